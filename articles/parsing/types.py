@@ -1,0 +1,26 @@
+"""Plain data that document parsing returns. No Django here."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+class ParseError(ValueError):
+    """A document cannot be turned into articles; the message says why, for the user."""
+
+
+@dataclass(slots=True)
+class ParsedArticle:
+    """One article found in a document: its main text and metadata.
+
+    Times are timezone-aware (or None); ``language`` is an ISO 639-1 code ("ko", "en").
+    """
+
+    title: str
+    body: str
+    language: str
+    url: str = ""
+    canonical_url: str = ""
+    outlet: str = ""
+    authors: list[str] = field(default_factory=list)
+    published_at: datetime | None = None
+    updated_at: datetime | None = None

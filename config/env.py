@@ -1,0 +1,57 @@
+"""Small typed readers for environment settings that fail loudly on bad values.
+
+A secret may also be given as a file: ``NAME_FILE=/run/secrets/name`` (as in healthchecks).
+"""
+
+import os
+from pathlib import Path
+
+
+class ImproperlyConfiguredEnv(RuntimeError):
+    """An environment variable holds a value that cannot be used."""
+
+
+def envstr(name: str, default: str = "") -> str:
+    file_name = os.environ.get(f"{name}_FILE")
+    if file_name:
+        return Path(file_name).read_text(encoding="utf-8").strip()
+    return os.environ.get(name, default)
+
+
+def envbool(name: str, default: bool = False) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    lowered = raw.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off"}:
+        return False
+    raise ImproperlyConfiguredEnv(f"{name} must be true or false, not {raw!r}")
+
+
+def envint(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ImproperlyConfiguredEnv(f"{name} must be a whole number, not {raw!r}") from None
+
+
+def envlist(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def envsecret(name: str, *, debug: bool, debug_default: str) -> str:
+    """Return a secret; outside debug it must be set (directly or through ``NAME_FILE``)."""
+    value = envstr(name)
+    if value:
+        return value
+    if debug:
+        return debug_default
+    raise ImproperlyConfiguredEnv(f"{name} must be set when DEBUG is off (or {name}_FILE)")
