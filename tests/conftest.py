@@ -7,11 +7,6 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 SEED_PAGE = CORPUS / "newspim-2020-10-08-wto-page.txt"
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hasher(settings):  # type: ignore[no-untyped-def]
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def corpus_path(*parts: str) -> Path:
     """A file of the shared corpus; a missing corpus fails the test rather than skipping it."""
     path = CORPUS.joinpath(*parts)

@@ -1,0 +1,12 @@
+"""Settings for the test suite: the product's settings with a test secret and fast hashing."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "claimdesk-test-secret-key-not-for-production-use-0123456789")
+
+from config.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
