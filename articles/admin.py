@@ -1,0 +1,78 @@
+from django.contrib import admin
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article, ArticleRevision, Outlet
+
+
+@admin.register(Outlet)
+class OutletAdmin(admin.ModelAdmin[Outlet]):
+    list_display = ["name", "domain", "article_count", "created_at"]
+    search_fields = ["name", "domain"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Outlet]:
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description=_("articles"), ordering="article_count")
+    def article_count(self, outlet: Outlet) -> int:
+        return outlet.article_count  # type: ignore[attr-defined]
+
+
+class RevisionInline(admin.TabularInline[ArticleRevision, Article]):
+    model = ArticleRevision
+    fields = ["number", "title", "published_at", "modified_at", "content_hash", "created_at"]
+    readonly_fields = [
+        "number",
+        "title",
+        "published_at",
+        "modified_at",
+        "content_hash",
+        "created_at",
+    ]
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin[Article]):
+    list_display = ["title", "outlet", "language", "published_at", "claim_count", "created_at"]
+    list_filter = ["language", "outlet", "published_at"]
+    search_fields = ["title", "url", "authors"]
+    list_select_related = ["outlet"]
+    date_hierarchy = "published_at"
+    readonly_fields = ["key", "created_at", "updated_at"]
+    inlines = [RevisionInline]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
+        return super().get_queryset(request).annotate(claim_count=Count("claims"))
+
+    @admin.display(description=_("claims"), ordering="claim_count")
+    def claim_count(self, article: Article) -> int:
+        return article.claim_count  # type: ignore[attr-defined]
+
+
+@admin.register(ArticleRevision)
+class ArticleRevisionAdmin(admin.ModelAdmin[ArticleRevision]):
+    list_display = ["title", "article", "number", "language", "published_at", "created_at"]
+    list_filter = ["language"]
+    search_fields = ["title", "body", "source"]
+    list_select_related = ["article"]
+    readonly_fields = [
+        "article",
+        "number",
+        "title",
+        "authors",
+        "published_at",
+        "modified_at",
+        "language",
+        "body",
+        "content_hash",
+        "source",
+        "created_at",
+    ]
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        # Revisions are the record of what was ingested; they are never edited.
+        return False

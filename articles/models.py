@@ -1,0 +1,109 @@
+"""Articles and their revisions. This app knows nothing of claims."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Outlet(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    domain = models.CharField(_("domain"), max_length=253, blank=True, db_index=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("outlet")
+        verbose_name_plural = _("outlets")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ArticleQuerySet(models.QuerySet["Article"]):
+    def with_outlet(self) -> ArticleQuerySet:
+        return self.select_related("outlet")
+
+
+class Article(models.Model):
+    """One news article. Its current text and metadata mirror its latest revision.
+
+    ``key`` identifies the article across ingestions: its canonical URL when it has one,
+    otherwise a digest of outlet, title and publication time, so the same article
+    ingested twice is one article and a changed text becomes a new revision.
+    """
+
+    key = models.CharField(_("identity key"), max_length=300, unique=True)
+    outlet = models.ForeignKey(
+        Outlet,
+        verbose_name=_("outlet"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    url = models.URLField(_("URL"), max_length=2000, blank=True)
+    canonical_url = models.URLField(_("canonical URL"), max_length=2000, blank=True)
+    title = models.CharField(_("title"), max_length=500)
+    authors = models.JSONField(_("authors"), default=list, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
+    modified_at = models.DateTimeField(_("updated"), null=True, blank=True)
+    language = models.CharField(_("language"), max_length=8, db_index=True)
+    created_at = models.DateTimeField(_("ingested"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["outlet", "url"],
+                condition=~Q(url=""),
+                name="article_unique_url_per_outlet",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:article", args=[self.pk])
+
+    @property
+    def current_revision(self) -> ArticleRevision | None:
+        return self.revisions.order_by("-number").first()
+
+
+class ArticleRevision(models.Model):
+    """The text of an article as it stood at one ingestion; never changed afterwards."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="revisions"
+    )
+    number = models.PositiveIntegerField(_("revision"))
+    title = models.CharField(_("title"), max_length=500)
+    authors = models.JSONField(_("authors"), default=list, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    modified_at = models.DateTimeField(_("updated"), null=True, blank=True)
+    language = models.CharField(_("language"), max_length=8)
+    body = models.TextField(_("body"))
+    content_hash = models.CharField(_("content hash"), max_length=64, db_index=True)
+    source = models.CharField(_("source"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(_("ingested"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["article", "-number"]
+        verbose_name = _("article revision")
+        verbose_name_plural = _("article revisions")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "number"], name="revision_unique_number"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="revision_number_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} (r{self.number})"

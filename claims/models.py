@@ -1,0 +1,258 @@
+"""Claims anchored to article revisions, and their review history."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Length
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article, ArticleRevision
+
+
+class ClaimKind(models.TextChoices):
+    STATISTICAL = "statistical", _("statistical")
+    COMPARISON = "comparison", _("comparison")
+    TEMPORAL = "temporal", _("temporal")
+    QUOTE = "quote", _("quote")
+    FACTUAL = "factual", _("factual")
+
+
+class ClaimStatus(models.TextChoices):
+    UNREVIEWED = "unreviewed", _("unreviewed")
+    VERIFIED = "verified", _("verified")
+    DISPUTED = "disputed", _("disputed")
+    UNVERIFIABLE = "unverifiable", _("unverifiable")
+    CONTESTED = "contested", _("contested")
+    DISMISSED = "dismissed", _("dismissed")
+
+
+class VerdictChoice(models.TextChoices):
+    VERIFIED = "verified", _("verified")
+    DISPUTED = "disputed", _("disputed")
+    UNVERIFIABLE = "unverifiable", _("unverifiable")
+
+
+class Stance(models.TextChoices):
+    SUPPORTS = "supports", _("supports")
+    REFUTES = "refutes", _("refutes")
+    CONTEXT = "context", _("context")
+
+
+class ClaimOrigin(models.TextChoices):
+    EXTRACTOR = "extractor", _("extractor")
+    REVIEWER = "reviewer", _("added by a reviewer")
+
+
+def _choices_check(
+    field: str, choices: type[models.TextChoices], name: str
+) -> models.CheckConstraint:
+    return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
+
+
+class ClaimQuerySet(models.QuerySet["Claim"]):
+    def current(self) -> ClaimQuerySet:
+        """Claims that stand in the current revision of their article."""
+        return self.filter(is_current=True)
+
+    def for_queue(self) -> ClaimQuerySet:
+        return self.current().order_by("-score", "-article__published_at", "-id")
+
+    def with_article(self) -> ClaimQuerySet:
+        return self.select_related("article", "article__outlet")
+
+
+class Claim(models.Model):
+    """A checkable sentence of an article, anchored to a revision by character offsets.
+
+    ``fingerprint`` is derived from the normalised text (not the offsets), so the claim is
+    found again when the article is re-extracted and keeps its verdicts.
+    """
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="claims"
+    )
+    revision = models.ForeignKey(
+        ArticleRevision,
+        verbose_name=_("revision"),
+        on_delete=models.PROTECT,
+        related_name="claims",
+    )
+    text = models.TextField(_("text"))
+    start = models.PositiveIntegerField(_("start"))
+    end = models.PositiveIntegerField(_("end"))
+    kind = models.CharField(_("kind"), max_length=20, choices=ClaimKind.choices, db_index=True)
+    figures = models.JSONField(_("figures"), default=list, blank=True)
+    attribution = models.CharField(_("attribution"), max_length=300, blank=True)
+    score = models.FloatField(_("check-worthiness"), default=0.0)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ClaimStatus.choices,
+        default=ClaimStatus.UNREVIEWED,
+        db_index=True,
+    )
+    fingerprint = models.CharField(_("fingerprint"), max_length=64)
+    is_current = models.BooleanField(
+        _("in current revision"),
+        default=True,
+        help_text=_("False when the claim no longer appears in the article's latest revision."),
+    )
+    origin = models.CharField(
+        _("origin"), max_length=20, choices=ClaimOrigin.choices, default=ClaimOrigin.EXTRACTOR
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_claims",
+    )
+    dismissed_reason = models.CharField(_("dismissal reason"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-score", "-id"]
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
+        permissions = [
+            ("review_claim", _("Can record verdicts, dismiss and add claims")),
+            ("settle_claim", _("Can settle contested claims and merge duplicates")),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "fingerprint"], name="claim_unique_fingerprint_per_article"
+            ),
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="claim_offsets_ordered"),
+            models.CheckConstraint(
+                condition=Q(end=F("start") + Length("text")), name="claim_offsets_match_text"
+            ),
+            models.CheckConstraint(
+                condition=Q(score__gte=0) & Q(score__lte=1), name="claim_score_in_unit_range"
+            ),
+            _choices_check("status", ClaimStatus, "claim_status_vocabulary"),
+            _choices_check("kind", ClaimKind, "claim_kind_vocabulary"),
+        ]
+        indexes = [
+            models.Index(fields=["is_current", "-score", "-id"], name="claim_queue_idx"),
+            models.Index(fields=["updated_at", "id"], name="claim_updated_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:claim", args=[self.pk])
+
+
+class Verdict(models.Model):
+    """One reviewer's verdict on a claim. Verdicts are never edited: history is append-only."""
+
+    claim = models.ForeignKey(
+        Claim, verbose_name=_("claim"), on_delete=models.CASCADE, related_name="verdicts"
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewer"),
+        on_delete=models.PROTECT,
+        related_name="verdicts",
+    )
+    verdict = models.CharField(_("verdict"), max_length=20, choices=VerdictChoice.choices)
+    note = models.TextField(_("note"), blank=True)
+    settles = models.BooleanField(
+        _("editor's settlement"),
+        default=False,
+        help_text=_("An editor's verdict that settles a contested claim."),
+    )
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("verdict")
+        verbose_name_plural = _("verdicts")
+        constraints = [_choices_check("verdict", VerdictChoice, "verdict_vocabulary")]
+
+    def __str__(self) -> str:
+        return f"{self.get_verdict_display()} by {self.reviewer}"
+
+
+class Source(models.Model):
+    """Evidence cited by a verdict."""
+
+    verdict = models.ForeignKey(
+        Verdict, verbose_name=_("verdict"), on_delete=models.CASCADE, related_name="sources"
+    )
+    url = models.URLField(_("URL"), max_length=2000)
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    excerpt = models.TextField(_("quoted passage"), blank=True)
+    stance = models.CharField(
+        _("stance"), max_length=10, choices=Stance.choices, default=Stance.SUPPORTS
+    )
+    accessed_at = models.DateTimeField(_("accessed"))
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        constraints = [
+            _choices_check("stance", Stance, "source_stance_vocabulary"),
+            models.CheckConstraint(
+                condition=Q(url__istartswith="http://") | Q(url__istartswith="https://"),
+                name="source_url_is_http",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.url
+
+
+class ClaimEvent(models.Model):
+    """Edits to a claim other than verdicts (dismissed, restored, span changed, assigned...)."""
+
+    class Action(models.TextChoices):
+        DISMISSED = "dismissed", _("dismissed")
+        RESTORED = "restored", _("restored")
+        ADDED = "added", _("added by a reviewer")
+        SPAN_CHANGED = "span_changed", _("span adjusted")
+        ASSIGNED = "assigned", _("assigned")
+        MERGED = "merged", _("merged")
+        CARRIED = "carried", _("carried to a new revision")
+        GONE = "gone", _("gone from the current revision")
+
+    claim = models.ForeignKey(
+        Claim, verbose_name=_("claim"), on_delete=models.CASCADE, related_name="events"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    detail = models.JSONField(_("detail"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("claim event")
+        verbose_name_plural = _("claim events")
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"

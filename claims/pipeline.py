@@ -1,0 +1,217 @@
+"""Ingestion end to end: acquire, parse, extract claims, store the revision and its claims.
+
+The one module that joins the two apps. The commands, the tasks, the API and the UI
+all ingest through it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+
+from articles.models import Article, ArticleRevision
+from articles.parsing import parse_document, parse_text
+from articles.parsing.types import ParsedArticle, ParseError
+from articles.services import SourceError, StoredRevision, article_store, read_source_file
+from claims.extraction import extract_claims
+from claims.extraction.types import ExtractedClaim
+from claims.models import Claim, ClaimEvent, ClaimOrigin
+
+IngestError = SourceError
+
+
+@dataclass(slots=True)
+class ArticleExtraction:
+    parsed: ParsedArticle
+    claims: list[ExtractedClaim]
+
+
+@dataclass(slots=True)
+class SourceExtraction:
+    source: str
+    articles: list[ArticleExtraction]
+
+
+@dataclass(slots=True)
+class ArticleOutcome:
+    article: Article
+    revision: ArticleRevision
+    article_created: bool
+    revision_created: bool
+    claims_new: int = 0
+    claims_kept: int = 0
+    claims_gone: int = 0
+
+
+@dataclass(slots=True)
+class IngestOutcome:
+    source: str
+    articles: list[ArticleOutcome] = field(default_factory=list)
+
+    @property
+    def stored_anything(self) -> bool:
+        return any(a.revision_created for a in self.articles)
+
+
+def is_url(source: str) -> bool:
+    return source.lower().startswith(("http://", "https://"))
+
+
+def acquire(source: str) -> tuple[bytes, str, str]:
+    """The bytes of a source (a file path or an http(s) URL), its final URL and content type."""
+    if not is_url(source):
+        return read_source_file(source, max_bytes=settings.CLAIMDESK_MAX_DOCUMENT_BYTES), "", ""
+    from articles.fetch import FetchError, fetch
+
+    try:
+        result = fetch(
+            source,
+            timeout=settings.CLAIMDESK_FETCH_TIMEOUT,
+            max_bytes=settings.CLAIMDESK_MAX_DOCUMENT_BYTES,
+            user_agent=settings.CLAIMDESK_USER_AGENT,
+        )
+    except FetchError as error:
+        raise SourceError(source, error.reason) from error
+    return result.data, result.final_url, result.content_type
+
+
+def extract_parsed(parsed: Sequence[ParsedArticle], *, source: str) -> SourceExtraction:
+    articles = [
+        ArticleExtraction(
+            parsed=item,
+            claims=extract_claims(
+                item.body, language=item.language, published_at=item.published_at
+            ),
+        )
+        for item in parsed
+    ]
+    return SourceExtraction(source=source, articles=articles)
+
+
+def extract_document(
+    data: bytes, *, source: str, url: str = "", filename: str = "", content_type: str = ""
+) -> SourceExtraction:
+    """Parse a document and extract its claims, writing nothing."""
+    try:
+        parsed = parse_document(
+            data,
+            filename=filename,
+            url=url,
+            content_type=content_type,
+            max_bytes=settings.CLAIMDESK_MAX_DOCUMENT_BYTES,
+        )
+    except ParseError as error:
+        raise SourceError(source, str(error)) from error
+    return extract_parsed(parsed, source=source)
+
+
+def extract_source(source: str) -> SourceExtraction:
+    data, final_url, content_type = acquire(source)
+    url = final_url or (source if is_url(source) else "")
+    filename = "" if is_url(source) else source
+    return extract_document(
+        data, source=source, url=url, filename=filename, content_type=content_type
+    )
+
+
+def extract_text(text: str, *, title: str = "", source: str = "pasted text") -> SourceExtraction:
+    try:
+        parsed = parse_text(text, title=title)
+    except ParseError as error:
+        raise SourceError(source, str(error)) from error
+    return extract_parsed(parsed, source=source)
+
+
+def ingest_source(source: str) -> IngestOutcome:
+    """Fetch or read, parse, extract and store one source; all or nothing."""
+    return store_extraction(extract_source(source))
+
+
+@transaction.atomic
+def store_extraction(extraction: SourceExtraction) -> IngestOutcome:
+    """Store every article of a source with its claims in one transaction."""
+    outcome = IngestOutcome(source=extraction.source)
+    for item in extraction.articles:
+        stored = article_store(parsed=item.parsed, source=extraction.source)
+        result = ArticleOutcome(
+            stored.article, stored.revision, stored.article_created, stored.revision_created
+        )
+        if stored.revision_created:
+            _store_claims(stored, item.claims, result)
+        outcome.articles.append(result)
+    return outcome
+
+
+def figures_as_json(claim: ExtractedClaim) -> list[dict[str, object]]:
+    return [dataclasses.asdict(figure) for figure in claim.figures]
+
+
+def _claim_values(found: ExtractedClaim, revision: ArticleRevision) -> dict[str, object]:
+    return {
+        "revision": revision,
+        "text": found.text,
+        "start": found.start,
+        "end": found.end,
+        "kind": found.kind,
+        "figures": figures_as_json(found),
+        "attribution": found.attribution[:300],
+        "score": min(max(found.score, 0.0), 1.0),
+        "is_current": True,
+    }
+
+
+def _store_claims(
+    stored: StoredRevision, found: list[ExtractedClaim], result: ArticleOutcome
+) -> None:
+    """Anchor the extracted claims to the new revision, carrying over known ones.
+
+    Claims whose fingerprint survives keep their verdicts; claims that vanished are
+    marked gone from the current revision, never deleted with their history.
+    """
+    article, revision = stored.article, stored.revision
+    existing = {c.fingerprint: c for c in article.claims.all()}
+    new, carried = [], []
+    for item in found:
+        claim = existing.pop(item.fingerprint, None)
+        values = _claim_values(item, revision)
+        if claim is None:
+            new.append(Claim(article=article, fingerprint=item.fingerprint, **values))
+            continue
+        for name, value in values.items():
+            setattr(claim, name, value)
+        carried.append(claim)
+    gone = _carry_reviewer_claims(list(existing.values()), revision, carried)
+    Claim.objects.bulk_create(new)
+    fields = ["revision", "text", "start", "end", "kind", "figures", "attribution", "score"]
+    Claim.objects.bulk_update(carried, [*fields, "is_current"])
+    Claim.objects.filter(pk__in=[c.pk for c in gone]).update(is_current=False)
+    ClaimEvent.objects.bulk_create(
+        ClaimEvent(claim=c, action=ClaimEvent.Action.GONE, detail={"revision": revision.number})
+        for c in gone
+        if c.is_current
+    )
+    result.claims_new, result.claims_kept, result.claims_gone = len(new), len(carried), len(gone)
+
+
+def _carry_reviewer_claims(
+    leftovers: list[Claim], revision: ArticleRevision, carried: list[Claim]
+) -> list[Claim]:
+    """Claims a reviewer added stay when their text is still in the body; others are gone."""
+    gone = []
+    for claim in leftovers:
+        at = revision.body.find(claim.text) if claim.origin == ClaimOrigin.REVIEWER else -1
+        if at < 0:
+            gone.append(claim)
+            continue
+        claim.revision, claim.start, claim.end, claim.is_current = (
+            revision,
+            at,
+            at + len(claim.text),
+            True,
+        )
+        carried.append(claim)
+    return gone
