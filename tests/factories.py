@@ -1,0 +1,100 @@
+"""Named test users and small factories for articles and claims (no extraction involved).
+
+Users: alice and bob are reviewers, erin is an editor, victor is a viewer, and oscar is
+signed up with no role (an outsider).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from datetime import UTC, datetime
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from articles.models import Article, ArticleRevision, Outlet
+from claims.models import Claim
+
+PASSWORD = "correct-horse-battery"
+_counter = itertools.count(1)
+
+
+def make_user(username: str, role: str | None = None, **extra: Any) -> Any:
+    user = get_user_model().objects.create_user(username=username, password=PASSWORD, **extra)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def make_team() -> dict[str, Any]:
+    return {
+        "alice": make_user("alice", "reviewer"),
+        "bob": make_user("bob", "reviewer"),
+        "erin": make_user("erin", "editor"),
+        "victor": make_user("victor", "viewer"),
+        "oscar": make_user("oscar"),
+    }
+
+
+def make_article(
+    *, sentences: list[str] | None = None, language: str = "en", outlet: str = "Test Wire"
+) -> Article:
+    """An article whose body is ``sentences`` joined by spaces, with one revision."""
+    n = next(_counter)
+    sentences = sentences or [f"The city spent ${n} million on roads in 2024."]
+    body = " ".join(sentences)
+    article = Article.objects.create(
+        key=f"test:{n}",
+        outlet=Outlet.objects.get_or_create(name=outlet)[0],
+        url=f"https://news.example/{n}",
+        title=f"Test article {n}",
+        authors=["Reporter"],
+        published_at=datetime(2025, 1, 1, 9, 0, tzinfo=UTC),
+        language=language,
+    )
+    ArticleRevision.objects.create(
+        article=article,
+        number=1,
+        title=article.title,
+        authors=article.authors,
+        published_at=article.published_at,
+        language=language,
+        body=body,
+        content_hash=hashlib.sha256(body.encode()).hexdigest(),
+    )
+    return article
+
+
+def make_claims(article: Article, **fields: Any) -> list[Claim]:
+    """One claim per sentence of the article's body."""
+    revision = article.revisions.get(number=1)
+    claims, at = [], 0
+    for i, sentence in enumerate(revision.body.split(". ")):
+        text = sentence if sentence.endswith(".") else sentence + "."
+        start = revision.body.index(text, at)
+        at = start + len(text)
+        values = {
+            "kind": "statistical",
+            "score": 0.5,
+            "figures": [],
+            "attribution": "",
+            **fields,
+        }
+        claims.append(
+            Claim.objects.create(
+                article=article,
+                revision=revision,
+                text=text,
+                start=start,
+                end=at,
+                fingerprint=hashlib.sha256(f"{i}:{text}".encode()).hexdigest()[:40],
+                **values,
+            )
+        )
+    return claims
+
+
+def make_claim(**fields: Any) -> Claim:
+    return make_claims(make_article(), **fields)[0]
