@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -107,3 +108,95 @@ class ArticleRevision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} (r{self.number})"
+
+
+class Feed(models.Model):
+    """An RSS or Atom feed polled for new articles."""
+
+    url = models.URLField(_("feed URL"), max_length=2000, unique=True)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    outlet = models.ForeignKey(
+        Outlet,
+        verbose_name=_("outlet"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="feeds",
+    )
+    active = models.BooleanField(_("polled"), default=True)
+    last_polled_at = models.DateTimeField(_("last polled"), null=True, blank=True)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["url"]
+        verbose_name = _("feed")
+        verbose_name_plural = _("feeds")
+
+    def __str__(self) -> str:
+        return self.title or self.url
+
+
+class FeedEntry(models.Model):
+    """An entry seen in a feed; each is ingested once."""
+
+    feed = models.ForeignKey(
+        Feed, verbose_name=_("feed"), on_delete=models.CASCADE, related_name="entries"
+    )
+    guid = models.CharField(_("entry id"), max_length=500)
+    url = models.URLField(_("URL"), max_length=2000)
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    error = models.CharField(_("error"), max_length=500, blank=True)
+    seen_at = models.DateTimeField(_("seen"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-seen_at"]
+        verbose_name = _("feed entry")
+        verbose_name_plural = _("feed entries")
+        constraints = [
+            models.UniqueConstraint(fields=["feed", "guid"], name="feed_entry_unique_guid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.url
+
+
+class IngestJob(models.Model):
+    """Ingestion work queued for a background worker, polled through the API."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    source = models.CharField(_("source"), max_length=2000)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
+    error = models.CharField(_("error"), max_length=1000, blank=True)
+    article_ids = models.JSONField(_("articles"), default=list, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("ingest job")
+        verbose_name_plural = _("ingest jobs")
+
+    def __str__(self) -> str:
+        return f"{self.source} ({self.state})"

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
-from articles.models import Article, ArticleRevision
+from articles.feeds import FeedError, parse_feed
+from articles.models import Article, ArticleRevision, Feed, FeedEntry
 from articles.parsing import parse_document, parse_text
 from articles.parsing.types import ParsedArticle, ParseError
 from articles.services import SourceError, StoredRevision, article_store, read_source_file
@@ -22,6 +24,10 @@ from claims.extraction.types import ExtractedClaim
 from claims.models import Claim, ClaimEvent, ClaimOrigin
 
 IngestError = SourceError
+
+
+class TransientIngestError(SourceError):
+    """A failure worth retrying later (a timeout, a server error, a database hiccup)."""
 
 
 @dataclass(slots=True)
@@ -73,9 +79,12 @@ def acquire(source: str) -> tuple[bytes, str, str]:
             timeout=settings.CLAIMDESK_FETCH_TIMEOUT,
             max_bytes=settings.CLAIMDESK_MAX_DOCUMENT_BYTES,
             user_agent=settings.CLAIMDESK_USER_AGENT,
+            allowed_networks=tuple(settings.CLAIMDESK_FETCH_ALLOWED_NETWORKS),
+            respect_robots=settings.CLAIMDESK_FETCH_RESPECT_ROBOTS,
         )
     except FetchError as error:
-        raise SourceError(source, error.reason) from error
+        kind = TransientIngestError if error.transient else SourceError
+        raise kind(source, error.reason) from error
     return result.data, result.final_url, result.content_type
 
 
@@ -215,3 +224,66 @@ def _carry_reviewer_claims(
         )
         carried.append(claim)
     return gone
+
+
+def reextract_article(article: Article) -> ArticleOutcome:
+    """Run the current extractor over the article's current revision, keeping verdicts."""
+    revision = article.revisions.order_by("-number").first()
+    if revision is None:
+        raise SourceError(f"article {article.pk}", "the article has no stored text")
+    found = extract_claims(
+        revision.body, language=revision.language, published_at=revision.published_at
+    )
+    result = ArticleOutcome(article, revision, False, False)
+    with transaction.atomic():
+        _store_claims(StoredRevision(article, revision, False, False), found, result)
+    return result
+
+
+@dataclass(slots=True)
+class FeedPollOutcome:
+    feed: Feed
+    new_entries: list[FeedEntry]
+
+
+def poll_feed(feed: Feed) -> FeedPollOutcome:
+    """Fetch a feed and record its entries not seen before (each is ingested once)."""
+    data, final_url, _content_type = acquire(feed.url)
+    try:
+        parsed = parse_feed(data, url=final_url or feed.url)
+    except FeedError as error:
+        raise SourceError(feed.url, str(error)) from error
+    new_entries = []
+    with transaction.atomic():
+        seen = set(feed.entries.values_list("guid", flat=True))
+        for entry in parsed.entries:
+            guid = (entry.guid or entry.url)[:500]
+            if guid in seen:
+                continue
+            seen.add(guid)
+            new_entries.append(
+                FeedEntry.objects.create(
+                    feed=feed, guid=guid, url=entry.url[:2000], title=entry.title[:500]
+                )
+            )
+        feed.title = feed.title or parsed.title[:300]
+        feed.last_polled_at = timezone.now()
+        feed.last_error = ""
+        feed.save(update_fields=["title", "last_polled_at", "last_error"])
+    return FeedPollOutcome(feed, new_entries)
+
+
+def ingest_feed_entry(entry: FeedEntry) -> IngestOutcome | None:
+    """Ingest one feed entry's page; the error is kept on the entry when it fails for good."""
+    if entry.article_id is not None:
+        return None
+    try:
+        outcome = ingest_source(entry.url)
+    except TransientIngestError:
+        raise
+    except SourceError as error:
+        FeedEntry.objects.filter(pk=entry.pk).update(error=error.reason[:500])
+        return None
+    first = outcome.articles[0].article if outcome.articles else None
+    FeedEntry.objects.filter(pk=entry.pk).update(article=first, error="")
+    return outcome

@@ -1,0 +1,101 @@
+"""Background work. With CELERY_BROKER_URL set these run on Celery workers over Redis;
+without it Celery runs them inline (CELERY_TASK_ALWAYS_EAGER).
+
+Every task is idempotent: ingestion stores nothing twice (articles are keyed, unchanged
+text makes no revision), so a job that runs again after a worker died is harmless.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+from django.db import DatabaseError
+from django.utils import timezone
+
+from articles.models import Article, Feed, FeedEntry, IngestJob
+from claims.pipeline import (
+    SourceError,
+    TransientIngestError,
+    ingest_feed_entry,
+    ingest_source,
+    poll_feed,
+    reextract_article,
+)
+
+log = logging.getLogger(__name__)
+RETRY = {
+    "autoretry_for": (TransientIngestError, DatabaseError),
+    "retry_backoff": 5,
+    "retry_backoff_max": 600,
+    "retry_jitter": True,
+    "max_retries": 5,
+}
+
+
+@shared_task(**RETRY)
+def ingest_job_task(job_id: int) -> str:
+    """Ingest a queued job's source and record the outcome on the job."""
+    job = IngestJob.objects.get(pk=job_id)
+    if job.state == IngestJob.State.DONE:
+        return job.state
+    IngestJob.objects.filter(pk=job_id).update(state=IngestJob.State.RUNNING)
+    try:
+        outcome = ingest_source(job.source)
+    except TransientIngestError:
+        raise
+    except SourceError as error:
+        _finish(job, IngestJob.State.FAILED, error=error.reason)
+        return IngestJob.State.FAILED
+    _finish(job, IngestJob.State.DONE, article_ids=[a.article.pk for a in outcome.articles])
+    return IngestJob.State.DONE
+
+
+def _finish(
+    job: IngestJob, state: str, *, error: str = "", article_ids: list[int] | None = None
+) -> None:
+    job.state = state
+    job.error = error[:1000]
+    job.article_ids = article_ids or []
+    job.finished_at = timezone.now()
+    job.save(update_fields=["state", "error", "article_ids", "finished_at"])
+
+
+@shared_task(**RETRY)
+def poll_feed_task(feed_id: int) -> int:
+    """Poll one feed; each new entry is ingested by its own task."""
+    feed = Feed.objects.get(pk=feed_id)
+    try:
+        outcome = poll_feed(feed)
+    except TransientIngestError:
+        raise
+    except SourceError as error:
+        Feed.objects.filter(pk=feed_id).update(
+            last_error=error.reason[:500], last_polled_at=timezone.now()
+        )
+        log.warning("feed %s: %s", feed.url, error.reason)
+        return 0
+    for entry in outcome.new_entries:
+        ingest_feed_entry_task.delay(entry.pk)
+    return len(outcome.new_entries)
+
+
+@shared_task(**RETRY)
+def ingest_feed_entry_task(entry_id: int) -> bool:
+    outcome = ingest_feed_entry(FeedEntry.objects.get(pk=entry_id))
+    return outcome is not None
+
+
+@shared_task
+def poll_feeds_task() -> int:
+    """Queue a poll of every active feed (run on a schedule by celery beat)."""
+    ids = list(Feed.objects.filter(active=True).values_list("pk", flat=True))
+    for feed_id in ids:
+        poll_feed_task.delay(feed_id)
+    return len(ids)
+
+
+@shared_task(**RETRY)
+def reextract_article_task(article_id: int) -> int:
+    result = reextract_article(Article.objects.get(pk=article_id))
+    return result.claims_new
