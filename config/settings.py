@@ -132,7 +132,18 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": envstr("CLAIMDESK_API_THROTTLE_ANON", "600/minute"),
+        "user": envstr("CLAIMDESK_API_THROTTLE_USER", "3000/minute"),
+        "ingest": envstr("CLAIMDESK_API_THROTTLE_INGEST", "30/minute"),
+    },
 }
+# Anonymous clients may read claims, articles and exports through the API (writes never).
+CLAIMDESK_API_PUBLIC_READ = envbool("CLAIMDESK_API_PUBLIC_READ", False)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Claimdesk API",
