@@ -1,5 +1,31 @@
-"""REST API under /api/v1/, its schema and docs. (Owned by the API work.)"""
+"""REST API under /api/v1/, its schema at /api/schema/ and its docs at /api/docs/."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from claims.api import views
+
+app_name = "api"
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("api/v1/claims/", views.ClaimList.as_view(), name="claims"),
+    path("api/v1/claims/<int:pk>/", views.ClaimDetail.as_view(), name="claim"),
+    path("api/v1/claims/<int:pk>/verdicts/", views.ClaimVerdicts.as_view(), name="verdicts"),
+    path(
+        "api/v1/claims/<int:pk>/claimreview/",
+        views.ClaimReviewDetail.as_view(),
+        name="claimreview",
+    ),
+    path("api/v1/articles/", views.ArticleList.as_view(), name="articles"),
+    path("api/v1/articles/<int:pk>/", views.ArticleDetail.as_view(), name="article"),
+    path("api/v1/jobs/<int:pk>/", views.JobDetail.as_view(), name="job"),
+    path("api/v1/export/claims.csv", views.ExportCSV.as_view(), name="export-csv"),
+    path("api/v1/export/claims.jsonl", views.ExportJSONL.as_view(), name="export-jsonl"),
+    path(
+        "api/v1/export/claimreview.jsonld",
+        views.ExportClaimReview.as_view(),
+        name="export-claimreview",
+    ),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+]

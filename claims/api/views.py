@@ -1,0 +1,444 @@
+"""REST API views: authorize, parse, call the service or the reader, render."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.exceptions import (
+    NotAuthenticated,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
+from rest_framework.generics import GenericAPIView
+from rest_framework.pagination import CursorPagination
+from rest_framework.renderers import BrowsableAPIRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import UserRateThrottle
+from rest_framework.views import APIView, exception_handler
+
+from articles.models import Article, IngestJob
+from claims.api import serializers as s
+from claims.api.filters import ArticleFilter, ClaimFilter
+from claims.api.permissions import CanRead, CanReview, ReadOrReview
+from claims.api.records import (
+    article_detail,
+    article_record,
+    article_values,
+    claim_detail,
+    job_record,
+    stored_verdict,
+)
+from claims.api.renderers import ORJSONRenderer
+from claims.exports import (
+    claim_records,
+    claim_values,
+    claimreview_batches,
+    claimreview_chunks,
+    csv_chunks,
+    jsonl_chunks,
+)
+from claims.models import Claim
+from claims.roles import can_settle
+from claims.services import claim_record_verdict
+
+if TYPE_CHECKING:
+    from claims.pipeline import IngestError, IngestOutcome
+
+SIGN_IN = (
+    "Sign in, or send the header 'Authorization: Token <key>' "
+    "(an admin makes a key with: python manage.py drf_create_token <username>)."
+)
+
+
+def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    """DRF's handler, with service validation errors as 400 and a clearer 401."""
+    if isinstance(exc, DjangoValidationError):
+        exc = ValidationError(
+            exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
+        )
+    response = exception_handler(exc, context)
+    if response is not None and isinstance(exc, NotAuthenticated):
+        response.data = {"detail": SIGN_IN}
+    return response
+
+
+class ApiView(APIView):
+    """Token first, so that a request without credentials is answered 401, not 403."""
+
+    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    renderer_classes = [ORJSONRenderer, BrowsableAPIRenderer]
+
+    def get_exception_handler(self) -> Callable[..., Response | None]:
+        return api_exception_handler
+
+
+class Cursor(CursorPagination):
+    ordering = "-id"
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
+class IngestThrottle(UserRateThrottle):
+    """Ingestion fetches pages and runs the extractor: a tighter rate than reads."""
+
+    scope = "ingest"
+
+    def allow_request(self, request: Request, view: Any) -> bool:
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            return True
+        return super().allow_request(request, view)
+
+
+def _ingest_error(error: IngestError) -> Response:
+    return Response(
+        {
+            "detail": f"Could not ingest {error.source}: {error.reason}",
+            "source": error.source,
+            "reason": error.reason,
+        },
+        status=status.HTTP_400_BAD_REQUEST,
+    )
+
+
+# Claims ------------------------------------------------------------------------------
+
+
+class ClaimList(ApiView, GenericAPIView[Claim]):
+    queryset = Claim.objects.all()
+    filterset_class = ClaimFilter
+    pagination_class = Cursor
+    permission_classes = [CanRead]
+
+    @extend_schema(
+        operation_id="claims_list",
+        summary="List claims",
+        description="Newest first, 50 a page; follow `next` and `previous` (cursor links).",
+        responses={
+            200: s.ClaimOutputSerializer(many=True),
+            401: s.ErrorSerializer,
+            403: s.ErrorSerializer,
+        },
+    )
+    def get(self, request: Request) -> Response:
+        claims = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(claim_values(claims))
+        return self.get_paginated_response(claim_records(page or []))
+
+
+class ClaimDetail(ApiView):
+    permission_classes = [CanRead]
+
+    @extend_schema(
+        summary="A claim with its verdict history and sources",
+        responses={
+            200: s.ClaimDetailSerializer,
+            401: s.ErrorSerializer,
+            403: s.ErrorSerializer,
+            404: s.ErrorSerializer,
+        },
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        record = claim_detail(pk)
+        if record is None:
+            raise NotFound("No claim with this id.")
+        return Response(record)
+
+
+class ClaimVerdicts(ApiView):
+    permission_classes = [CanReview]
+
+    @extend_schema(
+        summary="Record a verdict (reviewers)",
+        description=(
+            "Verified and disputed verdicts need at least one source with an http(s) URL. "
+            "The verdict is appended to the claim's history; the claim's status follows."
+        ),
+        request=s.VerdictInputSerializer,
+        responses={
+            201: s.VerdictOutputSerializer,
+            400: OpenApiResponse(description="Field errors: {field: [message, ...]}"),
+            401: s.ErrorSerializer,
+            403: s.ErrorSerializer,
+            404: s.ErrorSerializer,
+        },
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        claim = get_object_or_404(Claim, pk=pk)
+        data = s.VerdictInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        if data.validated_data["settles"] and not can_settle(request.user):
+            raise PermissionDenied("Only editors can settle a contested claim.")
+        verdict = claim_record_verdict(
+            claim=claim,
+            reviewer=request.user,
+            verdict=data.validated_data["verdict"],
+            note=data.validated_data["note"],
+            sources=data.source_inputs(),
+            settles=data.validated_data["settles"],
+        )
+        return Response(stored_verdict(verdict, claim.status), status=status.HTTP_201_CREATED)
+
+
+class ClaimReviewDetail(ApiView):
+    permission_classes = [CanRead]
+
+    @extend_schema(
+        summary="The claim's schema.org ClaimReview (JSON-LD)",
+        responses={
+            (200, "application/ld+json"): OpenApiTypes.OBJECT,
+            401: s.ErrorSerializer,
+            403: s.ErrorSerializer,
+            404: s.ErrorSerializer,
+        },
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        claims = Claim.objects.filter(pk=pk)
+        reviews = [
+            r for batch in claimreview_batches(claims, base_url=_base(request)) for r in batch
+        ]
+        if not reviews:
+            get_object_or_404(Claim, pk=pk)
+            raise NotFound(
+                "This claim has no ClaimReview yet: only verified, disputed or unverifiable "
+                "claims (reviewers agree) have one."
+            )
+        return Response(reviews[0], content_type="application/ld+json")
+
+
+# Articles ----------------------------------------------------------------------------
+
+
+class ArticleList(ApiView, GenericAPIView[Article]):
+    queryset = Article.objects.all()
+    filterset_class = ArticleFilter
+    pagination_class = Cursor
+    permission_classes = [ReadOrReview]
+    throttle_classes = [*ApiView.throttle_classes, IngestThrottle]
+
+    @extend_schema(
+        operation_id="articles_list",
+        summary="List articles",
+        responses={
+            200: s.ArticleOutputSerializer(many=True),
+            401: s.ErrorSerializer,
+            403: s.ErrorSerializer,
+        },
+    )
+    def get(self, request: Request) -> Response:
+        articles = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(article_values(articles))
+        return self.get_paginated_response([article_record(row) for row in page or []])
+
+    @extend_schema(
+        summary="Ingest an article: a URL to fetch, a page's HTML, or text (reviewers)",
+        description=(
+            "Answers 201 with the stored articles and their claims (one page can hold "
+            "several articles), 200 when the same text was already stored, or 202 with a "
+            "job to poll when a background worker fetches the URL."
+        ),
+        request=s.ArticleInputSerializer,
+        responses={
+            200: s.IngestResultSerializer,
+            201: s.IngestResultSerializer,
+            202: s.JobOutputSerializer,
+            400: s.IngestErrorSerializer,
+            401: s.ErrorSerializer,
+            403: s.ErrorSerializer,
+        },
+        filters=False,
+    )
+    def post(self, request: Request) -> Response:
+        # Imported on use: the ingestion stack (fetcher, parsers, the Korean tokenizer)
+        # is heavy, and the read path that most requests take never needs it.
+        from claims.jobs import ingest_job_queue, work_is_queued
+        from claims.pipeline import IngestError
+
+        data = s.ArticleInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        given = data.validated_data
+        url, html, text = given.get("url", ""), given.get("html"), given.get("text")
+        if html is None and text is None and work_is_queued():
+            job = ingest_job_queue(source=url, user=request.user)
+            body = job_record(job, request.build_absolute_uri)
+            return Response(
+                body, status=status.HTTP_202_ACCEPTED, headers={"Location": body["url"]}
+            )
+        try:
+            outcome = _ingest(url=url, html=html, text=text, title=given["title"])
+        except IngestError as error:
+            return _ingest_error(error)
+        return Response(
+            _ingest_result(outcome),
+            status=status.HTTP_201_CREATED if outcome.stored_anything else status.HTTP_200_OK,
+        )
+
+
+def _ingest(*, url: str, html: str | None, text: str | None, title: str) -> IngestOutcome:
+    from claims.pipeline import extract_document, extract_text, ingest_source, store_extraction
+
+    if text is not None:
+        return store_extraction(extract_text(text, title=title, source="pasted text"))
+    if html is not None:
+        extraction = extract_document(
+            html.encode("utf-8"),
+            source=url or "pasted HTML",
+            url=url,
+            content_type="text/html; charset=utf-8",
+        )
+        return store_extraction(extraction)
+    return ingest_source(url)
+
+
+def _ingest_result(outcome: IngestOutcome) -> dict[str, Any]:
+    articles = []
+    for item in outcome.articles:
+        record = article_detail(item.article.pk) or {}
+        record["article_created"] = item.article_created
+        record["revision_created"] = item.revision_created
+        articles.append(record)
+    return {"source": outcome.source, "articles": articles}
+
+
+class ArticleDetail(ApiView):
+    permission_classes = [CanRead]
+
+    @extend_schema(
+        summary="An article with its current text and claims",
+        responses={
+            200: s.ArticleDetailSerializer,
+            401: s.ErrorSerializer,
+            403: s.ErrorSerializer,
+            404: s.ErrorSerializer,
+        },
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        record = article_detail(pk)
+        if record is None:
+            raise NotFound("No article with this id.")
+        return Response(record)
+
+
+class JobDetail(ApiView):
+    permission_classes = [CanRead]
+
+    @extend_schema(
+        summary="A queued ingestion job",
+        responses={
+            200: s.JobOutputSerializer,
+            401: s.ErrorSerializer,
+            403: s.ErrorSerializer,
+            404: s.ErrorSerializer,
+        },
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        job = get_object_or_404(IngestJob, pk=pk)
+        return Response(job_record(job, request.build_absolute_uri))
+
+
+# Exports -----------------------------------------------------------------------------
+
+
+def _base(request: Request) -> str:
+    return request.build_absolute_uri("/")
+
+
+class Export(ApiView, GenericAPIView[Claim]):
+    """A streamed export of the claims that the list's filters select."""
+
+    queryset = Claim.objects.all()
+    filterset_class = ClaimFilter
+    permission_classes = [CanRead]
+    content_type = ""
+    filename = ""
+
+    def perform_content_negotiation(self, request: Request, force: bool = False) -> Any:
+        # The body is the export's own format; errors before it are JSON.
+        return (ORJSONRenderer(), ORJSONRenderer.media_type)
+
+    def chunks(self, claims: Any, request: Request) -> Iterator[bytes]:
+        raise NotImplementedError
+
+    def get(self, request: Request) -> StreamingHttpResponse:
+        claims = self.filter_queryset(self.get_queryset())
+        response = StreamingHttpResponse(
+            self.chunks(claims, request), content_type=self.content_type
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self.filename}"'
+        return response
+
+
+class ExportCSV(Export):
+    content_type = "text/csv; charset=utf-8"
+    filename = "claims.csv"
+
+    @extend_schema(
+        filters=True,
+        summary="Claims as CSV (UTF-8 with BOM, for spreadsheets)",
+        description=(
+            "Streamed, one row per claim in id order, with the list's filters. UTF-8 with a "
+            "byte order mark so spreadsheet programs read Korean text; times ISO 8601 UTC; "
+            "`figures` is a JSON array."
+        ),
+        responses={
+            (200, "text/csv"): OpenApiTypes.STR,
+            401: s.ErrorSerializer,
+            403: s.ErrorSerializer,
+        },
+    )
+    def get(self, request: Request) -> StreamingHttpResponse:
+        return super().get(request)
+
+    def chunks(self, claims: Any, request: Request) -> Iterator[bytes]:
+        return csv_chunks(claims)
+
+
+class ExportJSONL(Export):
+    content_type = "application/x-ndjson"
+    filename = "claims.jsonl"
+
+    @extend_schema(
+        filters=True,
+        summary="Claims as JSON Lines (one claim record a line)",
+        responses={
+            (200, "application/x-ndjson"): OpenApiTypes.STR,
+            401: s.ErrorSerializer,
+            403: s.ErrorSerializer,
+        },
+    )
+    def get(self, request: Request) -> StreamingHttpResponse:
+        return super().get(request)
+
+    def chunks(self, claims: Any, request: Request) -> Iterator[bytes]:
+        return jsonl_chunks(claims)
+
+
+class ExportClaimReview(Export):
+    content_type = "application/ld+json"
+    filename = "claimreview.jsonld"
+
+    @extend_schema(
+        filters=True,
+        summary="schema.org ClaimReview JSON-LD of every reviewed claim",
+        description='`{"@context": "https://schema.org", "@graph": [ClaimReview, ...]}`',
+        responses={
+            (200, "application/ld+json"): OpenApiTypes.OBJECT,
+            401: s.ErrorSerializer,
+            403: s.ErrorSerializer,
+        },
+    )
+    def get(self, request: Request) -> StreamingHttpResponse:
+        return super().get(request)
+
+    def chunks(self, claims: Any, request: Request) -> Iterator[bytes]:
+        return claimreview_chunks(claims, base_url=_base(request))

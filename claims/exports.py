@@ -1,0 +1,385 @@
+"""Claims as plain records, and the streamed exports (CSV, JSON Lines, ClaimReview JSON-LD).
+
+The REST API, the export endpoints and ``manage.py export_claims`` all read claims
+through this module, so a claim looks the same wherever it is read.
+
+Reads are lean on purpose: ``.values()`` rows plus one query for the sources of a whole
+page or batch, never a query per claim. Exports stream in flat memory:
+
+- CSV on PostgreSQL is PostgreSQL's own ``COPY (SELECT ...) TO STDOUT WITH CSV`` output,
+  passed through in 64 KB chunks; elsewhere claims are read in keyset batches.
+- The CSV is UTF-8 with a byte order mark (BOM) so that spreadsheet programs (Excel in
+  particular) read Korean text correctly; times are ISO 8601 in UTC
+  (``2025-01-01T09:00:00.000000Z``) and ``figures`` is a JSON array.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+from django.db import connections
+from django.db.models import (
+    CharField,
+    Exists,
+    F,
+    Func,
+    OuterRef,
+    QuerySet,
+    Subquery,
+)
+
+from claims.models import Claim, ClaimStatus, Source, Verdict
+
+BOM = "\ufeff".encode()
+CHUNK_BYTES = 64 * 1024
+BATCH = 2000
+
+CLAIM_VALUES = (
+    "id",
+    "article_id",
+    "article__title",
+    "article__url",
+    "article__outlet__name",
+    "article__published_at",
+    "article__language",
+    "text",
+    "start",
+    "end",
+    "kind",
+    "figures",
+    "attribution",
+    "score",
+    "status",
+    "is_current",
+    "created_at",
+    "updated_at",
+    "reviewed_at",
+)
+SOURCE_VALUES = (
+    "verdict__claim_id",
+    "verdict_id",
+    "verdict__verdict",
+    "url",
+    "title",
+    "publisher",
+    "excerpt",
+    "stance",
+    "accessed_at",
+)
+
+CSV_COLUMNS = (
+    "id",
+    "article_id",
+    "article_title",
+    "article_url",
+    "outlet",
+    "article_published_at",
+    "language",
+    "text",
+    "kind",
+    "status",
+    "attribution",
+    "score",
+    "figures",
+    "is_current",
+    "updated_at",
+)
+
+
+def claim_values(claims: QuerySet[Claim]) -> QuerySet[Claim, dict[str, Any]]:
+    """The rows behind claim records: one query, joined with article and outlet."""
+    latest_verdict = Verdict.objects.filter(claim=OuterRef("pk")).order_by("-created_at")
+    return claims.annotate(reviewed_at=Subquery(latest_verdict.values("created_at")[:1])).values(
+        *CLAIM_VALUES
+    )
+
+
+def reviewed_since(claims: QuerySet[Claim], since: datetime) -> QuerySet[Claim]:
+    """Claims that received a verdict at or after ``since``."""
+    recent = Verdict.objects.filter(claim=OuterRef("pk"), created_at__gte=since)
+    return claims.filter(Exists(recent))
+
+
+def sources_by_claim(claim_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """The sources cited by the verdicts of these claims, newest verdict first (one query)."""
+    found: dict[int, list[dict[str, Any]]] = {}
+    if not claim_ids:
+        return found
+    rows = (
+        Source.objects.filter(verdict__claim_id__in=claim_ids)
+        .order_by("-verdict__created_at", "-verdict_id", "id")
+        .values(*SOURCE_VALUES)
+    )
+    for row in rows:
+        found.setdefault(row.pop("verdict__claim_id"), []).append(source_record(row))
+    return found
+
+
+def source_record(row: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "url": row["url"],
+        "title": row["title"],
+        "publisher": row["publisher"],
+        "excerpt": row["excerpt"],
+        "stance": row["stance"],
+        "accessed_at": row["accessed_at"],
+        "verdict_id": row["verdict_id"],
+        "verdict": row["verdict__verdict"],
+    }
+
+
+def claim_record(row: dict[str, Any], sources: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "article": {
+            "id": row["article_id"],
+            "title": row["article__title"],
+            "url": row["article__url"],
+            "outlet": row["article__outlet__name"],
+            "published_at": row["article__published_at"],
+            "language": row["article__language"],
+        },
+        "text": row["text"],
+        "start": row["start"],
+        "end": row["end"],
+        "kind": row["kind"],
+        "figures": row["figures"],
+        "attribution": row["attribution"],
+        "score": row["score"],
+        "status": row["status"],
+        "is_current": row["is_current"],
+        "sources": sources,
+        "reviewed_at": row["reviewed_at"],
+        "created_at": row["created_at"],
+        "updated_at": row["updated_at"],
+    }
+
+
+def claim_records(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Records for rows of :func:`claim_values`, with their sources (one more query)."""
+    rows = list(rows)
+    sources = sources_by_claim([row["id"] for row in rows])
+    return [claim_record(row, sources.get(row["id"], [])) for row in rows]
+
+
+def claim_batches(claims: QuerySet[Claim], size: int = BATCH) -> Iterator[list[dict[str, Any]]]:
+    """Claim records in id order, ``size`` at a time (keyset batches: flat memory)."""
+    rows = claim_values(claims).order_by("id")
+    last = 0
+    while True:
+        batch = list(rows.filter(id__gt=last)[:size])
+        if not batch:
+            return
+        last = batch[-1]["id"]
+        yield claim_records(batch)
+
+
+def _chunked(parts: Iterable[bytes]) -> Iterator[bytes]:
+    """Join small pieces into chunks of about CHUNK_BYTES (fewer writes to the socket)."""
+    buffer = bytearray()
+    for part in parts:
+        buffer += part
+        if len(buffer) >= CHUNK_BYTES:
+            yield bytes(buffer)
+            buffer.clear()
+    if buffer:
+        yield bytes(buffer)
+
+
+def dumps(value: Any) -> bytes:
+    return orjson.dumps(value, default=str, option=orjson.OPT_UTC_Z)
+
+
+# JSON Lines ---------------------------------------------------------------------------
+
+
+def jsonl_chunks(claims: QuerySet[Claim]) -> Iterator[bytes]:
+    """One claim record per line, as the API shows it."""
+    return _chunked(dumps(record) + b"\n" for batch in claim_batches(claims) for record in batch)
+
+
+# CSV ----------------------------------------------------------------------------------
+
+
+class IsoUTC(Func):
+    """A timestamp as ISO 8601 text in UTC, formatted by PostgreSQL."""
+
+    template = "to_char(%(expressions)s AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+    output_field = CharField()
+
+
+class BoolText(Func):
+    template = "CASE WHEN %(expressions)s THEN 'true' ELSE 'false' END"
+    output_field = CharField()
+
+
+def _iso(value: datetime | None) -> str:
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ") if value else ""
+
+
+def csv_header() -> bytes:
+    return BOM + (",".join(CSV_COLUMNS) + "\n").encode()
+
+
+def copy_statement(claims: QuerySet[Claim]) -> tuple[str, tuple[Any, ...]]:
+    """``COPY (SELECT the CSV columns of these claims) TO STDOUT WITH CSV`` and its parameters."""
+    rows = (
+        claims.order_by("id")
+        .annotate(
+            x_published=IsoUTC(F("article__published_at")),
+            x_current=BoolText(F("is_current")),
+            x_updated=IsoUTC(F("updated_at")),
+        )
+        .values_list(
+            "id",
+            "article_id",
+            "article__title",
+            "article__url",
+            "article__outlet__name",
+            "x_published",
+            "article__language",
+            "text",
+            "kind",
+            "status",
+            "attribution",
+            "score",
+            "figures",
+            "x_current",
+            "x_updated",
+        )
+    )
+    sql, params = rows.query.sql_with_params()
+    return f"COPY ({sql}) TO STDOUT WITH (FORMAT csv)", tuple(params)
+
+
+def _copy_chunks(claims: QuerySet[Claim]) -> Iterator[bytes]:
+    statement, params = copy_statement(claims)
+    connection = connections[claims.db]
+    with connection.cursor() as cursor:
+        with cursor.cursor.copy(statement, params) as copy:
+            yield from _chunked(bytes(data) for data in copy)
+
+
+def _python_csv_chunks(claims: QuerySet[Claim]) -> Iterator[bytes]:
+    rows = claims.order_by("id").values(
+        "id",
+        "article_id",
+        "article__title",
+        "article__url",
+        "article__outlet__name",
+        "article__published_at",
+        "article__language",
+        "text",
+        "kind",
+        "status",
+        "attribution",
+        "score",
+        "figures",
+        "is_current",
+        "updated_at",
+    )
+    last = 0
+    while True:
+        batch = list(rows.filter(id__gt=last)[:BATCH])
+        if not batch:
+            return
+        last = batch[-1]["id"]
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        for row in batch:
+            writer.writerow(
+                [
+                    row["id"],
+                    row["article_id"],
+                    row["article__title"],
+                    row["article__url"],
+                    row["article__outlet__name"],
+                    _iso(row["article__published_at"]),
+                    row["article__language"],
+                    row["text"],
+                    row["kind"],
+                    row["status"],
+                    row["attribution"],
+                    repr(row["score"]),
+                    orjson.dumps(row["figures"]).decode(),
+                    "true" if row["is_current"] else "false",
+                    _iso(row["updated_at"]),
+                ]
+            )
+        yield out.getvalue().encode()
+
+
+def csv_chunks(claims: QuerySet[Claim]) -> Iterator[bytes]:
+    """The CSV export: BOM and header, then one row per claim in id order."""
+    yield csv_header()
+    if connections[claims.db].vendor == "postgresql":
+        yield from _copy_chunks(claims)
+    else:
+        yield from _chunked(_python_csv_chunks(claims))
+
+
+# ClaimReview ----------------------------------------------------------------------------
+
+REVIEWED = (ClaimStatus.VERIFIED, ClaimStatus.DISPUTED, ClaimStatus.UNVERIFIABLE)
+
+
+def reviewed_claims(claims: QuerySet[Claim]) -> QuerySet[Claim]:
+    """Claims whose verdicts agree (contested, dismissed and unreviewed claims have no review)."""
+    return claims.filter(status__in=REVIEWED)
+
+
+def deciding_verdicts(claim_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """For each claim, its latest verdict that agrees with its status (one query)."""
+    rows = (
+        Verdict.objects.filter(claim_id__in=claim_ids, verdict=F("claim__status"))
+        .order_by("claim_id", "-created_at", "-id")
+        .values(
+            "id",
+            "claim_id",
+            "verdict",
+            "note",
+            "created_at",
+            "reviewer__username",
+            "reviewer__first_name",
+            "reviewer__last_name",
+        )
+    )
+    found: dict[int, Any] = {}
+    for row in rows:
+        found.setdefault(row["claim_id"], row)
+    return found
+
+
+def claimreview_batches(
+    claims: QuerySet[Claim], *, base_url: str = ""
+) -> Iterator[list[dict[str, Any]]]:
+    from claims.claimreview import claim_review
+
+    for batch in claim_batches(reviewed_claims(claims)):
+        verdicts = deciding_verdicts([record["id"] for record in batch])
+        yield [
+            claim_review(record, verdicts[record["id"]], base_url=base_url)
+            for record in batch
+            if record["id"] in verdicts
+        ]
+
+
+def claimreview_chunks(claims: QuerySet[Claim], *, base_url: str = "") -> Iterator[bytes]:
+    """One JSON-LD document: ``{"@context": ..., "@graph": [ClaimReview, ...]}``."""
+
+    def parts() -> Iterator[bytes]:
+        yield b'{"@context":"https://schema.org","@graph":['
+        first = True
+        for batch in claimreview_batches(claims, base_url=base_url):
+            for review in batch:
+                review.pop("@context", None)
+                yield (b"" if first else b",\n") + dumps(review)
+                first = False
+        yield b"]}\n"
+
+    return _chunked(parts())
