@@ -259,13 +259,13 @@ class ArticleList(ApiView, GenericAPIView[Article]):
         filters=False,
     )
     def post(self, request: Request) -> Response:
+        data = s.ArticleInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
         # Imported on use: the ingestion stack (fetcher, parsers, the Korean tokenizer)
         # is heavy, and the read path that most requests take never needs it.
         from claims.jobs import ingest_job_queue, work_is_queued
         from claims.pipeline import IngestError
 
-        data = s.ArticleInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
         given = data.validated_data
         url, html, text = given.get("url", ""), given.get("html"), given.get("text")
         if html is None and text is None and work_is_queued():
