@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -31,7 +32,9 @@ from django.db.models import (
     OuterRef,
     QuerySet,
     Subquery,
+    Value,
 )
+from django.db.models.functions import NullIf
 
 from claims.models import Claim, ClaimStatus, Source, Verdict
 
@@ -167,8 +170,11 @@ def claim_records(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return [claim_record(row, sources.get(row["id"], [])) for row in rows]
 
 
-def claim_batches(claims: QuerySet[Claim], size: int = BATCH) -> Iterator[list[dict[str, Any]]]:
+def claim_batches(
+    claims: QuerySet[Claim], size: int | None = None
+) -> Iterator[list[dict[str, Any]]]:
     """Claim records in id order, ``size`` at a time (keyset batches: flat memory)."""
+    size = size or BATCH
     rows = claim_values(claims).order_by("id")
     last = 0
     while True:
@@ -218,6 +224,21 @@ class BoolText(Func):
     output_field = CharField()
 
 
+def _jsonb_order(value: Any) -> Any:
+    # PostgreSQL's jsonb keeps object keys shortest first, then bytewise.
+    if isinstance(value, dict):
+        keys = sorted(value, key=lambda k: (len(k.encode()), k.encode()))
+        return {k: _jsonb_order(value[k]) for k in keys}
+    if isinstance(value, list):
+        return [_jsonb_order(v) for v in value]
+    return value
+
+
+def _json_text(value: Any) -> str:
+    """JSON as PostgreSQL prints jsonb, so both CSV paths write the same bytes."""
+    return json.dumps(_jsonb_order(value), ensure_ascii=False)
+
+
 def _iso(value: datetime | None) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ") if value else ""
 
@@ -227,26 +248,33 @@ def csv_header() -> bytes:
 
 
 def copy_statement(claims: QuerySet[Claim]) -> tuple[str, tuple[Any, ...]]:
-    """``COPY (SELECT the CSV columns of these claims) TO STDOUT WITH CSV`` and its parameters."""
+    """``COPY (SELECT the CSV columns of these claims) TO STDOUT WITH CSV`` and its parameters.
+
+    COPY quotes empty strings (to tell them from NULL); empty texts are selected as NULL
+    so that they come out as empty fields, as Python's csv module writes them.
+    """
     rows = (
         claims.order_by("id")
         .annotate(
+            x_title=NullIf(F("article__title"), Value("")),
+            x_url=NullIf(F("article__url"), Value("")),
             x_published=IsoUTC(F("article__published_at")),
+            x_attribution=NullIf(F("attribution"), Value("")),
             x_current=BoolText(F("is_current")),
             x_updated=IsoUTC(F("updated_at")),
         )
         .values_list(
             "id",
             "article_id",
-            "article__title",
-            "article__url",
+            "x_title",
+            "x_url",
             "article__outlet__name",
             "x_published",
             "article__language",
             "text",
             "kind",
             "status",
-            "attribution",
+            "x_attribution",
             "score",
             "figures",
             "x_current",
@@ -306,7 +334,7 @@ def _python_csv_chunks(claims: QuerySet[Claim]) -> Iterator[bytes]:
                     row["status"],
                     row["attribution"],
                     repr(row["score"]),
-                    orjson.dumps(row["figures"]).decode(),
+                    _json_text(row["figures"]),
                     "true" if row["is_current"] else "false",
                     _iso(row["updated_at"]),
                 ]
