@@ -1,9 +1,16 @@
+"""Admin console for outlets, articles, revisions, feeds and ingest jobs.
+
+Claims are not known here: claims/admin.py extends the article page with its claims.
+"""
+
+from typing import Any
+
 from django.contrib import admin
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, ArticleRevision, Outlet
+from articles.models import Article, ArticleRevision, Feed, FeedEntry, IngestJob, Outlet
 
 
 @admin.register(Outlet)
@@ -21,18 +28,21 @@ class OutletAdmin(admin.ModelAdmin[Outlet]):
 
 class RevisionInline(admin.TabularInline[ArticleRevision, Article]):
     model = ArticleRevision
-    fields = ["number", "title", "published_at", "modified_at", "content_hash", "created_at"]
-    readonly_fields = [
+    readonly_fields = (
         "number",
         "title",
         "published_at",
         "modified_at",
         "content_hash",
         "created_at",
-    ]
+    )
+    fields = readonly_fields
     extra = 0
     can_delete = False
     show_change_link = True
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(Article)
@@ -76,3 +86,38 @@ class ArticleRevisionAdmin(admin.ModelAdmin[ArticleRevision]):
     def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
         # Revisions are the record of what was ingested; they are never edited.
         return False
+
+
+@admin.register(Feed)
+class FeedAdmin(admin.ModelAdmin[Feed]):
+    list_display = ["__str__", "url", "outlet", "active", "last_polled_at", "last_error"]
+    list_filter = ["active", "outlet"]
+    search_fields = ["url", "title"]
+    list_select_related = ["outlet"]
+    readonly_fields = ["last_polled_at", "last_error", "created_at"]
+
+
+@admin.register(FeedEntry)
+class FeedEntryAdmin(admin.ModelAdmin[FeedEntry]):
+    list_display = ["__str__", "feed", "article", "error", "seen_at"]
+    list_filter = ["feed"]
+    search_fields = ["title", "url", "guid"]
+    list_select_related = ["feed", "article"]
+    readonly_fields = ["feed", "guid", "url", "title", "article", "error", "seen_at"]
+
+
+@admin.register(IngestJob)
+class IngestJobAdmin(admin.ModelAdmin[IngestJob]):
+    list_display = ["source", "state", "created_by", "created_at", "finished_at", "error"]
+    list_filter = ["state"]
+    search_fields = ["source", "error"]
+    list_select_related = ["created_by"]
+    readonly_fields = [
+        "source",
+        "state",
+        "error",
+        "article_ids",
+        "created_by",
+        "created_at",
+        "finished_at",
+    ]

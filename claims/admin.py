@@ -1,45 +1,148 @@
-from django.contrib import admin
+"""Admin console for claims, verdicts, sources and the claim history.
+
+Verdicts and the history are append-only here too: they are shown, never edited. Bulk
+actions go through claims.services so that who did what is recorded as a ClaimEvent.
+"""
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from articles.admin import ArticleAdmin, RevisionInline
+from articles.models import Article
 from claims.models import Claim, ClaimEvent, Source, Verdict
+from claims.roles import can_review
+from claims.services import claim_assign, claim_dismiss
+
+ADMIN_DISMISS_REASON = "Dismissed in bulk from the admin console"
 
 
-class VerdictInline(admin.TabularInline[Verdict, Claim]):
-    model = Verdict
-    fields = ["verdict", "reviewer", "note", "settles", "created_at"]
-    readonly_fields = ["verdict", "reviewer", "note", "settles", "created_at"]
+class ReadOnlyInline:
     extra = 0
     can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+def _source_links(sources: list[Source]) -> str:
+    return format_html_join(
+        "",
+        '<div><a href="{}" rel="noopener noreferrer nofollow">{}</a> ({})</div>',
+        ((s.url, s.title or s.url, s.get_stance_display()) for s in sources),
+    )
+
+
+class VerdictInline(ReadOnlyInline, admin.TabularInline[Verdict, Claim]):
+    """A claim's verdicts with their sources (an inline cannot nest a second inline)."""
+
+    model = Verdict
+    readonly_fields = ("verdict", "reviewer", "note", "settles", "sources_cited", "created_at")
+    fields = readonly_fields
     show_change_link = True
 
-    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Verdict]:
+        return super().get_queryset(request).select_related("reviewer").prefetch_related("sources")
+
+    @admin.display(description=_("sources"))
+    def sources_cited(self, verdict: Verdict) -> str:
+        return _source_links(list(verdict.sources.all()))
 
 
-class SourceInline(admin.TabularInline[Source, Verdict]):
+class ClaimEventInline(ReadOnlyInline, admin.TabularInline[ClaimEvent, Claim]):
+    model = ClaimEvent
+    readonly_fields = ("action", "actor", "detail", "created_at")
+    fields = readonly_fields
+    verbose_name_plural = _("history")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ClaimEvent]:
+        return super().get_queryset(request).select_related("actor")
+
+
+class SourceInline(ReadOnlyInline, admin.TabularInline[Source, Verdict]):
     model = Source
-    fields = ["url", "title", "publisher", "stance", "excerpt", "accessed_at"]
-    readonly_fields = ["url", "title", "publisher", "stance", "excerpt", "accessed_at"]
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
+    readonly_fields = ("url", "title", "publisher", "stance", "excerpt", "accessed_at")
+    fields = readonly_fields
 
 
 @admin.register(Claim)
 class ClaimAdmin(admin.ModelAdmin[Claim]):
-    list_display = ["short_text", "status", "kind", "score", "article", "is_current", "updated_at"]
+    list_display = [
+        "short_text",
+        "status",
+        "kind",
+        "score",
+        "article",
+        "outlet",
+        "assigned_to",
+        "is_current",
+        "updated_at",
+    ]
     list_filter = ["status", "kind", "is_current", "origin", "article__language"]
     search_fields = ["text", "attribution", "article__title"]
-    list_select_related = ["article"]
+    list_select_related = ["article", "article__outlet", "assigned_to"]
     raw_id_fields = ["article", "revision", "created_by", "assigned_to"]
-    readonly_fields = ["fingerprint", "status", "created_at", "updated_at"]
-    inlines = [VerdictInline]
+    readonly_fields = [
+        "fingerprint",
+        "status",
+        "dismissed_reason",
+        "origin",
+        "created_by",
+        "created_at",
+        "updated_at",
+    ]
+    inlines = [VerdictInline, ClaimEventInline]
+    actions = ["assign_to_me", "dismiss"]
+    date_hierarchy = "updated_at"
 
     @admin.display(description=_("claim"))
     def short_text(self, claim: Claim) -> str:
         return claim.text[:90]
+
+    @admin.display(description=_("outlet"), ordering="article__outlet__name")
+    def outlet(self, claim: Claim) -> str:
+        outlet = claim.article.outlet
+        return outlet.name if outlet else ""
+
+    def has_review_permission(self, request: HttpRequest) -> bool:
+        return can_review(request.user)
+
+    @admin.action(description=_("Assign the selected claims to me"), permissions=["review"])
+    def assign_to_me(self, request: HttpRequest, queryset: QuerySet[Claim]) -> None:
+        claims = list(queryset)
+        for claim in claims:
+            claim_assign(claim=claim, actor=request.user, assignee=request.user)
+        count = len(claims)
+        self.message_user(
+            request,
+            ngettext("%d claim assigned to you.", "%d claims assigned to you.", count) % count,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Dismiss the selected claims (not claims)"), permissions=["review"])
+    def dismiss(self, request: HttpRequest, queryset: QuerySet[Claim]) -> None:
+        claims = list(queryset.exclude(status="dismissed"))
+        try:
+            for claim in claims:
+                claim_dismiss(claim=claim, actor=request.user, reason=ADMIN_DISMISS_REASON)
+        except ValidationError as error:
+            self.message_user(request, "; ".join(error.messages), messages.ERROR)
+            return
+        count = len(claims)
+        self.message_user(
+            request,
+            ngettext("%d claim dismissed.", "%d claims dismissed.", count) % count,
+            messages.SUCCESS,
+        )
 
 
 @admin.register(Verdict)
@@ -51,8 +154,12 @@ class VerdictAdmin(admin.ModelAdmin[Verdict]):
     readonly_fields = ["claim", "reviewer", "verdict", "note", "settles", "created_at"]
     inlines = [SourceInline]
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         # The verdict history is append-only.
+        return False
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        # Verdicts are recorded through the review interface or the API (sources checked).
         return False
 
 
@@ -61,7 +168,13 @@ class SourceAdmin(admin.ModelAdmin[Source]):
     list_display = ["__str__", "publisher", "stance", "verdict", "accessed_at"]
     list_filter = ["stance"]
     search_fields = ["url", "title", "publisher", "excerpt"]
-    list_select_related = ["verdict", "verdict__reviewer"]
+    list_select_related = ["verdict", "verdict__reviewer", "verdict__claim"]
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
 
 
 @admin.register(ClaimEvent)
@@ -71,5 +184,59 @@ class ClaimEventAdmin(admin.ModelAdmin[ClaimEvent]):
     search_fields = ["claim__text"]
     list_select_related = ["claim", "actor"]
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+
+class ClaimInline(admin.TabularInline[Claim, Article]):
+    """An article's claims, read-only here; open one to review its history."""
+
+    model = Claim
+    readonly_fields = ("text", "status", "kind", "score", "is_current", "start", "end")
+    fields = readonly_fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    ordering = ["start", "id"]
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class ArticleWithClaimsAdmin(ArticleAdmin):
+    inlines = [RevisionInline, ClaimInline]
+    actions = ["reextract"]
+
+    def has_review_permission(self, request: HttpRequest) -> bool:
+        return can_review(request.user)
+
+    @admin.action(
+        description=_("Re-extract claims of the selected articles (verdicts kept)"),
+        permissions=["review"],
+    )
+    def reextract(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        from claims.tasks import reextract_article_task
+
+        articles = list(queryset)
+        for article in articles:
+            reextract_article_task.delay(article.pk)
+            self.log_change(request, article, "Re-extraction queued")
+        ids = [article.pk for article in articles]
+        self.message_user(
+            request,
+            ngettext(
+                "Re-extraction queued for %d article.",
+                "Re-extraction queued for %d articles.",
+                len(ids),
+            )
+            % len(ids),
+            messages.SUCCESS,
+        )
+
+
+# The article page shows its claims; articles/ knows nothing of claims, so it is extended here.
+admin.site.unregister(Article)
+admin.site.register(Article, ArticleWithClaimsAdmin)
