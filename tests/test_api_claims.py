@@ -342,10 +342,15 @@ def test_claims_list_takes_a_constant_number_of_queries(team, django_assert_num_
     _populate(team, n)
     client = APIClient()
     client.force_authenticate(team["victor"])
-    # permission check (2: user and group perms), claims page, sources of the page.
-    with django_assert_num_queries(4):
+    # permission check (2: user and group perms), data version, claims page, its sources.
+    with django_assert_num_queries(5):
         response = client.get("/api/v1/claims/")
     assert len(response.json()["results"]) == n
+    # The same page again comes from the cache: permission check and data version only.
+    client.force_authenticate(type(team["victor"]).objects.get(username="victor"))
+    with django_assert_num_queries(3):
+        again = client.get("/api/v1/claims/")
+    assert again.content == response.content
 
 
 @pytest.mark.parametrize("n", [2, 20])
@@ -370,3 +375,48 @@ def test_times_are_utc_iso_8601(viewer, db):
     [item] = viewer.get("/api/v1/claims/").json()["results"]
     parsed = datetime.fromisoformat(item["created_at"].replace("Z", "+00:00"))
     assert parsed.tzinfo is not None and parsed.utcoffset() == UTC.utcoffset(None)
+
+
+# HTTP caching ----------------------------------------------------------------------------
+
+
+def test_list_answers_304_to_its_etag_until_a_verdict_changes_it(team, viewer):
+    claim = make_claim()
+    first = viewer.get("/api/v1/claims/")
+    etag = first["ETag"]
+    assert viewer.get("/api/v1/claims/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    claim_record_verdict(claim=claim, reviewer=team["alice"], verdict="verified", sources=[SOURCE])
+    fresh = viewer.get("/api/v1/claims/", HTTP_IF_NONE_MATCH=etag)
+    assert fresh.status_code == 200
+    assert fresh["ETag"] != etag
+    assert fresh.json()["results"][0]["status"] == "verified"
+
+
+def test_cached_list_shows_new_claims_dismissals_and_article_edits(team, viewer):
+    claim = make_claim()
+    assert len(viewer.get("/api/v1/claims/").json()["results"]) == 1
+    other = make_claim()
+    assert len(viewer.get("/api/v1/claims/").json()["results"]) == 2
+    claim_dismiss(claim=other, actor=team["alice"], reason="not a claim")
+    statuses = {c["id"]: c["status"] for c in viewer.get("/api/v1/claims/").json()["results"]}
+    assert statuses[other.pk] == "dismissed"
+    article = claim.article
+    article.title = "Corrected title"
+    article.save()
+    titles = {c["article"]["title"] for c in viewer.get("/api/v1/claims/").json()["results"]}
+    assert "Corrected title" in titles
+
+
+def test_each_query_string_is_its_own_cached_page(team, viewer):
+    claim, other = make_claim(), make_claim()
+    claim_record_verdict(claim=claim, reviewer=team["alice"], verdict="verified", sources=[SOURCE])
+    assert ids(viewer, "status=verified") == [claim.pk]
+    assert ids(viewer, "status=unreviewed") == [other.pk]
+    assert ids(viewer, "status=verified") == [claim.pk]
+
+
+def test_browsable_api_still_renders_html(viewer, db):
+    make_claim()
+    response = viewer.get("/api/v1/claims/", HTTP_ACCEPT="text/html")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")

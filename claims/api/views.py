@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -28,6 +28,7 @@ from rest_framework.views import APIView, exception_handler
 
 from articles.models import Article, IngestJob
 from claims.api import serializers as s
+from claims.api.caching import cached_json
 from claims.api.filters import ArticleFilter, ClaimFilter
 from claims.api.permissions import CanRead, CanReview, ReadOrReview
 from claims.api.records import (
@@ -130,10 +131,13 @@ class ClaimList(ApiView, GenericAPIView[Claim]):
             403: s.ErrorSerializer,
         },
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: Request) -> Response | HttpResponse:
+        return cached_json(request, self.page) or Response(self.page())
+
+    def page(self) -> dict[str, Any]:
         claims = self.filter_queryset(self.get_queryset())
-        page = self.paginate_queryset(claim_values(claims))
-        return self.get_paginated_response(claim_records(page or []))
+        rows = self.paginate_queryset(claim_values(claims))
+        return self.get_paginated_response(claim_records(rows or [])).data
 
 
 class ClaimDetail(ApiView):
@@ -235,10 +239,13 @@ class ArticleList(ApiView, GenericAPIView[Article]):
             403: s.ErrorSerializer,
         },
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: Request) -> Response | HttpResponse:
+        return cached_json(request, self.page) or Response(self.page())
+
+    def page(self) -> dict[str, Any]:
         articles = self.filter_queryset(self.get_queryset())
-        page = self.paginate_queryset(article_values(articles))
-        return self.get_paginated_response([article_record(row) for row in page or []])
+        rows = self.paginate_queryset(article_values(articles))
+        return self.get_paginated_response([article_record(row) for row in rows or []]).data
 
     @extend_schema(
         summary="Ingest an article: a URL to fetch, a page's HTML, or text (reviewers)",
