@@ -420,3 +420,10 @@ def test_browsable_api_still_renders_html(viewer, db):
     response = viewer.get("/api/v1/claims/", HTTP_ACCEPT="text/html")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/html")
+
+
+def test_unknown_api_address_is_a_json_404(viewer, db):
+    for url in ("/api/v1/claims/-1/", "/api/v1/claims/abc/", "/api/v1/nothing/"):
+        response = viewer.get(url)
+        assert response.status_code == 404
+        assert "/api/docs/" in response.json()["detail"]

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
+from typing import Any
 
 import django_filters
+from django import forms
 from django.db.models import Q, QuerySet
+from django_filters.fields import IsoDateTimeField
+from drf_spectacular.utils import extend_schema_field
 
 from articles.models import Article
 from claims.exports import reviewed_since
@@ -14,15 +18,47 @@ from claims.models import Claim, ClaimKind, ClaimStatus
 
 def _outlet(queryset: QuerySet, prefix: str, value: str) -> QuerySet:
     value = value.strip()
-    if value.isdigit():
+    if value.isdigit() and int(value) <= MAX_ID:
         return queryset.filter(**{f"{prefix}outlet_id": int(value)})
     return queryset.filter(**{f"{prefix}outlet__name__iexact": value})
+
+
+MAX_ID = 2**63 - 1
+
+
+@extend_schema_field({"type": "integer", "minimum": 0, "maximum": MAX_ID})
+class IdFilter(django_filters.NumberFilter):
+    """A row id: a whole number in the database's range (larger ones are a 400, not a 500)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, min_value=0, max_value=MAX_ID, **kwargs)
+
+
+class UTCDateTimeField(IsoDateTimeField):
+    """An ISO 8601 time, held in UTC (databases refuse offsets beyond +-15:59)."""
+
+    def to_python(self, value: Any) -> datetime | None:
+        parsed = super().to_python(value)
+        if parsed is None:
+            return None
+        try:
+            return parsed.astimezone(UTC)
+        except OverflowError:
+            raise forms.ValidationError(
+                "Give a time between the years 1 and 9999, e.g. 2025-01-31T09:00:00+09:00."
+            ) from None
+
+
+class TimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = UTCDateTimeField
 
 
 class ClaimFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=ClaimStatus.choices, help_text="Claim status.")
     kind = django_filters.ChoiceFilter(choices=ClaimKind.choices, help_text="Claim kind.")
-    article = django_filters.NumberFilter(field_name="article_id", help_text="Article id.")
+    article = IdFilter(field_name="article_id", help_text="Article id.")
     outlet = django_filters.CharFilter(
         method="filter_outlet", help_text="Outlet id or exact outlet name (any case)."
     )
@@ -32,12 +68,12 @@ class ClaimFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="filter_q", help_text="Text search in the claim and its attribution."
     )
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = TimeFilter(
         field_name="updated_at",
         lookup_expr="gte",
         help_text="Claims changed at or after this ISO 8601 time.",
     )
-    reviewed_since = django_filters.IsoDateTimeFilter(
+    reviewed_since = TimeFilter(
         method="filter_reviewed_since",
         help_text="Claims that received a verdict at or after this ISO 8601 time.",
     )
@@ -71,12 +107,12 @@ class ArticleFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         field_name="title", lookup_expr="icontains", help_text="Text search in the title."
     )
-    published_since = django_filters.IsoDateTimeFilter(
+    published_since = TimeFilter(
         field_name="published_at",
         lookup_expr="gte",
         help_text="Articles published at or after this ISO 8601 time.",
     )
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = TimeFilter(
         field_name="updated_at",
         lookup_expr="gte",
         help_text="Articles changed at or after this ISO 8601 time.",

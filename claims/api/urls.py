@@ -1,6 +1,6 @@
 """REST API under /api/v1/, its schema at /api/schema/ and its docs at /api/docs/."""
 
-from django.urls import URLPattern, URLResolver, path
+from django.urls import URLPattern, URLResolver, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from claims.api import views
@@ -28,4 +28,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    # Anything else under /api/ is a JSON 404, not the site's HTML page.
+    re_path(r"^api/", views.not_found, name="not-found"),
 ]

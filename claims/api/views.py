@@ -6,8 +6,9 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
@@ -73,6 +74,14 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
     return response
 
 
+@csrf_exempt
+def not_found(request: HttpRequest) -> JsonResponse:
+    return JsonResponse(
+        {"detail": "No API endpoint at this address; the endpoints are listed at /api/docs/."},
+        status=404,
+    )
+
+
 class ApiView(APIView):
     """Token first, so that a request without credentials is answered 401, not 403."""
 
@@ -101,6 +110,11 @@ class IngestThrottle(UserRateThrottle):
         return super().allow_request(request, view)
 
 
+FILTER_ERRORS = OpenApiResponse(
+    description="A filter value that cannot be used: {filter: [message, ...]}"
+)
+
+
 def _ingest_error(error: IngestError) -> Response:
     return Response(
         {
@@ -117,6 +131,7 @@ def _ingest_error(error: IngestError) -> Response:
 
 class ClaimList(ApiView, GenericAPIView[Claim]):
     queryset = Claim.objects.all()
+    serializer_class = s.ClaimOutputSerializer
     filterset_class = ClaimFilter
     pagination_class = Cursor
     permission_classes = [CanRead]
@@ -127,8 +142,10 @@ class ClaimList(ApiView, GenericAPIView[Claim]):
         description="Newest first, 50 a page; follow `next` and `previous` (cursor links).",
         responses={
             200: s.ClaimOutputSerializer(many=True),
+            400: FILTER_ERRORS,
             401: s.ErrorSerializer,
             403: s.ErrorSerializer,
+            404: OpenApiResponse(s.ErrorSerializer, description="Invalid cursor"),
         },
     )
     def get(self, request: Request) -> Response | HttpResponse:
@@ -225,6 +242,7 @@ class ClaimReviewDetail(ApiView):
 
 class ArticleList(ApiView, GenericAPIView[Article]):
     queryset = Article.objects.all()
+    serializer_class = s.ArticleInputSerializer
     filterset_class = ArticleFilter
     pagination_class = Cursor
     permission_classes = [ReadOrReview]
@@ -235,8 +253,10 @@ class ArticleList(ApiView, GenericAPIView[Article]):
         summary="List articles",
         responses={
             200: s.ArticleOutputSerializer(many=True),
+            400: FILTER_ERRORS,
             401: s.ErrorSerializer,
             403: s.ErrorSerializer,
+            404: OpenApiResponse(s.ErrorSerializer, description="Invalid cursor"),
         },
     )
     def get(self, request: Request) -> Response | HttpResponse:
@@ -364,6 +384,7 @@ class Export(ApiView, GenericAPIView[Claim]):
     """A streamed export of the claims that the list's filters select."""
 
     queryset = Claim.objects.all()
+    serializer_class = s.ClaimOutputSerializer
     filterset_class = ClaimFilter
     permission_classes = [CanRead]
     content_type = ""
@@ -399,6 +420,7 @@ class ExportCSV(Export):
         ),
         responses={
             (200, "text/csv"): OpenApiTypes.STR,
+            400: FILTER_ERRORS,
             401: s.ErrorSerializer,
             403: s.ErrorSerializer,
         },
@@ -419,6 +441,7 @@ class ExportJSONL(Export):
         summary="Claims as JSON Lines (one claim record a line)",
         responses={
             (200, "application/x-ndjson"): OpenApiTypes.STR,
+            400: FILTER_ERRORS,
             401: s.ErrorSerializer,
             403: s.ErrorSerializer,
         },
@@ -440,6 +463,7 @@ class ExportClaimReview(Export):
         description='`{"@context": "https://schema.org", "@graph": [ClaimReview, ...]}`',
         responses={
             (200, "application/ld+json"): OpenApiTypes.OBJECT,
+            400: FILTER_ERRORS,
             401: s.ErrorSerializer,
             403: s.ErrorSerializer,
         },
