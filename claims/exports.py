@@ -31,12 +31,11 @@ from django.db.models import (
     Func,
     OuterRef,
     QuerySet,
-    Subquery,
     Value,
 )
 from django.db.models.functions import NullIf
 
-from claims.models import Claim, ClaimStatus, Source, Verdict
+from claims.models import Claim, ClaimStatus, Verdict
 
 BOM = "\ufeff".encode()
 CHUNK_BYTES = 64 * 1024
@@ -61,18 +60,18 @@ CLAIM_VALUES = (
     "is_current",
     "created_at",
     "updated_at",
-    "reviewed_at",
 )
-SOURCE_VALUES = (
-    "verdict__claim_id",
-    "verdict_id",
-    "verdict__verdict",
-    "url",
-    "title",
-    "publisher",
-    "excerpt",
-    "stance",
-    "accessed_at",
+REVIEW_VALUES = (
+    "claim_id",
+    "id",
+    "verdict",
+    "created_at",
+    "sources__url",
+    "sources__title",
+    "sources__publisher",
+    "sources__excerpt",
+    "sources__stance",
+    "sources__accessed_at",
 )
 
 CSV_COLUMNS = (
@@ -96,10 +95,7 @@ CSV_COLUMNS = (
 
 def claim_values(claims: QuerySet[Claim]) -> QuerySet[Claim, dict[str, Any]]:
     """The rows behind claim records: one query, joined with article and outlet."""
-    latest_verdict = Verdict.objects.filter(claim=OuterRef("pk")).order_by("-created_at")
-    return claims.annotate(reviewed_at=Subquery(latest_verdict.values("created_at")[:1])).values(
-        *CLAIM_VALUES
-    )
+    return claims.values(*CLAIM_VALUES)
 
 
 def reviewed_since(claims: QuerySet[Claim], since: datetime) -> QuerySet[Claim]:
@@ -108,35 +104,41 @@ def reviewed_since(claims: QuerySet[Claim], since: datetime) -> QuerySet[Claim]:
     return claims.filter(Exists(recent))
 
 
-def sources_by_claim(claim_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
-    """The sources cited by the verdicts of these claims, newest verdict first (one query)."""
-    found: dict[int, list[dict[str, Any]]] = {}
+def reviews_by_claim(claim_ids: list[int]) -> dict[int, tuple[datetime, list[dict[str, Any]]]]:
+    """For each reviewed claim: its last verdict's time and the sources of its verdicts,
+    newest verdict first (one query: verdicts left-joined with their sources)."""
+    found: dict[int, tuple[datetime, list[dict[str, Any]]]] = {}
     if not claim_ids:
         return found
     rows = (
-        Source.objects.filter(verdict__claim_id__in=claim_ids)
-        .order_by("-verdict__created_at", "-verdict_id", "id")
-        .values(*SOURCE_VALUES)
+        Verdict.objects.filter(claim_id__in=claim_ids)
+        .order_by("-created_at", "-id", "sources__id")
+        .values(*REVIEW_VALUES)
     )
     for row in rows:
-        found.setdefault(row.pop("verdict__claim_id"), []).append(source_record(row))
+        _, sources = found.setdefault(row["claim_id"], (row["created_at"], []))
+        if row["sources__url"] is not None:
+            sources.append(source_record(row))
     return found
 
 
 def source_record(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A source from a row of REVIEW_VALUES."""
     return {
-        "url": row["url"],
-        "title": row["title"],
-        "publisher": row["publisher"],
-        "excerpt": row["excerpt"],
-        "stance": row["stance"],
-        "accessed_at": row["accessed_at"],
-        "verdict_id": row["verdict_id"],
-        "verdict": row["verdict__verdict"],
+        "url": row["sources__url"],
+        "title": row["sources__title"],
+        "publisher": row["sources__publisher"],
+        "excerpt": row["sources__excerpt"],
+        "stance": row["sources__stance"],
+        "accessed_at": row["sources__accessed_at"],
+        "verdict_id": row["id"],
+        "verdict": row["verdict"],
     }
 
 
-def claim_record(row: dict[str, Any], sources: list[dict[str, Any]]) -> dict[str, Any]:
+def claim_record(
+    row: dict[str, Any], reviewed_at: datetime | None, sources: list[dict[str, Any]]
+) -> dict[str, Any]:
     return {
         "id": row["id"],
         "article": {
@@ -157,7 +159,7 @@ def claim_record(row: dict[str, Any], sources: list[dict[str, Any]]) -> dict[str
         "status": row["status"],
         "is_current": row["is_current"],
         "sources": sources,
-        "reviewed_at": row["reviewed_at"],
+        "reviewed_at": reviewed_at,
         "created_at": row["created_at"],
         "updated_at": row["updated_at"],
     }
@@ -166,8 +168,8 @@ def claim_record(row: dict[str, Any], sources: list[dict[str, Any]]) -> dict[str
 def claim_records(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Records for rows of :func:`claim_values`, with their sources (one more query)."""
     rows = list(rows)
-    sources = sources_by_claim([row["id"] for row in rows])
-    return [claim_record(row, sources.get(row["id"], [])) for row in rows]
+    reviews = reviews_by_claim([row["id"] for row in rows])
+    return [claim_record(row, *reviews.get(row["id"], (None, []))) for row in rows]
 
 
 def claim_batches(

@@ -9,7 +9,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from articles.models import Article, ArticleRevision, IngestJob
-from claims.exports import claim_records, claim_values, source_record
+from claims.exports import REVIEW_VALUES, claim_records, claim_values, source_record
 from claims.models import Claim, Verdict
 
 ARTICLE_VALUES = (
@@ -74,16 +74,9 @@ def stored_verdict(verdict: Verdict, claim_status: str) -> dict[str, Any]:
     row = Verdict.objects.filter(pk=verdict.pk).values(*VERDICT_VALUES).get()
     sources = [
         source_record(s)
-        for s in verdict.sources.order_by("id").values(
-            "verdict_id",
-            "verdict__verdict",
-            "url",
-            "title",
-            "publisher",
-            "excerpt",
-            "stance",
-            "accessed_at",
-        )
+        for s in Verdict.objects.filter(pk=verdict.pk, sources__isnull=False)
+        .order_by("sources__id")
+        .values(*REVIEW_VALUES)
     ]
     return verdict_record(row, sources, claim_status)
 

@@ -92,6 +92,16 @@ class ApiView(APIView):
         return api_exception_handler
 
 
+class Filtered(GenericAPIView[Any]):
+    """Filters from the query string; no filter form is built when none is given."""
+
+    def filter_queryset(self, queryset: Any) -> Any:
+        names = self.filterset_class.base_filters  # type: ignore[attr-defined]
+        if not any(name in self.request.query_params for name in names):
+            return queryset
+        return super().filter_queryset(queryset)
+
+
 class Cursor(CursorPagination):
     ordering = "-id"
     page_size = 50
@@ -129,7 +139,7 @@ def _ingest_error(error: IngestError) -> Response:
 # Claims ------------------------------------------------------------------------------
 
 
-class ClaimList(ApiView, GenericAPIView[Claim]):
+class ClaimList(ApiView, Filtered):
     queryset = Claim.objects.all()
     serializer_class = s.ClaimOutputSerializer
     filterset_class = ClaimFilter
@@ -240,7 +250,7 @@ class ClaimReviewDetail(ApiView):
 # Articles ----------------------------------------------------------------------------
 
 
-class ArticleList(ApiView, GenericAPIView[Article]):
+class ArticleList(ApiView, Filtered):
     queryset = Article.objects.all()
     serializer_class = s.ArticleInputSerializer
     filterset_class = ArticleFilter
@@ -380,7 +390,7 @@ def _base(request: Request) -> str:
     return request.build_absolute_uri("/")
 
 
-class Export(ApiView, GenericAPIView[Claim]):
+class Export(ApiView, Filtered):
     """A streamed export of the claims that the list's filters select."""
 
     queryset = Claim.objects.all()
