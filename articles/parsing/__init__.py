@@ -1,0 +1,76 @@
+"""Bytes in, articles out: main text and metadata of HTML pages and text documents.
+
+Plain Python: nothing here imports Django.
+"""
+
+from __future__ import annotations
+
+import re
+
+from articles.parsing.decode import decode_bytes, sniff_binary
+from articles.parsing.html import parse_html
+from articles.parsing.text import detect_language, parse_text
+from articles.parsing.types import ParsedArticle, ParseError
+
+__all__ = [
+    "ParseError",
+    "ParsedArticle",
+    "decode_bytes",
+    "detect_language",
+    "parse_document",
+    "parse_html",
+    "parse_text",
+]
+
+HTML_START = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
+    re.I | re.S,
+)
+REFUSED_TYPES = (
+    "application/pdf",
+    "image/",
+    "audio/",
+    "video/",
+    "application/zip",
+    "application/octet-stream",
+)
+
+
+def _charset(content_type: str) -> str:
+    match = re.search(r"charset=([\w.:-]+)", content_type, re.I)
+    return match.group(1) if match else ""
+
+
+def _is_html(data: bytes, *, filename: str, content_type: str) -> bool:
+    if "html" in content_type.lower():
+        return True
+    if filename.lower().endswith((".html", ".htm", ".xhtml", ".html.gz")):
+        return True
+    return bool(HTML_START.match(data[:2048].lstrip(b"\xef\xbb\xbf")))
+
+
+def parse_document(
+    data: bytes,
+    *,
+    filename: str = "",
+    url: str = "",
+    content_type: str = "",
+    max_bytes: int = 10 * 1024 * 1024,
+) -> list[ParsedArticle]:
+    """The articles in a document (HTML or plain text, any encoding); ParseError says why not."""
+    if not data:
+        raise ParseError("the document is empty")
+    if len(data) > max_bytes:
+        raise ParseError(f"the document is {len(data):,} bytes, over the {max_bytes:,}-byte limit")
+    kind = content_type.split(";")[0].strip().lower()
+    if kind.startswith(REFUSED_TYPES):
+        raise ParseError(f"the content is {kind}, not an HTML page or text")
+    binary = sniff_binary(data)
+    if binary:
+        raise ParseError(f"the file is {binary}, not an HTML page or text")
+    text = decode_bytes(data, declared=_charset(content_type))
+    if not text.strip():
+        raise ParseError("the document holds only white space")
+    if _is_html(data, filename=filename, content_type=content_type):
+        return parse_html(text, url=url)
+    return parse_text(text, url=url)

@@ -1,0 +1,241 @@
+"""HTML pages: the main text by trafilatura, metadata from JSON-LD, meta tags and bylines.
+
+The page is parsed once with lxml; metadata is read from that tree with XPath before
+trafilatura takes it (building a second tree for metadata would double the cost).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urljoin
+
+import lxml.etree
+import lxml.html
+import trafilatura
+
+from articles.parsing.korean import (
+    COPYRIGHT,
+    DATELINE,
+    SEOUL,
+    SIGNOFF,
+    STAMP,
+    drop_captions,
+    parse_when,
+    split_names,
+)
+from articles.parsing.text import clean_text, detect_language
+from articles.parsing.types import ParsedArticle, ParseError
+
+ARTICLE_TYPES = {
+    "NewsArticle",
+    "Article",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BlogPosting",
+    "WebPage",
+}
+AUTHOR_META = (
+    '//meta[@name="author"]/@content',
+    '//meta[@property="article:author"]/@content',
+    '//meta[@name="byl"]/@content',
+)
+PAGE_TEXT = "//body//text()[not(ancestor::script) and not(ancestor::style)]"
+STAMP_TEXT = "//body//text()[contains(., '입력') or contains(., '등록')]"
+STAMP_IN_TEXT = re.compile(
+    r"(?:기사입력|입력|등록)\s*:?\s*(\d{4}[.\-/년]\s*\d{1,2}[.\-/월]\s*\d{1,2}.{0,12})"
+)
+NAME_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|·)\s*")
+TITLE_SUFFIX = re.compile(r"\s+[|\-–—:]\s+[^|\-–—]{2,60}$")
+BYLINE_KO = re.compile(r"([가-힣]{2,4})\s*(?:기자|특파원)(?![가-힣])")
+BYLINE_EN = re.compile(r"^\s*By\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$", re.M)
+
+
+def _first(tree: Any, *paths: str) -> str:
+    for path in paths:
+        found = tree.xpath(path)
+        for value in found:
+            text = str(value).strip()
+            if text:
+                return text
+    return ""
+
+
+def _walk_ld(node: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(node, list):
+        for item in node:
+            yield from _walk_ld(item)
+    elif isinstance(node, dict):
+        yield node
+        yield from _walk_ld(node.get("@graph", []))
+
+
+def _ld_article(tree: Any) -> dict[str, Any]:
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        for node in _walk_ld(data):
+            types = node.get("@type", [])
+            types = types if isinstance(types, list) else [types]
+            if ARTICLE_TYPES.intersection(str(t) for t in types) and (
+                node.get("headline") or node.get("datePublished")
+            ):
+                return node
+    return {}
+
+
+def _names(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [n for item in value for n in _names(item)]
+    if isinstance(value, dict):
+        return _names(value.get("name", ""))
+    if isinstance(value, str) and value.strip():
+        return [part.strip() for part in NAME_SEPARATORS.split(value) if part.strip()]
+    return []
+
+
+def _time(value: Any, *, language: str) -> datetime | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    raw = value.strip()
+    parsed: datetime | None
+    try:
+        parsed = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        parsed = parse_when(raw)
+    if parsed is None:
+        return None
+    if parsed.tzinfo is None:
+        # Korean outlets omit the zone and mean Seoul time.
+        parsed = parsed.replace(tzinfo=SEOUL if language == "ko" else UTC)
+    return parsed
+
+
+def _metadata(tree: Any, url: str) -> dict[str, Any]:
+    ld = _ld_article(tree)
+    publisher = ld.get("publisher") or {}
+    canonical = _first(
+        tree, '//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'
+    )
+    has_og_title = bool(tree.xpath('//meta[@property="og:title"]'))
+    return {
+        "title": str(ld.get("headline") or "").strip()
+        or _first(tree, '//meta[@property="og:title"]/@content', "//title/text()", "//h1//text()"),
+        "site_title": not ld.get("headline") and not has_og_title,
+        "outlet": (publisher.get("name") if isinstance(publisher, dict) else "")
+        or _first(tree, '//meta[@property="og:site_name"]/@content'),
+        "authors": _names(ld.get("author")) or _names(_first(tree, *AUTHOR_META)),
+        "published": ld.get("datePublished")
+        or _first(
+            tree,
+            '//meta[@property="article:published_time"]/@content',
+            '//meta[@name="article:published_time"]/@content',
+            '//meta[@itemprop="datePublished"]/@content',
+            '//meta[@name="pubdate"]/@content',
+            '//meta[@name="date"]/@content',
+            "//time/@datetime",
+        ),
+        "updated": ld.get("dateModified")
+        or _first(tree, '//meta[@property="article:modified_time"]/@content'),
+        "canonical": urljoin(url, canonical) if canonical else "",
+        "lang": _first(tree, "/html/@lang").split("-")[0].lower(),
+    }
+
+
+def _clean_body(text: str) -> tuple[str, list[str], str]:
+    """Paragraphs without bylines, captions, e-mail and copyright lines; plus dateline facts."""
+    authors: list[str] = []
+    outlet = ""
+    paragraphs = []
+    for line in clean_text(text).split("\n"):
+        line = line.strip()
+        if not line or STAMP.match(line) or SIGNOFF.fullmatch(line) or BYLINE_EN.fullmatch(line):
+            continue
+        if COPYRIGHT.search(line) and len(line) < 200:
+            continue
+        dateline = DATELINE.match(line)
+        if dateline:
+            authors, outlet = split_names(dateline.group("names")), dateline.group("outlet").strip()
+            line = line[dateline.end() :]
+        line = drop_captions(line)
+        if line:
+            paragraphs.append(line)
+    return "\n\n".join(paragraphs), authors, outlet
+
+
+def _page_text(tree: Any) -> str:
+    return " ".join(tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]"))[
+        :200_000
+    ]
+
+
+def parse_html(html: str | bytes, *, url: str = "") -> list[ParsedArticle]:
+    """The article in an HTML page (main text and metadata)."""
+    if isinstance(html, bytes):
+        from articles.parsing.decode import decode_bytes
+
+        html = decode_bytes(html)
+    try:
+        tree = lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError) as error:
+        raise ParseError(f"the HTML could not be read ({error})") from error
+    meta = _metadata(tree, url)
+    extracted = trafilatura.bare_extraction(
+        tree, url=url or None, include_comments=False, include_tables=False, with_metadata=False
+    )
+    raw = getattr(extracted, "text", None) if extracted is not None else None
+    if not raw or not raw.strip():
+        raise ParseError("no article text was found in the page")
+    body, dl_authors, dl_outlet = _clean_body(raw)
+    title = meta["title"]
+    if meta["site_title"]:
+        title = TITLE_SUFFIX.sub("", title)
+    first, _, rest = body.partition("\n\n")
+    if first.strip() == title.strip() and rest:
+        body = rest
+    if not body:
+        raise ParseError("no article text was found in the page")
+    language = meta["lang"] if meta["lang"] in {"ko", "en"} else detect_language(body)
+    authors = meta["authors"] or dl_authors or _byline_authors(tree, language)
+    published = _time(meta["published"], language=language) or _stamp_time(tree)
+    return [
+        ParsedArticle(
+            title=title.strip() or body[:60],
+            body=body,
+            language=language,
+            url=url,
+            canonical_url=meta["canonical"],
+            outlet=meta["outlet"] or dl_outlet,
+            authors=authors,
+            published_at=published,
+            updated_at=_time(meta["updated"], language=language),
+        )
+    ]
+
+
+def _byline_authors(tree: Any, language: str) -> list[str]:
+    text = _page_text(tree)
+    if language == "ko":
+        found = BYLINE_KO.search(text)
+        return [found.group(1)] if found else []
+    found = BYLINE_EN.search(text)
+    return [found.group(1)] if found else []
+
+
+def _stamp_time(tree: Any) -> datetime | None:
+    for node in tree.xpath(
+        "//body//text()[contains(., '입력') or contains(., '기사입력') or contains(., '등록')]"
+    )[:20]:
+        match = re.search(
+            r"(?:기사입력|입력|등록)\s*:?\s*(\d{4}[.\-/년]\s*\d{1,2}[.\-/월]\s*\d{1,2}.{0,12})",
+            str(node),
+        )
+        if match:
+            return parse_when(match.group(1))
+    return None
