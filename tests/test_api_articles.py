@@ -158,3 +158,29 @@ def test_posting_whitespace_text_is_400_naming_the_reason(team):
     )
     assert response.status_code == 400
     assert Article.objects.count() == 0
+
+
+def test_posting_a_url_when_workers_fetch_answers_202_with_a_job_to_poll(team, settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    api = client_for(team["alice"])
+    response = api.post("/api/v1/articles/", {"url": "https://news.example/a"}, format="json")
+    assert response.status_code == 202
+    job = response.json()
+    assert job["state"] == "queued"
+    assert job["source"] == "https://news.example/a"
+    assert response["Location"] == job["url"]
+    polled = client_for(team["victor"]).get(job["url"])
+    assert polled.status_code == 200
+    assert polled.json()["id"] == job["id"]
+
+
+def test_posting_a_url_to_a_private_address_is_400_naming_source_and_reason(team):
+    response = client_for(team["alice"]).post(
+        "/api/v1/articles/", {"url": "http://127.0.0.1:9/article"}, format="json"
+    )
+    assert response.status_code == 400
+    body = response.json()
+    assert body["source"] == "http://127.0.0.1:9/article"
+    assert body["reason"]
+    assert body["detail"].startswith("Could not ingest http://127.0.0.1:9/article: ")
+    assert Article.objects.count() == 0
