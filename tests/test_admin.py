@@ -133,3 +133,18 @@ def test_verdicts_cannot_be_edited_or_added_in_the_admin(team, admin_client):
     page = admin_client.get(f"/admin/claims/verdict/{verdict.pk}/change/").content.decode()
     assert 'name="note"' not in page
     assert admin_client.get("/admin/claims/verdict/add/").status_code == 403
+
+
+def test_reextract_action_runs_the_extractor_and_records_who(team, admin_client):
+    from django.contrib.admin.models import LogEntry
+
+    article = make_article(sentences=["The city spent $5 million on roads in 2024."])
+    response = admin_client.post(
+        "/admin/articles/article/",
+        {"action": "reextract", "_selected_action": [article.pk]},
+        follow=True,
+    )
+    assert "Re-extraction queued for 1 article." in response.content.decode()
+    entry = LogEntry.objects.get(object_id=str(article.pk))
+    assert entry.user.username == "root"
+    assert "Re-extraction" in entry.get_change_message()
