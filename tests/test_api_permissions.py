@@ -143,3 +143,17 @@ def test_reads_are_throttled_with_a_json_429(world, monkeypatch):
     third = api.get("/api/v1/claims/")
     assert "throttled" in third.json()["detail"]
     assert int(third["Retry-After"]) > 0
+
+
+def test_a_key_made_by_drf_create_token_authenticates(world):
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("drf_create_token", "victor", stdout=out)
+    key = Token.objects.get(user__username="victor").key
+    assert key in out.getvalue()
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    assert api.get("/api/v1/claims/").status_code == 200
