@@ -175,3 +175,12 @@ def test_csv_is_the_same_bytes_from_postgres_copy_and_from_python(db):
         assert b"".join(exports._copy_chunks(claims)) == python
     else:
         assert b"".join(exports.csv_chunks(claims)) == exports.csv_header() + python
+
+
+def test_a_download_abandoned_midway_leaves_the_connection_usable(db, monkeypatch):
+    monkeypatch.setattr(exports, "CHUNK_BYTES", 10)
+    make_claims(make_article(sentences=[f"Item {i} costs {i} won." for i in range(50)]))
+    chunks = exports.csv_chunks(exports.Claim.objects.all())
+    next(chunks), next(chunks)
+    chunks.close()  # what the server does when the client goes away
+    assert exports.Claim.objects.count() == 50
