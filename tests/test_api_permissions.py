@@ -157,3 +157,13 @@ def test_a_key_made_by_drf_create_token_authenticates(world):
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     assert api.get("/api/v1/claims/").status_code == 200
+
+
+def test_ingestion_has_its_own_tighter_rate_and_reads_are_not_counted(world, monkeypatch):
+    from claims.api.views import IngestThrottle
+
+    monkeypatch.setattr(IngestThrottle, "THROTTLE_RATES", {"ingest": "1/minute"})
+    api = client(world, "alice")
+    assert api.post("/api/v1/articles/", {}, format="json").status_code == 400
+    assert api.post("/api/v1/articles/", {}, format="json").status_code == 429
+    assert api.get("/api/v1/articles/").status_code == 200

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
@@ -119,7 +120,7 @@ def article_detail(pk: int) -> dict[str, Any] | None:
     return record
 
 
-def job_record(job: IngestJob, absolute: Any) -> dict[str, Any]:
+def job_record(job: IngestJob, absolute: Callable[[str], str]) -> dict[str, Any]:
     return {
         "id": job.pk,
         "url": absolute(reverse("api:job", args=[job.pk])),
