@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -344,7 +344,7 @@ def _python_csv_chunks(claims: QuerySet[Claim]) -> Iterator[bytes]:
         yield out.getvalue().encode()
 
 
-def csv_chunks(claims: QuerySet[Claim]) -> Iterator[bytes]:
+def csv_chunks(claims: QuerySet[Claim]) -> Generator[bytes]:
     """The CSV export: BOM and header, then one row per claim in id order."""
     yield csv_header()
     if connections[claims.db].vendor == "postgresql":

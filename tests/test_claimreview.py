@@ -123,7 +123,7 @@ def export(viewer) -> list[dict]:
     response = viewer.get("/api/v1/export/claimreview.jsonld")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/ld+json"
-    document = json.loads(b"".join(response.streaming_content))
+    document = json.loads(b"".join(response))
     assert document["@context"] == "https://schema.org"
     return document["@graph"]
 

@@ -38,7 +38,7 @@ def viewer(team):
 
 def body_of(response) -> bytes:
     assert isinstance(response, StreamingHttpResponse)
-    return b"".join(response.streaming_content)
+    return b"".join(response)
 
 
 def read_csv(data: bytes) -> list[dict[str, str]]:
