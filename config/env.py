@@ -48,10 +48,23 @@ def envlist(name: str, default: list[str]) -> list[str]:
 
 
 def envsecret(name: str, *, debug: bool, debug_default: str) -> str:
-    """Return a secret; outside debug it must be set (directly or through ``NAME_FILE``)."""
+    """Return a secret (directly or through ``NAME_FILE``); a development default in debug.
+
+    Outside debug a missing secret is empty: Django refuses to use an empty SECRET_KEY, and
+    the WSGI, ASGI and Celery entry points read it at start-up, so serving fails loudly
+    while offline commands that sign nothing (``extract``) still run.
+    """
     value = envstr(name)
     if value:
         return value
-    if debug:
-        return debug_default
-    raise ImproperlyConfiguredEnv(f"{name} must be set when DEBUG is off (or {name}_FILE)")
+    return debug_default if debug else ""
+
+
+def require_secret_key() -> None:
+    """Fail at start-up, naming the variable, when the server has no secret key."""
+    from django.conf import settings
+
+    if not settings.SECRET_KEY:
+        raise ImproperlyConfiguredEnv(
+            "SECRET_KEY must be set when DEBUG is off (or SECRET_KEY_FILE)"
+        )

@@ -1,3 +1,7 @@
+import os
+import subprocess
+import sys
+
 import pytest
 
 from config.env import ImproperlyConfiguredEnv, envbool, envint, envsecret
@@ -15,10 +19,19 @@ def test_envint_rejects_a_value_that_is_not_a_number(monkeypatch):
         envint("CLAIMDESK_N", 3)
 
 
-def test_secret_is_required_outside_debug(monkeypatch):
+def test_server_refuses_to_start_without_a_secret_key_outside_debug():
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    started = subprocess.run(
+        [sys.executable, "-c", "import config.wsgi"], env=env, capture_output=True, text=True
+    )
+    assert started.returncode != 0
+    assert "SECRET_KEY must be set" in started.stderr
+
+
+def test_debug_has_a_development_secret(monkeypatch):
     monkeypatch.delenv("CLAIMDESK_SECRET", raising=False)
-    with pytest.raises(ImproperlyConfiguredEnv, match="CLAIMDESK_SECRET"):
-        envsecret("CLAIMDESK_SECRET", debug=False, debug_default="x")
+    assert envsecret("CLAIMDESK_SECRET", debug=True, debug_default="dev") == "dev"
 
 
 def test_secret_can_come_from_a_file(monkeypatch, tmp_path):

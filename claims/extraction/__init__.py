@@ -1,0 +1,17 @@
+"""Text in, claims with figures out. Plain Python: nothing here imports Django."""
+
+from claims.extraction.claims import attribution_of, extract_claims, fingerprint
+from claims.extraction.figures import extract_figures
+from claims.extraction.sentences import detect_language, split_sentences
+from claims.extraction.types import ExtractedClaim, Figure
+
+__all__ = [
+    "ExtractedClaim",
+    "Figure",
+    "attribution_of",
+    "detect_language",
+    "extract_claims",
+    "extract_figures",
+    "fingerprint",
+    "split_sentences",
+]

@@ -1,0 +1,63 @@
+"""RSS and Atom feeds: entries with their links, parsed by feedparser. No Django here."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import feedparser
+
+
+class FeedError(ValueError):
+    """The document is not a usable feed; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    url: str
+    title: str
+    guid: str
+    published_at: datetime | None = None
+
+
+@dataclass(slots=True)
+class Feed:
+    title: str
+    entries: list[FeedEntry] = field(default_factory=list)
+
+
+def _when(entry: Any) -> datetime | None:
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    if not parsed:
+        return None
+    return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC)
+
+
+def _entry(entry: Any, base: str) -> FeedEntry | None:
+    link = urljoin(base, (entry.get("link") or "").strip()) if entry.get("link") else ""
+    if urlsplit(link).scheme not in ("http", "https"):
+        return None
+    return FeedEntry(
+        url=link,
+        title=(entry.get("title") or "").strip(),
+        guid=(entry.get("id") or link).strip(),
+        published_at=_when(entry),
+    )
+
+
+def parse_feed(data: bytes, *, url: str = "") -> Feed:
+    """The entries of an RSS or Atom document; FeedError when it is not a feed."""
+    if not data.strip():
+        raise FeedError("the feed is empty")
+    parsed = feedparser.parse(data, response_headers={"content-location": url} if url else None)
+    version = parsed.get("version") or ""
+    if not version:
+        reason = "the document is not an RSS or Atom feed"
+        if data.lstrip()[:200].lower().find(b"<html") >= 0:
+            reason += " (it is an HTML page; look for the site's feed link)"
+        raise FeedError(reason)
+    entries = [e for e in (_entry(item, url) for item in parsed.entries) if e is not None]
+    return Feed(title=(parsed.feed.get("title") or "").strip(), entries=entries)

@@ -1,0 +1,198 @@
+"""Claim detection: which sentences assert something checkable, with kind, attribution and
+a check-worthiness score that orders the review queue.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+
+from claims.extraction.figures import extract_figures
+from claims.extraction.sentences import detect_language, split_sentences
+from claims.extraction.types import ExtractedClaim, Figure
+
+STRONG = {"money", "percent", "percentage_point", "count", "quantity", "ratio", "age", "rank"}
+CHROME = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.]+|기자\s*=|\[\s*사진|\(\s*사진\s*=|무단\s*전재|재배포\s*금지|Copyright|"
+    r"All rights reserved|ⓒ|©|기사입력|최종수정|Top으로 이동|전체기사|베스트 기사|"
+    r"^\s*(?:사진|더보기|속보|Subscribe|Read more|Related|Advertisement)\s*$",
+    re.I,
+)
+QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]{8,}’")
+HEDGE = re.compile(
+    r"전망이다|전망된다|관측이다|관측된다|예상된다|예정이다|계획이다|방침이다|것으로 보인다|"
+    r"보인다|추정된다|가능성|수 있다|수도 있다|해석된다|풀이된다|분석된다|기대된다|"
+    r"\b(?:may|might|could|would|expects?|expected|plans?|planned|forecasts?|likely|hopes?)\b"
+)
+# English words in lower case only: "First Look" is a name, "the first" a claim.
+SUPERLATIVE = re.compile(
+    r"처음|최초|최대|최고|최저|최다|최소|유일|역대|사상 최|가장|"
+    r"\b(?:first|largest|biggest|highest|lowest|record|only|most|least|never|all-time)\b"
+)
+COMPARISON = re.compile(
+    r"보다|대비|비해|견줘|뛰어넘|앞서|웃돌|밑돌|증가|감소|상승|하락|늘었|줄었|올랐|내렸|"
+    r"\b(?:than|compared|up from|down from|rose|fell|increased|decreased|grew|dropped|"
+    r"higher|lower|more|fewer|less)\b",
+    re.I,
+)
+KO_ACCORDING = re.compile(r"([^,.\"“”]{2,60}?)\s*(?:에|의)\s*따르면")
+KO_LEAD = re.compile(
+    r"^(?:(?:한편|특히|또한|또|아울러|이에|다만|이어|앞서|그러나|하지만|이날|지난|오는)\s*,?\s*)+"
+    r"|^(?:(?:\d{1,2}일|\d{1,2}월\s*\d{1,2}일|지난\s*\d{1,2}일)(?:\([^)]*\))?\s*)"
+)
+KO_SPEAKER_VERB = re.compile(
+    r"(?:밝혔다|말했다|설명했다|전했다|발표했다|강조했다|주장했다|덧붙였다|답했다|지적했다|"
+    r"언급했다|보도했다|집계했다|발표했다|공개했다|확인했다)[.\"”']*$"
+)
+KO_TOPIC = re.compile(r"^([^\s,\"“]{1,20}?(?:\s[^\s,\"“]{1,20}?){0,3}?)(?:은|는|도|이|가)\s")
+EN_ACCORDING = re.compile(r"\baccording to ((?:the )?[^,.;]{2,80})", re.I)
+EN_SAID = re.compile(
+    r"(?:^|,\s*|\"\s*)(?P<who>(?:the\s)?[A-Z][\w'.-]*(?:\s(?:[A-Z][\w'.-]*|of|the|for|and)){0,6})"
+    r"\s(?:said|says|told|reported|announced|stated|estimated|found|wrote)\b"
+    r"|\b(?:said|says)\s(?P<who2>[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*){0,3})"
+)
+QUESTION = re.compile(r"[?？][\"'”’)]*$")
+
+
+@dataclass(slots=True)
+class Assessment:
+    is_claim: bool
+    kind: str = "factual"
+    score: float = 0.0
+    attribution: str = ""
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+
+
+def _outside(text: str, spans: list[tuple[int, int]]) -> str:
+    pieces, at = [], 0
+    for start, end in spans:
+        pieces.append(text[at:start])
+        at = end
+    pieces.append(text[at:])
+    return " ".join(pieces)
+
+
+def attribution_of(text: str, language: str) -> str:
+    """The speaker or source a sentence credits ("강민석 청와대 대변인", "Bloomberg")."""
+    if language == "ko":
+        found = KO_ACCORDING.search(text)
+        if found:
+            return _clean_source(found.group(1))
+        if KO_SPEAKER_VERB.search(text):
+            topic = KO_TOPIC.match(KO_LEAD.sub("", text.strip()))
+            if topic:
+                return _clean_source(topic.group(1))
+        return ""
+    found = EN_ACCORDING.search(text)
+    if found:
+        return found.group(1).strip()
+    said = EN_SAID.search(text)
+    if said:
+        who = (said.group("who") or said.group("who2") or "").strip()
+        if who.lower() not in {"it", "he", "she", "they", "the", "we", "i"}:
+            return who
+    return ""
+
+
+def _clean_source(source: str) -> str:
+    source = source.strip().strip(",")
+    source = re.split(r"[,]", source)[-1].strip()
+    previous = None
+    while previous != source:
+        previous = source
+        source = KO_LEAD.sub("", source).strip()
+    return source[:120]
+
+
+def _kind(text: str, figures: list[Figure], quoted: bool) -> str:
+    if quoted:
+        return "quote"
+    if COMPARISON.search(text) and ("보다" in text or "대비" in text or " than " in text):
+        return "comparison"
+    strong = [f for f in figures if f.kind in STRONG or f.kind == "duration"]
+    if strong:
+        return "comparison" if re.search(r"보다|뛰어넘|\bthan\b", text) else "statistical"
+    if figures or re.search(r"처음|최초|\bfirst\b", text, re.I):
+        return "temporal"
+    return "factual"
+
+
+def assess(text: str, figures: list[Figure], language: str, offset: int) -> Assessment:
+    """Whether a sentence is a claim worth checking, and how worth it."""
+    stripped = text.strip()
+    if len(stripped) < 12 or CHROME.search(stripped) or QUESTION.search(stripped):
+        return Assessment(False)
+    spans = [(s + offset, e + offset) for s, e in _quoted_spans(text)]
+    inside = [f for f in figures if any(s <= f.start and f.end <= e for s, e in spans)]
+    outside_figures = [f for f in figures if f not in inside]
+    outside_text = _outside(text, _quoted_spans(text))
+    strong = [f for f in outside_figures if f.kind in STRONG or f.kind == "duration"]
+    superlative = bool(SUPERLATIVE.search(outside_text))
+    if not outside_figures and not inside and not superlative:
+        return Assessment(False)
+    if not outside_figures and not superlative and not [f for f in inside if f.kind in STRONG]:
+        return Assessment(False)
+    attribution = attribution_of(text, language)
+    quoted = bool(inside) and not outside_figures
+    score = 0.3
+    score += 0.3 if strong else 0.0
+    score += min(0.15, 0.05 * max(0, len(strong) - 1))
+    score += 0.1 if attribution else 0.0
+    score += 0.1 if superlative or COMPARISON.search(outside_text) else 0.0
+    score -= 0.2 if HEDGE.search(outside_text) else 0.0
+    score -= 0.15 if not strong and not quoted else 0.0
+    score -= 0.1 if quoted else 0.0
+    return Assessment(
+        True,
+        kind=_kind(outside_text, outside_figures or inside, quoted),
+        score=round(min(0.99, max(0.01, score)), 4),
+        attribution=attribution,
+    )
+
+
+def fingerprint(text: str, occurrence: int = 1) -> str:
+    """Stable identity of a claim's text (not its offsets), so re-extraction finds it again."""
+    normal = " ".join(unicodedata.normalize("NFC", text).split())
+    digest = hashlib.sha256(normal.encode("utf-8")).hexdigest()[:40]
+    return digest if occurrence == 1 else f"{digest}-{occurrence}"
+
+
+def extract_claims(
+    body: str, *, language: str = "", published_at: datetime | None = None
+) -> list[ExtractedClaim]:
+    """The checkable claims of an article body, each anchored by offsets into ``body``."""
+    if language not in ("ko", "en"):
+        language = detect_language(body)
+    reference = published_at.date() if published_at else None
+    seen: Counter[str] = Counter()
+    claims = []
+    for start, end in split_sentences(body, language=language):
+        text = body[start:end]
+        sentence_language = "ko" if language == "ko" else detect_language(text)
+        figures = extract_figures(
+            text, language=sentence_language, reference_date=reference, offset=start
+        )
+        verdict = assess(text, figures, sentence_language, start)
+        if not verdict.is_claim:
+            continue
+        seen[" ".join(text.split())] += 1
+        claims.append(
+            ExtractedClaim(
+                text=text,
+                start=start,
+                end=end,
+                kind=verdict.kind,
+                score=verdict.score,
+                attribution=verdict.attribution,
+                figures=tuple(figures),
+                fingerprint=fingerprint(text, seen[" ".join(text.split())]),
+            )
+        )
+    return claims

@@ -1,0 +1,734 @@
+"""The number grammar: figures in Korean and English text, normalised (PRODUCT.md section 4).
+
+A figure is a number with what it counts: an amount with its currency, a percentage, a
+count with its counter, an age, a duration, a rank, a date or a time. Numbers that are
+not figures of a claim (phone numbers, e-mail addresses, URLs, IDs, model and version
+names such as Qwen-7B or '완 2.1') are left out.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from claims.extraction.numbers import (
+    DIGITS,
+    EN_FRACTIONS,
+    EN_ORDINALS,
+    EN_SCALES,
+    EN_UNITS,
+    KO_NATIVE,
+    KO_NUMBER,
+    format_decimal,
+    parse_english_words,
+    parse_korean_number,
+    to_decimal,
+)
+from claims.extraction.types import Figure
+
+# Korean counters: what follows a number, and what kind of figure it makes.
+KO_COUNTERS: dict[str, tuple[str, str]] = {
+    "개국": ("count", "countries"),
+    "개사": ("count", "companies"),
+    "개월": ("duration", "months"),
+    "개": ("count", "items"),
+    "명": ("count", "people"),
+    "곳": ("count", "places"),
+    "건": ("count", "cases"),
+    "차례": ("count", "times"),
+    "번째": ("rank", "rank"),
+    "번": ("count", "times"),
+    "회": ("count", "times"),
+    "가지": ("count", "kinds"),
+    "가구": ("count", "households"),
+    "세대": ("count", "households"),
+    "척": ("count", "ships"),
+    "채": ("count", "buildings"),
+    "마리": ("count", "animals"),
+    "표": ("count", "votes"),
+    "석": ("count", "seats"),
+    "주": ("count", "shares"),
+    "위": ("rank", "rank"),
+    "등": ("rank", "rank"),
+    "배": ("ratio", "times"),
+    "세": ("age", "years"),
+    "살": ("age", "years"),
+    "분간": ("duration", "minutes"),
+    "분": ("duration", "minutes"),
+    "시간": ("duration", "hours"),
+    "일간": ("duration", "days"),
+    "일 동안": ("duration", "days"),
+    "주일": ("duration", "weeks"),
+    "주간": ("duration", "weeks"),
+    "년간": ("duration", "years"),
+    "년 동안": ("duration", "years"),
+    "년 만에": ("duration", "years"),
+    "초": ("duration", "seconds"),
+    "t": ("quantity", "t"),
+    "톤": ("quantity", "t"),
+    "kg": ("quantity", "kg"),
+    "㎏": ("quantity", "kg"),
+    "km": ("quantity", "km"),
+    "㎞": ("quantity", "km"),
+    "ha": ("quantity", "ha"),
+    "㎡": ("quantity", "m2"),
+    "평": ("quantity", "pyeong"),
+    "m": ("quantity", "m"),
+    "GW": ("quantity", "GW"),
+    "MW": ("quantity", "MW"),
+    "kWh": ("quantity", "kWh"),
+    "리터": ("quantity", "l"),
+    "배럴": ("quantity", "barrels"),
+    "도": ("quantity", "degrees"),
+    "℃": ("quantity", "celsius"),
+    "포인트": ("quantity", "points"),
+}
+KO_CURRENCIES = {
+    "원": "KRW",
+    "달러": "USD",
+    "엔": "JPY",
+    "위안": "CNY",
+    "유로": "EUR",
+    "파운드": "GBP",
+}
+KO_PERCENT = {
+    "%p": "percentage_point",
+    "%포인트": "percentage_point",
+    "퍼센트포인트": "percentage_point",
+}
+KO_PERCENT |= {"%": "percent", "퍼센트": "percent", "프로": "percent"}
+APPROX_BEFORE = re.compile(
+    r"(약|대략|거의|얼추|무려|최대|최소|about|nearly|almost|around|roughly|"
+    r"approximately|some|more than|over|less than|under|at least|up to|"
+    r"an estimated|close to)\s*$",
+    re.I,
+)
+APPROX_AFTER = re.compile(
+    r"^\s*(가량|여|남짓|안팎|이상|이하|미만|초과|수준|정도|넘게|넘는|께|or more|plus)"
+)
+
+EN_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+EN_MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+EN_MONTHS["sept"] = 9
+EN_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+EN_CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW"}
+EN_CURRENCY_WORDS = {
+    "dollars": "USD",
+    "dollar": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds": "GBP",
+    "yen": "JPY",
+    "won": "KRW",
+    "yuan": "CNY",
+}
+EN_DURATIONS = {
+    "second": "seconds",
+    "minute": "minutes",
+    "hour": "hours",
+    "day": "days",
+    "week": "weeks",
+    "month": "months",
+    "year": "years",
+    "decade": "decades",
+}
+
+# Spans that hold digits but no figures.
+NOISE = re.compile(
+    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b0\d{1,2}[-.)\s]\d{3,4}[-.\s]\d{4}\b|\+\d{1,3}[-\s]\d{1,4}[-\s]\d{3,4}[-\s]\d{3,4}"
+    r"|\b\d{3}-\d{3,4}-\d{4}\b|\bv?\d+\.\d+\.\d+\b|\b\d{8,}\b(?![,.]\d)"
+)
+# A number glued to letters is a name (Qwen-7B, 코로나19, G20, B2C), not a figure.
+GLUED_BEFORE = re.compile(r"[A-Za-z_\-][\-]?$|[A-Za-z]$")
+KO_GLUE_OK = re.compile(
+    r"(약|총|각|연|월|무려|최대|최소|전년|전체|모두|또|및|는|은|이|가|을|를|에|의|로|와|과|도|만|씩|\(|~)$"
+)
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    value: str
+    unit: str
+    kind: str
+    approximate: bool = False
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _shift_month(day: date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- Korean
+
+
+KO_FULL_DATE = re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일")
+KO_DOT_DATE = re.compile(r"(?<![\d.])(\d{4})[.\-/]\s?(\d{1,2})[.\-/]\s?(\d{1,2})\.?(?![\d])")
+KO_YEAR_MONTH = re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월(?!\s*\d{1,2}\s*일)")
+KO_MONTH_DAY = re.compile(
+    r"(?:(지난|오는|올해|내년|작년|지난해|이듬해)\s*)?(?<!\d)(\d{1,2})\s*월\s*(\d{1,2})\s*일"
+)
+KO_MONTH_PART = re.compile(
+    r"(?:(지난|오는|올해|내년)\s*)?(?<!\d)(\d{1,2})\s*월\s*(초|초순|중순|하순|말)"
+)
+KO_MONTH_ONLY = re.compile(
+    r"(?:(지난|오는|올해|내년|작년|지난해)\s*)(?<!\d)(\d{1,2})\s*월(?!\s*\d)"
+)
+KO_REL_MONTH = {
+    "지난달": -1,
+    "전달": -1,
+    "전월": -1,
+    "이달": 0,
+    "이번달": 0,
+    "이번 달": 0,
+    "금월": 0,
+    "내달": 1,
+    "다음달": 1,
+    "다음 달": 1,
+}
+KO_REL_DAY = re.compile(r"(지난달|전달|전월|이달|이번\s?달|금월|내달|다음\s?달)\s*(\d{1,2})\s*일")
+KO_REL_PART = re.compile(
+    r"(지난달|전달|전월|이달|이번\s?달|금월|내달|다음\s?달)\s*(초|초순|중순|하순|말)"
+)
+KO_DAY_RANGE = re.compile(r"(?<![\d월.])(\d{1,2})\s*[~∼-]\s*(\d{1,2})\s*일(?!\s*(?:간|동안))")
+KO_DAY = re.compile(
+    r"(?<![\d.~∼,])(\d{1,2})\s*일(?![간째])(?!\s*동안)(?=\s|\(|에|부터|까지|,|·|오전|오후|$|\))"
+)
+KO_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*년(?!\s*(?:간|동안|만에|째))")
+KO_TIME = re.compile(
+    r"(오전|오후|새벽|밤|저녁|낮|아침)?\s*(?<![\d.])(\d{1,2})\s*시\s*(?:(\d{1,2})\s*분|반)?(?!\s*간)"
+)
+KO_DAY_WORDS = {"오늘": 0, "어제": -1, "그제": -2, "내일": 1, "이날": 0, "전날": -1, "전일": -1}
+
+PART_DAY = {"초": 1, "초순": 5, "중순": 15, "하순": 25}
+
+
+def _part_date(year: int, month: int, part: str) -> date:
+    if part == "말":
+        return _month_end(year, month)
+    return date(year, month, PART_DAY[part])
+
+
+def _ko_year_for(prefix: str | None, month: int, day: int, ref: date) -> int:
+    if prefix in ("작년", "지난해"):
+        return ref.year - 1
+    if prefix == "내년":
+        return ref.year + 1
+    if prefix == "지난":
+        return ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
+    if prefix == "오는":
+        return ref.year if (month, day) >= (ref.month, ref.day) else ref.year + 1
+    return ref.year
+
+
+def _ko_dates(text: str, ref: date | None) -> Iterator[Candidate]:
+    for m in KO_FULL_DATE.finditer(text):
+        found = _safe_date(int(m[1]), int(m[2]), int(m[3]))
+        if found:
+            yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
+    for m in KO_DOT_DATE.finditer(text):
+        found = _safe_date(int(m[1]), int(m[2]), int(m[3]))
+        if found:
+            yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
+    for m in KO_YEAR_MONTH.finditer(text):
+        if 1 <= int(m[2]) <= 12:
+            yield Candidate(m.start(), m.end(), f"{int(m[1]):04d}-{int(m[2]):02d}", "", "date")
+    for m in KO_YEAR.finditer(text):
+        yield Candidate(m.start(), m.end(), m[1], "", "date")
+    if ref is None:
+        return
+    yield from _ko_relative_dates(text, ref)
+
+
+def _ko_relative_dates(text: str, ref: date) -> Iterator[Candidate]:
+    for m in KO_MONTH_DAY.finditer(text):
+        month, day = int(m[2]), int(m[3])
+        found = _safe_date(_ko_year_for(m[1], month, day, ref), month, day)
+        if found:
+            yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
+    for m in KO_MONTH_PART.finditer(text):
+        month = int(m[2])
+        if 1 <= month <= 12:
+            year = _ko_year_for(m[1], month, 15, ref)
+            value = _part_date(year, month, m[3]).isoformat()
+            yield Candidate(m.start(), m.end(), value, "", "date", approximate=True)
+    for m in KO_MONTH_ONLY.finditer(text):
+        month = int(m[2])
+        if 1 <= month <= 12:
+            year = _ko_year_for(m[1], month, 1, ref)
+            yield Candidate(m.start(), m.end(), f"{year:04d}-{month:02d}", "", "date")
+    for m in KO_REL_DAY.finditer(text):
+        year, month = _shift_month(ref, KO_REL_MONTH.get(m[1].replace(" ", ""), 0))
+        found = _safe_date(year, month, int(m[2]))
+        if found:
+            yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
+    for m in KO_REL_PART.finditer(text):
+        year, month = _shift_month(ref, KO_REL_MONTH.get(m[1].replace(" ", ""), 0))
+        value = _part_date(year, month, m[2]).isoformat()
+        yield Candidate(m.start(), m.end(), value, "", "date", approximate=True)
+    for m in KO_DAY_RANGE.finditer(text):
+        for group in (1, 2):
+            found = _day_in_context(int(m[group]), ref)
+            if found:
+                end = m.end(group) if group == 1 else m.end()
+                yield Candidate(m.start(group), end, found.isoformat(), "", "date")
+    for m in KO_DAY.finditer(text):
+        found = _day_in_context(int(m[1]), ref)
+        if found:
+            yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
+    for word, offset in KO_DAY_WORDS.items():
+        for m in re.finditer(re.escape(word), text):
+            value = (ref + timedelta(days=offset)).isoformat()
+            yield Candidate(m.start(), m.end(), value, "", "date")
+
+
+def _day_in_context(day: int, ref: date) -> date | None:
+    """A bare day of the month ("8일") is in the article's month, or the month before."""
+    if not 1 <= day <= 31:
+        return None
+    if day <= ref.day + 1:
+        return _safe_date(ref.year, ref.month, day)
+    year, month = _shift_month(ref, -1)
+    return _safe_date(year, month, day)
+
+
+def _ko_times(text: str) -> Iterator[Candidate]:
+    for m in KO_TIME.finditer(text):
+        hour = int(m[2])
+        if hour > 24:
+            continue
+        if m[1] in ("오후", "밤", "저녁") and hour < 12:
+            hour += 12
+        minute = 30 if m[0].rstrip().endswith("반") else int(m[3] or 0)
+        if minute >= 60:
+            continue
+        start = m.start(1) if m[1] else m.start(2)
+        yield Candidate(start, m.end(), f"{hour:02d}:{minute:02d}", "", "time")
+
+
+KO_AMOUNT = re.compile(
+    rf"(?P<num>{KO_NUMBER})\s*(?:(?P<range>[~∼])\s*(?P<num2>{KO_NUMBER})\s*)?"
+    r"(?P<approx>여\s*)?(?P<unit>"
+    + "|".join(
+        re.escape(u)
+        for u in sorted([*KO_PERCENT, *KO_CURRENCIES, *KO_COUNTERS], key=len, reverse=True)
+    )
+    + r")(?![A-Za-z])"
+)
+KO_NATIVE_RE = re.compile(
+    r"(?<![가-힣])(?P<num>"
+    + "|".join(sorted(KO_NATIVE, key=len, reverse=True))
+    + r")\s?(?P<unit>가지|번째|차례|명|개국|개|곳|번|배|살|시간|달|해|마리|대|척|채|건|표)(?![가-힣])"
+)
+# A number after one of these in Korean text belongs to a name, not a measure.
+KO_PARTICLES = "인의이에로가를은는으와과도만까부였이다며"
+UNIT_STOP_AFTER = {
+    "분": re.compile(r"^분(?:기|의)"),
+    "세": re.compile(rf"^세[^{KO_PARTICLES}\s\W]"),
+    "살": re.compile(rf"^살[^{KO_PARTICLES}\s\W]"),
+    "주": re.compile(rf"^주[^{KO_PARTICLES}\s\W]"),
+    "등": re.compile(rf"^등[^{KO_PARTICLES}\s\W]"),
+}
+
+
+def _ko_amounts(text: str) -> Iterator[Candidate]:
+    for m in KO_AMOUNT.finditer(text):
+        unit = m["unit"]
+        stop = UNIT_STOP_AFTER.get(unit)
+        if stop and stop.search(text[m.start("unit") :]):
+            continue
+        if unit in ("세", "살", "주", "등", "도", "m", "t", "초") and not _tight(m, text):
+            continue
+        kind, unit_name = _ko_unit(unit)
+        approx = bool(m["approx"])
+        first = Candidate(m.start(), m.end(), "", unit_name, kind, approx)
+        if m["range"]:
+            low = Candidate(m.start("num"), m.end("num"), "", unit_name, kind, approx)
+            low.value = _ko_value(m["num"], m["num2"])
+            yield low
+            first = Candidate(m.start("num2"), m.end(), "", unit_name, kind, approx)
+            first.value = format_decimal(parse_korean_number(m["num2"]))
+        else:
+            first.value = format_decimal(parse_korean_number(m["num"]))
+        yield first
+    for m in KO_NATIVE_RE.finditer(text):
+        kind, unit_name = _ko_unit(m["unit"])
+        if m["unit"] in ("달", "해"):
+            kind, unit_name = "duration", "months" if m["unit"] == "달" else "years"
+        if m["num"] == "첫":
+            kind, unit_name = "rank", "rank"
+        value = str(KO_NATIVE[m["num"]])
+        yield Candidate(m.start(), m.end(), value, unit_name, kind)
+
+
+def _tight(m: re.Match[str], text: str) -> bool:
+    """Single-syllable counters count only right after the number (66세, not '66 세계')."""
+    between = text[m.end("num") if not m["num2"] else m.end("num2") : m.start("unit")]
+    return between == ""
+
+
+def _ko_value(low: str, high: str) -> str:
+    """The low end of a range borrows the scale of the high end: 3~4조 -> 3조."""
+    value = parse_korean_number(low)
+    if not re.search(r"[조억만천]", low):
+        scale = re.search(r"[조억만천]", high)
+        if scale:
+            value = parse_korean_number(low + scale.group(0))
+    return format_decimal(value)
+
+
+def _ko_unit(unit: str) -> tuple[str, str]:
+    if unit in KO_PERCENT:
+        kind = KO_PERCENT[unit]
+        return kind, "percent" if kind == "percent" else "percentage_points"
+    if unit in KO_CURRENCIES:
+        return "money", KO_CURRENCIES[unit]
+    return KO_COUNTERS[unit]
+
+
+# ---------------------------------------------------------------- English
+
+EN_NUMBER_WORD = "|".join(sorted(EN_UNITS, key=len, reverse=True))
+EN_NUM = rf"(?:{DIGITS}|(?:{EN_NUMBER_WORD})(?:[-\s](?:{EN_NUMBER_WORD}))?)"
+EN_SCALE = r"(?:\s?(?:hundred|thousand|million|billion|trillion|bn|mn)\b|(?<=\d)(?:m|bn|b|k)\b)"
+EN_MONTH_NAMES = "|".join(sorted(EN_MONTHS, key=len, reverse=True))
+EN_MONEY = re.compile(
+    rf"(?P<sign>US\$|\$|€|£|¥|₩|\b(?:USD|EUR|GBP|JPY|KRW|CNY)\s?)(?P<num>{DIGITS})(?P<scale>{EN_SCALE})?"
+    rf"|\b(?P<num2>{EN_NUM})(?P<scale2>{EN_SCALE})?\s(?P<word>dollars?|euros?|pounds|yen|won|yuan)\b",
+    re.I,
+)
+EN_PERCENT = re.compile(
+    rf"\b(?P<num>{EN_NUM})\s?(?P<unit>%|percent\b|per cent\b|percentage points?\b|points?\b)",
+    re.I,
+)
+EN_RATIO = re.compile(rf"\b(?P<num>{EN_NUM})\s(?:times)\b|\b(?P<twice>twice|double|triple)\b", re.I)
+EN_FRACTION = re.compile(
+    r"\b(?P<frac>"
+    + "|".join(re.escape(f) for f in sorted(EN_FRACTIONS, key=len, reverse=True))
+    + r")(?=\s+(?:of|the|a|an)\b)"
+    + rf"|\b(?P<a>{EN_NUMBER_WORD}|\d+)\s+(?:in|out of)\s+(?P<b>{EN_NUMBER_WORD}|\d+)\b",
+    re.I,
+)
+EN_AGE = re.compile(rf"\b(?P<num>{EN_NUM})[-\s]years?[-\s]old\b|\baged\s(?P<num2>{EN_NUM})\b", re.I)
+EN_DURATION = re.compile(
+    rf"\b(?P<num>{EN_NUM})(?P<scale>{EN_SCALE})?[-\s](?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b(?![-\s]old)",
+    re.I,
+)
+EN_ORDINAL = re.compile(
+    r"\b(?P<word>" + "|".join(EN_ORDINALS) + r")\b|\b(?P<num>\d+)(?:st|nd|rd|th)\b", re.I
+)
+EN_COUNT = re.compile(
+    rf"\b(?P<num>{EN_NUM})(?P<scale>{EN_SCALE})?(?:\s(?P<noun>[a-z][a-z-]+))?", re.I
+)
+EN_DATE = re.compile(
+    rf"\b(?P<month>{EN_MONTH_NAMES})\.?\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s(?P<year>(?:19|20)\d{{2}}))?"
+    rf"|\b(?P<day2>\d{{1,2}})\s(?P<month2>{EN_MONTH_NAMES})\b(?:\s(?P<year2>(?:19|20)\d{{2}}))?"
+    rf"|\b(?P<month3>{EN_MONTH_NAMES})\s(?P<year3>(?:19|20)\d{{2}})\b",
+    re.I,
+)
+EN_REL_DAY = re.compile(
+    r"\b(?:(?P<which>last|next|this|on)\s)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\b(?P<word>yesterday|today|tomorrow)\b",
+    re.I,
+)
+EN_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b(?!\s?(?:%|percent))")
+EN_TIME = re.compile(r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s?(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)", re.I)
+# Words after a bare number that say it is not a quantity of anything.
+EN_NOT_NOUNS = {
+    "to",
+    "and",
+    "or",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "with",
+    "the",
+    "a",
+    "an",
+    "is",
+    "was",
+    "were",
+    "are",
+    "as",
+    "than",
+    "after",
+    "before",
+}
+EN_MONTHS_CAP = set(EN_MONTHS)
+
+
+def _en_number(num: str, scale: str | None = None) -> Decimal | None:
+    text = num.strip()
+    value = to_decimal(text) if text[0].isdigit() else parse_english_words(text)
+    if value is None:
+        return None
+    if scale:
+        value *= EN_SCALES[scale.strip().lower()]
+    return value
+
+
+def _en_money(text: str) -> Iterator[Candidate]:
+    for m in EN_MONEY.finditer(text):
+        if m["num"]:
+            value = _en_number(m["num"], m["scale"])
+            currency = EN_CURRENCY_SIGNS.get(m["sign"].strip(), m["sign"].strip().upper())
+        else:
+            value = _en_number(m["num2"], m["scale2"])
+            currency = EN_CURRENCY_WORDS[m["word"].lower()]
+        if value is not None:
+            yield Candidate(m.start(), m.end(), format_decimal(value), currency, "money")
+
+
+def _en_simple(text: str) -> Iterator[Candidate]:
+    for m in EN_PERCENT.finditer(text):
+        value = _en_number(m["num"])
+        unit = m["unit"].lower()
+        if value is None:
+            continue
+        if unit.startswith("percentage"):
+            yield Candidate(
+                m.start(), m.end(), format_decimal(value), "percentage_points", "percentage_point"
+            )
+        elif unit.startswith("point"):
+            yield Candidate(m.start(), m.end(), format_decimal(value), "points", "quantity")
+        else:
+            yield Candidate(m.start(), m.end(), format_decimal(value), "percent", "percent")
+    for m in EN_RATIO.finditer(text):
+        if m["twice"]:
+            factor = {"twice": 2, "double": 2, "triple": 3}[m["twice"].lower()]
+            yield Candidate(m.start(), m.end(), str(factor), "times", "ratio")
+            continue
+        value = _en_number(m["num"])
+        if value is not None:
+            yield Candidate(m.start(), m.end(), format_decimal(value), "times", "ratio")
+    for m in EN_FRACTION.finditer(text):
+        if m["frac"]:
+            value = EN_FRACTIONS[m["frac"].lower()]
+        else:
+            a, b = _en_number(m["a"]), _en_number(m["b"])
+            if not a or not b:
+                continue
+            value = a / b
+        yield Candidate(m.start(), m.end(), format_decimal(value), "fraction", "ratio")
+    for m in EN_AGE.finditer(text):
+        value = _en_number(m["num"] or m["num2"])
+        if value is not None:
+            yield Candidate(m.start(), m.end(), format_decimal(value), "years", "age")
+    for m in EN_DURATION.finditer(text):
+        value = _en_number(m["num"], m["scale"])
+        if value is not None:
+            unit = EN_DURATIONS[m["unit"].lower().rstrip("s")]
+            yield Candidate(m.start(), m.end(), format_decimal(value), unit, "duration")
+    for m in EN_TIME.finditer(text):
+        hour, minute = int(m["h"]), int(m["m"] or 0)
+        if hour > 12 or minute > 59:
+            continue
+        if m["ap"].lower().startswith("p") and hour < 12:
+            hour += 12
+        yield Candidate(m.start(), m.end(), f"{hour:02d}:{minute:02d}", "", "time")
+    for m in EN_ORDINAL.finditer(text):
+        rank = EN_ORDINALS[m["word"].lower()] if m["word"] else int(m["num"])
+        yield Candidate(m.start(), m.end(), str(rank), "rank", "rank")
+
+
+def _en_dates(text: str, ref: date | None) -> Iterator[Candidate]:
+    for m in EN_DATE.finditer(text):
+        if m["month3"]:
+            month = EN_MONTHS[m["month3"].lower()]
+            yield Candidate(m.start(), m.end(), f"{int(m['year3']):04d}-{month:02d}", "", "date")
+            continue
+        month = EN_MONTHS[(m["month"] or m["month2"]).lower()]
+        day = int(m["day"] or m["day2"])
+        year_text = m["year"] or m["year2"]
+        if year_text:
+            year = int(year_text)
+        elif ref is not None:
+            year = ref.year
+        else:
+            continue
+        found = _safe_date(year, month, day)
+        if found:
+            yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
+    for m in EN_YEAR.finditer(text):
+        yield Candidate(m.start(), m.end(), m["year"], "", "date")
+    if ref is None:
+        return
+    for m in EN_REL_DAY.finditer(text):
+        found = _en_relative_day(m, ref)
+        if found:
+            yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
+
+
+def _en_relative_day(m: re.Match[str], ref: date) -> date | None:
+    if m["word"]:
+        return ref + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[m["word"].lower()])
+    weekday = EN_WEEKDAYS[m["weekday"].lower()]
+    which = (m["which"] or "").lower()
+    if which == "next":
+        return ref + timedelta(days=(weekday - ref.weekday()) % 7 or 7)
+    back = (ref.weekday() - weekday) % 7
+    if which == "last" and back == 0:
+        back = 7
+    return ref - timedelta(days=back)
+
+
+EN_PLURALS = {"people", "children", "staff", "police", "personnel", "cattle", "men", "women"}
+
+
+def _plural(noun: str) -> bool:
+    return noun in EN_PLURALS or (noun.endswith("s") and not noun.endswith("ss") and len(noun) > 2)
+
+
+def _en_counts(text: str) -> Iterator[Candidate]:
+    for m in EN_COUNT.finditer(text):
+        num = m["num"]
+        if not num[0].isdigit() and not m["scale"] and not m["noun"]:
+            continue
+        noun = (m["noun"] or "").lower()
+        if noun in EN_NOT_NOUNS or noun in EN_MONTHS_CAP or not _plural(noun):
+            noun = ""
+        if not num[0].isdigit() and (not noun or noun in {"of"}):
+            continue
+        if num.lower() in ("one",) and not noun:
+            continue
+        value = _en_number(num, m["scale"])
+        if value is None:
+            continue
+        end = m.end() if noun else (m.end("scale") if m["scale"] else m.end("num"))
+        yield Candidate(m.start(), end, format_decimal(value), noun, "count")
+
+
+# ---------------------------------------------------------------- selection
+
+PRIORITY = {
+    "money": 0,
+    "percent": 0,
+    "percentage_point": 0,
+    "date": 1,
+    "time": 1,
+    "age": 2,
+    "duration": 2,
+    "ratio": 2,
+    "rank": 3,
+    "quantity": 3,
+    "count": 4,
+}
+
+
+def _noise_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in NOISE.finditer(text)]
+
+
+def _glued(text: str, start: int, language: str) -> bool:
+    """A figure glued to the letters before it is part of a name (Qwen-7B, 코로나19)."""
+    if start == 0:
+        return False
+    before = text[max(0, start - 6) : start]
+    if re.search(r"[A-Za-z]$|[A-Za-z가-힣]-$", before) and not re.search(
+        r"(US|[A-Z]{3}\s?)$", before
+    ):
+        return True
+    if language == "ko" and re.search(r"[가-힣]$", before):
+        return not KO_GLUE_OK.search(before)
+    return False
+
+
+NAME_STOPWORDS = {
+    "In", "By", "Since", "Until", "From", "The", "To", "Of", "At", "On", "And", "About",
+    "Nearly", "Some", "Over", "Under", "Around", "Almost", "Only", "Just", "All", "Than",
+    "After", "Before", "For", "With", "A", "An",
+}  # fmt: skip
+
+
+def _name_number(text: str, c: Candidate) -> bool:
+    """'CES 2025', 'Windows 11', 'iPhone 15': a bare number right after a capitalised name."""
+    if c.kind not in ("count", "date") or c.unit:
+        return False
+    before = text[max(0, c.start - 30) : c.start]
+    word = re.search(r"([A-Z][A-Za-z]*[A-Z0-9]?[A-Za-z]*)\s$", before)
+    if word is None:
+        return False
+    return word.group(1).lower() not in EN_MONTHS and word.group(1) not in NAME_STOPWORDS
+
+
+def _approximate(text: str, c: Candidate) -> bool:
+    return c.approximate or bool(
+        APPROX_BEFORE.search(text[max(0, c.start - 20) : c.start])
+        or APPROX_AFTER.search(text[c.end : c.end + 8])
+    )
+
+
+def _select(text: str, candidates: list[Candidate], language: str) -> list[Candidate]:
+    noise = _noise_spans(text)
+    chosen: list[Candidate] = []
+    ranked = sorted(candidates, key=lambda c: (PRIORITY[c.kind], -(c.end - c.start), c.start))
+    for c in ranked:
+        if not c.value or c.end <= c.start:
+            continue
+        if any(c.start < e and s < c.end for s, e in noise):
+            continue
+        if any(c.start < o.end and o.start < c.end for o in chosen):
+            continue
+        if _glued(text, c.start, language) or (language == "en" and _name_number(text, c)):
+            continue
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _scanners(language: str) -> list[Callable[[str, date | None], Iterator[Candidate]]]:
+    korean: list[Callable[[str, date | None], Iterator[Candidate]]] = [
+        lambda t, r: _ko_dates(t, r),
+        lambda t, r: _ko_times(t),
+        lambda t, r: _ko_amounts(t),
+    ]
+    english: list[Callable[[str, date | None], Iterator[Candidate]]] = [
+        lambda t, r: _en_money(t),
+        lambda t, r: _en_simple(t),
+        lambda t, r: _en_dates(t, r),
+        lambda t, r: _en_counts(t),
+    ]
+    # Korean news quotes dollar amounts in English notation ($2.1 billion); other English
+    # patterns on Korean text would read model names and bare numbers as figures.
+    return [*korean, lambda t, r: _en_money(t)] if language == "ko" else english + korean
+
+
+def extract_figures(
+    text: str, *, language: str = "ko", reference_date: date | None = None, offset: int = 0
+) -> list[Figure]:
+    """The figures of a text, with offsets into the text (plus ``offset``)."""
+    if not re.search(r"\d|[한두세네다섯여섯일곱여덟아홉열첫]|[a-zA-Z]", text):
+        return []
+    candidates = [c for scan in _scanners(language) for c in scan(text, reference_date)]
+    return [
+        Figure(
+            text=text[c.start : c.end],
+            value=c.value,
+            unit=c.unit,
+            kind=c.kind,
+            start=c.start + offset,
+            end=c.end + offset,
+            approximate=_approximate(text, c),
+        )
+        for c in _select(text, candidates, language)
+    ]
