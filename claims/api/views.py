@@ -289,7 +289,13 @@ class ArticleList(ApiView, Filtered):
             200: s.IngestResultSerializer,
             201: s.IngestResultSerializer,
             202: s.JobOutputSerializer,
-            400: s.IngestErrorSerializer,
+            400: OpenApiResponse(
+                description=(
+                    "Field errors `{field: [message, ...]}` for a request that cannot be "
+                    "used, or `{detail, source, reason}` when the source could not be "
+                    "ingested (unreachable, not an article, empty, too large...)."
+                )
+            ),
             401: s.ErrorSerializer,
             403: s.ErrorSerializer,
         },
