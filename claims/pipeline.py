@@ -79,7 +79,8 @@ def acquire(source: str) -> tuple[bytes, str, str]:
             timeout=settings.CLAIMDESK_FETCH_TIMEOUT,
             max_bytes=settings.CLAIMDESK_MAX_DOCUMENT_BYTES,
             user_agent=settings.CLAIMDESK_USER_AGENT,
-            allowed_networks=tuple(settings.CLAIMDESK_FETCH_ALLOWED_NETWORKS),
+            allow_loopback=settings.CLAIMDESK_FETCH_ALLOW_LOOPBACK,
+            min_delay=settings.CLAIMDESK_FETCH_MIN_DELAY,
             respect_robots=settings.CLAIMDESK_FETCH_RESPECT_ROBOTS,
         )
     except FetchError as error:

@@ -167,8 +167,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Ingestion limits.
 CLAIMDESK_MAX_DOCUMENT_BYTES = envint("CLAIMDESK_MAX_DOCUMENT_BYTES", 10 * 1024 * 1024)
 CLAIMDESK_FETCH_TIMEOUT = envint("CLAIMDESK_FETCH_TIMEOUT", 20)
-# Networks the fetcher may reach despite the SSRF guard (CIDRs; empty for the public web only).
-CLAIMDESK_FETCH_ALLOWED_NETWORKS = envlist("CLAIMDESK_FETCH_ALLOWED_NETWORKS", [])
+# The SSRF guard refuses private and local addresses; loopback can be allowed for tests.
+CLAIMDESK_FETCH_ALLOW_LOOPBACK = envbool("CLAIMDESK_FETCH_ALLOW_LOOPBACK", False)
+# Seconds between two requests to one host from one process (politeness).
+CLAIMDESK_FETCH_MIN_DELAY = float(envint("CLAIMDESK_FETCH_MIN_DELAY_MS", 1000)) / 1000
 CLAIMDESK_FETCH_RESPECT_ROBOTS = envbool("CLAIMDESK_FETCH_RESPECT_ROBOTS", True)
 CLAIMDESK_FEED_POLL_MINUTES = envint("CLAIMDESK_FEED_POLL_MINUTES", 15)
 CLAIMDESK_USER_AGENT = envstr(

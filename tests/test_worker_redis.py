@@ -41,7 +41,8 @@ def worker():
         "DJANGO_SETTINGS_MODULE": "tests.settings",
         "DATABASE_URL": _database_url(),
         "CELERY_BROKER_URL": BROKER,
-        "CLAIMDESK_FETCH_ALLOWED_NETWORKS": "127.0.0.1/32",
+        "CLAIMDESK_FETCH_ALLOW_LOOPBACK": "true",
+        "CLAIMDESK_FETCH_MIN_DELAY_MS": "0",
         "CLAIMDESK_FETCH_RESPECT_ROBOTS": "false",
     }
     celery = [sys.executable, "-m", "celery", "-A", "config", "worker"]

@@ -1,0 +1,268 @@
+"""URL in, bytes out, behind the SSRF guard. No Django here: limits come in as arguments.
+
+The guard is requests-hardened's IP filter: each connection resolves the host once,
+refuses private, loopback, link-local, reserved, multicast and CG-NAT addresses (IPv4-mapped
+IPv6 included) and connects to the address it checked, so DNS rebinding cannot swap it.
+Redirects are followed here, one hop at a time, so every hop is checked for its scheme and
+goes through the same filter. Time is bounded per connect, per read and in total; size is
+bounded on the decompressed body.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import requests
+from protego import Protego
+from requests_hardened import Config, HTTPSession
+from requests_hardened.ip_filter import InvalidIPAddress
+
+ACCEPTED_TYPES = (
+    "text/html",
+    "application/xhtml+xml",
+    "text/plain",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/xml",
+    "text/xml",
+)
+TRANSIENT_STATUSES = {408, 425, 429, 500, 502, 503, 504}
+_robots: dict[str, Protego | None] = {}
+_last_request: dict[str, float] = {}
+_lock = threading.Lock()
+
+
+class FetchError(Exception):
+    """A URL could not be fetched; ``reason`` says what went wrong and what to do."""
+
+    def __init__(self, url: str, reason: str, *, transient: bool = False) -> None:
+        super().__init__(f"{url}: {reason}")
+        self.url = url
+        self.reason = reason
+        self.transient = transient
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    url: str
+    final_url: str
+    status: int
+    content_type: str
+    charset: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    timeout: float
+    connect_timeout: float
+    max_bytes: int
+    user_agent: str
+    deadline: float
+
+
+def _session(limits: Limits, allow_loopback: bool) -> HTTPSession:
+    return HTTPSession(
+        Config(
+            ip_filter_enable=True,
+            ip_filter_allow_loopback_ips=allow_loopback,
+            never_redirect=True,
+            default_timeout=(limits.connect_timeout, limits.timeout),
+            user_agent_override=limits.user_agent,
+        )
+    )
+
+
+def _check_scheme(url: str, original: str) -> None:
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        what = "a redirect pointed" if url != original else "the address is"
+        raise FetchError(
+            original, f"{what} to a {parts.scheme or 'relative'}: URL; only http(s) is fetched"
+        )
+    if not parts.hostname:
+        raise FetchError(original, "the URL has no host name; check it")
+
+
+def _polite(host: str, min_delay: float) -> None:
+    """Keep at least ``min_delay`` seconds between requests to one host from this process."""
+    with _lock:
+        wait = _last_request.get(host, 0.0) + min_delay - time.monotonic()
+        _last_request[host] = time.monotonic() + max(0.0, wait)
+    if wait > 0:
+        time.sleep(wait)
+
+
+def _open(session: HTTPSession, url: str, original: str, limits: Limits) -> requests.Response:
+    remaining = limits.deadline - time.monotonic()
+    if remaining <= 0:
+        raise FetchError(
+            original, "the server took too long to answer; try again later", transient=True
+        )
+    timeout = (min(limits.connect_timeout, remaining), min(limits.timeout, remaining))
+    try:
+        return session.get(url, stream=True, allow_redirects=False, timeout=timeout)
+    except InvalidIPAddress as error:
+        host = urlsplit(url).hostname
+        raise FetchError(
+            original,
+            f"{host} resolves to a private or local address; only public web pages are fetched",
+        ) from error
+    except requests.Timeout as error:
+        raise FetchError(
+            original, "the server took too long to answer; try again later", transient=True
+        ) from error
+    except requests.ConnectionError as error:
+        host = urlsplit(url).hostname
+        raise FetchError(
+            original,
+            f"could not connect to {host}; check the address or try again later",
+            transient=True,
+        ) from error
+    except requests.RequestException as error:
+        raise FetchError(
+            original, f"the request failed ({type(error).__name__}); check the URL"
+        ) from error
+
+
+def _status_error(response: requests.Response, original: str) -> FetchError:
+    status = response.status_code
+    if status in (404, 410):
+        return FetchError(original, f"the page was not found (HTTP {status}); check the URL")
+    if status in (401, 403):
+        return FetchError(
+            original, f"the site refused access (HTTP {status}); the page may need a login"
+        )
+    transient = status in TRANSIENT_STATUSES
+    hint = "try again later" if transient else "check the URL"
+    return FetchError(original, f"the server answered HTTP {status}; {hint}", transient=transient)
+
+
+def _content_type(
+    response: requests.Response, original: str, accept: tuple[str, ...]
+) -> tuple[str, str]:
+    header = response.headers.get("Content-Type", "")
+    kind = header.split(";")[0].strip().lower()
+    charset = (
+        requests.utils.get_encoding_from_headers(response.headers)
+        if "charset" in header.lower()
+        else ""
+    )
+    if kind and not kind.startswith(accept):
+        raise FetchError(original, f"the content is {kind}, not a web page or feed")
+    return header, charset or ""
+
+
+def _cut(response: requests.Response, expired: threading.Event) -> None:
+    """Shut the socket of a response that outlived its deadline, waking a blocked read."""
+    expired.set()
+    sock = getattr(getattr(response.raw, "connection", None), "sock", None)
+    if sock is None:  # http.client keeps the socket on the response once headers are read
+        reader = getattr(getattr(response.raw, "_fp", None), "fp", None)
+        sock = getattr(getattr(reader, "raw", None), "_sock", None)
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
+def _read_body(response: requests.Response, original: str, limits: Limits) -> bytes:
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > limits.max_bytes:
+        raise FetchError(original, f"the page is over the {limits.max_bytes:,}-byte limit")
+    expired = threading.Event()
+    # A server that drips bytes never trips the read timeout; the timer enforces the total.
+    watchdog = threading.Timer(
+        max(0.0, limits.deadline - time.monotonic()), _cut, (response, expired)
+    )
+    watchdog.start()
+    try:
+        return _read_chunks(response, original, limits, expired)
+    finally:
+        watchdog.cancel()
+
+
+def _read_chunks(
+    response: requests.Response, original: str, limits: Limits, expired: threading.Event
+) -> bytes:
+    chunks, size = [], 0
+    too_long = "the server took too long to send the page; try again later"
+    try:
+        for chunk in response.iter_content(chunk_size=65536):
+            size += len(chunk)
+            if size > limits.max_bytes:
+                raise FetchError(original, f"the page is over the {limits.max_bytes:,}-byte limit")
+            if expired.is_set() or time.monotonic() > limits.deadline:
+                raise FetchError(original, too_long, transient=True)
+            chunks.append(chunk)
+    except (requests.RequestException, OSError) as error:
+        if expired.is_set():
+            raise FetchError(original, too_long, transient=True) from error
+        reason = "the connection broke while reading the page; try again later"
+        raise FetchError(original, reason, transient=True) from error
+    if expired.is_set():
+        raise FetchError(original, too_long, transient=True)
+    return b"".join(chunks)
+
+
+def _robots_allows(session: HTTPSession, url: str, limits: Limits) -> bool:
+    parts = urlsplit(url)
+    root = f"{parts.scheme}://{parts.netloc}"
+    with _lock:
+        known = root in _robots
+        rules = _robots.get(root)
+    if not known:
+        rules = None
+        try:
+            response = session.get(
+                root + "/robots.txt",
+                allow_redirects=True,
+                timeout=(limits.connect_timeout, limits.timeout),
+            )
+            if response.status_code == 200 and len(response.content) < 512 * 1024:
+                rules = Protego.parse(response.text)
+        except requests.RequestException:
+            rules = None  # no robots.txt we can read: nothing forbids the page
+        with _lock:
+            _robots[root] = rules
+    return rules is None or rules.can_fetch(url, limits.user_agent)
+
+
+def fetch(
+    url: str,
+    *,
+    timeout: float = 20.0,
+    connect_timeout: float = 5.0,
+    max_bytes: int = 10 * 1024 * 1024,
+    user_agent: str = "ClaimdeskBot/0.1",
+    max_redirects: int = 5,
+    accept: tuple[str, ...] = ACCEPTED_TYPES,
+    respect_robots: bool = True,
+    allow_loopback: bool = False,
+    min_delay: float = 1.0,
+) -> FetchResult:
+    """Fetch a public http(s) URL, refusing what the SSRF guard and the limits refuse."""
+    limits = Limits(timeout, connect_timeout, max_bytes, user_agent, time.monotonic() + timeout)
+    current = url.strip()
+    with _session(limits, allow_loopback) as session:
+        for _hop in range(max_redirects + 1):
+            _check_scheme(current, url)
+            if respect_robots and not _robots_allows(session, current, limits):
+                raise FetchError(url, "the site's robots.txt does not allow fetching this page")
+            _polite(urlsplit(current).hostname or "", min_delay)
+            response = _open(session, current, url, limits)
+            with response:
+                if response.is_redirect:
+                    current = urljoin(current, response.headers.get("Location", ""))
+                    continue
+                if response.status_code >= 400:
+                    raise _status_error(response, url)
+                content_type, charset = _content_type(response, url, accept)
+                data = _read_body(response, url, limits)
+                return FetchResult(url, current, response.status_code, content_type, charset, data)
+    raise FetchError(url, f"too many redirects (more than {max_redirects}); check the URL")

@@ -1,0 +1,207 @@
+"""The fetcher's SSRF guard, limits and errors, against servers on 127.0.0.1 (no internet)."""
+
+import gzip
+import socket
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from articles import fetch as fetching
+from articles.fetch import FetchError, fetch
+
+PAGE = (
+    "<html><head><title>t</title></head><body><p>정부는 35개국에 친서를 보냈다.</p></body></html>"
+)
+BOMB = gzip.compress(b"a" * (20 * 1024 * 1024))
+
+
+class Handler(BaseHTTPRequestHandler):
+    routes: dict = {}
+
+    def do_GET(self):  # noqa: N802
+        route = self.routes.get(self.path)
+        if route is None:
+            self._send(404, "text/plain", b"missing")
+            return
+        route(self)
+
+    def _send(self, status, content_type, body, headers=()):
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        for name, value in headers:
+            self.send_header(name, value)
+        if not any(name == "Content-Length" for name, _ in headers):
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def _redirect(to):
+    return lambda h: h._send(302, "text/html", b"", [("Location", to)])
+
+
+def _drip(h):
+    h.send_response(200)
+    h.send_header("Content-Type", "text/html")
+    h.send_header("Content-Length", "100")
+    h.end_headers()
+    for _ in range(100):
+        try:
+            h.wfile.write(b"a")
+            h.wfile.flush()
+        except OSError:
+            return
+        time.sleep(0.1)
+
+
+ROUTES = {
+    "/ok": lambda h: h._send(200, "text/html; charset=utf-8", PAGE.encode()),
+    "/euckr": lambda h: h._send(200, "text/html; charset=euc-kr", PAGE.encode("euc-kr")),
+    "/hop": _redirect("/ok"),
+    "/to-private": _redirect("http://10.0.0.1/x"),
+    "/to-metadata": _redirect("http://169.254.169.254/latest/meta-data/"),
+    "/to-file": _redirect("file:///etc/passwd"),
+    "/to-ftp": _redirect("ftp://example.com/x"),
+    "/loop": _redirect("/loop"),
+    "/404": lambda h: h._send(404, "text/html", b"no"),
+    "/500": lambda h: h._send(500, "text/html", b"no"),
+    "/503": lambda h: h._send(503, "text/html", b"no"),
+    "/pdf": lambda h: h._send(200, "application/pdf", b"%PDF-1.4"),
+    "/png": lambda h: h._send(200, "image/png", b"\x89PNG"),
+    "/big": lambda h: h._send(200, "text/html", b"a" * 300_000),
+    "/big-declared": lambda h: h._send(200, "text/html", b"a", [("Content-Length", "999999999")]),
+    "/bomb": lambda h: h._send(200, "text/html", BOMB, [("Content-Encoding", "gzip")]),
+    "/drip": _drip,
+    "/robots.txt": lambda h: h._send(200, "text/plain", b"User-agent: *\nDisallow: /private\n"),
+    "/private/page": lambda h: h._send(200, "text/html", PAGE.encode()),
+}
+
+
+@pytest.fixture(scope="module")
+def server():
+    Handler.routes = ROUTES
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    fetching._robots.clear()
+    fetching._last_request.clear()
+
+
+def get(url, **kwargs):
+    options = {"allow_loopback": True, "min_delay": 0, "timeout": 5, "user_agent": "TestBot"}
+    return fetch(url, **{**options, **kwargs})
+
+
+def test_fetches_a_page_with_its_charset(server):
+    result = get(f"{server}/euckr")
+    assert result.status == 200
+    assert result.charset.lower() == "euc-kr"
+    assert "35개국".encode("euc-kr") in result.data
+
+
+def test_follows_a_redirect_and_reports_the_final_url(server):
+    result = get(f"{server}/hop")
+    assert result.final_url.endswith("/ok")
+
+
+def test_loopback_is_refused_unless_allowed(server):
+    with pytest.raises(FetchError, match="private or local address"):
+        fetch(f"{server}/ok", min_delay=0, respect_robots=False)
+
+
+@pytest.mark.parametrize("path", ["/to-private", "/to-metadata"])
+def test_a_redirect_to_a_private_address_is_refused(server, path):
+    with pytest.raises(FetchError, match="private or local address"):
+        get(f"{server}{path}")
+
+
+@pytest.mark.parametrize(("path", "scheme"), [("/to-file", "file"), ("/to-ftp", "ftp")])
+def test_a_redirect_to_another_scheme_is_refused(server, path, scheme):
+    with pytest.raises(FetchError, match=f"{scheme}: URL"):
+        get(f"{server}{path}")
+
+
+@pytest.mark.parametrize(
+    "url", ["file:///etc/passwd", "ftp://example.com/", "javascript:alert(1)", "gopher://x/"]
+)
+def test_only_http_urls_are_fetched(url):
+    with pytest.raises(FetchError, match="only http"):
+        fetch(url)
+
+
+@pytest.mark.parametrize(
+    "address", ["10.1.2.3", "192.168.0.1", "172.16.5.4", "169.254.169.254", "100.64.0.1", "::1",
+                "fd00:ec2::254", "::ffff:127.0.0.1", "0.0.0.0"]
+)  # fmt: skip
+def test_a_host_resolving_to_a_refused_address_is_refused(monkeypatch, address):
+    family = socket.AF_INET6 if ":" in address else socket.AF_INET
+    info = [
+        (
+            family,
+            socket.SOCK_STREAM,
+            6,
+            "",
+            (address, 80, 0, 0) if ":" in address else (address, 80),
+        )
+    ]
+    monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: info)
+    with pytest.raises(FetchError, match="private or local address"):
+        fetch("http://innocent.example/page", min_delay=0, respect_robots=False)
+
+
+def test_too_many_redirects(server):
+    with pytest.raises(FetchError, match="too many redirects"):
+        get(f"{server}/loop")
+
+
+@pytest.mark.parametrize(("path", "words", "transient"), [
+    ("/404", "not found", False), ("/500", "HTTP 500", True), ("/503", "HTTP 503", True),
+])  # fmt: skip
+def test_http_errors_say_what_happened(server, path, words, transient):
+    with pytest.raises(FetchError, match=words) as error:
+        get(f"{server}{path}")
+    assert error.value.transient is transient
+
+
+@pytest.mark.parametrize("path", ["/pdf", "/png"])
+def test_non_html_content_is_refused(server, path):
+    with pytest.raises(FetchError, match="not a web page"):
+        get(f"{server}{path}")
+
+
+@pytest.mark.parametrize("path", ["/big", "/big-declared", "/bomb"])
+def test_bodies_over_the_limit_are_refused(server, path):
+    with pytest.raises(FetchError, match="limit"):
+        get(f"{server}{path}", max_bytes=100_000)
+
+
+def test_a_dripping_server_hits_the_total_deadline(server):
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="too long") as error:
+        get(f"{server}/drip", timeout=1.5)
+    assert time.monotonic() - started < 5
+    assert error.value.transient
+
+
+def test_robots_txt_is_honoured(server):
+    with pytest.raises(FetchError, match="robots.txt"):
+        get(f"{server}/private/page")
+    assert get(f"{server}/private/page", respect_robots=False).status == 200
+
+
+def test_unreachable_host_is_a_transient_error():
+    with pytest.raises(FetchError, match="could not connect") as error:
+        fetch("http://127.0.0.1:1/", allow_loopback=True, min_delay=0, respect_robots=False)
+    assert error.value.transient
