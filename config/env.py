@@ -63,8 +63,12 @@ def envsecret(name: str, *, debug: bool, debug_default: str) -> str:
 def require_secret_key() -> None:
     """Fail at start-up, naming the variable, when the server has no secret key."""
     from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
 
-    if not settings.SECRET_KEY:
-        raise ImproperlyConfiguredEnv(
-            "SECRET_KEY must be set when DEBUG is off (or SECRET_KEY_FILE)"
-        )
+    message = "SECRET_KEY must be set when DEBUG is off (or SECRET_KEY_FILE)"
+    try:
+        present = bool(settings.SECRET_KEY)
+    except ImproperlyConfigured:  # Django refuses to hand out an empty key
+        present = False
+    if not present:
+        raise ImproperlyConfiguredEnv(message)

@@ -8,6 +8,5 @@ from config.env import require_secret_key
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
-application = get_wsgi_application()
-
 require_secret_key()
+application = get_wsgi_application()
