@@ -24,16 +24,18 @@ from claims.pipeline import (
 )
 
 log = logging.getLogger(__name__)
-RETRY = {
-    "autoretry_for": (TransientIngestError, DatabaseError),
-    "retry_backoff": 5,
-    "retry_backoff_max": 600,
-    "retry_jitter": True,
-    "max_retries": 5,
-}
+# Transient failures (timeouts, 5xx, a database that went away) retry with backoff;
+# permanent ones (a 404, a page that is not an article) are recorded and not retried.
+retried = shared_task(
+    autoretry_for=(TransientIngestError, DatabaseError),
+    retry_backoff=5,
+    retry_backoff_max=600,
+    retry_jitter=True,
+    max_retries=5,
+)
 
 
-@shared_task(**RETRY)
+@retried
 def ingest_job_task(job_id: int) -> str:
     """Ingest a queued job's source and record the outcome on the job."""
     job = IngestJob.objects.get(pk=job_id)
@@ -61,7 +63,7 @@ def _finish(
     job.save(update_fields=["state", "error", "article_ids", "finished_at"])
 
 
-@shared_task(**RETRY)
+@retried
 def poll_feed_task(feed_id: int) -> int:
     """Poll one feed; each new entry is ingested by its own task."""
     feed = Feed.objects.get(pk=feed_id)
@@ -80,7 +82,7 @@ def poll_feed_task(feed_id: int) -> int:
     return len(outcome.new_entries)
 
 
-@shared_task(**RETRY)
+@retried
 def ingest_feed_entry_task(entry_id: int) -> bool:
     outcome = ingest_feed_entry(FeedEntry.objects.get(pk=entry_id))
     return outcome is not None
@@ -95,7 +97,7 @@ def poll_feeds_task() -> int:
     return len(ids)
 
 
-@shared_task(**RETRY)
+@retried
 def reextract_article_task(article_id: int) -> int:
     result = reextract_article(Article.objects.get(pk=article_id))
     return result.claims_new

@@ -14,10 +14,10 @@ def test_health_is_down_when_the_broker_is_unreachable(client, settings):
     from config.celery import app
 
     previous = app.conf.broker_url
-    app.conf.broker_url = settings.CELERY_BROKER_URL
+    app.conf.update(broker_url=settings.CELERY_BROKER_URL)
     try:
         response = client.get("/healthz")
     finally:
-        app.conf.broker_url = previous
+        app.conf.update(broker_url=previous)
     assert response.status_code == 503
     assert response.json()["broker"] == "down"

@@ -83,13 +83,13 @@ def test_a_worker_on_redis_ingests_each_feed_entry_once(worker):
         pages["/feed.xml"] = (200, "application/rss+xml", rss_feed(base, items))
         feed = Feed.objects.create(url=f"{base}/feed.xml")
 
-        poll_feed_task.apply_async(args=[feed.pk])
+        poll_feed_task.apply_async(args=(feed.pk,))
         assert _wait_for(lambda: FeedEntry.objects.filter(article__isnull=False).count() == 2)
         assert Article.objects.count() == 2
         assert Claim.objects.filter(article__title="Council passes budget").exists()
 
         first_poll = Feed.objects.get(pk=feed.pk).last_polled_at
-        poll_feed_task.apply_async(args=[feed.pk])
+        poll_feed_task.apply_async(args=(feed.pk,))
         assert _wait_for(lambda: Feed.objects.get(pk=feed.pk).last_polled_at != first_poll)
         time.sleep(2)
         assert Article.objects.count() == 2
