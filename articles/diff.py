@@ -1,0 +1,35 @@
+"""What changed between two revisions of an article, sentence by sentence. No Django here."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+SENTENCE_BREAK = re.compile(r"(?<=[.!?。])\s+|\n+")
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One piece of text: kept ("="), removed ("-") or added ("+")."""
+
+    op: str
+    text: str
+
+
+def _pieces(body: str) -> list[str]:
+    return [piece for piece in SENTENCE_BREAK.split(body) if piece.strip()]
+
+
+def revision_changes(before: str, after: str) -> list[Change]:
+    """The sentences removed and added between two bodies, with unchanged ones between."""
+    old, new = _pieces(before), _pieces(after)
+    changes: list[Change] = []
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            changes.extend(Change("=", text) for text in old[i1:i2])
+            continue
+        changes.extend(Change("-", text) for text in old[i1:i2])
+        changes.extend(Change("+", text) for text in new[j1:j2])
+    return changes
