@@ -21,7 +21,8 @@ def test_rss_entries_carry_link_title_guid_and_time():
     feed = parse_feed(rss_feed("https://news.example", [("One", "/1"), ("Two", "/2")]))
     assert feed.title == "Test Wire"
     assert [e.url for e in feed.entries] == ["https://news.example/1", "https://news.example/2"]
-    assert feed.entries[0].published_at.isoformat() == "2025-03-01T09:00:00+00:00"
+    published = feed.entries[0].published_at
+    assert published is not None and published.isoformat() == "2025-03-01T09:00:00+00:00"
 
 
 def test_atom_entries_without_an_http_link_are_skipped():
