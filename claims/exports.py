@@ -31,8 +31,10 @@ from django.db.models import (
     Func,
     OuterRef,
     QuerySet,
+    TextField,
     Value,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import NullIf
 
 from claims.models import Claim, ClaimStatus, Verdict
@@ -208,7 +210,77 @@ def dumps(value: Any) -> bytes:
 
 def jsonl_chunks(claims: QuerySet[Claim]) -> Iterator[bytes]:
     """One claim record per line, as the API shows it."""
+    if builds_json(claims):
+        return _copy_jsonl_chunks(claims)
     return _chunked(dumps(record) + b"\n" for batch in claim_batches(claims) for record in batch)
+
+
+# PostgreSQL builds claim records itself: the same JSON as claim_record() through orjson
+# (times in UTC with "Z", fractions of seconds only when there are some).
+
+
+def _pg_time(column: str) -> str:
+    return (
+        f"CASE WHEN mod(date_part('microseconds', {column})::bigint, 1000000) = 0 "
+        f"THEN to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
+        f"ELSE to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') END"
+    )
+
+
+# Built from constants only (no input reaches it); filters are bound parameters.
+CLAIM_JSON_SQL = f"""json_build_object(
+    'id', claims_claim.id,
+    'article', (
+        SELECT json_build_object('id', a.id, 'title', a.title, 'url', a.url,
+            'outlet', o.name, 'published_at', {_pg_time("a.published_at")},
+            'language', a.language)
+        FROM articles_article a LEFT JOIN articles_outlet o ON o.id = a.outlet_id
+        WHERE a.id = claims_claim.article_id),
+    'text', claims_claim.text,
+    'start', claims_claim.start,
+    'end', claims_claim."end",
+    'kind', claims_claim.kind,
+    'figures', claims_claim.figures,
+    'attribution', claims_claim.attribution,
+    'score', claims_claim.score,
+    'status', claims_claim.status,
+    'is_current', claims_claim.is_current,
+    'sources', COALESCE((
+        SELECT json_agg(json_build_object('url', s.url, 'title', s.title,
+            'publisher', s.publisher, 'excerpt', s.excerpt, 'stance', s.stance,
+            'accessed_at', {_pg_time("s.accessed_at")}, 'verdict_id', v.id,
+            'verdict', v.verdict) ORDER BY v.created_at DESC, v.id DESC, s.id)
+        FROM claims_verdict v JOIN claims_source s ON s.verdict_id = v.id
+        WHERE v.claim_id = claims_claim.id), '[]'::json),
+    'reviewed_at', (
+        SELECT {_pg_time("max(v.created_at)")}
+        FROM claims_verdict v WHERE v.claim_id = claims_claim.id),
+    'created_at', {_pg_time("claims_claim.created_at")},
+    'updated_at', {_pg_time("claims_claim.updated_at")}
+)::text"""  # noqa: S608
+
+
+def builds_json(claims: QuerySet[Claim]) -> bool:
+    """True when the database builds claim records as JSON itself (PostgreSQL)."""
+    return connections[claims.db].vendor == "postgresql"
+
+
+def claim_json(claims: QuerySet[Claim]) -> QuerySet[Claim, dict[str, Any]]:
+    """Rows of ``id`` and ``json``: the claim record as JSON text, built by PostgreSQL."""
+    document = RawSQL(CLAIM_JSON_SQL, (), output_field=TextField())  # noqa: S611
+    return claims.annotate(json=document).values("id", "json")
+
+
+def _copy_jsonl_chunks(claims: QuerySet[Claim]) -> Iterator[bytes]:
+    document = RawSQL(CLAIM_JSON_SQL, (), output_field=TextField())  # noqa: S611
+    rows = claims.order_by("id").annotate(json=document).values_list("json")
+    sql, params = rows.query.sql_with_params()
+    # CSV with quote and delimiter characters that JSON text never holds unescaped: each
+    # line is the JSON text, untouched.
+    statement = f"COPY ({sql}) TO STDOUT WITH (FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')"
+    with connections[claims.db].cursor() as cursor:
+        with cursor.cursor.copy(statement, tuple(params)) as copy:
+            yield from _chunked(bytes(data) for data in copy)
 
 
 # CSV ----------------------------------------------------------------------------------
