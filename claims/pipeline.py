@@ -89,6 +89,15 @@ def acquire(source: str) -> tuple[bytes, str, str]:
     return result.data, result.final_url, result.content_type
 
 
+def _plausible_date(item: ParsedArticle) -> ParsedArticle:
+    """Pages sometimes carry placeholder dates (year 1, year 9999); they date nothing."""
+    for name in ("published_at", "updated_at"):
+        value = getattr(item, name)
+        if value is not None and not 1900 <= value.year <= 2100:
+            setattr(item, name, None)
+    return item
+
+
 def extract_parsed(parsed: Sequence[ParsedArticle], *, source: str) -> SourceExtraction:
     articles = [
         ArticleExtraction(
@@ -97,7 +106,7 @@ def extract_parsed(parsed: Sequence[ParsedArticle], *, source: str) -> SourceExt
                 item.body, language=item.language, published_at=item.published_at
             ),
         )
-        for item in parsed
+        for item in map(_plausible_date, parsed)
     ]
     return SourceExtraction(source=source, articles=articles)
 

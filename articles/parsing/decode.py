@@ -69,6 +69,9 @@ def _strict(data: bytes, codec: str | None) -> str | None:
         text = data.decode(codec)
     except (UnicodeDecodeError, LookupError):
         return None
+    if codec.startswith("utf"):
+        # Valid UTF-8 is almost never an accident; Japanese or Chinese pages are full of Han.
+        return text if "\ufffd" not in text else None
     return text if _plausible(text) else None
 
 
