@@ -70,8 +70,9 @@ def _strict(data: bytes, codec: str | None) -> str | None:
     except (UnicodeDecodeError, LookupError):
         return None
     if codec.startswith("utf"):
-        # Valid UTF-8 is almost never an accident; Japanese or Chinese pages are full of Han.
-        return text if "\ufffd" not in text else None
+        # Strictly valid UTF-8 is almost never an accident (and Japanese or Chinese pages
+        # are full of Han characters, which the mojibake test would mistake).
+        return text
     return text if _plausible(text) else None
 
 
