@@ -161,3 +161,149 @@ def claim_assign(*, claim: Claim, actor: Any, assignee: Any | None) -> Claim:
         detail={"to": assignee.get_username() if assignee else None},
     )
     return locked
+
+
+# --- Corrections from the review interface: claims added, spans adjusted, duplicates merged.
+
+MIN_CLAIM_CHARS = 3
+
+
+def _trimmed_span(body: str, start: int, end: int) -> tuple[int, int]:
+    """The span without surrounding whitespace, refused when it leaves the body or is empty."""
+    if not 0 <= start < end <= len(body):
+        raise ValidationError({"span": _("The selection is outside the article's text.")})
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    if end - start < MIN_CLAIM_CHARS:
+        raise ValidationError({"span": _("Select at least a few words of the article.")})
+    return start, end
+
+
+def _span_figures(text: str, *, start: int, article: Any) -> list[dict[str, object]]:
+    """The figures of a reviewer's span, recognised the way the extractor does."""
+    import dataclasses
+
+    from claims.extraction import extract_figures
+
+    language = article.language if article.language in ("ko", "en") else "ko"
+    reference = article.published_at.date() if article.published_at else None
+    return [
+        dataclasses.asdict(figure)
+        for figure in extract_figures(
+            text, language=language, reference_date=reference, offset=start
+        )
+    ]
+
+
+def _span_fingerprint(article: Any, text: str) -> str:
+    from claims.extraction import fingerprint
+
+    taken = set(article.claims.values_list("fingerprint", flat=True))
+    occurrence = 1
+    while fingerprint(text, occurrence) in taken:
+        occurrence += 1
+    return fingerprint(text, occurrence)
+
+
+@transaction.atomic
+def claim_add(*, article: Any, actor: Any, start: int, end: int, kind: str = "factual") -> Claim:
+    """Add a claim the extractor missed: a span of the article's current revision."""
+    from articles.models import ArticleRevision
+    from claims.models import ClaimKind, ClaimOrigin
+
+    revision = (
+        ArticleRevision.objects.select_for_update()
+        .filter(article=article)
+        .order_by("-number")
+        .first()
+    )
+    if revision is None:
+        raise ValidationError({"span": _("This article has no text yet.")})
+    if kind not in ClaimKind.values:
+        raise ValidationError({"kind": _("Choose a kind of claim.")})
+    start, end = _trimmed_span(revision.body, start, end)
+    text = revision.body[start:end]
+    overlapping = Claim.objects.filter(
+        article=article, revision=revision, is_current=True, start__lt=end, end__gt=start
+    ).first()
+    if overlapping is not None and overlapping.start == start and overlapping.end == end:
+        raise ValidationError({"span": _("This text is already a claim.")})
+    claim = Claim.objects.create(
+        article=article,
+        revision=revision,
+        text=text,
+        start=start,
+        end=end,
+        kind=kind,
+        figures=_span_figures(text, start=start, article=article),
+        score=0.5,
+        fingerprint=_span_fingerprint(article, text),
+        origin=ClaimOrigin.REVIEWER,
+        created_by=actor,
+    )
+    ClaimEvent.objects.create(
+        claim=claim,
+        actor=actor,
+        action=ClaimEvent.Action.ADDED,
+        detail={"start": start, "end": end, "revision": revision.number},
+    )
+    return claim
+
+
+@transaction.atomic
+def claim_adjust_span(*, claim: Claim, actor: Any, start: int, end: int) -> Claim:
+    """Move a claim's span within its revision; its figures are recognised again.
+
+    The fingerprint stays, so a re-extraction that finds the original sentence keeps
+    this claim and its verdicts.
+    """
+    locked = (
+        Claim.objects.select_for_update().select_related("revision", "article").get(pk=claim.pk)
+    )
+    start, end = _trimmed_span(locked.revision.body, start, end)
+    before = {"start": locked.start, "end": locked.end, "text": locked.text}
+    locked.start, locked.end = start, end
+    locked.text = locked.revision.body[start:end]
+    locked.figures = _span_figures(locked.text, start=start, article=locked.article)
+    locked.save(update_fields=["start", "end", "text", "figures", "updated_at"])
+    ClaimEvent.objects.create(
+        claim=locked,
+        actor=actor,
+        action=ClaimEvent.Action.SPAN_CHANGED,
+        detail={"from": before, "to": {"start": start, "end": end, "text": locked.text}},
+    )
+    return locked
+
+
+@transaction.atomic
+def claim_merge(*, duplicate: Claim, into: Claim, actor: Any) -> Claim:
+    """Fold a duplicate claim into another: its verdicts move over, it is dismissed.
+
+    Verdicts keep their reviewer, time and sources; both claims record the merge.
+    """
+    if duplicate.pk == into.pk:
+        raise ValidationError({"into": _("A claim cannot be merged into itself.")})
+    first, second = sorted([duplicate.pk, into.pk])
+    locked = {c.pk: c for c in Claim.objects.select_for_update().filter(pk__in=[first, second])}
+    if len(locked) != 2:
+        raise ValidationError({"into": _("That claim does not exist.")})
+    dup, target = locked[duplicate.pk], locked[into.pk]
+    moved = Verdict.objects.filter(claim=dup).update(claim=target)
+    dup.dismissed_reason = (_("Duplicate of claim #%(id)s") % {"id": target.pk})[:500]
+    _save_status(dup)
+    _save_status(target)
+    ClaimEvent.objects.create(
+        claim=dup,
+        actor=actor,
+        action=ClaimEvent.Action.MERGED,
+        detail={"into": target.pk, "verdicts_moved": moved},
+    )
+    ClaimEvent.objects.create(
+        claim=target,
+        actor=actor,
+        action=ClaimEvent.Action.MERGED,
+        detail={"from": dup.pk, "verdicts_moved": moved},
+    )
+    return target

@@ -1,13 +1,26 @@
-"""The review interface. (Owned by the review UI work.)"""
+"""The review interface."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, path
-from django.views.generic import RedirectView
+
+from claims import views
 
 app_name = "claims"
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("", RedirectView.as_view(url="/admin/", permanent=False), name="home"),
+    path("", views.queue, name="queue"),
+    path("", views.queue, name="home"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("ingest/", views.ingest, name="ingest"),
+    path("articles/<int:pk>/", views.article_detail, name="article"),
+    path("articles/<int:pk>/claims/add/", views.article_add_claim, name="add_claim"),
+    path("claims/<int:pk>/", views.claim_detail, name="claim"),
+    path("claims/<int:pk>/verdict/", views.claim_verdict, name="verdict"),
+    path("claims/<int:pk>/dismiss/", views.claim_dismiss_view, name="dismiss"),
+    path("claims/<int:pk>/restore/", views.claim_restore_view, name="restore"),
+    path("claims/<int:pk>/span/", views.claim_span, name="span"),
+    path("claims/<int:pk>/assign/", views.claim_assign_view, name="assign"),
+    path("claims/<int:pk>/merge/", views.claim_merge_view, name="merge"),
 ]
 
 # Login lives outside the app namespace so settings.LOGIN_URL = "login" resolves.

@@ -1,0 +1,168 @@
+"""Forms of the review interface: they parse input; the services decide."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from claims.models import ClaimKind, ClaimStatus, Stance, VerdictChoice
+from claims.services import SourceInput
+
+SOURCE_ROWS = 2
+
+
+class QueueFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Any status")), *ClaimStatus.choices]
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("Any kind")), *ClaimKind.choices]
+    )
+    outlet = forms.TypedChoiceField(label=_("Outlet"), required=False, coerce=int, empty_value=None)
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", _("Any language")), ("ko", _("Korean")), ("en", _("English"))],
+    )
+    since = forms.DateField(
+        label=_("Published from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("Published until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    reviewer = forms.TypedChoiceField(
+        label=_("Reviewed by"), required=False, coerce=int, empty_value=None
+    )
+    mine = forms.BooleanField(label=_("Assigned to me"), required=False)
+
+    def __init__(
+        self,
+        *args: Any,
+        outlets: list[tuple[int, str]] = (),  # type: ignore[assignment]
+        reviewers: list[tuple[int, str]] = (),  # type: ignore[assignment]
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["outlet"].choices = [("", _("Any outlet")), *outlets]  # type: ignore[attr-defined]
+        self.fields["reviewer"].choices = [("", _("Anyone")), *reviewers]  # type: ignore[attr-defined]
+
+
+class VerdictForm(forms.Form):
+    verdict = forms.ChoiceField(
+        label=_("Verdict"), choices=VerdictChoice.choices, widget=forms.RadioSelect
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    settles = forms.BooleanField(label=_("Settle this claim (editor's decision)"), required=False)
+
+
+class SourceForm(forms.Form):
+    url = forms.CharField(
+        label=_("Source URL"),
+        required=False,
+        max_length=2000,
+        widget=forms.URLInput(attrs={"placeholder": "https://", "inputmode": "url"}),
+    )
+    title = forms.CharField(label=_("Title"), required=False, max_length=500)
+    publisher = forms.CharField(label=_("Publisher"), required=False, max_length=200)
+    excerpt = forms.CharField(
+        label=_("Quoted passage"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    stance = forms.ChoiceField(
+        label=_("Stance"), choices=Stance.choices, initial=Stance.SUPPORTS, required=False
+    )
+
+    def has_source(self) -> bool:
+        data = self.cleaned_data
+        return any(data.get(k) for k in ("url", "title", "publisher", "excerpt"))
+
+
+SourceFormSet = forms.formset_factory(SourceForm, extra=SOURCE_ROWS, max_num=10)
+
+
+def sources_from(formset: Any) -> list[SourceInput]:
+    """The filled-in source rows; a row with anything but a URL still counts (and fails)."""
+    return [
+        SourceInput(
+            url=f.cleaned_data.get("url", ""),
+            title=f.cleaned_data.get("title", ""),
+            publisher=f.cleaned_data.get("publisher", ""),
+            excerpt=f.cleaned_data.get("excerpt", ""),
+            stance=f.cleaned_data.get("stance") or Stance.SUPPORTS,
+        )
+        for f in formset.forms
+        if f.cleaned_data and f.has_source()
+    ]
+
+
+class DismissForm(forms.Form):
+    reason = forms.CharField(label=_("Why is this not a claim?"), max_length=500)
+
+
+class SpanForm(forms.Form):
+    start = forms.IntegerField(label=_("Start"), min_value=0)
+    end = forms.IntegerField(label=_("End"), min_value=1)
+
+
+class AddClaimForm(forms.Form):
+    start = forms.IntegerField(label=_("Start"), min_value=0, required=False)
+    end = forms.IntegerField(label=_("End"), min_value=1, required=False)
+    text = forms.CharField(
+        label=_("Claim text (exactly as in the article)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    kind = forms.ChoiceField(label=_("Kind"), choices=ClaimKind.choices, initial=ClaimKind.FACTUAL)
+
+    def span_in(self, body: str) -> tuple[int, int] | None:
+        """Offsets from the selection, or the first occurrence of the typed text."""
+        start, end = self.cleaned_data.get("start"), self.cleaned_data.get("end")
+        if start is not None and end is not None:
+            return start, end
+        text = (self.cleaned_data.get("text") or "").strip()
+        at = body.find(text) if text else -1
+        return (at, at + len(text)) if at >= 0 else None
+
+
+class AssignForm(forms.Form):
+    assignee = forms.TypedChoiceField(
+        label=_("Assign to"), required=False, coerce=int, empty_value=None
+    )
+
+    def __init__(self, *args: Any, reviewers: list[tuple[int, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].choices = [("", _("Nobody")), *reviewers]  # type: ignore[attr-defined]
+
+
+class MergeForm(forms.Form):
+    into = forms.IntegerField(label=_("Merge into claim number"), min_value=1)
+
+
+class IngestForm(forms.Form):
+    url = forms.CharField(
+        label=_("Article URL"),
+        required=False,
+        max_length=2000,
+        widget=forms.URLInput(attrs={"placeholder": "https://"}),
+    )
+    title = forms.CharField(label=_("Title (for pasted text)"), required=False, max_length=500)
+    text = forms.CharField(
+        label=_("Or paste the article text"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    file = forms.FileField(label=_("Or upload an HTML or text file"), required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        given = [k for k in ("url", "text", "file") if data.get(k)]
+        if len(given) != 1:
+            raise forms.ValidationError(_("Give exactly one of: a URL, pasted text, or a file."))
+        url = data.get("url", "")
+        if url and not url.lower().startswith(("http://", "https://")):
+            self.add_error("url", _("Only http:// and https:// addresses can be fetched."))
+        return data
