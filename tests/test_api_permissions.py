@@ -160,10 +160,20 @@ def test_a_key_made_by_drf_create_token_authenticates(world):
 
 
 def test_ingestion_has_its_own_tighter_rate_and_reads_are_not_counted(world, monkeypatch):
-    from claims.api.views import IngestThrottle
+    from claims.api.throttles import IngestThrottle
 
     monkeypatch.setattr(IngestThrottle, "THROTTLE_RATES", {"ingest": "1/minute"})
     api = client(world, "alice")
     assert api.post("/api/v1/articles/", {}, format="json").status_code == 400
     assert api.post("/api/v1/articles/", {}, format="json").status_code == 429
     assert api.get("/api/v1/articles/").status_code == 200
+
+
+def test_anonymous_reads_have_their_own_rate(world, monkeypatch, settings):
+    from rest_framework.throttling import AnonRateThrottle
+
+    settings.CLAIMDESK_API_PUBLIC_READ = True
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "2/minute"})
+    api = APIClient()
+    assert [api.get("/api/v1/claims/").status_code for _ in range(3)] == [200, 200, 429]
+    assert client(world, "victor").get("/api/v1/claims/").status_code == 200

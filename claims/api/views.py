@@ -25,7 +25,6 @@ from rest_framework.pagination import CursorPagination
 from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import UserRateThrottle
 from rest_framework.views import APIView, exception_handler
 
 from articles.models import Article, IngestJob
@@ -42,6 +41,7 @@ from claims.api.records import (
     stored_verdict,
 )
 from claims.api.renderers import ORJSONRenderer
+from claims.api.throttles import IngestThrottle
 from claims.exports import (
     builds_json,
     claim_json,
@@ -110,17 +110,6 @@ class Cursor(CursorPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
-
-
-class IngestThrottle(UserRateThrottle):
-    """Ingestion fetches pages and runs the extractor: a tighter rate than reads."""
-
-    scope = "ingest"
-
-    def allow_request(self, request: Request, view: Any) -> bool:
-        if request.method in ("GET", "HEAD", "OPTIONS"):
-            return True
-        return super().allow_request(request, view)
 
 
 FILTER_ERRORS = OpenApiResponse(
