@@ -13,7 +13,13 @@ from claims.services import SourceInput
 SOURCE_ROWS = 2
 
 
-class QueueFilterForm(forms.Form):
+class Form(forms.Form):
+    """Labels without a trailing colon: they sit above or beside their fields."""
+
+    label_suffix = ""
+
+
+class QueueFilterForm(Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("Any status")), *ClaimStatus.choices]
@@ -50,7 +56,7 @@ class QueueFilterForm(forms.Form):
         self.fields["reviewer"].choices = [("", _("Anyone")), *reviewers]  # type: ignore[attr-defined]
 
 
-class VerdictForm(forms.Form):
+class VerdictForm(Form):
     verdict = forms.ChoiceField(
         label=_("Verdict"), choices=VerdictChoice.choices, widget=forms.RadioSelect
     )
@@ -60,7 +66,7 @@ class VerdictForm(forms.Form):
     settles = forms.BooleanField(label=_("Settle this claim (editor's decision)"), required=False)
 
 
-class SourceForm(forms.Form):
+class SourceForm(Form):
     url = forms.CharField(
         label=_("Source URL"),
         required=False,
@@ -99,16 +105,16 @@ def sources_from(formset: Any) -> list[SourceInput]:
     ]
 
 
-class DismissForm(forms.Form):
+class DismissForm(Form):
     reason = forms.CharField(label=_("Why is this not a claim?"), max_length=500)
 
 
-class SpanForm(forms.Form):
+class SpanForm(Form):
     start = forms.IntegerField(label=_("Start"), min_value=0)
     end = forms.IntegerField(label=_("End"), min_value=1)
 
 
-class AddClaimForm(forms.Form):
+class AddClaimForm(Form):
     start = forms.IntegerField(label=_("Start"), min_value=0, required=False)
     end = forms.IntegerField(label=_("End"), min_value=1, required=False)
     text = forms.CharField(
@@ -128,7 +134,7 @@ class AddClaimForm(forms.Form):
         return (at, at + len(text)) if at >= 0 else None
 
 
-class AssignForm(forms.Form):
+class AssignForm(Form):
     assignee = forms.TypedChoiceField(
         label=_("Assign to"), required=False, coerce=int, empty_value=None
     )
@@ -138,11 +144,11 @@ class AssignForm(forms.Form):
         self.fields["assignee"].choices = [("", _("Nobody")), *reviewers]  # type: ignore[attr-defined]
 
 
-class MergeForm(forms.Form):
+class MergeForm(Form):
     into = forms.IntegerField(label=_("Merge into claim number"), min_value=1)
 
 
-class IngestForm(forms.Form):
+class IngestForm(Form):
     url = forms.CharField(
         label=_("Article URL"),
         required=False,

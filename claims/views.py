@@ -610,14 +610,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
-def bar_chart(points: list[tuple[Any, int]], *, width: int = 600, height: int = 160) -> dict:
+def bar_chart(points: list[tuple[Any, int]], *, width: int = 900, height: int = 200) -> dict:
     """Bars for a small SVG chart, computed here so the page needs no JavaScript."""
     top = max([n for _, n in points] + [1])
     gap, left, bottom = 2, 30, 20
     bar = (width - left) / max(len(points), 1)
     bars = []
     for i, (day, n) in enumerate(points):
-        h = (height - bottom - 10) * n / top
+        h = (height - bottom - 20) * n / top
         bars.append(
             {
                 "x": round(left + i * bar + gap / 2, 1),
