@@ -33,7 +33,8 @@ DATABASE_URL = f"postgres://{PG['user']}@{PG['host']}:{PG['port']}/{DB}"
 CLAIMS = int(os.environ.get("BENCH_API_CLAIMS", 100_000))
 PER_ARTICLE = 100
 CONNECTIONS = 32
-LOAD_SECONDS = float(os.environ.get("BENCH_API_SECONDS", 10))
+LOAD_SECONDS = float(os.environ.get("BENCH_API_SECONDS", 6))
+ROUNDS = 2
 PORT = int(os.environ.get("BENCH_API_PORT", 8765))
 ENV = {
     "DATABASE_URL": DATABASE_URL,
@@ -380,8 +381,10 @@ def main() -> int:
         print(f"  (JSON Lines over HTTP, for reference: {count / jsonl_s:,.0f} rows/s)")
         failed |= http_ratio < 0.5 or growth >= 50e6
 
-        bare_run = load("/bench/bare/")
-        api_run = load("/api/v1/claims/")
+        # Interleaved rounds, best of each: other work on the machine hits both alike.
+        rounds = [(load("/bench/bare/"), load("/api/v1/claims/")) for _ in range(ROUNDS)]
+        bare_run = max((r[0] for r in rounds), key=lambda run: run["rps"])
+        api_run = max((r[1] for r in rounds), key=lambda run: run["rps"])
         # A new URL each time (an ignored parameter): every page is built, never cached.
         uncached_run = load("/api/v1/claims/?nocache={n}")
         ratio = api_run["rps"] / bare_run["rps"]
@@ -397,7 +400,7 @@ def main() -> int:
                 f" of {run['requests']:.0f}  ({run['rps'] / bare_run['rps']:.2f} of bare)"
             )
         print(f"  ratio {ratio:.2f}  ({verdict(ratio >= 1 / 3)}: >= 0.33, zero errors)")
-        errors = api_run["errors"] + bare_run["errors"] + uncached_run["errors"]
+        errors = sum(run["errors"] for pair in rounds for run in pair) + uncached_run["errors"]
         failed |= ratio < 1 / 3 or bool(errors)
     finally:
         if server is not None:
