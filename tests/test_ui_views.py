@@ -516,3 +516,26 @@ def test_queue_and_article_queries_do_not_grow_with_claims(team):
             sources=[SourceInput("https://a.b/"), SourceInput("https://c.d/")],
         )
     assert _count(client, reverse("claims:claim", args=[big_claims[0].pk])) == panel_one
+
+
+def test_ingest_an_uploaded_file(team):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    text = (
+        b"Exports rose 12 percent in March, the ministry said on Tuesday.\n\n"
+        b"The government sent letters to 35 countries last month."
+    )
+    upload = SimpleUploadedFile("exports.txt", text, content_type="text/plain")
+    response = client_for("alice").post(reverse("claims:ingest"), {"file": upload})
+    assert response.status_code == 200
+    (result,) = response.context["results"]
+    assert result["claims"] and "12 percent" in response.content.decode()
+
+
+def test_ingest_refuses_a_binary_file_clearly(team):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(200), "image/png")
+    response = client_for("alice").post(reverse("claims:ingest"), {"file": upload})
+    assert response.status_code == 422
+    assert "photo.png could not be ingested" in response.content.decode()

@@ -111,6 +111,21 @@
     }
   });
 
+  // A failed in-page request (403, 404, 500, network) must not fail silently.
+  function showError() {
+    var box = document.getElementById("page-error");
+    if (!box) return;
+    box.textContent = box.getAttribute("data-message");
+    box.hidden = false;
+    box.scrollIntoView({ block: "nearest" });
+  }
+  document.addEventListener("htmx:responseError", showError);
+  document.addEventListener("htmx:sendError", showError);
+  document.addEventListener("htmx:beforeRequest", function () {
+    var box = document.getElementById("page-error");
+    if (box) box.hidden = true;
+  });
+
   // Ingesting can take a while: say so.
   document.addEventListener("submit", function (event) {
     if (event.target.id === "ingest-form") {

@@ -116,3 +116,14 @@ def test_review_by_keyboard_dismiss_add_and_korean(page: Any, live_server: Any, 
     assert "단축키" in page.content()
     page.goto(base + "/")
     assert page.locator("h1").inner_text() == "검증할 주장"
+
+
+def test_a_claim_removed_while_open_says_so(page: Any, live_server: Any, desk: dict):
+    base = live_server.url
+    sign_in(page, base, "alice", PASSWORD)
+    page.goto(f"{base}/articles/{desk['article'].pk}/")
+    gone = desk["claims"][1]
+    Claim.objects.filter(pk=gone.pk).delete()
+    page.locator(f"#claim-{gone.pk} a").click()
+    page.wait_for_selector("#page-error:not([hidden])")
+    assert "Reload the page" in page.locator("#page-error").inner_text()
