@@ -16,7 +16,9 @@ SOURCE_ROWS = 2
 class Form(forms.Form):
     """Labels without a trailing colon: they sit above or beside their fields."""
 
-    label_suffix = ""
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
 
 
 class QueueFilterForm(Form):
