@@ -157,12 +157,12 @@ class IngestForm(Form):
         max_length=2000,
         widget=forms.URLInput(attrs={"placeholder": "https://"}),
     )
-    title = forms.CharField(label=_("Title (for pasted text)"), required=False, max_length=500)
     text = forms.CharField(
         label=_("Or paste the article text"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
     )
+    title = forms.CharField(label=_("Title (for pasted text)"), required=False, max_length=500)
     file = forms.FileField(label=_("Or upload an HTML or text file"), required=False)
 
     def clean(self) -> dict[str, Any]:

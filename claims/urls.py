@@ -12,6 +12,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.queue, name="home"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("ingest/", views.ingest, name="ingest"),
+    path("ingest/jobs/<int:pk>/", views.ingest_job, name="ingest_job"),
     path("articles/<int:pk>/", views.article_detail, name="article"),
     path("articles/<int:pk>/claims/add/", views.article_add_claim, name="add_claim"),
     path("claims/<int:pk>/", views.claim_detail, name="claim"),

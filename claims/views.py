@@ -510,6 +510,7 @@ def article_add_claim(request: HttpRequest, pk: int) -> HttpResponse:
 def ingest(request: HttpRequest) -> HttpResponse:
     from django.conf import settings
 
+    from claims.jobs import ingest_job_queue, work_is_queued
     from claims.pipeline import (
         IngestError,
         extract_document,
@@ -519,12 +520,14 @@ def ingest(request: HttpRequest) -> HttpResponse:
     )
 
     form = IngestForm(request.POST or None, request.FILES or None)
-    outcome, error = None, ""
+    outcome, error, job = None, "", None
     status = 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            if data["url"]:
+            if data["url"] and work_is_queued():
+                job = ingest_job_queue(source=data["url"].strip(), user=request.user)
+            elif data["url"]:
                 outcome = ingest_source(data["url"].strip())
             elif data["text"]:
                 outcome = store_extraction(extract_text(data["text"], title=data["title"]))
@@ -560,9 +563,20 @@ def ingest(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "claims/ingest.html",
-        {"form": form, "error": error, "results": results},
+        {"form": form, "error": error, "results": results, "job": job},
         status=status,
     )
+
+
+@require_GET
+@role_required(roles.can_review)
+def ingest_job(request: HttpRequest, pk: int) -> HttpResponse:
+    """A queued ingestion's progress; the page polls it until the job is done or failed."""
+    from articles.models import IngestJob
+
+    job = get_object_or_404(IngestJob, pk=pk)
+    articles = list(Article.objects.with_outlet().filter(pk__in=job.article_ids or []))
+    return render(request, "claims/_ingest_job.html", {"job": job, "articles": articles})
 
 
 CHART_DAYS = 30

@@ -539,3 +539,21 @@ def test_ingest_refuses_a_binary_file_clearly(team):
     response = client_for("alice").post(reverse("claims:ingest"), {"file": upload})
     assert response.status_code == 422
     assert "photo.png could not be ingested" in response.content.decode()
+
+
+def test_ingest_a_url_is_queued_when_workers_run(team, settings, monkeypatch):
+    from articles.models import IngestJob
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    monkeypatch.setattr("claims.tasks.ingest_job_task.delay", lambda pk: None)
+    client = client_for("alice")
+    response = client.post(reverse("claims:ingest"), {"url": "https://news.example/a"})
+    assert response.status_code == 200
+    job = IngestJob.objects.get()
+    assert job.source == "https://news.example/a" and job.created_by == team["alice"]
+    html = response.content.decode()
+    assert f'hx-get="{reverse("claims:ingest_job", args=[job.pk])}"' in html
+    IngestJob.objects.filter(pk=job.pk).update(state="failed", error="HTTP 404")
+    poll = client.get(reverse("claims:ingest_job", args=[job.pk]))
+    assert "HTTP 404" in poll.content.decode() and "hx-trigger" not in poll.content.decode()
+    assert client_for("victor").get(reverse("claims:ingest_job", args=[job.pk])).status_code == 403
