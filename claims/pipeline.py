@@ -205,9 +205,14 @@ def _store_claims(
         carried.append(claim)
     gone = _carry_reviewer_claims(list(existing.values()), revision, carried)
     Claim.objects.bulk_create(new)
+    # bulk_update and update() skip auto_now: set updated_at so API caches and the
+    # updated_since filter see re-extracted claims.
+    now = timezone.now()
+    for claim in carried:
+        claim.updated_at = now
     fields = ["revision", "text", "start", "end", "kind", "figures", "attribution", "score"]
-    Claim.objects.bulk_update(carried, [*fields, "is_current"])
-    Claim.objects.filter(pk__in=[c.pk for c in gone]).update(is_current=False)
+    Claim.objects.bulk_update(carried, [*fields, "is_current", "updated_at"])
+    Claim.objects.filter(pk__in=[c.pk for c in gone]).update(is_current=False, updated_at=now)
     ClaimEvent.objects.bulk_create(
         ClaimEvent(claim=c, action=ClaimEvent.Action.GONE, detail={"revision": revision.number})
         for c in gone

@@ -69,9 +69,11 @@ def test_changed_text_makes_a_new_revision_and_unchanged_claims_keep_verdicts(re
 
 def test_a_claim_that_vanished_is_kept_with_its_history_but_not_current(reviewed):
     article, claim = reviewed
+    before = claim.updated_at
     ingest(FIRST.replace("Unemployment in the region stood at 4.2 percent", "Jobs grew"))
     claim.refresh_from_db()
     assert not claim.is_current
+    assert claim.updated_at > before
     assert claim.verdicts.count() == 1
     assert claim.events.filter(action=ClaimEvent.Action.GONE).exists()
 
