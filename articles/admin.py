@@ -8,9 +8,14 @@ from typing import Any
 from django.contrib import admin
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
+from articles.diff import revision_changes
 from articles.models import Article, ArticleRevision, Feed, FeedEntry, IngestJob, Outlet
+
+OPS = {"+": "added", "-": "removed"}
 
 
 @admin.register(Outlet)
@@ -81,11 +86,30 @@ class ArticleRevisionAdmin(admin.ModelAdmin[ArticleRevision]):
         "content_hash",
         "source",
         "created_at",
+        "changes",
     ]
 
     def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
         # Revisions are the record of what was ingested; they are never edited.
         return False
+
+    @admin.display(description=_("changes from the previous revision"))
+    def changes(self, revision: ArticleRevision) -> str | SafeString:
+        previous = (
+            ArticleRevision.objects.filter(article=revision.article_id, number__lt=revision.number)
+            .order_by("-number")
+            .values_list("body", flat=True)
+            .first()
+        )
+        if previous is None:
+            return str(_("This is the first revision."))
+        changed = [c for c in revision_changes(previous, revision.body) if c.op != "="]
+        if not changed:
+            return str(_("No change."))
+        # Scraped text: format_html_join escapes every sentence.
+        return format_html_join(
+            "", '<div class="diff-{}">{} {}</div>', ((OPS[c.op], c.op, c.text) for c in changed)
+        )
 
 
 @admin.register(Feed)

@@ -86,3 +86,17 @@ def test_reextraction_keeps_verdicts_and_changes_nothing_when_the_extractor_agre
     assert set(article.claims.values_list("fingerprint", flat=True)) == before
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.VERIFIED and claim.is_current
+
+
+def test_the_admin_shows_what_changed_between_revisions_escaped(reviewed, client):
+    article, _claim = reviewed
+    ingest(FIRST.replace("$2.1 billion", "$2.4 billion <script>alert(1)</script>"))
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser("root", "root@example.com", "pw-root-123")
+    client.force_login(admin)
+    revision = article.revisions.get(number=2)
+    page = client.get(f"/admin/articles/articlerevision/{revision.pk}/change/").content.decode()
+    assert "- The council approved a budget of $2.1 billion on Tuesday." in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<script>alert(1)</script>" not in page
