@@ -10,6 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from articles.models import Article
 from claims.models import Claim, ClaimEvent, ClaimStatus, Verdict
 from claims.services import SourceInput, claim_record_verdict
 from tests.factories import PASSWORD, make_article, make_claims, make_team
@@ -89,6 +90,14 @@ def actions(article: Any, claims: list[Claim], team: dict[str, Any]) -> list[tup
         ("article", "get", reverse("claims:article", args=[article.pk]), None, READ, {200}),
         ("claim", "get", reverse("claims:claim", args=[c.pk]), None, READ, {200}),
         ("ingest form", "get", reverse("claims:ingest"), None, REVIEW, {200}),
+        (
+            "ingest text",
+            "post",
+            reverse("claims:ingest"),
+            {"text": "Exports rose 12 percent in March, the ministry said on Tuesday."},
+            REVIEW,
+            {200},
+        ),
         ("verdict", "post", reverse("claims:verdict", args=[c.pk]), verdict_data(), REVIEW, {302}),
         (
             "dismiss",
@@ -165,6 +174,7 @@ def test_nothing_is_written_by_refused_actions(team, article, claims):
     assert not Verdict.objects.exists()
     assert not ClaimEvent.objects.exists()
     assert Claim.objects.count() == 3
+    assert Article.objects.count() == 1
 
 
 def test_reviewer_cannot_settle(team, claims):

@@ -90,6 +90,15 @@
     return parseInt(run.getAttribute("data-o"), 10) + Array.from(before).length;
   }
 
+  var lastSelection = null;
+  document.addEventListener("click", function (event) {
+    var use = event.target.closest && event.target.closest("[data-span-from-selection]");
+    var form = document.getElementById("span-form");
+    if (!use || !form || !lastSelection) return;
+    form.querySelector("input[name=start]").value = lastSelection.start;
+    form.querySelector("input[name=end]").value = lastSelection.end;
+  });
+
   document.addEventListener("selectionchange", function () {
     var body = document.getElementById("article-body");
     var form = document.getElementById("add-claim-form");
@@ -100,6 +109,7 @@
     var start = offsetOf(range.startContainer, range.startOffset);
     var end = offsetOf(range.endContainer, range.endOffset);
     if (start === null || end === null || end <= start) return;
+    lastSelection = { start: start, end: end };
     form.querySelector("#add-start").value = start;
     form.querySelector("#add-end").value = end;
     form.querySelector("textarea[name=text]").value = sel.toString();

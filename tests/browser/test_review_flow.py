@@ -110,6 +110,30 @@ def test_review_by_keyboard_dismiss_add_and_korean(page: Any, live_server: Any, 
     assert added is not None and added.text == "The mayor said it was a good year."
     page.wait_for_selector(f"#claim-{added.pk}")
 
+    # Adjust its span to part of the sentence, by selecting that part.
+    page.wait_for_selector(f'#claim-panel[data-claim="{added.pk}"]')
+    page.evaluate(
+        """(pk) => {
+          const text = document.querySelector('#claim-' + pk + ' [data-o]').firstChild;
+          const at = text.data.indexOf('it was a good year.');
+          const range = document.createRange();
+          range.setStart(text, at);
+          range.setEnd(text, at + 'it was a good year.'.length);
+          window.getSelection().removeAllRanges();
+          window.getSelection().addRange(range);
+        }""",
+        added.pk,
+    )
+    page.locator("#claim-panel details summary", has_text="Adjust the span").click()
+    page.locator("[data-span-from-selection]").click()
+    page.locator("#span-form button[type=submit]").click()
+    page.wait_for_function(
+        f"document.querySelector('#claim-{added.pk}').textContent.includes('it was a good')"
+        f" && !document.querySelector('#claim-{added.pk}').textContent.includes('mayor')"
+    )
+    added.refresh_from_db()
+    assert added.text == "it was a good year."
+
     # Switch to Korean.
     page.locator("form.lang button[value=ko]").click()
     page.wait_for_selector("html[lang=ko]")
