@@ -100,3 +100,16 @@ def test_the_admin_shows_what_changed_between_revisions_escaped(reviewed, client
     assert "- The council approved a budget of $2.1 billion on Tuesday." in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<script>alert(1)</script>" not in page
+
+
+def test_reextract_command_reports_and_keeps_verdicts(reviewed):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    article, claim = reviewed
+    out = StringIO()
+    call_command("reextract", stdout=out, stderr=StringIO())
+    assert "0 new claim(s)" in out.getvalue()
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.VERIFIED
