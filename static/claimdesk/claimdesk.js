@@ -42,6 +42,16 @@
     if (event.key === "Escape" && typing(event.target)) { event.target.blur(); return; }
     if (typing(event.target)) return;
     var links = claimLinks();
+    var rows = document.querySelectorAll("table.queue td.claim-text a");
+    if (!links.length && rows.length && (event.key === "j" || event.key === "k")) {
+      // In the queue, j/k move between claims and Enter opens one.
+      rows = Array.prototype.slice.call(rows);
+      var at = rows.indexOf(document.activeElement);
+      var to = event.key === "j" ? Math.min(at + 1, rows.length - 1) : Math.max(at - 1, 0);
+      rows[at < 0 ? 0 : to].focus();
+      event.preventDefault();
+      return;
+    }
     switch (event.key) {
       case "j":
       case "k": {

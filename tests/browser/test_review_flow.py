@@ -39,6 +39,15 @@ def test_review_by_keyboard_dismiss_add_and_korean(page: Any, live_server: Any, 
     assert page.locator("h1").inner_text() == "Claims to review"
     assert page.locator("table.queue tbody tr").count() == 3
 
+    # The queue works from the keyboard: j moves to a claim, Enter opens it.
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    page.keyboard.press("k")
+    assert page.evaluate("document.activeElement.closest('td.claim-text') !== null")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/claims/*/")
+    page.go_back()
+
     # Open the article from the queue.
     page.locator("table.queue td.meta a").first.click()
     page.wait_for_url(f"**/articles/{desk['article'].pk}/")
