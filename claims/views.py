@@ -62,6 +62,10 @@ def role_required(check: Callable[[Any], bool]) -> Callable[[View], View]:
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not request.user.is_authenticated:
+                if _is_htmx(request):
+                    # Signed out mid-review: refuse without swapping anything, so what the
+                    # reviewer typed stays on the page (the page says what happened).
+                    return HttpResponse(status=401)
                 return redirect_to_login(request.get_full_path())
             if not check(request.user):
                 raise PermissionDenied

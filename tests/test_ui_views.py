@@ -567,3 +567,9 @@ def test_ingest_a_url_is_queued_when_workers_run(team, settings, monkeypatch):
     poll = client.get(reverse("claims:ingest_job", args=[job.pk]))
     assert "HTTP 404" in poll.content.decode() and "hx-trigger" not in poll.content.decode()
     assert client_for("victor").get(reverse("claims:ingest_job", args=[job.pk])).status_code == 403
+
+
+def test_signed_out_in_page_request_keeps_the_page(team, claims):
+    response = Client().post(reverse("claims:verdict", args=[claims[0].pk]), verdict_data(), **HTMX)
+    assert response.status_code == 401
+    assert not Verdict.objects.exists()
