@@ -6,6 +6,7 @@ the claim's highlight in the article swapped out of band, so the page updates in
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -237,7 +238,9 @@ def _article_context(request: HttpRequest, article: Article) -> dict[str, Any]:
     in_revision = [c for c in claims if revision and c.revision_id == revision.pk]
     segments = segments_of(revision.body, in_revision) if revision else []
     placed = {s.claim.pk for s in segments if s.claim}
+    tally = Counter(c.status for c in claims)
     return {
+        "status_counts": [(value, tally.get(value, 0)) for value in ClaimStatus.values],
         "article": article,
         "revision": revision,
         "segments": segments,
