@@ -10,6 +10,7 @@ app_name = "claims"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.queue, name="queue"),
     path("", views.queue, name="home"),
+    path("queue/assign/", views.queue_assign, name="queue_assign"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("ingest/", views.ingest, name="ingest"),
     path("ingest/jobs/<int:pk>/", views.ingest_job, name="ingest_job"),

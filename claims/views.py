@@ -21,6 +21,7 @@ from django.db.models.functions import TruncDate
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -135,10 +136,11 @@ def _after(raw: str) -> Q | None:
 @require_GET
 @role_required(roles.can_view)
 def queue(request: HttpRequest) -> HttpResponse:
+    reviewers = _reviewer_choices()
     form = QueueFilterForm(
         request.GET or None,
         outlets=list(Outlet.objects.order_by("name").values_list("id", "name")),
-        reviewers=_reviewer_choices(),
+        reviewers=reviewers,
     )
     claims, unfiltered_status = _filtered(form, request.user)
     counts = dict(
@@ -186,8 +188,28 @@ def queue(request: HttpRequest) -> HttpResponse:
             "next_query": next_query,
             "paged": position is not None,
             "first_query": params.urlencode() if position is not None else "",
+            "can_settle": roles.can_settle(request.user),
+            "assign_form": AssignForm(reviewers=reviewers),
         },
     )
+
+
+@require_POST
+@role_required(roles.can_settle)
+def queue_assign(request: HttpRequest) -> HttpResponse:
+    """An editor assigns the claims ticked in the queue to one reviewer (or to nobody)."""
+    form = AssignForm(request.POST, reviewers=_reviewer_choices())
+    back = request.POST.get("next", "")
+    if not back.startswith("/") or back.startswith("//"):
+        back = reverse("claims:queue")
+    if not form.is_valid():
+        return HttpResponseRedirect(back)
+    ids = [int(v) for v in request.POST.getlist("claim") if v.isdigit()][:PAGE_SIZE]
+    assignee_id = form.cleaned_data["assignee"]
+    assignee = get_user_model().objects.get(pk=assignee_id) if assignee_id else None
+    for claim in Claim.objects.filter(pk__in=ids):
+        claim_assign(claim=claim, actor=request.user, assignee=assignee)
+    return HttpResponseRedirect(back)
 
 
 def _with(params: Any, **values: str) -> str:

@@ -141,6 +141,14 @@ def actions(article: Any, claims: list[Claim], team: dict[str, Any]) -> list[tup
             {302},
         ),
         (
+            "queue assign",
+            "post",
+            reverse("claims:queue_assign"),
+            {"assignee": team["bob"].pk, "claim": [claims[2].pk], "next": "/?status=unreviewed"},
+            SETTLE,
+            {302},
+        ),
+        (
             "merge",
             "post",
             reverse("claims:merge", args=[claims[1].pk]),
@@ -573,3 +581,27 @@ def test_signed_out_in_page_request_keeps_the_page(team, claims):
     response = Client().post(reverse("claims:verdict", args=[claims[0].pk]), verdict_data(), **HTMX)
     assert response.status_code == 401
     assert not Verdict.objects.exists()
+
+
+def test_editor_assigns_ticked_claims_from_the_queue(team, claims):
+    client = client_for("erin")
+    page = client.get(reverse("claims:queue")).content.decode()
+    assert 'id="assign-form"' in page
+    assert (
+        'id="assign-form"' not in client_for("alice").get(reverse("claims:queue")).content.decode()
+    )
+    response = client.post(
+        reverse("claims:queue_assign"),
+        {
+            "assignee": team["bob"].pk,
+            "claim": [claims[0].pk, claims[1].pk],
+            "next": "//evil.example/",
+        },
+    )
+    assert response.status_code == 302 and response["Location"] == reverse("claims:queue")
+    assert set(Claim.objects.filter(assigned_to=team["bob"]).values_list("pk", flat=True)) == {
+        claims[0].pk,
+        claims[1].pk,
+    }
+    mine = client_for("bob").get(reverse("claims:queue"), {"mine": "on"}).content.decode()
+    assert claims[0].text in mine and claims[2].text not in mine
