@@ -15,7 +15,7 @@ from claims.models import Claim, ClaimEvent, ClaimStatus, Verdict
 from claims.services import SourceInput, claim_record_verdict
 from tests.factories import PASSWORD, make_article, make_claims, make_team
 
-HTMX = {"HTTP_HX_REQUEST": "true"}
+HTMX: dict[str, Any] = {"HTTP_HX_REQUEST": "true"}
 SOURCE = {
     "source-TOTAL_FORMS": "2",
     "source-INITIAL_FORMS": "0",
@@ -226,7 +226,9 @@ def test_queue_filters(team, article, claims):
     assert korean.text in by_lang and claims[0].text not in by_lang
     by_text = client.get(reverse("claims:queue"), {"q": "unemployment"}).content.decode()
     assert claims[1].text in by_text and claims[0].text not in by_text
-    by_outlet = client.get(reverse("claims:queue"), {"outlet": other.outlet_id}).content.decode()
+    by_outlet = client.get(
+        reverse("claims:queue"), {"outlet": str(other.outlet_id)}
+    ).content.decode()
     assert korean.text in by_outlet and claims[0].text not in by_outlet
     claim_record_verdict(claim=claims[0], reviewer=team["bob"], verdict="unverifiable")
     by_rev = client.get(reverse("claims:queue"), {"reviewer": team["bob"].pk}).content.decode()

@@ -22,7 +22,10 @@ from tests.pages import article_page, rss_feed
 BROKER = os.environ.get("CLAIMDESK_TEST_BROKER_URL", "")
 ROOT = Path(__file__).resolve().parent.parent
 
-pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.redis,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def _database_url() -> str:
