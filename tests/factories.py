@@ -7,12 +7,13 @@ signed up with no role (an outsider).
 from __future__ import annotations
 
 import hashlib
+import importlib
 import itertools
 from datetime import UTC, datetime
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 
 from articles.models import Article, ArticleRevision, Outlet
 from claims.models import Claim
@@ -21,9 +22,28 @@ PASSWORD = "correct-horse-battery"
 _counter = itertools.count(1)
 
 
+def ensure_roles() -> None:
+    """The role groups as the data migration makes them.
+
+    Transactional tests (live server, threads, flush) empty every table afterwards, the
+    groups included, so tests that need roles make sure they exist.
+    """
+    roles = importlib.import_module("claims.migrations.0002_roles").ROLES
+    for role, names in roles.items():
+        group, created = Group.objects.get_or_create(name=role)
+        if not created:
+            continue
+        for name in names:
+            app_label, codename = name.split(".")
+            group.permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+
+
 def make_user(username: str, role: str | None = None, **extra: Any) -> Any:
     user = get_user_model().objects.create_user(username=username, password=PASSWORD, **extra)
     if role:
+        ensure_roles()
         user.groups.add(Group.objects.get(name=role))
     return user
 

@@ -44,7 +44,6 @@ def _post(username: str, verdict: str, url: str, barrier: threading.Barrier, out
 
 @pytest.mark.parametrize("round_", range(3))
 def test_simultaneous_verdicts_are_both_kept(transactional_db: Any, round_: int) -> None:
-    _make_roles()
     make_team()
     claim = make_claim()
     url = reverse("claims:verdict", args=[claim.pk])
@@ -62,18 +61,3 @@ def test_simultaneous_verdicts_are_both_kept(transactional_db: Any, round_: int)
     assert Verdict.objects.filter(claim=claim).count() == 2
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.CONTESTED
-
-
-def _make_roles() -> None:
-    """Transactional tests flush the groups the data migration made; make them again."""
-    import importlib
-
-    from django.contrib.auth.models import Group, Permission
-
-    for role, names in importlib.import_module("claims.migrations.0002_roles").ROLES.items():
-        group, _ = Group.objects.get_or_create(name=role)
-        for name in names:
-            app_label, codename = name.split(".")
-            group.permissions.add(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )

@@ -6,13 +6,14 @@ browser must be there, and then they fail.
 
 from __future__ import annotations
 
-import importlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.factories import ensure_roles
 
 # live_server runs the app in a thread while Playwright's sync API holds an event loop here.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -61,15 +62,7 @@ def page(browser: Any) -> Iterator[Any]:
 @pytest.fixture
 def roles(transactional_db: Any) -> None:
     """The role groups again: transactional tests flush what the data migration made."""
-    from django.contrib.auth.models import Group, Permission
-
-    for role, names in importlib.import_module("claims.migrations.0002_roles").ROLES.items():
-        group, _ = Group.objects.get_or_create(name=role)
-        for name in names:
-            app_label, codename = name.split(".")
-            group.permissions.add(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
+    ensure_roles()
 
 
 def sign_in(page: Any, base: str, username: str, password: str) -> None:
