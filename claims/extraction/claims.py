@@ -55,6 +55,8 @@ EN_SAID = re.compile(
     r"\s(?:said|says|told|reported|announced|stated|estimated|found|wrote)\b"
     r"|\b(?:said|says)\s(?P<who2>[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*){0,3})"
 )
+CAPTION_BEFORE = re.compile(r"(?:\[\s*(?:사진|그래픽|자료|Photo)[^\]]*\]|\(\s*사진\s*=[^)]*\))\s*$")
+KO_PREDICATE_END = re.compile(r"[다요죠까니][.!?\"'”’)\]]*$")
 QUESTION = re.compile(r"[?？][\"'”’)]*$")
 
 
@@ -157,6 +159,13 @@ def assess(text: str, figures: list[Figure], language: str, offset: int) -> Asse
     )
 
 
+def _caption_text(body: str, start: int, text: str, language: str) -> bool:
+    """The words right after a photo marker, without a predicate, describe the photo."""
+    if language != "ko" or KO_PREDICATE_END.search(text.strip()):
+        return False
+    return bool(CAPTION_BEFORE.search(body[max(0, start - 120) : start]))
+
+
 def fingerprint(text: str, occurrence: int = 1) -> str:
     """Stable identity of a claim's text (not its offsets), so re-extraction finds it again."""
     normal = " ".join(unicodedata.normalize("NFC", text).split())
@@ -179,6 +188,8 @@ def extract_claims(
         figures = extract_figures(
             text, language=sentence_language, reference_date=reference, offset=start
         )
+        if _caption_text(body, start, text, sentence_language):
+            continue
         verdict = assess(text, figures, sentence_language, start)
         if not verdict.is_claim:
             continue

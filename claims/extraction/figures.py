@@ -603,17 +603,14 @@ def _plural(noun: str) -> bool:
 def _en_counts(text: str) -> Iterator[Candidate]:
     for m in EN_COUNT.finditer(text):
         num = m["num"]
-        if not num[0].isdigit() and not m["scale"] and not m["noun"]:
-            continue
         noun = (m["noun"] or "").lower()
         if noun in EN_NOT_NOUNS or noun in EN_MONTHS_CAP or not _plural(noun):
             noun = ""
-        if not num[0].isdigit() and (not noun or noun in {"of"}):
-            continue
-        if num.lower() in ("one",) and not noun:
-            continue
         value = _en_number(num, m["scale"])
         if value is None:
+            continue
+        # A bare "one" is mostly a pronoun ("one of the"); "three" alone still counts.
+        if not num[0].isdigit() and not noun and value < 2:
             continue
         end = m.end() if noun else (m.end("scale") if m["scale"] else m.end("num"))
         yield Candidate(m.start(), end, format_decimal(value), noun, "count")
@@ -717,7 +714,8 @@ def extract_figures(
     text: str, *, language: str = "ko", reference_date: date | None = None, offset: int = 0
 ) -> list[Figure]:
     """The figures of a text, with offsets into the text (plus ``offset``)."""
-    if not re.search(r"\d|[한두세네다섯여섯일곱여덟아홉열첫]|[a-zA-Z]", text):
+    # Cheap exit for text with no digit, numeral word or relative-date word.
+    if not re.search(r"\d|[한두세네다섯여섯일곱여덟아홉열첫달날제늘]|[a-zA-Z]", text):
         return []
     candidates = [c for scan in _scanners(language) for c in scan(text, reference_date)]
     return [

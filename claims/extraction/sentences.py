@@ -24,6 +24,11 @@ ABBREVIATIONS = {
     "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "d.c",
 }  # fmt: skip
 EN_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9가-힣])")
+# Photo captions sit inline in some bodies ("... 밝혔다. [사진 = 알리바바그룹] 2019년 ... 부스.");
+# a sentence never runs across one.
+CAPTION = re.compile(
+    r"\[\s*(?:사진|그래픽|자료|표|영상|이미지|Photo|Image)[^\]\n]{0,80}\]|\(\s*사진\s*=[^)\n]{0,80}\)"
+)
 _kiwi_lock = threading.Lock()
 
 
@@ -65,6 +70,17 @@ def _english_spans(paragraph: str, offset: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _cut_captions(body: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    for start, end in spans:
+        at = start
+        for caption in CAPTION.finditer(body, start, end):
+            pieces.append((at, caption.start()))
+            at = caption.end()
+        pieces.append((at, end))
+    return pieces
+
+
 def split_sentences(body: str, *, language: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` into ``body``, trimmed of surrounding white space."""
     spans: list[tuple[int, int]] = []
@@ -74,7 +90,7 @@ def split_sentences(body: str, *, language: str) -> list[tuple[int, int]]:
             continue
         korean = language == "ko" or detect_language(text) == "ko"
         found = (_korean_spans if korean else _english_spans)(text, paragraph.start())
-        for start, end in found:
+        for start, end in _cut_captions(body, found):
             while start < end and body[start].isspace():
                 start += 1
             while end > start and body[end - 1].isspace():
