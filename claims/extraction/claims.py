@@ -184,7 +184,8 @@ def extract_claims(
     claims = []
     for start, end in split_sentences(body, language=language):
         text = body[start:end]
-        sentence_language = "ko" if language == "ko" else detect_language(text)
+        # Korean articles quote English sentences and vice versa: read each in its own.
+        sentence_language = detect_language(text)
         figures = extract_figures(
             text, language=sentence_language, reference_date=reference, offset=start
         )

@@ -407,7 +407,11 @@ def _ko_unit(unit: str) -> tuple[str, str]:
 
 EN_NUMBER_WORD = "|".join(sorted(EN_UNITS, key=len, reverse=True))
 EN_NUM = rf"(?:{DIGITS}|(?:{EN_NUMBER_WORD})(?:[-\s](?:{EN_NUMBER_WORD}))?)"
-EN_SCALE = r"(?:\s?(?:hundred|thousand|million|billion|trillion|bn|mn)\b|(?<=\d)(?:m|bn|b|k)\b)"
+# Korean particles follow scale words directly ("$2.1 billion을"): end at any non-Latin letter.
+EN_SCALE = (
+    r"(?:\s?(?:hundred|thousand|million|billion|trillion|bn|mn)(?![A-Za-z])"
+    r"|(?<=\d)(?:m|bn|b|k)(?![A-Za-z]))"
+)
 EN_MONTH_NAMES = "|".join(sorted(EN_MONTHS, key=len, reverse=True))
 EN_MONEY = re.compile(
     rf"(?P<sign>US\$|\$|€|£|¥|₩|\b(?:USD|EUR|GBP|JPY|KRW|CNY)\s?)(?P<num>{DIGITS})(?P<scale>{EN_SCALE})?"
