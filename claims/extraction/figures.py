@@ -68,6 +68,15 @@ KO_COUNTERS: dict[str, tuple[str, str]] = {
     "년 동안": ("duration", "years"),
     "년 만에": ("duration", "years"),
     "초": ("duration", "seconds"),
+    # "3년 전", "4년 내내": calendar years (2020년) are read as dates first.
+    "년": ("duration", "years"),
+    "대": ("age", "years"),  # "20대 남성": in one's twenties; checked in _ko_amounts
+    "차": ("rank", "rank"),  # "1차 회의"
+    "mm": ("quantity", "mm"),
+    "㎜": ("quantity", "mm"),
+    "cm": ("quantity", "cm"),
+    "㎝": ("quantity", "cm"),
+    "보": ("count", "steps"),
     "t": ("quantity", "t"),
     "톤": ("quantity", "t"),
     "kg": ("quantity", "kg"),
@@ -345,6 +354,10 @@ UNIT_STOP_AFTER = {
     "살": re.compile(rf"^살[^{KO_PARTICLES}\s\W]"),
     "주": re.compile(rf"^주[^{KO_PARTICLES}\s\W]"),
     "등": re.compile(rf"^등[^{KO_PARTICLES}\s\W]"),
+    "대": re.compile(rf"^대[^{KO_PARTICLES}\s\W]"),  # "4대강" is a name
+    "차": re.compile(rf"^차[^{KO_PARTICLES}\s\W]"),
+    "보": re.compile(rf"^보[^{KO_PARTICLES}\s\W]"),
+    "년": re.compile(r"^년(?:생|도)"),
 }
 
 
@@ -354,8 +367,12 @@ def _ko_amounts(text: str) -> Iterator[Candidate]:
         stop = UNIT_STOP_AFTER.get(unit)
         if stop and stop.search(text[m.start("unit") :]):
             continue
-        if unit in ("세", "살", "주", "등", "도", "m", "t", "초") and not _tight(m, text):
+        if unit in ("세", "살", "주", "등", "도", "m", "t", "초", "대", "차", "보") and not _tight(
+            m, text
+        ):
             continue
+        if unit == "대" and not re.fullmatch(r"[1-9]0", m["num"]):
+            continue  # an age group is 10대 ... 90대; "3대 지수" is not
         kind, unit_name = _ko_unit(unit)
         approx = bool(m["approx"])
         first = Candidate(m.start(), m.end(), "", unit_name, kind, approx)
@@ -369,13 +386,37 @@ def _ko_amounts(text: str) -> Iterator[Candidate]:
             first.value = format_decimal(parse_korean_number(m["num"]))
         yield first
     for m in KO_NATIVE_RE.finditer(text):
-        kind, unit_name = _ko_unit(m["unit"])
-        if m["unit"] in ("달", "해"):
-            kind, unit_name = "duration", "months" if m["unit"] == "달" else "years"
+        kind, unit_name = KO_NATIVE_UNITS.get(m["unit"]) or _ko_unit(m["unit"])
         if m["num"] == "첫":
             kind, unit_name = "rank", "rank"
         value = str(KO_NATIVE[m["num"]])
         yield Candidate(m.start(), m.end(), value, unit_name, kind)
+
+
+# Counters that only follow native numerals ("두 달", "세 해", "다섯 대").
+KO_NATIVE_UNITS = {
+    "달": ("duration", "months"),
+    "해": ("duration", "years"),
+    "대": ("count", "vehicles"),
+}
+
+
+# "박씨(32)": Korean news gives a person's age in brackets after the name.
+KO_BRACKET_AGE = re.compile(r"(?<=[가-힣])\((?P<num>\d{1,3})(?:[·,]\s?[가-힣]{1,2})?\)")
+# "40억", "100조 이상": an amount with a scale word but no unit.
+KO_BARE_SCALE = re.compile(
+    rf"(?<![\d.,])(?:{DIGITS})(?:\s?(?:{DIGITS})?[조억만천]+)+(?![가-힣]*원)"
+)
+
+
+def _ko_bare(text: str) -> Iterator[Candidate]:
+    for m in KO_BRACKET_AGE.finditer(text):
+        yield Candidate(m.start("num"), m.end("num"), m["num"], "years", "age")
+    for m in KO_BARE_SCALE.finditer(text):
+        if not re.search(r"[조억만]", m.group(0)):
+            continue
+        value = format_decimal(parse_korean_number(m.group(0)))
+        yield Candidate(m.start(), m.end(), value, "", "count")
 
 
 def _tight(m: re.Match[str], text: str) -> bool:
@@ -702,6 +743,7 @@ def _scanners(language: str) -> list[Callable[[str, date | None], Iterator[Candi
         lambda t, r: _ko_dates(t, r),
         lambda t, r: _ko_times(t),
         lambda t, r: _ko_amounts(t),
+        lambda t, r: _ko_bare(t),
     ]
     english: list[Callable[[str, date | None], Iterator[Candidate]]] = [
         lambda t, r: _en_money(t),

@@ -1,0 +1,224 @@
+"""Claim extraction on the shared corpus: figure recall and normalisation (KLUE-NER news),
+figure coverage of real checked claims (QuanTemp, SNU FactCheck), check-worthiness
+(ClaimBuster, CLEF 2019) and speed against the bare Korean tokenizer in the same run.
+
+Run from the project root:  .venv/bin/python -m bench.run_all extraction
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+from pathlib import Path
+
+from claims.extraction import extract_claims, extract_figures
+from claims.extraction.sentences import kiwi
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+KLUE_REFERENCE = date(2020, 12, 31)
+SPAN = re.compile(r"<([^<>:]+):(QT|DT|TI)>")
+KO_SCALE = re.compile(r"[조억만천백십]|[한두세네다섯여섯일곱여덟아홉열]")
+
+
+def klue_news() -> Iterator[tuple[str, list[tuple[int, int, str, str]]]]:
+    """News sentences (the wikitree half) of KLUE-NER dev with their QT/DT/TI spans."""
+    path = CORPUS / "klue-ner" / "klue-ner-v1.1_dev.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("## klue-ner") or not line.split("\t")[0].endswith("wikitree"):
+            continue
+        marked = line.split("\t", 1)[1]
+        plain, spans, at = [], [], 0
+        for m in re.finditer(r"<([^<>:]+):([A-Z]{2})>|[^<]+|<", marked):
+            text = m.group(1) if m.group(1) else m.group(0)
+            if m.group(2) in ("QT", "DT", "TI"):
+                spans.append((at, at + len(text), m.group(2), text))
+            plain.append(text)
+            at += len(text)
+        yield "".join(plain), spans
+
+
+def _normalised(span: str, values: list[str]) -> bool | None:
+    """Whether a plain-digit span ("16명", "96점", "2019년") kept its number; None when the
+    span needs a grammar to read (scales, native numerals), which recall already covers."""
+    if KO_SCALE.search(re.sub(r"\d", "", span).replace("천원", "")) or "~" in span:
+        return None
+    digits = re.findall(r"\d[\d,]*(?:\.\d+)?", span)
+    if len(digits) != 1:
+        return None
+    number = digits[0].replace(",", "")
+    return any(
+        v == number
+        or v.lstrip("0") == number.lstrip("0")
+        or number.lstrip("0") in v.split("-")
+        or (":" in v and int(v.split(":")[0]) % 12 == int(float(number)) % 12)
+        for v in values
+    )
+
+
+def bench_klue() -> None:
+    found, total, ok, checked = Counter(), Counter(), Counter(), Counter()
+    misses: dict[str, list[str]] = defaultdict(list)
+    for text, spans in klue_news():
+        # KLUE sentences carry no date; bare days ("19일") resolve against any reference.
+        figures = extract_figures(text, language="ko", reference_date=KLUE_REFERENCE)
+        for start, end, tag, span in spans:
+            if not re.search(r"\d|[한두세네다섯여섯일곱여덟아홉열첫]", span):
+                continue  # "올해", "오늘": dates without a number, not figures here
+            total[tag] += 1
+            hit = [f.value for f in figures if f.start < end and start < f.end]
+            if not hit:
+                misses[tag].append(span)
+                continue
+            found[tag] += 1
+            verdict = _normalised(span, hit)
+            if verdict is not None:
+                checked[tag] += 1
+                ok[tag] += verdict
+    print("KLUE-NER news spans holding a number (figure overlaps the span):")
+    for tag in ("QT", "DT", "TI"):
+        print(
+            f"  {tag}: recall {found[tag]}/{total[tag]} = {found[tag] / total[tag]:.1%}; "
+            f"value kept on plain-digit spans {ok[tag]}/{checked[tag]} = "
+            f"{ok[tag] / max(1, checked[tag]):.1%}"
+        )
+        print(f"    misses (most common): {Counter(misses[tag]).most_common(12)}")
+    all_found, all_total = sum(found.values()), sum(total.values())
+    print(f"  all: recall {all_found / all_total:.1%}")
+
+
+def _share_with_figure(texts: list[str], language: str) -> float:
+    hits = 0
+    for text in texts:
+        claims = extract_claims(text, language=language)
+        hits += any(c.figures for c in claims)
+    return hits / max(1, len(texts))
+
+
+def bench_checked_claims() -> None:
+    quantemp = (CORPUS / "quantemp" / "test_claims.txt").read_text(encoding="utf-8").splitlines()
+    quantemp = [q for q in quantemp if re.search(r"\d", q)]
+    share = _share_with_figure(quantemp, "en")
+    print(f"QuanTemp claims with digits -> a claim with a figure: {share:.1%} of {len(quantemp)}")
+    with (CORPUS / "snu-factcheck-claims" / "fact_checks_final.csv").open(encoding="utf-8") as f:
+        titles = [row["title"].strip() for row in csv.DictReader(f)]
+    snu = [t for t in titles if re.search(r"\d", t)]
+    share = _share_with_figure(snu, "ko")
+    print(f"SNU FactCheck claims with digits -> a claim with a figure: {share:.1%} of {len(snu)}")
+
+
+def _score(text: str) -> float:
+    claims = extract_claims(text, language="en")
+    return max((c.score for c in claims), default=0.0)
+
+
+def bench_checkworthiness(threshold: float = 0.3) -> None:
+    path = CORPUS / "claimbuster-clef-checkworthiness" / "claimbuster" / "two_class_test.json"
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    tp = fp = fn = 0
+    for row in rows:
+        predicted, gold = _score(row["text"]) >= threshold, row["label"] == 1
+        tp += predicted and gold
+        fp += predicted and not gold
+        fn += gold and not predicted
+    p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    f1 = 2 * p * r / max(1e-9, p + r)
+    print(
+        f"ClaimBuster test (n={len(rows)}, score >= {threshold}): P {p:.3f} R {r:.3f} F1 {f1:.3f}"
+    )
+    print(f"CLEF 2019 test MAP: {_clef_map():.3f}")
+
+
+def _clef_map() -> float:
+    path = CORPUS / "claimbuster-clef-checkworthiness" / "clef2019_task1" / "CT19-T1-Test.csv"
+    debates: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    with path.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            debates[row["file_name"]].append((_score(row["text"]), int(row["label"])))
+    precisions = []
+    for rows in debates.values():
+        ranked = sorted(rows, key=lambda r: -r[0])
+        hits, total = 0, 0.0
+        for rank, (_, label) in enumerate(ranked, 1):
+            if label:
+                hits += 1
+                total += hits / rank
+        precisions.append(total / max(1, hits))
+    return sum(precisions) / len(precisions)
+
+
+def korean_bodies() -> list[str]:
+    bodies = []
+    for line in (CORPUS / "scrapping-webs-korean-outlets" / "gold.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        text = "\n".join(row.get("text") or [])
+        if len(text) > 300 and sum("가" <= ch <= "힣" for ch in text) > 100:
+            bodies.append(text)
+    for name in ("HankookIlbo.json", "MBN.json"):
+        data = json.loads((CORPUS / "fundus" / "kr" / name).read_text(encoding="utf-8"))
+        for article in data.values():
+            body = article.get("body") or {}
+            paragraphs = [p for s in body.get("sections", []) for p in s.get("paragraphs", [])]
+            if paragraphs:
+                bodies.append("\n".join(paragraphs))
+    return bodies
+
+
+def english_bodies() -> list[str]:
+    path = CORPUS / "scrapinghub-aeb" / "ground-truth.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [v["articleBody"] for v in data.values() if v.get("articleBody")][:150]
+
+
+def _extract_all(bodies: list[str]) -> int:
+    return sum(len(extract_claims(b, language="ko")) for b in bodies)
+
+
+def bench_speed() -> None:
+    bodies = korean_bodies()
+    chars = sum(len(b) for b in bodies)
+    extract_claims(bodies[0], language="ko")  # load Kiwi outside the timing
+    kiwi().tokenize(bodies[0])
+    rounds = 3
+    started = time.perf_counter()
+    for _ in range(rounds):
+        for body in bodies:
+            kiwi().tokenize(body)
+    bare = (time.perf_counter() - started) / rounds
+    started = time.perf_counter()
+    for _ in range(rounds):
+        _extract_all(bodies)
+    full = (time.perf_counter() - started) / rounds
+    print(f"Korean: {len(bodies)} bodies, {chars} chars; extraction {len(bodies) / full:.1f} art/s")
+    print(f"  bare kiwipiepy tokenize {bare:.3f}s, full extraction {full:.3f}s:", end=" ")
+    print(f"ratio {full / bare:.2f}")
+    english = english_bodies()
+    started = time.perf_counter()
+    for body in english:
+        extract_claims(body, language="en")
+    took = time.perf_counter() - started
+    print(f"English: {len(english)} bodies, {len(english) / took:.1f} art/s")
+    batch = bodies * 4
+    started = time.perf_counter()
+    _extract_all(batch)
+    one = time.perf_counter() - started
+    halves = [batch[0::2], batch[1::2]]
+    started = time.perf_counter()
+    with ProcessPoolExecutor(2) as pool:
+        list(pool.map(_extract_all, halves))
+    two = time.perf_counter() - started
+    print(f"2-process batch of {len(batch)}: {one:.2f}s -> {two:.2f}s, speed-up {one / two:.2f}x")
+    print("  (the 2-process time includes starting both workers and loading Kiwi in each)")
+
+
+def main() -> int:
+    bench_klue()
+    bench_checked_claims()
+    bench_checkworthiness()
+    bench_speed()
+    return 0
