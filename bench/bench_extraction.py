@@ -14,7 +14,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from claims.extraction import extract_claims, extract_figures
@@ -92,10 +92,13 @@ def bench_klue() -> None:
     print(f"  all: recall {all_found / all_total:.1%}")
 
 
-def _share_with_figure(texts: list[str], language: str) -> float:
+def _share_with_figure(
+    texts: list[str], language: str, dates: list[datetime | None] | None = None
+) -> float:
     hits = 0
-    for text in texts:
-        claims = extract_claims(text, language=language)
+    for i, text in enumerate(texts):
+        published = dates[i] if dates else None
+        claims = extract_claims(text, language=language, published_at=published)
         hits += any(c.figures for c in claims)
     return hits / max(1, len(texts))
 
@@ -106,10 +109,23 @@ def bench_checked_claims() -> None:
     share = _share_with_figure(quantemp, "en")
     print(f"QuanTemp claims with digits -> a claim with a figure: {share:.1%} of {len(quantemp)}")
     with (CORPUS / "snu-factcheck-claims" / "fact_checks_final.csv").open(encoding="utf-8") as f:
-        titles = [row["title"].strip() for row in csv.DictReader(f)]
-    snu = [t for t in titles if re.search(r"\d", t)]
-    share = _share_with_figure(snu, "ko")
+        rows = [(_snu_claim(row["title"]), _snu_date(row["date"])) for row in csv.DictReader(f)]
+    snu = [(t, d) for t, d in rows if re.search(r"\d", t)]
+    share = _share_with_figure([t for t, _ in snu], "ko", [d for _, d in snu])
     print(f"SNU FactCheck claims with digits -> a claim with a figure: {share:.1%} of {len(snu)}")
+
+
+def _snu_claim(title: str) -> str:
+    """SNU headlines put the checked claim as a question ('... 1위?'): the claim is the
+    statement without the desk's question mark."""
+    return re.sub(r"\s*[?？]+\s*$", ".", title.strip())
+
+
+def _snu_date(text: str) -> datetime | None:
+    try:
+        return datetime.strptime(text.strip(), "%Y.%m.%d").replace(tzinfo=UTC)
+    except ValueError:
+        return None
 
 
 def _score(text: str) -> float:

@@ -144,3 +144,33 @@ def test_sentences_never_cross_paragraph_breaks() -> None:
     spans = split_sentences(body, language="ko")
     assert all("\n" not in body[s:e] for s, e in spans)
     assert len(spans) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "kind"),
+    [
+        ("총 40억이다", "4000000000", "", "count"),
+        ("매년 100조 이상", "100000000000000", "", "count"),
+        ("70대 이상", "70", "years", "age"),
+        ("3년 전", "3", "years", "duration"),
+        ("1차 회의", "1", "rank", "rank"),
+        ("5인 미만", "5", "people", "count"),
+        ("7급 공무원", "7", "grade", "rank"),
+        ("두 해 동안", "2", "years", "duration"),
+    ],
+)
+def test_korean_news_shorthand_parses(text: str, value: str, unit: str, kind: str) -> None:
+    (figure,) = extract_figures(text, language="ko")
+    assert (figure.value, figure.unit, figure.kind) == (value, unit, kind)
+    assert text[figure.start : figure.end] == figure.text
+
+
+def test_age_in_brackets_after_a_name_is_an_age() -> None:
+    text = "박씨(32)와 김모(33·여)씨"
+    figures = extract_figures(text, language="ko")
+    assert [(f.value, f.kind) for f in figures] == [("32", "age"), ("33", "age")]
+
+
+@pytest.mark.parametrize("text", ["4대강 사업", "3대 지수", "61년생이다"])
+def test_names_built_on_counters_are_not_figures(text: str) -> None:
+    assert extract_figures(text, language="ko") == []

@@ -98,3 +98,9 @@ def test_mixed_language_text_works_either_way() -> None:
     for language in ("ko", "en"):
         values = {f.value for c in extract_claims(body, language=language) for f in c.figures}
         assert {"2100000000", "34"} <= values
+
+
+def test_a_sentence_that_is_one_quotation_is_a_claim() -> None:
+    body = '"공공의대 법률은 2015년 새누리당 의원들이 공동발의로 참여했다."'
+    (claim,) = extract_claims(body, language="ko")
+    assert claim.figures[0].value == "2015"

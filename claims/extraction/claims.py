@@ -69,7 +69,12 @@ class Assessment:
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+    spans = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+    # A sentence that is one quotation from end to end is the claim itself, not a remark
+    # inside a reported sentence.
+    if len(spans) == 1 and text[: spans[0][0]].strip() == "" and len(text[spans[0][1] :]) <= 2:
+        return []
+    return spans
 
 
 def _outside(text: str, spans: list[tuple[int, int]]) -> str:

@@ -77,6 +77,9 @@ KO_COUNTERS: dict[str, tuple[str, str]] = {
     "cm": ("quantity", "cm"),
     "㎝": ("quantity", "cm"),
     "보": ("count", "steps"),
+    "인": ("count", "people"),  # "5인 미만 사업장"
+    "급": ("rank", "grade"),  # "7급 공무원"
+    "기": ("rank", "rank"),  # "1기 신도시"
     "t": ("quantity", "t"),
     "톤": ("quantity", "t"),
     "kg": ("quantity", "kg"),
@@ -358,6 +361,9 @@ UNIT_STOP_AFTER = {
     "차": re.compile(rf"^차[^{KO_PARTICLES}\s\W]"),
     "보": re.compile(rf"^보[^{KO_PARTICLES}\s\W]"),
     "년": re.compile(r"^년(?:생|도)"),
+    "인": re.compile(rf"^인[^{KO_PARTICLES}\s\W]"),
+    "급": re.compile(rf"^급[^{KO_PARTICLES}\s\W]"),
+    "기": re.compile(rf"^기[^{KO_PARTICLES}\s\W]"),
 }
 
 
@@ -367,9 +373,7 @@ def _ko_amounts(text: str) -> Iterator[Candidate]:
         stop = UNIT_STOP_AFTER.get(unit)
         if stop and stop.search(text[m.start("unit") :]):
             continue
-        if unit in ("세", "살", "주", "등", "도", "m", "t", "초", "대", "차", "보") and not _tight(
-            m, text
-        ):
+        if unit in TIGHT_UNITS and not _tight(m, text):
             continue
         if unit == "대" and not re.fullmatch(r"[1-9]0", m["num"]):
             continue  # an age group is 10대 ... 90대; "3대 지수" is not
@@ -401,6 +405,7 @@ KO_NATIVE_UNITS = {
 }
 
 
+TIGHT_UNITS = {"세", "살", "주", "등", "도", "m", "t", "초", "대", "차", "보", "인", "급", "기"}
 # "박씨(32)": Korean news gives a person's age in brackets after the name.
 KO_BRACKET_AGE = re.compile(r"(?<=[가-힣])\((?P<num>\d{1,3})(?:[·,]\s?[가-힣]{1,2})?\)")
 # "40억", "100조 이상": an amount with a scale word but no unit.
