@@ -55,14 +55,27 @@ def worker():
         env=env,
     )
     previous = dict(celery_app.conf)
-    celery_app.conf.update(broker_url=BROKER, task_always_eager=False)
+    _switch_broker(BROKER, eager=False)
     celery_app.control.purge()
     yield process
-    celery_app.conf.update(
-        broker_url=previous["broker_url"], task_always_eager=previous["task_always_eager"]
-    )
+    _switch_broker(previous["broker_url"], eager=previous["task_always_eager"])
     process.terminate()
     process.wait(timeout=30)
+
+
+def _switch_broker(url: str, *, eager: bool) -> None:
+    """Point this process's Celery app at a broker, dropping connections made earlier.
+
+    Any earlier send (even an eager one) creates the app's connection pool for the broker
+    configured then (AMQP on localhost by default), and later sends would go there.
+    """
+    celery_app.conf.update(broker_url=url, task_always_eager=eager)
+    pool = getattr(celery_app, "_pool", None)
+    if pool is not None:
+        pool.force_close_all()
+    # Private attributes: Celery offers no public way to forget its pools.
+    setattr(celery_app, "_pool", None)  # noqa: B010
+    setattr(celery_app.amqp, "_producer_pool", None)  # noqa: B010
 
 
 def _wait_for(predicate, seconds: float = 90.0) -> bool:
