@@ -8,6 +8,7 @@ Run from the project root:  .venv/bin/python -m bench.run_all extraction
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import re
 import time
@@ -245,5 +246,51 @@ def main() -> int:
     bench_klue()
     bench_checked_claims()
     bench_checkworthiness()
+    bench_dev_set()
     bench_speed()
     return 0
+
+
+DEV_LABELS = Path(__file__).resolve().parent / "data" / "extraction_dev_labels.tsv"
+
+
+def dev_bodies() -> dict[str, str]:
+    """The article bodies the dev labels point into, by article id."""
+    bodies = {}
+    for line in (CORPUS / "scrapping-webs-korean-outlets" / "gold.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        bodies[row["id"]] = "\n".join(row.get("text") or [])
+    data = json.loads((CORPUS / "scrapinghub-aeb" / "ground-truth.json").read_text("utf-8"))
+    bodies |= {k: v.get("articleBody") or "" for k, v in data.items()}
+    return bodies
+
+
+def dev_labels() -> list[tuple[str, str, int, int, str, bool]]:
+    rows = []
+    for line in DEV_LABELS.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        language, _, article, start, end, digest, label = line.split("\t")
+        rows.append((language, article, int(start), int(end), digest, label == "1"))
+    return rows
+
+
+def bench_dev_set() -> None:
+    bodies, labels = dev_bodies(), dev_labels()
+    by_article: dict[str, list[tuple[int, int]]] = {}
+    tally: dict[str, Counter[str]] = defaultdict(Counter)
+    for language, article, start, end, digest, gold in labels:
+        body = bodies[article]
+        text_hash = hashlib.sha1(body[start:end].encode()).hexdigest()[:12]  # noqa: S324
+        assert digest in ("-", text_hash), f"label {article}:{start} no longer matches its text"
+        if article not in by_article:
+            claims = extract_claims(body, language=language)
+            by_article[article] = [(c.start, c.end) for c in claims]
+        found = any(s < end and start < e for s, e in by_article[article])
+        tally[language]["tp" if found and gold else "fp" if found else "fn" if gold else "tn"] += 1
+    for language, t in sorted(tally.items()):
+        p = t["tp"] / max(1, t["tp"] + t["fp"])
+        r = t["tp"] / max(1, t["tp"] + t["fn"])
+        claims = t["tp"] + t["fn"]
+        print(f"Dev set {language}: {sum(t.values())} labelled sentences, {claims} claims;", end=" ")
+        print(f"claim precision {p:.1%}, recall {r:.1%}")
