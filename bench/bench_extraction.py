@@ -292,5 +292,6 @@ def bench_dev_set() -> None:
         p = t["tp"] / max(1, t["tp"] + t["fp"])
         r = t["tp"] / max(1, t["tp"] + t["fn"])
         claims = t["tp"] + t["fn"]
-        print(f"Dev set {language}: {sum(t.values())} labelled sentences, {claims} claims;", end=" ")
+        total = sum(t.values())
+        print(f"Dev set {language}: {total} labelled sentences, {claims} claims;", end=" ")
         print(f"claim precision {p:.1%}, recall {r:.1%}")
