@@ -104,3 +104,15 @@ def test_a_sentence_that_is_one_quotation_is_a_claim() -> None:
     body = '"공공의대 법률은 2015년 새누리당 의원들이 공동발의로 참여했다."'
     (claim,) = extract_claims(body, language="ko")
     assert claim.figures[0].value == "2015"
+
+
+def test_reported_event_without_a_figure_is_a_low_scored_factual_claim() -> None:
+    body = "코인 거래소 전 직원에 대해서도 구속영장이 청구됐습니다."
+    (claim,) = extract_claims(body, language="ko")
+    assert (claim.kind, claim.figures) == ("factual", ())
+    assert claim.score < 0.3
+
+
+def test_reactions_and_anchor_lines_are_not_claims() -> None:
+    body = "이를 본 네티즌들은 다양한 반응을 보였다.\n이윤우 기자의 보도입니다."
+    assert extract_claims(body, language="ko") == []

@@ -142,10 +142,15 @@ def assess(text: str, figures: list[Figure], language: str, offset: int) -> Asse
     outside_text = _outside(text, _quoted_spans(text))
     strong = [f for f in outside_figures if f.kind in STRONG or f.kind == "duration"]
     superlative = bool(SUPERLATIVE.search(outside_text))
-    if not outside_figures and not inside and not superlative:
-        return Assessment(False)
     if not outside_figures and not superlative and not [f for f in inside if f.kind in STRONG]:
-        return Assessment(False)
+        if not _plain_fact(outside_text, language):
+            return Assessment(False)
+        return Assessment(
+            True,
+            "factual",
+            0.15 if not HEDGE.search(outside_text) else 0.05,
+            attribution_of(text, language),
+        )
     attribution = attribution_of(text, language)
     quoted = bool(inside) and not outside_figures
     score = 0.3
@@ -161,6 +166,42 @@ def assess(text: str, figures: list[Figure], language: str, offset: int) -> Asse
         kind=_kind(outside_text, outside_figures or inside, quoted),
         score=round(min(0.99, max(0.01, score)), 4),
         attribution=attribution,
+    )
+
+
+# A reported event or state in the past or present tense: "...구속영장이 청구됐습니다".
+KO_FACT_END = re.compile(
+    r"(?:[었았였했됐렸혔졌겼냈켰웠왔갔섰났쳤])(?:다|습니다)[.!\"'”’)\]]*$"
+    r"|(?:이다|입니다|있다|있습니다|없다|없습니다|한다|합니다|된다|됩니다)[.!\"'”’)\]]*$"
+)
+KO_NOT_FACT = re.compile(
+    r"모습이다|모습입니다|화제다|화제입니다|반응|기자입니다|보도입니다|취재했습니다|"
+    r"고 말했다|고 말했습니다|고 털어놨다|고 외쳤다|감탄|눈길|관심이 쏠|싶었다|것 같다|"
+    r"예정이다|예정입니다|계획이다|방침이다|하겠다|겠다고|바란다|축하"
+)
+EN_FACT = re.compile(
+    r"\b(?:was|were|is|are|has|have|had|did)\b|\b\w{3,}ed\b|\b(?:said|told|found|won|lost|made|"
+    r"took|began|led|met|paid|sold|bought|left|became|rose|fell)\b",
+    re.I,
+)
+EN_NOT_FACT = re.compile(r"^(?:I|We|You)\b|\b(?:I think|I believe|should|must|will|would)\b")
+
+
+def _plain_fact(text: str, language: str) -> bool:
+    """A sentence without figures is a claim when it reports a specific event or state,
+    not an opinion, reaction, intention or anchor line (these score low in the queue)."""
+    stripped = text.strip()
+    if len(stripped) < 20:
+        return False
+    if language == "ko":
+        return bool(KO_FACT_END.search(stripped)) and not KO_NOT_FACT.search(stripped)
+    words = stripped.split()
+    named = any(w[:1].isupper() for w in words[1:])
+    return (
+        len(words) >= 7
+        and named
+        and bool(EN_FACT.search(stripped))
+        and not EN_NOT_FACT.search(stripped)
     )
 
 
