@@ -200,8 +200,9 @@ KO_MONTH_DAY = re.compile(
 KO_MONTH_PART = re.compile(
     r"(?:(지난|오는|올해|내년)\s*)?(?<!\d)(\d{1,2})\s*월\s*(초|초순|중순|하순|말)"
 )
+# "지난 3월", and a bare "3월에" (the article's year); not "월세", "월급", "월드".
 KO_MONTH_ONLY = re.compile(
-    r"(?:(지난|오는|올해|내년|작년|지난해)\s*)(?<!\d)(\d{1,2})\s*월(?!\s*\d)"
+    r"(?:(지난|오는|올해|내년|작년|지난해)\s*)?(?<![\d.])(\d{1,2})\s*월(?!\s*\d|세|급|드|간|별)"
 )
 KO_REL_MONTH = {
     "지난달": -1,
