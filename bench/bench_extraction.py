@@ -56,7 +56,7 @@ def _normalised(span: str, values: list[str]) -> bool | None:
     return any(
         v == number
         or v.lstrip("0") == number.lstrip("0")
-        or number.lstrip("0") in v.split("-")
+        or number.lstrip("0") in [part.lstrip("0") for part in v.split("-")]
         or (":" in v and int(v.split(":")[0]) % 12 == int(float(number)) % 12)
         for v in values
     )
