@@ -174,3 +174,19 @@ def test_age_in_brackets_after_a_name_is_an_age() -> None:
 @pytest.mark.parametrize("text", ["4대강 사업", "3대 지수", "61년생이다"])
 def test_names_built_on_counters_are_not_figures(text: str) -> None:
     assert extract_figures(text, language="ko") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "kind"),
+    [
+        ("배우 중 한 명이다", "1", "people", "count"),
+        ("싸이(본명 박재상·35)의", "35", "years", "age"),
+        ("국보 2점이 있다", "2", "points", "quantity"),
+        ("지하 19층으로", "19", "floors", "count"),
+        ("지하철 2호선", "2", "line", "rank"),
+        ("이창호 9단과", "9", "dan", "rank"),
+    ],
+)
+def test_korean_counters_of_news_parse(text: str, value: str, unit: str, kind: str) -> None:
+    (figure,) = extract_figures(text, language="ko")
+    assert (figure.value, figure.unit, figure.kind) == (value, unit, kind)

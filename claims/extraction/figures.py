@@ -78,6 +78,14 @@ KO_COUNTERS: dict[str, tuple[str, str]] = {
     "㎝": ("quantity", "cm"),
     "보": ("count", "steps"),
     "인": ("count", "people"),  # "5인 미만 사업장"
+    "점": ("quantity", "points"),  # scores and items ("96점", "국보 2점")
+    "층": ("count", "floors"),
+    "구": ("count", "bodies"),
+    "호선": ("rank", "line"),
+    "호기": ("rank", "unit"),
+    "차전": ("rank", "rank"),
+    "타점": ("count", "runs"),
+    "단": ("rank", "dan"),
     "급": ("rank", "grade"),  # "7급 공무원"
     "기": ("rank", "rank"),  # "1기 신도시"
     "t": ("quantity", "t"),
@@ -348,7 +356,9 @@ KO_AMOUNT = re.compile(
 KO_NATIVE_RE = re.compile(
     r"(?<![가-힣])(?P<num>"
     + "|".join(sorted(KO_NATIVE, key=len, reverse=True))
-    + r")\s?(?P<unit>가지|번째|차례|명|개국|개|곳|번|배|살|시간|달|해|마리|대|척|채|건|표)(?![가-힣])"
+    + r")\s?(?P<unit>가지|번째|차례|명|개국|개|곳|번|배|살|시간|달|해|마리|대|척|채|건|표|구|점)"
+    # the counter ends the word, or a particle follows ("한 명이다", "두 마리를")
+    + r"(?:(?![가-힣])|(?=(?:이|을|를|은|는|의|에|과|와|도|만|꼴|쯤|씩)))"
 )
 # A number after one of these in Korean text belongs to a name, not a measure.
 KO_PARTICLES = "인의이에로가를은는으와과도만까부였이다며"
@@ -365,6 +375,10 @@ UNIT_STOP_AFTER = {
     "인": re.compile(rf"^인[^{KO_PARTICLES}\s\W]"),
     "급": re.compile(rf"^급[^{KO_PARTICLES}\s\W]"),
     "기": re.compile(rf"^기[^{KO_PARTICLES}\s\W]"),
+    "점": re.compile(rf"^점[^{KO_PARTICLES}\s\W]"),
+    "구": re.compile(rf"^구[^{KO_PARTICLES}\s\W]"),
+    "단": re.compile(rf"^단[^{KO_PARTICLES}\s\W]"),
+    "층": re.compile(rf"^층[^{KO_PARTICLES}\s\W]"),
 }
 
 
@@ -407,8 +421,12 @@ KO_NATIVE_UNITS = {
 
 
 TIGHT_UNITS = {"세", "살", "주", "등", "도", "m", "t", "초", "대", "차", "보", "인", "급", "기"}
+TIGHT_UNITS |= {"점", "층", "구", "단"}
 # "박씨(32)": Korean news gives a person's age in brackets after the name.
-KO_BRACKET_AGE = re.compile(r"(?<=[가-힣])\((?P<num>\d{1,3})(?:[·,]\s?[가-힣]{1,2})?\)")
+# Also "(본명 박재상·35)", "(22·이지은)", "A(10)군".
+KO_BRACKET_AGE = re.compile(
+    r"(?<=[가-힣A-Z])\((?:[^()\d]{1,12}[·,]\s?)?(?P<num>\d{1,3})(?:[·,.]\s?[^()\d]{1,8})?\)"
+)
 # "40억", "100조 이상": an amount with a scale word but no unit.
 KO_BARE_SCALE = re.compile(
     rf"(?<![\d.,])(?:{DIGITS})(?:\s?(?:{DIGITS})?[조억만천]+)+(?![가-힣]*원)"
