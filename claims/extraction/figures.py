@@ -735,7 +735,8 @@ def _name_number(text: str, c: Candidate) -> bool:
     word = re.search(r"([A-Z][A-Za-z]*[A-Z0-9]?[A-Za-z]*)\s$", before)
     if word is None:
         return False
-    return word.group(1).lower() not in EN_MONTHS and word.group(1) not in NAME_STOPWORDS
+    name = word.group(1)
+    return name.lower() not in EN_MONTHS | EN_WEEKDAYS and name not in NAME_STOPWORDS
 
 
 def _approximate(text: str, c: Candidate) -> bool:
