@@ -190,3 +190,8 @@ def test_names_built_on_counters_are_not_figures(text: str) -> None:
 def test_korean_counters_of_news_parse(text: str, value: str, unit: str, kind: str) -> None:
     (figure,) = extract_figures(text, language="ko")
     assert (figure.value, figure.unit, figure.kind) == (value, unit, kind)
+
+
+def test_next_day_resolves_against_the_article_date() -> None:
+    (figure,) = extract_figures("다음날 발표했다", language="ko", reference_date=REF)
+    assert (figure.value, figure.kind) == ("2020-10-09", "date")
