@@ -10,6 +10,7 @@ bounded on the decompressed body.
 
 from __future__ import annotations
 
+import ipaddress
 import socket
 import threading
 import time
@@ -19,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 from protego import Protego
 from requests_hardened import Config, HTTPSession
-from requests_hardened.ip_filter import InvalidIPAddress
+from requests_hardened.ip_filter import InvalidIPAddress, _is_ip_in_extra_blocked_ranges
 
 ACCEPTED_TYPES = (
     "text/html",
@@ -31,6 +32,24 @@ ACCEPTED_TYPES = (
     "text/xml",
 )
 TRANSIENT_STATUSES = {408, 425, 429, 500, 502, 503, 504}
+# Why a check of our own on top of requests-hardened: its filter (which pins the address it
+# checked for the connection, so it stays the DNS-rebinding guard) knows only "allow
+# loopback", misses IPv6 site-local (fec0::/10) and names no reason. This check runs first on
+# every hop, names the refused range, and lets ``allowed_networks`` open exact CIDRs.
+METADATA_ADDRESSES = {
+    ipaddress.ip_address("169.254.169.254"),
+    ipaddress.ip_address("fd00:ec2::254"),
+}
+LOOPBACK_NETWORKS = ("127.0.0.0/8", "::1/128")
+_RANGES = (
+    ("loopback", "is_loopback"),
+    ("link-local", "is_link_local"),
+    ("multicast", "is_multicast"),
+    ("unspecified", "is_unspecified"),
+    ("reserved", "is_reserved"),
+    ("site-local", "is_site_local"),
+    ("private", "is_private"),
+)
 _robots: dict[str, Protego | None] = {}
 _last_request: dict[str, float] = {}
 _lock = threading.Lock()
@@ -63,6 +82,41 @@ class Limits:
     max_bytes: int
     user_agent: str
     deadline: float
+
+
+def refused_address(address: str, allowed_networks: tuple[str, ...] = ()) -> str | None:
+    """Why an IP address must not be fetched (``"private"``, ...), or None when it may be."""
+    ip: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(address.split("%")[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped  # ::ffff:10.0.0.1 reaches 10.0.0.1
+    if any(ip in ipaddress.ip_network(net, strict=False) for net in allowed_networks):
+        return None
+    if ip in METADATA_ADDRESSES:
+        return "cloud metadata"
+    for name, attribute in _RANGES:
+        if getattr(ip, attribute, False):
+            return name
+    return "reserved" if _is_ip_in_extra_blocked_ranges(ip) else None
+
+
+def _guard(url: str, original: str, allowed_networks: tuple[str, ...]) -> None:
+    """Refuse a hop whose host resolves to any address outside the public internet."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        infos = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
+    except ValueError as error:
+        raise FetchError(original, "the URL has an invalid port; check it") from error
+    except OSError as error:
+        reason = f"could not resolve {parts.hostname}; check the address or try again later"
+        raise FetchError(original, reason, transient=True) from error
+    for info in infos:
+        why = refused_address(str(info[4][0]), allowed_networks)
+        if why:
+            raise FetchError(
+                original,
+                f"{parts.hostname} resolves to a {why} address; only public web pages are fetched",
+            )
 
 
 def _session(limits: Limits, allow_loopback: bool) -> HTTPSession:
@@ -239,19 +293,30 @@ def fetch(
     timeout: float = 20.0,
     connect_timeout: float = 5.0,
     max_bytes: int = 10 * 1024 * 1024,
-    user_agent: str = "ClaimdeskBot/0.1",
+    user_agent: str,
     max_redirects: int = 5,
     accept: tuple[str, ...] = ACCEPTED_TYPES,
     respect_robots: bool = True,
-    allow_loopback: bool = False,
+    allowed_networks: tuple[str, ...] = (),
     min_delay: float = 1.0,
+    allow_loopback: bool = False,
 ) -> FetchResult:
-    """Fetch a public http(s) URL, refusing what the SSRF guard and the limits refuse."""
+    """Fetch a public http(s) URL, refusing what the SSRF guard and the limits refuse.
+
+    ``allow_loopback`` is the older spelling of ``allowed_networks=LOOPBACK_NETWORKS``.
+    """
+    if allow_loopback:
+        allowed_networks = allowed_networks + LOOPBACK_NETWORKS
     limits = Limits(timeout, connect_timeout, max_bytes, user_agent, time.monotonic() + timeout)
     current = url.strip()
-    with _session(limits, allow_loopback) as session:
+    opens_loopback = any(
+        refused_address(str(ipaddress.ip_network(n, strict=False)[0])) == "loopback"
+        for n in allowed_networks
+    )
+    with _session(limits, opens_loopback) as session:
         for _hop in range(max_redirects + 1):
             _check_scheme(current, url)
+            _guard(current, url, allowed_networks)
             if respect_robots and not _robots_allows(session, current, limits):
                 raise FetchError(url, "the site's robots.txt does not allow fetching this page")
             _polite(urlsplit(current).hostname or "", min_delay)

@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from articles import fetch as fetching
-from articles.fetch import FetchError, fetch
+from articles.fetch import FetchError, fetch, refused_address
 
 PAGE = (
     "<html><head><title>t</title></head><body><p>정부는 35개국에 친서를 보냈다.</p></body></html>"
@@ -65,6 +65,8 @@ ROUTES = {
     "/hop": _redirect("/ok"),
     "/to-private": _redirect("http://10.0.0.1/x"),
     "/to-metadata": _redirect("http://169.254.169.254/latest/meta-data/"),
+    "/to-loopback": _redirect("http://127.0.0.2/x"),
+    "/to-ipv6-loopback": _redirect("http://[::1]/x"),
     "/to-file": _redirect("file:///etc/passwd"),
     "/to-ftp": _redirect("ftp://example.com/x"),
     "/loop": _redirect("/loop"),
@@ -100,7 +102,12 @@ def _fresh_caches():
 
 
 def get(url, **kwargs):
-    options = {"allow_loopback": True, "min_delay": 0, "timeout": 5, "user_agent": "TestBot"}
+    options = {
+        "allowed_networks": ("127.0.0.1/32",),
+        "min_delay": 0,
+        "timeout": 5,
+        "user_agent": "TestBot",
+    }
     return fetch(url, **{**options, **kwargs})
 
 
@@ -117,14 +124,59 @@ def test_follows_a_redirect_and_reports_the_final_url(server):
 
 
 def test_loopback_is_refused_unless_allowed(server):
-    with pytest.raises(FetchError, match="private or local address"):
-        fetch(f"{server}/ok", min_delay=0, respect_robots=False)
+    local = server.replace("127.0.0.1", "localhost")  # a host name that resolves to loopback
+    with pytest.raises(FetchError, match="loopback address; only public"):
+        fetch(f"{local}/ok", min_delay=0, respect_robots=False, user_agent="TestBot")
 
 
-@pytest.mark.parametrize("path", ["/to-private", "/to-metadata"])
-def test_a_redirect_to_a_private_address_is_refused(server, path):
-    with pytest.raises(FetchError, match="private or local address"):
+@pytest.mark.parametrize(
+    ("path", "why"),
+    [("/to-private", "private"), ("/to-metadata", "cloud metadata"),
+     ("/to-loopback", "loopback"), ("/to-ipv6-loopback", "loopback")],
+)  # fmt: skip
+def test_a_redirect_to_a_private_address_is_refused(server, path, why):
+    with pytest.raises(FetchError, match=f"{why} address; only public"):
         get(f"{server}{path}")
+
+
+@pytest.mark.parametrize(("address", "why"), [
+    ("127.0.0.1", "loopback"), ("::1", "loopback"), ("10.0.0.1", "private"),
+    ("172.16.0.1", "private"), ("192.168.1.1", "private"), ("169.254.1.1", "link-local"),
+    ("169.254.169.254", "cloud metadata"), ("fd00:ec2::254", "cloud metadata"),
+    ("100.64.0.1", "reserved"), ("fd12:3456::1", "private"), ("fec0::1", "site-local"),
+    ("fe80::1", "link-local"), ("224.0.0.1", "multicast"), ("ff02::1", "multicast"),
+    ("0.0.0.0", "unspecified"), ("::", "unspecified"), ("240.0.0.1", "reserved"),
+    ("::ffff:10.0.0.1", "private"), ("::ffff:127.0.0.1", "loopback"),
+    ("::ffff:169.254.169.254", "cloud metadata"),
+])  # fmt: skip
+def test_each_refused_range_is_named(address, why):
+    assert refused_address(address) == why
+
+
+@pytest.mark.parametrize("address", ["93.184.216.34", "2606:2800:220:1::1", "::ffff:8.8.8.8"])
+def test_public_addresses_pass(address):
+    assert refused_address(address) is None
+
+
+def test_allowed_networks_open_only_their_range():
+    assert refused_address("127.0.0.1", ("127.0.0.1/32",)) is None
+    assert refused_address("127.0.0.2", ("127.0.0.1/32",)) == "loopback"
+    assert refused_address("10.0.0.1", ("127.0.0.1/32",)) == "private"
+
+
+def test_credentials_in_the_url_do_not_bypass_the_guard(server):
+    with_user = server.replace("http://", "http://user:pw@")
+    assert get(f"{with_user}/ok").status == 200
+    with pytest.raises(FetchError, match="loopback address"):
+        fetch(f"{with_user}/ok", min_delay=0, respect_robots=False, user_agent="TestBot")
+    with pytest.raises(FetchError, match="loopback address"):
+        fetch("http://10.0.0.1@127.0.0.1:8080/", user_agent="TestBot", min_delay=0)
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:99999/", "http://127.0.0.1:x/"])
+def test_an_odd_port_is_refused_clearly(url):
+    with pytest.raises(FetchError, match="invalid port"):
+        get(url)
 
 
 @pytest.mark.parametrize(("path", "scheme"), [("/to-file", "file"), ("/to-ftp", "ftp")])
@@ -138,7 +190,7 @@ def test_a_redirect_to_another_scheme_is_refused(server, path, scheme):
 )
 def test_only_http_urls_are_fetched(url):
     with pytest.raises(FetchError, match="only http"):
-        fetch(url)
+        fetch(url, user_agent="TestBot")
 
 
 @pytest.mark.parametrize(
@@ -157,8 +209,8 @@ def test_a_host_resolving_to_a_refused_address_is_refused(monkeypatch, address):
         )
     ]
     monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: info)
-    with pytest.raises(FetchError, match="private or local address"):
-        fetch("http://innocent.example/page", min_delay=0, respect_robots=False)
+    with pytest.raises(FetchError, match="address; only public web pages"):
+        fetch("http://innocent.example/page", min_delay=0, respect_robots=False, user_agent="T")
 
 
 def test_too_many_redirects(server):
@@ -203,5 +255,5 @@ def test_robots_txt_is_honoured(server):
 
 def test_unreachable_host_is_a_transient_error():
     with pytest.raises(FetchError, match="could not connect") as error:
-        fetch("http://127.0.0.1:1/", allow_loopback=True, min_delay=0, respect_robots=False)
+        get("http://127.0.0.1:1/", respect_robots=False)
     assert error.value.transient
