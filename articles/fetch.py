@@ -31,6 +31,7 @@ ACCEPTED_TYPES = (
     "application/xml",
     "text/xml",
 )
+ROBOTS_MAX_BYTES = 512 * 1024
 TRANSIENT_STATUSES = {408, 425, 429, 500, 502, 503, 504}
 # Why a check of our own on top of requests-hardened: its filter (which pins the address it
 # checked for the connection, so it stays the DNS-rebinding guard) knows only "allow
@@ -264,6 +265,19 @@ def _read_chunks(
     return b"".join(chunks)
 
 
+def _read_robots(session: HTTPSession, root: str, limits: Limits) -> Protego | None:
+    """The host's robots.txt rules, read under the same time and size caps as a page."""
+    robots_limits = Limits(
+        limits.timeout, limits.connect_timeout, ROBOTS_MAX_BYTES, limits.user_agent, limits.deadline
+    )
+    response = _open(session, root + "/robots.txt", root, robots_limits)
+    with response:
+        if response.status_code != 200:
+            return None  # missing (or redirected) robots.txt: nothing forbids the page
+        body = _read_body(response, root, robots_limits)
+    return Protego.parse(body.decode("utf-8", errors="replace"))
+
+
 def _robots_allows(session: HTTPSession, url: str, limits: Limits) -> bool:
     parts = urlsplit(url)
     root = f"{parts.scheme}://{parts.netloc}"
@@ -273,14 +287,8 @@ def _robots_allows(session: HTTPSession, url: str, limits: Limits) -> bool:
     if not known:
         rules = None
         try:
-            response = session.get(
-                root + "/robots.txt",
-                allow_redirects=True,
-                timeout=(limits.connect_timeout, limits.timeout),
-            )
-            if response.status_code == 200 and len(response.content) < 512 * 1024:
-                rules = Protego.parse(response.text)
-        except requests.RequestException:
+            rules = _read_robots(session, root, limits)
+        except FetchError:
             rules = None  # no robots.txt we can read: nothing forbids the page
         with _lock:
             _robots[root] = rules
