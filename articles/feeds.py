@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -17,6 +18,8 @@ class FeedError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class FeedEntry:
+    """One linked entry; ``guid`` is the entry's id, or its link when it has none (dedup key)."""
+
     url: str
     title: str
     guid: str
@@ -48,6 +51,17 @@ def _entry(entry: Any, base: str) -> FeedEntry | None:
     )
 
 
+def _unique(entries: Iterable[FeedEntry]) -> list[FeedEntry]:
+    """Feeds sometimes repeat an item; the first one with a guid stands for it."""
+    seen: set[str] = set()
+    kept = []
+    for entry in entries:
+        if entry.guid not in seen:
+            seen.add(entry.guid)
+            kept.append(entry)
+    return kept
+
+
 def parse_feed(data: bytes, *, url: str = "") -> Feed:
     """The entries of an RSS or Atom document; FeedError when it is not a feed."""
     if not data.strip():
@@ -59,5 +73,5 @@ def parse_feed(data: bytes, *, url: str = "") -> Feed:
         if data.lstrip()[:200].lower().find(b"<html") >= 0:
             reason += " (it is an HTML page; look for the site's feed link)"
         raise FeedError(reason)
-    entries = [e for e in (_entry(item, url) for item in parsed.entries) if e is not None]
+    entries = _unique(e for e in (_entry(item, url) for item in parsed.entries) if e is not None)
     return Feed(title=(parsed.feed.get("title") or "").strip(), entries=entries)

@@ -16,6 +16,34 @@ ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
 <entry><title>Bad link</title><id>urn:3</id><link href="javascript:alert(1)"/></entry>
 </feed>"""
 
+RSS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>
+<title>연합뉴스 정치</title><link>https://news.example/</link><description>d</description>
+<item><title>정부, 35개국에 친서</title><link>https://news.example/view/1</link>
+<guid isPermaLink="false">AKR2020100800001</guid>
+<pubDate>Thu, 08 Oct 2020 16:57:00 +0900</pubDate><dc:creator>노민호</dc:creator></item>
+<item><title>상대 링크</title><link>/view/2</link></item>
+<item><title>링크 없음</title><guid isPermaLink="false">AKR3</guid></item>
+<item><title>정부, 35개국에 친서 (반복)</title><link>https://news.example/view/1</link>
+<guid isPermaLink="false">AKR2020100800001</guid></item>
+<item><title>No date</title><link>http://news.example/view/4</link></item>
+</channel></rss>""".encode()
+
+
+def test_a_korean_rss_feed_gives_linked_entries_once_with_aware_times():
+    feed = parse_feed(RSS, url="https://news.example/rss.xml")
+    assert feed.title == "연합뉴스 정치"
+    assert [(e.url, e.guid) for e in feed.entries] == [
+        ("https://news.example/view/1", "AKR2020100800001"),
+        ("https://news.example/view/2", "https://news.example/view/2"),
+        ("http://news.example/view/4", "http://news.example/view/4"),
+    ]
+    first = feed.entries[0]
+    assert first.title == "정부, 35개국에 친서"
+    assert first.published_at is not None
+    assert first.published_at.isoformat() == "2020-10-08T07:57:00+00:00"
+    assert feed.entries[2].published_at is None
+
 
 def test_rss_entries_carry_link_title_guid_and_time():
     feed = parse_feed(rss_feed("https://news.example", [("One", "/1"), ("Two", "/2")]))
@@ -36,6 +64,9 @@ def test_atom_entries_without_an_http_link_are_skipped():
         (b"", "empty"),
         (b"<!DOCTYPE html><html><body><p>Hello</p></body></html>", "HTML page"),
         (b"\x00\x01garbage\xff", "not an RSS or Atom feed"),
+        (b"   \n\t ", "empty"),
+        (b'{"items": [{"url": "https://news.example/1"}]}', "not an RSS or Atom feed"),
+        (b"<?xml version='1.0'?><note><to>x</to></note>", "not an RSS or Atom feed"),
     ],
 )
 def test_what_is_not_a_feed_is_refused_with_the_reason(data, words):
