@@ -76,6 +76,11 @@ class Article(models.Model):
         return reverse("claims:article", args=[self.pk])
 
     @property
+    def original_url(self) -> str:
+        """Where the article was published: its canonical URL, else the URL it came from."""
+        return self.canonical_url or self.url
+
+    @property
     def current_revision(self) -> ArticleRevision | None:
         return self.revisions.order_by("-number").first()
 

@@ -607,3 +607,14 @@ def test_editor_assigns_ticked_claims_from_the_queue(team, claims):
     }
     mine = client_for("bob").get(reverse("claims:queue"), {"mine": "on"}).content.decode()
     assert claims[0].text in mine and claims[2].text not in mine
+
+
+def test_article_from_a_file_links_to_its_canonical_url(client, db):
+    team = make_team()
+    article = make_article()
+    article.url = ""
+    article.canonical_url = "https://news.example/canonical"
+    article.save()
+    client.force_login(team["victor"])
+    page = client.get(reverse("claims:article", args=[article.pk])).content.decode()
+    assert 'href="https://news.example/canonical"' in page
