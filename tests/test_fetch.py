@@ -4,6 +4,7 @@ import gzip
 import socket
 import threading
 import time
+import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -15,6 +16,7 @@ PAGE = (
     "<html><head><title>t</title></head><body><p>정부는 35개국에 친서를 보냈다.</p></body></html>"
 )
 BOMB = gzip.compress(b"a" * (20 * 1024 * 1024))
+DEFLATE_BOMB = zlib.compress(b"a" * (20 * 1024 * 1024))
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -78,6 +80,12 @@ ROUTES = {
     "/big": lambda h: h._send(200, "text/html", b"a" * 300_000),
     "/big-declared": lambda h: h._send(200, "text/html", b"a", [("Content-Length", "999999999")]),
     "/bomb": lambda h: h._send(200, "text/html", BOMB, [("Content-Encoding", "gzip")]),
+    "/deflate-bomb": lambda h: h._send(
+        200, "text/html", DEFLATE_BOMB, [("Content-Encoding", "deflate")]
+    ),
+    "/octet": lambda h: h._send(200, "application/octet-stream", b"\x00\x01"),
+    "/zip": lambda h: h._send(200, "application/zip", b"PK\x03\x04"),
+    "/hang": lambda h: time.sleep(3),
     "/drip": _drip,
     "/robots.txt": lambda h: h._send(200, "text/plain", b"User-agent: *\nDisallow: /private\n"),
     "/private/page": lambda h: h._send(200, "text/html", PAGE.encode()),
@@ -227,13 +235,13 @@ def test_http_errors_say_what_happened(server, path, words, transient):
     assert error.value.transient is transient
 
 
-@pytest.mark.parametrize("path", ["/pdf", "/png"])
+@pytest.mark.parametrize("path", ["/pdf", "/png", "/octet", "/zip"])
 def test_non_html_content_is_refused(server, path):
     with pytest.raises(FetchError, match="not a web page"):
         get(f"{server}{path}")
 
 
-@pytest.mark.parametrize("path", ["/big", "/big-declared", "/bomb"])
+@pytest.mark.parametrize("path", ["/big", "/big-declared", "/bomb", "/deflate-bomb"])
 def test_bodies_over_the_limit_are_refused(server, path):
     with pytest.raises(FetchError, match="limit"):
         get(f"{server}{path}", max_bytes=100_000)
@@ -257,3 +265,16 @@ def test_unreachable_host_is_a_transient_error():
     with pytest.raises(FetchError, match="could not connect") as error:
         get("http://127.0.0.1:1/", respect_robots=False)
     assert error.value.transient
+
+
+def test_a_silent_server_times_out_as_a_transient_error(server):
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="too long") as error:
+        get(f"{server}/hang", timeout=1)
+    assert time.monotonic() - started < 2.5
+    assert error.value.transient
+
+
+def test_a_missing_robots_txt_allows_every_page(server, monkeypatch):
+    monkeypatch.delitem(Handler.routes, "/robots.txt")
+    assert get(f"{server}/private/page").status == 200
