@@ -207,7 +207,7 @@ def _content_type(
         if "charset" in header.lower()
         else ""
     )
-    if kind and not kind.startswith(accept):
+    if kind and kind not in accept:
         raise FetchError(original, f"the content is {kind}, not a web page or feed")
     return header, charset or ""
 
