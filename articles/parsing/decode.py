@@ -62,12 +62,30 @@ def _plausible(text: str) -> bool:
     return hangul >= hanja or hanja / len(foreign) < 0.3
 
 
+def _korean_elsewhere(data: bytes) -> bool:
+    """The bytes decode strictly as UTF-8 or CP949 into mostly Hangul."""
+    if data.isascii():
+        return False
+    for codec in ("utf-8", "cp949"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        foreign = NON_ASCII.findall(text)
+        if foreign and len(HANGUL.findall(text)) / len(foreign) > 0.5:
+            return True
+    return False
+
+
 def _strict(data: bytes, codec: str | None) -> str | None:
     if not codec:
         return None
     try:
         text = data.decode(codec)
     except (UnicodeDecodeError, LookupError):
+        return None
+    if codec != "cp949" and not codec.startswith("utf") and _korean_elsewhere(data):
+        # Korean bytes read as Latin-1 or cp1252 are still "valid": refuse that mojibake.
         return None
     if codec.startswith("utf"):
         # Strictly valid UTF-8 is almost never an accident (and Japanese or Chinese pages

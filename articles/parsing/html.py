@@ -90,14 +90,22 @@ def _ld_article(tree: Any) -> dict[str, Any]:
     return {}
 
 
+TITLE_WORD = re.compile(r"\s*(?:기자|특파원|선임기자|논설위원|객원기자|인턴기자)\s*$")
+
+
 def _names(value: Any) -> list[str]:
+    """Person names from JSON-LD or meta values, without the Korean 기자 title; deduplicated."""
+    found: list[str] = []
     if isinstance(value, list):
-        return [n for item in value for n in _names(item)]
-    if isinstance(value, dict):
-        return _names(value.get("name", ""))
-    if isinstance(value, str) and value.strip():
-        return [part.strip() for part in NAME_SEPARATORS.split(value) if part.strip()]
-    return []
+        found = [n for item in value for n in _names(item)]
+    elif isinstance(value, dict):
+        found = _names(value.get("name", ""))
+    elif isinstance(value, str) and value.strip():
+        for part in NAME_SEPARATORS.split(value):
+            name = TITLE_WORD.sub("", part.strip()).strip()
+            if name and not name.startswith(("http://", "https://", "javascript:")):
+                found.append(name)
+    return list(dict.fromkeys(found))
 
 
 def _time(value: Any, *, language: str) -> datetime | None:
@@ -194,12 +202,15 @@ def parse_html(html: str | bytes, *, url: str = "") -> list[ParsedArticle]:
         raise ParseError("no article text was found in the page")
     body, dl_authors, dl_outlet = _clean_body(raw)
     title = meta["title"]
+    outlet = meta["outlet"] or dl_outlet
     if meta["site_title"]:
         title = TITLE_SUFFIX.sub("", title)
+    elif outlet:
+        title = _drop_outlet(title, outlet)
     first, _, rest = body.partition("\n\n")
-    if first.strip() == title.strip() and rest:
+    if first.strip() == title.strip():
         body = rest
-    if not body:
+    if not body.strip():
         raise ParseError("no article text was found in the page")
     language = meta["lang"] if meta["lang"] in {"ko", "en"} else detect_language(body)
     authors = meta["authors"] or dl_authors or _byline_authors(tree, language)
@@ -211,12 +222,24 @@ def parse_html(html: str | bytes, *, url: str = "") -> list[ParsedArticle]:
             language=language,
             url=url,
             canonical_url=meta["canonical"],
-            outlet=meta["outlet"] or dl_outlet,
+            outlet=outlet,
             authors=authors,
             published_at=published,
             updated_at=_time(meta["updated"], language=language),
         )
     ]
+
+
+def _drop_outlet(title: str, outlet: str) -> str:
+    """'Headline | Yonhap News Agency' -> 'Headline' when the suffix (or prefix) is the outlet."""
+    for sep in (" | ", " - ", " – ", " — ", " : "):
+        head, found, tail = title.rpartition(sep)
+        if found and head and tail.strip().lower() == outlet.strip().lower():
+            return head.strip()
+        head, found, tail = title.partition(sep)
+        if found and tail and head.strip().lower() == outlet.strip().lower():
+            return tail.strip()
+    return title
 
 
 def _byline_authors(tree: Any, language: str) -> list[str]:
