@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 import lxml.etree
 import lxml.html
 import trafilatura
+from trafilatura.metadata import extract_author, find_date, set_date_params
 
 from articles.parsing.korean import (
     COPYRIGHT,
@@ -194,6 +195,9 @@ def parse_html(html: str | bytes, *, url: str = "") -> list[ParsedArticle]:
     except (lxml.etree.ParserError, ValueError) as error:
         raise ParseError(f"the HTML could not be read ({error})") from error
     meta = _metadata(tree, url)
+    # trafilatura's own finders as fallbacks, on the intact tree, only when ours found nothing.
+    fallback_author = "" if meta["authors"] else (extract_author(tree) or "")
+    fallback_date = "" if meta["published"] else _find_date(tree, url)
     extracted = trafilatura.bare_extraction(
         tree, url=url or None, include_comments=False, include_tables=False, with_metadata=False
     )
@@ -213,8 +217,17 @@ def parse_html(html: str | bytes, *, url: str = "") -> list[ParsedArticle]:
     if not body.strip():
         raise ParseError("no article text was found in the page")
     language = meta["lang"] if meta["lang"] in {"ko", "en"} else detect_language(body)
-    authors = meta["authors"] or dl_authors or _byline_authors(tree, language)
-    published = _time(meta["published"], language=language) or _stamp_time(tree)
+    authors = (
+        meta["authors"]
+        or dl_authors
+        or _byline_authors(tree, language)
+        or _names(fallback_author.replace(";", ","))
+    )
+    published = (
+        _time(meta["published"], language=language)
+        or _stamp_time(tree)
+        or _time(fallback_date, language=language)
+    )
     return [
         ParsedArticle(
             title=title.strip() or body[:60],
@@ -228,6 +241,13 @@ def parse_html(html: str | bytes, *, url: str = "") -> list[ParsedArticle]:
             updated_at=_time(meta["updated"], language=language),
         )
     ]
+
+
+def _find_date(tree: Any, url: str) -> str:
+    try:
+        return find_date(tree, url=url or None, **set_date_params(True)) or ""
+    except (ValueError, TypeError):
+        return ""
 
 
 def _drop_outlet(title: str, outlet: str) -> str:
