@@ -16,7 +16,13 @@ from urllib.parse import urljoin
 import lxml.etree
 import lxml.html
 import trafilatura
-from trafilatura.metadata import extract_author, find_date, set_date_params
+from trafilatura.metadata import (
+    examine_meta,
+    extract_author,
+    extract_meta_json,
+    find_date,
+    set_date_params,
+)
 
 from articles.parsing.korean import (
     COPYRIGHT,
@@ -31,6 +37,7 @@ from articles.parsing.korean import (
 from articles.parsing.text import clean_text, detect_language
 from articles.parsing.types import ParsedArticle, ParseError
 
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 ARTICLE_TYPES = {
     "NewsArticle",
     "Article",
@@ -190,14 +197,16 @@ def parse_html(html: str | bytes, *, url: str = "") -> list[ParsedArticle]:
         from articles.parsing.decode import decode_bytes
 
         html = decode_bytes(html)
+    # lxml refuses str input that keeps an XML encoding declaration; the text is decoded already.
+    html = XML_DECLARATION.sub("", html, count=1)
     try:
         tree = lxml.html.fromstring(html)
     except (lxml.etree.ParserError, ValueError) as error:
         raise ParseError(f"the HTML could not be read ({error})") from error
     meta = _metadata(tree, url)
     # trafilatura's own finders as fallbacks, on the intact tree, only when ours found nothing.
-    fallback_author = "" if meta["authors"] else (extract_author(tree) or "")
-    fallback_date = "" if meta["published"] else _find_date(tree, url)
+    fallback_author = "" if meta["authors"] else _fallback_author(tree)
+    fallback_date = "" if meta["published"] else _fallback_date(tree, url)
     extracted = trafilatura.bare_extraction(
         tree, url=url or None, include_comments=False, include_tables=False, with_metadata=False
     )
@@ -243,10 +252,23 @@ def parse_html(html: str | bytes, *, url: str = "") -> list[ParsedArticle]:
     ]
 
 
-def _find_date(tree: Any, url: str) -> str:
+def _fallback_author(tree: Any) -> str:
+    """trafilatura's author finders: meta tags, its JSON-LD reader, then byline XPaths."""
     try:
-        return find_date(tree, url=url or None, **set_date_params(True)) or ""
-    except (ValueError, TypeError):
+        found = examine_meta(tree)
+        if found.author and " " not in found.author:
+            found.author = None
+        found = extract_meta_json(tree, found)
+        return str(found.author or extract_author(tree) or "")
+    except Exception:  # noqa: BLE001 - a fallback never fails the page
+        return ""
+
+
+def _fallback_date(tree: Any, url: str) -> str:
+    """htmldate (as trafilatura calls it) when the page metadata gave no date."""
+    try:
+        return str(find_date(tree, url=url or None, **set_date_params(True)) or "")
+    except Exception:  # noqa: BLE001 - a fallback never fails the page
         return ""
 
 
