@@ -99,3 +99,18 @@ def test_json_ld_graph_and_korean_copyright_line_are_handled() -> None:
     assert article.body.startswith("시장은 5일 내년 예산으로 3조원을 편성했다고")
     assert "무단전재" not in article.body
     assert "@example.co.kr" not in article.body
+
+
+def test_chosun_script_rendered_page_gives_body_and_reporter_from_arc_content() -> None:
+    gold = _gold("chosun_test_article_3")
+    article = _page("scrapping-webs-korean-outlets", "html", "chosun_test_article_3.html.gz")
+    assert article.title == gold["title"][0]
+    assert article.authors == ["박선민"]
+    assert article.published_at == datetime.fromisoformat(gold["published_at"][0])
+    assert article.body.startswith("예수가 죽음에서 부활했다는 날을 기념하는 부활절 날")
+
+
+def test_mbn_double_prime_quotes_become_quotation_marks_in_the_title() -> None:
+    gold = _gold("mbn_test_article_1")
+    article = _page("scrapping-webs-korean-outlets", "html", "mbn_test_article_1.html.gz")
+    assert article.title == gold["title"][0]

@@ -6,6 +6,7 @@ trafilatura takes it (building a second tree for metadata would double the cost)
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 from collections.abc import Iterator
@@ -212,9 +213,15 @@ def parse_html(html: str | bytes, *, url: str = "") -> list[ParsedArticle]:
     )
     raw = getattr(extracted, "text", None) if extracted is not None else None
     if not raw or not raw.strip():
+        arc = _arc_content(tree)
+        raw = arc["text"]
+        # The script's credits name the reporters; page meta often names only the outlet.
+        meta["authors"] = arc["authors"] or meta["authors"]
+    if not raw or not raw.strip():
         raise ParseError("no article text was found in the page")
     body, dl_authors, dl_outlet = _clean_body(raw)
-    title = meta["title"]
+    # MBN writes quotation marks as double primes (″).
+    title = meta["title"].replace("\u2033", '"')
     outlet = meta["outlet"] or dl_outlet
     if meta["site_title"]:
         title = TITLE_SUFFIX.sub("", title)
@@ -250,6 +257,34 @@ def parse_html(html: str | bytes, *, url: str = "") -> list[ParsedArticle]:
             updated_at=_time(meta["updated"], language=language),
         )
     ]
+
+
+ARC_CONTENT = "Fusion.globalContent="
+TAGS = re.compile(r"<[^>]+>")
+
+
+def _arc_content(tree: Any) -> dict[str, Any]:
+    """Body and bylines of Arc XP pages (Chosun Ilbo) that render the article by script."""
+    for script in tree.xpath(f"//script[contains(., '{ARC_CONTENT}')]/text()")[:1]:
+        start = script.index(ARC_CONTENT) + len(ARC_CONTENT)
+        try:
+            data, _ = json.JSONDecoder().raw_decode(script, start)
+        except ValueError:
+            continue
+        if not isinstance(data, dict):
+            continue
+        paragraphs = [
+            html_lib.unescape(TAGS.sub("", str(element.get("content") or ""))).strip()
+            for element in data.get("content_elements") or []
+            if isinstance(element, dict) and element.get("type") == "text"
+        ]
+        authors = []
+        for person in (data.get("credits") or {}).get("by") or []:
+            if isinstance(person, dict):
+                original = (person.get("additional_properties") or {}).get("original") or {}
+                authors.extend(_names(original.get("byline") or person.get("name") or ""))
+        return {"text": "\n".join(p for p in paragraphs if p), "authors": authors}
+    return {"text": "", "authors": []}
 
 
 def _fallback_author(tree: Any) -> str:
