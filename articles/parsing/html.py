@@ -207,7 +207,8 @@ def parse_html(html: str | bytes, *, url: str = "") -> list[ParsedArticle]:
     meta = _metadata(tree, url)
     # trafilatura's own finders as fallbacks, on the intact tree, only when ours found nothing.
     fallback_author = "" if meta["authors"] else _fallback_author(tree)
-    fallback_date = "" if meta["published"] else _fallback_date(tree, url)
+    readable_date = _time(meta["published"], language="en") is not None
+    fallback_date = "" if readable_date else _fallback_date(tree, url)
     extracted = trafilatura.bare_extraction(
         tree, url=url or None, include_comments=False, include_tables=False, with_metadata=False
     )
