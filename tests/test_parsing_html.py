@@ -114,3 +114,16 @@ def test_mbn_double_prime_quotes_become_quotation_marks_in_the_title() -> None:
     gold = _gold("mbn_test_article_1")
     article = _page("scrapping-webs-korean-outlets", "html", "mbn_test_article_1.html.gz")
     assert article.title == gold["title"][0]
+
+
+def test_html_page_with_several_datelined_articles_gives_one_article_each() -> None:
+    import html as html_lib
+
+    text = corpus_path("newspim-2020-10-08-wto-page.txt").read_text(encoding="utf-8")
+    paragraphs = "".join(f"<p>{html_lib.escape(line)}</p>" for line in text.splitlines() if line)
+    page = f"<html lang='ko'><head><title>뉴스핌</title></head><body><main>{paragraphs}</main>"
+    articles = parse_html(page + "</body></html>", url="https://www.newspim.com/news/view/1")
+    assert [a.authors for a in articles] == [["노민호"], ["김연순"], ["고인원"]]
+    assert articles[0].title.startswith("문대통령, 'WTO 사무총장 도전'")
+    assert "클래시스" not in articles[0].body
+    assert all("기자 =" not in a.body and "기사입력" not in a.body for a in articles)

@@ -35,7 +35,7 @@ from articles.parsing.korean import (
     parse_when,
     split_names,
 )
-from articles.parsing.text import clean_text, detect_language
+from articles.parsing.text import clean_text, detect_language, parse_text
 from articles.parsing.types import ParsedArticle, ParseError
 
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
@@ -220,6 +220,10 @@ def parse_html(html: str | bytes, *, url: str = "") -> list[ParsedArticle]:
         meta["authors"] = arc["authors"] or meta["authors"]
     if not raw or not raw.strip():
         raise ParseError("no article text was found in the page")
+    if len(DATELINE.findall(raw)) >= 2:
+        several = _several(raw, url=url, meta=meta)
+        if several:
+            return several
     body, dl_authors, dl_outlet = _clean_body(raw)
     # MBN writes quotation marks as double primes (″).
     title = meta["title"].replace("\u2033", '"')
@@ -306,6 +310,20 @@ def _fallback_date(tree: Any, url: str) -> str:
         return str(find_date(tree, url=url or None, **set_date_params(True)) or "")
     except Exception:  # noqa: BLE001 - a fallback never fails the page
         return ""
+
+
+def _several(raw: str, *, url: str, meta: dict[str, Any]) -> list[ParsedArticle]:
+    """A page carrying several datelined articles (news "best of" blocks): one article each."""
+    try:
+        articles = parse_text(raw, url=url)
+    except ParseError:
+        return []
+    if len(articles) < 2:
+        return []
+    for article in articles:
+        article.canonical_url = article.canonical_url or meta["canonical"]
+        article.outlet = article.outlet or meta["outlet"]
+    return articles
 
 
 def _drop_outlet(title: str, outlet: str) -> str:
