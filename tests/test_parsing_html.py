@@ -127,3 +127,10 @@ def test_html_page_with_several_datelined_articles_gives_one_article_each() -> N
     assert articles[0].title.startswith("문대통령, 'WTO 사무총장 도전'")
     assert "클래시스" not in articles[0].body
     assert all("기자 =" not in a.body and "기사입력" not in a.body for a in articles)
+
+
+def test_page_with_xml_encoding_declaration_parses_from_text() -> None:
+    body = "<p>" + "Officials said the river rose 2 metres overnight in the valley. " * 4 + "</p>"
+    page = '<?xml version="1.0" encoding="utf-8"?>\n<html><head><title>Flood</title></head>'
+    (article,) = parse_html(page + f"<body><article>{body}</article></body></html>")
+    assert "2 metres" in article.body
