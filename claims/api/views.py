@@ -85,6 +85,11 @@ def not_found(request: HttpRequest) -> JsonResponse:
     )
 
 
+def read_one(serializer: type) -> dict[int, type]:
+    """Responses of a view that reads one object: it, or why not (401, 403, 404)."""
+    return {200: serializer, 401: s.ErrorSerializer, 403: s.ErrorSerializer, 404: s.ErrorSerializer}
+
+
 class ApiView(APIView):
     """Token first, so that a request without credentials is answered 401, not 403."""
 
@@ -168,12 +173,7 @@ class ClaimDetail(ApiView):
 
     @extend_schema(
         summary="A claim with its verdict history and sources",
-        responses={
-            200: s.ClaimDetailSerializer,
-            401: s.ErrorSerializer,
-            403: s.ErrorSerializer,
-            404: s.ErrorSerializer,
-        },
+        responses=read_one(s.ClaimDetailSerializer),
     )
     def get(self, request: Request, pk: int) -> Response:
         record = claim_detail(pk)
@@ -354,12 +354,7 @@ class ArticleDetail(ApiView):
 
     @extend_schema(
         summary="An article with its current text and claims",
-        responses={
-            200: s.ArticleDetailSerializer,
-            401: s.ErrorSerializer,
-            403: s.ErrorSerializer,
-            404: s.ErrorSerializer,
-        },
+        responses=read_one(s.ArticleDetailSerializer),
     )
     def get(self, request: Request, pk: int) -> Response:
         record = article_detail(pk)
@@ -373,12 +368,7 @@ class JobDetail(ApiView):
 
     @extend_schema(
         summary="A queued ingestion job",
-        responses={
-            200: s.JobOutputSerializer,
-            401: s.ErrorSerializer,
-            403: s.ErrorSerializer,
-            404: s.ErrorSerializer,
-        },
+        responses=read_one(s.JobOutputSerializer),
     )
     def get(self, request: Request, pk: int) -> Response:
         job = get_object_or_404(IngestJob, pk=pk)
