@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from claims.extraction.numbers import (
     DIGITS,
@@ -789,7 +789,10 @@ def extract_figures(
     # Cheap exit for text with no digit, numeral word or relative-date word.
     if not re.search(r"\d|[한두세네다섯여섯일곱여덟아홉열첫달날제늘]|[a-zA-Z]", text):
         return []
-    candidates = [c for scan in _scanners(language) for c in scan(text, reference_date)]
+    scanned = _masked(text)
+    # Enough precision that a long run of digits is read exactly before it is judged.
+    with localcontext(prec=MAX_DIGITS * 2):
+        candidates = [c for scan in _scanners(language) for c in scan(scanned, reference_date)]
     return [
         Figure(
             text=text[c.start : c.end],
@@ -800,5 +803,22 @@ def extract_figures(
             end=c.end + offset,
             approximate=_approximate(text, c),
         )
-        for c in _select(text, candidates, language)
+        for c in _select(scanned, candidates, language)
+        if _plausible(c.value)
     ]
+
+
+# No figure in the news runs to 25 digits; such a run is an identifier or noise.
+MAX_DIGITS = 24
+# Runs no word or figure makes: blanked (same length, so offsets hold) before the scanners,
+# whose patterns would otherwise try every start inside them (quadratic time).
+OVERLONG = re.compile(rf"[\d.,]{{{MAX_DIGITS * 2},}}|\S{{200,}}|\s{{50,}}")
+
+
+def _masked(text: str) -> str:
+    # NUL: no pattern repeats over it (a blank would feed their whitespace runs).
+    return OVERLONG.sub(lambda m: "\x00" * len(m.group(0)), text)
+
+
+def _plausible(value: str) -> bool:
+    return len(value.split(".")[0].lstrip("-")) <= MAX_DIGITS

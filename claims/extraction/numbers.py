@@ -173,7 +173,7 @@ def parse_english_words(words: str) -> Decimal | None:
 def format_decimal(value: Decimal) -> str:
     """A decimal string without exponent or trailing zeros: 6.7E+11 -> '670000000000'."""
     if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
+        return format(value.to_integral_value(), "f")
     text = format(value.normalize(), "f")
     if "." in text:
         integer, fraction = text.split(".")

@@ -30,6 +30,11 @@ CAPTION = re.compile(
     r"\[\s*(?:사진|그래픽|자료|표|영상|이미지|Photo|Image)[^\]\n]{0,80}\]|\(\s*사진\s*=[^)\n]{0,80}\)"
 )
 _kiwi_lock = threading.Lock()
+# Hostile or broken text (a megabyte without a line break or a full stop) must not cost
+# quadratic time downstream: paragraphs reach the splitters, and sentences leave them, in
+# pieces of bounded length, cut at a space where there is one. No real sentence is this long.
+MAX_PARAGRAPH = 5000
+MAX_SENTENCE = 1000
 
 
 def detect_language(text: str) -> str:
@@ -81,16 +86,37 @@ def _cut_captions(body: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     return pieces
 
 
+def bounded(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of ``text`` cut into pieces of at most ``limit`` characters, each
+    ending after the last white space in its window when there is one."""
+    pieces = []
+    while end - start > limit:
+        cut = max(text.rfind(" ", start, start + limit), text.rfind("\t", start, start + limit))
+        cut = cut + 1 if cut > start else start + limit
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
+def _paragraphs(body: str) -> list[tuple[int, int]]:
+    return [
+        piece
+        for paragraph in PARAGRAPH.finditer(body)
+        if paragraph.group(0).strip()
+        for piece in bounded(body, paragraph.start(), paragraph.end(), MAX_PARAGRAPH)
+    ]
+
+
 def split_sentences(body: str, *, language: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` into ``body``, trimmed of surrounding white space."""
     spans: list[tuple[int, int]] = []
-    for paragraph in PARAGRAPH.finditer(body):
-        text = paragraph.group(0)
-        if not text.strip():
-            continue
+    for first, last in _paragraphs(body):
+        text = body[first:last]
         korean = language == "ko" or detect_language(text) == "ko"
-        found = (_korean_spans if korean else _english_spans)(text, paragraph.start())
-        for start, end in _cut_captions(body, found):
+        found = (_korean_spans if korean else _english_spans)(text, first)
+        short = [p for s, e in found for p in bounded(body, s, e, MAX_SENTENCE)]
+        for start, end in _cut_captions(body, short):
             while start < end and body[start].isspace():
                 start += 1
             while end > start and body[end - 1].isspace():
