@@ -63,6 +63,10 @@ class ArticleAdmin(admin.ModelAdmin[Article]):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
         return super().get_queryset(request).annotate(claim_count=Count("claims"))
 
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        # An article is made by ingestion (with its revision and claims), never by hand here.
+        return False
+
     @admin.display(description=_("claims"), ordering="claim_count")
     def claim_count(self, article: Article) -> int:
         return article.claim_count  # type: ignore[attr-defined]

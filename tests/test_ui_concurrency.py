@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from django.db import connection, connections
+from django.http import HttpRequest
 from django.test import Client
 from django.urls import reverse
 
@@ -26,7 +27,7 @@ pytestmark = pytest.mark.skipif(
 def _post(username: str, verdict: str, url: str, barrier: threading.Barrier, out: list) -> None:
     try:
         client = Client()
-        assert client.login(username=username, password=PASSWORD)
+        assert client.login(request=HttpRequest(), username=username, password=PASSWORD)
         data = {
             "verdict": verdict,
             "source-TOTAL_FORMS": "1",

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from django.db import connection
+from django.http import HttpRequest
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -50,7 +51,7 @@ def test_queue_with_100k_claims(db: Any) -> None:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     client = Client()
-    client.login(username="alice", password=PASSWORD)
+    client.login(request=HttpRequest(), username="alice", password=PASSWORD)
     url = reverse("claims:queue")
     counts, times, query = [], [], ""
     for _ in range(20):

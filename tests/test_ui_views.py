@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.db import connection
+from django.http import HttpRequest
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -48,7 +49,7 @@ def claims(article: Any) -> list[Claim]:
 def client_for(name: str | None) -> Client:
     client = Client()
     if name:
-        assert client.login(username=name, password=PASSWORD)
+        assert client.login(request=HttpRequest(), username=name, password=PASSWORD)
     return client
 
 

@@ -1,7 +1,8 @@
 """REST API under /api/v1/, its schema at /api/schema/ and its docs at /api/docs/."""
 
+from csp.decorators import csp_update
 from django.urls import URLPattern, URLResolver, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from claims.api import views
 
@@ -27,7 +28,14 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="export-claimreview",
     ),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path(
+        "api/docs/",
+        # Swagger UI sets inline styles; only this page may (its script is a file).
+        csp_update({"style-src": ["'unsafe-inline'"]})(
+            SpectacularSwaggerSplitView.as_view(url_name="api:schema")
+        ),
+        name="docs",
+    ),
     # Anything else under /api/ is a JSON 404, not the site's HTML page.
     re_path(r"^api/", views.not_found, name="not-found"),
 ]

@@ -10,46 +10,10 @@ from typing import Any
 
 import pytest
 
-from claims.services import SourceInput, claim_dismiss, claim_record_verdict
 from tests.browser.conftest import sign_in
-from tests.factories import PASSWORD, make_article, make_claims, make_team
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
-
-KOREAN = [
-    "정부는 유명희 본부장 지지를 요청하는 친서를 35개국에 보냈다.",
-    "문 대통령은 독일과 러시아 등 5개국 정상과 전화통화를 했다.",
-    "베인캐피탈이 보유한 클래시스 지분 61.57%를 약 6700억원에 인수한다.",
-    "회사는 좋은 결과를 기대한다고 밝혔다.",
-    "알리바바 주가는 올해 들어서만 66% 상승했다.",
-]
-ENGLISH = [
-    "The city spent $12 million on roads in 2024, according to the budget office.",
-    "Unemployment fell to 3.5 percent last year.",
-    "The mayor said it was a good year.",
-    "Officials counted 35 new bridges.",
-]
-
-
-@pytest.fixture
-def desk(roles: None) -> dict[str, Any]:
-    team = make_team()
-    ko = make_article(sentences=KOREAN, language="ko", outlet="뉴스핌")
-    en = make_article(sentences=ENGLISH, language="en", outlet="City Wire")
-    ko_claims = make_claims(ko, attribution="청와대 대변인")
-    en_claims = make_claims(en)
-    src = [SourceInput("https://stats.example/report", title="Report", publisher="Office")]
-    claim_record_verdict(
-        claim=ko_claims[0], reviewer=team["alice"], verdict="verified", sources=src
-    )
-    claim_record_verdict(
-        claim=ko_claims[1], reviewer=team["alice"], verdict="verified", sources=src
-    )
-    claim_record_verdict(claim=ko_claims[1], reviewer=team["bob"], verdict="disputed", sources=src)
-    claim_record_verdict(claim=ko_claims[2], reviewer=team["bob"], verdict="unverifiable")
-    claim_dismiss(claim=ko_claims[3], actor=team["alice"], reason="의견")
-    claim_record_verdict(claim=en_claims[0], reviewer=team["bob"], verdict="disputed", sources=src)
-    return {"ko": ko, "en": en, "ko_claims": ko_claims, "en_claims": en_claims}
 
 
 def _check(page: Any, name: str) -> None:
