@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from claims.models import Claim, ClaimStatus
 from tests.browser.conftest import sign_in
@@ -108,7 +109,7 @@ def test_review_by_keyboard_dismiss_add_and_korean(page: Any, live_server: Any, 
           }
         }"""
     )
-    page.wait_for_function("document.getElementById('add-start').value !== ''")
+    expect(page.locator("#add-start")).not_to_have_value("")
     page.locator("#add-claim-form button[type=submit]").click()
     added = None
     for _ in range(50):
@@ -136,10 +137,9 @@ def test_review_by_keyboard_dismiss_add_and_korean(page: Any, live_server: Any, 
     page.locator("#claim-panel details summary", has_text="Adjust the span").click()
     page.locator("[data-span-from-selection]").click()
     page.locator("#span-form button[type=submit]").click()
-    page.wait_for_function(
-        f"document.querySelector('#claim-{added.pk}').textContent.includes('it was a good')"
-        f" && !document.querySelector('#claim-{added.pk}').textContent.includes('mayor')"
-    )
+    # Polled by Playwright itself: the page's CSP forbids evaluating strings as script.
+    expect(page.locator(f"#claim-{added.pk}")).to_contain_text("it was a good")
+    expect(page.locator(f"#claim-{added.pk}")).not_to_contain_text("mayor")
     added.refresh_from_db()
     assert added.text == "it was a good year."
 
