@@ -241,6 +241,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# A desk's working day, then sign in again; the session id changes at every sign-in.
+SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 60 * 60 * 12)
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
 
 # HTTPS=on in production (behind a proxy that sets X-Forwarded-Proto): redirects, HSTS and
 # secure cookies. Off for local development and the test server.

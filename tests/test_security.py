@@ -201,3 +201,56 @@ def test_server_errors_are_logged_at_error_level(rf, caplog):
     with caplog.at_level(logging.INFO, logger="claimdesk.request"):
         middleware(rf.get("/healthz"))
     assert [r.levelname for r in caplog.records if r.name == "claimdesk.request"] == ["ERROR"]
+
+
+def test_signing_in_gives_a_new_http_only_session_and_signing_out_ends_it(client, team):
+    from importlib import import_module
+
+    from django.conf import settings as django_settings
+
+    planted = import_module(django_settings.SESSION_ENGINE).SessionStore()
+    planted.create()  # a session id an attacker could have fixed in the browser
+    client.cookies["sessionid"] = planted.session_key
+    assert _attempt(client, "alice", PASSWORD).status_code == 302
+    cookie = client.cookies["sessionid"]
+    assert cookie.value != planted.session_key
+    assert cookie["httponly"]
+    assert cookie["samesite"] == "Lax"
+    stolen = cookie.value
+    client.post("/accounts/logout/")
+    replay = Client()
+    replay.cookies["sessionid"] = stolen
+    response = replay.get("/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_a_deleted_api_token_stops_working_at_once(team):
+    from rest_framework.authtoken.models import Token
+
+    token = Token.objects.create(user=team["alice"])
+    client = Client(HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert client.get("/api/v1/claims/").status_code == 200
+    token.delete()
+    response = client.get("/api/v1/claims/")
+    assert response.status_code == 401
+    assert response["Content-Type"].startswith("application/json")
+
+
+def test_session_cookies_are_secure_under_https(tmp_path):
+    import subprocess
+    import sys
+
+    from django.conf import settings as django_settings
+
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS > 0)"
+    )
+    env = {"PATH": "/usr/bin:/bin", "HTTPS": "on", "SECRET_KEY": "k" * 60}
+    done = subprocess.run(
+        [sys.executable, "-c", f"import django, os; os.environ['DJANGO_SETTINGS_MODULE']="
+         f"'config.settings'; django.setup(); {code}"],
+        cwd=django_settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.stdout.split() == ["True", "True", "True"], done.stderr[-500:]
