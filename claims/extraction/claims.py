@@ -5,12 +5,14 @@ a check-worthiness score that orders the review queue.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
+from claims.extraction import checkworthiness
 from claims.extraction.figures import extract_figures
 from claims.extraction.sentences import detect_language, split_sentences
 from claims.extraction.types import ExtractedClaim, Figure
@@ -136,6 +138,26 @@ def assess(text: str, figures: list[Figure], language: str, offset: int) -> Asse
     stripped = text.strip()
     if len(stripped) < 12 or CHROME.search(stripped) or QUESTION.search(stripped):
         return Assessment(False)
+    rules = _rule_assessment(text, figures, language, offset)
+    if language != "en":
+        return rules
+    probability = checkworthiness.model().probability(text, engine_features(text, figures))
+    # The model decides, with the rules as a second opinion: a sentence the rules read as a
+    # figure, comparison or superlative claim stays a claim whatever the model says, and a
+    # figure-less reported fact the rules accept needs half the model's threshold.
+    threshold = checkworthiness.model().threshold
+    rules_keep = rules.is_claim and (rules.kind != "factual" or probability >= threshold / 2)
+    if probability < threshold and not rules_keep:
+        return Assessment(False)
+    return Assessment(
+        True,
+        kind=rules.kind if rules.is_claim else "factual",
+        score=round(min(0.99, max(0.01, probability)), 4),
+        attribution=rules.attribution if rules.is_claim else attribution_of(text, language),
+    )
+
+
+def _rule_assessment(text: str, figures: list[Figure], language: str, offset: int) -> Assessment:
     spans = [(s + offset, e + offset) for s, e in _quoted_spans(text)]
     inside = [f for f in figures if any(s <= f.start and f.end <= e for s, e in spans)]
     outside_figures = [f for f in figures if f not in inside]
@@ -185,6 +207,29 @@ EN_FACT = re.compile(
     re.I,
 )
 EN_NOT_FACT = re.compile(r"^(?:I|We|You)\b|\b(?:I think|I believe|should|must|will|would)\b")
+
+
+def engine_features(text: str, figures: list[Figure]) -> list[float]:
+    """The rule engine's view of an English sentence, as the learned scorer's extra inputs
+    (order matters: the exported model's ``extra_weights`` follow it)."""
+    spans = _quoted_spans(text)
+    outside = _outside(text, spans)
+    strong = [f for f in figures if f.kind in STRONG or f.kind == "duration"]
+    dated = [f for f in figures if f.kind in ("date", "time")]
+    words = text.split()
+    return [
+        math.log1p(len(figures)),
+        math.log1p(len(strong)),
+        1.0 if dated else 0.0,
+        1.0 if attribution_of(text, "en") else 0.0,
+        1.0 if HEDGE.search(outside) else 0.0,
+        1.0 if SUPERLATIVE.search(outside) else 0.0,
+        1.0 if COMPARISON.search(outside) else 0.0,
+        1.0 if spans else 0.0,
+        1.0 if EN_NOT_FACT.search(text.strip()) else 0.0,
+        1.0 if QUESTION.search(text.strip()) else 0.0,
+        math.log1p(len(words)) / 4.0,
+    ]
 
 
 def _plain_fact(text: str, language: str) -> bool:

@@ -1,0 +1,121 @@
+"""Learned check-worthiness of an English sentence: a logistic regression over word and
+character n-grams plus a few of the engine's own features, trained by
+``bench/train_checkworthiness.py`` on ClaimBuster's training file and exported to
+``data/checkworthiness_en.json``.
+
+Pure Python at run time (no scikit-learn, no Django): the features reproduce scikit-learn's
+``TfidfVectorizer`` (lowercase, ``sublinear_tf``, smooth idf, l2 norm) for the word analyzer
+(token pattern ``\\b\\w\\w+\\b``) and the ``char_wb`` analyzer, so the probability equals the
+fitted model's ``predict_proba``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "checkworthiness_en.json"
+TOKEN = re.compile(r"(?u)\b\w\w+\b")
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """One fitted vectorizer: term -> (idf, weight)."""
+
+    analyzer: str
+    ngram: tuple[int, int]
+    terms: dict[str, tuple[float, float]]
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    blocks: tuple[_Block, ...]
+    extra_weights: tuple[float, ...]
+    intercept: float
+    threshold: float
+
+    def probability(self, text: str, extra: Sequence[float]) -> float:
+        """The probability that ``text`` is check-worthy; ``extra`` are the engine features
+        (``claims.engine_features``) in the order the model was trained with."""
+        z = self.intercept
+        for block in self.blocks:
+            z += _block_score(block, text)
+        z += sum(w * x for w, x in zip(self.extra_weights, extra, strict=True))
+        if z >= 0:
+            return 1.0 / (1.0 + math.exp(-z))
+        e = math.exp(z)
+        return e / (1.0 + e)
+
+
+def word_ngrams(text: str, ngram: tuple[int, int]) -> list[str]:
+    tokens = TOKEN.findall(text.lower())
+    low, high = ngram
+    grams = list(tokens) if low == 1 else []
+    for n in range(max(2, low), min(high, len(tokens)) + 1):
+        grams.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+    return grams
+
+
+def char_wb_ngrams(text: str, ngram: tuple[int, int]) -> list[str]:
+    low, high = ngram
+    grams = []
+    for word in text.lower().split():
+        padded = f" {word} "
+        length = len(padded)
+        for n in range(low, high + 1):
+            offset = 0
+            grams.append(padded[offset : offset + n])
+            while offset + n < length:
+                offset += 1
+                grams.append(padded[offset : offset + n])
+            if offset == 0:  # a word shorter than n counts once, as in scikit-learn
+                break
+    return grams
+
+
+def _block_score(block: _Block, text: str) -> float:
+    grams = (
+        word_ngrams(text, block.ngram)
+        if block.analyzer == "word"
+        else char_wb_ngrams(text, block.ngram)
+    )
+    counts = Counter(g for g in grams if g in block.terms)
+    if not counts:
+        return 0.0
+    dot, norm = 0.0, 0.0
+    for gram, count in counts.items():
+        idf, weight = block.terms[gram]
+        value = (1.0 + math.log(count)) * idf
+        norm += value * value
+        dot += value * weight
+    return dot / math.sqrt(norm)
+
+
+def load(path: Path = MODEL_PATH) -> Model:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    blocks = tuple(
+        _Block(
+            analyzer=b["analyzer"],
+            ngram=(int(b["ngram"][0]), int(b["ngram"][1])),
+            terms={t: (float(i), float(w)) for t, i, w in b["terms"]},
+        )
+        for b in data["blocks"]
+    )
+    return Model(
+        blocks=blocks,
+        extra_weights=tuple(float(w) for w in data["extra_weights"]),
+        intercept=float(data["intercept"]),
+        threshold=float(data["threshold"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def model() -> Model:
+    """The packaged English model, read once per process on first use."""
+    return load()

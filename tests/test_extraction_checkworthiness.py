@@ -1,0 +1,120 @@
+"""The English check-worthiness model: packaged file, pure-Python scorer, parity with
+scikit-learn, and its use in claim extraction."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from claims.extraction import checkworthiness, extract_claims
+from claims.extraction.claims import engine_features
+from claims.extraction.figures import extract_figures
+
+CHECKWORTHY = [
+    "Unemployment fell to 3.5 percent last year, the lowest rate in fifty years.",
+    "We have lost 700,000 manufacturing jobs since 2001.",
+    "The federal deficit tripled under this administration to $1.4 trillion.",
+]
+NOT_CHECKWORTHY = [
+    "Thank you very much, and good evening to everyone here.",
+    "I want to say something to the American people tonight.",
+    "Well, let me just respond to that.",
+]
+
+
+def _probability(text: str) -> float:
+    model = checkworthiness.model()
+    return model.probability(text, engine_features(text, extract_figures(text, language="en")))
+
+
+def test_packaged_model_loads_with_a_threshold_between_zero_and_one():
+    model = checkworthiness.model()
+    assert checkworthiness.MODEL_PATH.stat().st_size < 2_000_000
+    assert 0 < model.threshold < 1
+    assert len(model.blocks) == 2
+    assert all(block.terms for block in model.blocks)
+    assert len(model.extra_weights) == len(engine_features("A sentence.", []))
+
+
+def test_scores_are_probabilities_and_deterministic():
+    for text in CHECKWORTHY + NOT_CHECKWORTHY + ["", "x", "12345 " * 50]:
+        first = _probability(text)
+        assert 0.0 <= first <= 1.0
+        assert _probability(text) == first
+
+
+def test_clear_checkworthy_sentences_outscore_clear_chatter():
+    lowest_claim = min(_probability(t) for t in CHECKWORTHY)
+    highest_chatter = max(_probability(t) for t in NOT_CHECKWORTHY)
+    assert lowest_claim > highest_chatter
+    assert lowest_claim >= checkworthiness.model().threshold
+    assert highest_chatter < checkworthiness.model().threshold
+
+
+def test_runtime_scorer_imports_neither_sklearn_nor_django():
+    code = (
+        "import sys\n"
+        "from claims.extraction import checkworthiness\n"
+        "checkworthiness.model().probability('The rate rose 5 percent.', [0.0] * 11)\n"
+        "print(any(m.split('.')[0] in ('sklearn', 'django') for m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "False"
+
+
+def test_english_claims_are_scored_by_the_model_and_chatter_is_dropped():
+    body = " ".join(CHECKWORTHY + NOT_CHECKWORTHY)
+    claims = extract_claims(body, language="en")
+    texts = [c.text for c in claims]
+    assert texts == CHECKWORTHY
+    for claim in claims:
+        assert claim.score == round(min(0.99, max(0.01, _probability(claim.text))), 4)
+
+
+def test_questions_stay_excluded_whatever_the_model_says():
+    assert extract_claims("Did unemployment fall to 3.5 percent last year?", language="en") == []
+
+
+TRAIN = [
+    ("Unemployment rose by 4 percent in 2019.", 1),
+    ("The deficit is $500 billion this year.", 1),
+    ("We created 2 million jobs last year.", 1),
+    ("Taxes went up 12 percent under the governor.", 1),
+    ("Crime fell by a third in the city since 2010.", 1),
+    ("He voted against the bill three times.", 1),
+    ("Thank you very much.", 0),
+    ("I want to talk about the future.", 0),
+    ("Let me respond to that.", 0),
+    ("Good evening, everyone.", 0),
+    ("That is a great question, and I appreciate it.", 0),
+    ("We will see what happens.", 0),
+]
+PROBES = [
+    "Unemployment fell 2 percent last year.",
+    "Thank you, and good night.",
+    "The café's naïve owners said 3,000 jobs were lost — again!",
+    "",
+    "a",
+]
+
+
+def test_exported_model_reproduces_sklearn_predict_proba(tmp_path):
+    pytest.importorskip("sklearn")
+    from bench import train_checkworthiness as train
+
+    texts, labels = [t for t, _ in TRAIN], [y for _, y in TRAIN]
+    # The training file's min_df would leave a dozen sentences almost no vocabulary.
+    fitted = train.Fitted(
+        texts, labels, c=1.0, word=train.WORD | {"min_df": 1}, char=train.CHAR | {"min_df": 1}
+    )
+    path = tmp_path / "model.json"
+    train.write(fitted.export(0.5), path)
+    assert json.loads(path.read_text(encoding="utf-8"))["threshold"] == 0.5
+    model = checkworthiness.load(path)
+    expected = fitted.predict_proba(PROBES + texts)
+    for text, want in zip(PROBES + texts, expected, strict=True):
+        got = model.probability(text, engine_features(text, extract_figures(text, language="en")))
+        assert abs(got - want) < 1e-6
