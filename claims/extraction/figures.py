@@ -106,6 +106,99 @@ KO_COUNTERS: dict[str, tuple[str, str]] = {
     "도": ("quantity", "degrees"),
     "℃": ("quantity", "celsius"),
     "포인트": ("quantity", "points"),
+    # Sports, media, schools and courts (KLUE-NER news).
+    "장": ("count", "sheets"),
+    "편": ("count", "works"),
+    "강전": ("rank", "round_of"),
+    "강": ("rank", "round_of"),  # "16강": the round of sixteen
+    "라운드": ("rank", "round"),
+    "학년도": ("date", "year"),  # read as a date in _ko_amounts
+    "학년": ("rank", "school_year"),
+    "학기": ("rank", "semester"),
+    "학급": ("count", "classes"),
+    "학점": ("count", "credits"),
+    "골": ("count", "goals"),
+    "득점": ("count", "scored"),
+    "승째": ("rank", "win"),
+    "연승": ("count", "consecutive_wins"),
+    "연패": ("count", "streak"),  # consecutive losses, or titles (連覇)
+    "승": ("count", "wins"),
+    "패": ("count", "losses"),
+    "무": ("count", "draws"),
+    "경기": ("count", "games"),
+    "세트": ("rank", "set"),
+    "이닝": ("count", "innings"),
+    "타수": ("count", "at_bats"),
+    "안타": ("count", "hits"),
+    "타": ("count", "strokes"),
+    "언더파": ("quantity", "under_par"),
+    "오버파": ("quantity", "over_par"),
+    "루": ("rank", "base"),
+    "사": ("count", "companies"),  # "이통 3사"; outs before a base ("1사 1루")
+    "심": ("rank", "instance"),  # "1심", "2심": court instance
+    "호골": ("rank", "goal"),
+    "호": ("rank", "number"),
+    "주년": ("rank", "anniversary"),
+    "주기": ("rank", "anniversary"),
+    "분기": ("rank", "quarter"),
+    "세기": ("rank", "century"),
+    "공화국": ("rank", "republic"),
+    "일째": ("rank", "day"),
+    "일 만에": ("duration", "days"),
+    "일만에": ("duration", "days"),
+    "일만": ("duration", "days"),
+    "일": ("duration", "days"),  # only past 31 ("300일이 지났다"); days of a month are dates
+    "발": ("count", "rounds"),
+    "화": ("rank", "episode"),
+    "종목": ("count", "events"),
+    "종": ("count", "kinds"),
+    "국": ("count", "countries"),
+    "등급": ("rank", "grade"),
+    "인승": ("quantity", "seats"),
+    "인방": ("count", "members"),
+    "인조": ("count", "members"),
+    "인자": ("rank", "rank"),
+    "촌": ("rank", "kinship_degree"),
+    "자": ("count", "characters"),  # "3자": parties, in _ko_amounts
+    "관왕": ("count", "titles"),
+    "가족": ("count", "families"),
+    "단계": ("rank", "stage"),
+    "쌍": ("count", "pairs"),
+    "권": ("count", "volumes"),
+    "과목": ("count", "subjects"),
+    "부": ("rank", "part"),
+    "면": ("count", "pages"),
+    "쪽": ("count", "pages"),
+    "자리": ("count", "places"),
+    "병": ("count", "bottles"),
+    "잔": ("count", "glasses"),
+    "갑": ("count", "packs"),
+    "칸": ("count", "compartments"),
+    "량": ("count", "cars"),
+    "실": ("count", "rooms"),
+    "통": ("count", "items"),
+    "집": ("rank", "album"),
+    "동": ("count", "buildings"),
+    "롤": ("count", "rolls"),
+    "성급": ("rank", "stars"),
+    "섹션": ("count", "sections"),
+    "자녀": ("count", "children"),
+    "순위": ("rank", "rank"),
+    "범": ("count", "convictions"),
+    "박": ("duration", "nights"),
+    "막": ("rank", "act"),
+    "할": ("ratio", "fraction"),  # "5할": five tenths, read as 0.5 in _ko_amounts
+    "인치": ("quantity", "inches"),
+    "미터": ("quantity", "m"),
+    "마일": ("quantity", "miles"),
+    "kcal": ("quantity", "kcal"),
+    "mg": ("quantity", "mg"),
+    "g": ("quantity", "g"),
+    "ml": ("quantity", "ml"),
+    "l": ("quantity", "l"),
+    "°C": ("quantity", "celsius"),
+    "μg/m3": ("quantity", "ug/m3"),
+    "㎍/㎥": ("quantity", "ug/m3"),
 }
 KO_CURRENCIES = {
     "원": "KRW",
@@ -114,6 +207,18 @@ KO_CURRENCIES = {
     "위안": "CNY",
     "유로": "EUR",
     "파운드": "GBP",
+    "캐나다달러": "CAD",
+    "호주달러": "AUD",
+    "홍콩달러": "HKD",
+    "대만달러": "TWD",
+    "싱가포르달러": "SGD",
+    "뉴질랜드달러": "NZD",
+    "루피": "INR",
+    "루블": "RUB",
+    "바트": "THB",
+    "링깃": "MYR",
+    "리라": "TRY",
+    "헤알": "BRL",
 }
 KO_PERCENT = {
     "%p": "percentage_point",
@@ -354,13 +459,32 @@ KO_AMOUNT = re.compile(
     )
     + r")(?![A-Za-z])"
 )
-KO_NATIVE_RE = re.compile(
-    r"(?<![가-힣])(?P<num>"
-    + "|".join(sorted(KO_NATIVE, key=len, reverse=True))
-    + r")\s?(?P<unit>가지|번째|차례|명|개국|개|곳|번|배|살|시간|달|해|마리|대|척|채|건|표|구|점)"
-    # the counter ends the word, or a particle follows ("한 명이다", "두 마리를")
-    + r"(?:(?![가-힣])|(?=(?:이|을|를|은|는|의|에|과|와|도|만|꼴|쯤|씩)))"
+# What may follow a counter in the same word: a particle or a suffix ("한 명이다", "두 달간").
+KO_AFTER_COUNTER = r"(?:(?![가-힣])|(?=(?:이|가|을|를|은|는|의|에|과|와|도|만|꼴|쯤|씩|로|으로|나|당|간|치|째|여|부터|까지|인|께)))"
+KO_NATIVE_COUNTERS = "가지|번째|차례|명|개국|개|곳|번|배|살|시간|달|해|마리|척|채|건|표|구|점"
+# Counters that read as a count only after a space and a numeral other than 첫 ("한편" is
+# "meanwhile", "석방" a release, "첫 경기" the opening game).
+KO_NATIVE_SPACED = (
+    "개비|사람|쌍|갑|병|잔|장|폭|골|방|줄|종류|갈래|가족|모녀|부자|형제|자매|자녀|아들|딸|시즌|"
+    "권|벌|켤레|그루|송이|끼|바퀴|군데|경기|세트|이닝|라운드|회|나라|국가|팀"
 )
+KO_NATIVE_RE = re.compile(
+    r"(?<![가-힣])(?:(?P<num>"
+    + "|".join(sorted(KO_NATIVE, key=len, reverse=True))
+    + rf")(?:\s?(?P<unit>{KO_NATIVE_COUNTERS})|\s(?P<vehicle>대))"
+    + r"|(?P<num2>"
+    + "|".join(sorted(set(KO_NATIVE) - {"첫"}, key=len, reverse=True))
+    + rf")\s(?P<unit2>{KO_NATIVE_SPACED}))"
+    + KO_AFTER_COUNTER
+)
+# "두 회사", "세 학자": a native numeral before any noun counts it (not 한, 열, 첫: "한
+# 결과" is "the result of doing", "열 계획" is "plan to open").
+KO_NATIVE_NOUN = re.compile(
+    r"(?<![가-힣])(?P<num>두|세|네|다섯|여섯|일곱|여덟|아홉|스무|서른|마흔|쉰)\s(?P<noun>[가-힣]{1,4})"
+)
+KO_NOUN_PARTICLE = re.compile(r"(?:은|는|을|를|의|에게|에서|에|와|과|도|로|으로|이|가|인)$")
+# "첫째", "둘째": ordinals.
+KO_NATIVE_ORDINAL = re.compile(r"(?<![가-힣])(?P<num>첫|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|열)째")
 # A number after one of these in Korean text belongs to a name, not a measure.
 KO_PARTICLES = "인의이에로가를은는으와과도만까부였이다며"
 UNIT_STOP_AFTER = {
@@ -391,10 +515,13 @@ def _ko_amounts(text: str) -> Iterator[Candidate]:
             continue
         if unit in TIGHT_UNITS and not _tight(m, text):
             continue
-        if unit == "대" and not re.fullmatch(r"[1-9]0", m["num"]):
-            continue  # an age group is 10대 ... 90대; "3대 지수" is not
         kind, unit_name = _ko_unit(unit)
-        approx = bool(m["approx"])
+        if unit == "대":
+            found = _ko_dae(m, text)
+            if found is None:
+                continue
+            kind, unit_name = found
+        approx = bool(m["approx"]) or "여" in m["num"]
         first = Candidate(m.start(), m.end(), "", unit_name, kind, approx)
         if m["range"]:
             low = Candidate(m.start("num"), m.end("num"), "", unit_name, kind, approx)
@@ -404,13 +531,107 @@ def _ko_amounts(text: str) -> Iterator[Candidate]:
             first.value = format_decimal(parse_korean_number(m["num2"]))
         else:
             first.value = format_decimal(parse_korean_number(m["num"]))
-        yield first
+        if _ko_special(first, unit, text):
+            yield first
+    yield from _ko_natives(text)
+
+
+def _ko_dae(m: re.Match[str], text: str) -> tuple[str, str] | None:
+    """ "대" after a number: an age group (20대), machines or vehicles (차량 2대가), or a
+    term of office (16대 국회); "4대강", "3대 지수" are names."""
+    after = text[m.end() : m.end() + 2]
+    if re.fullmatch(r"[1-9]0", m["num"]) and not m["num2"]:
+        return ("age", "years")
+    if m["num2"] and re.fullmatch(r"[1-9]0", m["num2"]):
+        return ("age", "years")
+    if re.match(KO_AFTER_COUNTER, after) and not re.match(r"\s[가-힣]", after):
+        if re.match(r"[가-힣]", after) and not re.match(r"[이가을를은는의에와과도로등]", after):
+            return None
+        return ("count", "units")
+    number = m["num2"] or m["num"]
+    if re.match(r"\s[가-힣]", after) and re.fullmatch(r"\d{2}", number) and int(number) > 10:
+        return ("rank", "term")
+    return None
+
+
+def _ko_special(c: Candidate, unit: str, text: str) -> bool:
+    """Counters whose reading depends on the value or on what follows; False drops it."""
+    value = Decimal(c.value or "0")
+    after = text[c.end : c.end + 8]
+    if unit == "일":
+        return value > 31  # "300일": a duration; "8일" is a day of the month
+    if unit == "자" and value < 10:
+        c.unit = "parties"  # "3자 회담"; "1천200자" counts characters
+    elif unit == "할":
+        c.value = format_decimal(value / 10)
+    elif unit == "학년도":
+        if not re.fullmatch(r"(?:19|20)\d\d", c.value):
+            return False
+        c.unit = ""
+    elif unit == "사" and re.match(r"\s?(?:\d(?:,\s?\d)?루|만루)", after):
+        c.unit = "outs"
+    elif unit == "분기" and re.match(r"\s?연속", after):
+        c.kind, c.unit = "duration", "quarters"
+    return True
+
+
+def _ko_natives(text: str) -> Iterator[Candidate]:
     for m in KO_NATIVE_RE.finditer(text):
-        kind, unit_name = KO_NATIVE_UNITS.get(m["unit"]) or _ko_unit(m["unit"])
+        unit = m["unit"] or m["vehicle"] or m["unit2"]
+        kind, unit_name = KO_NATIVE_UNITS.get(unit) or _native_unit(unit)
         if m["num"] == "첫":
             kind, unit_name = "rank", "rank"
-        value = str(KO_NATIVE[m["num"]])
+        value = str(KO_NATIVE[m["num"] or m["num2"]])
         yield Candidate(m.start(), m.end(), value, unit_name, kind)
+    for m in KO_NATIVE_NOUN.finditer(text):
+        noun = m["noun"]
+        if re.match(f"(?:{KO_NATIVE_COUNTERS}|{KO_NATIVE_SPACED}|대)", noun):
+            continue  # a counter: read above
+        if re.match(r"(?:부담|수입|수|율|금|제|멋대로|마음|말)", noun):
+            continue  # "세 부담" is a tax burden, "네 멋대로" is "your way"
+        stripped = KO_NOUN_PARTICLE.sub("", noun) if len(noun) > 2 else noun
+        end = m.start("noun") + len(stripped or noun)
+        yield Candidate(m.start(), end, str(KO_NATIVE[m["num"]]), "", "count")
+    for m in KO_NATIVE_ORDINAL.finditer(text):
+        value = 1 if m["num"] == "첫" else KO_NATIVE.get(m["num"], 0)
+        yield Candidate(m.start(), m.end(), str(value), "rank", "rank")
+
+
+# What a native numeral counts, for counters not in KO_COUNTERS.
+KO_NATIVE_NAMES = {
+    "사람": "people",
+    "개비": "sticks",
+    "폭": "pictures",
+    "방": "shots",
+    "줄": "lines",
+    "종류": "kinds",
+    "갈래": "branches",
+    "모녀": "people",
+    "부자": "people",
+    "형제": "people",
+    "자매": "people",
+    "아들": "sons",
+    "딸": "daughters",
+    "시즌": "seasons",
+    "벌": "sets",
+    "켤레": "pairs",
+    "그루": "trees",
+    "송이": "flowers",
+    "판": "games",
+    "끼": "meals",
+    "바퀴": "laps",
+    "군데": "places",
+    "나라": "countries",
+    "국가": "countries",
+    "팀": "teams",
+    "회": "times",
+}
+
+
+def _native_unit(unit: str) -> tuple[str, str]:
+    if unit in KO_NATIVE_NAMES:
+        return "count", KO_NATIVE_NAMES[unit]
+    return _ko_unit(unit)
 
 
 # Counters that only follow native numerals ("두 달", "세 해", "다섯 대").
@@ -423,6 +644,19 @@ KO_NATIVE_UNITS = {
 
 TIGHT_UNITS = {"세", "살", "주", "등", "도", "m", "t", "초", "대", "차", "보", "인", "급", "기"}
 TIGHT_UNITS |= {"점", "층", "구", "단"}
+# One-syllable counters added for news (sports, media, courts): tight, and never followed
+# by more of a word ("2심사", "3발사", "7화재" are not counts).
+NEWS_TIGHT = {
+    *("장", "편", "강", "골", "승", "패", "무", "타", "루", "사", "심", "호", "일", "발", "화"),
+    *("종", "국", "자", "부", "면", "쪽", "병", "잔", "갑", "칸", "량", "실", "통", "집", "동"),
+    *("롤", "범", "박", "막", "할", "촌", "권", "쌍", "g", "l"),
+}
+TIGHT_UNITS |= NEWS_TIGHT
+NEWS_AFTER = re.compile(KO_AFTER_COUNTER)
+for _unit in NEWS_TIGHT:
+    UNIT_STOP_AFTER.setdefault(
+        _unit, re.compile(rf"^{re.escape(_unit)}(?=[가-힣])(?!{KO_AFTER_COUNTER[3:-1]})")
+    )
 # "박씨(32)": Korean news gives a person's age in brackets after the name.
 # Also "(본명 박재상·35)", "(22·이지은)", "A(10)군".
 KO_BRACKET_AGE = re.compile(
@@ -447,7 +681,7 @@ def _ko_bare(text: str) -> Iterator[Candidate]:
 def _tight(m: re.Match[str], text: str) -> bool:
     """Single-syllable counters count only right after the number (66세, not '66 세계')."""
     between = text[m.end("num") if not m["num2"] else m.end("num2") : m.start("unit")]
-    return between == ""
+    return between in ("", "여", "여 ")
 
 
 def _ko_value(low: str, high: str) -> str:
