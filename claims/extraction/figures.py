@@ -271,7 +271,8 @@ NOISE = re.compile(
 # A number glued to letters is a name (Qwen-7B, 코로나19, G20, B2C), not a figure.
 GLUED_BEFORE = re.compile(r"[A-Za-z_\-][\-]?$|[A-Za-z]$")
 KO_GLUE_OK = re.compile(
-    r"(약|총|각|연|월|무려|최대|최소|전년|전체|모두|또|및|는|은|이|가|을|를|에|의|로|와|과|도|만|씩|\(|~)$"
+    r"(약|총|각|연|월|무려|최대|최소|전년|전체|모두|또|및|는|은|이|가|을|를|에|의|로|와|과|도|만|씩|\(|~"
+    r"|\d일|징역|금고)$"
 )
 
 
@@ -315,7 +316,8 @@ KO_MONTH_PART = re.compile(
 )
 # "지난 3월", and a bare "3월에" (the article's year); not "월세", "월급", "월드".
 KO_MONTH_ONLY = re.compile(
-    r"(?:(지난|오는|올해|내년|작년|지난해)\s*)?(?<![\d.])(\d{1,2})\s*월(?!\s*\d|세|급|드|간|별)"
+    r"(?:(지난|오는|올해|내년|작년|지난해)\s*)?(?<![\d.])(?<!\d년)(?<!\d년\s)(\d{1,2})\s*월"
+    r"(?!\s*\d{1,2}\s*일|세|급|드|간|별)"
 )
 KO_REL_MONTH = {
     "지난달": -1,
@@ -335,7 +337,8 @@ KO_REL_PART = re.compile(
 )
 KO_DAY_RANGE = re.compile(r"(?<![\d월.])(\d{1,2})\s*[~∼-]\s*(\d{1,2})\s*일(?!\s*(?:간|동안))")
 KO_DAY = re.compile(
-    r"(?<![\d.~∼,])(\d{1,2})\s*일(?![간째])(?!\s*동안)(?=\s|\(|에|부터|까지|,|·|오전|오후|$|\))"
+    r"(?<![\d.,])(?<![\d.][~∼])(\d{1,2})\s*일(?![간째])(?!\s*동안)"
+    r"(?=\s|\(|에|부터|까지|,|·|오전|오후|$|\)|[~∼'’\"”]|[과와은는이의로자도])"
 )
 KO_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*년(?!\s*(?:간|동안|만에|째))")
 KO_TIME = re.compile(
@@ -365,6 +368,101 @@ def _ko_year_for(prefix: str | None, month: int, day: int, ref: date) -> int:
     return ref.year
 
 
+# A bare year before what it dates ("2014 브라질 월드컵", "2015 서울모터쇼", "'친구'(2001)")
+# is a date; a year after a name ("응답하라 1988", "CES 2025", "어젠다 2020") is part of the
+# name and is not. Seasons: "2015-16 프리미어리그", "2014-2015학년도", "2014시즌".
+KO_BARE_YEAR = re.compile(
+    r"(?<![\w.,\-/~∼·])(?<![A-Za-z가-힣]\s)(?P<year>(?:19|20)\d{2})"
+    r"(?=\s[가-힣]|·(?:19|20)\d{2}\s?년|시즌|년도)"
+    r"|(?<=['‘\"“]\)\()(?P<year2>(?:19|20)\d{2})(?=\))"
+    r"|(?<=[가-힣]\s)(?P<year3>(?:19|20)\d{2})(?=\s[가-힣])"
+)
+KO_SEASON = re.compile(
+    r"(?<![\w.,\-/])(?P<a>(?:19|20)\d{2})[-–/](?P<b>(?:19|20)?\d{2})(?![\d.,\-])"
+    r"(?=\s|학년도|시즌|년|['’\"”])"
+)
+# Weekdays: "수요일인 9일", "14일(목요일)", "지난 수요일", "일요일에는". A recurring one
+# ("매주 금요일") is not a date and is left out.
+KO_WEEKDAY_NAMES = {"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}
+KO_WEEKDAY_DAY = re.compile(
+    r"(?P<w>[월화수목금토일])요일인\s?(?P<d>\d{1,2})일"
+    r"|(?P<d2>\d{1,2})일\s?\((?P<w2>[월화수목금토일])(?:요일)?\)"
+)
+KO_WEEKDAY = re.compile(
+    r"(?:(?P<which>매주|지난주|지난\s?주|지난|오는|다음\s?주|이번\s?주)\s?)?"
+    r"(?<![가-힣])(?P<w>[월화수목금토일])요일"
+)
+# "다음달", "지난달", "이달": the month itself (not "전달": also "to deliver") (with a day or a part it is read above).
+KO_REL_MONTH_ONLY = re.compile(
+    r"(?<![가-힣])(지난달|이달|이번\s?달|내달|다음\s?달)(?!\s*\d|\s*(?:초|중순|하순|말))"
+)
+# Elections named by their date: "오는 6·4 지방선거", "4.24 재보궐선거". Dates naming a
+# past event ("4·19", "5·18 민주화운동", "9.11 테러", "6·25전쟁") are names: no year.
+KO_ELECTION_DAY = re.compile(
+    r"(?:(지난|오는|올해|작년|지난해)\s*)?(?<![\d.])(?P<m>\d{1,2})[.·ᆞ](?P<d>\d{1,2})\s?"
+    r"(?=(?:재보궐|재보선|보궐|지방선거|총선|대선|전당대회|선거))"
+)
+
+
+def _ko_year_names(text: str) -> Iterator[Candidate]:
+    for m in KO_BARE_YEAR.finditer(text):
+        group = "year" if m["year"] else "year2" if m["year2"] else "year3"
+        if group == "year3" and not _year_before_event(text, m.end(group)):
+            continue
+        yield Candidate(m.start(group), m.end(group), m[group], "", "date")
+    for m in KO_SEASON.finditer(text):
+        low, high = int(m["a"]), int(m["b"])
+        if high < 100:
+            high += low // 100 * 100
+        if high == low + 1:
+            yield Candidate(m.start("a"), m.end("a"), str(low), "", "date")
+            yield Candidate(m.start("b"), m.end("b"), str(high), "", "date")
+
+
+# After a Korean word, a bare year dates what follows only when an event follows.
+KO_EVENT_AFTER = re.compile(
+    r"\s?[가-힣]{0,6}\s?(?:월드컵|올림픽|동계올림픽|아시안게임|모터쇼|대회|축제|박람회|페스티벌|"
+    r"시즌|선거|엑스포|컨퍼런스|포럼|시상식|콜렉션|컬렉션)"
+)
+
+
+def _year_before_event(text: str, end: int) -> bool:
+    return bool(KO_EVENT_AFTER.match(text, end, min(len(text), end + 16)))
+
+
+def _ko_weekdays(text: str, ref: date) -> Iterator[Candidate]:
+    for m in KO_WEEKDAY_DAY.finditer(text):
+        found = _day_in_context(int(m["d"] or m["d2"]), ref)
+        if found:
+            yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
+    for m in KO_WEEKDAY.finditer(text):
+        which = (m["which"] or "").replace(" ", "")
+        if which == "매주":
+            continue
+        weekday = KO_WEEKDAY_NAMES[m["w"]]
+        monday = ref - timedelta(days=ref.weekday())
+        if which in ("지난", ""):
+            back = (ref.weekday() - weekday) % 7
+            found = ref - timedelta(days=back or 7) if which else monday + timedelta(weekday)
+        elif which == "오는":
+            found = ref + timedelta(days=(weekday - ref.weekday()) % 7 or 7)
+        elif which == "지난주":
+            found = monday - timedelta(days=7 - weekday)
+        elif which == "다음주":
+            found = monday + timedelta(days=7 + weekday)
+        else:
+            found = monday + timedelta(days=weekday)
+        yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
+    for m in KO_REL_MONTH_ONLY.finditer(text):
+        year, month = _shift_month(ref, KO_REL_MONTH.get(m[1].replace(" ", ""), 0))
+        yield Candidate(m.start(), m.end(), f"{year:04d}-{month:02d}", "", "date")
+    for m in KO_ELECTION_DAY.finditer(text):
+        month, day = int(m["m"]), int(m["d"])
+        found = _safe_date(_ko_year_for(m[1], month, day, ref), month, day)
+        if found:
+            yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
+
+
 def _ko_dates(text: str, ref: date | None) -> Iterator[Candidate]:
     for m in KO_FULL_DATE.finditer(text):
         found = _safe_date(int(m[1]), int(m[2]), int(m[3]))
@@ -379,9 +477,11 @@ def _ko_dates(text: str, ref: date | None) -> Iterator[Candidate]:
             yield Candidate(m.start(), m.end(), f"{int(m[1]):04d}-{int(m[2]):02d}", "", "date")
     for m in KO_YEAR.finditer(text):
         yield Candidate(m.start(), m.end(), m[1], "", "date")
+    yield from _ko_year_names(text)
     if ref is None:
         return
     yield from _ko_relative_dates(text, ref)
+    yield from _ko_weekdays(text, ref)
 
 
 def _ko_relative_dates(text: str, ref: date) -> Iterator[Candidate]:
@@ -593,8 +693,8 @@ def _ko_natives(text: str) -> Iterator[Candidate]:
         end = m.start("noun") + len(stripped or noun)
         yield Candidate(m.start(), end, str(KO_NATIVE[m["num"]]), "", "count")
     for m in KO_NATIVE_ORDINAL.finditer(text):
-        value = 1 if m["num"] == "첫" else KO_NATIVE.get(m["num"], 0)
-        yield Candidate(m.start(), m.end(), str(value), "rank", "rank")
+        rank = 1 if m["num"] == "첫" else KO_NATIVE.get(m["num"], 0)
+        yield Candidate(m.start(), m.end(), str(rank), "rank", "rank")
 
 
 # What a native numeral counts, for counters not in KO_COUNTERS.
@@ -660,7 +760,7 @@ for _unit in NEWS_TIGHT:
 # "박씨(32)": Korean news gives a person's age in brackets after the name.
 # Also "(본명 박재상·35)", "(22·이지은)", "A(10)군".
 KO_BRACKET_AGE = re.compile(
-    r"(?<=[가-힣A-Z])\((?:[^()\d]{1,12}[·,]\s?)?(?P<num>\d{1,3})(?:[·,.]\s?[^()\d]{1,8})?\)"
+    r"(?<=[가-힣A-Z])\((?:[^()\d]{1,12}[·,.\s-]\s?)?(?P<num>\d{1,3})(?:[·,.]\s?[^()\d]{1,8})?\)"
 )
 # "40억", "100조 이상": an amount with a scale word but no unit.
 KO_BARE_SCALE = re.compile(
@@ -676,6 +776,99 @@ def _ko_bare(text: str) -> Iterator[Candidate]:
             continue
         value = format_decimal(parse_korean_number(m.group(0)))
         yield Candidate(m.start(), m.end(), value, "", "count")
+
+
+# Scores: "2-3으로", "0대 1로", "1 대 0 승리": one count per side.
+KO_SCORE = re.compile(
+    r"(?<![\d.,:\-–])(?P<a>\d{1,3})\s?(?:[-–]|\s?대\s?)(?P<b>\d{1,3})(?![\d.,:\-–%])"
+    r"(?=\s?(?:으로|로|의|\)|(?:역전)?(?:승리|패배|완승|완패|승|패)|무승부|동점|리드|앞선|뒤진))"
+)
+# "1,2루": two bases; "(파5)": a hole's par; "1심", "2심" in KO_COUNTERS.
+KO_BASES = re.compile(r"(?<![\d,])(?P<a>[1-3]),\s?(?P<b>[2-3])루")
+KO_PAR = re.compile(r"(?<![가-힣A-Za-z])파\s?(?P<num>[3-6])(?!\d)")
+# "제24회", "제1위원장", "제 2의 소니": an ordinal.
+KO_ORDINAL = re.compile(
+    r"제\s?(?P<num>\d{1,4})(?P<unit>차|회|호|대|조|항|기|강|주|권|편|부)?(?![\d.,])"
+)
+KO_ORDINAL_UNITS = {
+    "회": "edition",
+    "차": "round",
+    "호": "number",
+    "대": "term",
+    "조": "article",
+    "항": "paragraph",
+    "기": "term",
+    "강": "lecture",
+    "주": "week",
+}
+# "톱10", "베스트11": the top N.
+KO_TOP = re.compile(r"(?<![가-힣])(?:톱|베스트)\s?(?P<num>\d{1,3})(?!\d)")
+# A measure named before its number: "승점 4", "골득실 -1", "타율 0.338", "규모 8.2".
+KO_LABELLED = re.compile(
+    r"(?P<label>승점|골득실|득실차|타율|방어율|평균자책점|평균자책|규모)(?:을|은|이|는)?\s?"
+    r"(?P<num>[-−]?\d{1,3}(?:\.\d+)?)(?![\d,])(?!\s?[조억만천%])"
+    r"(?=\s|[)·,.]|으로|로|을|를|의|에|이|가|은|는|$)"
+    r"(?:에서\s?(?P<num2>\d{1,3}(?:\.\d+)?)(?=으로|로))?"
+)
+KO_LABEL_UNITS = {
+    "승점": "points",
+    "골득실": "goal_difference",
+    "득실차": "goal_difference",
+    "타율": "batting_average",
+    "방어율": "era",
+    "평균자책점": "era",
+    "평균자책": "era",
+    "규모": "magnitude",
+}
+# "5분의 3": three fifths.
+KO_FRACTION = re.compile(r"(?<![\d.])(?P<b>\d{1,3})\s?분의\s?(?P<a>\d{1,3})(?![\d.])")
+# "최모 (41)씨": an age in brackets after a space.
+KO_SPACED_AGE = re.compile(r"(?<=[가-힣]\s)\((?P<num>\d{1,2})\)(?=\s?(?:씨|군|양))")
+# "1년6월" (a sentence), "1박2일": a duration in two parts.
+KO_YEARS_MONTHS = re.compile(r"(?<!\d)(?P<y>\d{1,2})년\s?(?P<m>\d{1,2})(?:개)?월(?!\s?\d)")
+KO_NIGHTS_DAYS = re.compile(r"(?<!\d)(?P<n>\d{1,2})박\s?(?P<d>\d{1,2})일(?:간)?")
+# "일주일", "일년": a week, a year.
+KO_SINO_ONE = re.compile(r"(?<![가-힣])일(?P<unit>주일|년)(?:간)?")
+
+
+def _ko_news(text: str) -> Iterator[Candidate]:
+    """Sports scores, bases and pars, ordinals, labelled measures, fractions, two-part
+    durations: shapes of KLUE-NER news with no counter after the number."""
+    for m in KO_SCORE.finditer(text):
+        for side in ("a", "b"):
+            yield Candidate(m.start(side), m.end(side), str(int(m[side])), "score", "count")
+    for m in KO_BASES.finditer(text):
+        yield Candidate(m.start("a"), m.end("a"), m["a"], "base", "rank")
+        yield Candidate(m.start("b"), m.end(), m["b"], "base", "rank")
+    for m in KO_PAR.finditer(text):
+        yield Candidate(m.start(), m.end(), m["num"], "par", "quantity")
+    for m in KO_ORDINAL.finditer(text):
+        unit = KO_ORDINAL_UNITS.get(m["unit"] or "", "rank")
+        yield Candidate(m.start(), m.end(), str(int(m["num"])), unit, "rank")
+    for m in KO_TOP.finditer(text):
+        yield Candidate(m.start(), m.end(), str(int(m["num"])), "top", "rank")
+    for m in KO_LABELLED.finditer(text):
+        unit = KO_LABEL_UNITS[m["label"]]
+        number = format_decimal(to_decimal(m["num"].replace("−", "-")))
+        yield Candidate(m.start(), m.end("num"), number, unit, "quantity")
+        if m["num2"]:
+            number = format_decimal(to_decimal(m["num2"]))
+            yield Candidate(m.start("num2"), m.end("num2"), number, unit, "quantity")
+    for m in KO_FRACTION.finditer(text):
+        if int(m["b"]):
+            value = format_decimal(Decimal(m["a"]) / Decimal(m["b"]))
+            yield Candidate(m.start(), m.end(), value, "fraction", "ratio")
+    for m in KO_SPACED_AGE.finditer(text):
+        yield Candidate(m.start("num"), m.end("num"), m["num"], "years", "age")
+    for m in KO_YEARS_MONTHS.finditer(text):
+        months = int(m["y"]) * 12 + int(m["m"])
+        yield Candidate(m.start(), m.end(), str(months), "months", "duration")
+    for m in KO_NIGHTS_DAYS.finditer(text):
+        yield Candidate(m.start("n"), m.end("n") + 1, m["n"], "nights", "duration")
+        yield Candidate(m.start("d"), m.end(), m["d"], "days", "duration")
+    for m in KO_SINO_ONE.finditer(text):
+        unit = "weeks" if m["unit"] == "주일" else "years"
+        yield Candidate(m.start(), m.end(), "1", unit, "duration")
 
 
 def _tight(m: re.Match[str], text: str) -> bool:
@@ -1004,6 +1197,7 @@ def _scanners(language: str) -> list[Callable[[str, date | None], Iterator[Candi
         lambda t, r: _ko_times(t),
         lambda t, r: _ko_amounts(t),
         lambda t, r: _ko_bare(t),
+        lambda t, r: _ko_news(t),
     ]
     english: list[Callable[[str, date | None], Iterator[Candidate]]] = [
         lambda t, r: _en_money(t),
