@@ -272,7 +272,7 @@ NOISE = re.compile(
 GLUED_BEFORE = re.compile(r"[A-Za-z_\-][\-]?$|[A-Za-z]$")
 KO_GLUE_OK = re.compile(
     r"(약|총|각|연|월|무려|최대|최소|전년|전체|모두|또|및|는|은|이|가|을|를|에|의|로|와|과|도|만|씩|\(|~"
-    r"|\d일|징역|금고)$"
+    r"|\d일|\d박|징역|금고)$"
 )
 
 
@@ -335,7 +335,9 @@ KO_REL_DAY = re.compile(r"(지난달|전달|전월|이달|이번\s?달|금월|�
 KO_REL_PART = re.compile(
     r"(지난달|전달|전월|이달|이번\s?달|금월|내달|다음\s?달)\s*(초|초순|중순|하순|말)"
 )
-KO_DAY_RANGE = re.compile(r"(?<![\d월.])(\d{1,2})\s*[~∼-]\s*(\d{1,2})\s*일(?!\s*(?:간|동안))")
+KO_DAY_RANGE = re.compile(
+    r"(?<![\d월.])(\d{1,2})\s*(?:일\s*)?[~∼-]\s*(\d{1,2})\s*일(?!\s*(?:간|동안))"
+)
 KO_DAY = re.compile(
     r"(?<![\d.,])(?<![\d.][~∼])(\d{1,2})\s*일(?![간째])(?!\s*동안)"
     r"(?=\s|\(|에|부터|까지|,|·|오전|오후|$|\)|[~∼'’\"”]|[과와은는이의로자도])"
@@ -374,7 +376,7 @@ def _ko_year_for(prefix: str | None, month: int, day: int, ref: date) -> int:
 KO_BARE_YEAR = re.compile(
     r"(?<![\w.,\-/~∼·])(?<![A-Za-z가-힣]\s)(?P<year>(?:19|20)\d{2})"
     r"(?=\s[가-힣]|·(?:19|20)\d{2}\s?년|시즌|년도)"
-    r"|(?<=['‘\"“]\)\()(?P<year2>(?:19|20)\d{2})(?=\))"
+    r"|(?<=['’\"”]\()(?P<year2>(?:19|20)\d{2})(?=\))"
     r"|(?<=[가-힣]\s)(?P<year3>(?:19|20)\d{2})(?=\s[가-힣])"
 )
 KO_SEASON = re.compile(
@@ -399,8 +401,8 @@ KO_REL_MONTH_ONLY = re.compile(
 # Elections named by their date: "오는 6·4 지방선거", "4.24 재보궐선거". Dates naming a
 # past event ("4·19", "5·18 민주화운동", "9.11 테러", "6·25전쟁") are names: no year.
 KO_ELECTION_DAY = re.compile(
-    r"(?:(지난|오는|올해|작년|지난해)\s*)?(?<![\d.])(?P<m>\d{1,2})[.·ᆞ](?P<d>\d{1,2})\s?"
-    r"(?=(?:재보궐|재보선|보궐|지방선거|총선|대선|전당대회|선거))"
+    r"(?:(지난|오는|올해|작년|지난해)\s*)?(?<![\d.])(?P<m>\d{1,2})[.·ᆞ](?P<d>\d{1,2})"
+    r"(?=\s?(?:재보궐|재보선|보궐|지방선거|총선|대선|전당대회|선거))"
 )
 
 
@@ -511,11 +513,13 @@ def _ko_relative_dates(text: str, ref: date) -> Iterator[Candidate]:
         value = _part_date(year, month, m[2]).isoformat()
         yield Candidate(m.start(), m.end(), value, "", "date", approximate=True)
     for m in KO_DAY_RANGE.finditer(text):
-        for group in (1, 2):
-            found = _day_in_context(int(m[group]), ref)
-            if found:
-                end = m.end(group) if group == 1 else m.end()
-                yield Candidate(m.start(group), end, found.isoformat(), "", "date")
+        # Both ends in the month of the last day: "7일∼13일", "17~18일".
+        last = _day_in_context(int(m[2]), ref)
+        first = last and int(m[1]) <= last.day and last.replace(day=int(m[1]))
+        if last and first:
+            end = m.end(1) + (1 if text[m.end(1)] == "일" else 0)
+            yield Candidate(m.start(1), end, first.isoformat(), "", "date")
+            yield Candidate(m.start(2), m.end(), last.isoformat(), "", "date")
     for m in KO_DAY.finditer(text):
         found = _day_in_context(int(m[1]), ref)
         if found:
@@ -589,6 +593,10 @@ KO_NATIVE_ORDINAL = re.compile(r"(?<![가-힣])(?P<num>첫|둘|셋|넷|다섯|�
 KO_PARTICLES = "인의이에로가를은는으와과도만까부였이다며"
 UNIT_STOP_AFTER = {
     "분": re.compile(r"^분(?:기|의)"),
+    # "CES 2025 개막": 개 opening a word is no counter
+    "개": re.compile(
+        r"^개(?:막|최|발|선|인|편|정|설|혁|장|방|시|입|통|념|성|별|요|표|회|업|봉|원)"
+    ),
     "세": re.compile(rf"^세[^{KO_PARTICLES}\s\W]"),
     "살": re.compile(rf"^살[^{KO_PARTICLES}\s\W]"),
     "주": re.compile(rf"^주[^{KO_PARTICLES}\s\W]"),
@@ -644,6 +652,8 @@ def _ko_dae(m: re.Match[str], text: str) -> tuple[str, str] | None:
         return ("age", "years")
     if m["num2"] and re.fullmatch(r"[1-9]0", m["num2"]):
         return ("age", "years")
+    if re.match(r"\s?\d", after):
+        return None  # "0대 1로": a score
     if re.match(KO_AFTER_COUNTER, after) and not re.match(r"\s[가-힣]", after):
         if re.match(r"[가-힣]", after) and not re.match(r"[이가을를은는의에와과도로등]", after):
             return None
@@ -806,7 +816,7 @@ KO_TOP = re.compile(r"(?<![가-힣])(?:톱|베스트)\s?(?P<num>\d{1,3})(?!\d)")
 # A measure named before its number: "승점 4", "골득실 -1", "타율 0.338", "규모 8.2".
 KO_LABELLED = re.compile(
     r"(?P<label>승점|골득실|득실차|타율|방어율|평균자책점|평균자책|규모)(?:을|은|이|는)?\s?"
-    r"(?P<num>[-−]?\d{1,3}(?:\.\d+)?)(?![\d,])(?!\s?[조억만천%])"
+    r"(?P<num>[-−]?\d{1,3}(?:\.\d+)?)(?!\d|[.,]\d)(?!\s?[조억만천%])"
     r"(?=\s|[)·,.]|으로|로|을|를|의|에|이|가|은|는|$)"
     r"(?:에서\s?(?P<num2>\d{1,3}(?:\.\d+)?)(?=으로|로))?"
 )

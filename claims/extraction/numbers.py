@@ -115,7 +115,8 @@ EN_ORDINALS = {
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # "3조7800억", "8만539", "4천만", "2조3000억", "15만", "1,234", "61.57"
-KO_NUMBER = rf"(?:{DIGITS})(?:\s?[조억만천백]+(?:\s?(?:{DIGITS}))?)*"
+# "1천800여만": 여 ("some") may stand before a scale word.
+KO_NUMBER = rf"(?:{DIGITS})(?:\s?여?[조억만천백]+(?:\s?(?:{DIGITS}))?)*"
 KO_NUMBER_RE = re.compile(rf"(?:{DIGITS})|조|억|만|천|백")
 
 
