@@ -21,7 +21,9 @@ STRONG = {"money", "percent", "percentage_point", "count", "quantity", "ratio", 
 CHROME = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|기자\s*=|\[\s*사진|\(\s*사진\s*=|무단\s*전재|재배포\s*금지|Copyright|"
     r"All rights reserved|ⓒ|©|기사입력|최종수정|Top으로 이동|전체기사|베스트 기사|"
-    r"^\s*(?:사진|더보기|속보|Subscribe|Read more|Related|Advertisement)\s*$",
+    r"^\s*(?:사진|더보기|속보|Subscribe|Read more|Related|Advertisement)\s*$|"
+    # Programme details of a broadcast transcript: "□ 방송일시 : 2023년 4월 10일 (월요일)".
+    r"^\W*(?:방송\s*일시|방송|일시|진행|출연|대담|정리)\s*[:：]",
     re.I,
 )
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]{8,}’")
@@ -32,7 +34,8 @@ HEDGE = re.compile(
 )
 # English words in lower case only: "First Look" is a name, "the first" a claim.
 SUPERLATIVE = re.compile(
-    r"처음|최초|최대|최고|최저|최다|최소|유일|역대|사상 최|가장|"
+    # "최대한"/"최소한" are "as much/little as possible", not a record.
+    r"처음|최초|최대(?!한)|최고|최저|최다|최소(?!한)|유일|역대|사상 최|가장|"
     r"\b(?:first|largest|biggest|highest|lowest|record|only|most|least|never|all-time)\b"
 )
 COMPARISON = re.compile(
@@ -138,6 +141,8 @@ def assess(text: str, figures: list[Figure], language: str, offset: int) -> Asse
     stripped = text.strip()
     if len(stripped) < 12 or CHROME.search(stripped) or QUESTION.search(stripped):
         return Assessment(False)
+    if language == "ko" and _ko_bracket_line(stripped):
+        return Assessment(False)
     rules = _rule_assessment(text, figures, language, offset)
     if language != "en":
         return rules
@@ -199,8 +204,15 @@ KO_FACT_END = re.compile(
 KO_NOT_FACT = re.compile(
     r"모습이다|모습입니다|화제다|화제입니다|반응|기자입니다|보도입니다|취재했습니다|"
     r"고 말했다|고 말했습니다|고 털어놨다|고 외쳤다|감탄|눈길|관심이 쏠|싶었다|것 같다|"
-    r"예정이다|예정입니다|계획이다|방침이다|하겠다|겠다고|바란다|축하"
+    r"예정이다|예정입니다|계획이다|방침이다|하겠다|겠다고|바란다|축하|"
+    # An anchor's lead-in and a reading of what came before, not a reported fact.
+    r"속보입니다|소식입니다|시간입니다|뜻이다|뜻입니다|의미다|의미입니다|셈이다|셈입니다|얘기다|"
+    # A reaction on a show ("폭소하며", "웃음 짓게 했다", "감동을 받은").
+    r"폭소|웃음|감동을 받|눈물을 보|미소를"
 )
+# A subheading the sentence splitter left glued after the final period:
+# "...발견됐습니다.‘몸값 요구’".
+KO_TRAILING_HEADING = re.compile(r"(?<=[.!?])\s*[‘“'\"][^‘“’”'\"]{1,20}[’”'\"]\s*$")
 EN_FACT = re.compile(
     r"\b(?:was|were|is|are|has|have|had|did)\b|\b\w{3,}ed\b|\b(?:said|told|found|won|lost|made|"
     r"took|began|led|met|paid|sold|bought|left|became|rose|fell)\b",
@@ -239,6 +251,7 @@ def _plain_fact(text: str, language: str) -> bool:
     if len(stripped) < 20:
         return False
     if language == "ko":
+        stripped = KO_TRAILING_HEADING.sub("", stripped)
         return bool(KO_FACT_END.search(stripped)) and not KO_NOT_FACT.search(stripped)
     words = stripped.split()
     named = any(w[:1].isupper() for w in words[1:])
@@ -248,6 +261,15 @@ def _plain_fact(text: str, language: str) -> bool:
         and bool(EN_FACT.search(stripped))
         and not EN_NOT_FACT.search(stripped)
     )
+
+
+def _ko_bracket_line(text: str) -> bool:
+    """A line that ends in a bracketed label with no predicate before it is a programme or
+    section title ("YTN라디오(FM 94.5) [뉴스킹 박지훈입니다]"), not a sentence."""
+    if not text.endswith("]"):
+        return False
+    before = text[: text.rfind("[")].strip()
+    return not KO_PREDICATE_END.search(before)
 
 
 def _caption_text(body: str, start: int, text: str, language: str) -> bool:
