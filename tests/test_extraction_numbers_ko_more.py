@@ -1,0 +1,244 @@
+"""Korean news figures beyond PRODUCT.md's examples (KLUE-NER news shapes): counters of
+sports, media and courts, native numerals before nouns, scores, ordinals, weekdays, bare
+years; and the numbers that stay out (phones, e-mails, URLs, IDs, model names, event names).
+"""
+
+from datetime import date
+
+import pytest
+
+from claims.extraction import extract_figures
+
+REF = date(2020, 10, 8)  # a Thursday
+
+
+def _figures(text: str) -> list[tuple[str, str, str, str, int, int]]:
+    found = extract_figures(text, language="ko", reference_date=REF)
+    for f in found:
+        assert text[f.start : f.end] == f.text
+    return [(f.text, f.value, f.unit, f.kind, f.start, f.end) for f in found]
+
+
+def _at(text: str, part: str, value: str, unit: str, kind: str) -> tuple:
+    start = text.index(part)
+    return (part, value, unit, kind, start, start + len(part))
+
+
+ONE_FIGURE = [
+    ("사진 7장이다", "7장", "7", "sheets", "count"),
+    ("16강에 진출했다", "16강", "16", "round_of", "rank"),
+    ("4라운드에서 우승했다", "4라운드", "4", "round", "rank"),
+    ("3학년 학생", "3학년", "3", "school_year", "rank"),
+    ("3골을 넣었다", "3골", "3", "goals", "count"),
+    ("5연승을 달렸다", "5연승", "5", "consecutive_wins", "count"),
+    ("이통 3사가 합의했다", "3사", "3", "companies", "count"),
+    ("2언더파를 쳤다", "2언더파", "2", "under_par", "quantity"),
+    ("1심에서 무죄", "1심", "1", "instance", "rank"),
+    ("2심 재판부는", "2심", "2", "instance", "rank"),
+    ("제24회 청룡영화제", "제24회", "24", "edition", "rank"),
+    ("김정은 제1위원장", "제1", "1", "rank", "rank"),
+    ("제 2의 소니", "제 2", "2", "rank", "rank"),
+    ("톱10을 결정", "톱10", "10", "top", "rank"),
+    ("두 사람은 남남이 됐다", "두 사람", "2", "people", "count"),
+    ("세 학자가 받았다", "세 학자", "3", "", "count"),
+    ("두 딸을 살해한", "두 딸", "2", "daughters", "count"),
+    ("한 쌍이 팔렸다", "한 쌍", "1", "pairs", "count"),
+    ("첫째, 국민과 함께", "첫째", "1", "rank", "rank"),
+    ("규모 8.2의 지진", "규모 8.2", "8.2", "magnitude", "quantity"),
+    ("5분의 3에 해당", "5분의 3", "0.6", "fraction", "ratio"),
+    ("최모 (41)씨를 붙잡았다", "41", "41", "years", "age"),
+    ("징역1년6월에 집행유예", "1년6월", "18", "months", "duration"),
+    ("일주일간 진행됐다", "일주일간", "1", "weeks", "duration"),
+    ("1천800여만원을 훔쳤다", "1천800여만원", "18000000", "KRW", "money"),
+    ("300여m 떨어진", "300여m", "300", "m", "quantity"),
+    ("차량 2대를 갖고", "2대", "2", "units", "count"),
+    ("16대 대선에서", "16대", "16", "term", "rank"),
+    ("창간 10주년 기념", "10주년", "10", "anniversary", "rank"),
+    ("서거 5주기 추도식", "5주기", "5", "anniversary", "rank"),
+    ("올해 1분기 매출", "1분기", "1", "quarter", "rank"),
+    ("8분기 연속 성장", "8분기", "8", "quarters", "duration"),
+    ("22세기에서", "22세기", "22", "century", "rank"),
+    ("5할 승률", "5할", "0.5", "fraction", "ratio"),
+    ("1천200자 분량", "1천200자", "1200", "characters", "count"),
+    ("1천550캐나다달러", "1천550캐나다달러", "1550", "CAD", "money"),
+    ("벌금 2천 루피를", "2천 루피", "2000", "INR", "money"),
+    ("36.6°C로 떨어졌다", "36.6°C", "36.6", "celsius", "quantity"),
+    ("5.5 인치 화면", "5.5 인치", "5.5", "inches", "quantity"),
+    ("단식 15일째인", "15일째", "15", "day", "rank"),
+    ("참사가 일어난 지 300일이 지났다", "300일", "300", "days", "duration"),
+    ("12일자로 임명", "12일", "2020-09-12", "", "date"),
+    ("수요일인 9일은", "수요일인 9일", "2020-10-09", "", "date"),
+    ("14일(목요일)까지", "14일(목요일)", "2020-09-14", "", "date"),
+    ("일요일에는 비가", "일요일", "2020-10-11", "", "date"),
+    ("지난 수요일", "지난 수요일", "2020-10-07", "", "date"),
+    ("다음달 컴백", "다음달", "2020-11", "", "date"),
+    ("2014 브라질 월드컵", "2014", "2014", "", "date"),
+    ("2015 서울모터쇼에서", "2015", "2015", "", "date"),
+    ("영화 '친구'(2001) 이후", "2001", "2001", "", "date"),
+    ("오는 6·4 지방선거", "오는 6·4", "2021-06-04", "", "date"),
+]
+
+
+@pytest.mark.parametrize(("text", "part", "value", "unit", "kind"), ONE_FIGURE)
+def test_korean_news_figure_parses_with_value_unit_kind_and_offsets(
+    text: str, part: str, value: str, unit: str, kind: str
+) -> None:
+    assert _figures(text) == [_at(text, part, value, unit, kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("4-1로 역전승했다", [("4", "4"), ("1", "1")]),
+        ("0대 1로 패배했다", [("0", "0"), ("1", "1")]),
+        ("1 대 0 승리를 거뒀다", [("1", "1"), ("0", "0")]),
+    ],
+)
+def test_a_score_gives_one_count_per_side(text: str, parts: list[tuple[str, str]]) -> None:
+    found = _figures(text)
+    assert [(f[0], f[1], f[2], f[3]) for f in found] == [(p, v, "score", "count") for p, v in parts]
+    assert found[0][4] == 0 and found[1][4] == text.rindex(parts[1][0], 0, found[1][5])
+
+
+def test_three_all_draw_gives_both_sides() -> None:
+    text = "3 대 3 무승부"
+    assert _figures(text) == [
+        ("3", "3", "score", "count", 0, 1),
+        ("3", "3", "score", "count", 4, 5),
+    ]
+
+
+def test_wins_and_losses_are_separate_counts() -> None:
+    text = "24승 23패로 마쳤다"
+    assert _figures(text) == [
+        _at(text, "24승", "24", "wins", "count"),
+        _at(text, "23패", "23", "losses", "count"),
+    ]
+
+
+def test_two_bases_and_outs_in_baseball() -> None:
+    assert _figures("무사 1,2루를 만들었다") == [
+        ("1", "1", "base", "rank", 3, 4),
+        ("2루", "2", "base", "rank", 5, 7),
+    ]
+    assert _figures("1사 1루에서 번트") == [
+        ("1사", "1", "outs", "count", 0, 2),
+        ("1루", "1", "base", "rank", 3, 5),
+    ]
+
+
+def test_par_of_a_hole_and_at_bats_and_hits() -> None:
+    assert ("파5", "5", "par", "quantity", 5, 7) in _figures("17번홀(파5)에서")
+    assert _figures("3타수 1안타로") == [
+        ("3타수", "3", "at_bats", "count", 0, 3),
+        ("1안타", "1", "hits", "count", 4, 7),
+    ]
+
+
+def test_labelled_measures_read_the_number_after_the_label() -> None:
+    text = "승점 4, 골득실 -1"
+    assert _figures(text) == [
+        _at(text, "승점 4", "4", "points", "quantity"),
+        _at(text, "골득실 -1", "-1", "goal_difference", "quantity"),
+    ]
+    text = "타율을 0.338에서 0.341로 올렸다"
+    assert [f[1:4] for f in _figures(text)] == [
+        ("0.338", "batting_average", "quantity"),
+        ("0.341", "batting_average", "quantity"),
+    ]
+
+
+def test_nights_and_days_are_two_durations() -> None:
+    assert _figures("1박2일간 열린다") == [
+        ("1박", "1", "nights", "duration", 0, 2),
+        ("2일간", "2", "days", "duration", 2, 5),
+    ]
+
+
+def test_days_followed_by_particles_are_dates() -> None:
+    assert _figures("10일과 19일 길어지고") == [
+        ("10일", "2020-09-10", "", "date", 0, 3),
+        ("19일", "2020-09-19", "", "date", 5, 8),
+    ]
+
+
+def test_day_range_written_with_two_days_stays_in_one_month() -> None:
+    assert _figures("7일∼13일 전국에서") == [
+        ("7일", "2020-09-07", "", "date", 0, 2),
+        ("13일", "2020-09-13", "", "date", 3, 6),
+    ]
+
+
+def test_days_since_is_a_duration_and_the_day_after_it_a_date() -> None:
+    assert _figures("25일만인 12일") == [
+        ("25일만", "25", "days", "duration", 0, 4),
+        ("12일", "2020-09-12", "", "date", 6, 9),
+    ]
+
+
+def test_time_glued_to_its_day_is_read() -> None:
+    assert _figures("24일오후 11시가 지나") == [
+        ("24일", "2020-09-24", "", "date", 0, 3),
+        ("오후 11시", "23:00", "", "time", 3, 9),
+    ]
+
+
+def test_month_before_a_number_is_still_a_month() -> None:
+    assert _figures("5월 4천983마리") == [
+        ("5월", "2020-05", "", "date", 0, 2),
+        ("4천983마리", "4983", "animals", "count", 3, 10),
+    ]
+
+
+def test_seasons_give_both_years() -> None:
+    assert _figures("2015-16 프리미어리그") == [
+        ("2015", "2015", "", "date", 0, 4),
+        ("16", "2016", "", "date", 5, 7),
+    ]
+    assert _figures("2014-2015학년도를 시작") == [
+        ("2014", "2014", "", "date", 0, 4),
+        ("2015학년도", "2015", "", "date", 5, 12),
+    ]
+
+
+def test_weekday_without_an_article_date_is_no_figure() -> None:
+    assert extract_figures("일요일에는 비가 오겠다", language="ko") == []
+
+
+def test_recurring_weekday_is_no_date() -> None:
+    assert [
+        f.kind for f in extract_figures("매주 금요일 방송", language="ko", reference_date=REF)
+    ] == []
+
+
+def test_approximate_some_inside_an_amount_is_marked() -> None:
+    (figure,) = extract_figures("2천여만원 상당", language="ko")
+    assert (figure.value, figure.unit, figure.approximate) == ("20000000", "KRW", True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "응답하라 1988에서",  # a year after a name is part of the name
+        "CES 2025에서 공개",
+        "CES 2025 개막",
+        "제주 4.3 사건",  # dates naming past events are names
+        "6·25전쟁 당시",
+        "한편 경찰은",  # "meanwhile"
+        "세 부담 기준선",  # a tax burden
+        "세대 간 갈등",
+        "석방을 요구했다",
+        "한 편의점에서",
+        "문의 02-123-4567",
+        "010-1234-5678로 연락",
+        "noh@newspim.com 으로 제보",
+        "https://www.newspim.com/news/view/20201008000123 참조",
+        "큐원-7B(Qwen-7B)를 공개",
+        "영상생성 AI '완 2.1' 공개",
+        "기사입력 2020.10.08 16:57",
+        "4대강 사업",
+        "3대 지수",
+    ],
+)
+def test_news_numbers_that_are_not_figures_stay_out(text: str) -> None:
+    assert extract_figures(text, language="ko", reference_date=REF) == []
