@@ -15,6 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.db import OperationalError, connection
 from django.urls import reverse
+from kombu import pools
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -139,7 +140,7 @@ def test_ingest_tasks_retry_database_errors():
     assert ingest_job_task.max_retries == 5
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_terminated_postgresql_connection_mid_ingest_is_retried_and_stores_once(
     page, monkeypatch
 ):
@@ -183,12 +184,14 @@ def closed_port() -> int:
 
 
 def _switch_broker(url: str, *, eager: bool) -> None:
-    """Point Celery at a broker, dropping pools made for the previous one (see
-    tests/test_worker_redis.py)."""
+    """Point Celery at a broker, dropping the connection pools made for the previous one.
+
+    kombu keeps pools in a registry keyed by broker URL: closing one without resetting the
+    registry would hand the closed pool back the next time that URL is used.
+    """
     celery_app.conf.update(broker_url=url, task_always_eager=eager)
-    pool = getattr(celery_app, "_pool", None)
-    if pool is not None:
-        pool.force_close_all()
+    pools.reset()
+    # Private attributes: Celery offers no public way to forget its pools.
     setattr(celery_app, "_pool", None)  # noqa: B010
     setattr(celery_app.amqp, "_producer_pool", None)  # noqa: B010
 
@@ -202,7 +205,7 @@ def broker_down(settings):
     _switch_broker(previous[0], eager=previous[1])
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_api_ingest_with_the_broker_down_runs_inline(team, page, broker_down):
     # Outside a transaction, as in production, the hand-over happens within the request.
     response = api_client(team["alice"]).post("/api/v1/articles/", {"url": page}, format="json")
@@ -214,7 +217,7 @@ def test_api_ingest_with_the_broker_down_runs_inline(team, page, broker_down):
     assert stored()[:2] == (1, 1)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_api_ingest_with_the_broker_down_leaves_no_job_queued_when_the_fetch_fails(
     team, fetch_loopback, broker_down
 ):
@@ -229,7 +232,7 @@ def test_api_ingest_with_the_broker_down_leaves_no_job_queued_when_the_fetch_fai
     assert stored() == (0, 0, 0, 0)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_ui_ingest_with_the_broker_down_runs_inline(team, page, broker_down, client):
     client.force_login(team["alice"])
     response = client.post(reverse("claims:ingest"), {"url": page})
