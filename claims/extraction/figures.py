@@ -144,6 +144,14 @@ KO_COUNTERS: dict[str, tuple[str, str]] = {
     "세기": ("rank", "century"),
     "공화국": ("rank", "republic"),
     "일째": ("rank", "day"),
+    "자회담": ("count", "parties"),
+    "선": ("count", "terms"),  # "3선 의원"; not "38선" (a parallel), dropped in _ko_special
+    "방": ("count", "shots"),  # "홈런 2방"
+    "루수": ("rank", "base"),  # "2루수": the second baseman
+    "야드": ("quantity", "yards"),
+    "성": ("rank", "stars"),  # "3성 장군"
+    "반": ("rank", "class"),  # "3학년 1∼3반"
+    "구경": ("quantity", "caliber"),
     "일 만에": ("duration", "days"),
     "일만에": ("duration", "days"),
     "일만": ("duration", "days"),
@@ -564,7 +572,11 @@ KO_AMOUNT = re.compile(
     + r")(?![A-Za-z])"
 )
 # What may follow a counter in the same word: a particle or a suffix ("한 명이다", "두 달간").
-KO_AFTER_COUNTER = r"(?:(?![가-힣])|(?=(?:이|가|을|를|은|는|의|에|과|와|도|만|꼴|쯤|씩|로|으로|나|당|간|치|째|여|부터|까지|인|께)))"
+KO_AFTER_PARTICLE = (
+    "이|가|을|를|은|는|의|에|과|와|도|만|꼴|쯤|씩|로|으로|나|당|간|치|째|여|부터|까지|"
+    "인|께|마저|마다|밖에|짜리|때|뿐"
+)
+KO_AFTER_COUNTER = rf"(?:(?![가-힣])|(?=(?:{KO_AFTER_PARTICLE})))"
 KO_NATIVE_COUNTERS = "가지|번째|차례|명|개국|개|곳|번|배|살|시간|달|해|마리|척|채|건|표|구|점"
 # Counters that read as a count only after a space and a numeral other than 첫 ("한편" is
 # "meanwhile", "석방" a release, "첫 경기" the opening game).
@@ -590,7 +602,7 @@ KO_NOUN_PARTICLE = re.compile(r"(?:은|는|을|를|의|에게|에서|에|와|과
 # "첫째", "둘째": ordinals.
 KO_NATIVE_ORDINAL = re.compile(r"(?<![가-힣])(?P<num>첫|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|열)째")
 # A number after one of these in Korean text belongs to a name, not a measure.
-KO_PARTICLES = "인의이에로가를은는으와과도만까부였이다며"
+KO_PARTICLES = "인의이에로가를은는으와과도만까부였이다며을씩짜때배당쯤께마밖"
 UNIT_STOP_AFTER = {
     "분": re.compile(r"^분(?:기|의)"),
     # "CES 2025 개막": 개 opening a word is no counter
@@ -654,6 +666,8 @@ def _ko_dae(m: re.Match[str], text: str) -> tuple[str, str] | None:
         return ("age", "years")
     if re.match(r"\s?\d", after):
         return None  # "0대 1로": a score
+    if re.match(r"\s(?:등|씩|가량|이상|정도|안팎)", after):
+        return ("count", "units")
     if re.match(KO_AFTER_COUNTER, after) and not re.match(r"\s[가-힣]", after):
         if re.match(r"[가-힣]", after) and not re.match(r"[이가을를은는의에와과도로등]", after):
             return None
@@ -670,6 +684,8 @@ def _ko_special(c: Candidate, unit: str, text: str) -> bool:
     after = text[c.end : c.end + 8]
     if unit == "일":
         return value > 31  # "300일": a duration; "8일" is a day of the month
+    if unit == "선" and value > 9:
+        return False
     if unit == "자" and value < 10:
         c.unit = "parties"  # "3자 회담"; "1천200자" counts characters
     elif unit == "할":
@@ -695,7 +711,7 @@ def _ko_natives(text: str) -> Iterator[Candidate]:
         yield Candidate(m.start(), m.end(), value, unit_name, kind)
     for m in KO_NATIVE_NOUN.finditer(text):
         noun = m["noun"]
-        if re.match(f"(?:{KO_NATIVE_COUNTERS}|{KO_NATIVE_SPACED}|대)", noun):
+        if re.match(f"(?:{KO_NATIVE_COUNTERS}|{KO_NATIVE_SPACED}|대){KO_AFTER_COUNTER}", noun):
             continue  # a counter: read above
         if re.match(r"(?:부담|수입|수|율|금|제|멋대로|마음|말)", noun):
             continue  # "세 부담" is a tax burden, "네 멋대로" is "your way"
@@ -759,13 +775,12 @@ TIGHT_UNITS |= {"점", "층", "구", "단"}
 NEWS_TIGHT = {
     *("장", "편", "강", "골", "승", "패", "무", "타", "루", "사", "심", "호", "일", "발", "화"),
     *("종", "국", "자", "부", "면", "쪽", "병", "잔", "갑", "칸", "량", "실", "통", "집", "동"),
-    *("롤", "범", "박", "막", "할", "촌", "권", "쌍", "g", "l"),
+    *("롤", "범", "박", "막", "할", "촌", "권", "쌍", "g", "l", "선", "방", "성", "반"),
 }
 TIGHT_UNITS |= NEWS_TIGHT
-NEWS_AFTER = re.compile(KO_AFTER_COUNTER)
 for _unit in NEWS_TIGHT:
     UNIT_STOP_AFTER.setdefault(
-        _unit, re.compile(rf"^{re.escape(_unit)}(?=[가-힣])(?!{KO_AFTER_COUNTER[3:-1]})")
+        _unit, re.compile(rf"^{re.escape(_unit)}(?=[가-힣])(?!{KO_AFTER_PARTICLE})")
     )
 # "박씨(32)": Korean news gives a person's age in brackets after the name.
 # Also "(본명 박재상·35)", "(22·이지은)", "A(10)군".
@@ -795,7 +810,7 @@ KO_SCORE = re.compile(
 )
 # "1,2루": two bases; "(파5)": a hole's par; "1심", "2심" in KO_COUNTERS.
 KO_BASES = re.compile(r"(?<![\d,])(?P<a>[1-3]),\s?(?P<b>[2-3])루")
-KO_PAR = re.compile(r"(?<![가-힣A-Za-z])파\s?(?P<num>[3-6])(?!\d)")
+KO_PAR = re.compile(r"(?<![가-힣A-Za-z])파\s?(?P<num>[3-6]|7[0-3])(?!\d)")
 # "제24회", "제1위원장", "제 2의 소니": an ordinal.
 KO_ORDINAL = re.compile(
     r"제\s?(?P<num>\d{1,4})(?P<unit>차|회|호|대|조|항|기|강|주|권|편|부)?(?![\d.,])"
@@ -811,11 +826,13 @@ KO_ORDINAL_UNITS = {
     "강": "lecture",
     "주": "week",
 }
+# "A(16·고1)양": a school year.
+KO_SCHOOL_YEAR = re.compile(r"(?<=[(·\s])(?:고|중)(?P<num>[1-3])(?=[)\s양군])")
 # "톱10", "베스트11": the top N.
 KO_TOP = re.compile(r"(?<![가-힣])(?:톱|베스트)\s?(?P<num>\d{1,3})(?!\d)")
 # A measure named before its number: "승점 4", "골득실 -1", "타율 0.338", "규모 8.2".
 KO_LABELLED = re.compile(
-    r"(?P<label>승점|골득실|득실차|타율|방어율|평균자책점|평균자책|규모)(?:을|은|이|는)?\s?"
+    r"(?P<label>승점|골득실|득실차|타율|방어율|평균자책점|평균자책|규모)(?:을|은|이|는)?\s?\(?"
     r"(?P<num>[-−]?\d{1,3}(?:\.\d+)?)(?!\d|[.,]\d)(?!\s?[조억만천%])"
     r"(?=\s|[)·,.]|으로|로|을|를|의|에|이|가|은|는|$)"
     r"(?:에서\s?(?P<num2>\d{1,3}(?:\.\d+)?)(?=으로|로))?"
@@ -855,6 +872,8 @@ def _ko_news(text: str) -> Iterator[Candidate]:
     for m in KO_ORDINAL.finditer(text):
         unit = KO_ORDINAL_UNITS.get(m["unit"] or "", "rank")
         yield Candidate(m.start(), m.end(), str(int(m["num"])), unit, "rank")
+    for m in KO_SCHOOL_YEAR.finditer(text):
+        yield Candidate(m.start(), m.end(), m["num"], "school_year", "rank")
     for m in KO_TOP.finditer(text):
         yield Candidate(m.start(), m.end(), str(int(m["num"])), "top", "rank")
     for m in KO_LABELLED.finditer(text):
