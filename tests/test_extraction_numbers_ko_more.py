@@ -76,6 +76,20 @@ ONE_FIGURE = [
     ("2015 서울모터쇼에서", "2015", "2015", "", "date"),
     ("영화 '친구'(2001) 이후", "2001", "2001", "", "date"),
     ("오는 6·4 지방선거", "오는 6·4", "2021-06-04", "", "date"),
+    ("가장 높은 8점을 얻었다", "8점", "8", "points", "quantity"),
+    ("자신이 17살때 사고를", "17살", "17", "years", "age"),
+    ("2심마저 패소했다", "2심", "2", "instance", "rank"),
+    ("3선 의원으로", "3선", "3", "terms", "count"),
+    ("홈런 2방에", "2방", "2", "shots", "count"),
+    ("2루수 실책", "2루수", "2", "base", "rank"),
+    ("3성 장군 출신", "3성", "3", "stars", "rank"),
+    ("A(16·고1)양이", "고1", "1", "school_year", "rank"),
+    ("두 회사와 그리고", "두 회사", "2", "", "count"),
+    ("피처폰 1대 등을", "1대", "1", "units", "count"),
+    ("3자회담을 제안", "3자회담", "3", "parties", "count"),
+    ("3층짜리 건물", "3층", "3", "floors", "count"),
+    ("류현진이 2014시즌 첫 이닝", "2014", "2014", "", "date"),
+    ("루이비통 2015 봄/여름 콜렉션", "2015", "2015", "", "date"),
 ]
 
 
@@ -145,6 +159,42 @@ def test_labelled_measures_read_the_number_after_the_label() -> None:
     assert [f[1:4] for f in _figures(text)] == [
         ("0.338", "batting_average", "quantity"),
         ("0.341", "batting_average", "quantity"),
+    ]
+
+
+def test_par_and_yards_of_a_course() -> None:
+    assert _figures("골프장(파72·6천626야드)에서") == [
+        ("파72", "72", "par", "quantity", 4, 7),
+        ("6천626야드", "6626", "yards", "quantity", 8, 15),
+    ]
+
+
+def test_measure_in_brackets_after_its_label_starts_at_the_number() -> None:
+    assert _figures("팀 타율(0.262) 6위") == [
+        ("0.262", "0.262", "batting_average", "quantity", 5, 10),
+        ("6위", "6", "rank", "rank", 12, 14),
+    ]
+
+
+def test_number_glued_to_a_counter_starts_a_second_figure() -> None:
+    assert _figures("18세1개월의 나이로") == [
+        ("18세", "18", "years", "age", 0, 3),
+        ("1개월", "1", "months", "duration", 3, 6),
+    ]
+    assert _figures("4대1로 이겼다") == [
+        ("4", "4", "score", "count", 0, 1),
+        ("1", "1", "score", "count", 2, 3),
+    ]
+
+
+def test_a_parallel_is_not_a_count_of_terms() -> None:
+    assert _figures("38선 이북") == []
+
+
+def test_years_joined_by_a_middle_dot_are_both_dates() -> None:
+    assert _figures("SK와이번스도 2007·2008년 정규시즌") == [
+        ("2007", "2007", "", "date", 8, 12),
+        ("2008년", "2008", "", "date", 13, 18),
     ]
 
 

@@ -280,7 +280,7 @@ NOISE = re.compile(
 GLUED_BEFORE = re.compile(r"[A-Za-z_\-][\-]?$|[A-Za-z]$")
 KO_GLUE_OK = re.compile(
     r"(약|총|각|연|월|무려|최대|최소|전년|전체|모두|또|및|는|은|이|가|을|를|에|의|로|와|과|도|만|씩|\(|~"
-    r"|\d일|\d박|징역|금고)$"
+    r"|\d(?:일|박|세|년|시간|개월|대)|징역|금고)$"
 )
 
 
@@ -383,7 +383,8 @@ def _ko_year_for(prefix: str | None, month: int, day: int, ref: date) -> int:
 # name and is not. Seasons: "2015-16 프리미어리그", "2014-2015학년도", "2014시즌".
 KO_BARE_YEAR = re.compile(
     r"(?<![\w.,\-/~∼·])(?<![A-Za-z가-힣]\s)(?P<year>(?:19|20)\d{2})"
-    r"(?=\s[가-힣]|·(?:19|20)\d{2}\s?년|시즌|년도)"
+    r"(?=\s[가-힣])"
+    r"|(?<![\w.,\-/~∼·])(?P<year4>(?:19|20)\d{2})(?=·(?:19|20)\d{2}\s?년|시즌|년도)"
     r"|(?<=['’\"”]\()(?P<year2>(?:19|20)\d{2})(?=\))"
     r"|(?<=[가-힣]\s)(?P<year3>(?:19|20)\d{2})(?=\s[가-힣])"
 )
@@ -416,7 +417,7 @@ KO_ELECTION_DAY = re.compile(
 
 def _ko_year_names(text: str) -> Iterator[Candidate]:
     for m in KO_BARE_YEAR.finditer(text):
-        group = "year" if m["year"] else "year2" if m["year2"] else "year3"
+        group = next(g for g in ("year", "year2", "year3", "year4") if m[g])
         if group == "year3" and not _year_before_event(text, m.end(group)):
             continue
         yield Candidate(m.start(group), m.end(group), m[group], "", "date")
@@ -432,7 +433,7 @@ def _ko_year_names(text: str) -> Iterator[Candidate]:
 # After a Korean word, a bare year dates what follows only when an event follows.
 KO_EVENT_AFTER = re.compile(
     r"\s?[가-힣]{0,6}\s?(?:월드컵|올림픽|동계올림픽|아시안게임|모터쇼|대회|축제|박람회|페스티벌|"
-    r"시즌|선거|엑스포|컨퍼런스|포럼|시상식|콜렉션|컬렉션)"
+    r"시즌|선거|엑스포|컨퍼런스|포럼|시상식|콜렉션|컬렉션|봄|여름|가을|겨울)"
 )
 
 
@@ -609,21 +610,21 @@ UNIT_STOP_AFTER = {
     "개": re.compile(
         r"^개(?:막|최|발|선|인|편|정|설|혁|장|방|시|입|통|념|성|별|요|표|회|업|봉|원)"
     ),
-    "세": re.compile(rf"^세[^{KO_PARTICLES}\s\W]"),
-    "살": re.compile(rf"^살[^{KO_PARTICLES}\s\W]"),
-    "주": re.compile(rf"^주[^{KO_PARTICLES}\s\W]"),
-    "등": re.compile(rf"^등[^{KO_PARTICLES}\s\W]"),
-    "대": re.compile(rf"^대[^{KO_PARTICLES}\s\W]"),  # "4대강" is a name
-    "차": re.compile(rf"^차[^{KO_PARTICLES}\s\W]"),
-    "보": re.compile(rf"^보[^{KO_PARTICLES}\s\W]"),
+    "세": re.compile(rf"^세[^{KO_PARTICLES}\s\W\d]"),
+    "살": re.compile(rf"^살[^{KO_PARTICLES}\s\W\d]"),
+    "주": re.compile(rf"^주[^{KO_PARTICLES}\s\W\d]"),
+    "등": re.compile(rf"^등[^{KO_PARTICLES}\s\W\d]"),
+    "대": re.compile(rf"^대[^{KO_PARTICLES}\s\W\d]"),  # "4대강" is a name
+    "차": re.compile(rf"^차[^{KO_PARTICLES}\s\W\d]"),
+    "보": re.compile(rf"^보[^{KO_PARTICLES}\s\W\d]"),
     "년": re.compile(r"^년(?:생|도)"),
-    "인": re.compile(rf"^인[^{KO_PARTICLES}\s\W]"),
-    "급": re.compile(rf"^급[^{KO_PARTICLES}\s\W]"),
-    "기": re.compile(rf"^기[^{KO_PARTICLES}\s\W]"),
-    "점": re.compile(rf"^점[^{KO_PARTICLES}\s\W]"),
-    "구": re.compile(rf"^구[^{KO_PARTICLES}\s\W]"),
-    "단": re.compile(rf"^단[^{KO_PARTICLES}\s\W]"),
-    "층": re.compile(rf"^층[^{KO_PARTICLES}\s\W]"),
+    "인": re.compile(rf"^인[^{KO_PARTICLES}\s\W\d]"),
+    "급": re.compile(rf"^급[^{KO_PARTICLES}\s\W\d]"),
+    "기": re.compile(rf"^기[^{KO_PARTICLES}\s\W\d]"),
+    "점": re.compile(rf"^점[^{KO_PARTICLES}\s\W\d]"),
+    "구": re.compile(rf"^구[^{KO_PARTICLES}\s\W\d]"),
+    "단": re.compile(rf"^단[^{KO_PARTICLES}\s\W\d]"),
+    "층": re.compile(rf"^층[^{KO_PARTICLES}\s\W\d]"),
 }
 
 
@@ -879,7 +880,9 @@ def _ko_news(text: str) -> Iterator[Candidate]:
     for m in KO_LABELLED.finditer(text):
         unit = KO_LABEL_UNITS[m["label"]]
         number = format_decimal(to_decimal(m["num"].replace("−", "-")))
-        yield Candidate(m.start(), m.end("num"), number, unit, "quantity")
+        # "타율(0.262)": the figure starts at the number after a bracket.
+        start = m.start("num") if "(" in text[m.start() : m.start("num")] else m.start()
+        yield Candidate(start, m.end("num"), number, unit, "quantity")
         if m["num2"]:
             number = format_decimal(to_decimal(m["num2"]))
             yield Candidate(m.start("num2"), m.end("num2"), number, unit, "quantity")
