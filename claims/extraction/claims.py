@@ -23,7 +23,9 @@ CHROME = re.compile(
     r"All rights reserved|ⓒ|©|기사입력|최종수정|Top으로 이동|전체기사|베스트 기사|"
     r"^\s*(?:사진|더보기|속보|Subscribe|Read more|Related|Advertisement)\s*$|"
     # Programme details of a broadcast transcript: "□ 방송일시 : 2023년 4월 10일 (월요일)".
-    r"^\W*(?:방송\s*일시|방송|일시|진행|출연|대담|정리)\s*[:：]",
+    r"^\W*(?:방송\s*일시|방송|일시|진행|출연|대담|정리)\s*[:：]|"
+    # "▲위 사진은 기사 내용과 직접적인 관련이 없습니다."
+    r"사진은\s*기사\s*내용과",
     re.I,
 )
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]{8,}’")
@@ -143,6 +145,8 @@ def assess(text: str, figures: list[Figure], language: str, offset: int) -> Asse
         return Assessment(False)
     if language == "ko" and _ko_bracket_line(stripped):
         return Assessment(False)
+    if _table_row(stripped):
+        return Assessment(False)
     rules = _rule_assessment(text, figures, language, offset)
     if language != "en":
         return rules
@@ -261,6 +265,14 @@ def _plain_fact(text: str, language: str) -> bool:
         and bool(EN_FACT.search(stripped))
         and not EN_NOT_FACT.search(stripped)
     )
+
+
+def _table_row(text: str) -> bool:
+    """A run of figures with names between them (a price list, a results table) is data,
+    not a sentence: "Asiana Airlines 13,310 UP 70 POSCO Holdings 412,000 DN 2,500 ..."."""
+    words = text.split()
+    numeric = sum(any(ch.isdigit() for ch in word) for word in words)
+    return numeric >= 6 and numeric * 3 >= len(words)
 
 
 def _ko_bracket_line(text: str) -> bool:
