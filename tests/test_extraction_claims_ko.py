@@ -56,3 +56,11 @@ def test_a_reported_fact_with_a_glued_subheading_is_still_a_claim():
 def test_an_official_statement_with_figures_is_still_a_claim():
     sentence = "통계청에 따르면 지난달 취업자는 1년 전보다 32만명 늘었다."
     assert _claims(sentence) == [sentence]
+
+
+def test_a_guest_introduction_is_not_a_claim():
+    assert _claims("홍길동 한국경제연구원 선임연구위원입니다.") == []
+
+
+def test_a_broadcast_date_line_is_not_a_claim():
+    assert _claims("■ 일자 : 2024년 5월 3일 (금)") == []

@@ -23,7 +23,7 @@ CHROME = re.compile(
     r"All rights reserved|ⓒ|©|기사입력|최종수정|Top으로 이동|전체기사|베스트 기사|"
     r"^\s*(?:사진|더보기|속보|Subscribe|Read more|Related|Advertisement)\s*$|"
     # Programme details of a broadcast transcript: "□ 방송일시 : 2023년 4월 10일 (월요일)".
-    r"^\W*(?:방송\s*일시|방송|일시|진행|출연|대담|정리)\s*[:：]|"
+    r"^\W*(?:방송\s*일시|방송|일시|일자|날짜|진행|출연|대담|정리)\s*[:：]|"
     # "▲위 사진은 기사 내용과 직접적인 관련이 없습니다."
     r"사진은\s*기사\s*내용과",
     re.I,
@@ -216,6 +216,7 @@ KO_NOT_FACT = re.compile(
 )
 # A subheading the sentence splitter left glued after the final period:
 # "...발견됐습니다.‘몸값 요구’".
+KO_COPULA_END = re.compile(r"(?:이다|입니다)[.!\"'”’)\]]*$")
 KO_TRAILING_HEADING = re.compile(r"(?<=[.!?])\s*[‘“'\"][^‘“’”'\"]{1,20}[’”'\"]\s*$")
 EN_FACT = re.compile(
     r"\b(?:was|were|is|are|has|have|had|did)\b|\b\w{3,}ed\b|\b(?:said|told|found|won|lost|made|"
@@ -256,6 +257,11 @@ def _plain_fact(text: str, language: str) -> bool:
         return False
     if language == "ko":
         stripped = KO_TRAILING_HEADING.sub("", stripped)
+        words = stripped.split()
+        if len(words) < 4 and KO_COPULA_END.search(stripped):
+            # "김현욱 국립외교원 미주연구부장입니다.": a name and a title, no subject.
+            if not any(re.search(r"[은는이가도을를의에]$", w) for w in words[:-1]):
+                return False
         return bool(KO_FACT_END.search(stripped)) and not KO_NOT_FACT.search(stripped)
     words = stripped.split()
     named = any(w[:1].isupper() for w in words[1:])
