@@ -172,6 +172,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 
 # Ingestion limits.
 CLAIMDESK_MAX_DOCUMENT_BYTES = envint("CLAIMDESK_MAX_DOCUMENT_BYTES", 10 * 1024 * 1024)
+# Longest article text, in characters (extraction time grows with it).
+CLAIMDESK_MAX_BODY_CHARS = envint("CLAIMDESK_MAX_BODY_CHARS", 500_000)
+# A request body (JSON with a page's HTML in it) may hold a whole document, escaped.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * CLAIMDESK_MAX_DOCUMENT_BYTES
 CLAIMDESK_FETCH_TIMEOUT = envint("CLAIMDESK_FETCH_TIMEOUT", 20)
 # The SSRF guard refuses private and local addresses; loopback can be allowed for tests.
 CLAIMDESK_FETCH_ALLOW_LOOPBACK = envbool("CLAIMDESK_FETCH_ALLOW_LOOPBACK", False)

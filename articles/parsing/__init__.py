@@ -9,10 +9,11 @@ import re
 
 from articles.parsing.decode import decode_bytes, sniff_binary
 from articles.parsing.html import parse_html
-from articles.parsing.text import detect_language, parse_text
-from articles.parsing.types import ParsedArticle, ParseError
+from articles.parsing.text import detect_language, finish, parse_text
+from articles.parsing.types import MAX_BODY_CHARS, ParsedArticle, ParseError
 
 __all__ = [
+    "MAX_BODY_CHARS",
     "ParseError",
     "ParsedArticle",
     "decode_bytes",
@@ -56,6 +57,7 @@ def parse_document(
     url: str = "",
     content_type: str = "",
     max_bytes: int = 10 * 1024 * 1024,
+    max_chars: int = MAX_BODY_CHARS,
 ) -> list[ParsedArticle]:
     """The articles in a document (HTML or plain text, any encoding); ParseError says why not."""
     if not data:
@@ -72,5 +74,5 @@ def parse_document(
     if not text.strip():
         raise ParseError("the document holds only white space")
     if _is_html(data, filename=filename, content_type=content_type):
-        return parse_html(text, url=url)
-    return parse_text(text, url=url)
+        return finish(parse_html(text, url=url), max_chars=max_chars)
+    return parse_text(text, url=url, max_chars=max_chars)

@@ -15,7 +15,7 @@ from articles.parsing.korean import (
     parse_when,
     split_names,
 )
-from articles.parsing.types import ParsedArticle, ParseError
+from articles.parsing.types import MAX_BODY_CHARS, ParsedArticle, ParseError, too_long
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u202a-\u202e\u2066-\u2069\ufeff]")
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -31,6 +31,24 @@ def detect_language(text: str) -> str:
 def clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     return CONTROL.sub("", text)
+
+
+def clean_line(text: str) -> str:
+    """A one-line value (a title, a name): no control or direction characters, spaces folded."""
+    return " ".join(clean_text(text).split())
+
+
+def finish(articles: list[ParsedArticle], *, max_chars: int) -> list[ParsedArticle]:
+    """Metadata cleaned like the text; an article over the length limit refuses the document."""
+    for article in articles:
+        if len(article.body) > max_chars:
+            raise too_long("article text", len(article.body), max_chars)
+        article.title = clean_line(article.title)
+        article.outlet = clean_line(article.outlet)
+        article.authors = [name for name in map(clean_line, article.authors) if name]
+        article.url = clean_line(article.url)
+        article.canonical_url = clean_line(article.canonical_url)
+    return articles
 
 
 def _is_body_line(line: str) -> bool:
@@ -122,9 +140,14 @@ def _single(lines: list[str], *, title: str) -> ParsedArticle:
     )
 
 
-def parse_text(text: str, *, url: str = "", title: str = "") -> list[ParsedArticle]:
+def parse_text(
+    text: str, *, url: str = "", title: str = "", max_chars: int = MAX_BODY_CHARS
+) -> list[ParsedArticle]:
     """Articles in a plain-text document; a page dump may hold several (one per dateline)."""
+    if len(text) > max_chars:
+        raise too_long("text", len(text), max_chars)
     text = clean_text(text)
+    title = clean_line(title)
     if not text.strip():
         raise ParseError("the document is empty or holds only white space")
     lines = text.split("\n")
@@ -143,4 +166,4 @@ def parse_text(text: str, *, url: str = "", title: str = "") -> list[ParsedArtic
         raise ParseError("no article text was found in the document")
     for article in articles:
         article.url = url
-    return articles
+    return finish(articles, max_chars=max_chars)

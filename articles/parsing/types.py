@@ -3,9 +3,20 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
+# Longest article text accepted, in characters: extraction costs time per character
+# (the Korean tokenizer most), so a body without end would hold a worker for minutes.
+MAX_BODY_CHARS = 500_000
+
 
 class ParseError(ValueError):
     """A document cannot be turned into articles; the message says why, for the user."""
+
+
+def too_long(what: str, length: int, max_chars: int) -> ParseError:
+    return ParseError(
+        f"the {what} is {length:,} characters long, over the {max_chars:,}-character limit; "
+        "split it into several articles"
+    )
 
 
 @dataclass(slots=True)

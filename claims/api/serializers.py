@@ -17,6 +17,14 @@ from claims.services import SourceInput, is_http_url
 # Input -------------------------------------------------------------------------------
 
 
+def _is_http_url(value: str) -> bool:
+    """An http(s) address; one that cannot even be split (``http://[::1``) is none."""
+    try:
+        return is_http_url(value)
+    except ValueError:
+        return False
+
+
 class SourceInputSerializer(serializers.Serializer[Any]):
     url = serializers.CharField(max_length=2000, help_text="http(s) URL of the source.")
     title = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
@@ -33,7 +41,7 @@ class SourceInputSerializer(serializers.Serializer[Any]):
     )
 
     def validate_url(self, value: str) -> str:
-        if not is_http_url(value):
+        if not _is_http_url(value):
             raise serializers.ValidationError(
                 "Give the source's web address starting with http:// or https://."
             )
@@ -43,10 +51,13 @@ class SourceInputSerializer(serializers.Serializer[Any]):
         return SourceInput(**self.validated_data)
 
 
+MAX_SOURCES = 20
+
+
 class VerdictInputSerializer(serializers.Serializer[Any]):
     verdict = serializers.ChoiceField(choices=VerdictChoice.choices)
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=10000)
-    sources = SourceInputSerializer(many=True, required=False, default=list)
+    sources = SourceInputSerializer(many=True, required=False, default=list, max_length=MAX_SOURCES)  # type: ignore[call-arg]
     settles = serializers.BooleanField(
         required=False,
         default=False,
@@ -70,7 +81,7 @@ class ArticleInputSerializer(serializers.Serializer[Any]):
     )
 
     def validate_url(self, value: str) -> str:
-        if not is_http_url(value):
+        if not _is_http_url(value):
             raise serializers.ValidationError(
                 "Give the article's web address starting with http:// or https://."
             )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
@@ -21,7 +23,9 @@ from rest_framework.exceptions import (
     ValidationError,
 )
 from rest_framework.generics import GenericAPIView
+from rest_framework.pagination import Cursor as CursorPosition
 from rest_framework.pagination import CursorPagination
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -40,7 +44,7 @@ from claims.api.records import (
     job_record,
     stored_verdict,
 )
-from claims.api.renderers import ORJSONRenderer
+from claims.api.renderers import ORJSONRenderer, SafeJSONParser
 from claims.api.throttles import IngestThrottle
 from claims.exports import (
     builds_json,
@@ -71,6 +75,20 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
         exc = ValidationError(
             exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
         )
+    if isinstance(exc, RequestDataTooBig):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        return Response(
+            {
+                "detail": f"The request body is over the {limit:,}-byte limit; send a smaller "
+                "document, or post its URL instead of its content."
+            },
+            status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+        )
+    if isinstance(exc, TooManyFieldsSent):
+        return Response(
+            {"detail": "The request has too many parameters; send only the filters you need."},
+            status=status.HTTP_400_BAD_REQUEST,
+        )
     response = exception_handler(exc, context)
     if response is not None and isinstance(exc, NotAuthenticated):
         response.data = {"detail": SIGN_IN}
@@ -95,6 +113,7 @@ class ApiView(APIView):
 
     authentication_classes = [TokenAuthentication, SessionAuthentication]
     renderer_classes = [ORJSONRenderer, BrowsableAPIRenderer]
+    parser_classes = [SafeJSONParser, FormParser, MultiPartParser]
 
     def get_exception_handler(self) -> Callable[..., Response | None]:
         return api_exception_handler
@@ -115,6 +134,16 @@ class Cursor(CursorPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
+
+    def decode_cursor(self, request: Request) -> CursorPosition | None:
+        """DRF's cursor, with a position that is not a row id refused like any bad cursor."""
+        cursor = super().decode_cursor(request)
+        if cursor is None or cursor.position is None:
+            return cursor
+        position = str(cursor.position)
+        if not (position.isascii() and position.isdigit() and int(position) <= 2**63 - 1):
+            raise NotFound(self.invalid_cursor_message)
+        return cursor
 
 
 FILTER_ERRORS = OpenApiResponse(
@@ -324,19 +353,27 @@ class ArticleList(ApiView, Filtered):
 
 
 def _ingest(*, url: str, html: str | None, text: str | None, title: str) -> IngestOutcome:
-    from claims.pipeline import extract_document, extract_text, ingest_source, store_extraction
+    from articles.parsing import ParseError, parse_document, parse_text
+    from claims.pipeline import IngestError, extract_parsed, ingest_source, store_extraction
 
-    if text is not None:
-        return store_extraction(extract_text(text, title=title, source="pasted text"))
-    if html is not None:
-        extraction = extract_document(
-            html.encode("utf-8"),
-            source=url or "pasted HTML",
-            url=url,
-            content_type="text/html; charset=utf-8",
-        )
-        return store_extraction(extraction)
-    return ingest_source(url)
+    if text is None and html is None:
+        return ingest_source(url)
+    source = "pasted text" if text is not None else url or "pasted HTML"
+    limit = settings.CLAIMDESK_MAX_BODY_CHARS
+    try:
+        if text is not None:
+            parsed = parse_text(text, title=title, max_chars=limit)
+        else:
+            parsed = parse_document(
+                (html or "").encode("utf-8", "surrogatepass"),
+                url=url,
+                content_type="text/html; charset=utf-8",
+                max_bytes=settings.CLAIMDESK_MAX_DOCUMENT_BYTES,
+                max_chars=limit,
+            )
+    except ParseError as error:
+        raise IngestError(source, str(error)) from error
+    return store_extraction(extract_parsed(parsed, source=source))
 
 
 def _ingest_result(outcome: IngestOutcome) -> dict[str, Any]:
