@@ -114,7 +114,15 @@ def run_locust(target: str, env: dict[str, str], out: Path) -> dict[str, float]:
         timeout=SECONDS + 120,
     )
     with open(f"{prefix}_stats.csv", encoding="utf-8") as f:
-        total = next(r for r in csv.DictReader(f) if r["Name"] == "Aggregated")
+        rows = list(csv.DictReader(f))
+    total = next(r for r in rows if r["Name"] == "Aggregated")
+    parts = [r for r in rows if r["Name"] != "Aggregated"]
+    if len(parts) > 1:  # the target's requests by name, e.g. the queue with and without filters
+        for r in parts:
+            print(
+                f"  {target.lower()}: {r['Name']}: {int(r['Request Count']):,} requests,"
+                f" {r['Failure Count']} failures, p50 {r['50%']} ms, p99 {r['99%']} ms"
+            )
     failures = int(total["Failure Count"])
     if failures and Path(f"{prefix}_failures.csv").exists():
         print(Path(f"{prefix}_failures.csv").read_text()[:1000])
