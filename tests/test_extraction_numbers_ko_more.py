@@ -90,6 +90,14 @@ ONE_FIGURE = [
     ("3층짜리 건물", "3층", "3", "floors", "count"),
     ("류현진이 2014시즌 첫 이닝", "2014", "2014", "", "date"),
     ("루이비통 2015 봄/여름 콜렉션", "2015", "2015", "", "date"),
+    ("올해 최대 3만 5천호까지", "3만 5천호", "35000", "households", "count"),
+    ("64호 매점", "64호", "64", "number", "rank"),
+    ("연지호 세 명입니다.", "세 명", "3", "people", "count"),
+    ("방법은 두 가지죠.", "두 가지", "2", "kinds", "count"),
+    ("권총으로 두 발을 쏜", "두 발", "2", "", "count"),
+    ("두 아이가 있다", "두 아이", "2", "", "count"),
+    ("일정상 수요일(15일) 최고위가", "수요일(15일)", "2020-09-15", "", "date"),
+    ("2023년 4월 10일 (월요일)", "2023년 4월 10일", "2023-04-10", "", "date"),
 ]
 
 
@@ -185,6 +193,17 @@ def test_number_glued_to_a_counter_starts_a_second_figure() -> None:
         ("4", "4", "score", "count", 0, 1),
         ("1", "1", "score", "count", 2, 3),
     ]
+
+
+def test_years_and_months_of_a_sentence_stay_two_figures() -> None:
+    assert _figures("징역 4년 6개월, B 씨") == [
+        ("4년", "4", "years", "duration", 3, 5),
+        ("6개월", "6", "months", "duration", 6, 9),
+    ]
+
+
+def test_a_native_numeral_before_a_surname_is_not_a_count() -> None:
+    assert _figures("패소하게 한 권 변호사가") == []
 
 
 def test_a_parallel_is_not_a_count_of_terms() -> None:

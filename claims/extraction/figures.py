@@ -356,6 +356,7 @@ KO_TIME = re.compile(
 )
 KO_DAY_WORDS = {"오늘": 0, "어제": -1, "그제": -2, "내일": 1, "이날": 0, "전날": -1, "전일": -1}
 KO_DAY_WORDS |= {"다음날": 1, "다음 날": 1, "이튿날": 1}  # not 모레: 아모레퍼시픽
+KO_DAY_WORDS_RE = re.compile("|".join(sorted(KO_DAY_WORDS, key=len, reverse=True)))
 
 PART_DAY = {"초": 1, "초순": 5, "중순": 15, "하순": 25}
 
@@ -392,16 +393,19 @@ KO_SEASON = re.compile(
     r"(?<![\w.,\-/])(?P<a>(?:19|20)\d{2})[-–/](?P<b>(?:19|20)?\d{2})(?![\d.,\-])"
     r"(?=\s|학년도|시즌|년|['’\"”])"
 )
-# Weekdays: "수요일인 9일", "14일(목요일)", "지난 수요일", "일요일에는". A recurring one
-# ("매주 금요일") is not a date and is left out.
+# Weekdays: "수요일인 9일", "14일(목요일)", "수요일(15일)" take the day's date; "지난
+# 수요일" the last one before the article; a bare "일요일에는" the one in the article's week
+# (Monday to Sunday): Korean news names days of the current week so. Without an article
+# date there is no figure. A recurring one ("매주 금요일") is not a date, and a weekday in
+# brackets after a date ("2023년 4월 10일 (월요일)") only restates that date: both left out.
 KO_WEEKDAY_NAMES = {"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}
 KO_WEEKDAY_DAY = re.compile(
-    r"(?P<w>[월화수목금토일])요일인\s?(?P<d>\d{1,2})일"
+    r"(?P<w>[월화수목금토일])요일(?:인\s?|\s?\()(?P<d>\d{1,2})일\)?"
     r"|(?P<d2>\d{1,2})일\s?\((?P<w2>[월화수목금토일])(?:요일)?\)"
 )
 KO_WEEKDAY = re.compile(
     r"(?:(?P<which>매주|지난주|지난\s?주|지난|오는|다음\s?주|이번\s?주)\s?)?"
-    r"(?<![가-힣])(?P<w>[월화수목금토일])요일"
+    r"(?<![가-힣(])(?P<w>[월화수목금토일])요일(?!\))"
 )
 # "다음달", "지난달", "이달": the month itself (not "전달": also "to deliver") (with a day or a part it is read above).
 KO_REL_MONTH_ONLY = re.compile(
@@ -416,12 +420,12 @@ KO_ELECTION_DAY = re.compile(
 
 
 def _ko_year_names(text: str) -> Iterator[Candidate]:
-    for m in KO_BARE_YEAR.finditer(text):
+    for m in KO_BARE_YEAR.finditer(text) if "19" in text or "20" in text else ():
         group = next(g for g in ("year", "year2", "year3", "year4") if m[g])
         if group == "year3" and not _year_before_event(text, m.end(group)):
             continue
         yield Candidate(m.start(group), m.end(group), m[group], "", "date")
-    for m in KO_SEASON.finditer(text):
+    for m in KO_SEASON.finditer(text) if "-" in text or "–" in text or "/" in text else ():
         low, high = int(m["a"]), int(m["b"])
         if high < 100:
             high += low // 100 * 100
@@ -442,11 +446,11 @@ def _year_before_event(text: str, end: int) -> bool:
 
 
 def _ko_weekdays(text: str, ref: date) -> Iterator[Candidate]:
-    for m in KO_WEEKDAY_DAY.finditer(text):
+    for m in KO_WEEKDAY_DAY.finditer(text) if "요일" in text else ():
         found = _day_in_context(int(m["d"] or m["d2"]), ref)
         if found:
             yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
-    for m in KO_WEEKDAY.finditer(text):
+    for m in KO_WEEKDAY.finditer(text) if "요일" in text else ():
         which = (m["which"] or "").replace(" ", "")
         if which == "매주":
             continue
@@ -464,10 +468,10 @@ def _ko_weekdays(text: str, ref: date) -> Iterator[Candidate]:
         else:
             found = monday + timedelta(days=weekday)
         yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
-    for m in KO_REL_MONTH_ONLY.finditer(text):
+    for m in KO_REL_MONTH_ONLY.finditer(text) if "달" in text else ():
         year, month = _shift_month(ref, KO_REL_MONTH.get(m[1].replace(" ", ""), 0))
         yield Candidate(m.start(), m.end(), f"{year:04d}-{month:02d}", "", "date")
-    for m in KO_ELECTION_DAY.finditer(text):
+    for m in KO_ELECTION_DAY.finditer(text) if "선" in text or "전당대회" in text else ():
         month, day = int(m["m"]), int(m["d"])
         found = _safe_date(_ko_year_for(m[1], month, day, ref), month, day)
         if found:
@@ -533,10 +537,9 @@ def _ko_relative_dates(text: str, ref: date) -> Iterator[Candidate]:
         found = _day_in_context(int(m[1]), ref)
         if found:
             yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
-    for word, offset in KO_DAY_WORDS.items():
-        for m in re.finditer(re.escape(word), text):
-            value = (ref + timedelta(days=offset)).isoformat()
-            yield Candidate(m.start(), m.end(), value, "", "date")
+    for m in KO_DAY_WORDS_RE.finditer(text):
+        value = (ref + timedelta(days=KO_DAY_WORDS[m.group(0)])).isoformat()
+        yield Candidate(m.start(), m.end(), value, "", "date")
 
 
 def _day_in_context(day: int, ref: date) -> date | None:
@@ -583,8 +586,8 @@ KO_NATIVE_COUNTERS = "가지|번째|차례|명|개국|개|곳|번|배|살|시간
 # "meanwhile", "석방" a release, "첫 경기" the opening game).
 KO_NATIVE_SPACED = (
     "개비|사람|쌍|갑|병|잔|장|폭|골|방|줄|종류|갈래|가족|모녀|부자|형제|자매|자녀|아들|딸|시즌|"
-    "권|벌|켤레|그루|송이|끼|바퀴|군데|경기|세트|이닝|라운드|회|나라|국가|팀"
-)
+    "벌|켤레|그루|송이|끼|바퀴|군데|경기|세트|이닝|라운드|회|나라|국가|팀"
+)  # not 권: "한 권 변호사" (a surname)
 KO_NATIVE_RE = re.compile(
     r"(?<![가-힣])(?:(?P<num>"
     + "|".join(sorted(KO_NATIVE, key=len, reverse=True))
@@ -599,7 +602,8 @@ KO_NATIVE_RE = re.compile(
 KO_NATIVE_NOUN = re.compile(
     r"(?<![가-힣])(?P<num>두|세|네|다섯|여섯|일곱|여덟|아홉|스무|서른|마흔|쉰)\s(?P<noun>[가-힣]{1,4})"
 )
-KO_NOUN_PARTICLE = re.compile(r"(?:은|는|을|를|의|에게|에서|에|와|과|도|로|으로|이|가|인)$")
+KO_NOUN_PARTICLE = re.compile(r"(?:은|는|을|를|의|에게|에서|에|와|과|도|로|으로)$")
+KO_NOUN_PARTICLE_LONG = re.compile(r"(?:이|가|인)$")  # only after two syllables: 아이, 국가
 # "첫째", "둘째": ordinals.
 KO_NATIVE_ORDINAL = re.compile(r"(?<![가-힣])(?P<num>첫|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|열)째")
 # A number after one of these in Korean text belongs to a name, not a measure.
@@ -697,13 +701,17 @@ def _ko_special(c: Candidate, unit: str, text: str) -> bool:
         c.unit = ""
     elif unit == "사" and re.match(r"\s?(?:\d(?:,\s?\d)?루|만루)", after):
         c.unit = "outs"
+    elif unit == "호" and (value >= 1000 or re.search(r"[조억만천]", text[c.start : c.end])):
+        c.kind, c.unit = "count", "households"  # "3만 5천호": housing units; "64호" a number
     elif unit == "분기" and re.match(r"\s?연속", after):
         c.kind, c.unit = "duration", "quarters"
     return True
 
 
 def _ko_natives(text: str) -> Iterator[Candidate]:
+    counted = set()
     for m in KO_NATIVE_RE.finditer(text):
+        counted.add(m.start())
         unit = m["unit"] or m["vehicle"] or m["unit2"]
         kind, unit_name = KO_NATIVE_UNITS.get(unit) or _native_unit(unit)
         if m["num"] == "첫":
@@ -712,12 +720,22 @@ def _ko_natives(text: str) -> Iterator[Candidate]:
         yield Candidate(m.start(), m.end(), value, unit_name, kind)
     for m in KO_NATIVE_NOUN.finditer(text):
         noun = m["noun"]
+        if m.start() in counted:
+            continue  # read above with its counter
+        counter = re.match(r"가지|번째|차례|명|개국|시간|마리", noun)
+        if counter:  # "세 명입니다", "두 가지죠": the counter ends in a verb ending
+            kind, unit_name = _native_unit(counter.group(0))
+            end = m.start("noun") + counter.end()
+            yield Candidate(m.start(), end, str(KO_NATIVE[m["num"]]), unit_name, kind)
+            continue
         if re.match(f"(?:{KO_NATIVE_COUNTERS}|{KO_NATIVE_SPACED}|대){KO_AFTER_COUNTER}", noun):
             continue  # a counter: read above
         if re.match(r"(?:부담|수입|수|율|금|제|멋대로|마음|말)", noun):
             continue  # "세 부담" is a tax burden, "네 멋대로" is "your way"
-        stripped = KO_NOUN_PARTICLE.sub("", noun) if len(noun) > 2 else noun
-        end = m.start("noun") + len(stripped or noun)
+        stripped = KO_NOUN_PARTICLE.sub("", noun) or noun
+        if len(stripped) > 2:
+            stripped = KO_NOUN_PARTICLE_LONG.sub("", stripped)
+        end = m.start("noun") + len(stripped)
         yield Candidate(m.start(), end, str(KO_NATIVE[m["num"]]), "", "count")
     for m in KO_NATIVE_ORDINAL.finditer(text):
         rank = 1 if m["num"] == "첫" else KO_NATIVE.get(m["num"], 0)
@@ -852,8 +870,8 @@ KO_LABEL_UNITS = {
 KO_FRACTION = re.compile(r"(?<![\d.])(?P<b>\d{1,3})\s?분의\s?(?P<a>\d{1,3})(?![\d.])")
 # "최모 (41)씨": an age in brackets after a space.
 KO_SPACED_AGE = re.compile(r"(?<=[가-힣]\s)\((?P<num>\d{1,2})\)(?=\s?(?:씨|군|양))")
-# "1년6월" (a sentence), "1박2일": a duration in two parts.
-KO_YEARS_MONTHS = re.compile(r"(?<!\d)(?P<y>\d{1,2})년\s?(?P<m>\d{1,2})(?:개)?월(?!\s?\d)")
+# "1년6월" (a sentence; "6월" alone would read as June), "1박2일": a duration in two parts.
+KO_YEARS_MONTHS = re.compile(r"(?<!\d)(?P<y>\d{1,2})년\s?(?P<m>\d{1,2})월(?!\s?\d)")
 KO_NIGHTS_DAYS = re.compile(r"(?<!\d)(?P<n>\d{1,2})박\s?(?P<d>\d{1,2})일(?:간)?")
 # "일주일", "일년": a week, a year.
 KO_SINO_ONE = re.compile(r"(?<![가-힣])일(?P<unit>주일|년)(?:간)?")
@@ -862,22 +880,22 @@ KO_SINO_ONE = re.compile(r"(?<![가-힣])일(?P<unit>주일|년)(?:간)?")
 def _ko_news(text: str) -> Iterator[Candidate]:
     """Sports scores, bases and pars, ordinals, labelled measures, fractions, two-part
     durations: shapes of KLUE-NER news with no counter after the number."""
-    for m in KO_SCORE.finditer(text):
+    for m in KO_SCORE.finditer(text) if "-" in text or "–" in text or "대" in text else ():
         for side in ("a", "b"):
             yield Candidate(m.start(side), m.end(side), str(int(m[side])), "score", "count")
-    for m in KO_BASES.finditer(text):
+    for m in KO_BASES.finditer(text) if "루" in text else ():
         yield Candidate(m.start("a"), m.end("a"), m["a"], "base", "rank")
         yield Candidate(m.start("b"), m.end(), m["b"], "base", "rank")
-    for m in KO_PAR.finditer(text):
+    for m in KO_PAR.finditer(text) if "파" in text else ():
         yield Candidate(m.start(), m.end(), m["num"], "par", "quantity")
-    for m in KO_ORDINAL.finditer(text):
+    for m in KO_ORDINAL.finditer(text) if "제" in text else ():
         unit = KO_ORDINAL_UNITS.get(m["unit"] or "", "rank")
         yield Candidate(m.start(), m.end(), str(int(m["num"])), unit, "rank")
-    for m in KO_SCHOOL_YEAR.finditer(text):
+    for m in KO_SCHOOL_YEAR.finditer(text) if "고" in text or "중" in text else ():
         yield Candidate(m.start(), m.end(), m["num"], "school_year", "rank")
-    for m in KO_TOP.finditer(text):
+    for m in KO_TOP.finditer(text) if "톱" in text or "베스트" in text else ():
         yield Candidate(m.start(), m.end(), str(int(m["num"])), "top", "rank")
-    for m in KO_LABELLED.finditer(text):
+    for m in KO_LABELLED.finditer(text) if any(label in text for label in KO_LABEL_UNITS) else ():
         unit = KO_LABEL_UNITS[m["label"]]
         number = format_decimal(to_decimal(m["num"].replace("−", "-")))
         # "타율(0.262)": the figure starts at the number after a bracket.
@@ -886,19 +904,19 @@ def _ko_news(text: str) -> Iterator[Candidate]:
         if m["num2"]:
             number = format_decimal(to_decimal(m["num2"]))
             yield Candidate(m.start("num2"), m.end("num2"), number, unit, "quantity")
-    for m in KO_FRACTION.finditer(text):
+    for m in KO_FRACTION.finditer(text) if "분의" in text else ():
         if int(m["b"]):
             value = format_decimal(Decimal(m["a"]) / Decimal(m["b"]))
             yield Candidate(m.start(), m.end(), value, "fraction", "ratio")
-    for m in KO_SPACED_AGE.finditer(text):
+    for m in KO_SPACED_AGE.finditer(text) if "(" in text else ():
         yield Candidate(m.start("num"), m.end("num"), m["num"], "years", "age")
-    for m in KO_YEARS_MONTHS.finditer(text):
+    for m in KO_YEARS_MONTHS.finditer(text) if "년" in text else ():
         months = int(m["y"]) * 12 + int(m["m"])
         yield Candidate(m.start(), m.end(), str(months), "months", "duration")
-    for m in KO_NIGHTS_DAYS.finditer(text):
+    for m in KO_NIGHTS_DAYS.finditer(text) if "박" in text else ():
         yield Candidate(m.start("n"), m.end("n") + 1, m["n"], "nights", "duration")
         yield Candidate(m.start("d"), m.end(), m["d"], "days", "duration")
-    for m in KO_SINO_ONE.finditer(text):
+    for m in KO_SINO_ONE.finditer(text) if "일주일" in text or "일년" in text else ():
         unit = "weeks" if m["unit"] == "주일" else "years"
         yield Candidate(m.start(), m.end(), "1", unit, "duration")
 
@@ -943,6 +961,8 @@ EN_MONEY = re.compile(
     rf"|\b(?P<num2>{EN_NUM})(?P<scale2>{EN_SCALE})?\s(?P<word>dollars?|euros?|pounds|yen|won|yuan)\b",
     re.I,
 )
+# Text without one of these holds no English money figure (a cheap test on Korean text).
+EN_MONEY_HINT = re.compile(r"[$€£¥₩]|USD|EUR|GBP|JPY|KRW|CNY|dollar|euro|pound|yen|won|yuan", re.I)
 EN_PERCENT = re.compile(
     rf"\b(?P<num>{EN_NUM})\s?(?P<unit>%|percent\b|per cent\b|percentage points?\b|points?\b)",
     re.I,
@@ -1239,7 +1259,8 @@ def _scanners(language: str) -> list[Callable[[str, date | None], Iterator[Candi
     ]
     # Korean news quotes dollar amounts in English notation ($2.1 billion); other English
     # patterns on Korean text would read model names and bare numbers as figures.
-    return [*korean, lambda t, r: _en_money(t)] if language == "ko" else english + korean
+    dollars = [lambda t, r: _en_money(t) if EN_MONEY_HINT.search(t) else iter(())]
+    return [*korean, *dollars] if language == "ko" else english + korean
 
 
 def extract_figures(
