@@ -4,6 +4,19 @@ A figure is a number with what it counts: an amount with its currency, a percent
 count with its counter, an age, a duration, a rank, a date or a time. Numbers that are
 not figures of a claim (phone numbers, e-mail addresses, URLs, IDs, model and version
 names such as Qwen-7B or '완 2.1') are left out.
+
+Korean news shapes read beyond PRODUCT.md's examples (KLUE-NER news, issue #3):
+- scores ("2-3으로", "0대 1로"): one count per side, unit "score";
+- ordinals "제24회" (rank, unit from the counter), court instances "1심" (rank), bases
+  "1,2루" (rank), pars "(파5)" (quantity), "톱10" (rank, unit "top");
+- a native numeral before any noun ("두 회사", "세 학자"): a count with no unit, but not
+  한/열/첫 before an arbitrary noun ("한 결과" is "the result of doing");
+- weekdays resolve only against the article date: "수요일인 9일" and "14일(목요일)" take the
+  day's date, "지난 수요일" the last one before it, a bare "일요일" the one in the article's
+  week; "매주 금요일" (recurring) and a weekday in brackets after a date give no figure;
+- a bare year before what it dates ("2014 브라질 월드컵") is a date; a year after a name
+  ("응답하라 1988", "CES 2025") is part of the name, and so are dates naming past events
+  ("4·19", "9.11 테러"); an election named by its date ("오는 6·4 지방선거") is a date.
 """
 
 from __future__ import annotations
@@ -602,8 +615,9 @@ KO_NATIVE_RE = re.compile(
 KO_NATIVE_NOUN = re.compile(
     r"(?<![가-힣])(?P<num>두|세|네|다섯|여섯|일곱|여덟|아홉|스무|서른|마흔|쉰)\s(?P<noun>[가-힣]{1,4})"
 )
-KO_NOUN_PARTICLE = re.compile(r"(?:은|는|을|를|의|에게|에서|에|와|과|도|로|으로)$")
-KO_NOUN_PARTICLE_LONG = re.compile(r"(?:이|가|인)$")  # only after two syllables: 아이, 국가
+KO_NOUN_PARTICLE = re.compile(r"(?:은|는|을|를|에게|에서|와|과|도|로|으로)$")
+# Only after two syllables: 아이, 국가, 혐의, 회의 end in them.
+KO_NOUN_PARTICLE_LONG = re.compile(r"(?:이|가|인|의|에)$")
 # "첫째", "둘째": ordinals.
 KO_NATIVE_ORDINAL = re.compile(r"(?<![가-힣])(?P<num>첫|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|열)째")
 # A number after one of these in Korean text belongs to a name, not a measure.
