@@ -818,7 +818,7 @@ for _unit in NEWS_TIGHT:
 # "박씨(32)": Korean news gives a person's age in brackets after the name.
 # Also "(본명 박재상·35)", "(22·이지은)", "A(10)군".
 KO_BRACKET_AGE = re.compile(
-    r"(?<=[가-힣A-Z])\((?:[^()\d]{1,12}[·,.\s-]\s?)?(?P<num>\d{1,3})(?:[·,.]\s?[^()\d]{1,8})?\)"
+    r"(?<=[가-힣A-Z])\((?:[^()\d]{1,12}[·,.\s-]\s?)?(?P<num>\d{1,3})(?:[·,.]\s?[^()\d]{1,16})?\)"
 )
 # "40억", "100조 이상": an amount with a scale word but no unit.
 KO_BARE_SCALE = re.compile(
