@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,15 @@ from claims.models import ClaimKind, ClaimStatus, Stance, VerdictChoice
 from claims.services import SourceInput
 
 SOURCE_ROWS = 2
+
+
+def _unreadable_url(value: str) -> bool:
+    """An address that cannot even be split into its parts (``http://[::1``)."""
+    try:
+        urlsplit(value.strip()).hostname  # noqa: B018 (it raises on bad hosts and ports)
+    except ValueError:
+        return True
+    return False
 
 
 class Form(forms.Form):
@@ -83,6 +93,12 @@ class SourceForm(Form):
     stance = forms.ChoiceField(
         label=_("Stance"), choices=Stance.choices, initial=Stance.SUPPORTS, required=False
     )
+
+    def clean_url(self) -> str:
+        url: str = self.cleaned_data.get("url", "")
+        if url and _unreadable_url(url):
+            raise forms.ValidationError(_("This web address cannot be read; check it."))
+        return url
 
     def has_source(self) -> bool:
         data = self.cleaned_data
@@ -173,4 +189,6 @@ class IngestForm(Form):
         url = data.get("url", "")
         if url and not url.lower().startswith(("http://", "https://")):
             self.add_error("url", _("Only http:// and https:// addresses can be fetched."))
+        elif url and _unreadable_url(url):
+            self.add_error("url", _("This web address cannot be read; check it."))
         return data

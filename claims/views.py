@@ -539,14 +539,9 @@ def article_add_claim(request: HttpRequest, pk: int) -> HttpResponse:
 def ingest(request: HttpRequest) -> HttpResponse:
     from django.conf import settings
 
+    from articles.parsing import ParseError, parse_document, parse_text
     from claims.jobs import ingest_job_queue, work_is_queued
-    from claims.pipeline import (
-        IngestError,
-        extract_document,
-        extract_text,
-        ingest_source,
-        store_extraction,
-    )
+    from claims.pipeline import IngestError, extract_parsed, ingest_source, store_extraction
 
     form = IngestForm(request.POST or None, request.FILES or None)
     outcome, error, job = None, "", None
@@ -559,14 +554,30 @@ def ingest(request: HttpRequest) -> HttpResponse:
             elif data["url"]:
                 outcome = ingest_source(data["url"].strip())
             elif data["text"]:
-                outcome = store_extraction(extract_text(data["text"], title=data["title"]))
+                source = "pasted text"
+                try:
+                    parsed = parse_text(
+                        data["text"],
+                        title=data["title"],
+                        max_chars=settings.CLAIMDESK_MAX_BODY_CHARS,
+                    )
+                except ParseError as failure:
+                    raise IngestError(source, str(failure)) from failure
+                outcome = store_extraction(extract_parsed(parsed, source=source))
             else:
                 upload = data["file"]
                 if upload.size > settings.CLAIMDESK_MAX_DOCUMENT_BYTES:
                     raise IngestError(upload.name, _("The file is too large."))
-                outcome = store_extraction(
-                    extract_document(upload.read(), source=upload.name, filename=upload.name)
-                )
+                try:
+                    parsed = parse_document(
+                        upload.read(),
+                        filename=upload.name,
+                        max_bytes=settings.CLAIMDESK_MAX_DOCUMENT_BYTES,
+                        max_chars=settings.CLAIMDESK_MAX_BODY_CHARS,
+                    )
+                except ParseError as failure:
+                    raise IngestError(upload.name, str(failure)) from failure
+                outcome = store_extraction(extract_parsed(parsed, source=upload.name))
         except IngestError as failure:
             error = _("%(source)s could not be ingested: %(reason)s") % {
                 "source": failure.source,
