@@ -11,6 +11,8 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
+from articles.parsing.text import clean_line
+
 
 class FeedError(ValueError):
     """The document is not a usable feed; the message says why."""
@@ -45,8 +47,8 @@ def _entry(entry: Any, base: str) -> FeedEntry | None:
         return None
     return FeedEntry(
         url=link,
-        title=(entry.get("title") or "").strip(),
-        guid=(entry.get("id") or link).strip(),
+        title=clean_line(entry.get("title") or ""),
+        guid=clean_line(entry.get("id") or "") or link,
         published_at=_when(entry),
     )
 
@@ -74,4 +76,4 @@ def parse_feed(data: bytes, *, url: str = "") -> Feed:
             reason += " (it is an HTML page; look for the site's feed link)"
         raise FeedError(reason)
     entries = _unique(e for e in (_entry(item, url) for item in parsed.entries) if e is not None)
-    return Feed(title=(parsed.feed.get("title") or "").strip(), entries=entries)
+    return Feed(title=clean_line(parsed.feed.get("title") or ""), entries=entries)
