@@ -238,3 +238,29 @@ def test_hostile_feed_documents_are_parsed_safely_or_refused(loopback, document)
         assert "root:" not in text
         assert "\x00" not in text
         assert len(text) <= 500
+
+
+# The article text limit, in the parser ---------------------------------------------------
+
+
+def test_the_parser_takes_text_up_to_the_limit_and_refuses_one_character_more():
+    from articles.parsing import ParseError, parse_text
+
+    assert parse_text(SENTENCE, max_chars=len(SENTENCE))[0].body == SENTENCE
+    with pytest.raises(ParseError, match=f"{len(SENTENCE) - 1:,}-character limit"):
+        parse_text(SENTENCE, max_chars=len(SENTENCE) - 1)
+
+
+def test_the_parser_cleans_titles_outlets_and_authors_of_invisible_characters():
+    from articles.parsing import parse_document
+
+    page = (
+        "<html><head><title>\u202eRoads\u202c \x07plan</title>"
+        '<meta name="author" content="Kim\u200b Min\x1b">'
+        '<meta property="og:site_name" content="Wire\u2066">'
+        f"</head><body><article><p>{SENTENCE}</p></article></body></html>"
+    )
+    [article] = parse_document(page.encode(), content_type="text/html; charset=utf-8")
+    assert article.title == "Roads plan"
+    assert all("\u200b" not in a and "\x1b" not in a for a in article.authors)
+    assert "\u2066" not in article.outlet
