@@ -115,6 +115,42 @@ def bench_checked_claims() -> None:
     snu = [(t, d) for t, d in rows if re.search(r"\d", t)]
     share = _share_with_figure([t for t, _ in snu], "ko", [d for _, d in snu])
     print(f"SNU FactCheck claims with digits -> a claim with a figure: {share:.1%} of {len(snu)}")
+    _snu_misses(snu)
+
+
+# Digits that name rather than count (PRODUCT.md section 4: names are not figures): glued to
+# Latin letters (5G, F-35A, G-1), a disease or law name (코로나19, 임대차3법), an event date
+# (5·18, 4.3, 3.1 운동, 6·25), a numbered project (4대강, 3권분립), a successor (제2의).
+SNU_NAME_DIGITS = re.compile(
+    r"[A-Za-z]-?\d|\d[A-Za-z]|코로나\s?19|\d\s?[·.]\s?\d{1,2}(?![\d%])|\d\s?대강|"
+    r"\d법|\d권|제\d의|\d차\s?(?:산업|재난)"
+)
+
+
+def _snu_misses(snu: list[tuple[str, datetime | None]]) -> None:
+    """Why the SNU claims that give no claim with a figure miss: their only digits name
+    something, the extractor finds no figure in a real number, or it finds one and still
+    does not take the sentence as a claim."""
+    reasons: Counter[str] = Counter()
+    for text, published in snu:
+        claims = extract_claims(text, language="ko", published_at=published)
+        if any(c.figures for c in claims):
+            continue
+        figures = extract_figures(
+            text, language="ko", reference_date=published and published.date()
+        )
+        if figures:
+            reasons["figure found, sentence not taken as a claim"] += 1
+        elif not re.search(r"\d", SNU_NAME_DIGITS.sub("", text)):
+            reasons["digits only in names (5G, 코로나19, 5·18, 4대강)"] += 1
+        else:
+            reasons["a number the figure grammar misses"] += 1
+    named = reasons["digits only in names (5G, 코로나19, 5·18, 4대강)"]
+    hits = len(snu) - sum(reasons.values())
+    print(
+        f"  of the {len(snu) - named} whose digits are not only names: "
+        f"{hits / max(1, len(snu) - named):.1%}; misses: {dict(reasons)}"
+    )
 
 
 def _snu_claim(title: str) -> str:
