@@ -314,3 +314,22 @@ def test_approximate_some_inside_an_amount_is_marked() -> None:
 )
 def test_news_numbers_that_are_not_figures_stay_out(text: str) -> None:
     assert extract_figures(text, language="ko", reference_date=REF) == []
+
+
+def test_capital_p_after_percent_is_a_percentage_point() -> None:
+    text = "금리 3%P 오르면 기업 절반 이자 못 낸다"
+    assert _figures(text) == [_at(text, "3%P", "3", "percentage_points", "percentage_point")]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "value"),
+    [("소득 증가율은 전 정부의 1/4이다", "1/4", "0.25"), ("평균의 1/3 수준", "1/3", "0.333333")],
+)
+def test_a_slash_fraction_before_a_particle_is_a_ratio(text: str, part: str, value: str) -> None:
+    assert _figures(text) == [_at(text, part, value, "fraction", "ratio")]
+
+
+@pytest.mark.parametrize("text", ["5/12 개막", "3/2 비율로", "https://a.kr/1/4 이다"])
+def test_slashes_that_are_dates_improper_or_paths_are_not_fractions(text: str) -> None:
+    assert [f for f in extract_figures(text, language="ko", reference_date=REF)
+            if f.unit == "fraction"] == []  # fmt: skip

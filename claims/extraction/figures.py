@@ -243,6 +243,7 @@ KO_CURRENCIES = {
 }
 KO_PERCENT = {
     "%p": "percentage_point",
+    "%P": "percentage_point",
     "%포인트": "percentage_point",
     "퍼센트포인트": "percentage_point",
 }
@@ -882,6 +883,11 @@ KO_LABEL_UNITS = {
 }
 # "5분의 3": three fifths.
 KO_FRACTION = re.compile(r"(?<![\d.])(?P<b>\d{1,3})\s?분의\s?(?P<a>\d{1,3})(?![\d.])")
+# "전 정부의 1/4이다", "평균의 1/3 수준": a proper fraction of a small denominator before a
+# particle or 수준. Larger denominators (5/12) are dates more often than fractions.
+KO_SLASH_FRACTION = re.compile(
+    r"(?<![\d./])(?P<a>[1-9])/(?P<b>[2-9]|10)(?=\s?(?:이|가|을|를|의|로|에|만|수준|밖에|\s|$))"
+)
 # "최모 (41)씨": an age in brackets after a space.
 KO_SPACED_AGE = re.compile(r"(?<=[가-힣]\s)\((?P<num>\d{1,2})\)(?=\s?(?:씨|군|양))")
 # "1년6월" (a sentence; "6월" alone would read as June), "1박2일": a duration in two parts.
@@ -920,6 +926,10 @@ def _ko_news(text: str) -> Iterator[Candidate]:
             yield Candidate(m.start("num2"), m.end("num2"), number, unit, "quantity")
     for m in KO_FRACTION.finditer(text) if "분의" in text else ():
         if int(m["b"]):
+            value = format_decimal(Decimal(m["a"]) / Decimal(m["b"]))
+            yield Candidate(m.start(), m.end(), value, "fraction", "ratio")
+    for m in KO_SLASH_FRACTION.finditer(text) if "/" in text else ():
+        if int(m["a"]) < int(m["b"]):
             value = format_decimal(Decimal(m["a"]) / Decimal(m["b"]))
             yield Candidate(m.start(), m.end(), value, "fraction", "ratio")
     for m in KO_SPACED_AGE.finditer(text) if "(" in text else ():
