@@ -122,6 +122,7 @@ def extract_document(
             url=url,
             content_type=content_type,
             max_bytes=settings.CLAIMDESK_MAX_DOCUMENT_BYTES,
+            max_chars=settings.CLAIMDESK_MAX_BODY_CHARS,
         )
     except ParseError as error:
         raise SourceError(source, str(error)) from error
@@ -139,7 +140,7 @@ def extract_source(source: str) -> SourceExtraction:
 
 def extract_text(text: str, *, title: str = "", source: str = "pasted text") -> SourceExtraction:
     try:
-        parsed = parse_text(text, title=title)
+        parsed = parse_text(text, title=title, max_chars=settings.CLAIMDESK_MAX_BODY_CHARS)
     except ParseError as error:
         raise SourceError(source, str(error)) from error
     return extract_parsed(parsed, source=source)

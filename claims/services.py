@@ -29,8 +29,11 @@ class SourceInput:
 
 
 def is_http_url(url: str) -> bool:
-    parts = urlsplit(url.strip())
-    return parts.scheme.lower() in {"http", "https"} and bool(parts.hostname)
+    try:
+        parts = urlsplit(url.strip())
+        return parts.scheme.lower() in {"http", "https"} and bool(parts.hostname)
+    except ValueError:  # "http://[::1": not a URL at all
+        return False
 
 
 def check_verdict(*, verdict: str, sources: Sequence[SourceInput]) -> None:

@@ -7,6 +7,7 @@ size defences are tested at the fetcher in test_fetch.py (``/bomb``, ``/deflate-
 
 from __future__ import annotations
 
+import io
 import json
 from io import StringIO
 
@@ -264,3 +265,25 @@ def test_the_parser_cleans_titles_outlets_and_authors_of_invisible_characters():
     assert article.title == "Roads plan"
     assert all("\u200b" not in a and "\x1b" not in a for a in article.authors)
     assert "\u2066" not in article.outlet
+
+
+def test_the_body_limit_setting_holds_for_files_ingested_by_command(tmp_path, settings, db):
+    from django.core.management import CommandError, call_command
+
+    from articles.models import Article
+
+    settings.CLAIMDESK_MAX_BODY_CHARS = 200
+    path = tmp_path / "long.txt"
+    path.write_text("The city spent $5 million on roads in 2024. " * 20, encoding="utf-8")
+    errors = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("ingest", str(path), stderr=errors)
+    assert "over the 200-character limit" in errors.getvalue()
+    assert Article.objects.count() == 0
+
+
+def test_an_unparseable_url_is_not_an_http_url() -> None:
+    from claims.services import is_http_url
+
+    assert is_http_url("http://[::1") is False
+    assert is_http_url("https://news.example/a") is True
