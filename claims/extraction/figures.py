@@ -262,8 +262,13 @@ EN_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 EN_MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 EN_MONTHS["sept"] = 9
 EN_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-EN_CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW"}
+EN_CURRENCY_SIGNS = {
+    "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR",
+    "Rs": "INR", "Rs.": "INR",
+}  # fmt: skip
 EN_CURRENCY_WORDS = {
+    "rupees": "INR",
+    "rupee": "INR",
     "dollars": "USD",
     "dollar": "USD",
     "euros": "EUR",
@@ -976,17 +981,20 @@ EN_NUMBER_WORD = "|".join(sorted(EN_UNITS, key=len, reverse=True))
 EN_NUM = rf"(?:{DIGITS}|(?:{EN_NUMBER_WORD})(?:[-\s](?:{EN_NUMBER_WORD}))?)"
 # Korean particles follow scale words directly ("$2.1 billion을"): end at any non-Latin letter.
 EN_SCALE = (
-    r"(?:\s?(?:hundred|thousand|million|billion|trillion|bn|mn)(?![A-Za-z])"
+    r"(?:\s?(?:hundred|thousand|lakh|million|crore|billion|trillion|bn|mn)(?![A-Za-z])"
     r"|(?<=\d)(?:m|bn|b|k)(?![A-Za-z]))"
 )
 EN_MONTH_NAMES = "|".join(sorted(EN_MONTHS, key=len, reverse=True))
 EN_MONEY = re.compile(
-    rf"(?P<sign>US\$|\$|€|£|¥|₩|\b(?:USD|EUR|GBP|JPY|KRW|CNY)\s?)(?P<num>{DIGITS})(?P<scale>{EN_SCALE})?"
-    rf"|\b(?P<num2>{EN_NUM})(?P<scale2>{EN_SCALE})?\s(?P<word>dollars?|euros?|pounds|yen|won|yuan)\b",
+    rf"(?P<sign>US\$|\$|€|£|¥|₩|₹|\b(?-i:Rs)\.?\s?|\b(?:USD|EUR|GBP|JPY|KRW|CNY|INR)\s?)"
+    rf"(?P<num>{DIGITS})(?P<scale>{EN_SCALE})?"
+    rf"|\b(?P<num2>{EN_NUM})(?P<scale2>{EN_SCALE})?\s(?P<word>dollars?|euros?|pounds|yen|won|yuan|rupees?)\b",
     re.I,
 )
 # Text without one of these holds no English money figure (a cheap test on Korean text).
-EN_MONEY_HINT = re.compile(r"[$€£¥₩]|USD|EUR|GBP|JPY|KRW|CNY|dollar|euro|pound|yen|won|yuan", re.I)
+EN_MONEY_HINT = re.compile(
+    r"[$€£¥₩₹]|USD|EUR|GBP|JPY|KRW|CNY|INR|Rs|dollar|euro|pound|yen|won|yuan|rupee", re.I
+)
 EN_PERCENT = re.compile(
     rf"\b(?P<num>{EN_NUM})\s?(?P<unit>%|percent\b|per cent\b|percentage points?\b|points?\b)",
     re.I,

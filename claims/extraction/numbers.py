@@ -72,7 +72,9 @@ EN_UNITS = {
 EN_SCALES = {
     "hundred": Decimal(100),
     "thousand": Decimal(1000),
+    "lakh": Decimal(10) ** 5,  # South Asian scales
     "million": Decimal(10) ** 6,
+    "crore": Decimal(10) ** 7,
     "billion": Decimal(10) ** 9,
     "trillion": Decimal(10) ** 12,
     "bn": Decimal(10) ** 9,
