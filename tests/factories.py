@@ -118,3 +118,31 @@ def make_claims(article: Article, **fields: Any) -> list[Claim]:
 
 def make_claim(**fields: Any) -> Claim:
     return make_claims(make_article(), **fields)[0]
+
+
+def token_client(user: Any = None) -> Any:
+    """A DRF test client sending ``user``'s API token (anonymous without a user)."""
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    if user is not None:
+        token, _ = Token.objects.get_or_create(user=user)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return client
+
+
+def run_command(command: str, *args: str) -> tuple[str, str, int]:
+    """Run a management command: its stdout, its stderr (with the final error) and exit code."""
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    out, err = StringIO(), StringIO()
+    try:
+        call_command(command, *args, stdout=out, stderr=err)
+        code = 0
+    except CommandError as error:
+        code = error.returncode
+        err.write(str(error))
+    return out.getvalue(), err.getvalue(), code

@@ -2,13 +2,13 @@
 
 import pytest
 from django.core.cache import cache
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from articles.models import Article
 from claims.api.serializers import ArticleDetailSerializer, ArticleOutputSerializer
 from claims.models import Claim
 from tests.factories import make_article, make_claims, make_team
+from tests.factories import token_client as client_for
 
 KOREAN_TEXT = (
     "정부는 유명희 본부장의 WTO 사무총장 선출을 지원하기 위해 35개국에 친서를 보냈다. "
@@ -24,13 +24,6 @@ def _fresh_throttle():
 @pytest.fixture
 def team(db):
     return make_team()
-
-
-def client_for(user) -> APIClient:
-    api = APIClient()
-    token, _ = Token.objects.get_or_create(user=user)
-    api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return api
 
 
 def test_article_list_shows_metadata_and_current_claim_count(team):

@@ -6,7 +6,6 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from claims.api.serializers import (
@@ -17,6 +16,7 @@ from claims.api.serializers import (
 from claims.models import Claim, ClaimStatus, Source, Verdict
 from claims.services import SourceInput, claim_dismiss, claim_record_verdict
 from tests.factories import make_article, make_claim, make_claims, make_team
+from tests.factories import token_client as client_for
 
 SOURCE = SourceInput(url="https://stats.example/t1", title="Table 1", publisher="Stats Office")
 GOOD_SOURCE = {
@@ -36,14 +36,6 @@ def _fresh_throttle():
 @pytest.fixture
 def team(db):
     return make_team()
-
-
-def client_for(user=None) -> APIClient:
-    client = APIClient()
-    if user is not None:
-        token, _ = Token.objects.get_or_create(user=user)
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return client
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 from django.db import OperationalError, connection
@@ -25,7 +25,7 @@ from claims.pipeline import TransientIngestError, extract_source, ingest_source
 from claims.tasks import ingest_job_task, run_ingest_job
 from config.celery import app as celery_app
 from tests.factories import make_team
-from tests.localserver import serve
+from tests.localserver import serve, serve_handler
 from tests.pages import article_page
 
 HTML = "text/html; charset=utf-8"
@@ -318,15 +318,11 @@ def stalling_server() -> Iterator[str]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        release.set()
-        server.shutdown()
-        server.server_close()
+    with serve_handler(Handler) as base:
+        try:
+            yield base
+        finally:
+            release.set()
 
 
 @pytest.mark.parametrize("path", ["/hang", "/drip"])

@@ -13,7 +13,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -22,6 +22,7 @@ from django.db import connection
 from articles.models import Article, ArticleRevision, IngestJob
 from claims.models import Claim
 from config.celery import app as celery_app
+from tests.localserver import serve_handler
 from tests.pages import article_page
 from tests.test_faults import _switch_broker
 from tests.test_worker_redis import BROKER, _database_url, _wait_for
@@ -76,14 +77,11 @@ def slow_server(state: SlowPage) -> Iterator[str]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        state.release.set()
-        server.shutdown()
-        server.server_close()
+    with serve_handler(Handler) as base:
+        try:
+            yield base
+        finally:
+            state.release.set()
 
 
 @pytest.fixture

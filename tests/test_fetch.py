@@ -2,15 +2,15 @@
 
 import gzip
 import socket
-import threading
 import time
 import zlib
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from articles import fetch as fetching
 from articles.fetch import FetchError, fetch, refused_address
+from tests.localserver import serve_handler
 
 PAGE = (
     "<html><head><title>t</title></head><body><p>정부는 35개국에 친서를 보냈다.</p></body></html>"
@@ -95,12 +95,8 @@ ROUTES = {
 @pytest.fixture(scope="module")
 def server():
     Handler.routes = ROUTES
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serve_handler(Handler) as base:
+        yield base
 
 
 @pytest.fixture(autouse=True)

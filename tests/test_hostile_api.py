@@ -15,12 +15,12 @@ from django.core.cache import cache
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from articles.models import Article, ArticleRevision
 from claims.models import Claim, Source, Verdict
 from tests.factories import make_article, make_claims, make_team
+from tests.factories import token_client as client_for
 
 SENTENCE = "The city spent 35 million dollars on roads in 2024, the mayor said."
 TEMPLATE_INJECTIONS = ["{{ settings.SECRET_KEY }}", "{% debug %}", "{{ request.user.password }}"]
@@ -45,13 +45,6 @@ def _fresh_throttle():
 @pytest.fixture
 def team(db):
     return make_team()
-
-
-def client_for(user) -> APIClient:
-    api = APIClient()
-    token, _ = Token.objects.get_or_create(user=user)
-    api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return api
 
 
 def counts() -> tuple[int, int, int, int, int]:

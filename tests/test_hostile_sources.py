@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import json
-from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -19,6 +18,7 @@ from articles.models import Article, ArticleRevision, Feed, FeedEntry
 from articles.parsing import MAX_BODY_CHARS
 from claims.models import Claim
 from claims.pipeline import ingest_feed_entry, poll_feed
+from tests.factories import run_command as run
 from tests.localserver import serve
 
 SENTENCE = "The city spent 35 million dollars on roads in 2024, the mayor said."
@@ -27,16 +27,6 @@ PAGE = (
     f"<body><article><p>{SENTENCE}</p></article></body></html>"
 )
 FIFTY_MB = 50 * 1024 * 1024
-
-
-def run(command: str, *args: str) -> tuple[str, str, int]:
-    out, err = StringIO(), StringIO()
-    try:
-        call_command(command, *args, stdout=out, stderr=err)
-        code = 0
-    except CommandError as error:
-        code = error.returncode
-    return out.getvalue(), err.getvalue(), code
 
 
 def counts() -> tuple[int, int, int]:
@@ -268,7 +258,6 @@ def test_the_parser_cleans_titles_outlets_and_authors_of_invisible_characters():
 
 
 def test_the_body_limit_setting_holds_for_files_ingested_by_command(tmp_path, settings, db):
-    from django.core.management import CommandError, call_command
 
     from articles.models import Article
 

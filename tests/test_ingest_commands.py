@@ -2,14 +2,13 @@
 
 import json
 from decimal import Decimal
-from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
 
 from articles.models import Article, ArticleRevision
 from claims.models import Claim
 from tests.conftest import SEED_PAGE, corpus_path
+from tests.factories import run_command as run
 
 SEED_ARTICLES = {
     "WTO": ("2020-10-08T16:57:00+09:00", "2020-10-08T17:00:00+09:00", "노민호"),
@@ -41,17 +40,6 @@ CHROME = [
     "안다쇼핑",
     "베스트 기사",
 ]
-
-
-def run(command: str, *args: str) -> tuple[str, str, int]:
-    out, err = StringIO(), StringIO()
-    try:
-        call_command(command, *args, stdout=out, stderr=err)
-        code = 0
-    except CommandError as error:
-        code = error.returncode
-        err.write(str(error))
-    return out.getvalue(), err.getvalue(), code
 
 
 @pytest.fixture(scope="module")
