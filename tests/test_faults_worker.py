@@ -25,7 +25,7 @@ from config.celery import app as celery_app
 from tests.localserver import serve_handler
 from tests.pages import article_page
 from tests.test_faults import _switch_broker
-from tests.test_worker_redis import BROKER, _database_url, _wait_for
+from tests.test_worker_redis import BROKER, _wait_for, worker_env
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -105,17 +105,9 @@ def workers() -> Iterator[list[subprocess.Popen[bytes]]]:
 def start_worker(
     started: list[subprocess.Popen[bytes]], *pool: str, fast_redelivery: bool = False
 ) -> subprocess.Popen[bytes]:
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.settings",
-        "DATABASE_URL": _database_url(),
-        "CELERY_BROKER_URL": BROKER,
-        "CLAIMDESK_FETCH_ALLOW_LOOPBACK": "true",
-        "CLAIMDESK_FETCH_MIN_DELAY_MS": "0",
-        "CLAIMDESK_FETCH_RESPECT_ROBOTS": "false",
-        "CLAIMDESK_FETCH_TIMEOUT": "120",
-        "FAULTS_FAST_REDELIVERY": "1" if fast_redelivery else "",
-    }
+    env = worker_env(
+        CLAIMDESK_FETCH_TIMEOUT="120", FAULTS_FAST_REDELIVERY="1" if fast_redelivery else ""
+    )
     args = ["--loglevel=WARNING", "--without-gossip", "--without-mingle", *pool]
     process = subprocess.Popen([sys.executable, "-c", WORKER, *args], cwd=ROOT, env=env)
     started.append(process)

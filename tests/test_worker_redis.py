@@ -33,13 +33,9 @@ def _database_url() -> str:
     return f"postgres://{s['USER'] or 'postgres'}@{s['HOST']}:{s['PORT'] or 5432}/{s['NAME']}"
 
 
-@pytest.fixture
-def worker():
-    if not BROKER:
-        pytest.skip("set CLAIMDESK_TEST_BROKER_URL=redis://127.0.0.1:6379/15 (.ci/run does)")
-    if connection.vendor != "postgresql":
-        pytest.skip("the worker process shares the test database only on PostgreSQL")
-    env = {
+def worker_env(**extra: str) -> dict[str, str]:
+    """The environment of a worker process sharing this test database and broker."""
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.settings",
         "DATABASE_URL": _database_url(),
@@ -47,12 +43,21 @@ def worker():
         "CLAIMDESK_FETCH_ALLOW_LOOPBACK": "true",
         "CLAIMDESK_FETCH_MIN_DELAY_MS": "0",
         "CLAIMDESK_FETCH_RESPECT_ROBOTS": "false",
+        **extra,
     }
+
+
+@pytest.fixture
+def worker():
+    if not BROKER:
+        pytest.skip("set CLAIMDESK_TEST_BROKER_URL=redis://127.0.0.1:6379/15 (.ci/run does)")
+    if connection.vendor != "postgresql":
+        pytest.skip("the worker process shares the test database only on PostgreSQL")
     celery = [sys.executable, "-m", "celery", "-A", "config", "worker"]
     process = subprocess.Popen(
         [*celery, "--pool=solo", "--loglevel=WARNING", "--without-gossip", "--without-mingle"],
         cwd=ROOT,
-        env=env,
+        env=worker_env(),
     )
     previous = dict(celery_app.conf)
     _switch_broker(BROKER, eager=False)
