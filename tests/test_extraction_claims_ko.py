@@ -64,3 +64,60 @@ def test_a_guest_introduction_is_not_a_claim():
 
 def test_a_broadcast_date_line_is_not_a_claim():
     assert _claims("■ 일자 : 2024년 5월 3일 (금)") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "협회는 다음 달 3일부터 전국 12개 도시에서 설명회를 열 예정이다.",
+        "시는 내년 상반기 안에 공청회를 한 차례 더 열 계획입니다.",
+        "수사가 마무리되면 추가 기소가 이어질 것으로 보입니다.",
+        "선거를 앞두고 양측의 갈등이 정면 대결로 치닫는 양상이다.",
+        "그런 폭로가 결국 사생활 침해로 여겨지기 때문이다.",
+        "결과가 어떻든 그 의미는 달라질 수밖에 없다.",
+        "위원들은 회의 결과에 강한 불쾌감을 표했다.",
+        "이런 조치가 과연 실효를 거둘 수 있을까.",
+    ],
+)
+def test_plans_forecasts_readings_and_rhetorical_questions_are_not_claims(sentence):
+    assert _claims(sentence) == []
+
+
+def test_a_fact_before_a_plan_keeps_the_sentence_a_claim():
+    sentence = "행사 기획은 김철수 씨가 맡았고, 2부 사회는 이영희 씨가 진행할 예정이다."
+    assert _claims(sentence) == [sentence]
+
+
+def test_a_decided_policy_is_a_claim():
+    sentence = "금융위는 피해자 가운데 상환이 어려운 경우 특례 채무조정을 적용할 방침입니다."
+    assert _claims(sentence) == [sentence]
+
+
+def test_a_sentence_listing_many_figures_is_not_a_table_row():
+    sentence = "1심에서 법원은 A 씨에겐 징역 4년 6개월, B 씨에겐 2년 6개월, 단기 2년을 선고했다."
+    assert _claims(sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "is_claim"),
+    [
+        ('시민단체 대표는 "지난달 두 차례 공문을 보냈지만 답을 받지 못했다"고 밝혔습니다.', True),
+        ('재판부는 "피해자가 먼저 폭행해 싸움이 시작됐다"고 밝혔다.', True),
+        ('대표는 "앞으로 더 좋은 모습으로 보답하도록 노력하겠다"고 밝혔다.', False),
+        ('최고위원은 "마치 코너에 몰려 집중적으로 맞는 느낌"이라고 했다.', False),
+        ('출연자는 "그때 정말 많이 힘들었다"고 하며 웃음을 보였다.', False),
+    ],
+)
+def test_a_quotation_in_a_speaker_frame_is_a_claim_when_it_states_a_fact(sentence, is_claim):
+    assert _claims(sentence) == ([sentence] if is_claim else [])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "경찰은 지난 5일 유 씨를 강도 교사 혐의로 체포한 상탭니다.",
+        "러시아 외무부는 즉각 강하게 반발했고요.",
+    ],
+)
+def test_spoken_broadcast_endings_of_reported_facts_are_claims(sentence):
+    assert _claims(sentence) == [sentence]

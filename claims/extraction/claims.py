@@ -36,8 +36,10 @@ HEDGE = re.compile(
 )
 # English words in lower case only: "First Look" is a name, "the first" a claim.
 SUPERLATIVE = re.compile(
-    # "최대한"/"최소한" are "as much/little as possible", not a record.
-    r"처음|최초|최대(?!한)|최고|최저|최다|최소(?!한)|유일|역대|사상 최|가장|"
+    # "최대한"/"최소한" are "as much/little as possible", not a record; "최고위원",
+    # "최고경영자" and "최고재판소" are titles and bodies.
+    r"처음|최초|최대(?!한)|최고(?!위원|경영자|책임자|재판소|법원|사령관|지도자)|"
+    r"최저|최다|최소(?!한)|유일|역대|사상 최|가장|"
     r"\b(?:first|largest|biggest|highest|lowest|record|only|most|least|never|all-time)\b"
 )
 COMPARISON = re.compile(
@@ -143,9 +145,9 @@ def assess(text: str, figures: list[Figure], language: str, offset: int) -> Asse
     stripped = text.strip()
     if len(stripped) < 12 or CHROME.search(stripped) or QUESTION.search(stripped):
         return Assessment(False)
-    if language == "ko" and _ko_bracket_line(stripped):
+    if language == "ko" and (_ko_bracket_line(stripped) or _ko_not_assertion(stripped)):
         return Assessment(False)
-    if _table_row(stripped):
+    if _table_row(stripped, language):
         return Assessment(False)
     rules = _rule_assessment(text, figures, language, offset)
     if language != "en":
@@ -174,7 +176,9 @@ def _rule_assessment(text: str, figures: list[Figure], language: str, offset: in
     strong = [f for f in outside_figures if f.kind in STRONG or f.kind == "duration"]
     superlative = bool(SUPERLATIVE.search(outside_text))
     if not outside_figures and not superlative and not [f for f in inside if f.kind in STRONG]:
-        if not _plain_fact(outside_text, language):
+        quote_frame = _ko_quote_frame(text) if language == "ko" else None
+        fact = _plain_fact(outside_text, language) if quote_frame is None else quote_frame
+        if not fact:
             return Assessment(False)
         return Assessment(
             True,
@@ -202,7 +206,8 @@ def _rule_assessment(text: str, figures: list[Figure], language: str, offset: in
 
 # A reported event or state in the past or present tense: "...구속영장이 청구됐습니다".
 KO_FACT_END = re.compile(
-    r"(?:[었았였했됐렸혔졌겼냈켰웠왔갔섰났쳤])(?:다|습니다)[.!\"'”’)\]]*$"
+    r"(?:[었았였했됐렸혔졌겼냈켰웠왔갔섰났쳤])(?:다|습니다|고요|는데요)[.!\"'”’)\]]*$"
+    r"|(?:상탭니다|상태입니다|상황입니다)[.!\"'”’)\]]*$"
     r"|(?:이다|입니다|있다|있습니다|없다|없습니다|한다|합니다|된다|됩니다)[.!\"'”’)\]]*$"
 )
 KO_NOT_FACT = re.compile(
@@ -214,6 +219,74 @@ KO_NOT_FACT = re.compile(
     # A reaction on a show ("폭소하며", "웃음 짓게 했다", "감동을 받은").
     r"폭소|웃음|감동을 받|눈물을 보|미소를"
 )
+# The final predicate of a plan, forecast or guess ("개최할 예정이다", "속도가 붙을 것으로
+# 보입니다"), a reading of the news rather than news ("치닫는 양상이다", "폭로로 여겨지기
+# 때문이다", "다를 수밖에 없다"), a reaction ("불쾌감을 표했다", "애정을 드러냈다") or a
+# rhetorical question ("공개하는 일이 될까."): whatever figures it holds, the sentence
+# asserts nothing a fact-checker can source yet.
+KO_NOT_ASSERTION = re.compile(
+    r"(?:예정|계획|전망|구상)(?:이다|입니다|이에요|이라고\s*(?:했다|밝혔다|전했다)|)|"
+    r"것으로\s*(?:보인다|보입니다|예상된다|예상됩니다|전망된다|전망됩니다|관측된다|관측됩니다)|"
+    r"양상이다|양상입니다|때문이다|때문입니다|수밖에\s*없다|수밖에\s*없습니다|"
+    r"(?:있|다가올|될|할)\s*수\s*있는\s*일이다|잘못된\s*일이다|"
+    r"(?:모습|태도|반응)을\s*보였다|(?:불쾌감|유감|아쉬움|기대감|애정|자신감)을\s*(?:표했다|드러냈다|나타냈다|보였다)|"
+    r"놀라움을\s*안겼다|눈길을\s*끌었다|관심을\s*모았다|"
+    r"[을를]까|[가-힣]ㄹ까"
+)
+KO_PAST_CLAUSE = re.compile(r"[었았였했됐렸혔졌겼냈켰웠왔갔섰났쳤](?:고|으며|는데)[,\s]")
+KO_FINAL_PUNCT = re.compile(r"[.!?\"'”’)\]\s]*$")
+
+
+KO_QUOTE_FACT_END = re.compile(
+    r"[었았였했됐렸혔졌겼냈켰웠왔갔섰났쳤](?:다|습니다|어요|죠)$|"
+    r"(?:않는다|않습니다|없다|없습니다|있다|있습니다|된다|됩니다|이다|입니다)$"
+)
+KO_QUOTE_OPINION = re.compile(
+    r"겠다|겠습니다|싶다|싶습니다|것 같|바란다|바랍니다|감사|죄송|사과드|느낌|생각한다|"
+    r"생각합니다|해야 한다|해야 합니다|야 한다|것$|거$|[?？]$"
+)
+
+
+# A frame that makes the quotation banter or a show of feeling ("라는 말에 폭소하며",
+# "라고 외쳤다", "고 가능성을 열어놨다").
+KO_FRAME_NOT_FACT = re.compile(
+    r"폭소|웃음|외쳤다|감탄|너스레|농담|가능성을 열어|여지를 남|애정을|소감을|각오를|"
+    r"고 하며|라고 하며"
+)
+
+
+def _ko_quote_frame(text: str) -> bool | None:
+    """A Korean sentence that is mostly a quotation in a speaker's frame ("조 씨는 "..."라고
+    밝혔습니다") asserts what its last quotation asserts: a fact on the record (True), or an
+    opinion, intention or feeling (False). None when the sentence is not such a frame."""
+    spans = [(s, e) for s, e in _quoted_spans(text) if e - s > 10]
+    frame = _outside(text, spans)
+    short_frame = len("".join(frame.split())) <= 20
+    if not spans or (sum(e - s for s, e in spans) * 2 < len(text.strip()) and not short_frame):
+        return None
+    if KO_FRAME_NOT_FACT.search(frame):
+        return False
+    if len("".join(frame.split())) > 35 and _plain_fact(frame, "ko"):
+        return True  # "...라고 항의했으나 결국 열차는 조 씨를 태우지 않은 채로 떠났습니다"
+    quoted = [text[s + 1 : e - 1] for s, e in spans]
+    pieces = [p.strip() for q in quoted for p in re.split(r"[.!?]\s*", q) if p.strip()]
+    # The last thing said carries the point: "...선전했다"며 "진심으로 축하한다" is a
+    # congratulation, "...감사드린다. ...연을 맺게 됐다" an announcement.
+    last = pieces[-1] if pieces else ""
+    fact = KO_QUOTE_FACT_END.search(last) or KO_PAST_CLAUSE.search(last)
+    return bool(fact) and not KO_QUOTE_OPINION.search(last)
+
+
+def _ko_not_assertion(text: str) -> bool:
+    """Whether a Korean sentence's final predicate, outside any quotation, is a plan, a
+    forecast, a reading of the news, a reaction or a rhetorical question."""
+    final = KO_FINAL_PUNCT.sub("", text)
+    if KO_PAST_CLAUSE.search(_outside(final, _quoted_spans(final))):
+        # "총괄 기획은 손지창이 맡았고, ... 이수근이 진행할 예정이다": a fact, then a plan.
+        return False
+    return bool(re.search(f"(?:{KO_NOT_ASSERTION.pattern})$", final)) or final.endswith("까")
+
+
 # A subheading the sentence splitter left glued after the final period:
 # "...발견됐습니다.‘몸값 요구’".
 KO_COPULA_END = re.compile(r"(?:이다|입니다)[.!\"'”’)\]]*$")
@@ -273,9 +346,13 @@ def _plain_fact(text: str, language: str) -> bool:
     )
 
 
-def _table_row(text: str) -> bool:
+def _table_row(text: str, language: str) -> bool:
     """A run of figures with names between them (a price list, a results table) is data,
-    not a sentence: "Asiana Airlines 13,310 UP 70 POSCO Holdings 412,000 DN 2,500 ..."."""
+    not a sentence: "Asiana Airlines 13,310 UP 70 POSCO Holdings 412,000 DN 2,500 ...".
+    A Korean sentence ending in a predicate is a sentence however many figures it lists
+    ("1심에서 법원은 A 씨에겐 징역 4년 6개월, B 씨에겐 ... 2년을 선고했습니다")."""
+    if language == "ko" and KO_PREDICATE_END.search(text):
+        return False
     words = text.split()
     numeric = sum(any(ch.isdigit() for ch in word) for word in words)
     return numeric >= 6 and numeric * 3 >= len(words)
