@@ -299,6 +299,7 @@ def main() -> int:
 DEV_DATA = Path(__file__).resolve().parent / "data"
 # Two label files, each labelled by hand before any tuning against it (see their headers).
 DEV_LABEL_FILES = ("extraction_dev_labels.tsv", "extraction_dev_labels_2.tsv")
+SECOND_LABELLER = "extraction_dev_labels_2_second.tsv"
 
 
 def _fundus_kr_bodies() -> dict[str, str]:
@@ -375,8 +376,26 @@ def bench_dev_set() -> None:
         total = sum(t.values())
         print(f"Dev set {language} ({part}): {total} labelled sentences, {claims} claims;", end=" ")
         print(f"claim precision {p:.1%}, recall {r:.1%}")
+    _labeller_agreement()
     if os.environ.get("BENCH_DEV_ERRORS"):
         print("Errors on the tuning halves:", *errors, sep="\n")
+
+
+def _labeller_agreement() -> None:
+    """A second person's labels scored against the first's, as the extractor is."""
+    first = {row[1:4]: row[5] for row in dev_labels(DEV_LABEL_FILES[1])}
+    for wanted in ("ko", "en"):
+        pairs = [
+            (first[row[1:4]], row[5])
+            for row in dev_labels(SECOND_LABELLER)
+            if row[0] == wanted and row[1:4] in first
+        ]
+        tp = sum(a and b for a, b in pairs)
+        agree = sum(a == b for a, b in pairs) / max(1, len(pairs))
+        p = tp / max(1, sum(b for _, b in pairs))
+        r = tp / max(1, sum(a for a, _ in pairs))
+        print(f"  second labeller vs the first, {wanted} ({len(pairs)} sentences):", end=" ")
+        print(f"agreement {agree:.1%}, precision {p:.1%}, recall {r:.1%}")
 
 
 if __name__ == "__main__":
