@@ -289,11 +289,13 @@ EN_DURATIONS = {
     "decade": "decades",
 }
 
-# Spans that hold digits but no figures.
+# Spans that hold digits but no figures. A version number (1.2.3) is noise, and so is a
+# dotted date stamped with a time (기사입력 2020.10.08 16:57); a dotted date alone is a date.
 NOISE = re.compile(
     r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|\b0\d{1,2}[-.)\s]\d{3,4}[-.\s]\d{4}\b|\+\d{1,3}[-\s]\d{1,4}[-\s]\d{3,4}[-\s]\d{3,4}"
-    r"|\b\d{3}-\d{3,4}-\d{4}\b|\bv?\d+\.\d+\.\d+\b|\b\d{8,}\b(?![,.]\d)"
+    r"|\b\d{3}-\d{3,4}-\d{4}\b|\b\d{8,}\b(?![,.]\d)"
+    r"|\b(?!(?:19|20)\d\d\.\d{1,2}\.\d{1,2}\b(?!\.?\s?\d{1,2}:\d\d))v?\d+\.\d+\.\d+\b"
 )
 # A number glued to letters is a name (Qwen-7B, 코로나19, G20, B2C), not a figure.
 GLUED_BEFORE = re.compile(r"[A-Za-z_\-][\-]?$|[A-Za-z]$")
