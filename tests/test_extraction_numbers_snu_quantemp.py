@@ -26,3 +26,37 @@ def test_a_dotted_date_is_a_date_and_not_a_version_number() -> None:
     text = "그는 2019.3.5 담화에서 밝혔다"
     assert _figures(text) == [_at(text, "2019.3.5", "2019-03-05", "", "date")]
     assert _figures("버전 2.3.5 배포") == []
+
+
+def test_a_two_digit_birth_year_is_a_date_in_the_century_before_the_article() -> None:
+    text = "가장 많은 나이는 58년생이다"
+    assert _figures(text) == [_at(text, "58년생", "1958", "birth_year", "date")]
+    text = "04년생 선수가 뛰었다"
+    assert _figures(text) == [_at(text, "04년생", "2004", "birth_year", "date")]
+
+
+def test_a_range_of_birth_years_gives_both_years() -> None:
+    text = "대상자 가운데 71~79년생이 많다"
+    assert _figures(text) == [
+        _at(text, "71", "1971", "birth_year", "date"),
+        _at(text, "79년생", "1979", "birth_year", "date"),
+    ]
+
+
+def test_a_four_digit_birth_year_is_a_birth_year() -> None:
+    text = "1975년생 남성이 가장 많다"
+    assert _figures(text) == [_at(text, "1975년생", "1975", "birth_year", "date")]
+
+
+def test_a_two_digit_year_with_nyeondo_is_a_year() -> None:
+    text = "93년도 이후 처음이다"
+    assert _figures(text) == [_at(text, "93년도", "1993", "", "date")]
+
+
+def test_years_followed_by_even_are_a_duration() -> None:
+    text = "떠난 지 20년도 넘었다"
+    assert _figures(text) == [_at(text, "20년", "20", "years", "duration")]
+
+
+def test_a_two_digit_year_needs_the_article_date() -> None:
+    assert extract_figures("58년생이다", language="ko") == []

@@ -371,7 +371,15 @@ KO_DAY = re.compile(
     r"(?<![\d.,])(?<![\d.][~∼])(\d{1,2})\s*일(?![간째])(?!\s*동안)"
     r"(?=\s|\(|에|부터|까지|,|·|오전|오후|$|\)|[~∼'’\"”]|[과와은는이의로자도])"
 )
-KO_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*년(?!\s*(?:간|동안|만에|째))")
+KO_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*년(생)?(?!\s*(?:간|동안|만에|째))")
+# "10년도 넘었다", "1년도 안 돼": 도 is "even" and the years are a duration, not "'10년도".
+KO_EVEN_YEARS = r"도\s?(?:넘|안\s|안되|안돼|못|채|지나|지났|더|걸|되|됐)"
+# Two-digit years: "61년생" (born in 1961), "82~88년생", "87년도 이후". The century is the
+# one that puts a birth year no later than the article's year, and any other year no more
+# than ten years after it; without an article date there is no figure.
+KO_SHORT_YEAR = re.compile(
+    rf"(?<![\d.,])(?P<a>\d{{2}})(?:\s?[~∼]\s?(?P<b>\d{{2}}))?\s?년(?P<born>생|(?!{KO_EVEN_YEARS})도)"
+)
 KO_TIME = re.compile(
     r"(오전|오후|새벽|밤|저녁|낮|아침)?\s*(?<![\d.])(\d{1,2})\s*시\s*(?:(\d{1,2})\s*분|반)?(?!\s*간)"
 )
@@ -512,12 +520,30 @@ def _ko_dates(text: str, ref: date | None) -> Iterator[Candidate]:
         if 1 <= int(m[2]) <= 12:
             yield Candidate(m.start(), m.end(), f"{int(m[1]):04d}-{int(m[2]):02d}", "", "date")
     for m in KO_YEAR.finditer(text):
-        yield Candidate(m.start(), m.end(), m[1], "", "date")
+        yield Candidate(m.start(), m.end(), m[1], "birth_year" if m[2] else "", "date")
     yield from _ko_year_names(text)
     if ref is None:
         return
+    yield from _ko_short_years(text, ref)
     yield from _ko_relative_dates(text, ref)
     yield from _ko_weekdays(text, ref)
+
+
+def _ko_short_years(text: str, ref: date) -> Iterator[Candidate]:
+    for m in KO_SHORT_YEAR.finditer(text) if "년" in text else ():
+        born = m["born"] == "생"
+        latest = ref.year if born else ref.year + 10
+        unit = "birth_year" if born else ""
+        if m["b"]:  # "82~88년생": the first year, then the last with the suffix
+            yield Candidate(m.start("a"), m.end("a"), _century(m["a"], latest), unit, "date")
+        high = "b" if m["b"] else "a"
+        yield Candidate(m.start(high), m.end(), _century(m[high], latest), unit, "date")
+
+
+def _century(two_digits: str, latest: int) -> str:
+    """'61' -> '1961', '05' -> '2005': the latest year ending in the digits, not after latest."""
+    year = latest - (latest - int(two_digits)) % 100
+    return str(year)
 
 
 def _ko_relative_dates(text: str, ref: date) -> Iterator[Candidate]:
@@ -643,7 +669,7 @@ UNIT_STOP_AFTER = {
     "대": re.compile(rf"^대[^{KO_PARTICLES}\s\W\d]"),  # "4대강" is a name
     "차": re.compile(rf"^차[^{KO_PARTICLES}\s\W\d]"),
     "보": re.compile(rf"^보[^{KO_PARTICLES}\s\W\d]"),
-    "년": re.compile(r"^년(?:생|도)"),
+    "년": re.compile(rf"^년(?:생|(?!{KO_EVEN_YEARS})도)"),
     "인": re.compile(rf"^인[^{KO_PARTICLES}\s\W\d]"),
     "급": re.compile(rf"^급[^{KO_PARTICLES}\s\W\d]"),
     "기": re.compile(rf"^기[^{KO_PARTICLES}\s\W\d]"),
