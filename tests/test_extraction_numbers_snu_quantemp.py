@@ -60,3 +60,34 @@ def test_years_followed_by_even_are_a_duration() -> None:
 
 def test_a_two_digit_year_needs_the_article_date() -> None:
     assert extract_figures("58년생이다", language="ko") == []
+
+
+def test_days_before_or_after_an_event_are_a_duration() -> None:
+    text = "계약 해지를 5일전에 알렸다"
+    assert _figures(text) == [_at(text, "5일", "5", "days", "duration")]
+    text = "공고 10일 전까지 내야 한다"
+    assert _figures(text) == [_at(text, "10일", "10", "days", "duration")]
+    text = "투표 3일 뒤 발표했다"
+    assert _figures(text) == [_at(text, "3일", "3", "days", "duration")]
+
+
+def test_a_day_before_former_stays_a_date() -> None:
+    text = "지난 9일 전 장관이 말했다"
+    assert _figures(text) == [_at(text, "9일", "2022-06-09", "", "date")]
+
+
+def test_only_so_many_days_is_a_duration() -> None:
+    text = "겨울방학이 6일뿐이다"
+    assert _figures(text) == [_at(text, "6일", "6", "days", "duration")]
+
+
+def test_days_and_hours_a_week_are_durations() -> None:
+    text = "주 5일제를 도입했다"
+    assert _figures(text) == [_at(text, "5일", "5", "days", "duration")]
+    text = "주40시간제가 원칙이다"
+    assert _figures(text) == [_at(text, "40시간", "40", "hours", "duration")]
+
+
+def test_a_day_after_jinan_before_jeon_stays_a_date() -> None:
+    text = "지난 12일 전까지 냈다"
+    assert _figures(text) == [_at(text, "12일", "2022-06-12", "", "date")]

@@ -301,7 +301,7 @@ NOISE = re.compile(
 GLUED_BEFORE = re.compile(r"[A-Za-z_\-][\-]?$|[A-Za-z]$")
 KO_GLUE_OK = re.compile(
     r"(약|총|각|연|월|무려|최대|최소|전년|전체|모두|또|및|는|은|이|가|을|를|에|의|로|와|과|도|만|씩|\(|~"
-    r"|\d(?:일|박|세|년|시간|개월|대)|징역|금고)$"
+    r"|\d(?:일|박|세|년|시간|개월|대)|징역|금고|(?<![가-힣])주)$"
 )
 
 
@@ -367,8 +367,17 @@ KO_REL_PART = re.compile(
 KO_DAY_RANGE = re.compile(
     r"(?<![\d월.])(\d{1,2})\s*(?:일\s*)?[~∼-]\s*(\d{1,2})\s*일(?!\s*(?:간|동안))"
 )
+# Days counted from an event ("7일전에", "7일 전까지", "3일 뒤"): a duration. Not "7일 전
+# 대통령" (the former president, on the 7th): 전 needs a particle or a stop after it. And
+# not "오는 26일 전까지" (before the 26th): after 오는, 지난, 이달 the day is a date.
+KO_DAYS_AROUND = r"\s?(?:전|후|뒤)(?=에|까지|부터|의|만|쯤|께|이|인|[,.)'’\"”]|$)|\s?(?:후|뒤)\s"
+KO_DAYS_AROUND_RE = re.compile(KO_DAYS_AROUND)
+KO_DATED_DAY_BEFORE = re.compile(r"(?:오는|지난|이달|이번\s?달|내달|다음\s?달|지난달)\s?$")
+# "주 4일제", "주5일": so many days a week (read in _ko_news), not a day of the month.
+NOT_PER_WEEK = r"(?<!(?<![가-힣])주)(?<!(?<![가-힣])주\s)"
 KO_DAY = re.compile(
-    r"(?<![\d.,])(?<![\d.][~∼])(\d{1,2})\s*일(?![간째])(?!\s*동안)"
+    rf"(?<![\d.,])(?<![\d.][~∼]){NOT_PER_WEEK}"
+    r"(\d{1,2})\s*일(?![간째])(?!\s*동안)"
     r"(?=\s|\(|에|부터|까지|,|·|오전|오후|$|\)|[~∼'’\"”]|[과와은는이의로자도])"
 )
 KO_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*년(생)?(?!\s*(?:간|동안|만에|째))")
@@ -581,12 +590,21 @@ def _ko_relative_dates(text: str, ref: date) -> Iterator[Candidate]:
             yield Candidate(m.start(1), end, first.isoformat(), "", "date")
             yield Candidate(m.start(2), m.end(), last.isoformat(), "", "date")
     for m in KO_DAY.finditer(text):
+        if _days_counted(text, m.start(), m.end()):
+            continue
         found = _day_in_context(int(m[1]), ref)
         if found:
             yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
     for m in KO_DAY_WORDS_RE.finditer(text):
         value = (ref + timedelta(days=KO_DAY_WORDS[m.group(0)])).isoformat()
         yield Candidate(m.start(), m.end(), value, "", "date")
+
+
+def _days_counted(text: str, start: int, end: int) -> bool:
+    """ "7일 전에" counts days from an event; "오는 7일 전에" is before the 7th."""
+    return bool(KO_DAYS_AROUND_RE.match(text, end)) and not KO_DATED_DAY_BEFORE.search(
+        text, max(0, start - 6), start
+    )
 
 
 def _day_in_context(day: int, ref: date) -> date | None:
@@ -735,8 +753,8 @@ def _ko_special(c: Candidate, unit: str, text: str) -> bool:
     """Counters whose reading depends on the value or on what follows; False drops it."""
     value = Decimal(c.value or "0")
     after = text[c.end : c.end + 8]
-    if unit == "일":
-        return value > 31  # "300일": a duration; "8일" is a day of the month
+    if unit == "일":  # "300일", "4일뿐": a duration; "8일" is a day of the month
+        return value > 31 or bool(re.match(r"뿐|밖에|짜리|씩", after))
     if unit == "선" and value > 9:
         return False
     if unit == "자" and value < 10:
@@ -926,6 +944,11 @@ KO_SPACED_AGE = re.compile(r"(?<=[가-힣]\s)\((?P<num>\d{1,2})\)(?=\s?(?:씨|�
 # "1년6월" (a sentence; "6월" alone would read as June), "1박2일": a duration in two parts.
 KO_YEARS_MONTHS = re.compile(r"(?<!\d)(?P<y>\d{1,2})년\s?(?P<m>\d{1,2})월(?!\s?\d)")
 KO_NIGHTS_DAYS = re.compile(r"(?<!\d)(?P<n>\d{1,2})박\s?(?P<d>\d{1,2})일(?:간)?")
+# "7일전에", "3일 뒤" (KO_DAYS_AROUND); "주 4일제", "주5일 근무": days a week.
+KO_DAYS_COUNTED = re.compile(
+    rf"(?<![\d.,~∼])(?P<num>\d{{1,3}})\s?일(?={KO_DAYS_AROUND})"
+    r"|(?<![가-힣])주\s?(?P<week>[1-7])\s?일"
+)
 # "일주일", "일년": a week, a year.
 KO_SINO_ONE = re.compile(r"(?<![가-힣])일(?P<unit>주일|년)(?:간)?")
 
@@ -973,6 +996,11 @@ def _ko_news(text: str) -> Iterator[Candidate]:
     for m in KO_NIGHTS_DAYS.finditer(text) if "박" in text else ():
         yield Candidate(m.start("n"), m.end("n") + 1, m["n"], "nights", "duration")
         yield Candidate(m.start("d"), m.end(), m["d"], "days", "duration")
+    for m in KO_DAYS_COUNTED.finditer(text) if "일" in text else ():
+        if m["num"] and not _days_counted(text, m.start(), m.end()):
+            continue
+        group = "num" if m["num"] else "week"
+        yield Candidate(m.start(group), m.end(), m[group], "days", "duration")
     for m in KO_SINO_ONE.finditer(text) if "일주일" in text or "일년" in text else ():
         unit = "weeks" if m["unit"] == "주일" else "years"
         yield Candidate(m.start(), m.end(), "1", unit, "duration")
