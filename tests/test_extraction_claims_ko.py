@@ -73,7 +73,6 @@ def test_a_broadcast_date_line_is_not_a_claim():
         "시는 내년 상반기 안에 공청회를 한 차례 더 열 계획입니다.",
         "수사가 마무리되면 추가 기소가 이어질 것으로 보입니다.",
         "선거를 앞두고 양측의 갈등이 정면 대결로 치닫는 양상이다.",
-        "그런 폭로가 결국 사생활 침해로 여겨지기 때문이다.",
         "결과가 어떻든 그 의미는 달라질 수밖에 없다.",
         "위원들은 회의 결과에 강한 불쾌감을 표했다.",
         "이런 조치가 과연 실효를 거둘 수 있을까.",
@@ -85,6 +84,11 @@ def test_plans_forecasts_readings_and_rhetorical_questions_are_not_claims(senten
 
 def test_a_fact_before_a_plan_keeps_the_sentence_a_claim():
     sentence = "행사 기획은 김철수 씨가 맡았고, 2부 사회는 이영희 씨가 진행할 예정이다."
+    assert _claims(sentence) == [sentence]
+
+
+def test_a_stated_cause_is_a_claim():
+    sentence = "지난달 수출이 12% 줄어든 것은 반도체 가격 하락 때문이다."
     assert _claims(sentence) == [sentence]
 
 

@@ -220,14 +220,14 @@ KO_NOT_FACT = re.compile(
     r"폭소|웃음|감동을 받|눈물을 보|미소를"
 )
 # The final predicate of a plan, forecast or guess ("개최할 예정이다", "속도가 붙을 것으로
-# 보입니다"), a reading of the news rather than news ("치닫는 양상이다", "폭로로 여겨지기
-# 때문이다", "다를 수밖에 없다"), a reaction ("불쾌감을 표했다", "애정을 드러냈다") or a
-# rhetorical question ("공개하는 일이 될까."): whatever figures it holds, the sentence
-# asserts nothing a fact-checker can source yet.
+# 보입니다"), a reading of the news rather than news ("치닫는 양상이다", "다를 수밖에
+# 없다"; not "...때문이다", which states a cause a fact-checker can test), a reaction
+# ("불쾌감을 표했다", "애정을 드러냈다") or a rhetorical question ("공개하는 일이 될까."):
+# whatever figures it holds, the sentence asserts nothing a fact-checker can source yet.
 KO_NOT_ASSERTION = re.compile(
     r"(?:예정|계획|전망|구상)(?:이다|입니다|이에요|이라고\s*(?:했다|밝혔다|전했다)|)|"
     r"것으로\s*(?:보인다|보입니다|예상된다|예상됩니다|전망된다|전망됩니다|관측된다|관측됩니다)|"
-    r"양상이다|양상입니다|때문이다|때문입니다|수밖에\s*없다|수밖에\s*없습니다|"
+    r"양상이다|양상입니다|수밖에\s*없다|수밖에\s*없습니다|"
     r"(?:있|다가올|될|할)\s*수\s*있는\s*일이다|잘못된\s*일이다|"
     r"(?:모습|태도|반응)을\s*보였다|(?:불쾌감|유감|아쉬움|기대감|애정|자신감)을\s*(?:표했다|드러냈다|나타냈다|보였다)|"
     r"놀라움을\s*안겼다|눈길을\s*끌었다|관심을\s*모았다|"
