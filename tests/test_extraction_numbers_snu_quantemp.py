@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from claims.extraction import extract_figures
 
 REF = date(2022, 6, 15)
@@ -91,3 +93,45 @@ def test_days_and_hours_a_week_are_durations() -> None:
 def test_a_day_after_jinan_before_jeon_stays_a_date() -> None:
     text = "지난 12일 전까지 냈다"
     assert _figures(text) == [_at(text, "12일", "2022-06-12", "", "date")]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "value", "unit", "kind"),
+    [
+        ("후렴 4마디가 같다", "4마디", "4", "bars", "count"),
+        ("1바이알당 접종 인원을 늘린다", "1바이알", "1", "vials", "count"),
+        ("2주택자의 세금이 늘었다", "2주택", "2", "homes", "count"),
+        ("3.5GHz 대역을 쓴다", "3.5GHz", "3.5", "GHz", "quantity"),
+        ("그는 논문 1저자였다", "1저자", "1", "author", "rank"),
+        ("3자대결에서 앞섰다", "3자대결", "3", "parties", "count"),
+        ("불교의 4교리를 배운다", "4교리", "4", "doctrines", "count"),
+        ("원전을 6기나 더 짓는다", "6기", "6", "units", "count"),
+        ("2기 신도시 입주", "2기", "2", "rank", "rank"),
+        ("수출 순위 탑5에 들었다", "탑5", "5", "top", "rank"),
+        ("고2 학생이 늘었다", "고2", "2", "school_year", "rank"),
+    ],
+)
+def test_counters_of_checked_claims(text: str, part: str, value: str, unit: str, kind: str) -> None:
+    assert _figures(text) == [_at(text, part, value, unit, kind)]
+
+
+def test_an_election_named_by_a_date_with_a_middle_dot_variant_is_a_date() -> None:
+    for dot in ("‧", "ㆍ"):
+        text = f"지난 3{dot}9 대선 결과"
+        assert _figures(text) == [_at(text, f"지난 3{dot}9", "2022-03-09", "", "date")]
+
+
+def test_two_ordinals_in_a_list_are_two_ranks() -> None:
+    text = "제1, 2 사단이 이동했다"
+    assert _figures(text) == [
+        _at(text, "제1", "1", "rank", "rank"),
+        _at(text, "2", "2", "rank", "rank"),
+    ]
+
+
+def test_a_spaced_tally_is_one_count_per_side() -> None:
+    text = "찬반이 58 대 41 비율로 갈렸다"
+    assert _figures(text) == [
+        _at(text, "58", "58", "score", "count"),
+        _at(text, "41", "41", "score", "count"),
+    ]

@@ -100,7 +100,7 @@ KO_COUNTERS: dict[str, tuple[str, str]] = {
     "타점": ("count", "runs"),
     "단": ("rank", "dan"),
     "급": ("rank", "grade"),  # "7급 공무원"
-    "기": ("rank", "rank"),  # "1기 신도시"
+    "기": ("rank", "rank"),  # "1기 신도시"; plants and reactors ("원전 4기") in _ko_special
     "t": ("quantity", "t"),
     "톤": ("quantity", "t"),
     "kg": ("quantity", "kg"),
@@ -114,6 +114,8 @@ KO_COUNTERS: dict[str, tuple[str, str]] = {
     "GW": ("quantity", "GW"),
     "MW": ("quantity", "MW"),
     "kWh": ("quantity", "kWh"),
+    "GHz": ("quantity", "GHz"),
+    "MHz": ("quantity", "MHz"),
     "리터": ("quantity", "l"),
     "배럴": ("quantity", "barrels"),
     "도": ("quantity", "degrees"),
@@ -158,6 +160,7 @@ KO_COUNTERS: dict[str, tuple[str, str]] = {
     "공화국": ("rank", "republic"),
     "일째": ("rank", "day"),
     "자회담": ("count", "parties"),
+    "자대결": ("count", "parties"),  # "5자대결": a race of five
     "선": ("count", "terms"),  # "3선 의원"; not "38선" (a parallel), dropped in _ko_special
     "방": ("count", "shots"),  # "홈런 2방"
     "루수": ("rank", "base"),  # "2루수": the second baseman
@@ -203,6 +206,11 @@ KO_COUNTERS: dict[str, tuple[str, str]] = {
     "롤": ("count", "rolls"),
     "성급": ("rank", "stars"),
     "섹션": ("count", "sections"),
+    "마디": ("count", "bars"),  # music: "8마디"
+    "바이알": ("count", "vials"),
+    "주택": ("count", "homes"),  # "1주택자": an owner of one home
+    "저자": ("rank", "author"),  # "1저자": the first author
+    "교리": ("count", "doctrines"),
     "자녀": ("count", "children"),
     "순위": ("rank", "rank"),
     "범": ("count", "convictions"),
@@ -452,7 +460,7 @@ KO_REL_MONTH_ONLY = re.compile(
 # Elections named by their date: "오는 6·4 지방선거", "4.24 재보궐선거". Dates naming a
 # past event ("4·19", "5·18 민주화운동", "9.11 테러", "6·25전쟁") are names: no year.
 KO_ELECTION_DAY = re.compile(
-    r"(?:(지난|오는|올해|작년|지난해)\s*)?(?<![\d.])(?P<m>\d{1,2})[.·ᆞ](?P<d>\d{1,2})"
+    r"(?:(지난|오는|올해|작년|지난해)\s*)?(?<![\d.])(?P<m>\d{1,2})[.·ᆞㆍ‧](?P<d>\d{1,2})"
     r"(?=\s?(?:재보궐|재보선|보궐|지방선거|총선|대선|전당대회|선거))"
 )
 
@@ -673,7 +681,7 @@ KO_NOUN_PARTICLE_LONG = re.compile(r"(?:이|가|인|의|에)$")
 # "첫째", "둘째": ordinals.
 KO_NATIVE_ORDINAL = re.compile(r"(?<![가-힣])(?P<num>첫|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|열)째")
 # A number after one of these in Korean text belongs to a name, not a measure.
-KO_PARTICLES = "인의이에로가를은는으와과도만까부였이다며을씩짜때배당쯤께마밖"
+KO_PARTICLES = "인의이에로가를은는으와과도만까부였이다며을씩짜때배당쯤께마밖나"
 UNIT_STOP_AFTER = {
     "분": re.compile(r"^분(?:기|의)"),
     # "CES 2025 개막": 개 opening a word is no counter
@@ -749,6 +757,13 @@ def _ko_dae(m: re.Match[str], text: str) -> tuple[str, str] | None:
     return None
 
 
+# Machines counted with 기 ("원전 4기", "미사일 2기"); other numbers before 기 are
+# generations or cohorts ("1기 신도시", "7기 졸업생").
+KO_MACHINES_BEFORE = re.compile(
+    r"원전|원자로|발전소|발전기|미사일|전투기|항공기|헬기|발사대|포대|터빈|위성"
+)
+
+
 def _ko_special(c: Candidate, unit: str, text: str) -> bool:
     """Counters whose reading depends on the value or on what follows; False drops it."""
     value = Decimal(c.value or "0")
@@ -759,6 +774,8 @@ def _ko_special(c: Candidate, unit: str, text: str) -> bool:
         return False
     if unit == "자" and value < 10:
         c.unit = "parties"  # "3자 회담"; "1천200자" counts characters
+    elif unit == "기" and KO_MACHINES_BEFORE.search(text, max(0, c.start - 12), c.start):
+        c.kind, c.unit = "count", "units"  # "화력발전소를 7기나": seven plants
     elif unit == "할":
         c.value = format_decimal(value / 10)
     elif unit == "학년도":
@@ -888,17 +905,20 @@ def _ko_bare(text: str) -> Iterator[Candidate]:
         yield Candidate(m.start(), m.end(), value, "", "count")
 
 
-# Scores: "2-3으로", "0대 1로", "1 대 0 승리": one count per side.
+# Scores: "2-3으로", "0대 1로", "1 대 0 승리", "63 대 36": one count per side.
+# A tally spelt out with spaces ("63 대 36 득표율") needs no word after it.
 KO_SCORE = re.compile(
-    r"(?<![\d.,:\-–])(?P<a>\d{1,3})\s?(?:[-–]|\s?대\s?)(?P<b>\d{1,3})(?![\d.,:\-–%])"
+    r"(?<![\d.,:\-–])(?P<a>\d{1,3})(?:\s?(?:[-–]|\s?대\s?)(?P<b>\d{1,3})(?![\d.,:\-–%])"
     r"(?=\s?(?:으로|로|의|\)|(?:역전)?(?:승리|패배|완승|완패|승|패)|무승부|동점|리드|앞선|뒤진))"
+    r"|\s대\s(?P<b2>\d{1,3})(?![\d.,:\-–%])(?=\s|[,.)]|$))"
 )
 # "1,2루": two bases; "(파5)": a hole's par; "1심", "2심" in KO_COUNTERS.
 KO_BASES = re.compile(r"(?<![\d,])(?P<a>[1-3]),\s?(?P<b>[2-3])루")
 KO_PAR = re.compile(r"(?<![가-힣A-Za-z])파\s?(?P<num>[3-6]|7[0-3])(?!\d)")
 # "제24회", "제1위원장", "제 2의 소니": an ordinal.
 KO_ORDINAL = re.compile(
-    r"제\s?(?P<num>\d{1,4})(?P<unit>차|회|호|대|조|항|기|강|주|권|편|부)?(?![\d.,])"
+    r"제\s?(?P<num>\d{1,4})(?P<unit>차|회|호|대|조|항|기|강|주|권|편|부)?(?![\d.]|,\d)"
+    r"(?:,\s?(?P<num2>\d{1,2})(?![\d.,]))?"  # "제1, 2 연평해전": the first and the second
 )
 KO_ORDINAL_UNITS = {
     "회": "edition",
@@ -911,10 +931,12 @@ KO_ORDINAL_UNITS = {
     "강": "lecture",
     "주": "week",
 }
-# "A(16·고1)양": a school year.
-KO_SCHOOL_YEAR = re.compile(r"(?<=[(·\s])(?:고|중)(?P<num>[1-3])(?=[)\s양군])")
-# "톱10", "베스트11": the top N.
-KO_TOP = re.compile(r"(?<![가-힣])(?:톱|베스트)\s?(?P<num>\d{1,3})(?!\d)")
+# "A(16·고1)양", "고3 학생": a school year.
+KO_SCHOOL_YEAR = re.compile(
+    r"(?:(?<=[(·\s'\"‘“])|^)(?:고|중)(?P<num>[1-3])(?=[)\s양군,]|(?:이|은|는|의|들|생)(?![가-힣]))"
+)
+# "톱10", "탑2", "베스트11": the top N.
+KO_TOP = re.compile(r"(?<![가-힣])(?:톱|탑|베스트)\s?(?P<num>\d{1,3})(?!\d)")
 # A measure named before its number: "승점 4", "골득실 -1", "타율 0.338", "규모 8.2".
 KO_LABELLED = re.compile(
     r"(?P<label>승점|골득실|득실차|타율|방어율|평균자책점|평균자책|규모)(?:을|은|이|는)?\s?\(?"
@@ -957,7 +979,7 @@ def _ko_news(text: str) -> Iterator[Candidate]:
     """Sports scores, bases and pars, ordinals, labelled measures, fractions, two-part
     durations: shapes of KLUE-NER news with no counter after the number."""
     for m in KO_SCORE.finditer(text) if "-" in text or "–" in text or "대" in text else ():
-        for side in ("a", "b"):
+        for side in ("a", "b" if m["b"] else "b2"):
             yield Candidate(m.start(side), m.end(side), str(int(m[side])), "score", "count")
     for m in KO_BASES.finditer(text) if "루" in text else ():
         yield Candidate(m.start("a"), m.end("a"), m["a"], "base", "rank")
@@ -966,10 +988,13 @@ def _ko_news(text: str) -> Iterator[Candidate]:
         yield Candidate(m.start(), m.end(), m["num"], "par", "quantity")
     for m in KO_ORDINAL.finditer(text) if "제" in text else ():
         unit = KO_ORDINAL_UNITS.get(m["unit"] or "", "rank")
-        yield Candidate(m.start(), m.end(), str(int(m["num"])), unit, "rank")
+        end = m.end("unit") if m["unit"] else m.end("num")
+        yield Candidate(m.start(), end, str(int(m["num"])), unit, "rank")
+        if m["num2"]:
+            yield Candidate(m.start("num2"), m.end("num2"), str(int(m["num2"])), unit, "rank")
     for m in KO_SCHOOL_YEAR.finditer(text) if "고" in text or "중" in text else ():
         yield Candidate(m.start(), m.end(), m["num"], "school_year", "rank")
-    for m in KO_TOP.finditer(text) if "톱" in text or "베스트" in text else ():
+    for m in KO_TOP.finditer(text) if "톱" in text or "탑" in text or "베스트" in text else ():
         yield Candidate(m.start(), m.end(), str(int(m["num"])), "top", "rank")
     for m in KO_LABELLED.finditer(text) if any(label in text for label in KO_LABEL_UNITS) else ():
         unit = KO_LABEL_UNITS[m["label"]]
