@@ -135,3 +135,8 @@ def test_a_spaced_tally_is_one_count_per_side() -> None:
         _at(text, "58", "58", "score", "count"),
         _at(text, "41", "41", "score", "count"),
     ]
+
+
+def test_a_bare_year_before_a_latin_event_name_is_a_date() -> None:
+    text = "2019 G20 정상회의 사진"
+    assert _figures(text) == [_at(text, "2019", "2019", "", "date")]
