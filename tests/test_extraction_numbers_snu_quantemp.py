@@ -140,3 +140,35 @@ def test_a_spaced_tally_is_one_count_per_side() -> None:
 def test_a_bare_year_before_a_latin_event_name_is_a_date() -> None:
     text = "2019 G20 정상회의 사진"
     assert _figures(text) == [_at(text, "2019", "2019", "", "date")]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "value", "unit", "kind"),
+    [
+        ("He was fined N250 million last year.", "N250 million", "250000000", "NGN", "money"),
+        ("The grant was ₦3,500.", "₦3,500", "3500", "NGN", "money"),
+        ("Exports fell by KSh2.5 billion.", "KSh2.5 billion", "2500000000", "KES", "money"),
+        ("She Is Battling Stage 3 Cancer", "Stage 3", "3", "stage", "rank"),
+        ("A 700-Pound Bear Was Spotted", "700-Pound", "700", "lb", "quantity"),
+        ("a 5.8-magnitude quake hit", "5.8-magnitude", "5.8", "magnitude", "quantity"),
+        ("a 12-foot-tall fence", "12-foot", "12", "ft", "quantity"),
+        ("Says 2,000 Iowa nurses quit every week.", "2,000", "2000", "", "count"),
+        ("Did 40 US Senators Vote Against It", "40", "40", "", "count"),
+        ("Officials Have 300 Voting Machines", "300", "300", "", "count"),
+        ("The Summer 2021 issue was pulled.", "2021", "2021", "", "date"),
+    ],
+)
+def test_english_figures_of_checked_claims(
+    text: str, part: str, value: str, unit: str, kind: str
+) -> None:
+    assert _figures(text, "en") == [_at(text, part, value, unit, kind)]
+
+
+def test_a_number_after_a_title_case_verb_is_a_count() -> None:
+    text = "Says 1,500 Ohio bridges are unsafe."
+    assert _figures(text, "en") == [_at(text, "1,500", "1500", "", "count")]
+
+
+def test_a_mask_name_and_a_letter_before_a_bare_amount_are_no_naira() -> None:
+    assert _figures("One N95 mask is enough.", "en") == []
+    assert [f.unit for f in extract_figures("Room N70 is closed.", language="en")] != ["NGN"]

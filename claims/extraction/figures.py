@@ -272,7 +272,7 @@ EN_MONTHS["sept"] = 9
 EN_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 EN_CURRENCY_SIGNS = {
     "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR",
-    "Rs": "INR", "Rs.": "INR",
+    "Rs": "INR", "Rs.": "INR", "₦": "NGN", "N": "NGN", "KSh": "KES", "Ksh": "KES",
 }  # fmt: skip
 EN_CURRENCY_WORDS = {
     "rupees": "INR",
@@ -1066,15 +1066,19 @@ EN_SCALE = (
     r"|(?<=\d)(?:m|bn|b|k)(?![A-Za-z]))"
 )
 EN_MONTH_NAMES = "|".join(sorted(EN_MONTHS, key=len, reverse=True))
+# Naira written N ("N70 million") only with a scale word: "N95" is a mask.
 EN_MONEY = re.compile(
-    rf"(?P<sign>US\$|\$|€|£|¥|₩|₹|\b(?-i:Rs)\.?\s?|\b(?:USD|EUR|GBP|JPY|KRW|CNY|INR)\s?)"
+    r"(?P<sign>US\$|\$|€|£|¥|₩|₹|₦|\b(?-i:Rs)\.?\s?|\b(?-i:KSh|Ksh)\s?"
+    r"|\b(?-i:N)(?=\d[\d,.]*\s?(?:million|billion|trillion|bn)\b)"
+    r"|\b(?:USD|EUR|GBP|JPY|KRW|CNY|INR|NGN|KES)\s?)"
     rf"(?P<num>{DIGITS})(?P<scale>{EN_SCALE})?"
     rf"|\b(?P<num2>{EN_NUM})(?P<scale2>{EN_SCALE})?\s(?P<word>dollars?|euros?|pounds|yen|won|yuan|rupees?)\b",
     re.I,
 )
 # Text without one of these holds no English money figure (a cheap test on Korean text).
 EN_MONEY_HINT = re.compile(
-    r"[$€£¥₩₹]|USD|EUR|GBP|JPY|KRW|CNY|INR|Rs|dollar|euro|pound|yen|won|yuan|rupee", re.I
+    r"[$€£¥₩₹₦]|USD|EUR|GBP|JPY|KRW|CNY|INR|NGN|KES|Rs|KSh|N\d|dollar|euro|pound|yen|won|yuan|rupee",
+    re.I,
 )
 EN_PERCENT = re.compile(
     rf"\b(?P<num>{EN_NUM})\s?(?P<unit>%|percent\b|per cent\b|percentage points?\b|points?\b)",
@@ -1093,6 +1097,15 @@ EN_DURATION = re.compile(
     rf"\b(?P<num>{EN_NUM})(?P<scale>{EN_SCALE})?[-\s](?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b(?![-\s]old)",
     re.I,
 )
+# "Stage 4 cancer": a rank. "a 500-pound gorilla", "a 6.3-magnitude quake": a measure (a
+# spaced "500 pounds" is money, above).
+EN_STAGE = re.compile(r"\bstage\s(?P<num>[0-4])\b(?![.,]\d)", re.I)
+EN_MEASURES = {
+    "pound": "lb", "ton": "t", "tonne": "t", "mile": "miles", "foot": "ft", "kilogram": "kg",
+    "kilometer": "km", "kilometre": "km", "meter": "m", "metre": "m", "inch": "inches",
+    "acre": "acres", "magnitude": "magnitude",
+}  # fmt: skip
+EN_MEASURE = re.compile(rf"\b(?P<num>{DIGITS})-(?P<unit>{'|'.join(EN_MEASURES)})\b", re.I)
 EN_ORDINAL = re.compile(
     r"\b(?P<word>" + "|".join(EN_ORDINALS) + r")\b|\b(?P<num>\d+)(?:st|nd|rd|th)\b", re.I
 )
@@ -1212,6 +1225,11 @@ def _en_simple(text: str) -> Iterator[Candidate]:
     for m in EN_ORDINAL.finditer(text):
         rank = EN_ORDINALS[m["word"].lower()] if m["word"] else int(m["num"])
         yield Candidate(m.start(), m.end(), str(rank), "rank", "rank")
+    for m in EN_STAGE.finditer(text):
+        yield Candidate(m.start(), m.end(), m["num"], "stage", "rank")
+    for m in EN_MEASURE.finditer(text):
+        value = format_decimal(to_decimal(m["num"]))
+        yield Candidate(m.start(), m.end(), value, EN_MEASURES[m["unit"].lower()], "quantity")
 
 
 def _en_dates(text: str, ref: date | None) -> Iterator[Candidate]:
@@ -1316,8 +1334,11 @@ def _glued(text: str, start: int, language: str) -> bool:
 NAME_STOPWORDS = {
     "In", "By", "Since", "Until", "From", "The", "To", "Of", "At", "On", "And", "About",
     "Nearly", "Some", "Over", "Under", "Around", "Almost", "Only", "Just", "All", "Than",
-    "After", "Before", "For", "With", "A", "An",
+    "After", "Before", "For", "With", "A", "An", "Past",
+    # Verbs that open fact-check headlines ("Says 1,000 veterans die", "Did 14 Generals Say").
+    "Says", "Said", "Say", "Has", "Have", "Had", "Did", "Does", "Do", "Is", "Are", "Was", "Were",
 }  # fmt: skip
+EN_SEASONS = {"spring", "summer", "autumn", "fall", "winter"}  # "Winter 2020 edition"
 
 
 def _name_number(text: str, c: Candidate) -> bool:
@@ -1329,7 +1350,10 @@ def _name_number(text: str, c: Candidate) -> bool:
     if word is None:
         return False
     name = word.group(1)
-    return name.lower() not in EN_MONTHS | EN_WEEKDAYS and name not in NAME_STOPWORDS
+    lowered = name.lower()
+    if lowered in EN_MONTHS or lowered in EN_WEEKDAYS or lowered in EN_SEASONS:
+        return False
+    return name not in NAME_STOPWORDS
 
 
 def _approximate(text: str, c: Candidate) -> bool:
