@@ -1225,11 +1225,14 @@ def _en_simple(text: str) -> Iterator[Candidate]:
     for m in EN_ORDINAL.finditer(text):
         rank = EN_ORDINALS[m["word"].lower()] if m["word"] else int(m["num"])
         yield Candidate(m.start(), m.end(), str(rank), "rank", "rank")
+
+
+def _en_measures(text: str) -> Iterator[Candidate]:
     for m in EN_STAGE.finditer(text):
         yield Candidate(m.start(), m.end(), m["num"], "stage", "rank")
     for m in EN_MEASURE.finditer(text):
-        value = format_decimal(to_decimal(m["num"]))
-        yield Candidate(m.start(), m.end(), value, EN_MEASURES[m["unit"].lower()], "quantity")
+        number = format_decimal(to_decimal(m["num"]))
+        yield Candidate(m.start(), m.end(), number, EN_MEASURES[m["unit"].lower()], "quantity")
 
 
 def _en_dates(text: str, ref: date | None) -> Iterator[Candidate]:
@@ -1391,6 +1394,7 @@ def _scanners(language: str) -> list[Callable[[str, date | None], Iterator[Candi
     english: list[Callable[[str, date | None], Iterator[Candidate]]] = [
         lambda t, r: _en_money(t),
         lambda t, r: _en_simple(t),
+        lambda t, r: _en_measures(t),
         lambda t, r: _en_dates(t, r),
         lambda t, r: _en_counts(t),
     ]
