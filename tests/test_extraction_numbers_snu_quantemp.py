@@ -172,3 +172,8 @@ def test_a_number_after_a_title_case_verb_is_a_count() -> None:
 def test_a_mask_name_and_a_letter_before_a_bare_amount_are_no_naira() -> None:
     assert _figures("One N95 mask is enough.", "en") == []
     assert [f.unit for f in extract_figures("Room N70 is closed.", language="en")] != ["NGN"]
+
+
+def test_a_day_this_week_is_a_date_not_days_a_week() -> None:
+    text = "이번 주 16일 회의가 열린다"
+    assert _figures(text) == [_at(text, "16일", "2022-06-16", "", "date")]

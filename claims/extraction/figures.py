@@ -382,7 +382,9 @@ KO_DAYS_AROUND = r"\s?(?:전|후|뒤)(?=에|까지|부터|의|만|쯤|께|이|�
 KO_DAYS_AROUND_RE = re.compile(KO_DAYS_AROUND)
 KO_DATED_DAY_BEFORE = re.compile(r"(?:오는|지난|이달|이번\s?달|내달|다음\s?달|지난달)\s?$")
 # "주 4일제", "주5일": so many days a week (read in _ko_news), not a day of the month.
-NOT_PER_WEEK = r"(?<!(?<![가-힣])주)(?<!(?<![가-힣])주\s)"
+# Not "다음 주 3일" (the 3rd, next week).
+PER_WEEK = r"(?<![가-힣])(?<!(?:이번|다음|지난)\s)주"
+NOT_PER_WEEK = rf"(?<!{PER_WEEK})(?<!{PER_WEEK}\s)"
 KO_DAY = re.compile(
     rf"(?<![\d.,])(?<![\d.][~∼]){NOT_PER_WEEK}"
     r"(\d{1,2})\s*일(?![간째])(?!\s*동안)"
@@ -969,7 +971,7 @@ KO_NIGHTS_DAYS = re.compile(r"(?<!\d)(?P<n>\d{1,2})박\s?(?P<d>\d{1,2})일(?:간
 # "7일전에", "3일 뒤" (KO_DAYS_AROUND); "주 4일제", "주5일 근무": days a week.
 KO_DAYS_COUNTED = re.compile(
     rf"(?<![\d.,~∼])(?P<num>\d{{1,3}})\s?일(?={KO_DAYS_AROUND})"
-    r"|(?<![가-힣])주\s?(?P<week>[1-7])\s?일"
+    rf"|{PER_WEEK}\s?(?P<week>[1-7])\s?일"
 )
 # "일주일", "일년": a week, a year.
 KO_SINO_ONE = re.compile(r"(?<![가-힣])일(?P<unit>주일|년)(?:간)?")
