@@ -177,3 +177,16 @@ def test_a_mask_name_and_a_letter_before_a_bare_amount_are_no_naira() -> None:
 def test_a_day_this_week_is_a_date_not_days_a_week() -> None:
     text = "이번 주 16일 회의가 열린다"
     assert _figures(text) == [_at(text, "16일", "2022-06-16", "", "date")]
+
+
+def test_a_range_of_full_years_gives_the_first_year_too() -> None:
+    text = "1968∼1974년생 인구가 많다"
+    assert _figures(text) == [
+        _at(text, "1968", "1968", "birth_year", "date"),
+        _at(text, "1974년생", "1974", "birth_year", "date"),
+    ]
+    text = "2011~2016년 사이 늘었다"
+    assert _figures(text) == [
+        _at(text, "2011", "2011", "", "date"),
+        _at(text, "2016년", "2016", "", "date"),
+    ]

@@ -391,6 +391,10 @@ KO_DAY = re.compile(
     r"(?=\s|\(|에|부터|까지|,|·|오전|오후|$|\)|[~∼'’\"”]|[과와은는이의로자도])"
 )
 KO_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*년(생)?(?!\s*(?:간|동안|만에|째))")
+# "1955∼1963년생", "2010~2015년": the first year of a range (KO_YEAR reads the last).
+KO_YEAR_RANGE_FIRST = re.compile(
+    r"(?<![\d.])(?P<a>(?:19|20)\d{2})\s?[~∼]\s?(?=(?:19|20)\d{2}\s?년(?P<born>생)?)"
+)
 # "10년도 넘었다", "1년도 안 돼": 도 is "even" and the years are a duration, not "'10년도".
 KO_EVEN_YEARS = r"도\s?(?:넘|안\s|안되|안돼|못|채|지나|지났|더|걸|되|됐)"
 # Two-digit years: "61년생" (born in 1961), "82~88년생", "87년도 이후". The century is the
@@ -540,6 +544,9 @@ def _ko_dates(text: str, ref: date | None) -> Iterator[Candidate]:
             yield Candidate(m.start(), m.end(), f"{int(m[1]):04d}-{int(m[2]):02d}", "", "date")
     for m in KO_YEAR.finditer(text):
         yield Candidate(m.start(), m.end(), m[1], "birth_year" if m[2] else "", "date")
+    for m in KO_YEAR_RANGE_FIRST.finditer(text) if "~" in text or "∼" in text else ():
+        unit = "birth_year" if m["born"] else ""
+        yield Candidate(m.start("a"), m.end("a"), m["a"], unit, "date")
     yield from _ko_year_names(text)
     if ref is None:
         return
