@@ -17,6 +17,14 @@ Korean news shapes read beyond PRODUCT.md's examples (KLUE-NER news, issue #3):
 - a bare year before what it dates ("2014 브라질 월드컵") is a date; a year after a name
   ("응답하라 1988", "CES 2025") is part of the name, and so are dates naming past events
   ("4·19", "9.11 테러"); an election named by its date ("오는 6·4 지방선거") is a date.
+
+Shapes of checked claims (SNU FactCheck, QuanTemp):
+- birth years "61년생", "1975년생" are dates with unit "birth_year"; a two-digit year
+  ("61년생", "87년도") takes its century from the article date and has none without it;
+- days counted from an event ("7일전에", "3일 뒤"), "4일뿐" and days a week ("주 4일제")
+  are durations, not days of the month;
+- a number after a headline verb ("Says 1,000 ...", "Did 100 ...") is no name; naira
+  ("N70 million") and Kenyan shillings ("KSh10 billion") are amounts.
 """
 
 from __future__ import annotations
