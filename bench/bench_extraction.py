@@ -46,6 +46,17 @@ def klue_news() -> Iterator[tuple[str, list[tuple[int, int, str, str]]]]:
         yield "".join(plain), spans
 
 
+def klue_sentences() -> dict[str, str]:
+    """Every news sentence of KLUE-NER dev, plain, by its sentence id."""
+    path = CORPUS / "klue-ner" / "klue-ner-v1.1_dev.tsv"
+    ids = [
+        line.split("\t")[0][3:]
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.startswith("## klue-ner") and line.split("\t")[0].endswith("wikitree")
+    ]
+    return dict(zip(ids, (text for text, _ in klue_news()), strict=True))
+
+
 def _normalised(span: str, values: list[str]) -> bool | None:
     """Whether a plain-digit span ("16명", "96점", "2019년") kept its number; None when the
     span needs a grammar to read (scales, native numerals), which recall already covers."""
@@ -65,7 +76,10 @@ def _normalised(span: str, values: list[str]) -> bool | None:
 
 
 def bench_klue() -> None:
-    found, total, ok, checked = Counter(), Counter(), Counter(), Counter()
+    found: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    ok: Counter[str] = Counter()
+    checked: Counter[str] = Counter()
     misses: dict[str, list[str]] = defaultdict(list)
     for text, spans in klue_news():
         # KLUE sentences carry no date; bare days ("19일") resolve against any reference.
@@ -132,7 +146,7 @@ QUESTION_CLAIM = re.compile(r"[?？][\"'”’)]*\s*$")
 # Latin letters (5G, F-35A, G-1), a disease or law name (코로나19, 임대차3법), an event date
 # (5·18, 4.3, 3.1 운동, 6·25), a numbered project (4대강, 3권분립), a successor (제2의).
 SNU_NAME_DIGITS = re.compile(
-    r"[A-Za-z]-?\d|\d[A-Za-z]|코로나\s?19|\d\s?[·.]\s?\d{1,2}(?![\d%])|\d\s?대강|"
+    r"[A-Za-z]-?\d|\d[A-Za-z]|코로나\s?19|\d{1,2}\s?[·.ㆍ‧]\s?\d{1,2}(?![\d%])|\d\s?대강|"
     r"\d법|\d권|제\d의|\d차\s?(?:산업|재난)"
 )
 
@@ -386,9 +400,11 @@ def bench_dev_set() -> None:
     for (language, part), t in sorted(tally.items()):
         p = t["tp"] / max(1, t["tp"] + t["fp"])
         r = t["tp"] / max(1, t["tp"] + t["fn"])
-        claims = t["tp"] + t["fn"]
+        positives = t["tp"] + t["fn"]
         total = sum(t.values())
-        print(f"Dev set {language} ({part}): {total} labelled sentences, {claims} claims;", end=" ")
+        print(
+            f"Dev set {language} ({part}): {total} labelled sentences, {positives} claims;", end=" "
+        )
         print(f"claim precision {p:.1%}, recall {r:.1%}")
     _labeller_agreement()
     if os.environ.get("BENCH_DEV_ERRORS"):

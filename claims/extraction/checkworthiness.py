@@ -1,7 +1,7 @@
-"""Learned check-worthiness of an English sentence: a logistic regression over word and
-character n-grams plus a few of the engine's own features, trained by
-``bench/train_checkworthiness.py`` on ClaimBuster's training file and exported to
-``data/checkworthiness_en.json``.
+"""Learned check-worthiness of a sentence: a logistic regression over word and character
+n-grams plus a few of the engine's own features, trained by ``bench/train_checkworthiness.py``
+and exported to ``data/checkworthiness_en.json`` (English, on ClaimBuster's training file)
+and ``data/checkworthiness_ko.json`` (Korean, on hand-labelled news sentences).
 
 Pure Python at run time (no scikit-learn, no Django): the features reproduce scikit-learn's
 ``TfidfVectorizer`` (lowercase, ``sublinear_tf``, smooth idf, l2 norm) for the word analyzer
@@ -14,13 +14,13 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "checkworthiness_en.json"
+MODEL_PATHS = {"en": MODEL_PATH, "ko": MODEL_PATH.with_name("checkworthiness_ko.json")}
 TOKEN = re.compile(r"(?u)\b\w\w+\b")
 
 
@@ -39,6 +39,8 @@ class Model:
     extra_weights: tuple[float, ...]
     intercept: float
     threshold: float
+    # A sentence the rule engine accepts is a claim from this probability up (Korean model).
+    rule_floor: float = 1.0
 
     def probability(self, text: str, extra: Sequence[float]) -> float:
         """The probability that ``text`` is check-worthy; ``extra`` are the engine features
@@ -64,17 +66,13 @@ def word_ngrams(text: str, ngram: tuple[int, int]) -> list[str]:
 
 def char_wb_ngrams(text: str, ngram: tuple[int, int]) -> list[str]:
     low, high = ngram
-    grams = []
+    grams: list[str] = []
     for word in text.lower().split():
         padded = f" {word} "
         length = len(padded)
         for n in range(low, high + 1):
-            offset = 0
-            grams.append(padded[offset : offset + n])
-            while offset + n < length:
-                offset += 1
-                grams.append(padded[offset : offset + n])
-            if offset == 0:  # a word shorter than n counts once, as in scikit-learn
+            grams.extend([padded[i : i + n] for i in range(max(1, length - n + 1))])
+            if length <= n:  # a word shorter than n counts once, as in scikit-learn
                 break
     return grams
 
@@ -85,12 +83,16 @@ def _block_score(block: _Block, text: str) -> float:
         if block.analyzer == "word"
         else char_wb_ngrams(text, block.ngram)
     )
-    counts = Counter(g for g in grams if g in block.terms)
+    terms = block.terms
+    counts: dict[str, int] = {}
+    for gram in grams:
+        if gram in terms:
+            counts[gram] = counts.get(gram, 0) + 1
     if not counts:
         return 0.0
     dot, norm = 0.0, 0.0
     for gram, count in counts.items():
-        idf, weight = block.terms[gram]
+        idf, weight = terms[gram]
         value = (1.0 + math.log(count)) * idf
         norm += value * value
         dot += value * weight
@@ -112,10 +114,11 @@ def load(path: Path = MODEL_PATH) -> Model:
         extra_weights=tuple(float(w) for w in data["extra_weights"]),
         intercept=float(data["intercept"]),
         threshold=float(data["threshold"]),
+        rule_floor=float(data.get("rule_floor", 1.0)),
     )
 
 
-@lru_cache(maxsize=1)
-def model() -> Model:
-    """The packaged English model, read once per process on first use."""
-    return load()
+@lru_cache(maxsize=2)
+def model(language: str = "en") -> Model:
+    """The packaged model of a language ("en" or "ko"), read once per process on first use."""
+    return load(MODEL_PATHS[language])

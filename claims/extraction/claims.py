@@ -150,6 +150,8 @@ def assess(text: str, figures: list[Figure], language: str, offset: int) -> Asse
     if _table_row(stripped, language):
         return Assessment(False)
     rules = _rule_assessment(text, figures, language, offset)
+    if language == "ko":
+        return _korean_assessment(text, figures, offset, rules)
     if language != "en":
         return rules
     probability = checkworthiness.model().probability(text, engine_features(text, figures))
@@ -166,6 +168,27 @@ def assess(text: str, figures: list[Figure], language: str, offset: int) -> Asse
         score=round(min(0.99, max(0.01, probability)), 4),
         attribution=rules.attribution if rules.is_claim else attribution_of(text, language),
     )
+
+
+def _korean_assessment(
+    text: str, figures: list[Figure], offset: int, rules: Assessment
+) -> Assessment:
+    """The Korean model decides whether a sentence is a claim, reading the rule engine's
+    verdict among its inputs (a sentence the rules accept needs only the model's lower
+    ``rule_floor``); the rules' score still orders the queue, as the model learned "is it
+    checkable", not "how much is it worth checking"."""
+    if not rules.is_claim and _ko_quote_frame(text) is False:
+        return Assessment(False)  # a speaker's opinion, intention or feeling, quoted
+    scorer = checkworthiness.model("ko")
+    probability = scorer.probability(text, korean_features(text, figures, offset, rules))
+    threshold = min(scorer.threshold, scorer.rule_floor) if rules.is_claim else scorer.threshold
+    if probability < threshold:
+        return Assessment(False)
+    if rules.is_claim:
+        return rules
+    # The model reads a claim the rules missed; the rules' signals of worth (figures,
+    # attribution, records) are absent, so it ranks with the least of the queue.
+    return Assessment(True, kind="factual", score=0.1, attribution=attribution_of(text, "ko"))
 
 
 def _rule_assessment(text: str, figures: list[Figure], language: str, offset: int) -> Assessment:
@@ -319,6 +342,45 @@ def engine_features(text: str, figures: list[Figure]) -> list[float]:
         1.0 if EN_NOT_FACT.search(text.strip()) else 0.0,
         1.0 if QUESTION.search(text.strip()) else 0.0,
         math.log1p(len(words)) / 4.0,
+    ]
+
+
+KO_BROADCAST_MARK = re.compile(r"^\W*(?:【|\[앵커|\[기자|▶|▷|◇|◆|■|□|인터뷰\s*:|스탠딩\s*:)")
+
+
+def korean_features(
+    text: str, figures: list[Figure], offset: int = 0, rules: Assessment | None = None
+) -> list[float]:
+    """The rule engine's view of a Korean sentence, as the Korean model's extra inputs
+    (order matters: the exported model's ``extra_weights`` follow it). ``offset`` is where
+    ``text`` starts in the body the figures' offsets index."""
+    stripped = text.strip()
+    spans = _quoted_spans(text)
+    outside = _outside(text, spans)
+    strong = [f for f in figures if f.kind in STRONG or f.kind == "duration"]
+    dated = [f for f in figures if f.kind in ("date", "time")]
+    frame = _ko_quote_frame(text)
+    if rules is None:
+        rules = _rule_assessment(text, figures, "ko", offset)
+    ending = KO_TRAILING_HEADING.sub("", outside.strip())
+    return [
+        math.log1p(len(figures)),
+        math.log1p(len(strong)),
+        1.0 if dated else 0.0,
+        1.0 if (rules.attribution if rules.is_claim else attribution_of(text, "ko")) else 0.0,
+        1.0 if HEDGE.search(outside) else 0.0,
+        1.0 if SUPERLATIVE.search(outside) else 0.0,
+        1.0 if COMPARISON.search(outside) else 0.0,
+        1.0 if spans else 0.0,
+        1.0 if frame is True else 0.0,
+        1.0 if frame is False else 0.0,
+        1.0 if KO_FACT_END.search(ending) else 0.0,
+        1.0 if KO_NOT_FACT.search(ending) else 0.0,
+        1.0 if KO_PREDICATE_END.search(stripped) else 0.0,
+        1.0 if KO_BROADCAST_MARK.search(stripped) else 0.0,
+        1.0 if rules.is_claim else 0.0,
+        rules.score,
+        math.log1p(len(stripped.split())) / 4.0,
     ]
 
 
