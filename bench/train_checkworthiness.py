@@ -28,7 +28,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import train_test_split
 
 from claims.extraction.checkworthiness import MODEL_PATH, MODEL_PATHS
-from claims.extraction.claims import engine_features, korean_features
+from claims.extraction.claims import _rule_assessment, engine_features, korean_features
 from claims.extraction.figures import extract_figures
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
@@ -208,13 +208,19 @@ def korean_rows() -> list[tuple[str, int, str]]:
     return rows
 
 
-def rule_verdicts(texts: list[str]) -> np.ndarray:
-    """Whether the rule engine alone accepts each sentence (korean_features' 15th input)."""
-    return korean_extras(texts)[:, 14] == 1.0
+def rule_verdicts(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Whether the extractor's rules accept each sentence, and whether they read it as a
+    figure claim (which the extractor keeps whatever the model says)."""
+    accepted, figure_claims = [], []
+    for text in texts:
+        verdict = _rule_assessment(text, extract_figures(text, language="ko"), "ko", 0)
+        accepted.append(verdict.is_claim)
+        figure_claims.append(verdict.is_claim and verdict.kind in ("statistical", "comparison"))
+    return np.array(accepted), np.array(figure_claims)
 
 
 def best_korean_cut(
-    probabilities: np.ndarray, rules: np.ndarray, labels: list[int]
+    probabilities: np.ndarray, rules: np.ndarray, labels: list[int], kept: np.ndarray | None = None
 ) -> tuple[float, float, float]:
     """The threshold, and the floor for sentences the rules accept, with the best F1."""
     gold = np.array(labels) == 1
@@ -224,6 +230,8 @@ def best_korean_cut(
     for threshold in [*np.arange(0.2, 0.81, 0.02), 1.0]:
         for floor in [*np.arange(0.1, min(threshold, 0.8) + 0.001, 0.02), 1.0]:
             predicted = (probabilities >= threshold) | (rules & (probabilities >= floor))
+            if kept is not None:
+                predicted |= kept
             tp = float(np.sum(predicted & gold))
             p = tp / max(1.0, float(np.sum(predicted)))
             r = tp / max(1.0, float(np.sum(gold)))
@@ -245,7 +253,8 @@ def main_korean() -> int:
     groups = [a or f"klue:{i}" for i, (_, _, a) in enumerate(rows)]
     article = np.array([bool(a) for _, _, a in rows])
     article_labels = [y for _, y, a in rows if a]
-    rules = rule_verdicts(texts)[article]
+    accepted, figure_claims = rule_verdicts(texts)
+    rules, kept = accepted[article], figure_claims[article]
     folds = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=0)
     results = []
     for c in (0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0):
@@ -260,7 +269,7 @@ def main_korean() -> int:
                 korean_extras,
             )
             out_of_fold[held] = model.predict_proba([texts[i] for i in held])
-        threshold, floor, f1 = best_korean_cut(out_of_fold[article], rules, article_labels)
+        threshold, floor, f1 = best_korean_cut(out_of_fold[article], rules, article_labels, kept)
         print(f"  C={c}: article sentences' out-of-fold F1 {f1:.3f}", end=" ")
         print(f"at threshold {threshold}, rule floor {floor}")
         results.append((f1, c, threshold, floor))

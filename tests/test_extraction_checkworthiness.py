@@ -183,3 +183,13 @@ def test_the_korean_model_decides_and_the_figures_still_rank_first():
         probability = checkworthiness.model("ko").probability(claim.text, features)
         assert probability >= checkworthiness.model("ko").rule_floor
     assert claims[0].score > claims[1].score
+
+
+def test_a_korean_figure_claim_stays_whatever_the_model_says(monkeypatch):
+    never = checkworthiness.Model(
+        blocks=(), extra_weights=(0.0,) * 17, intercept=-50.0, threshold=0.5, rule_floor=0.5
+    )
+    monkeypatch.setattr(checkworthiness, "model", lambda language="en": never)
+    body = "지난달 수출은 1년 전보다 12% 줄었다. 외교부는 각국 대사관에 협조를 요청했다."
+    claims = extract_claims(body, language="ko")
+    assert [c.text for c in claims] == ["지난달 수출은 1년 전보다 12% 줄었다."]

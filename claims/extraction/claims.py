@@ -179,6 +179,10 @@ def _korean_assessment(
     checkable", not "how much is it worth checking"."""
     if not rules.is_claim and _ko_quote_frame(text) is False:
         return Assessment(False)  # a speaker's opinion, intention or feeling, quoted
+    if rules.is_claim and rules.kind in ("statistical", "comparison"):
+        # As in English: a sentence the rules read as a figure claim stays a claim whatever
+        # the model says; a missed figure costs a desk more than one more line to dismiss.
+        return rules
     scorer = checkworthiness.model("ko")
     probability = scorer.probability(text, korean_features(text, figures, offset, rules))
     threshold = min(scorer.threshold, scorer.rule_floor) if rules.is_claim else scorer.threshold
