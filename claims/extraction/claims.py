@@ -231,9 +231,11 @@ def _rule_assessment(text: str, figures: list[Figure], language: str, offset: in
     )
 
 
+# The syllable that closes a past-tense stem: "했", "됐", "밝혔", "떠났".
+KO_PAST = "[었았였했됐렸혔졌겼냈켰웠왔갔섰났쳤]"
 # A reported event or state in the past or present tense: "...구속영장이 청구됐습니다".
 KO_FACT_END = re.compile(
-    r"(?:[었았였했됐렸혔졌겼냈켰웠왔갔섰났쳤])(?:다|습니다|고요|는데요)[.!\"'”’)\]]*$"
+    rf"{KO_PAST}(?:다|습니다|고요|는데요)[.!\"'”’)\]]*$"
     r"|(?:상탭니다|상태입니다|상황입니다)[.!\"'”’)\]]*$"
     r"|(?:이다|입니다|있다|있습니다|없다|없습니다|한다|합니다|된다|됩니다)[.!\"'”’)\]]*$"
 )
@@ -260,12 +262,12 @@ KO_NOT_ASSERTION = re.compile(
     r"놀라움을\s*안겼다|눈길을\s*끌었다|관심을\s*모았다|"
     r"[을를]까|[가-힣]ㄹ까"
 )
-KO_PAST_CLAUSE = re.compile(r"[었았였했됐렸혔졌겼냈켰웠왔갔섰났쳤](?:고|으며|는데)[,\s]")
+KO_PAST_CLAUSE = re.compile(rf"{KO_PAST}(?:고|으며|는데)[,\s]")
 KO_FINAL_PUNCT = re.compile(r"[.!?\"'”’)\]\s]*$")
 
 
 KO_QUOTE_FACT_END = re.compile(
-    r"[었았였했됐렸혔졌겼냈켰웠왔갔섰났쳤](?:다|습니다|어요|죠)$|"
+    rf"{KO_PAST}(?:다|습니다|어요|죠)$|"
     r"(?:않는다|않습니다|없다|없습니다|있다|있습니다|된다|됩니다|이다|입니다)$"
 )
 KO_QUOTE_OPINION = re.compile(
