@@ -184,7 +184,13 @@ KO_LABELS = Path(__file__).resolve().parent / "data" / "checkworthiness_ko_label
 def korean_rows() -> list[tuple[str, int, str]]:
     """(sentence, label, article id or "" for a lone KLUE sentence): KLUE sentences first,
     then the dev set's tuning halves, which also hold the page's chrome and anchor lines."""
-    from bench.bench_extraction import DEV_LABEL_FILES, dev_bodies, dev_labels, klue_sentences
+    from bench.bench_extraction import (
+        DEV_LABEL_FILES,
+        dev_bodies,
+        dev_labels,
+        dev_tuning_articles,
+        klue_sentences,
+    )
 
     klue = klue_sentences()
     rows = []
@@ -195,11 +201,9 @@ def korean_rows() -> list[tuple[str, int, str]]:
         text = klue[sentence_id]
         assert hashlib.sha1(text.encode()).hexdigest()[:12] == digest, sentence_id  # noqa: S324
         rows.append((text, int(label), ""))
-    bodies = dev_bodies()
+    bodies, tuning = dev_bodies(), dev_tuning_articles()
     for name in DEV_LABEL_FILES:
         labels = dev_labels(name)
-        articles = sorted({article for language, article, *_ in labels if language == "ko"})
-        tuning = set(articles[0::2])
         rows += [
             (bodies[article][start:end], int(gold), article)
             for language, article, start, end, _, gold in labels
