@@ -203,10 +203,9 @@ def korean_rows() -> list[tuple[str, int, str]]:
         rows.append((text, int(label), ""))
     bodies, tuning = dev_bodies(), dev_tuning_articles()
     for name in DEV_LABEL_FILES:
-        labels = dev_labels(name)
         rows += [
             (bodies[article][start:end], int(gold), article)
-            for language, article, start, end, _, gold in labels
+            for language, article, start, end, _, gold in dev_labels(name)
             if language == "ko" and article in tuning
         ]
     return rows
