@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import re
+import statistics
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
@@ -283,19 +284,23 @@ def bench_speed() -> None:
     extract_claims(bodies[0], language="ko")  # load Kiwi outside the timing
     checkworthiness.model()  # and the English model, which English sentences in them need
     kiwi().tokenize(bodies[0])
-    rounds = 3
-    started = time.perf_counter()
-    for _ in range(rounds):
+    # Bare and full runs alternate, and the median of the rounds' ratios is reported: on a
+    # shared machine one round's ratio swings by a third either way.
+    bares, fulls = [], []
+    for _ in range(7):
+        started = time.perf_counter()
         for body in bodies:
             kiwi().tokenize(body)
-    bare = (time.perf_counter() - started) / rounds
-    started = time.perf_counter()
-    for _ in range(rounds):
+        bares.append(time.perf_counter() - started)
+        started = time.perf_counter()
         _extract_all(bodies)
-    full = (time.perf_counter() - started) / rounds
+        fulls.append(time.perf_counter() - started)
+    ratios = sorted(f / b for f, b in zip(fulls, bares, strict=True))
+    bare, full = statistics.median(bares), statistics.median(fulls)
     print(f"Korean: {len(bodies)} bodies, {chars} chars; extraction {len(bodies) / full:.1f} art/s")
-    print(f"  bare kiwipiepy tokenize {bare:.3f}s, full extraction {full:.3f}s:", end=" ")
-    print(f"ratio {full / bare:.2f}")
+    print(f"  bare kiwipiepy tokenize {bare:.3f}s, full extraction {full:.3f}s (medians):", end=" ")
+    low, high = ratios[0], ratios[-1]
+    print(f"ratio {statistics.median(ratios):.2f} (median of 7 rounds, {low:.2f}-{high:.2f})")
     english = english_bodies()
     started = time.perf_counter()
     for body in english:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -84,19 +85,16 @@ def _block_score(block: _Block, text: str) -> float:
         else char_wb_ngrams(text, block.ngram)
     )
     terms = block.terms
-    counts: dict[str, int] = {}
-    for gram in grams:
-        if gram in terms:
-            counts[gram] = counts.get(gram, 0) + 1
-    if not counts:
-        return 0.0
     dot, norm = 0.0, 0.0
-    for gram, count in counts.items():
-        idf, weight = terms[gram]
-        value = (1.0 + math.log(count)) * idf
+    for gram, count in Counter(grams).items():
+        entry = terms.get(gram)
+        if entry is None:
+            continue
+        idf, weight = entry
+        value = idf if count == 1 else (1.0 + math.log(count)) * idf
         norm += value * value
         dot += value * weight
-    return dot / math.sqrt(norm)
+    return dot / math.sqrt(norm) if norm else 0.0
 
 
 def load(path: Path = MODEL_PATH) -> Model:

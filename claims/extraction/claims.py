@@ -98,10 +98,11 @@ def _outside(text: str, spans: list[tuple[int, int]]) -> str:
 def attribution_of(text: str, language: str) -> str:
     """The speaker or source a sentence credits ("강민석 청와대 대변인", "Bloomberg")."""
     if language == "ko":
-        found = KO_ACCORDING.search(text)
+        found = KO_ACCORDING.search(text) if "따르면" in text else None
         if found:
             return _clean_source(found.group(1))
-        if KO_SPEAKER_VERB.search(text):
+        # The verb closes the sentence: only its tail needs reading.
+        if KO_SPEAKER_VERB.search(text[-40:]):
             topic = KO_TOPIC.match(KO_LEAD.sub("", text.strip()))
             if topic:
                 return _clean_source(topic.group(1))
