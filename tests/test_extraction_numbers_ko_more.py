@@ -8,20 +8,14 @@ from datetime import date
 import pytest
 
 from claims.extraction import extract_figures
+from tests.figure_assertions import FigureRow, figure_rows
+from tests.figure_assertions import at as _at
 
 REF = date(2020, 10, 8)  # a Thursday
 
 
-def _figures(text: str) -> list[tuple[str, str, str, str, int, int]]:
-    found = extract_figures(text, language="ko", reference_date=REF)
-    for f in found:
-        assert text[f.start : f.end] == f.text
-    return [(f.text, f.value, f.unit, f.kind, f.start, f.end) for f in found]
-
-
-def _at(text: str, part: str, value: str, unit: str, kind: str) -> tuple:
-    start = text.index(part)
-    return (part, value, unit, kind, start, start + len(part))
+def _figures(text: str) -> list[FigureRow]:
+    return figure_rows(text, "ko", REF)
 
 
 ONE_FIGURE = [

@@ -8,20 +8,14 @@ from datetime import date
 import pytest
 
 from claims.extraction import extract_figures
+from tests.figure_assertions import FigureRow, figure_rows
+from tests.figure_assertions import at as _at
 
 REF = date(2022, 6, 15)
 
 
-def _figures(text: str, language: str = "ko") -> list[tuple[str, str, str, str, int, int]]:
-    found = extract_figures(text, language=language, reference_date=REF)
-    for f in found:
-        assert text[f.start : f.end] == f.text
-    return [(f.text, f.value, f.unit, f.kind, f.start, f.end) for f in found]
-
-
-def _at(text: str, part: str, value: str, unit: str, kind: str) -> tuple:
-    start = text.index(part)
-    return (part, value, unit, kind, start, start + len(part))
+def _figures(text: str, language: str = "ko") -> list[FigureRow]:
+    return figure_rows(text, language, REF)
 
 
 def test_a_dotted_date_is_a_date_and_not_a_version_number() -> None:
