@@ -178,14 +178,15 @@ def _korean_assessment(
     verdict among its inputs (a sentence the rules accept needs only the model's lower
     ``rule_floor``); the rules' score still orders the queue, as the model learned "is it
     checkable", not "how much is it worth checking"."""
-    if not rules.is_claim and _ko_quote_frame(text) is False:
-        return Assessment(False)  # a speaker's opinion, intention or feeling, quoted
     if rules.is_claim and rules.kind in ("statistical", "comparison"):
         # As in English: a sentence the rules read as a figure claim stays a claim whatever
         # the model says; a missed figure costs a desk more than one more line to dismiss.
         return rules
+    frame = _ko_quote_frame(text)
+    if not rules.is_claim and frame is False:
+        return Assessment(False)  # a speaker's opinion, intention or feeling, quoted
     scorer = checkworthiness.model("ko")
-    probability = scorer.probability(text, korean_features(text, figures, offset, rules))
+    probability = scorer.probability(text, _korean_features(text, figures, rules, frame))
     threshold = min(scorer.threshold, scorer.rule_floor) if rules.is_claim else scorer.threshold
     if probability < threshold:
         return Assessment(False)
@@ -255,13 +256,13 @@ KO_NOT_FACT = re.compile(
 # ("불쾌감을 표했다", "애정을 드러냈다") or a rhetorical question ("공개하는 일이 될까."):
 # whatever figures it holds, the sentence asserts nothing a fact-checker can source yet.
 KO_NOT_ASSERTION = re.compile(
-    r"(?:예정|계획|전망|구상)(?:이다|입니다|이에요|이라고\s*(?:했다|밝혔다|전했다)|)|"
+    r"(?:(?:예정|계획|전망|구상)(?:이다|입니다|이에요|이라고\s*(?:했다|밝혔다|전했다)|)|"
     r"것으로\s*(?:보인다|보입니다|예상된다|예상됩니다|전망된다|전망됩니다|관측된다|관측됩니다)|"
     r"양상이다|양상입니다|수밖에\s*없다|수밖에\s*없습니다|"
     r"(?:있|다가올|될|할)\s*수\s*있는\s*일이다|잘못된\s*일이다|"
     r"(?:모습|태도|반응)을\s*보였다|(?:불쾌감|유감|아쉬움|기대감|애정|자신감)을\s*(?:표했다|드러냈다|나타냈다|보였다)|"
-    r"놀라움을\s*안겼다|눈길을\s*끌었다|관심을\s*모았다|"
-    r"[을를]까|[가-힣]ㄹ까"
+    r"놀라움을\s*안겼다|눈길을\s*끌었다|관심을\s*모았다|까"
+    r")$"
 )
 KO_PAST_CLAUSE = re.compile(rf"{KO_PAST}(?:고|으며|는데)[,\s]")
 KO_FINAL_PUNCT = re.compile(r"[.!?\"'”’)\]\s]*$")
@@ -291,12 +292,12 @@ def _ko_quote_frame(text: str) -> bool | None:
     opinion, intention or feeling (False). None when the sentence is not such a frame."""
     spans = [(s, e) for s, e in _quoted_spans(text) if e - s > 10]
     frame = _outside(text, spans)
-    short_frame = len("".join(frame.split())) <= 20
-    if not spans or (sum(e - s for s, e in spans) * 2 < len(text.strip()) and not short_frame):
+    frame_chars = len("".join(frame.split()))
+    if not spans or (sum(e - s for s, e in spans) * 2 < len(text.strip()) and frame_chars > 20):
         return None
     if KO_FRAME_NOT_FACT.search(frame):
         return False
-    if len("".join(frame.split())) > 35 and _plain_fact(frame, "ko"):
+    if frame_chars > 35 and _plain_fact(frame, "ko"):
         return True  # "...라고 항의했으나 결국 열차는 조 씨를 태우지 않은 채로 떠났습니다"
     quoted = [text[s + 1 : e - 1] for s, e in spans]
     pieces = [p.strip() for q in quoted for p in re.split(r"[.!?]\s*", q) if p.strip()]
@@ -314,7 +315,7 @@ def _ko_not_assertion(text: str) -> bool:
     if KO_PAST_CLAUSE.search(_outside(final, _quoted_spans(final))):
         # "총괄 기획은 손지창이 맡았고, ... 이수근이 진행할 예정이다": a fact, then a plan.
         return False
-    return bool(re.search(f"(?:{KO_NOT_ASSERTION.pattern})$", final)) or final.endswith("까")
+    return bool(KO_NOT_ASSERTION.search(final))
 
 
 # A subheading the sentence splitter left glued after the final period:
@@ -361,14 +362,19 @@ def korean_features(
     """The rule engine's view of a Korean sentence, as the Korean model's extra inputs
     (order matters: the exported model's ``extra_weights`` follow it). ``offset`` is where
     ``text`` starts in the body the figures' offsets index."""
+    if rules is None:
+        rules = _rule_assessment(text, figures, "ko", offset)
+    return _korean_features(text, figures, rules, _ko_quote_frame(text))
+
+
+def _korean_features(
+    text: str, figures: list[Figure], rules: Assessment, frame: bool | None
+) -> list[float]:
     stripped = text.strip()
     spans = _quoted_spans(text)
     outside = _outside(text, spans)
     strong = [f for f in figures if f.kind in STRONG or f.kind == "duration"]
     dated = [f for f in figures if f.kind in ("date", "time")]
-    frame = _ko_quote_frame(text)
-    if rules is None:
-        rules = _rule_assessment(text, figures, "ko", offset)
     ending = KO_TRAILING_HEADING.sub("", outside.strip())
     return [
         math.log1p(len(figures)),
