@@ -131,6 +131,7 @@ def bench_checked_claims() -> None:
     stated = [q for q in quantemp if not QUESTION_CLAIM.search(q)]
     share = _share_with_figure(stated, "en")
     print(f"  of the {len(stated)} phrased as assertions, not questions: {share:.1%}")
+    _quantemp_misses(quantemp)
     with (CORPUS / "snu-factcheck-claims" / "fact_checks_final.csv").open(encoding="utf-8") as f:
         rows = [(_snu_claim(row["title"]), _snu_date(row["date"])) for row in csv.DictReader(f)]
     snu = [(t, d) for t, d in rows if re.search(r"\d", t)]
@@ -150,6 +151,41 @@ SNU_NAME_DIGITS = re.compile(
     r"[A-Za-z]-?\d|\d[A-Za-z]|코로나\s?19|\d{1,2}\s?[·.ㆍ‧]\s?\d{1,2}(?![\d%])|\d\s?대강|"
     r"\d법|\d권|제\d의|\d차\s?(?:산업|재난)"
 )
+
+
+# English digits that name rather than count: glued to letters (COVID-19, F-35, T-90, N95), a
+# numbered law, bill, flight, mission or product (Article 370, HR 1, Apollo 11, Boeing 797),
+# an event's year (Oscars 2022, IPL 2023, Miss Nigeria 2017), a phone number.
+EN_NAME_DIGITS = re.compile(
+    r"[A-Za-z]-?\d+|\d+[A-Za-z]|"
+    r"\b(?:Article|Flight|Act|HR|HB|SB|SJR|Proposition|Interstate|District|Channel|Apollo|"
+    r"Chandrayaan|Boeing|Atari|Super Bowl|Texas)\s?-?\d+|"
+    r"\b[A-Z][\w']+\s(?:19|20)\d\d\b|\b\d{9,}\b|'\d{9,}'"
+)
+
+
+def _quantemp_misses(claims: list[str]) -> None:
+    """Why the QuanTemp claims that give no claim with a figure miss (as for SNU below)."""
+    reasons: Counter[str] = Counter()
+    for text in claims:
+        if any(c.figures for c in extract_claims(text, language="en")):
+            continue
+        if QUESTION_CLAIM.search(text):
+            reasons["phrased as a question"] += 1
+        elif extract_figures(text, language="en"):
+            reasons["figure found, sentence not taken as a claim"] += 1
+        elif not re.search(r"\d", EN_NAME_DIGITS.sub("", text)):
+            reasons["digits only in names (COVID-19, Article 370, Oscars 2022, phone numbers)"] += 1
+        else:
+            reasons["a number the figure grammar misses"] += 1
+    named = reasons["digits only in names (COVID-19, Article 370, Oscars 2022, phone numbers)"]
+    hits = len(claims) - sum(reasons.values())
+    asked = reasons["phrased as a question"]
+    print(
+        f"  of the {len(claims) - named - asked} stated and with digits that are not only "
+        f"names: {hits / max(1, len(claims) - named - asked):.1%}"
+    )
+    print(f"  misses: {dict(reasons)}")
 
 
 def _snu_misses(snu: list[tuple[str, datetime | None]]) -> None:
