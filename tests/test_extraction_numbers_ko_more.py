@@ -327,3 +327,40 @@ def test_a_slash_fraction_before_a_particle_is_a_ratio(text: str, part: str, val
 def test_slashes_that_are_dates_improper_or_paths_are_not_fractions(text: str) -> None:
     assert [f for f in extract_figures(text, language="ko", reference_date=REF)
             if f.unit == "fraction"] == []  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "value"),
+    [
+        ("오는 26일 발표한다", "26일", "2020-10-26"),  # later this month
+        ("오는 8일 발표한다", "8일", "2020-10-08"),  # the article's own day
+        ("오는 5일 발표한다", "5일", "2020-11-05"),  # passed this month: next month
+        ("오는 31일까지 받는다", "31일", "2020-10-31"),
+        ("오는 5일(목요일) 열린다", "5일(목요일)", "2020-11-05"),
+        ("오는 목요일인 5일 열린다", "목요일인 5일", "2020-11-05"),
+        ("오는 5일께 발표한다", "5일", "2020-11-05"),
+    ],
+)
+def test_an_upcoming_day_is_on_or_after_the_article_date(text: str, part: str, value: str) -> None:
+    assert _figures(text) == [_at(text, part, value, "", "date")]
+
+
+def test_an_upcoming_day_range_is_on_or_after_the_article_date() -> None:
+    text = "오는 3∼4일 열린다"
+    assert _figures(text) == [
+        _at(text, "3", "2020-11-03", "", "date"),
+        _at(text, "4일", "2020-11-04", "", "date"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "value"),
+    [
+        ("지난 5일 발표했다", "5일", "2020-10-05"),
+        ("지난 8일 발표했다", "8일", "2020-10-08"),
+        ("지난 26일 발표했다", "26일", "2020-09-26"),
+        ("지난 9일 발표했다", "9일", "2020-09-09"),  # the day after the article: last month
+    ],
+)
+def test_a_past_day_is_on_or_before_the_article_date(text: str, part: str, value: str) -> None:
+    assert _figures(text) == [_at(text, part, value, "", "date")]

@@ -396,8 +396,10 @@ NOT_PER_WEEK = rf"(?<!{PER_WEEK})(?<!{PER_WEEK}\s)"
 KO_DAY = re.compile(
     rf"(?<![\d.,])(?<![\d.][~∼]){NOT_PER_WEEK}"
     r"(\d{1,2})\s*일(?![간째])(?!\s*동안)"
-    r"(?=\s|\(|에|부터|까지|,|·|오전|오후|$|\)|[~∼'’\"”]|[과와은는이의로자도])"
+    r"(?=\s|\(|에|부터|까지|,|·|오전|오후|$|\)|[~∼'’\"”]|[과와은는이의로자도께쯤]|경(?![가-힣]))"
 )
+# "오는 26일" is upcoming (on or after the article date), "지난 5일" past (on or before it).
+KO_DAY_WHEN = re.compile(r"(오는|지난)\s?$")
 KO_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*년(생)?(?!\s*(?:간|동안|만에|째))")
 # "1955∼1963년생", "2010~2015년": the first year of a range (KO_YEAR reads the last).
 KO_YEAR_RANGE_FIRST = re.compile(
@@ -507,7 +509,7 @@ def _year_before_event(text: str, end: int) -> bool:
 
 def _ko_weekdays(text: str, ref: date) -> Iterator[Candidate]:
     for m in KO_WEEKDAY_DAY.finditer(text) if "요일" in text else ():
-        found = _day_in_context(int(m["d"] or m["d2"]), ref)
+        found = _day_in_context(int(m["d"] or m["d2"]), ref, text, m.start())
         if found:
             yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
     for m in KO_WEEKDAY.finditer(text) if "요일" in text else ():
@@ -608,7 +610,7 @@ def _ko_relative_dates(text: str, ref: date) -> Iterator[Candidate]:
         yield Candidate(m.start(), m.end(), value, "", "date", approximate=True)
     for m in KO_DAY_RANGE.finditer(text):
         # Both ends in the month of the last day: "7일∼13일", "17~18일".
-        last = _day_in_context(int(m[2]), ref)
+        last = _day_in_context(int(m[2]), ref, text, m.start())
         first = last and int(m[1]) <= last.day and last.replace(day=int(m[1]))
         if last and first:
             end = m.end(1) + (1 if text[m.end(1)] == "일" else 0)
@@ -617,7 +619,7 @@ def _ko_relative_dates(text: str, ref: date) -> Iterator[Candidate]:
     for m in KO_DAY.finditer(text):
         if _days_counted(text, m.start(), m.end()):
             continue
-        found = _day_in_context(int(m[1]), ref)
+        found = _day_in_context(int(m[1]), ref, text, m.start())
         if found:
             yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
     for m in KO_DAY_WORDS_RE.finditer(text):
@@ -632,13 +634,20 @@ def _days_counted(text: str, start: int, end: int) -> bool:
     )
 
 
-def _day_in_context(day: int, ref: date) -> date | None:
-    """A bare day of the month ("8일") is in the article's month, or the month before."""
+def _day_in_context(day: int, ref: date, text: str = "", start: int = 0) -> date | None:
+    """A bare day of the month ("8일") is in the article's month, or the month before. After
+    오는 (upcoming) in ``text`` before ``start`` it is on or after the article date, in the
+    next month when the day has passed; after 지난 (past) on or before it."""
     if not 1 <= day <= 31:
         return None
-    if day <= ref.day + 1:
-        return _safe_date(ref.year, ref.month, day)
-    year, month = _shift_month(ref, -1)
+    when = KO_DAY_WHEN.search(text, max(0, start - 3), start) if start else None
+    if when and when[1] == "오는":
+        months = 0 if day >= ref.day else 1
+    elif when:
+        months = 0 if day <= ref.day else -1
+    else:
+        months = 0 if day <= ref.day + 1 else -1
+    year, month = _shift_month(ref, months)
     return _safe_date(year, month, day)
 
 
