@@ -366,8 +366,12 @@ def main() -> int:
 
 
 DEV_DATA = Path(__file__).resolve().parent / "data"
-# Two label files, each labelled by hand before any tuning against it (see their headers).
-DEV_LABEL_FILES = ("extraction_dev_labels.tsv", "extraction_dev_labels_2.tsv")
+# The label files, each labelled by hand before any tuning against it (see their headers).
+DEV_LABEL_FILES = (
+    "extraction_dev_labels.tsv",
+    "extraction_dev_labels_2.tsv",
+    "extraction_dev_labels_3.tsv",
+)
 SECOND_LABELLER = "extraction_dev_labels_2_second.tsv"
 
 
