@@ -171,7 +171,7 @@ def test_age_in_brackets_after_a_name_is_an_age() -> None:
     assert [(f.value, f.kind) for f in figures] == [("32", "age"), ("33", "age")]
 
 
-@pytest.mark.parametrize("text", ["4대강 사업", "3대 지수", "61년생이다"])
+@pytest.mark.parametrize("text", ["4대강 사업", "4대강을", "61년생이다"])
 def test_names_built_on_counters_are_not_figures(text: str) -> None:
     assert extract_figures(text, language="ko") == []
 

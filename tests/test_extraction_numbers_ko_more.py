@@ -303,7 +303,7 @@ def test_approximate_some_inside_an_amount_is_marked() -> None:
         "영상생성 AI '완 2.1' 공개",
         "기사입력 2020.10.08 16:57",
         "4대강 사업",
-        "3대 지수",
+        "4대강을 살린다",
     ],
 )
 def test_news_numbers_that_are_not_figures_stay_out(text: str) -> None:
@@ -364,3 +364,77 @@ def test_an_upcoming_day_range_is_on_or_after_the_article_date() -> None:
 )
 def test_a_past_day_is_on_or_before_the_article_date(text: str, part: str, value: str) -> None:
     assert _figures(text) == [_at(text, part, value, "", "date")]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "value"),
+    [
+        ("출산율이 0.84에서 더 떨어졌다", "0.84", "0.84"),
+        ("지니계수는 0.35였다", "0.35", "0.35"),
+        ("출산율 1.05를 기록했다", "1.05", "1.05"),
+        ("평점 7.80이 왜 이래", "7.80", "7.8"),
+    ],
+)
+def test_a_bare_decimal_before_a_particle_is_a_plain_number(
+    text: str, part: str, value: str
+) -> None:
+    assert _figures(text) == [_at(text, part, value, "", "count")]
+
+
+def test_a_fertility_rate_after_its_year_is_a_plain_number() -> None:
+    text = "합계출산율은 2018년 1.22로 올라설까"
+    assert _figures(text) == [
+        _at(text, "2018년", "2018", "", "date"),
+        _at(text, "1.22", "1.22", "", "count"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "제주 4.3은 비극이다",
+        "5.18을 왜곡했다",
+        "영상생성 AI '완 2.1'로 만든 영상",
+        "버전 2.1로 올렸다",
+    ],
+)
+def test_event_dates_and_versions_before_a_particle_are_no_plain_numbers(text: str) -> None:
+    assert _figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("맘카페에서 제기된 이슬람 5대 루머", "5대"),
+        ("국회의원 하지 말아야 할 3대쇼", "3대"),
+        ("게임을 마약처럼 4대 악으로 규정했다", "4대"),
+        ("4대 고궁과 종묘를 개방한다", "4대"),
+        ("국정 3대 키워드인 창조경제", "3대"),
+        ("뉴욕증시 3대 지수가 올랐다", "3대"),
+    ],
+)
+def test_a_counted_named_set_is_a_count(text: str, part: str) -> None:
+    value = part.rstrip("대")
+    assert _figures(text) == [_at(text, part, value, "", "count")]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "value", "unit", "kind"),
+    [
+        ("3대 대통령에 올랐다", "3대", "3", "term", "rank"),
+        ("19대 국회에서", "19대", "19", "term", "rank"),
+        ("2대 주주가 됐다", "2대", "2", "rank", "rank"),
+        ("20대 남성이", "20대", "20", "years", "age"),
+        ("차량 2대를 갖고", "2대", "2", "units", "count"),
+        ("차량 2대 모두 불탔다", "2대", "2", "units", "count"),
+    ],
+)
+def test_terms_of_office_ages_and_vehicles_stay_as_they_were(
+    text: str, part: str, value: str, unit: str, kind: str
+) -> None:
+    assert _figures(text) == [_at(text, part, value, unit, kind)]
+
+
+def test_a_bare_year_before_a_superlative_is_a_date() -> None:
+    text = "JTBC 시청자가 뽑은 2017 최악의 가짜뉴스"
+    assert _figures(text) == [_at(text, "2017", "2017", "", "date")]

@@ -24,7 +24,11 @@ Shapes of checked claims (SNU FactCheck, QuanTemp):
 - days counted from an event ("7일전에", "3일 뒤"), "4일뿐" and days a week ("주 4일제")
   are durations, not days of the month;
 - a number after a headline verb ("Says 1,000 ...", "Did 100 ...") is no name; naira
-  ("N70 million") and Kenyan shillings ("KSh10 billion") are amounts.
+  ("N70 million") and Kenyan shillings ("KSh10 billion") are amounts;
+- a counted named set ("이슬람 5대 루머", "3대쇼") is a count with no unit, but not "4대강";
+  a decimal before a particle ("합계출산율은 1.22로") is a plain number, but not an event's
+  date ("5.18을") or a version ("버전 2.1로");
+- a day after 오는 is on or after the article date, after 지난 on or before it.
 """
 
 from __future__ import annotations
@@ -503,8 +507,15 @@ KO_EVENT_AFTER = re.compile(
 )
 
 
+# "뽑은 2017 최악의 가짜뉴스": a year before a superlative dates what is ranked.
+KO_SUPERLATIVE_AFTER = re.compile(r"\s(?:최악|최고|최대|최다|최저|최소)의")
+
+
 def _year_before_event(text: str, end: int) -> bool:
-    return bool(KO_EVENT_AFTER.match(text, end, min(len(text), end + 16)))
+    return bool(
+        KO_EVENT_AFTER.match(text, end, min(len(text), end + 16))
+        or KO_SUPERLATIVE_AFTER.match(text, end)
+    )
 
 
 def _ko_weekdays(text: str, ref: date) -> Iterator[Candidate]:
@@ -718,7 +729,7 @@ UNIT_STOP_AFTER = {
     "살": re.compile(rf"^살[^{KO_PARTICLES}\s\W\d]"),
     "주": re.compile(rf"^주[^{KO_PARTICLES}\s\W\d]"),
     "등": re.compile(rf"^등[^{KO_PARTICLES}\s\W\d]"),
-    "대": re.compile(rf"^대[^{KO_PARTICLES}\s\W\d]"),  # "4대강" is a name
+    "대": re.compile(r"^대강"),  # "4대강" is a name; other words after 대 in _ko_dae
     "차": re.compile(rf"^차[^{KO_PARTICLES}\s\W\d]"),
     "보": re.compile(rf"^보[^{KO_PARTICLES}\s\W\d]"),
     "년": re.compile(rf"^년(?:생|(?!{KO_EVEN_YEARS})도)"),
@@ -762,8 +773,8 @@ def _ko_amounts(text: str) -> Iterator[Candidate]:
 
 
 def _ko_dae(m: re.Match[str], text: str) -> tuple[str, str] | None:
-    """ "대" after a number: an age group (20대), machines or vehicles (차량 2대가), or a
-    term of office (16대 국회); "4대강", "3대 지수" are names."""
+    """ "대" after a number: an age group (20대), machines or vehicles (차량 2대가), a term
+    of office (16대 국회, 3대 대통령) or a counted named set (이슬람 5대 루머, 3대쇼)."""
     after = text[m.end() : m.end() + 2]
     if re.fullmatch(r"[1-9]0", m["num"]) and not m["num2"]:
         return ("age", "years")
@@ -771,16 +782,32 @@ def _ko_dae(m: re.Match[str], text: str) -> tuple[str, str] | None:
         return ("age", "years")
     if re.match(r"\s?\d", after):
         return None  # "0대 1로": a score
-    if re.match(r"\s(?:등|씩|가량|이상|정도|안팎)", after):
+    if re.match(KO_DAE_UNITS_AFTER, text[m.end() :]):
         return ("count", "units")
     if re.match(KO_AFTER_COUNTER, after) and not re.match(r"\s[가-힣]", after):
-        if re.match(r"[가-힣]", after) and not re.match(r"[이가을를은는의에와과도로등]", after):
-            return None
-        return ("count", "units")
+        if not re.match(r"[가-힣]", after):
+            return ("count", "units")
+        if re.match(r"[이가을를은는의에와과도로등]", after):
+            return ("count", "units")
     number = m["num2"] or m["num"]
-    if re.match(r"\s[가-힣]", after) and re.fullmatch(r"\d{2}", number) and int(number) > 10:
+    if not re.match(r"\s?[가-힣]", after):
+        return None
+    if KO_DAE_RANK.match(text, m.end()):
+        return ("rank", "rank")  # "2대 주주": the second-largest shareholder
+    spaced = after.startswith(" ")
+    if KO_DAE_TERM.match(text, m.end()) or (spaced and len(number) == 2 and int(number) > 10):
         return ("rank", "term")
+    if re.fullmatch(r"[1-9]", number) and not m["num2"]:
+        return ("count", "")  # "5대 루머": the five major rumours
     return None
+
+
+KO_DAE_UNITS_AFTER = r"\s(?:등|씩|가량|이상|정도|안팎|모두|중\s|가운데|뿐)"
+KO_DAE_RANK = re.compile(r"\s?주주")
+KO_DAE_TERM = re.compile(
+    r"\s?(?:대통령|대선|총선|국회|의원|회장|위원장|총장|의장|교황|국왕|황제|총재|지사|시장|"
+    r"구청장|군수|사장|원장|이사장|감독|주교|장관|총리|교육감|달라이)"
+)
 
 
 # Machines counted with 기 ("원전 4기", "미사일 2기"); other numbers before 기 are
@@ -921,6 +948,16 @@ KO_BARE_SCALE = re.compile(
 )
 
 
+# "출산율은 1.22로", "0.84에서": a decimal before a particle is a plain number. Not dates
+# naming past events ("제주 4.3은", "5.18을"), nor versions ("버전 2.1로", "웹 2.0은").
+KO_BARE_DECIMAL = re.compile(
+    r"(?<![\w.,'‘’\-])(?<!버전\s)(?<![A-Za-z]\s)(?P<num>\d{1,3}\.\d+)(?![\d.,])"
+    r"(?=로|으로|에서|에|까지|부터|보다|를|을|이|가|은|는|의|와|과|였|이었|이다|이며|이고)"
+)
+KO_EVENT_DATES = {"2.28", "3.1", "3.15", "4.3", "4.16", "4.19", "5.16", "5.18", "6.10", "6.15"}
+KO_EVENT_DATES |= {"6.25", "6.29", "7.4", "8.15", "9.11", "9.19", "10.4", "10.26", "12.12"}
+
+
 def _ko_bare(text: str) -> Iterator[Candidate]:
     for m in KO_BRACKET_AGE.finditer(text):
         yield Candidate(m.start("num"), m.end("num"), m["num"], "years", "age")
@@ -929,6 +966,10 @@ def _ko_bare(text: str) -> Iterator[Candidate]:
             continue
         value = format_decimal(parse_korean_number(m.group(0)))
         yield Candidate(m.start(), m.end(), value, "", "count")
+    for m in KO_BARE_DECIMAL.finditer(text) if "." in text else ():
+        number = m["num"]
+        if number not in KO_EVENT_DATES and not number.endswith(".0"):
+            yield Candidate(m.start(), m.end(), format_decimal(to_decimal(number)), "", "count")
 
 
 # Scores: "2-3으로", "0대 1로", "1 대 0 승리", "63 대 36": one count per side.
