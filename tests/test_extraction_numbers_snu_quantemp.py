@@ -184,3 +184,73 @@ def test_a_range_of_full_years_gives_the_first_year_too() -> None:
         _at(text, "2011", "2011", "", "date"),
         _at(text, "2016년", "2016", "", "date"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "value", "unit", "kind"),
+    [
+        (
+            "Working On Impeachment For The Past 2 1/2 Years",
+            "2 1/2 Years",
+            "2.5",
+            "years",
+            "duration",
+        ),
+        ("He served 2 1/2 years in prison.", "2 1/2 years", "2.5", "years", "duration"),
+        ("The flight takes 3 ½ hours.", "3 ½ hours", "3.5", "hours", "duration"),
+        ("The flight takes 3½ hours.", "3½ hours", "3.5", "hours", "duration"),
+        ("Rates rose 4 1/2 percent.", "4 1/2 percent", "4.5", "percent", "percent"),
+        ("Add 1 1/2 cups of sugar.", "1 1/2 cups", "1.5", "cups", "count"),
+    ],
+)
+def test_a_mixed_fraction_is_one_figure(
+    text: str, part: str, value: str, unit: str, kind: str
+) -> None:
+    assert _figures(text, "en") == [_at(text, part, value, unit, kind)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It has a Radeon Pro 5500M graphics card.",
+        "Options for a AMD Radeon Pro 5300M or 5500M.",
+        "The 5500M chipset is toasty.",
+        "An Intel i7-9750H laptop.",
+        "An Intel Core i9 9900K chip.",
+        "The RTX 3080 costs more.",
+        "A Ryzen 7 5800X desktop.",
+        "A 3080Ti card.",
+    ],
+)
+def test_numbers_in_model_names_are_not_figures(text: str) -> None:
+    assert [row for row in _figures(text, "en") if row[3] != "money"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "value", "unit", "kind"),
+    [
+        ("They raised $5M last year.", "$5M", "5000000", "USD", "money"),
+        ("5M people lost their jobs.", "5M people", "5000000", "people", "count"),
+        ("It set aside 5.5M for roads.", "5.5M", "5500000", "", "count"),
+        ("Sold 500K copies.", "500K copies", "500000", "copies", "count"),
+    ],
+)
+def test_amounts_and_counts_with_a_scale_letter_stay_figures(
+    text: str, part: str, value: str, unit: str, kind: str
+) -> None:
+    assert _figures(text, "en") == [_at(text, part, value, unit, kind)]
+
+
+def test_a_number_after_a_place_name_counted_at_a_time_is_a_count() -> None:
+    text = "He is importing them to Idaho 300 at a time."
+    assert _figures(text, "en") == [_at(text, "300", "300", "", "count")]
+
+
+def test_a_number_after_a_title_case_gerund_is_a_count() -> None:
+    text = "Trump Waiting To Welcome Hostages After Holding 4 Campaign Rallies"
+    assert _figures(text, "en") == [_at(text, "4", "4", "", "count")]
+
+
+@pytest.mark.parametrize("text", ["A Boeing 737 crashed.", "Beijing 2022 was cold."])
+def test_a_number_after_a_name_ending_in_ing_stays_a_name(text: str) -> None:
+    assert _figures(text, "en") == []

@@ -28,7 +28,12 @@ Shapes of checked claims (SNU FactCheck, QuanTemp):
 - a counted named set ("이슬람 5대 루머", "3대쇼") is a count with no unit, but not "4대강";
   a decimal before a particle ("합계출산율은 1.22로") is a plain number, but not an event's
   date ("5.18을") or a version ("버전 2.1로");
-- a day after 오는 is on or after the article date, after 지난 on or before it.
+- a day after 오는 is on or after the article date, after 지난 on or before it;
+- a mixed fraction ("2 1/2 Years", "3½ hours") is one number; a number glued to letters
+  other than a scale or a unit ("5800X", "i7-9750H", "5G"), four digits and more glued to a
+  scale letter ("Radeon Pro 5500M") and a number after an acronym ("RTX 3080 costs") are
+  names; after a Title Case gerund ("After Holding 4 Campaign Rallies") or before "at a time"
+  ("to Idaho 300 at a time") a number is a count.
 """
 
 from __future__ import annotations
@@ -48,9 +53,12 @@ from claims.extraction.numbers import (
     EN_UNITS,
     KO_NATIVE,
     KO_NUMBER,
+    MIXED_FRACTION,
+    VULGAR_FRACTIONS,
     format_decimal,
     parse_english_words,
     parse_korean_number,
+    parse_mixed_fraction,
     to_decimal,
 )
 from claims.extraction.types import Figure
@@ -1026,7 +1034,8 @@ KO_FRACTION = re.compile(r"(?<![\d.])(?P<b>\d{1,3})\s?분의\s?(?P<a>\d{1,3})(?!
 # "전 정부의 1/4이다", "평균의 1/3 수준": a proper fraction of a small denominator before a
 # particle or 수준. Larger denominators (5/12) are dates more often than fractions.
 KO_SLASH_FRACTION = re.compile(
-    r"(?<![\d./])(?P<a>[1-9])/(?P<b>[2-9]|10)(?=\s?(?:이|가|을|를|의|로|에|만|수준|밖에|\s|$))"
+    r"(?<![\d./])(?<!\d\s)(?P<a>[1-9])/(?P<b>[2-9]|10)"
+    r"(?=\s?(?:이|가|을|를|의|로|에|만|수준|밖에|\s|$))"
 )
 # "최모 (41)씨": an age in brackets after a space.
 KO_SPACED_AGE = re.compile(r"(?<=[가-힣]\s)\((?P<num>\d{1,2})\)(?=\s?(?:씨|군|양))")
@@ -1126,7 +1135,7 @@ def _ko_unit(unit: str) -> tuple[str, str]:
 # ---------------------------------------------------------------- English
 
 EN_NUMBER_WORD = "|".join(sorted(EN_UNITS, key=len, reverse=True))
-EN_NUM = rf"(?:{DIGITS}|(?:{EN_NUMBER_WORD})(?:[-\s](?:{EN_NUMBER_WORD}))?)"
+EN_NUM = rf"(?:{MIXED_FRACTION}|{DIGITS}|(?:{EN_NUMBER_WORD})(?:[-\s](?:{EN_NUMBER_WORD}))?)"
 # Korean particles follow scale words directly ("$2.1 billion을"): end at any non-Latin letter.
 EN_SCALE = (
     r"(?:\s?(?:hundred|thousand|lakh|million|crore|billion|trillion|bn|mn)(?![A-Za-z])"
@@ -1176,8 +1185,17 @@ EN_MEASURE = re.compile(rf"\b(?P<num>{DIGITS})-(?P<unit>{'|'.join(EN_MEASURES)})
 EN_ORDINAL = re.compile(
     r"\b(?P<word>" + "|".join(EN_ORDINALS) + r")\b|\b(?P<num>\d+)(?:st|nd|rd|th)\b", re.I
 )
+# A number glued to letters is part of a name (5800X, 3080Ti, i7-9750H, 5G), unless they are
+# a scale or a unit the number measures (512GB, 230V, 70C, 15p, 30fps, 25x, 3440x1440, 1990s).
+EN_GLUED_UNIT = (
+    r"(?-i:[KMGT]B|[kKMG]?Hz|k?Wh?|kW|w|mAh|V|[CF]|p|dB|MP|ppi|fps|k?bps|kps|Mbps|Gbps|ms|s"
+    r"|kms?|kgs?|mg|g|lbs?|oz|ft|cm|mm|ml|mL|L|l|mph|kph|yrs?|hrs?|mins?|h|x|am|pm|st|nd|rd|th)"
+)
 EN_COUNT = re.compile(
-    rf"\b(?P<num>{EN_NUM})(?P<scale>{EN_SCALE})?(?:\s(?P<noun>[a-z][a-z-]+))?", re.I
+    rf"\b(?P<num>{EN_NUM})(?P<scale>{EN_SCALE})?(?!\.\d)"
+    rf"(?={EN_GLUED_UNIT}?(?![A-Za-z\d])|x\d)"
+    r"(?:\s(?P<noun>[a-z][a-z-]+))?",
+    re.I,
 )
 EN_DATE = re.compile(
     rf"\b(?P<month>{EN_MONTH_NAMES})\.?\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s(?P<year>(?:19|20)\d{{2}}))?"
@@ -1222,7 +1240,10 @@ EN_MONTHS_CAP = set(EN_MONTHS)
 
 def _en_number(num: str, scale: str | None = None) -> Decimal | None:
     text = num.strip()
-    value = to_decimal(text) if text[0].isdigit() else parse_english_words(text)
+    if "/" in text or text[-1] in VULGAR_FRACTIONS:
+        value = parse_mixed_fraction(text)
+    else:
+        value = to_decimal(text) if text[0].isdigit() else parse_english_words(text)
     if value is None:
         return None
     if scale:
@@ -1350,6 +1371,13 @@ def _plural(noun: str) -> bool:
     return noun in EN_PLURALS or (noun.endswith("s") and not noun.endswith("ss") and len(noun) > 2)
 
 
+def _model_number(num: str, scale: str | None) -> bool:
+    """ "Radeon Pro 5500M", "Core i9 9900K": four digits and more glued to a scale letter
+    name a model; amounts write "5.5B", "$5,500M", "5,500 million"."""
+    glued = scale is not None and scale == scale.strip()
+    return glued and re.fullmatch(r"\d{4,}", num) is not None
+
+
 def _en_counts(text: str) -> Iterator[Candidate]:
     for m in EN_COUNT.finditer(text):
         num = m["num"]
@@ -1357,7 +1385,7 @@ def _en_counts(text: str) -> Iterator[Candidate]:
         if noun in EN_NOT_NOUNS or noun in EN_MONTHS_CAP or not _plural(noun):
             noun = ""
         value = _en_number(num, m["scale"])
-        if value is None:
+        if value is None or _model_number(num, m["scale"]):
             continue
         # A bare "one" is mostly a pronoun ("one of the"); "three" alone still counts.
         if not num[0].isdigit() and not noun and value < 2:
@@ -1409,13 +1437,26 @@ NAME_STOPWORDS = {
     "Says", "Said", "Say", "Has", "Have", "Had", "Did", "Does", "Do", "Is", "Are", "Was", "Were",
 }  # fmt: skip
 EN_SEASONS = {"spring", "summer", "autumn", "fall", "winter"}  # "Winter 2020 edition"
+EN_COUNTED_AFTER = re.compile(
+    r"\s(?:at a time|at once|apiece|each\b|per\s|a (?:day|week|month|year)\b)", re.I
+)
+# An acronym or a CamelCase brand before a model number ("RTX 3080", "iPhone 15").
+EN_MODEL_BEFORE = re.compile(r"(?<![\w.])(?-i:[A-Z]{2,5}|[a-z]+[A-Z][A-Za-z]*)\s$")
+EN_TITLE_CASE_VERB = re.compile(r"[A-Z][a-z]+ing")
+# Names that end like a Title Case gerund ("Boeing 737", "Beijing 2022").
+EN_ING_NAMES = {"Boeing", "Beijing", "Nanjing", "Peking", "Chongqing", "Kunming", "Wyoming"}
+EN_ING_NAMES |= {"Reading", "Sterling", "Viking", "Darjeeling", "Harding", "Browning", "Building"}
 
 
 def _name_number(text: str, c: Candidate) -> bool:
-    """'CES 2025', 'Windows 11', 'iPhone 15': a bare number right after a capitalised name."""
+    """'CES 2025', 'Windows 11', 'iPhone 15': a bare number right after a capitalised name;
+    after an acronym or a brand ('RTX 3080 costs more') even with a word after it."""
+    before = text[max(0, c.start - 30) : c.start]
+    # A count whose lowercase noun ends its span (not "Campaign Rallies", not "5명").
+    if c.kind == "count" and c.unit and text[c.end - len(c.unit) : c.end] == c.unit:
+        return EN_MODEL_BEFORE.search(before) is not None
     if c.kind not in ("count", "date") or c.unit:
         return False
-    before = text[max(0, c.start - 30) : c.start]
     word = re.search(r"([A-Z][A-Za-z]*[A-Z0-9]?[A-Za-z]*)\s$", before)
     if word is None:
         return False
@@ -1423,6 +1464,11 @@ def _name_number(text: str, c: Candidate) -> bool:
     lowered = name.lower()
     if lowered in EN_MONTHS or lowered in EN_WEEKDAYS or lowered in EN_SEASONS:
         return False
+    if EN_COUNTED_AFTER.match(text, c.end):
+        return False  # "importing them to Idaho 300 at a time"
+    if EN_TITLE_CASE_VERB.fullmatch(name) and name not in EN_ING_NAMES:
+        # A Title Case headline's verb: "After Holding 4 Campaign Rallies" (not "Building 7 on").
+        return not re.match(r"\s[A-Z][a-z]", text[c.end : c.end + 3])
     return name not in NAME_STOPWORDS
 
 

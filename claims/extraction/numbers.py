@@ -122,6 +122,26 @@ KO_NUMBER = rf"(?:{DIGITS})(?:\s?여?[조억만천백]+(?:\s?(?:{DIGITS}))?)*"
 KO_NUMBER_RE = re.compile(rf"(?:{DIGITS})|조|억|만|천|백")
 
 
+# "2 1/2", "3 ½", "3½": a whole number and a common fraction, read as one number.
+VULGAR_FRACTIONS = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4)}
+VULGAR_FRACTIONS |= {"⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8)}
+MIXED_FRACTION = (
+    r"\d{1,4}(?:\s(?:1/2|1/3|2/3|1/4|3/4|[1357]/8)(?![\d/])|\s?["
+    + "".join(VULGAR_FRACTIONS)
+    + r"])"
+)
+MIXED_FRACTION_RE = re.compile(r"(\d+)\s?(?:(\d)/(\d)|(.))")
+
+
+def parse_mixed_fraction(text: str) -> Decimal | None:
+    """'2 1/2' -> 2.5; '3½' -> 3.5."""
+    m = MIXED_FRACTION_RE.fullmatch(text)
+    if m is None or not (m[2] or m[4] in VULGAR_FRACTIONS):
+        return None
+    top, bottom = (int(m[2]), int(m[3])) if m[2] else VULGAR_FRACTIONS[m[4]]
+    return Decimal(m[1]) + Decimal(top) / Decimal(bottom)
+
+
 def to_decimal(digits: str) -> Decimal:
     try:
         return Decimal(digits.replace(",", ""))
