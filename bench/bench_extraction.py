@@ -253,7 +253,7 @@ def _scored(name: str, limit: int | None = None) -> list[tuple[float, bool]]:
 
 def bench_checkworthiness() -> None:
     # The decision is the product's: a sentence is check-worthy when extract_claims keeps it
-    # (the English model's threshold, chosen on a held-out fifth of the training file by
+    # (the English model's threshold, chosen on news sentences' out-of-fold probabilities by
     # bench/train_checkworthiness.py, together with the figure rules). The model never saw
     # the test sentences: the trainer drops the 533 that the training file shares with them.
     test = _scored("two_class_test.json")
