@@ -375,14 +375,15 @@ DEV_LABEL_FILES = (
 SECOND_LABELLER = "extraction_dev_labels_2_second.tsv"
 
 
-def _fundus_kr_bodies() -> dict[str, str]:
+def _fundus_bodies() -> dict[str, str]:
+    """Every fundus article body (Korean and English pages among them), by file and key."""
     bodies = {}
-    for name in ("HankookIlbo.json", "MBN.json"):
-        data = json.loads((CORPUS / "fundus" / "kr" / name).read_text(encoding="utf-8"))
+    for path in sorted((CORPUS / "fundus").glob("*/*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
         for key, article in data.items():
             body = article.get("body") or {}
             paragraphs = [p for s in body.get("sections", []) for p in s.get("paragraphs", [])]
-            bodies[f"fundus/kr/{name}:{key}"] = "\n".join(paragraphs)
+            bodies[f"fundus/{path.parent.name}/{path.name}:{key}"] = "\n".join(paragraphs)
     return bodies
 
 
@@ -396,7 +397,7 @@ def dev_bodies() -> dict[str, str]:
     aeb = "scrapinghub-aeb/ground-truth.json"
     data = json.loads((CORPUS / aeb).read_text("utf-8"))
     bodies |= {f"{aeb}:{k}": v.get("articleBody") or "" for k, v in data.items()}
-    return bodies | _fundus_kr_bodies()
+    return bodies | _fundus_bodies()
 
 
 def dev_labels(name: str) -> list[tuple[str, str, int, int, str, bool]]:
