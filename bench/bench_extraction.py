@@ -164,59 +164,59 @@ EN_NAME_DIGITS = re.compile(
 )
 
 
-def _quantemp_misses(claims: list[str]) -> None:
-    """Why the QuanTemp claims that give no claim with a figure miss (as for SNU below)."""
+def _misses(
+    claims: list[tuple[str, datetime | None]],
+    language: str,
+    asked: re.Pattern[str],
+    names: re.Pattern[str],
+) -> Counter[str]:
+    """Why the checked claims that give no claim with a figure miss: phrased as a question,
+    a figure found and the sentence still not taken as a claim, digits only in names, or a
+    real number the figure grammar does not read."""
     reasons: Counter[str] = Counter()
-    for text in claims:
-        if any(c.figures for c in extract_claims(text, language="en")):
+    for text, published in claims:
+        found = extract_claims(text, language=language, published_at=published)
+        if any(c.figures for c in found):
             continue
-        if QUESTION_CLAIM.search(text):
-            reasons["phrased as a question"] += 1
-        elif extract_figures(text, language="en"):
-            reasons["figure found, sentence not taken as a claim"] += 1
-        elif not re.search(r"\d", EN_NAME_DIGITS.sub("", text)):
-            reasons["digits only in names (COVID-19, Article 370, Oscars 2022, phone numbers)"] += 1
+        reference = published.date() if published else None
+        if asked.search(text.strip()):
+            reasons["asked"] += 1
+        elif extract_figures(text, language=language, reference_date=reference):
+            reasons["not taken"] += 1
+        elif not re.search(r"\d", names.sub("", text)):
+            reasons["names"] += 1
         else:
-            reasons["a number the figure grammar misses"] += 1
-    named = reasons["digits only in names (COVID-19, Article 370, Oscars 2022, phone numbers)"]
-    hits = len(claims) - sum(reasons.values())
-    asked = reasons["phrased as a question"]
+            reasons["grammar"] += 1
+    return reasons
+
+
+def _print_misses(reasons: Counter[str], total: int, names: str, asked: str) -> None:
+    hits = total - sum(reasons.values())
+    named = total - reasons["names"]
+    stated = named - reasons["asked"]
     print(
-        f"  of the {len(claims) - named - asked} stated and with digits that are not only "
-        f"names: {hits / max(1, len(claims) - named - asked):.1%}"
+        f"  of the {named} whose digits are not only names: {hits / max(1, named):.1%}; "
+        f"of the {stated} of those stated, not asked: {hits / max(1, stated):.1%}"
     )
-    print(f"  misses: {dict(reasons)}")
+    described = {
+        f"digits only in names ({names})": reasons["names"],
+        asked: reasons["asked"],
+        "a number the figure grammar misses": reasons["grammar"],
+        "figure found, sentence not taken as a claim": reasons["not taken"],
+    }
+    print(f"  misses: {described}")
+
+
+def _quantemp_misses(claims: list[str]) -> None:
+    reasons = _misses([(c, None) for c in claims], "en", QUESTION_CLAIM, EN_NAME_DIGITS)
+    examples = "COVID-19, Article 370, Oscars 2022, phone numbers"
+    _print_misses(reasons, len(claims), examples, "phrased as a question")
 
 
 def _snu_misses(snu: list[tuple[str, datetime | None]]) -> None:
-    """Why the SNU claims that give no claim with a figure miss: their only digits name
-    something, the extractor finds no figure in a real number, or it finds one and still
-    does not take the sentence as a claim."""
-    reasons: Counter[str] = Counter()
-    for text, published in snu:
-        claims = extract_claims(text, language="ko", published_at=published)
-        if any(c.figures for c in claims):
-            continue
-        figures = extract_figures(
-            text, language="ko", reference_date=published and published.date()
-        )
-        if figures and SNU_QUESTION.search(text.strip()):
-            reasons["phrased as the desk's question (…할까, …일까)"] += 1
-        elif figures:
-            reasons["figure found, sentence not taken as a claim"] += 1
-        elif not re.search(r"\d", SNU_NAME_DIGITS.sub("", text)):
-            reasons["digits only in names (5G, 코로나19, 5·18, 4대강)"] += 1
-        else:
-            reasons["a number the figure grammar misses"] += 1
-    named = reasons["digits only in names (5G, 코로나19, 5·18, 4대강)"]
-    hits = len(snu) - sum(reasons.values())
-    asked = reasons["phrased as the desk's question (…할까, …일까)"]
-    print(
-        f"  of the {len(snu) - named} whose digits are not only names: "
-        f"{hits / max(1, len(snu) - named):.1%}; of the {len(snu) - named - asked} of those "
-        f"stated, not asked: {hits / max(1, len(snu) - named - asked):.1%}"
-    )
-    print(f"  misses: {dict(reasons)}")
+    reasons = _misses(snu, "ko", SNU_QUESTION, SNU_NAME_DIGITS)
+    asked = "phrased as the desk's question (…할까, …일까)"
+    _print_misses(reasons, len(snu), "5G, 코로나19, 5·18, 4대강", asked)
 
 
 def _snu_claim(title: str) -> str:
