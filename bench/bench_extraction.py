@@ -435,7 +435,7 @@ def bench_dev_set() -> None:
     errors were looked at on both halves when combining the model with rules.
     """
     bodies = dev_bodies()
-    extracted: dict[str, list[tuple[int, int]]] = {}
+    extracted: dict[str, list[tuple[int, int, float]]] = {}
     tally: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     errors = []
     tuning = dev_tuning_articles()
@@ -447,15 +447,23 @@ def bench_dev_set() -> None:
             assert digest == text_hash, f"label {article}:{start} no longer matches its text"
             if article not in extracted:
                 claims = extract_claims(body, language=language)
-                extracted[article] = [(c.start, c.end) for c in claims]
-            found = any(s < end and start < e for s, e in extracted[article])
+                extracted[article] = [(c.start, c.end, c.score) for c in claims]
+            scores = [score for s, e, score in extracted[article] if s < end and start < e]
+            found = bool(scores)
             outcome = "tp" if found and gold else "fp" if found else "fn" if gold else "tn"
             half = "tuning" if article in tuning else "held-out"
             for part in (f"batch {batch}, {half}", f"all batches, {half}", "all batches, all"):
                 tally[(language, part)][outcome] += 1
+            if half == "held-out":
+                # The top of the review queue: claims the score ranks at 0.5 or more.
+                top = found and max(scores) >= 0.5
+                tally[(language, "top")]["tp" if top and gold else "fp" if top else "other"] += 1
+                tally[(language, "top")]["claims"] += gold
             if half == "tuning" and outcome in ("fp", "fn"):
                 errors.append(f"  {outcome} {language} {body[start:end][:160]!r}")
     for (language, part), t in sorted(tally.items()):
+        if part == "top":
+            continue
         p = t["tp"] / max(1, t["tp"] + t["fp"])
         r = t["tp"] / max(1, t["tp"] + t["fn"])
         positives = t["tp"] + t["fn"]
@@ -464,6 +472,14 @@ def bench_dev_set() -> None:
             f"Dev set {language} ({part}): {total} labelled sentences, {positives} claims;", end=" "
         )
         print(f"claim precision {p:.1%}, recall {r:.1%}")
+    for language in ("en", "ko"):
+        t = tally[(language, "top")]
+        print(
+            f"  held-out {language}, claims scoring 0.5 or more (the top of the queue): "
+            f"precision {t['tp'] / max(1, t['tp'] + t['fp']):.1%}, "
+            f"{t['tp'] + t['fp']} sentences holding {t['tp'] / max(1, t['claims']):.1%} of the "
+            f"labelled claims"
+        )
     _labeller_agreement()
     if os.environ.get("BENCH_DEV_ERRORS"):
         print("Errors on the tuning halves:", *errors, sep="\n")
