@@ -63,6 +63,25 @@ def test_a_guest_introduction_is_not_a_claim():
     assert _claims("홍길동 한국경제연구원 선임연구위원입니다.") == []
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "한편, MBC 예능프로그램 ‘라디오스타’는 매주 수요일 밤 10시 30분에 방송된다.",
+        "KBS 2TV ‘불후의 명곡’은 매주 토요일 오후 6시 5분 방송됩니다.",
+        "현장에 나가 있는 취재기자 전화 연결돼 있습니다.",
+        "서울시청 연결해 보겠습니다.",
+        "스튜디오에 홍길동 교수 나와 계십니다.",
+    ],
+)
+def test_a_programme_schedule_or_an_anchor_hand_over_is_not_a_claim(line):
+    assert _claims(line) == []
+
+
+def test_a_reported_fact_about_a_broadcast_is_still_a_claim():
+    sentence = "이날 방송된 ‘라디오스타’는 시청률 5.2%를 기록했다."
+    assert _claims(sentence) == [sentence]
+
+
 def test_a_broadcast_date_line_is_not_a_claim():
     assert _claims("■ 일자 : 2024년 5월 3일 (금)") == []
 
