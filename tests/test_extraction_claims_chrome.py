@@ -1,5 +1,7 @@
 """Data and notices that look like claims to a scorer but are not sentences."""
 
+import pytest
+
 from claims.extraction import extract_claims
 
 PRICES = (
@@ -16,6 +18,30 @@ def test_a_sentence_with_several_scores_is_still_a_claim():
     sentence = (
         "Nadal beat Khachanov 6-3, 7-6 to level the series 1-1 after Rublev had rallied "
         "to beat Bautista-Agut 3-6, 6-3, 7-6 in the first match of the final."
+    )
+    assert [c.text for c in extract_claims(sentence, language="en")] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Joint Chiefs of Staff Chairman Gen. Kim Seung-kyum (3rd from L) speaks with Adm. "
+        "Samuel J. Paparo at the JCS headquarters in Seoul on April 19, 2023.",
+        "President Yoon Suk Yeol (C) poses with troops at a base in Paju on April 19, 2023.",
+        "(Graphic: Global assets in 2019 - here)",
+        "[2] Joint Commission National Patient Safety Goal: Alarm Management, 2015.",
+        "2015; 28: 685-690.",
+        "DOI: 10.1007/978-3-319-09575-2_199-1",
+    ],
+)
+def test_captions_graphics_and_references_are_not_claims(line):
+    assert extract_claims(line, language="en") == []
+
+
+def test_a_party_letter_after_a_name_is_not_a_caption():
+    sentence = (
+        "South Dakota Gov. Kristi Noem (R) said the state spent $449,000 on the anti-drug "
+        "campaign in 2019."
     )
     assert [c.text for c in extract_claims(sentence, language="en")] == [sentence]
 

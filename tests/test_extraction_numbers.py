@@ -139,6 +139,15 @@ def test_english_sentences_split_around_abbreviations_and_decimals() -> None:
     ]
 
 
+def test_english_sentences_do_not_split_after_military_and_official_titles() -> None:
+    body = "Adm. Samuel Paparo met Maj. Gen. Lee and Det. Kim. Sens. Warren and Cruz agreed."
+    spans = split_sentences(body, language="en")
+    assert [body[s:e] for s, e in spans] == [
+        "Adm. Samuel Paparo met Maj. Gen. Lee and Det. Kim.",
+        "Sens. Warren and Cruz agreed.",
+    ]
+
+
 def test_sentences_never_cross_paragraph_breaks() -> None:
     body = "첫 문단은 마침표가 없다\n둘째 문단이다.\n\nA third one"
     spans = split_sentences(body, language="ko")

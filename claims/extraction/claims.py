@@ -29,7 +29,11 @@ CHROME = re.compile(
     # A programme's schedule ("...는 매주 수요일 밤 10시 30분에 방송된다") and an anchor's
     # hand-over ("취재기자 전화 연결돼 있습니다", "홍길동 교수 나와 계십니다").
     r"매주\s*[월화수목금토일,·\s]+요일[^.]{0,30}방송(?:된다|됩니다)|"
-    r"연결(?:돼|되어)\s*있습니다|연결해\s*보겠습니다|나와\s*계십니다",
+    r"연결(?:돼|되어)\s*있습니다|연결해\s*보겠습니다|나와\s*계십니다|"
+    # A photo caption's position markers ("Gen. Kim (3rd from L) speaks with ...", "(C)"), a
+    # graphic's label, a numbered reference, a journal citation or a DOI.
+    r"\((?:(?:\d+(?:st|nd|rd|th)|second|third|fourth|far)\s+from\s+(?:L|R|left|right)|L|C)\)|"
+    r"^\W*(?:Graphic|Chart|Infographic)\s*:|^\s*\[\d+\]\s|^\s*\d{4};\s*\d+|\bDOI:\s*10\.",
     re.I,
 )
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]{8,}’")

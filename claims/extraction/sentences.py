@@ -19,6 +19,7 @@ PARAGRAPH = re.compile(r"[^\n]+")
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "gov", "sen", "rep", "col",
     "lt", "capt", "sgt", "rev", "hon", "pres", "vs", "etc", "inc", "ltd", "co", "corp",
+    "adm", "maj", "brig", "cmdr", "cdr", "cpl", "pvt", "det", "supt", "atty", "sens", "reps",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "no", "nos", "fig", "approx", "est", "dept", "univ", "mt", "ft", "vol", "p", "pp",
     "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "d.c",
