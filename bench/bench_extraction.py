@@ -20,7 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from claims.extraction import checkworthiness, extract_claims, extract_figures
+from claims.extraction import attribution_of, checkworthiness, extract_claims, extract_figures
 from claims.extraction.claims import engine_features
 from claims.extraction.sentences import kiwi
 
@@ -361,6 +361,7 @@ def main() -> int:
     bench_checked_claims()
     bench_checkworthiness()
     bench_dev_set()
+    bench_attribution()
     bench_speed()
     return 0
 
@@ -504,3 +505,53 @@ def _labeller_agreement() -> None:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+ATTRIBUTION_LABELS = "extraction_attribution_labels.tsv"
+
+
+def _source_key(source: str) -> str:
+    """A source's name for comparison: no case, spaces, punctuation or leading article."""
+    source = re.sub(r"^(?:the|a|an)\s+", "", source.strip().lower())
+    return re.sub(r"[\W_]+", "", source)
+
+
+def bench_attribution() -> None:
+    """The source each labelled dev-set claim credits ("강민석 청와대 대변인", "Bloomberg", or
+    none), against ``attribution_of``: right when both name none, or the two names are the
+    same or one holds the other ("청와대 대변인" in "강민석 청와대 대변인"); per language and
+    half, as for the claims (``BENCH_DEV_ERRORS=1`` prints the tuning halves' errors)."""
+    bodies, tuning = dev_bodies(), dev_tuning_articles()
+    tally: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    errors = []
+    for line in (DEV_DATA / ATTRIBUTION_LABELS).read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        language, corpus_file, article_id, start, end, digest, gold = line.split("\t")
+        article = f"{corpus_file}:{article_id}"
+        text = bodies[article][int(start) : int(end)]
+        assert hashlib.sha1(text.encode()).hexdigest()[:12] == digest, article  # noqa: S324
+        ours = _source_key(attribution_of(text, language))
+        wanted = "" if gold == "-" else _source_key(gold)
+        right = ours == wanted or bool(ours and wanted and (ours in wanted or wanted in ours))
+        half = "tuning" if article in tuning else "held-out"
+        t = tally[(language, half)]
+        t["right"] += right
+        t["claims"] += 1
+        t["credited"] += bool(wanted)
+        t["named"] += bool(ours)
+        t["named right"] += bool(ours) and right
+        if half == "tuning" and not right:
+            errors.append(
+                f"  {language} want {gold!r} got {attribution_of(text, language)!r}: "
+                f"{' '.join(text.split())[:140]}"
+            )
+    for (language, half), t in sorted(tally.items()):
+        print(
+            f"Attribution {language} ({half}): {t['claims']} labelled claims, {t['credited']} "
+            f"crediting a source; right {t['right'] / max(1, t['claims']):.1%}; a source named "
+            f"right {t['named right'] / max(1, t['named']):.1%} of {t['named']} times, "
+            f"credited sources found {t['named right'] / max(1, t['credited']):.1%}"
+        )
+    if os.environ.get("BENCH_DEV_ERRORS"):
+        print("Attribution errors on the tuning halves:", *errors, sep="\n")
