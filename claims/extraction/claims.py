@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from claims.extraction import checkworthiness
+from claims.extraction.attribution import QUOTED, attribution_of
 from claims.extraction.figures import extract_figures
 from claims.extraction.sentences import detect_language, split_sentences
 from claims.extraction.types import ExtractedClaim, Figure
@@ -36,7 +37,6 @@ CHROME = re.compile(
     r"^\W*(?:Graphic|Chart|Infographic)\s*:|^\s*\[\d+\]\s|^\s*\d{4};\s*\d+|\bDOI:\s*10\.",
     re.I,
 )
-QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]{8,}’")
 HEDGE = re.compile(
     r"전망이다|전망된다|관측이다|관측된다|예상된다|예정이다|계획이다|방침이다|것으로 보인다|"
     r"보인다|추정된다|가능성|수 있다|수도 있다|해석된다|풀이된다|분석된다|기대된다|"
@@ -55,22 +55,6 @@ COMPARISON = re.compile(
     r"\b(?:than|compared|up from|down from|rose|fell|increased|decreased|grew|dropped|"
     r"higher|lower|more|fewer|less)\b",
     re.I,
-)
-KO_ACCORDING = re.compile(r"([^,.\"“”]{2,60}?)\s*(?:에|의)\s*따르면")
-KO_LEAD = re.compile(
-    r"^(?:(?:한편|특히|또한|또|아울러|이에|다만|이어|앞서|그러나|하지만|이날|지난|오는)\s*,?\s*)+"
-    r"|^(?:(?:\d{1,2}일|\d{1,2}월\s*\d{1,2}일|지난\s*\d{1,2}일)(?:\([^)]*\))?\s*)"
-)
-KO_SPEAKER_VERB = re.compile(
-    r"(?:밝혔다|말했다|설명했다|전했다|발표했다|강조했다|주장했다|덧붙였다|답했다|지적했다|"
-    r"언급했다|보도했다|집계했다|발표했다|공개했다|확인했다)[.\"”']*$"
-)
-KO_TOPIC = re.compile(r"^([^\s,\"“]{1,20}?(?:\s[^\s,\"“]{1,20}?){0,3}?)(?:은|는|도|이|가)\s")
-EN_ACCORDING = re.compile(r"\baccording to ((?:the )?[^,.;]{2,80})", re.I)
-EN_SAID = re.compile(
-    r"(?:^|,\s*|\"\s*)(?P<who>(?:the\s)?[A-Z][\w'.-]*(?:\s(?:[A-Z][\w'.-]*|of|the|for|and)){0,6})"
-    r"\s(?:said|says|told|reported|announced|stated|estimated|found|wrote)\b"
-    r"|\b(?:said|says)\s(?P<who2>[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*){0,3})"
 )
 CAPTION_BEFORE = re.compile(r"(?:\[\s*(?:사진|그래픽|자료|Photo)[^\]]*\]|\(\s*사진\s*=[^)]*\))\s*$")
 KO_PREDICATE_END = re.compile(r"[다요죠까니][.!?\"'”’)\]]*$")
@@ -101,39 +85,6 @@ def _outside(text: str, spans: list[tuple[int, int]]) -> str:
         at = end
     pieces.append(text[at:])
     return " ".join(pieces)
-
-
-def attribution_of(text: str, language: str) -> str:
-    """The speaker or source a sentence credits ("강민석 청와대 대변인", "Bloomberg")."""
-    if language == "ko":
-        found = KO_ACCORDING.search(text) if "따르면" in text else None
-        if found:
-            return _clean_source(found.group(1))
-        # The verb closes the sentence: only its tail needs reading.
-        if KO_SPEAKER_VERB.search(text[-40:]):
-            topic = KO_TOPIC.match(KO_LEAD.sub("", text.strip()))
-            if topic:
-                return _clean_source(topic.group(1))
-        return ""
-    found = EN_ACCORDING.search(text)
-    if found:
-        return found.group(1).strip()
-    said = EN_SAID.search(text)
-    if said:
-        who = (said.group("who") or said.group("who2") or "").strip()
-        if who.lower() not in {"it", "he", "she", "they", "the", "we", "i"}:
-            return who
-    return ""
-
-
-def _clean_source(source: str) -> str:
-    source = source.strip().strip(",")
-    source = re.split(r"[,]", source)[-1].strip()
-    previous = None
-    while previous != source:
-        previous = source
-        source = KO_LEAD.sub("", source).strip()
-    return source[:120]
 
 
 def _kind(text: str, figures: list[Figure], quoted: bool) -> str:

@@ -1,0 +1,213 @@
+"""Attribution: the speaker or source a sentence credits for what it asserts ("강민석 청와대
+대변인", "블룸버그통신", "the Labor Department"), written as the sentence gives it, title and
+all; none when the sentence is the reporter's own statement. Plain Python, no Django.
+
+Measured by ``bench.bench_extraction.bench_attribution`` against hand labels.
+"""
+
+from __future__ import annotations
+
+import re
+
+QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]{8,}’")
+
+# Korean ---------------------------------------------------------------------------------
+
+KO_ACCORDING = re.compile(r"([^,.\"“”]{2,60}?)\s*(?:에|의)\s*따르면")
+KO_LEAD = re.compile(
+    r"^(?:(?:한편|특히|또한|또|아울러|이에|다만|이어|앞서|그러나|하지만|이날|지난|오는)\s*,?\s*)+"
+    r"|^(?:(?:\d{1,2}일|\d{1,2}월\s*\d{1,2}일|지난\s*\d{1,2}일)(?:\([^)]*\))?\s*)"
+)
+# The verbs that report what a source said, found or announced, in the written ("밝혔다")
+# and the spoken ("밝혔습니다") register, closing the sentence or joining a clause
+# ("항의했으나", "밝혔고"); a bare "했다" only after a quotation's "…고"/"…라고".
+KO_SAY = re.compile(
+    r"(?:밝혔|말했|설명했|전했|발표했|강조했|주장했|덧붙였|답했|지적했|언급했|보도했|집계했|"
+    r"공개했|확인했|알렸|알려왔|반발했|반박했|해명했|부인했|인정했|경고했|촉구했|당부했|"
+    r"항의했|비판했|호소했|토로했|추산했|증언했|진술했|폭로했|보고했|"
+    r"(?:말하|밝히|설명하|전하|주장하)기도\s*했|(?:발표|공개|언급|주장|설명)한\s*바\s*있|"
+    r"밝힌\s*바\s*있|(?:(?<=[다라냐자]고)|(?<=Q\s고))\s*했)"
+    r"(?:다|습니다|다고\s*(?:한다|합니다)|으나|지만|는데|고|으며|며)"
+)
+# A transcript's or an interview's speaker label: "◆ 조원진: ...", "양무진/북한대학원대학교
+# 교수 : "...", "인터뷰 : 이은희 / 인하대 소비자학 교수 -"...", "<홍길동 / 시장(기자회견)>".
+KO_SPEAKER_LABEL = re.compile(
+    r"(?:^|[.\]>】]\s*|&lt;|<)\s*[◆◇▶▷■□●○▲△]?\s*(?:인터뷰\s*[:：]\s*)?"
+    r"(?P<name>[가-힣]{2,5}(?:\s[가-힣]{2,5})?|[가-힣]○○)(?:\s*/\s*(?P<role>[^:：<>&\"“”/\n]{2,40}?))?"
+    r"\s*(?:\([^)]*\))?\s*(?:&gt;|>|[:：]|-(?=\s*[\"“]))"
+)
+# Labels that name a part of the page, not a speaker ("앵커:", "진행 :", "사진:").
+KO_NOT_SPEAKER = {
+    "앵커", "기자", "진행", "사진", "출처", "자료", "결론", "요약", "제목", "일시", "장소",
+    "방송", "출연", "대담", "정리", "인터뷰", "리포트", "그래픽", "영상", "편집", "촬영",
+}  # fmt: skip
+KO_TOPIC_PARTICLE = re.compile(r"^(?P<stem>.+?)(?P<particle>은|는|도)$")
+# A word ending in a particle or a verb's ending is not part of the name before a topic.
+KO_NOT_NAME = re.compile(
+    r"(?:을|를|에|의|로|와|과|고|며|면|서|도|만|게|까지|요|다|은|는|이|가|했|였|"
+    # a verb's modifier: "나선", "거부당한", "열린"
+    r"한|된|던|운|진|선|난|간|온|본|준|린|긴|든|낸|친|탄|쓴)$"
+)
+# "찾은", "많은", "같은": an adjective or a verb's modifier, not a noun with its topic marker
+# (a stem closing in ㄷ, ㅈ, ㅊ, ㅌ, ㅍ, ㅎ or a double consonant is a verb's or an
+# adjective's).
+KO_MODIFIER_FINALS = {7, 22, 23, 25, 26, 27, 3, 5, 6, 9, 10, 11, 12, 13, 14, 15, 18}
+KO_MODIFIERS = {"같은", "다른", "이런", "그런"}
+KO_BOUND_NOUNS = {"씨", "측", "군", "양", "옹"}
+KO_PRONOUNS = {"그", "그녀", "이들", "그들", "이", "저"}
+
+
+def attribution_of(text: str, language: str) -> str:
+    """The speaker or source a sentence credits ("강민석 청와대 대변인", "Bloomberg")."""
+    if language == "ko":
+        return _korean(text)
+    return _english(text)
+
+
+def _korean(text: str) -> str:
+    label = KO_SPEAKER_LABEL.search(text)
+    if label and label["name"] not in KO_NOT_SPEAKER:
+        return " ".join(p.strip() for p in (label["name"], label["role"] or "") if p.strip())
+    frame = QUOTED.sub(" Q ", text)
+    according = KO_ACCORDING.search(frame) if "따르면" in frame else None
+    if according:
+        # PRODUCT.md section 3: "강민석 청와대 대변인에 따르면 문 대통령은 ...고 말했다"
+        # credits the spokesman, through whom the desk has the words.
+        return _clean_source(according.group(1))
+    # The last reporting verb carries the sentence.
+    say = max(KO_SAY.finditer(frame), key=lambda m: m.start(), default=None)
+    if say is None:
+        return ""
+    before = frame[: say.start()].split()
+    if before and not before[-1].endswith(("고", "Q")):
+        # The source right before its verb: "...이민자들이라고 밀레니오는 전했습니다".
+        source = _korean_name(before, len(before) - 1)
+        if source:
+            return source
+    # The topic the sentence opens with: "조 씨는 "..."라고 밝혔습니다".
+    words = KO_LEAD.sub("", frame[: say.start()].strip()).split()
+    for i, word in enumerate(words):
+        if word.startswith("Q") or word.endswith(("고", "Q")):
+            break
+        source = _korean_name(words, i)
+        if source:
+            return source
+    return ""
+
+
+def _korean_name(words: list[str], at: int) -> str:
+    """The name ending at ``words[at]`` when that word carries a topic marker ("조 씨는",
+    "최호정 국민의힘 대표의원(원내대표)은"), with up to three words of name or title before
+    it; "" when the word is not a noun's topic."""
+    word = re.sub(r"\([^)]*\)", "", words[at])
+    found = KO_TOPIC_PARTICLE.match(word)
+    if not found or word in KO_MODIFIERS or _modifier(word) or KO_NOT_NAME.search(found["stem"]):
+        return ""
+    following = words[at + 1] if at + 1 < len(words) else ""
+    if found["particle"] == "도" and following and not following.startswith("Q"):
+        # "박 최고위원도 "..."고 했다", but not "한병도 대표" (a name) or "...한 점도".
+        return ""
+    name = [found["stem"]]
+    for previous in reversed(words[max(0, at - 3) : at]):
+        previous = re.sub(r"\([^)]*\)", "", previous)
+        bound = name[0] in KO_BOUND_NOUNS and len(name) == 1
+        if not bound and (KO_NOT_NAME.search(previous) or not re.fullmatch(r"[\w·]+", previous)):
+            break
+        if KO_LEAD.fullmatch(previous + " ") or re.fullmatch(
+            r"\d+\w?|오늘|어제|지난|당시", previous
+        ):
+            break
+        name.insert(0, previous)
+    source = " ".join(name)
+    return "" if source in KO_PRONOUNS else source
+
+
+def _modifier(word: str) -> bool:
+    """Whether a word ending in 은 or 는 is an adjective or a verb's modifier ("찾은", "많은",
+    "도입하는", "있다는"), not a noun with its topic marker."""
+    if re.search(r"(?:하|되|있|없|않|라|다)는$", word):
+        return True
+    if not word.endswith("은") or len(word) < 2:
+        return False
+    stem = ord(word[-2]) - 0xAC00
+    return 0 <= stem < 11172 and stem % 28 in KO_MODIFIER_FINALS
+
+
+def _clean_source(source: str) -> str:
+    source = source.strip().strip(",")
+    source = re.split(r"[,]", source)[-1].strip()
+    previous = None
+    while previous != source:
+        previous = source
+        source = KO_LEAD.sub("", source).strip()
+    return source[:120]
+
+
+# English --------------------------------------------------------------------------------
+
+EN_ACCORDING = re.compile(r"\baccording to ((?:the )?[^,.;]{2,80})", re.I)
+EN_VERB = (
+    r"(?:said|says|told|tweeted|wrote|writes|reported|reports|announced|stated|estimated|"
+    r"found|finds|denied|denies|confirmed|confirms|added|noted|argued|claimed|insisted|warned|"
+    r"testified|posted|cited|explained|acknowledged|admitted|alleged|revealed|disclosed|"
+    r"shows?|showed|suggests|suggested|indicates|indicated)"
+)
+EN_NAME = r"[A-Z][\w'’.&-]*(?:\s(?:[A-Z][\w'’.&-]*|of|the|for|and|de|al|van|von|bin)){0,7}"
+# Where a source can begin: the sentence's start, after punctuation or a quotation, or after
+# a conjunction ("This comes a week after Bloomberg reported ...").
+EN_OPEN = r"(?:^|[,;:—–“”\"(]\s*|\b(?:that|and|but|after|before|as|when|while|because|since)\s+)"
+# People and bodies a report credits by their role ("Health officials said", "police said").
+EN_SOURCE_NOUN = (
+    r"(?:officials|police|prosecutors|authorities|analysts|experts|researchers|scientists|"
+    r"investigators|witnesses|residents|sources|critics|lawmakers|economists|doctors|officers|"
+    r"organizers|spokesman|spokeswoman|spokesperson|media|data|records|documents|studies)"
+)
+EN_WHO = (
+    rf"{EN_NAME}['’]s\s+(?:[a-z][\w'’-]*\s+){{0,2}}?[a-z][\w'’-]*"  # "Trump's lawyer"
+    rf"|(?i:the\s)?{EN_NAME}(?:\s{EN_SOURCE_NOUN})?"  # "The Pentagon", "U.S. officials"
+    rf"|(?i:the|a|an|one)\s+(?:[a-z][\w'’-]*\s+){{0,3}}?[a-z][\w'’-]*"  # "the expert"
+    rf"|(?:[a-z][\w'’-]*\s+){{0,2}}?{EN_SOURCE_NOUN}"  # "police", "health officials"
+)
+EN_SOURCE_VERB = re.compile(
+    rf"{EN_OPEN}(?P<who>{EN_WHO})(?:,\s*(?:meanwhile|however|though|too|also|in turn))?,?"
+    rf"\s+(?:(?:has|had|have|also|later|reportedly|previously|publicly|[a-z]+ly)\s+)*"
+    rf"{EN_VERB}\b"
+)
+# "John Smith, a spokesman for the city, said ...": the name, not the role.
+EN_APPOSITIVE = re.compile(
+    rf"{EN_OPEN}(?P<who>{EN_NAME}),\s+(?:(?:a|an|the|who)\s[^,;]{{3,80}}?|\d{{1,3}}),\s+"
+    rf"{EN_VERB}\b"
+)
+# A name right before its verb, wherever it stands: "Its chief executive Tim Cook said".
+EN_NAME_VERB = re.compile(
+    rf"(?<![\w'’.-])(?P<who>{EN_NAME})\s+(?:(?:also|later|reportedly|previously|publicly)\s+)?"
+    rf"{EN_VERB}\b"
+)
+EN_VERB_SOURCE = re.compile(
+    r"[,”\"]\s*(?:said|says|added|wrote|told reporters)\s+"
+    rf"(?P<who>{EN_NAME}|(?i:the|a|an|one)\s+(?:[a-z][\w'’-]*\s*){{1,4}}?)"
+    r"(?=[,.;]|$|\s(?:in|on|at|to|before|after|as|when|who)\b)"
+)
+EN_NOT_SOURCE = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "who", "the", "there"}
+EN_LEAD_WORDS = {
+    "on", "in", "at", "by", "for", "from", "with", "after", "before", "during", "last", "this",
+    "that", "but", "and", "also", "meanwhile", "however", "earlier", "later", "today",
+    "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+}  # fmt: skip
+
+
+def _english(text: str) -> str:
+    found = EN_ACCORDING.search(text)
+    if found:
+        return found.group(1).strip()
+    for pattern in (EN_APPOSITIVE, EN_SOURCE_VERB, EN_NAME_VERB, EN_VERB_SOURCE):
+        for match in pattern.finditer(text):
+            words = match["who"].split()
+            while words and words[0].lower().strip(",") in EN_LEAD_WORDS:
+                words.pop(0)
+            who = " ".join(words).strip(" ,")
+            if who and who.lower() not in EN_NOT_SOURCE:
+                return who
+    return ""

@@ -1,0 +1,122 @@
+"""Attribution: the speaker or source a sentence credits for what it asserts, written as the
+sentence gives it; none when the sentence is the reporter's own statement."""
+
+import pytest
+
+from claims.extraction import attribution_of
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        # "...에 따르면"
+        ("블룸버그통신에 따르면 정부는 35개국에 서한을 보냈다.", "블룸버그통신"),
+        ("통계청 자료에 따르면 지난달 취업자는 32만명 늘었다.", "통계청 자료"),
+        # The "따르면" source is credited even when it reports what someone else said
+        # (PRODUCT.md section 3's seed).
+        (
+            "현지 일간지 레포르마에 따르면 검찰은 실종자 35명을 무사히 발견했다고 밝혔습니다.",
+            "현지 일간지 레포르마",
+        ),
+        # The speaker as the topic, with the verb in the written or the spoken register.
+        ("강민석 청와대 대변인은 두 정상이 20분간 통화했다고 밝혔다.", "강민석 청와대 대변인"),
+        ("코레일은 당시 열차에 400명이 타고 있었다고 설명했습니다.", "코레일"),
+        ('조 씨는 "11시 38분 열차를 타겠다고 미리 알렸다"라고 말했습니다.', "조 씨"),
+        (
+            '승차를 거부당한 조 씨는 "휠체어석이 비어 있었다"며 항의했습니다.',
+            "조 씨",
+        ),
+        (
+            "최호정 국민의힘 대표의원(원내대표)은 오늘 조사 신청서를 냈다고 밝혔습니다.",
+            "최호정 국민의힘 대표의원",
+        ),
+        ('박 최고위원도 "당헌에 결선투표가 규정돼 있다"고 했다.', "박 최고위원"),
+        # The speaker right before the verb, after what was said.
+        ("발견된 이들은 중미 출신 이민자들이라고 밀레니오는 전했습니다.", "밀레니오"),
+        ("곰 개체수는 100마리로 불어났다고 현지 언론은 보도했다.", "현지 언론"),
+        # A transcript's or an interview's speaker label.
+        ("◆ 조원진: 삼성전자가 우리 총수입의 10% 가까이 됩니다.", "조원진"),
+        (
+            '양무진/북한대학원대학교 교수 : "남북 통신선이 중단된 지 석 달째입니다."',
+            "양무진 북한대학원대학교 교수",
+        ),
+        (
+            '인터뷰 : 이은희 / 인하대 소비자학 교수 -"물가가 1년 새 5% 올랐습니다."',
+            "이은희 인하대 소비자학 교수",
+        ),
+    ],
+)
+def test_korean_sources_are_named_as_the_sentence_gives_them(sentence, source):
+    assert attribution_of(sentence, "ko") == source
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "삼성전자는 3분기 영업이익 10조원을 기록했다.",
+        "경찰은 지난 5일 유 씨를 강도 살인 교사 혐의로 체포했다.",
+        "정부는 35개국에 서한을 보냈다.",
+        "두 사람은 아는 사이였고, 서정혜는 소이에게 관심을 보였다.",
+    ],
+)
+def test_a_korean_reporters_own_statement_credits_no_one(sentence):
+    assert attribution_of(sentence, "ko") == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Unemployment fell to 3.5%, according to the Labor Department.", "the Labor Department"),
+        ("The Labor Department said unemployment fell to 3.5% in October.", "The Labor Department"),
+        ("“We need everyone on it,” Noem tweeted Monday night.", "Noem"),
+        (
+            "This comes a week after Bloomberg reported WeWork is the subject of an inquiry.",
+            "Bloomberg",
+        ),
+        (
+            "Emirates President Tim Clark, meanwhile, told reporters it would buy 30 jets.",
+            "Emirates President Tim Clark",
+        ),
+        ("“He is vulnerable to extradition,” the expert said.", "the expert"),
+        (
+            "“He has no immunity,” said one legal expert, as the inquiry went on.",
+            "one legal expert",
+        ),
+        (
+            "A company spokesperson said in an email that it had received an inquiry.",
+            "A company spokesperson",
+        ),
+        (
+            "On Monday, Sen. Elizabeth Warren said the bill would cost $2 trillion.",
+            "Sen. Elizabeth Warren",
+        ),
+        ("The Pentagon confirmed that 200 troops had left the base.", "The Pentagon"),
+        ("Health officials said 12 people had died by Sunday.", "Health officials"),
+        ("The blast killed 30 people, police said.", "police"),
+        ("U.S. officials said the talks would resume in May.", "U.S. officials"),
+        ("Trump's lawyer said the payment was made in 2016.", "Trump's lawyer"),
+        (
+            "John Smith, a spokesman for the city, said 400 homes lost power.",
+            "John Smith",
+        ),
+        ("Maria Lopez, 45, said the rent rose by $300 a month.", "Maria Lopez"),
+        ("Dan Ortiz, who leads the union, said 2,000 members voted.", "Dan Ortiz"),
+        ("Its chief executive Tim Cook said sales rose 12% in the quarter.", "Tim Cook"),
+        ("The report showed that 40% of schools had no nurse.", "The report"),
+    ],
+)
+def test_english_sources_are_named_as_the_sentence_gives_them(sentence, source):
+    assert attribution_of(sentence, "en") == source
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police arrested two men on Friday in Brooklyn.",
+        "The court sentenced him to 10 years in prison.",
+        "He said the plant would close in 2020.",
+        "Emirates finalized a deal to purchase 30 of Boeing's 787-9 Dreamliner jets.",
+    ],
+)
+def test_an_english_reporters_own_statement_or_a_pronoun_credits_no_one(sentence):
+    assert attribution_of(sentence, "en") == ""
