@@ -503,10 +503,6 @@ def _labeller_agreement() -> None:
         print(f"agreement {agree:.1%}, precision {p:.1%}, recall {r:.1%}")
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
-
-
 ATTRIBUTION_LABELS = "extraction_attribution_labels.tsv"
 PRONOUNS = {"he", "she", "they", "we", "it", "i", "그", "그녀", "이들", "그들"}
 
@@ -557,3 +553,7 @@ def bench_attribution() -> None:
         )
     if os.environ.get("BENCH_DEV_ERRORS"):
         print("Attribution errors on the tuning halves:", *errors, sep="\n")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
