@@ -34,6 +34,7 @@ from claims.extraction import attribution_of
         # The speaker right before the verb, after what was said.
         ("발견된 이들은 중미 출신 이민자들이라고 밀레니오는 전했습니다.", "밀레니오"),
         ("곰 개체수는 100마리로 불어났다고 현지 언론은 보도했다.", "현지 언론"),
+        ("교통공사는 요금 인상으로 연간 2800억원의 수입이 늘어날 것으로 내다봤다.", "교통공사"),
         # A transcript's or an interview's speaker label.
         ("◆ 조원진: 삼성전자가 우리 총수입의 10% 가까이 됩니다.", "조원진"),
         (
@@ -103,6 +104,8 @@ def test_a_korean_reporters_own_statement_credits_no_one(sentence):
         ("Dan Ortiz, who leads the union, said 2,000 members voted.", "Dan Ortiz"),
         ("Its chief executive Tim Cook said sales rose 12% in the quarter.", "Tim Cook"),
         ("The report showed that 40% of schools had no nurse.", "The report"),
+        ("The study found 40% of schools had no nurse.", "The study"),
+        ("“It will take four years,” the mayor added.", "the mayor"),
     ],
 )
 def test_english_sources_are_named_as_the_sentence_gives_them(sentence, source):
@@ -116,6 +119,8 @@ def test_english_sources_are_named_as_the_sentence_gives_them(sentence, source):
         "The court sentenced him to 10 years in prison.",
         "He said the plant would close in 2020.",
         "Emirates finalized a deal to purchase 30 of Boeing's 787-9 Dreamliner jets.",
+        "Employers added 12,500 jobs during the month, the strongest gain since 2023.",
+        "Police found the body of a 34-year-old man near the river.",
     ],
 )
 def test_an_english_reporters_own_statement_or_a_pronoun_credits_no_one(sentence):

@@ -24,7 +24,8 @@ KO_LEAD = re.compile(
 KO_SAY = re.compile(
     r"(?:밝혔|말했|설명했|전했|발표했|강조했|주장했|덧붙였|답했|지적했|언급했|보도했|집계했|"
     r"공개했|확인했|알렸|알려왔|반발했|반박했|해명했|부인했|인정했|경고했|촉구했|당부했|"
-    r"항의했|비판했|호소했|토로했|추산했|증언했|진술했|폭로했|보고했|"
+    r"항의했|비판했|호소했|토로했|추산했|증언했|진술했|폭로했|보고했|내다봤|전망했|예상했|"
+    r"추정했|분석했|"
     r"(?:말하|밝히|설명하|전하|주장하)기도\s*했|(?:발표|공개|언급|주장|설명)한\s*바\s*있|"
     r"밝힌\s*바\s*있|(?:(?<=[다라냐자]고)|(?<=Q\s고))\s*했)"
     r"(?:다|습니다|다고\s*(?:한다|합니다)|으나|지만|는데|고|으며|며)"
@@ -148,7 +149,10 @@ def _clean_source(source: str) -> str:
 EN_ACCORDING = re.compile(r"\baccording to ((?:the )?[^,.;]{2,80})", re.I)
 EN_VERB = (
     r"(?:said|says|told|tweeted|wrote|writes|reported|reports|announced|stated|estimated|"
-    r"found|finds|denied|denies|confirmed|confirms|added|noted|argued|claimed|insisted|warned|"
+    # "added" and "found" report only before what was said or found: not "Employers added
+    # 12,500 jobs", "Police found the body".
+    r"added(?=\s+that\b|\s*[,.:;“\"]|\s*$)|(?:found|finds)(?=\s+(?:that\b|\d)|\s*[,.:;“\"]|\s*$)|"
+    r"denied|denies|confirmed|confirms|noted|argued|claimed|insisted|warned|"
     r"testified|posted|cited|explained|acknowledged|admitted|alleged|revealed|disclosed|"
     r"shows?|showed|suggests|suggested|indicates|indicated)"
 )
