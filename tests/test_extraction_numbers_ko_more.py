@@ -354,6 +354,34 @@ def test_an_upcoming_day_range_is_on_or_after_the_article_date() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "first", "first_value", "last", "last_value"),
+    [
+        ("오는 3일부터 5일까지 열린다", "3일", "2020-11-03", "5일", "2020-11-05"),
+        ("오는 23일부터 25일까지 열린다", "23일", "2020-10-23", "25일", "2020-10-25"),
+        ("오는 28일부터 3일까지 열린다", "28일", "2020-10-28", "3일", "2020-11-03"),
+        ("오는 28일에서 3일 사이", "28일", "2020-10-28", "3일", "2020-11-03"),
+        ("지난 3일부터 5일까지 열렸다", "3일", "2020-10-03", "5일", "2020-10-05"),
+        ("지난 27일부터 2일까지 열렸다", "27일", "2020-09-27", "2일", "2020-10-02"),
+        ("지난 25일부터 29일까지 열렸다", "25일", "2020-09-25", "29일", "2020-09-29"),
+        # Under way: the range began before the article date and ends after it.
+        ("지난 1일부터 15일까지 열리고 있다", "1일", "2020-10-01", "15일", "2020-10-15"),
+        ("3월 3일부터 5일까지 열렸다", "3월 3일", "2020-03-03", "5일", "2020-03-05"),
+        ("지난달 28일부터 2일까지 열렸다", "지난달 28일", "2020-09-28", "2일", "2020-10-02"),
+    ],
+)
+def test_the_last_day_of_a_range_follows_the_first(
+    text: str, first: str, first_value: str, last: str, last_value: str
+) -> None:
+    """The last day of "…일부터 …일까지" is in the month of the first day (the next
+    month when it is smaller), so it is upcoming after 오는 and never before the first."""
+    last_start = text.index(last, text.index(first) + len(first))
+    assert _figures(text) == [
+        _at(text, first, first_value, "", "date"),
+        (last, last_value, "", "date", last_start, last_start + len(last)),
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "part", "value"),
     [
         ("지난 5일 발표했다", "5일", "2020-10-05"),

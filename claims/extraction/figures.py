@@ -28,7 +28,8 @@ Shapes of checked claims (SNU FactCheck, QuanTemp):
 - a counted named set ("이슬람 5대 루머", "3대쇼") is a count with no unit, but not "4대강";
   a decimal before a particle ("합계출산율은 1.22로") is a plain number, but not an event's
   date ("5.18을") or a version ("버전 2.1로");
-- a day after 오는 is on or after the article date, after 지난 on or before it;
+- a day after 오는 is on or after the article date, after 지난 on or before it; the last
+  day of a range ("오는 28일부터 3일까지") is in the month of the first, or the next;
 - a mixed fraction ("2 1/2 Years", "3½ hours") is one number; a number glued to letters
   other than a scale or a unit ("5800X", "i7-9750H", "5G"), four digits and more glued to a
   scale letter ("Radeon Pro 5500M") and a number after an acronym ("RTX 3080 costs") are
@@ -602,10 +603,12 @@ def _century(two_digits: str, latest: int) -> str:
 
 
 def _ko_relative_dates(text: str, ref: date) -> Iterator[Candidate]:
+    days: dict[int, date] = {}  # where each dated day ends: the first of a range
     for m in KO_MONTH_DAY.finditer(text):
         month, day = int(m[2]), int(m[3])
         found = _safe_date(_ko_year_for(m[1], month, day, ref), month, day)
         if found:
+            days.setdefault(m.end(), found)
             yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
     for m in KO_MONTH_PART.finditer(text):
         month = int(m[2])
@@ -622,6 +625,7 @@ def _ko_relative_dates(text: str, ref: date) -> Iterator[Candidate]:
         year, month = _shift_month(ref, KO_REL_MONTH.get(m[1].replace(" ", ""), 0))
         found = _safe_date(year, month, int(m[2]))
         if found:
+            days.setdefault(m.end(), found)
             yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
     for m in KO_REL_PART.finditer(text):
         year, month = _shift_month(ref, KO_REL_MONTH.get(m[1].replace(" ", ""), 0))
@@ -638,12 +642,31 @@ def _ko_relative_dates(text: str, ref: date) -> Iterator[Candidate]:
     for m in KO_DAY.finditer(text):
         if _days_counted(text, m.start(), m.end()):
             continue
-        found = _day_in_context(int(m[1]), ref, text, m.start())
+        since = KO_RANGE_FROM.search(text, max(0, m.start() - 8), m.start())
+        first = days.get(since.start() + 1) if since else None
+        if first:
+            found = _day_after(first, int(m[1]))
+        else:
+            found = _day_in_context(int(m[1]), ref, text, m.start())
         if found:
+            days.setdefault(m.end(), found)
             yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
     for m in KO_DAY_WORDS_RE.finditer(text):
         value = (ref + timedelta(days=KO_DAY_WORDS[m.group(0)])).isoformat()
         yield Candidate(m.start(), m.end(), value, "", "date")
+
+
+# "3일부터 5일까지", "28일에서 3일 사이": the last day of a range, read from the first.
+KO_RANGE_FROM = re.compile(r"일\s?(?:부터|에서)\s?$")
+
+
+def _day_after(first: date, day: int) -> date | None:
+    """The last day of a range: in the month of the first day, or the next month when it is
+    smaller ("오는 28일부터 3일까지"). So after 오는 it is upcoming as the first day is."""
+    if not 1 <= day <= 31:
+        return None
+    year, month = (first.year, first.month) if day >= first.day else _shift_month(first, 1)
+    return _safe_date(year, month, day)
 
 
 def _days_counted(text: str, start: int, end: int) -> bool:
