@@ -10,7 +10,7 @@ from claims.extraction import extract_figures
 FigureRow = tuple[str, str, str, str, int, int]
 
 
-def figure_rows(text: str, language: str, reference: date) -> list[FigureRow]:
+def figure_rows(text: str, language: str, reference: date | None) -> list[FigureRow]:
     found = extract_figures(text, language=language, reference_date=reference)
     for f in found:
         assert text[f.start : f.end] == f.text

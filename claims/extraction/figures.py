@@ -34,7 +34,9 @@ Shapes of checked claims (SNU FactCheck, QuanTemp):
   other than a scale or a unit ("5800X", "i7-9750H", "5G"), four digits and more glued to a
   scale letter ("Radeon Pro 5500M") and a number after an acronym ("RTX 3080 costs") are
   names; after a Title Case gerund ("After Holding 4 Campaign Rallies") or before "at a time"
-  ("to Idaho 300 at a time") a number is a count.
+  ("to Idaho 300 at a time") a number is a count;
+- a decade ("the 1990s", "the '80s", "the mid-1970s") is a date of its first year with unit
+  "decade"; "in their 40s" is an age.
 """
 
 from __future__ import annotations
@@ -1232,6 +1234,13 @@ EN_REL_DAY = re.compile(
     re.I,
 )
 EN_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b(?!\s?(?:%|percent))")
+# "the 1990s", "the 1920's", "the '80s": a decade, dated by its first year (unit "decade").
+EN_DECADE = re.compile(r"\b(?P<year>1\d\d0|20\d0)['’]?s\b|(?<![\w'’‘])['’‘](?P<two>\d0)s\b")
+# "in their 40s", "in his early 30s": an age, as Korean "40대" is.
+EN_AGE_DECADE = re.compile(
+    r"\b(?:their|his|her|my|your|our)\s(?:(?:early|mid|late)[-\s])?(?P<num>[1-9]0)['’]?s\b",
+    re.I,
+)
 EN_TIME = re.compile(r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s?(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)", re.I)
 # Words after a bare number that say it is not a quantity of anything.
 EN_NOT_NOUNS = {
@@ -1321,6 +1330,8 @@ def _en_simple(text: str) -> Iterator[Candidate]:
         value = _en_number(m["num"] or m["num2"])
         if value is not None:
             yield Candidate(m.start(), m.end(), format_decimal(value), "years", "age")
+    for m in EN_AGE_DECADE.finditer(text) if "0s" in text or "0's" in text else ():
+        yield Candidate(m.start("num"), m.end(), m["num"], "years", "age")
     for m in EN_DURATION.finditer(text):
         value = _en_number(m["num"], m["scale"])
         if value is not None:
@@ -1366,12 +1377,29 @@ def _en_dates(text: str, ref: date | None) -> Iterator[Candidate]:
             yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
     for m in EN_YEAR.finditer(text):
         yield Candidate(m.start(), m.end(), m["year"], "", "date")
+    yield from _en_decades(text, ref)
     if ref is None:
         return
     for m in EN_REL_DAY.finditer(text):
         found = _en_relative_day(m, ref)
         if found:
             yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
+
+
+def _en_decades(text: str, ref: date | None) -> Iterator[Candidate]:
+    for m in EN_DECADE.finditer(text) if "0s" in text or "0's" in text or "0’s" in text else ():
+        if m["year"]:
+            yield Candidate(m.start(), m.end(), m["year"], "decade", "date")
+            continue
+        # "'80s" is in the century that puts it no later than the article's year; without
+        # an article date only the 1930s to 1990s are plain ("'20s" may be either century).
+        if ref is not None:
+            year = _century(m["two"], ref.year)
+        elif int(m["two"]) >= 30:
+            year = "19" + m["two"]
+        else:
+            continue
+        yield Candidate(m.start(), m.end(), year, "decade", "date")
 
 
 def _en_relative_day(m: re.Match[str], ref: date) -> date | None:
@@ -1401,6 +1429,13 @@ def _model_number(num: str, scale: str | None) -> bool:
     return glued and re.fullmatch(r"\d{4,}", num) is not None
 
 
+def _short_decade(text: str, start: int) -> bool:
+    """ "the '20s": a decade (read in _en_decades when its century is known), no count."""
+    return (
+        text[start - 1 : start] in ("'", "’", "‘") and EN_DECADE.match(text, start - 1) is not None
+    )
+
+
 def _en_counts(text: str) -> Iterator[Candidate]:
     for m in EN_COUNT.finditer(text):
         num = m["num"]
@@ -1408,7 +1443,7 @@ def _en_counts(text: str) -> Iterator[Candidate]:
         if noun in EN_NOT_NOUNS or noun in EN_MONTHS_CAP or not _plural(noun):
             noun = ""
         value = _en_number(num, m["scale"])
-        if value is None or _model_number(num, m["scale"]):
+        if value is None or _model_number(num, m["scale"]) or _short_decade(text, m.start()):
             continue
         # A bare "one" is mostly a pronoun ("one of the"); "three" alone still counts.
         if not num[0].isdigit() and not noun and value < 2:
@@ -1444,7 +1479,7 @@ def _glued(text: str, start: int, language: str) -> bool:
         return False
     before = text[max(0, start - 6) : start]
     if re.search(r"[A-Za-z]$|[A-Za-z가-힣]-$", before) and not re.search(
-        r"(US|[A-Z]{3}\s?)$", before
+        r"(US|[A-Z]{3}\s?|\b(?:[Mm]id|[Ee]arly|[Ll]ate)-)$", before
     ):
         return True
     if language == "ko" and re.search(r"[가-힣]$", before):

@@ -1,0 +1,54 @@
+"""English figures the grammar read wrongly: decades, display resolutions, numbers in
+product and event names, a day glued to its month; each with value, unit, kind and offsets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.figure_assertions import FigureRow, figure_rows
+from tests.figure_assertions import at as _at
+
+REF = date(2022, 6, 15)
+
+
+def _figures(text: str, reference: date | None = REF) -> list[FigureRow]:
+    return figure_rows(text, "en", reference)
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "value"),
+    [
+        ("Crime fell sharply in the 1990s.", "1990s", "1990"),
+        ("Music of the 1960s was louder.", "1960s", "1960"),
+        ("Homes built in the 1920's leak.", "1920's", "1920"),
+        ("Prices doubled in the mid-1970s.", "1970s", "1970"),
+        ("It was a hit in the '80s.", "'80s", "1980"),
+        ("It was a hit in the ’90s.", "’90s", "1990"),
+    ],
+)
+def test_a_decade_is_a_date_of_its_first_year(text: str, part: str, value: str) -> None:
+    assert _figures(text) == [_at(text, part, value, "decade", "date")]
+
+
+def test_a_two_digit_decade_takes_the_century_of_the_article_date() -> None:
+    text = "Rents rose through the '20s."
+    assert _figures(text) == [_at(text, "'20s", "2020", "decade", "date")]
+    assert _figures(text, date(2019, 1, 1)) == [_at(text, "'20s", "1920", "decade", "date")]
+
+
+def test_a_two_digit_decade_without_an_article_date_is_read_only_when_plain() -> None:
+    text = "A hit of the '80s and the '20s."
+    assert _figures(text, None) == [_at(text, "'80s", "1980", "decade", "date")]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "value"),
+    [
+        ("Most were in their 40s.", "40s", "40"),
+        ("A man in his early 30s was hurt.", "30s", "30"),
+    ],
+)
+def test_an_age_in_decades_is_an_age(text: str, part: str, value: str) -> None:
+    assert _figures(text) == [_at(text, part, value, "years", "age")]
