@@ -52,3 +52,31 @@ def test_a_two_digit_decade_without_an_article_date_is_read_only_when_plain() ->
 )
 def test_an_age_in_decades_is_an_age(text: str, part: str, value: str) -> None:
     assert _figures(text) == [_at(text, part, value, "years", "age")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales of 4K TVs rose.",
+        "An 8K display costs more.",
+        "Most films stream in 4K resolution.",
+        "The camera shoots 4K video.",
+        "Netflix charges more for 4K streaming.",
+    ],
+)
+def test_a_display_resolution_is_a_name(text: str) -> None:
+    assert _figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "value", "unit", "kind"),
+    [
+        ("He paid $4K for the TV.", "$4K", "4000", "USD", "money"),
+        ("About 4K runners joined.", "4K runners", "4000", "runners", "count"),
+        ("Some 10K viewers watched in 4K.", "10K viewers", "10000", "viewers", "count"),
+    ],
+)
+def test_thousands_written_with_k_stay_figures(
+    text: str, part: str, value: str, unit: str, kind: str
+) -> None:
+    assert _figures(text)[:1] == [_at(text, part, value, unit, kind)]

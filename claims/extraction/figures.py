@@ -36,7 +36,8 @@ Shapes of checked claims (SNU FactCheck, QuanTemp):
   names; after a Title Case gerund ("After Holding 4 Campaign Rallies") or before "at a time"
   ("to Idaho 300 at a time") a number is a count;
 - a decade ("the 1990s", "the '80s", "the mid-1970s") is a date of its first year with unit
-  "decade"; "in their 40s" is an age.
+  "decade"; "in their 40s" is an age;
+- a display resolution before what it names ("4K TVs", "8K display") is a name.
 """
 
 from __future__ import annotations
@@ -1429,6 +1430,14 @@ def _model_number(num: str, scale: str | None) -> bool:
     return glued and re.fullmatch(r"\d{4,}", num) is not None
 
 
+# "4K TVs", "8K display": a display resolution names a kind of screen or video, no 4,000 of
+# anything ("$4K", "4K runners" stay figures).
+EN_RESOLUTION = re.compile(
+    r"(?:[2458]|1[026])[Kk]\s(?:TVs?|televisions?|resolution|videos?|displays?|monitors?|"
+    r"screens?|streaming|streams?|UHD|Ultra HD|HDR|content|footage|cameras?|projectors?)\b"
+)
+
+
 def _short_decade(text: str, start: int) -> bool:
     """ "the '20s": a decade (read in _en_decades when its century is known), no count."""
     return (
@@ -1444,6 +1453,8 @@ def _en_counts(text: str) -> Iterator[Candidate]:
             noun = ""
         value = _en_number(num, m["scale"])
         if value is None or _model_number(num, m["scale"]) or _short_decade(text, m.start()):
+            continue
+        if m["scale"] in ("K", "k") and EN_RESOLUTION.match(text, m.start()):
             continue
         # A bare "one" is mostly a pronoun ("one of the"); "three" alone still counts.
         if not num[0].isdigit() and not noun and value < 2:
