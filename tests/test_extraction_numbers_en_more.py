@@ -80,3 +80,32 @@ def test_thousands_written_with_k_stay_figures(
     text: str, part: str, value: str, unit: str, kind: str
 ) -> None:
     assert _figures(text)[:1] == [_at(text, part, value, unit, kind)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Windows 11 users must update.",
+        "iOS 17 users saw the bug.",
+        "Android 14 devices get the patch.",
+        "The Beijing 2022 Games cost billions.",
+        "Tokyo 2020 organisers cut costs.",
+        "Agenda 2030 goals are voluntary.",
+    ],
+)
+def test_a_number_in_a_product_or_event_name_is_no_count(text: str) -> None:
+    assert _figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "value", "unit"),
+    [
+        ("Storm Kills 300 People", "300 People", "300", "people"),
+        ("Windows crashed on 300 computers.", "300 computers", "300", "computers"),
+        ("In Tokyo 300 people marched.", "300 people", "300", "people"),
+    ],
+)
+def test_a_count_after_other_words_stays_a_count(
+    text: str, part: str, value: str, unit: str
+) -> None:
+    assert _figures(text) == [_at(text, part, value, unit, "count")]

@@ -37,7 +37,9 @@ Shapes of checked claims (SNU FactCheck, QuanTemp):
   ("to Idaho 300 at a time") a number is a count;
 - a decade ("the 1990s", "the '80s", "the mid-1970s") is a date of its first year with unit
   "decade"; "in their 40s" is an age;
-- a display resolution before what it names ("4K TVs", "8K display") is a name.
+- a display resolution before what it names ("4K TVs", "8K display") is a name, and so is
+  a number after a known product or a year after a host city or a plan ("Windows 11
+  users", "Beijing 2022 Games", "Agenda 2030 goals"): no count of the noun after it.
 """
 
 from __future__ import annotations
@@ -1517,10 +1519,30 @@ EN_ING_NAMES = {"Boeing", "Beijing", "Nanjing", "Peking", "Chongqing", "Kunming"
 EN_ING_NAMES |= {"Reading", "Sterling", "Viking", "Darjeeling", "Harding", "Browning", "Building"}
 
 
+# Products and events named with a number: the number and the noun after it are no count
+# ("Windows 11 users", "Android 14 devices", "Beijing 2022 Games", "Agenda 2030 goals").
+EN_NUMBERED_PRODUCTS = {"Windows", "Android", "Pixel", "Xbox", "Office", "Firefox", "Chrome"}
+EN_NUMBERED_PRODUCTS |= {"Ubuntu", "Java", "Python", "Photoshop", "Excel", "Galaxy", "Kindle"}
+# Host cities and plans take a year: "Tokyo 2020 organisers", not "in Tokyo 300 people".
+EN_YEAR_NAMES = {"Beijing", "Tokyo", "Paris", "London", "Rio", "Sochi", "Athens", "Sydney"}
+EN_YEAR_NAMES |= {"Vancouver", "Pyeongchang", "PyeongChang", "Qatar", "Euro", "Expo"}
+EN_YEAR_NAMES |= {"Agenda", "Vision", "Milan", "Brisbane", "Birmingham", "Glasgow"}
+
+
+def _named_before(before: str, value: str) -> bool:
+    word = re.search(r"(?<![\w.])([A-Z][A-Za-z]+)\s$", before)
+    if word is None:
+        return False
+    year = re.fullmatch(r"(?:19|20)\d\d", value) is not None
+    return word[1] in EN_NUMBERED_PRODUCTS or (year and word[1] in EN_YEAR_NAMES)
+
+
 def _name_number(text: str, c: Candidate) -> bool:
     """'CES 2025', 'Windows 11', 'iPhone 15': a bare number right after a capitalised name;
     after an acronym or a brand ('RTX 3080 costs more') even with a word after it."""
     before = text[max(0, c.start - 30) : c.start]
+    if c.kind == "count" and _named_before(before, c.value):
+        return True
     # A count whose lowercase noun ends its span (not "Campaign Rallies", not "5명").
     if c.kind == "count" and c.unit and text[c.end - len(c.unit) : c.end] == c.unit:
         return EN_MODEL_BEFORE.search(before) is not None
