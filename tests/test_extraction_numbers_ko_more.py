@@ -418,10 +418,33 @@ def test_a_fertility_rate_after_its_year_is_a_plain_number() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("성장률 4.3으로 올라섰다", "4.3"),
+        ("실업률은 3.1로 내려왔다", "3.1"),
+        ("지수가 6.25에서 멈췄다", "6.25"),
+        ("평균 점수 5.18을 받았다", "5.18"),
+    ],
+)
+def test_a_decimal_like_an_event_date_after_a_quantity_word_is_a_plain_number(
+    text: str, part: str
+) -> None:
+    """After a rate, an index or a score, "4.3" is that quantity, not the Jeju 4·3 events."""
+    assert _figures(text) == [_at(text, part, part, "", "count")]
+
+
+def test_a_percentage_like_an_event_date_is_a_percentage() -> None:
+    text = "올해 4.3% 성장했다"
+    assert _figures(text) == [_at(text, "4.3%", "4.3", "percent", "percent")]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "제주 4.3은 비극이다",
         "5.18을 왜곡했다",
+        "제주 4.3으로 숨진 이들",
+        "4.3 사건의 희생자",
         "영상생성 AI '완 2.1'로 만든 영상",
         "버전 2.1로 올렸다",
     ],

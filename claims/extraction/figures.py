@@ -27,7 +27,8 @@ Shapes of checked claims (SNU FactCheck, QuanTemp):
   ("N70 million") and Kenyan shillings ("KSh10 billion") are amounts;
 - a counted named set ("이슬람 5대 루머", "3대쇼") is a count with no unit, but not "4대강";
   a decimal before a particle ("합계출산율은 1.22로") is a plain number, but not an event's
-  date ("5.18을") or a version ("버전 2.1로");
+  date ("5.18을") unless a rate or an index comes before it ("성장률 4.3으로"), nor a
+  version ("버전 2.1로");
 - a day after 오는 is on or after the article date, after 지난 on or before it; the last
   day of a range ("오는 28일부터 3일까지") is in the month of the first, or the next;
 - a mixed fraction ("2 1/2 Years", "3½ hours") is one number; a number glued to letters
@@ -993,6 +994,12 @@ KO_BARE_DECIMAL = re.compile(
 KO_EVENT_DATES = {"2.28", "3.1", "3.15", "4.3", "4.16", "4.19", "5.16", "5.18", "6.10", "6.15"}
 KO_EVENT_DATES |= {"6.25", "6.29", "7.4", "8.15", "9.11", "9.19", "10.4", "10.26", "12.12"}
 
+# "성장률 4.3으로", "지수가 6.25에서": after a rate, an index or a score the decimal is that
+# quantity, though it reads like an event's date.
+KO_QUANTITY_BEFORE = re.compile(
+    r"(?:[률율]|지수|점수|배율|수치|평점|평균|지표|금리)(?:은|는|이|가|을|를|도)?\s?$"
+)
+
 
 def _ko_bare(text: str) -> Iterator[Candidate]:
     for m in KO_BRACKET_AGE.finditer(text):
@@ -1004,7 +1011,8 @@ def _ko_bare(text: str) -> Iterator[Candidate]:
         yield Candidate(m.start(), m.end(), value, "", "count")
     for m in KO_BARE_DECIMAL.finditer(text) if "." in text else ():
         number = m["num"]
-        if number not in KO_EVENT_DATES and not number.endswith(".0"):
+        measured = KO_QUANTITY_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if (number not in KO_EVENT_DATES or measured) and not number.endswith(".0"):
             yield Candidate(m.start(), m.end(), format_decimal(to_decimal(number)), "", "count")
 
 
