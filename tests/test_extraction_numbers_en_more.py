@@ -109,3 +109,18 @@ def test_a_count_after_other_words_stays_a_count(
     text: str, part: str, value: str, unit: str
 ) -> None:
     assert _figures(text) == [_at(text, part, value, unit, "count")]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "value"),
+    [
+        ("He arrived on 18February 2020.", "18February 2020", "2020-02-18"),
+        ("The rally on 3March drew crowds.", "3March", "2022-03-03"),
+    ],
+)
+def test_a_day_glued_to_its_month_is_a_date(text: str, part: str, value: str) -> None:
+    assert _figures(text) == [_at(text, part, value, "", "date")]
+
+
+def test_a_day_glued_to_a_lowercase_month_abbreviation_is_no_date() -> None:
+    assert _figures("Take 5mar tablets daily.") == []

@@ -1235,7 +1235,9 @@ EN_COUNT = re.compile(
 )
 EN_DATE = re.compile(
     rf"\b(?P<month>{EN_MONTH_NAMES})\.?\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s(?P<year>(?:19|20)\d{{2}}))?"
-    rf"|\b(?P<day2>\d{{1,2}})\s(?P<month2>{EN_MONTH_NAMES})\b(?:\s(?P<year2>(?:19|20)\d{{2}}))?"
+    # "18 February", and "18February" glued (a capital month only: not "5mar").
+    rf"|\b(?P<day2>\d{{1,2}})(?:\s|(?=(?-i:[A-Z])))(?P<month2>{EN_MONTH_NAMES})\b"
+    r"(?:\s(?P<year2>(?:19|20)\d{2}))?"
     rf"|\b(?P<month3>{EN_MONTH_NAMES})\s(?P<year3>(?:19|20)\d{{2}})\b",
     re.I,
 )
