@@ -12,6 +12,7 @@ from claims.extraction import attribution_of
         # "...에 따르면"
         ("블룸버그통신에 따르면 정부는 35개국에 서한을 보냈다.", "블룸버그통신"),
         ("통계청 자료에 따르면 지난달 취업자는 32만명 늘었다.", "통계청 자료"),
+        ("통계청이 14일 발표한 고용동향에 따르면 취업자는 32만명 늘었다.", "통계청 고용동향"),
         # The "따르면" source is credited even when it reports what someone else said
         # (PRODUCT.md section 3's seed).
         (

@@ -136,6 +136,12 @@ def _modifier(word: str) -> bool:
     return 0 <= stem < 11172 and stem % 28 in KO_MODIFIER_FINALS
 
 
+# "통계청이 14일 발표한 고용동향": the body and what it published, without the telling.
+KO_PUBLISHED = re.compile(
+    r"^(?P<who>\S+?)(?:이|가)\s+(?:\S+\s+){0,2}?(?:발표한|공개한|내놓은|낸|펴낸)\s+(?P<what>.+)$"
+)
+
+
 def _clean_source(source: str) -> str:
     source = source.strip().strip(",")
     source = re.split(r"[,]", source)[-1].strip()
@@ -143,6 +149,9 @@ def _clean_source(source: str) -> str:
     while previous != source:
         previous = source
         source = KO_LEAD.sub("", source).strip()
+    published = KO_PUBLISHED.match(source)
+    if published:
+        source = f"{published['who']} {published['what']}"
     return source[:120]
 
 
