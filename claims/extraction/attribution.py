@@ -54,7 +54,10 @@ KO_NOT_NAME = re.compile(
 # "찾은", "많은", "같은": an adjective or a verb's modifier, not a noun with its topic marker
 # (a stem closing in ㄷ, ㅈ, ㅊ, ㅌ, ㅍ, ㅎ or a double consonant is a verb's or an
 # adjective's).
-KO_MODIFIER_FINALS = {7, 22, 23, 25, 26, 27, 3, 5, 6, 9, 10, 11, 12, 13, 14, 15, 18}
+KO_FINALS = (
+    " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"  # a syllable's final, by index
+)
+KO_MODIFIER_FINALS = {KO_FINALS.index(final) for final in "ㄷㅈㅊㅌㅍㅎㄳㄵㄶㄺㄻㄼㄽㄾㄿㅀㅄ"}
 KO_MODIFIERS = {"같은", "다른", "이런", "그런"}
 KO_BOUND_NOUNS = {"씨", "측", "군", "양", "옹"}
 KO_PRONOUNS = {"그", "그녀", "이들", "그들", "이", "저"}
