@@ -110,34 +110,28 @@ def bench_klue() -> None:
     print(f"  all: recall {all_found / all_total:.1%}")
 
 
-def _share_with_figure(
-    texts: list[str], language: str, dates: list[datetime | None] | None = None
-) -> float:
-    hits = 0
-    for i, text in enumerate(texts):
-        published = dates[i] if dates else None
-        claims = extract_claims(text, language=language, published_at=published)
-        hits += any(c.figures for c in claims)
-    return hits / max(1, len(texts))
-
-
 def bench_checked_claims() -> None:
     quantemp = (CORPUS / "quantemp" / "test_claims.txt").read_text(encoding="utf-8").splitlines()
     quantemp = [q for q in quantemp if re.search(r"\d", q)]
-    share = _share_with_figure(quantemp, "en")
+    reasons = _misses([(q, None) for q in quantemp], "en", QUESTION_CLAIM, EN_NAME_DIGITS)
+    missed = sum(reasons.values())
+    share = 1 - missed / max(1, len(quantemp))
     print(f"QuanTemp claims with digits -> a claim with a figure: {share:.1%} of {len(quantemp)}")
     # Some are the checker's question ("Did X say ...?"); a question in an article is not a
     # claim, so those are a miss by design: the share over the assertions shows the rest.
-    stated = [q for q in quantemp if not QUESTION_CLAIM.search(q)]
-    share = _share_with_figure(stated, "en")
-    print(f"  of the {len(stated)} phrased as assertions, not questions: {share:.1%}")
-    _quantemp_misses(quantemp)
+    stated = sum(not QUESTION_CLAIM.search(q) for q in quantemp)
+    share = 1 - (missed - reasons["asked"]) / max(1, stated)
+    print(f"  of the {stated} phrased as assertions, not questions: {share:.1%}")
+    examples = "COVID-19, Article 370, Oscars 2022, phone numbers"
+    _print_misses(reasons, len(quantemp), examples, "phrased as a question")
     with (CORPUS / "snu-factcheck-claims" / "fact_checks_final.csv").open(encoding="utf-8") as f:
         rows = [(_snu_claim(row["title"]), _snu_date(row["date"])) for row in csv.DictReader(f)]
     snu = [(t, d) for t, d in rows if re.search(r"\d", t)]
-    share = _share_with_figure([t for t, _ in snu], "ko", [d for _, d in snu])
+    reasons = _misses(snu, "ko", SNU_QUESTION, SNU_NAME_DIGITS)
+    share = 1 - sum(reasons.values()) / max(1, len(snu))
     print(f"SNU FactCheck claims with digits -> a claim with a figure: {share:.1%} of {len(snu)}")
-    _snu_misses(snu)
+    asked = "phrased as the desk's question (…할까, …일까)"
+    _print_misses(reasons, len(snu), "5G, 코로나19, 5·18, 4대강", asked)
 
 
 # SNU headlines put many claims as the desk's question ("..., 사실일까", "...할까"): a
@@ -205,18 +199,6 @@ def _print_misses(reasons: Counter[str], total: int, names: str, asked: str) -> 
         "figure found, sentence not taken as a claim": reasons["not taken"],
     }
     print(f"  misses: {described}")
-
-
-def _quantemp_misses(claims: list[str]) -> None:
-    reasons = _misses([(c, None) for c in claims], "en", QUESTION_CLAIM, EN_NAME_DIGITS)
-    examples = "COVID-19, Article 370, Oscars 2022, phone numbers"
-    _print_misses(reasons, len(claims), examples, "phrased as a question")
-
-
-def _snu_misses(snu: list[tuple[str, datetime | None]]) -> None:
-    reasons = _misses(snu, "ko", SNU_QUESTION, SNU_NAME_DIGITS)
-    asked = "phrased as the desk's question (…할까, …일까)"
-    _print_misses(reasons, len(snu), "5G, 코로나19, 5·18, 4대강", asked)
 
 
 def _snu_claim(title: str) -> str:
@@ -401,15 +383,17 @@ def dev_bodies() -> dict[str, str]:
     return bodies | _fundus_bodies()
 
 
+def label_rows(name: str) -> list[list[str]]:
+    """The fields of each row of a label file of ``bench/data`` (comments left out)."""
+    lines = (DEV_DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
 def dev_labels(name: str) -> list[tuple[str, str, int, int, str, bool]]:
-    rows = []
-    for line in (DEV_DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        language, corpus_file, article, start, end, digest, label = line.split("\t")
-        key = f"{corpus_file}:{article}"
-        rows.append((language, key, int(start), int(end), digest, label == "1"))
-    return rows
+    return [
+        (language, f"{corpus_file}:{article}", int(start), int(end), digest, label == "1")
+        for language, corpus_file, article, start, end, digest, label in label_rows(name)
+    ]
 
 
 def dev_tuning_articles() -> set[str]:
@@ -521,10 +505,9 @@ def bench_attribution() -> None:
     bodies, tuning = dev_bodies(), dev_tuning_articles()
     tally: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     errors = []
-    for line in (DEV_DATA / ATTRIBUTION_LABELS).read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        language, corpus_file, article_id, start, end, digest, gold = line.split("\t")
+    for language, corpus_file, article_id, start, end, digest, gold in label_rows(
+        ATTRIBUTION_LABELS
+    ):
         article = f"{corpus_file}:{article_id}"
         text = bodies[article][int(start) : int(end)]
         assert hashlib.sha1(text.encode()).hexdigest()[:12] == digest, article  # noqa: S324

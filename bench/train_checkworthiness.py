@@ -156,18 +156,13 @@ class Fitted:
         }
 
 
-def best_threshold(probabilities: np.ndarray, labels: list[int]) -> tuple[float, float]:
+def _f1(predicted: np.ndarray, labels: list[int]) -> float:
+    """F1 of boolean predictions against 0/1 labels."""
     gold = np.array(labels) == 1
-    best = (0.5, 0.0)
-    for threshold in np.arange(0.2, 0.81, 0.01):
-        predicted = probabilities >= threshold
-        tp = float(np.sum(predicted & gold))
-        p = tp / max(1.0, float(np.sum(predicted)))
-        r = tp / max(1.0, float(np.sum(gold)))
-        f1 = 2 * p * r / max(1e-9, p + r)
-        if f1 > best[1]:
-            best = (round(float(threshold), 2), f1)
-    return best
+    tp = float(np.sum(predicted & gold))
+    p = tp / max(1.0, float(np.sum(predicted)))
+    r = tp / max(1.0, float(np.sum(gold)))
+    return 2 * p * r / max(1e-9, p + r)
 
 
 def write(model: dict[str, Any], path: Path = MODEL_PATH) -> None:
@@ -193,14 +188,12 @@ def korean_rows() -> list[tuple[str, int, str]]:
         dev_labels,
         dev_tuning_articles,
         klue_sentences,
+        label_rows,
     )
 
     klue = klue_sentences()
     rows = []
-    for line in KO_LABELS.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        _, _, sentence_id, _, _, digest, label = line.split("\t")
+    for _, _, sentence_id, _, _, digest, label in label_rows(KO_LABELS.name):
         text = klue[sentence_id]
         assert hashlib.sha1(text.encode()).hexdigest()[:12] == digest, sentence_id  # noqa: S324
         rows.append((text, int(label), ""))
@@ -229,7 +222,6 @@ def best_korean_cut(
     probabilities: np.ndarray, rules: np.ndarray, labels: list[int], kept: np.ndarray | None = None
 ) -> tuple[float, float, float]:
     """The threshold, and the floor for sentences the rules accept, with the best F1."""
-    gold = np.array(labels) == 1
     best = (0.5, 1.0, 0.0)
     # A threshold of 1.0 lets the model only veto what the rules accept; a floor of 1.0
     # lets it only add what they miss.
@@ -238,10 +230,7 @@ def best_korean_cut(
             predicted = (probabilities >= threshold) | (rules & (probabilities >= floor))
             if kept is not None:
                 predicted |= kept
-            tp = float(np.sum(predicted & gold))
-            p = tp / max(1.0, float(np.sum(predicted)))
-            r = tp / max(1.0, float(np.sum(gold)))
-            f1 = 2 * p * r / max(1e-9, p + r)
+            f1 = _f1(predicted, labels)
             if f1 > best[2] + 1e-9:
                 best = (round(float(threshold), 2), round(float(floor), 2), f1)
     return best
@@ -311,12 +300,8 @@ def english_news_rows() -> list[tuple[str, int, str]]:
     dev_articles = {article for _, article, *_ in dev_rows}
     dev_text = [_normal(bodies[article]) for article in sorted(dev_articles)]
     rows = []
-    for line in EN_NEWS_LABELS.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        _, corpus_file, article, start, end, digest, label = line.split("\t")
-        key = f"{corpus_file}:{article}"
-        text = bodies[key][int(start) : int(end)]
+    for _, key, start, end, digest, label in dev_labels(EN_NEWS_LABELS.name):
+        text = bodies[key][start:end]
         assert hashlib.sha1(text.encode()).hexdigest()[:12] == digest, key  # noqa: S324
         if key in dev_articles or any(_normal(text) in body for body in dev_text):
             continue
@@ -347,27 +332,15 @@ def best_english_cut(
     """The threshold with the best F1 for the extractor's decision (``claims.assess``): the
     rules' figure, comparison and superlative claims stay whatever the model says, their
     plain reported facts need half the threshold."""
-    gold = np.array(labels) == 1
     best = (0.5, 0.0)
     for threshold in np.arange(0.2, 0.81, 0.01):
         predicted = (
             (probabilities >= threshold) | firm | (accepted & (probabilities >= threshold / 2))
         )
-        tp = float(np.sum(predicted & gold))
-        p = tp / max(1.0, float(np.sum(predicted)))
-        r = tp / max(1.0, float(np.sum(gold)))
-        f1 = 2 * p * r / max(1e-9, p + r)
+        f1 = _f1(predicted, labels)
         if f1 > best[1] + 1e-9:
             best = (round(float(threshold), 2), f1)
     return best
-
-
-def _f1(predicted: np.ndarray, labels: list[int]) -> float:
-    gold = np.array(labels) == 1
-    tp = float(np.sum(predicted & gold))
-    p = tp / max(1.0, float(np.sum(predicted)))
-    r = tp / max(1.0, float(np.sum(gold)))
-    return 2 * p * r / max(1e-9, p + r)
 
 
 def _fold_probabilities(

@@ -19,6 +19,8 @@ from claims.extraction.sentences import detect_language, split_sentences
 from claims.extraction.types import ExtractedClaim, Figure
 
 STRONG = {"money", "percent", "percentage_point", "count", "quantity", "ratio", "age", "rank"}
+# The figures that make a sentence a figure claim by themselves (a duration outside a quote).
+WEIGHTY = STRONG | {"duration"}
 CHROME = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|기자\s*=|\[\s*사진|\(\s*사진\s*=|무단\s*전재|재배포\s*금지|Copyright|"
     r"All rights reserved|ⓒ|©|기사입력|최종수정|Top으로 이동|전체기사|베스트 기사|"
@@ -92,7 +94,7 @@ def _kind(text: str, figures: list[Figure], quoted: bool) -> str:
         return "quote"
     if COMPARISON.search(text) and ("보다" in text or "대비" in text or " than " in text):
         return "comparison"
-    strong = [f for f in figures if f.kind in STRONG or f.kind == "duration"]
+    strong = [f for f in figures if f.kind in WEIGHTY]
     if strong:
         return "comparison" if re.search(r"보다|뛰어넘|\bthan\b", text) else "statistical"
     if figures or re.search(r"처음|최초|\bfirst\b", text, re.I):
@@ -161,7 +163,7 @@ def _rule_assessment(text: str, figures: list[Figure], language: str, offset: in
     inside = [f for f in figures if any(s <= f.start and f.end <= e for s, e in spans)]
     outside_figures = [f for f in figures if f not in inside]
     outside_text = _outside(text, _quoted_spans(text))
-    strong = [f for f in outside_figures if f.kind in STRONG or f.kind == "duration"]
+    strong = [f for f in outside_figures if f.kind in WEIGHTY]
     superlative = bool(SUPERLATIVE.search(outside_text))
     if not outside_figures and not superlative and not [f for f in inside if f.kind in STRONG]:
         quote_frame = _ko_quote_frame(text) if language == "ko" else None
@@ -294,7 +296,7 @@ def engine_features(text: str, figures: list[Figure]) -> list[float]:
     (order matters: the exported model's ``extra_weights`` follow it)."""
     spans = _quoted_spans(text)
     outside = _outside(text, spans)
-    strong = [f for f in figures if f.kind in STRONG or f.kind == "duration"]
+    strong = [f for f in figures if f.kind in WEIGHTY]
     dated = [f for f in figures if f.kind in ("date", "time")]
     words = text.split()
     return [
@@ -332,7 +334,7 @@ def _korean_features(
     stripped = text.strip()
     spans = _quoted_spans(text)
     outside = _outside(text, spans)
-    strong = [f for f in figures if f.kind in STRONG or f.kind == "duration"]
+    strong = [f for f in figures if f.kind in WEIGHTY]
     dated = [f for f in figures if f.kind in ("date", "time")]
     ending = KO_TRAILING_HEADING.sub("", outside.strip())
     return [
