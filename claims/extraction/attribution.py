@@ -74,6 +74,9 @@ def _korean(text: str) -> str:
     label = KO_SPEAKER_LABEL.search(text)
     if label and label["name"] not in KO_NOT_SPEAKER:
         return " ".join(p.strip() for p in (label["name"], label["role"] or "") if p.strip())
+    speaker = ko_headline_speaker(text)
+    if speaker:
+        return speaker
     frame = QUOTED.sub(" Q ", text)
     according = KO_ACCORDING.search(frame) if "따르면" in frame else None
     if according:
@@ -99,6 +102,32 @@ def _korean(text: str) -> str:
         if source:
             return source
     return ""
+
+
+# A headline's form: the speaker, then what they said, then at most a word on what it is
+# ("문재인 “개성공단 폐쇄로 12만 명 일자리 잃어”", "홍준표 자유한국당 후보 "..." 발언 등",
+# "홍준표, "..."는 사실일까").
+KO_HEADLINE = re.compile(
+    r"^\s*(?P<name>[가-힣A-Za-z]{1,12}(?:\s[가-힣A-Za-z]{1,12}){0,3}),?\s*"
+    r"[\"“‘][^\"“”‘’]{6,}[\"”’]"
+    r"(?:는|은)?\s*(?:발언|주장|사실|사실은)?\s*(?:등)?\s*(?:(?:사실|진짜|진실)\S{0,3}|맞나)?"
+    r"[.…?？]*\s*$"
+)
+# A word that closes with a particle or a verb's ending is the start of a sentence, not a
+# headline's speaker ("문 대통령은 "...").
+KO_NOT_HEADLINE_SPEAKER = re.compile(r"(?:은|는|이|가|을|를|에|로|고|다|며|면|서|와|과|도|요)$")
+
+
+def ko_headline_speaker(text: str) -> str:
+    """The speaker of a line in a headline's form, speaker then quotation ("문재인 “…”"),
+    or "" when the line is not one."""
+    found = KO_HEADLINE.match(text)
+    if not found:
+        return ""
+    name = found["name"]
+    if KO_NOT_HEADLINE_SPEAKER.search(name) or name in KO_NOT_SPEAKER or name in KO_PRONOUNS:
+        return ""
+    return name
 
 
 def _korean_name(words: list[str], at: int) -> str:

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from claims.extraction import checkworthiness
-from claims.extraction.attribution import QUOTED, attribution_of
+from claims.extraction.attribution import QUOTED, attribution_of, ko_headline_speaker
 from claims.extraction.figures import extract_figures
+from claims.extraction.questions import asks_a_fact
 from claims.extraction.sentences import detect_language, split_sentences
 from claims.extraction.types import ExtractedClaim, Figure
 
@@ -105,7 +106,14 @@ def _kind(text: str, figures: list[Figure], quoted: bool) -> str:
 def assess(text: str, figures: list[Figure], language: str, offset: int) -> Assessment:
     """Whether a sentence is a claim worth checking, and how worth it."""
     stripped = text.strip()
-    if len(stripped) < 12 or CHROME.search(stripped) or QUESTION.search(stripped):
+    if len(stripped) < 12 or CHROME.search(stripped):
+        return Assessment(False)
+    if asks_a_fact(stripped, language):
+        # "Did X say 35 …?", "…17조원이면 된다는 주장은 사실일까": the fact asked about is
+        # the claim, when it carries a figure to check.
+        rules = _rule_assessment(text, figures, language, offset)
+        return rules if rules.is_claim and figures else Assessment(False)
+    if QUESTION.search(stripped):
         return Assessment(False)
     if language == "ko" and (_ko_bracket_line(stripped) or _ko_not_assertion(stripped)):
         return Assessment(False)
@@ -143,6 +151,13 @@ def _korean_assessment(
         # As in English: a sentence the rules read as a figure claim stays a claim whatever
         # the model says; a missed figure costs a desk more than one more line to dismiss.
         return rules
+    speaker = ko_headline_speaker(text)
+    if speaker and rules.kind in ("quote", "factual") and any(f.kind in WEIGHTY for f in figures):
+        # A figure in a speaker's words, in a headline's form ("문재인 “개성공단 폐쇄로 12만
+        # 명 일자리 잃어”", "안철수 “…손뗀 지 10년도 넘어”"): what fact-check desks put to
+        # the test, clipped as headlines are.
+        score = rules.score if rules.is_claim else 0.2
+        return Assessment(True, kind="quote", score=score, attribution=speaker)
     frame = _ko_quote_frame(text)
     if not rules.is_claim and frame is False:
         return Assessment(False)  # a speaker's opinion, intention or feeling, quoted
