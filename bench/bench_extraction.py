@@ -138,11 +138,16 @@ def bench_checked_claims() -> None:
 SNU_QUESTION = re.compile(r"(?:까|인가|는가|나)[.?]?$")
 QUESTION_CLAIM = re.compile(r"[?？][\"'”’)]*\s*$")
 # Digits that name rather than count (PRODUCT.md section 4: names are not figures): glued to
-# Latin letters (5G, F-35A, G-1), a disease or law name (코로나19, 임대차3법), an event date
-# (5·18, 4.3, 3.1 운동, 6·25), a numbered project (4대강, 3권분립), a successor (제2의).
+# Latin letters (5G, F-35A, KF94, RE100), a disease or law name (코로나19, 임대차3법), an
+# event date (5·18, 4.3, 3.1 운동, 6·25), a numbered project (4대강, 3권분립), a successor
+# (제2의), a product, show or place glued to its Hangul name (아이폰15, 프로듀스101, 스카이72,
+# 월성1호기), a numbered event, unit or system (88올림픽, 20사단, 24절기, 6-3-3-4 학제), an
+# emergency number (119).
 SNU_NAME_DIGITS = re.compile(
-    r"[A-Za-z]-?\d|\d[A-Za-z]|코로나\s?19|\d{1,2}\s?[·.ㆍ‧]\s?\d{1,2}(?![\d%])|\d\s?대강|"
-    r"\d법|\d권|제\d의|\d차\s?(?:산업|재난)"
+    r"[A-Za-z]-?\d+|\d[A-Za-z]|코로나\s?-?\d+|\d{1,2}\s?[·.ㆍ‧ ]\s?\d{1,2}(?![\d%])|\d\s?대강|"
+    r"\d법|\d권|제\d의|\d차\s?(?:산업|재난)|"
+    r"[가-힣]\d+(?:호기)?(?![.·ㆍ]\d)(?=[\s'’\"”,.)]|$|[가이은는을를의에도]\s)|\d+(?:올림픽|사단|절기)|"
+    r"\d(?:-\d){2,}|\b119\b"
 )
 
 
