@@ -54,6 +54,7 @@ def test_a_closed_question_without_a_figure_is_not_a_claim():
         "유기농 샴푸, 100% 천연 원료로 만들어졌을까",
         "지난해 청년 취업자가 5만 명 줄었다는데, 진짜일까?",
         "수입차 판매량, 올해 상반기 30% 늘었나.",
+        "정부가 지난 2년 동안 거리두기 단계를 23번 조정했다?",
     ],
 )
 def test_a_korean_question_about_a_stated_figure_is_a_claim(question):
@@ -106,3 +107,9 @@ def test_a_figure_in_a_headline_quotation_is_a_claim_credited_to_its_speaker(lin
 )
 def test_headline_quotations_without_a_figure_or_with_a_sentence_subject_are_not(line):
     assert _claims(line, "ko") == []
+
+
+def test_a_quoted_figure_closed_by_the_copula_after_a_vowel_is_a_fact_on_the_record():
+    sentence = '김 후보가 토론에서 "지난 정부 때 북에 넘어간 돈이 통계로 44억 달러다"라고 말했다.'
+    claims = extract_claims(sentence, language="ko")
+    assert [c.text for c in claims] == [sentence]

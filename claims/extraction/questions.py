@@ -53,9 +53,11 @@ KO_TRUTH_ASKED = re.compile(
     r"(?:그럴|그랬을)까요?|그런가요?)" + KO_END
 )
 # A closed question about what already happened ("…만들어졌을까", "…샘플링 왜곡했나") or
-# what a thing is ("…'갤럭시노트FE'는 신제품일까", "…OECD 1위인가").
+# what a thing is ("…'갤럭시노트FE'는 신제품일까", "…OECD 1위인가"); no open question word.
 KO_PAST_ASKED = re.compile(rf"{KO_PAST}(?:을까요?|나요?|는가|는지|습니까){KO_END}")
 KO_STATE_ASKED = re.compile(r"[가-힣\d%)'’”]\s*(?:일까요?|인가요?|입니까)" + KO_END)
+# A statement read out with a question mark: "…23번 조정했다?", "…말을 바꿨다?".
+KO_STATEMENT_ASKED = re.compile(r"(?:다|니다)[?？][\"'”’)]*\s*$")
 # An open question: why, how, how much, who, where, when, what.
 KO_OPEN = re.compile(
     r"(?:^|\s)(?:왜|어째서|어떻게|얼마나|무엇|뭐|누가|누구|어디|언제|몇)(?=\s|[을를이가에의은는도]|$)"
@@ -70,7 +72,11 @@ def asks_a_fact(text: str, language: str) -> bool:
     if language == "ko":
         if KO_TRUTH_ASKED.search(stripped):
             return True
-        asked = KO_PAST_ASKED.search(stripped) or KO_STATE_ASKED.search(stripped)
+        asked = (
+            KO_PAST_ASKED.search(stripped)
+            or KO_STATE_ASKED.search(stripped)
+            or KO_STATEMENT_ASKED.search(stripped)
+        )
         return bool(asked) and not KO_OPEN.search(outside)
     if not ASKED.search(stripped):
         return False
