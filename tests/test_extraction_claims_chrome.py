@@ -48,3 +48,42 @@ def test_a_party_letter_after_a_name_is_not_a_caption():
 
 def test_a_photo_disclaimer_is_not_a_claim():
     assert extract_claims("▲위 사진은 기사 내용과 직접적인 관련이 없습니다.", language="ko") == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # An embedded tweet's signature line.
+        "— PFF CLE Browns (@PFF_Browns) November 16, 2019",
+        # A time stamp of the page.
+        "(Published Monday, Nov. 18, 2019)",
+        "Updated: March 3, 2021 4:05 PM ET",
+        # A tour's list of dates and places.
+        "June 20 – Raleigh, NC @ Coastal Credit Union Music Park at Walnut Creek",
+        "Oct. 3 -- Ak-Chin Pavilion, Phoenix, AZ",
+        # The page's calls to act.
+        "Catch up on the 2020 election campaign with AP experts on our weekly politics "
+        "podcast, “Ground Game.”",
+        "Sign up for our newsletter to get 3 stories a day in your inbox.",
+    ],
+)
+def test_tweet_signatures_time_stamps_listings_and_calls_to_act_are_not_claims(line):
+    assert extract_claims(line, language="en") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A timeline's entry says what happened: a claim.
+        "March 3 – The president signed the order, which cut 2,000 jobs at the agency.",
+        # Names in capitals inside an ordinary sentence.
+        "The Bank of Korea raised its base rate to 3.5 percent on Thursday.",
+        # A headline-like sentence that ends in a full stop is a sentence.
+        "Samsung Electronics Posts 35 Percent Drop In Operating Profit.",
+        "Follow-up tests found 12 more cases in the same ward.",
+        # A headline in title case is what a desk checks.
+        "Adam Schiff Paid Witnesses Over $40 Million To Testify Against Trump",
+    ],
+)
+def test_timeline_entries_and_ordinary_sentences_stay_claims(sentence):
+    assert [c.text for c in extract_claims(sentence, language="en")] == [sentence]

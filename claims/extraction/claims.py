@@ -117,7 +117,7 @@ def assess(text: str, figures: list[Figure], language: str, offset: int) -> Asse
         return Assessment(False)
     if language == "ko" and (_ko_bracket_line(stripped) or _ko_not_assertion(stripped)):
         return Assessment(False)
-    if _table_row(stripped, language):
+    if _table_row(stripped, language) or (language == "en" and _en_page_line(stripped)):
         return Assessment(False)
     rules = _rule_assessment(text, figures, language, offset)
     if language == "ko":
@@ -409,6 +409,38 @@ def _table_row(text: str, language: str) -> bool:
     words = text.split()
     numeric = sum(any(ch.isdigit() for ch in word) for word in words)
     return numeric >= 6 and numeric * 3 >= len(words)
+
+
+EN_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+EN_PAGE_LINE = re.compile(
+    # An embedded tweet's signature: "— PFF CLE Browns (@PFF_Browns) November 16, 2019".
+    rf"\(@\w{{1,15}}\)\s*{EN_MONTH}\s+\d{{1,2}},\s*\d{{4}}\W*$|"
+    # The page's time stamp: "(Published Monday, Nov. 18, 2019)", "Updated: March 3, 2021".
+    r"^\W*(?:Published|Updated|Posted|Last updated)\b[\s:,]*(?:on\s+)?"
+    rf"(?:\w+day,?\s+)?{EN_MONTH}\s+\d{{1,2}},?\s*\d{{4}}[^.]{{0,20}}$|"
+    # The page's calls to act: "Sign up for our newsletter ...", "Catch up on ... podcast".
+    r"^\W*(?:Sign up|Subscribe|Catch up on|Click|Tap|Download|Check out|Don['’]t miss|"
+    r"Listen to|Watch|Follow us|Learn more|Find out more|Stay up to date|Join us)\b",
+    re.I,
+)
+# A listing's entry: a date, a dash, and places or a venue ("June 20 – Raleigh, NC @ ...").
+EN_LISTING = re.compile(rf"^{EN_MONTH}\s+\d{{1,2}}\s*(?:–|—|-{{1,2}})\s*(?P<rest>.+)$")
+EN_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
+
+
+def _en_page_line(text: str) -> bool:
+    """A line of the page, not a sentence of the story: an embedded tweet's signature, a
+    time stamp, a call to act, a listing's entry. (A related story's headline in title case
+    stays: a headline is what a desk checks, "Adam Schiff Paid Witnesses Over $40 Million".)"""
+    if EN_PAGE_LINE.search(text):
+        return True
+    listing = EN_LISTING.match(text)
+    if listing:
+        # A timeline's entry says what happened ("March 3 – The president signed ..."); a
+        # listing names places only.
+        words = re.findall(r"[A-Za-z][\w'’.-]*", listing["rest"])
+        return all(w[0].isupper() or w in EN_SMALL_WORDS for w in words)
+    return False
 
 
 def _ko_bracket_line(text: str) -> bool:
