@@ -148,3 +148,28 @@ def test_a_quotation_in_a_speaker_frame_is_a_claim_when_it_states_a_fact(sentenc
 )
 def test_spoken_broadcast_endings_of_reported_facts_are_claims(sentence):
     assert _claims(sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "'조선마술사' 언론 시사회장의 고아라, 조윤희 씨 사진 7장이다.",
+        "이날 연천군 대피소 사진 10장이다.",
+        "사흘 째 단식 농성을 이어가고 있는 문 의원이 이날 페이스북에 올린 글 전문이다.",
+        "지난 26일 웨이보(중국판 트위터)에 올라온 사진입니다.",
+        "베벌리힐스에서 열린 제70회 골든글로브 수상자들을 사진으로 정리해봤습니다.",
+    ],
+)
+def test_a_line_that_introduces_a_gallery_or_a_full_text_is_not_a_claim(line):
+    assert extract_claims(line, language="ko") == []
+
+
+def test_an_age_in_brackets_after_a_name_does_not_make_a_figure_claim():
+    # "(30)" says who the person is; with no other figure the sentence is not a figure claim.
+    sentence = "마이 리틀 텔레비전에서 홍진영(30)씨가 악플을 긍정적으로 해석했다."
+    assert all(c.kind != "statistical" for c in extract_claims(sentence, language="ko"))
+    # The sentence's own figure still makes one.
+    sentence = "김모(45)씨는 지난해 회삿돈 3억원을 횡령한 혐의로 구속됐다."
+    [claim] = extract_claims(sentence, language="ko")
+    assert claim.kind == "statistical"
+    assert [f.text for f in claim.figures] == ["45", "3억원"]

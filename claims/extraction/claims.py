@@ -30,6 +30,10 @@ CHROME = re.compile(
     r"^\W*(?:방송\s*일시|방송|일시|일자|날짜|진행|출연|대담|정리)\s*[:：]|"
     # "▲위 사진은 기사 내용과 직접적인 관련이 없습니다."
     r"사진은\s*기사\s*내용과|"
+    # What follows is a gallery or a text in full: "...고아라, 조윤희 씨 사진 7장이다", "...에
+    # 올린 글 전문이다", "수상자들을 사진으로 정리해봤습니다".
+    r"사진\s*\d+\s*장(?:이다|입니다)\W*$|전문(?:이다|입니다)\W*$|"
+    r"사진으로\s*정리해\s*(?:봤|보았)습니다|(?:올라온|올린)\s*(?:사진|영상|글)(?:이다|입니다)\W*$|"
     # A programme's schedule ("...는 매주 수요일 밤 10시 30분에 방송된다") and an anchor's
     # hand-over ("취재기자 전화 연결돼 있습니다", "홍길동 교수 나와 계십니다").
     r"매주\s*[월화수목금토일,·\s]+요일[^.]{0,30}방송(?:된다|됩니다)|"
@@ -173,7 +177,20 @@ def _korean_assessment(
     return Assessment(True, kind="factual", score=0.1, attribution=attribution_of(text, "ko"))
 
 
+def _name_tag(text: str, figure: Figure, offset: int) -> bool:
+    """An age in brackets after a name ("배우 진구(33)가", "은하(정은비·19)씨") tells who the
+    person is; the sentence's claim, if any, lies elsewhere."""
+    start, end = figure.start - offset, figure.end - offset
+    return (
+        figure.kind == "age"
+        and text[start:end].isdigit()
+        and text[end : end + 1] == ")"
+        and text[start - 1 : start] in ("(", "·", " ")
+    )
+
+
 def _rule_assessment(text: str, figures: list[Figure], language: str, offset: int) -> Assessment:
+    figures = [f for f in figures if not _name_tag(text, f, offset)]
     spans = [(s + offset, e + offset) for s, e in _quoted_spans(text)]
     inside = [f for f in figures if any(s <= f.start and f.end <= e for s, e in spans)]
     outside_figures = [f for f in figures if f not in inside]
