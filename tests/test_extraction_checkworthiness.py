@@ -6,6 +6,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claims.extraction import checkworthiness, extract_claims
 from claims.extraction.claims import engine_features, korean_features
@@ -195,3 +197,27 @@ def test_a_korean_figure_claim_stays_whatever_the_model_says(monkeypatch):
     body = "지난달 수출은 1년 전보다 12% 줄었다. 외교부는 각국 대사관에 협조를 요청했다."
     claims = extract_claims(body, language="ko")
     assert [c.text for c in claims] == ["지난달 수출은 1년 전보다 12% 줄었다."]
+
+
+def _char_wb_by_definition(text: str, ngram: tuple[int, int]) -> list[str]:
+    """scikit-learn's char_wb analyzer, written as its source reads."""
+    grams = []
+    for word in text.lower().split():
+        padded = f" {word} "
+        for n in range(ngram[0], ngram[1] + 1):
+            offset = 0
+            grams.append(padded[offset : offset + n])
+            while offset + n < len(padded):
+                offset += 1
+                grams.append(padded[offset : offset + n])
+            if offset == 0:  # the word is no longer than n: counted once
+                break
+    return grams
+
+
+@given(
+    text=st.text(alphabet="ab가나 \t.1", max_size=40),
+    ngram=st.sampled_from([(1, 1), (1, 3), (2, 5), (3, 3), (4, 6)]),
+)
+def test_character_ngrams_match_scikit_learns_char_wb_analyzer(text, ngram):
+    assert checkworthiness.char_wb_ngrams(text, ngram) == _char_wb_by_definition(text, ngram)

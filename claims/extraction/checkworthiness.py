@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import add
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "checkworthiness_en.json"
@@ -27,7 +28,8 @@ TOKEN = re.compile(r"(?u)\b\w\w+\b")
 
 @dataclass(frozen=True, slots=True)
 class _Block:
-    """One fitted vectorizer: term -> (idf, weight)."""
+    """One fitted vectorizer: term -> (idf x weight, idf squared), the two products a
+    term's tf-idf value needs, computed once at load rather than for every sentence."""
 
     analyzer: str
     ngram: tuple[int, int]
@@ -71,9 +73,17 @@ def char_wb_ngrams(text: str, ngram: tuple[int, int]) -> list[str]:
     for word in text.lower().split():
         padded = f" {word} "
         length = len(padded)
-        for n in range(low, high + 1):
-            grams.extend([padded[i : i + n] for i in range(max(1, length - n + 1))])
-            if length <= n:  # a word shorter than n counts once, as in scikit-learn
+        if length <= low:  # a word no longer than n counts once, as in scikit-learn
+            grams.append(padded)
+            continue
+        current: list[str] = list(padded)
+        for n in range(1, high + 1):
+            if n > 1:
+                # The n-grams are the (n-1)-grams, each with the next character added.
+                current = list(map(add, current, padded[n - 1 :]))
+            if n >= low:
+                grams.extend(current)
+            if length == n:
                 break
     return grams
 
@@ -84,16 +94,19 @@ def _block_score(block: _Block, text: str) -> float:
         if block.analyzer == "word"
         else char_wb_ngrams(text, block.ngram)
     )
-    terms = block.terms
+    counts = Counter(grams)
     dot, norm = 0.0, 0.0
-    for gram, count in Counter(grams).items():
-        entry = terms.get(gram)
+    # A term's value is idf, times 1 + log(count) when it repeats (sublinear tf).
+    for entry, count in zip(map(block.terms.get, counts), counts.values(), strict=True):
         if entry is None:
             continue
-        idf, weight = entry
-        value = idf if count == 1 else (1.0 + math.log(count)) * idf
-        norm += value * value
-        dot += value * weight
+        if count == 1:
+            dot += entry[0]
+            norm += entry[1]
+        else:
+            tf = 1.0 + math.log(count)
+            dot += tf * entry[0]
+            norm += tf * tf * entry[1]
     return dot / math.sqrt(norm) if norm else 0.0
 
 
@@ -103,7 +116,7 @@ def load(path: Path = MODEL_PATH) -> Model:
         _Block(
             analyzer=b["analyzer"],
             ngram=(int(b["ngram"][0]), int(b["ngram"][1])),
-            terms={t: (float(i), float(w)) for t, i, w in b["terms"]},
+            terms={t: (float(i) * float(w), float(i) * float(i)) for t, i, w in b["terms"]},
         )
         for b in data["blocks"]
     )
