@@ -16,7 +16,6 @@ scikit-learn is a dev dependency; run time never imports it.
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import sys
 from collections.abc import Callable
@@ -184,6 +183,7 @@ def korean_rows() -> list[tuple[str, int, str]]:
     then the dev set's tuning halves, which also hold the page's chrome and anchor lines."""
     from bench.bench_extraction import (
         DEV_LABEL_FILES,
+        checked_text,
         dev_bodies,
         dev_labels,
         dev_tuning_articles,
@@ -194,9 +194,7 @@ def korean_rows() -> list[tuple[str, int, str]]:
     klue = klue_sentences()
     rows = []
     for _, _, sentence_id, _, _, digest, label in label_rows(KO_LABELS.name):
-        text = klue[sentence_id]
-        assert hashlib.sha1(text.encode()).hexdigest()[:12] == digest, sentence_id  # noqa: S324
-        rows.append((text, int(label), ""))
+        rows.append((checked_text(klue[sentence_id], digest, sentence_id), int(label), ""))
     bodies, tuning = dev_bodies(), dev_tuning_articles()
     for name in DEV_LABEL_FILES:
         rows += [
@@ -293,7 +291,13 @@ def english_news_rows() -> list[tuple[str, int, str]]:
     then the dev set's tuning halves. A sentence that also appears in any dev-set article
     (aeb holds a few stories twice, from two sites) is left out, so nothing of a held-out
     article is learned through its twin."""
-    from bench.bench_extraction import DEV_LABEL_FILES, dev_bodies, dev_labels, dev_tuning_articles
+    from bench.bench_extraction import (
+        DEV_LABEL_FILES,
+        checked_text,
+        dev_bodies,
+        dev_labels,
+        dev_tuning_articles,
+    )
 
     bodies, tuning = dev_bodies(), dev_tuning_articles()
     dev_rows = [row for name in DEV_LABEL_FILES for row in dev_labels(name) if row[0] == "en"]
@@ -301,8 +305,7 @@ def english_news_rows() -> list[tuple[str, int, str]]:
     dev_text = [_normal(bodies[article]) for article in sorted(dev_articles)]
     rows = []
     for _, key, start, end, digest, label in dev_labels(EN_NEWS_LABELS.name):
-        text = bodies[key][start:end]
-        assert hashlib.sha1(text.encode()).hexdigest()[:12] == digest, key  # noqa: S324
+        text = checked_text(bodies[key][start:end], digest, key)
         if key in dev_articles or any(_normal(text) in body for body in dev_text):
             continue
         rows.append((text, int(label), key))
