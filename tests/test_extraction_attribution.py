@@ -108,6 +108,40 @@ def test_a_korean_reporters_own_statement_credits_no_one(sentence):
         ("The report showed that 40% of schools had no nurse.", "The report"),
         ("The study found 40% of schools had no nurse.", "The study"),
         ("“It will take four years,” the mayor added.", "the mayor"),
+        # The subject of a sentence whose words follow as a participle ("..., saying ...").
+        (
+            "Coach Bruce Ellis, however, decided to weigh in on Monday, saying the league "
+            "should fine him 10 games.",
+            "Coach Bruce Ellis",
+        ),
+        (
+            "The mayor defended the budget on Tuesday, arguing that 300 jobs would be saved.",
+            "The mayor",
+        ),
+        # An appositive that holds a comma of its own, and an adverb before the verb.
+        (
+            "Prince Edward, the younger brother of the heir, Charles, has reportedly told "
+            "friends that he will step back.",
+            "Prince Edward",
+        ),
+        (
+            "In the interview, the British minister flatly denied meeting the donor.",
+            "the British minister",
+        ),
+        (
+            "Team coach Ana Diaz expressed confidence that the squad would win 10 games.",
+            "Ana Diaz",
+        ),
+        # A report, survey or figures credited to the body that made them.
+        (
+            "A 2019 survey by the Pew Research Center found that 40% of adults read no book.",
+            "A 2019 survey by the Pew Research Center",
+        ),
+        (
+            "Data from the Census Bureau show the city lost 12,000 residents.",
+            "Data from the Census Bureau",
+        ),
+        ("Maria Lopez, 45, of Brooklyn, said the rent rose by $300 a month.", "Maria Lopez"),
     ],
 )
 def test_english_sources_are_named_as_the_sentence_gives_them(sentence, source):
@@ -123,6 +157,8 @@ def test_english_sources_are_named_as_the_sentence_gives_them(sentence, source):
         "Emirates finalized a deal to purchase 30 of Boeing's 787-9 Dreamliner jets.",
         "Employers added 12,500 jobs during the month, the strongest gain since 2023.",
         "Police found the body of a 34-year-old man near the river.",
+        "The company opened a plant in Ohio, adding 300 jobs.",
+        "He defended the budget on Tuesday, saying 300 jobs would be saved.",
     ],
 )
 def test_an_english_reporters_own_statement_or_a_pronoun_credits_no_one(sentence):

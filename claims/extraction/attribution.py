@@ -197,7 +197,8 @@ EN_VERB = (
     r"added(?=\s+that\b|\s*[,.:;“\"]|\s*$)|(?:found|finds)(?=\s+(?:that\b|\d)|\s*[,.:;“\"]|\s*$)|"
     r"denied|denies|confirmed|confirms|noted|argued|claimed|insisted|warned|"
     r"testified|posted|cited|explained|acknowledged|admitted|alleged|revealed|disclosed|"
-    r"shows?|showed|suggests|suggested|indicates|indicated)"
+    r"shows?|showed|suggests|suggested|indicates|indicated|expressed|stressed|emphasi[sz]ed|"
+    r"asserted|maintained|conceded|recalled|reiterated|predicted)"
 )
 EN_NAME = r"[A-Z][\w'’.&-]*(?:\s(?:[A-Z][\w'’.&-]*|of|the|for|and|de|al|van|von|bin)){0,7}"
 # Where a source can begin: the sentence's start, after punctuation or a quotation, or after
@@ -209,21 +210,41 @@ EN_SOURCE_NOUN = (
     r"investigators|witnesses|residents|sources|critics|lawmakers|economists|doctors|officers|"
     r"organizers|spokesman|spokeswoman|spokesperson|media|data|records|documents|studies)"
 )
+# A report, survey or figures and the body that made them ("A 2019 survey by the Pew
+# Research Center", "Data from the Census Bureau").
+EN_WORK = (
+    r"(?:report|survey|study|poll|analysis|review|audit|census|investigation|data|figures|"
+    r"statistics|estimates)"
+)
 EN_WHO = (
-    rf"{EN_NAME}['’]s\s+(?:[a-z][\w'’-]*\s+){{0,2}}?[a-z][\w'’-]*"  # "Trump's lawyer"
+    rf"(?:(?i:the|a|an)\s+(?:[\w'’-]+\s+){{0,2}}?)?(?i:{EN_WORK})\s+(?:by|from|of)\s+"
+    rf"(?:the\s)?{EN_NAME}"
+    rf"|{EN_NAME}['’]s\s+(?:[a-z][\w'’-]*\s+){{0,2}}?[a-z][\w'’-]*"  # "Trump's lawyer"
     rf"|(?i:the\s)?{EN_NAME}(?:\s{EN_SOURCE_NOUN})?"  # "The Pentagon", "U.S. officials"
-    rf"|(?i:the|a|an|one)\s+(?:[a-z][\w'’-]*\s+){{0,3}}?[a-z][\w'’-]*"  # "the expert"
+    # "the expert", "the British minister"
+    rf"|(?i:the|a|an|one)\s+(?:[A-Za-z][\w'’-]*\s+){{0,3}}?[a-z][\w'’-]*"
     rf"|(?:[a-z][\w'’-]*\s+){{0,2}}?{EN_SOURCE_NOUN}"  # "police", "health officials"
 )
-EN_SOURCE_VERB = re.compile(
-    rf"{EN_OPEN}(?P<who>{EN_WHO})(?:,\s*(?:meanwhile|however|though|too|also|in turn))?,?"
-    rf"\s+(?:(?:has|had|have|also|later|reportedly|previously|publicly|[a-z]+ly)\s+)*"
-    rf"{EN_VERB}\b"
+# Words between a source and its verb: "has reportedly told", "flatly denied".
+EN_BEFORE_VERB = r"(?:(?:has|had|have|also|later|reportedly|previously|publicly|[a-z]+ly)\s+)*"
+EN_ASIDE = r"(?:,\s*(?:meanwhile|however|though|too|also|in turn))?,?"
+EN_SOURCE_VERB = re.compile(rf"{EN_OPEN}(?P<who>{EN_WHO}){EN_ASIDE}\s+{EN_BEFORE_VERB}{EN_VERB}\b")
+# A sentence whose subject's words follow as a participle: "Coach Bruce Ellis, however,
+# weighed in on Monday, saying ...", "The mayor defended the budget, arguing that ...";
+# "adding" and the like only before what was said ("..., adding 300 jobs" adds jobs).
+EN_PARTICIPLE = re.compile(
+    r",\s+(?:saying|telling|writing)\b|,\s+(?:adding|noting|arguing|claiming|insisting|"
+    r"warning|explaining|stressing)\s+(?:that\b|[“\"])"
 )
-# "John Smith, a spokesman for the city, said ...": the name, not the role.
+EN_SUBJECT = re.compile(
+    rf"^(?:[A-Z][A-Z.,' ]+\s[—–-]\s*)?(?P<who>{EN_WHO}){EN_ASIDE}\s+"
+    rf"{EN_BEFORE_VERB}[a-z]+(?:ed|s)\b"
+)
+# "John Smith, a spokesman for the city, said ...", "Prince Edward, the younger brother of
+# the heir, Charles, has told ...": the name, not the role.
 EN_APPOSITIVE = re.compile(
-    rf"{EN_OPEN}(?P<who>{EN_NAME}),\s+(?:(?:a|an|the|who)\s[^,;]{{3,80}}?|\d{{1,3}}),\s+"
-    rf"{EN_VERB}\b"
+    rf"{EN_OPEN}(?P<who>{EN_NAME}),\s+(?:(?:a|an|the|who)\s[^;]{{3,100}}?|\d{{1,3}}(?:,\s+of\s[^,;]{{2,40}})?),\s+"
+    rf"{EN_BEFORE_VERB}{EN_VERB}\b"
 )
 # A name right before its verb, wherever it stands: "Its chief executive Tim Cook said".
 EN_NAME_VERB = re.compile(
@@ -257,4 +278,8 @@ def _english(text: str) -> str:
             who = " ".join(words).strip(" ,")
             if who and who.lower() not in EN_NOT_SOURCE:
                 return who
+    participle = EN_PARTICIPLE.search(text)
+    subject = EN_SUBJECT.match(text[: participle.start()]) if participle else None
+    if subject and subject["who"].lower() not in EN_NOT_SOURCE:
+        return subject["who"].strip()
     return ""
