@@ -59,6 +59,17 @@ def test_an_official_statement_with_figures_is_still_a_claim():
     assert _claims(sentence) == [sentence]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ['우리나라 성평등 순위는 세계 "118위"로 떨어졌다.', '정부는 "35개국"에 친서를 보냈다.'],
+)
+def test_a_figure_in_short_quotation_marks_is_the_sentences_own_statistic(sentence):
+    """Quotation marks around a figure or a term mark it out; they quote no one."""
+    [claim] = extract_claims(sentence, language="ko")
+    assert claim.kind == "statistical"
+    assert claim.score >= 0.5
+
+
 def test_a_guest_introduction_is_not_a_claim():
     assert _claims("홍길동 한국경제연구원 선임연구위원입니다.") == []
 

@@ -191,10 +191,13 @@ def _name_tag(text: str, figure: Figure, offset: int) -> bool:
 
 def _rule_assessment(text: str, figures: list[Figure], language: str, offset: int) -> Assessment:
     figures = [f for f in figures if not _name_tag(text, f, offset)]
-    spans = [(s + offset, e + offset) for s, e in _quoted_spans(text)]
+    # A quotation of a few characters ("118위", "완 2.1") marks a term or a figure; only a
+    # longer one holds someone's words.
+    quotes = [(s, e) for s, e in _quoted_spans(text) if e - s > 10]
+    spans = [(s + offset, e + offset) for s, e in quotes]
     inside = [f for f in figures if any(s <= f.start and f.end <= e for s, e in spans)]
     outside_figures = [f for f in figures if f not in inside]
-    outside_text = _outside(text, _quoted_spans(text))
+    outside_text = _outside(text, quotes)
     strong = [f for f in outside_figures if f.kind in WEIGHTY]
     superlative = bool(SUPERLATIVE.search(outside_text))
     if not outside_figures and not superlative and not [f for f in inside if f.kind in STRONG]:
