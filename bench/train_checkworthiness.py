@@ -172,15 +172,35 @@ def write(model: dict[str, Any], path: Path = MODEL_PATH) -> None:
 
 # Korean: no public Korean check-worthiness set exists, so the model learns from news
 # sentences labelled by hand (bench/data/checkworthiness_ko_labels.tsv, KLUE-NER news
-# sentences) and the tuning halves of the dev set; the dev set's held-out halves stay unseen.
+# sentences), a spread of SNU FactCheck's claims without digits, and the tuning halves of
+# the dev set; the dev set's held-out halves stay unseen.
 WORD_KO: dict[str, Any] = {"analyzer": "word", "ngram_range": (1, 1), "min_df": 2}
 CHAR_KO: dict[str, Any] = {"analyzer": "char_wb", "ngram_range": (1, 3), "min_df": 2}
 KO_LABELS = Path(__file__).resolve().parent / "data" / "checkworthiness_ko_labels.tsv"
 
 
+# SNU FactCheck's claims without a digit: the benchmark measures only those with digits, so
+# these are free to teach the model what a checked claim said plainly looks like ("코로나19
+# 백신 맞으면 면역력이 떨어진다" is one, though no news sentence labelled reads like it). An
+# even spread over the years, few enough that news sentences still set the model's prior.
+SNU_TRAINING_CLAIMS = 250
+
+
+def snu_claims_without_digits() -> list[str]:
+    from bench.bench_extraction import CORPUS as corpus
+    from bench.bench_extraction import _snu_claim
+
+    with (corpus / "snu-factcheck-claims" / "fact_checks_final.csv").open(encoding="utf-8") as f:
+        claims = [_snu_claim(row["title"]) for row in csv.DictReader(f)]
+    plain = [c for c in claims if not any(ch.isdigit() for ch in c)]
+    step = len(plain) / SNU_TRAINING_CLAIMS
+    return [plain[int(i * step)] for i in range(SNU_TRAINING_CLAIMS)]
+
+
 def korean_rows() -> list[tuple[str, int, str]]:
-    """(sentence, label, article id or "" for a lone KLUE sentence): KLUE sentences first,
-    then the dev set's tuning halves, which also hold the page's chrome and anchor lines."""
+    """(sentence, label, article id or "" for a lone sentence): KLUE sentences first, then
+    SNU's checked claims without digits, then the dev set's tuning halves, which also hold
+    the page's chrome and anchor lines."""
     from bench.bench_extraction import (
         DEV_LABEL_FILES,
         checked_text,
@@ -195,6 +215,7 @@ def korean_rows() -> list[tuple[str, int, str]]:
     rows = []
     for _, _, sentence_id, _, _, digest, label in label_rows(KO_LABELS.name):
         rows.append((checked_text(klue[sentence_id], digest, sentence_id), int(label), ""))
+    rows += [(claim, 1, "") for claim in snu_claims_without_digits()]
     bodies, tuning = dev_bodies(), dev_tuning_articles()
     for name in DEV_LABEL_FILES:
         rows += [
