@@ -111,8 +111,7 @@ def bench_klue() -> None:
 
 
 def bench_checked_claims() -> None:
-    quantemp = (CORPUS / "quantemp" / "test_claims.txt").read_text(encoding="utf-8").splitlines()
-    quantemp = [q for q in quantemp if re.search(r"\d", q)]
+    quantemp = [q for q in quantemp_claims() if re.search(r"\d", q)]
     reasons, named = _misses([(q, None) for q in quantemp], "en", QUESTION_CLAIM, EN_NAME_DIGITS)
     missed = sum(reasons.values())
     share = 1 - missed / max(1, len(quantemp))
@@ -123,15 +122,25 @@ def bench_checked_claims() -> None:
     examples = "COVID-19, Article 370, Oscars 2022, phone numbers"
     _print_misses(reasons, len(quantemp), examples, "phrased as a question (open or of the future)")
     _print_named(named, reasons)
-    with (CORPUS / "snu-factcheck-claims" / "fact_checks_final.csv").open(encoding="utf-8") as f:
-        rows = [(_snu_claim(row["title"]), _snu_date(row["date"])) for row in csv.DictReader(f)]
-    snu = [(t, d) for t, d in rows if re.search(r"\d", t)]
+    snu = [(t, d) for t, d in snu_claims() if re.search(r"\d", t)]
     reasons, named = _misses(snu, "ko", SNU_QUESTION, SNU_NAME_DIGITS)
     share = 1 - sum(reasons.values()) / max(1, len(snu))
     print(f"SNU FactCheck claims with digits -> a claim with a figure: {share:.1%} of {len(snu)}")
     asked = "phrased as the desk's question (…할까, …수 있을까: asked about the future)"
     _print_misses(reasons, len(snu), "5G, 코로나19, 5·18, 4대강", asked)
     _print_named(named, reasons)
+
+
+def quantemp_claims() -> list[str]:
+    """QuanTemp's checked English claims, one per line of its test file."""
+    lines = (CORPUS / "quantemp" / "test_claims.txt").read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip()]
+
+
+def snu_claims() -> list[tuple[str, datetime | None]]:
+    """SNU FactCheck's checked Korean claims, each with the date the desk checked it."""
+    with (CORPUS / "snu-factcheck-claims" / "fact_checks_final.csv").open(encoding="utf-8") as f:
+        return [(_snu_claim(row["title"]), _snu_date(row["date"])) for row in csv.DictReader(f)]
 
 
 # SNU headlines put many claims as the desk's question. "..., 사실일까" and "...했을까" ask

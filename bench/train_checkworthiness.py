@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -188,12 +189,9 @@ SNU_TRAINING_CLAIMS = 250
 
 
 def snu_claims_without_digits() -> list[str]:
-    from bench.bench_extraction import CORPUS as corpus
-    from bench.bench_extraction import _snu_claim
+    from bench.bench_extraction import snu_claims
 
-    with (corpus / "snu-factcheck-claims" / "fact_checks_final.csv").open(encoding="utf-8") as f:
-        claims = [_snu_claim(row["title"]) for row in csv.DictReader(f)]
-    plain = [c for c in claims if not any(ch.isdigit() for ch in c)]
+    plain = [c for c, _ in snu_claims() if not re.search(r"\d", c)]
     step = len(plain) / SNU_TRAINING_CLAIMS
     return [plain[int(i * step)] for i in range(SNU_TRAINING_CLAIMS)]
 
@@ -312,8 +310,9 @@ def quantemp_claims_without_digits() -> list[str]:
     """QuanTemp's checked claims whose numbers are all words ("We have five million young
     people who are not working"): the benchmark measures only those with digits, so these
     are free to teach the model how a checked claim reads."""
-    lines = (CORPUS / "quantemp" / "test_claims.txt").read_text(encoding="utf-8").splitlines()
-    return [line for line in lines if line.strip() and not any(ch.isdigit() for ch in line)]
+    from bench.bench_extraction import quantemp_claims
+
+    return [claim for claim in quantemp_claims() if not re.search(r"\d", claim)]
 
 
 def english_news_rows() -> list[tuple[str, int, str]]:

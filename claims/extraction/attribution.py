@@ -243,7 +243,8 @@ EN_SUBJECT = re.compile(
 # "John Smith, a spokesman for the city, said ...", "Prince Edward, the younger brother of
 # the heir, Charles, has told ...": the name, not the role.
 EN_APPOSITIVE = re.compile(
-    rf"{EN_OPEN}(?P<who>{EN_NAME}),\s+(?:(?:a|an|the|who)\s[^;]{{3,100}}?|\d{{1,3}}(?:,\s+of\s[^,;]{{2,40}})?),\s+"
+    rf"{EN_OPEN}(?P<who>{EN_NAME}),\s+"
+    rf"(?:(?:a|an|the|who)\s[^;]{{3,100}}?|\d{{1,3}}(?:,\s+of\s[^,;]{{2,40}})?),\s+"
     rf"{EN_BEFORE_VERB}{EN_VERB}\b"
 )
 # A name right before its verb, wherever it stands: "Its chief executive Tim Cook said".

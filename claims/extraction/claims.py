@@ -85,6 +85,12 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _speech_spans(text: str) -> list[tuple[int, int]]:
+    """The quotations that hold someone's words: one of a few characters ("118위", "완 2.1")
+    only marks out a term or a figure."""
+    return [(s, e) for s, e in _quoted_spans(text) if e - s > 10]
+
+
 def _outside(text: str, spans: list[tuple[int, int]]) -> str:
     pieces, at = [], 0
     for start, end in spans:
@@ -191,9 +197,7 @@ def _name_tag(text: str, figure: Figure, offset: int) -> bool:
 
 def _rule_assessment(text: str, figures: list[Figure], language: str, offset: int) -> Assessment:
     figures = [f for f in figures if not _name_tag(text, f, offset)]
-    # A quotation of a few characters ("118위", "완 2.1") marks a term or a figure; only a
-    # longer one holds someone's words.
-    quotes = [(s, e) for s, e in _quoted_spans(text) if e - s > 10]
+    quotes = _speech_spans(text)
     spans = [(s + offset, e + offset) for s, e in quotes]
     inside = [f for f in figures if any(s <= f.start and f.end <= e for s, e in spans)]
     outside_figures = [f for f in figures if f not in inside]
@@ -288,7 +292,7 @@ def _ko_quote_frame(text: str) -> bool | None:
     """A Korean sentence that is mostly a quotation in a speaker's frame ("조 씨는 "..."라고
     밝혔습니다") asserts what its last quotation asserts: a fact on the record (True), or an
     opinion, intention or feeling (False). None when the sentence is not such a frame."""
-    spans = [(s, e) for s, e in _quoted_spans(text) if e - s > 10]
+    spans = _speech_spans(text)
     frame = _outside(text, spans)
     frame_chars = len("".join(frame.split()))
     if not spans or (sum(e - s for s, e in spans) * 2 < len(text.strip()) and frame_chars > 20):
