@@ -4,11 +4,13 @@ label (1/0), and where they part, by the codebook's category codes, per language
 Run from the project root:
     .venv/bin/python -m bench.agreement FIRST.tsv SECOND.tsv
 
-Each file is a tab-separated label file, comment lines starting with "#". A row is either
-the full form of ``bench/data/claims_fresh_test_labels.tsv`` (language, corpus file, article
-key, start, end, sha1, label, category) or the short form a second labeller writes (article
-key, start, end, label, category). Units are matched on (article key, start, end); the
-language comes from whichever file gives it. Only units both files label are compared.
+Each file is a tab-separated label file, comment lines starting with "#" (and a header line,
+if any) left out. A row is the full form of ``bench/data/claims_fresh_test_labels.tsv``
+(language, corpus file, article key, start, end, sha1, label, category), the short form a
+second labeller writes (article key, start, end, label, category), or a filled-in batch of
+``bench/label_sources.py`` (language, corpus file, article key, start, end, sha1, position,
+text, title, label, category). Units are matched on (article key, start, end); the language
+comes from whichever file gives it. Only units both files label are compared.
 """
 
 from __future__ import annotations
@@ -46,12 +48,16 @@ def read_labels(path: Path) -> dict[Unit, Label]:
         if not line.strip() or line.startswith("#"):
             continue
         fields = [field.strip() for field in line.rstrip("\n").split("\t")]
-        if len(fields) == 8:
+        if len(fields) == 11:
+            language, _, key, start, end, _, _, _, _, claim, category = fields
+        elif len(fields) == 8:
             language, _, key, start, end, _, claim, category = fields
         elif len(fields) == 5:
             language, (key, start, end, claim, category) = None, fields
         else:
-            raise ValueError(f"{path}:{number}: expected 8 or 5 tab-separated fields")
+            raise ValueError(f"{path}:{number}: expected 11, 8 or 5 tab-separated fields")
+        if not start.isdigit():
+            continue  # a header line
         if claim not in ("0", "1"):
             raise ValueError(f"{path}:{number}: the label is {claim!r}, not 1 or 0")
         labels[(key, int(start), int(end))] = Label(language, int(claim), category)

@@ -79,6 +79,18 @@ def test_the_report_prints_kappa_and_the_disagreements_per_language(tmp_path, ca
     assert "opinion -> plain_fact: 1" in korean
 
 
+def test_a_filled_in_batch_is_read_with_its_header_line_left_out(tmp_path):
+    batch = (
+        "language\tcorpus file\tarticle key\tstart\tend\tsha1(sentence)[:12]\tposition\t"
+        "text\ttitle\tlabel\tcategory\n"
+        "ko\tko-wikinews/wikinews.csv.gz\tw001\t0\t10\taaaaaaaaaaaa\t1/3\t...\tT\t1\tevent\n"
+    )
+    (tmp_path / "ko_01.tsv").write_text(batch, encoding="utf-8")
+    labels = read_labels(tmp_path / "ko_01.tsv")
+    assert list(labels) == [("w001", 0, 10)]
+    assert (labels["w001", 0, 10].language, labels["w001", 0, 10].category) == ("ko", "event")
+
+
 def test_a_label_that_is_not_1_or_0_is_refused(tmp_path):
     (tmp_path / "bad.tsv").write_text("w001\t0\t10\tyes\tstatistic\n", encoding="utf-8")
     with pytest.raises(ValueError, match="not 1 or 0"):
