@@ -37,19 +37,35 @@ from claims.extraction import ExtractedClaim, extract_claims
 from claims.models import Claim, ClaimEvent, ClaimOrigin, figures_as_json
 from lib.urls import URLError, clean_http_url
 
+# What the faces (form, API, commands, admin) and the tasks may use; the rest is the
+# pipeline's own steps (tests/test_import_contracts.py holds them to it).
 __all__ = [
+    "RETRY",
+    "TRANSIENT",
+    "HtmlSource",
+    "IngestOutcome",
     "SourceError",
+    "SourceExtraction",
+    "Submission",
+    "TextSource",
     "TransientIngestError",
+    "UploadSource",
+    "UrlSource",
     "extract_html",
     "extract_path",
     "extract_text",
     "extract_upload",
     "extract_url",
+    "ingest_feed_entry",
     "ingest_html",
+    "ingest_job_task",
     "ingest_path",
     "ingest_text",
     "ingest_upload",
     "ingest_url",
+    "poll_feed",
+    "reextract_article",
+    "run_ingest_job",
     "submit",
 ]
 
