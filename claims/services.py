@@ -26,7 +26,7 @@ from claims.models import (
     VerdictChoice,
     figures_as_json,
 )
-from lib import urls
+from lib.urls import is_http_url
 
 NEEDS_SOURCE = {VerdictChoice.VERIFIED, VerdictChoice.DISPUTED}
 
@@ -39,11 +39,6 @@ class SourceInput:
     excerpt: str = ""
     stance: str = Stance.SUPPORTS
     accessed_at: datetime | None = None
-
-
-def is_http_url(url: str) -> bool:
-    """An http(s) address as ``lib.urls`` checks it (no spaces or controls anywhere)."""
-    return urls.is_http_url(url)
 
 
 def check_verdict(*, verdict: str, sources: Sequence[SourceInput]) -> None:
