@@ -1,6 +1,7 @@
 """Admin console for outlets, articles, revisions, feeds and ingest jobs.
 
-Claims are not known here: claims/admin.py extends the article page with its claims.
+Claims are not known here: claims/admin.py extends the article pages with their claims
+(counts, the claims inline, re-extraction and the link to the review page).
 """
 
 from typing import Any
@@ -52,7 +53,7 @@ class RevisionInline(admin.TabularInline[ArticleRevision, Article]):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin[Article]):
-    list_display = ["title", "outlet", "language", "published_at", "claim_count", "created_at"]
+    list_display = ["title", "outlet", "language", "published_at", "created_at"]
     list_filter = ["language", "outlet", "published_at"]
     search_fields = ["title", "url", "authors"]
     list_select_related = ["outlet"]
@@ -60,16 +61,9 @@ class ArticleAdmin(admin.ModelAdmin[Article]):
     readonly_fields = ["key", "created_at", "updated_at"]
     inlines = [RevisionInline]
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
-        return super().get_queryset(request).annotate(claim_count=Count("claims"))
-
     def has_add_permission(self, request: HttpRequest) -> bool:
         # An article is made by ingestion (with its revision and claims), never by hand here.
         return False
-
-    @admin.display(description=_("claims"), ordering="claim_count")
-    def claim_count(self, article: Article) -> int:
-        return article.claim_count  # type: ignore[attr-defined]
 
 
 @admin.register(ArticleRevision)
@@ -141,6 +135,7 @@ class IngestJobAdmin(admin.ModelAdmin[IngestJob]):
     search_fields = ["source", "error"]
     list_select_related = ["created_by"]
     readonly_fields = [
+        "kind",
         "source",
         "state",
         "error",

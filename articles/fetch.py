@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 from protego import Protego
 from requests_hardened import Config, HTTPSession
-from requests_hardened.ip_filter import InvalidIPAddress, _is_ip_in_extra_blocked_ranges
+from requests_hardened.ip_filter import InvalidIPAddress
 
 ACCEPTED_TYPES = (
     "text/html",
@@ -42,6 +42,22 @@ METADATA_ADDRESSES = {
     ipaddress.ip_address("fd00:ec2::254"),
 }
 LOOPBACK_NETWORKS = ("127.0.0.0/8", "::1/128")
+# Public-looking ranges that still reach somewhere they should not (the list requests-hardened
+# keeps privately, owned here so an upgrade cannot drop one silently). Refused as "reserved".
+EXTRA_BLOCKED_NETWORKS = tuple(
+    ipaddress.ip_network(net)
+    for net in (
+        "192.88.99.0/24",  # 6to4 relay anycast
+        "100.64.0.0/10",  # CG-NAT, can route to internal workloads
+        "5f00::/16",  # IPv6 segment routing
+        "64:ff9b::/96",  # NAT64: IPv6 addresses of IPv4 hosts
+        "64:ff9b:1::/48",  # local-use NAT64
+        "2001:20::/28",  # ORCHIDv2 overlay identifiers
+        "2002::/16",  # 6to4: IPv6 addresses of IPv4 hosts
+        "192.0.0.0/24",  # IETF protocol assignments (old Pythons miss it)
+        "3fff::/20",  # documentation (old Pythons miss it)
+    )
+)
 _RANGES = (
     ("loopback", "is_loopback"),
     ("link-local", "is_link_local"),
@@ -97,7 +113,7 @@ def refused_address(address: str, allowed_networks: tuple[str, ...] = ()) -> str
     for name, attribute in _RANGES:
         if getattr(ip, attribute, False):
             return name
-    return "reserved" if _is_ip_in_extra_blocked_ranges(ip) else None
+    return "reserved" if any(ip in net for net in EXTRA_BLOCKED_NETWORKS) else None
 
 
 def _guard(url: str, original: str, allowed_networks: tuple[str, ...]) -> None:

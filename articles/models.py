@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -23,9 +22,26 @@ class Outlet(models.Model):
         return self.name
 
 
+MAX_ID = 2**63 - 1  # the largest row id the databases hold
+
+
+def outlet_match(outlet: int | str, *, through: str = "") -> Q:
+    """Rows of an outlet given by id (a number, or a string of digits) or by exact name,
+    in any case; ``through`` is the path to the outlet's owner (``"article__"``)."""
+    if isinstance(outlet, str):
+        name = outlet.strip()
+        if not (name.isdigit() and int(name) <= MAX_ID):
+            return Q(**{f"{through}outlet__name__iexact": name})
+        outlet = int(name)
+    return Q(**{f"{through}outlet_id": outlet})
+
+
 class ArticleQuerySet(models.QuerySet["Article"]):
     def with_outlet(self) -> ArticleQuerySet:
         return self.select_related("outlet")
+
+    def from_outlet(self, outlet: int | str) -> ArticleQuerySet:
+        return self.filter(outlet_match(outlet))
 
 
 class Article(models.Model):
@@ -72,9 +88,6 @@ class Article(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("claims:article", args=[self.pk])
-
     @property
     def original_url(self) -> str:
         """Where the article was published: its canonical URL, else the URL it came from."""
@@ -82,7 +95,14 @@ class Article(models.Model):
 
     @property
     def current_revision(self) -> ArticleRevision | None:
-        return self.revisions.order_by("-number").first()
+        """The latest revision: the article's text as it stands (one query per use)."""
+        return self.revisions.current()
+
+
+class RevisionQuerySet(models.QuerySet["ArticleRevision"]):
+    def current(self) -> ArticleRevision | None:
+        """The latest of these revisions; of one article's, its current text."""
+        return self.order_by("-number").first()
 
 
 class ArticleRevision(models.Model):
@@ -101,6 +121,8 @@ class ArticleRevision(models.Model):
     content_hash = models.CharField(_("content hash"), max_length=64, db_index=True)
     source = models.CharField(_("source"), max_length=2000, blank=True)
     created_at = models.DateTimeField(_("ingested"), auto_now_add=True)
+
+    objects = RevisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["article", "-number"]
@@ -174,8 +196,19 @@ class FeedEntry(models.Model):
         return self.title or self.url
 
 
+class JobSourceKind(models.TextChoices):
+    """What an ingest job's source holds, so a worker runs the matching entry.
+
+    A file path is no kind: jobs come from the web, and only the command line reads files.
+    """
+
+    URL = "url", _("web address")
+
+
 class IngestJob(models.Model):
     """Ingestion work queued for a background worker, polled through the API."""
+
+    Kind = JobSourceKind
 
     class State(models.TextChoices):
         QUEUED = "queued", _("queued")
@@ -183,6 +216,9 @@ class IngestJob(models.Model):
         DONE = "done", _("done")
         FAILED = "failed", _("failed")
 
+    kind = models.CharField(
+        _("kind of source"), max_length=10, choices=Kind.choices, default=Kind.URL
+    )
     source = models.CharField(_("source"), max_length=2000)
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
     error = models.CharField(_("error"), max_length=1000, blank=True)
@@ -202,6 +238,11 @@ class IngestJob(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("ingest job")
         verbose_name_plural = _("ingest jobs")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=JobSourceKind.values), name="ingest_job_kind_vocabulary"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.source} ({self.state})"

@@ -98,24 +98,28 @@ def article_store(*, parsed: ParsedArticle, source: str) -> StoredRevision:
     key = article_key(parsed)
     article = Article.objects.select_for_update().filter(key=key).first()
     article_created = article is None
+    latest = None
     if article is None:
         article = Article(key=key, outlet=outlet_for(parsed.outlet, parsed.url))
     else:
-        latest = article.revisions.order_by("-number").first()
+        latest = article.current_revision
         if latest is not None and latest.content_hash == content_hash(parsed):
             return StoredRevision(article, latest, False, False)
     article.url = parsed.url[:2000]
     article.canonical_url = parsed.canonical_url[:2000]
     _apply_metadata(article, parsed)
     article.save()
-    return StoredRevision(article, _new_revision(article, parsed, source), article_created, True)
+    number = latest.number + 1 if latest else 1
+    revision = _new_revision(article, parsed, source, number=number)
+    return StoredRevision(article, revision, article_created, True)
 
 
-def _new_revision(article: Article, parsed: ParsedArticle, source: str) -> ArticleRevision:
-    last = article.revisions.order_by("-number").values_list("number", flat=True).first() or 0
+def _new_revision(
+    article: Article, parsed: ParsedArticle, source: str, *, number: int
+) -> ArticleRevision:
     revision = ArticleRevision(
         article=article,
-        number=last + 1,
+        number=number,
         body=parsed.body,
         content_hash=content_hash(parsed),
         source=source[:2000],

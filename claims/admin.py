@@ -8,8 +8,9 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -19,6 +20,7 @@ from articles.models import Article
 from claims.models import Claim, ClaimEvent, Source, Verdict
 from claims.roles import can_review
 from claims.services import claim_assign, claim_dismiss
+from claims.tasks import reextract_article_task
 
 ADMIN_DISMISS_REASON = "Dismissed in bulk from the admin console"
 
@@ -207,8 +209,22 @@ class ClaimInline(admin.TabularInline[Claim, Article]):
 
 
 class ArticleWithClaimsAdmin(ArticleAdmin):
+    """The article pages with what claims add: counts, the claims, re-extraction, and
+    "View on site" opening the article's review page."""
+
+    list_display = ["title", "outlet", "language", "published_at", "claim_count", "created_at"]
     inlines = [RevisionInline, ClaimInline]
     actions = ["reextract"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
+        return super().get_queryset(request).annotate(claim_count=Count("claims"))
+
+    @admin.display(description=_("claims"), ordering="claim_count")
+    def claim_count(self, article: Article) -> int:
+        return article.claim_count  # type: ignore[attr-defined]
+
+    def view_on_site(self, article: Article) -> str:
+        return reverse("claims:article", args=[article.pk])
 
     def has_review_permission(self, request: HttpRequest) -> bool:
         return can_review(request.user)
@@ -218,8 +234,6 @@ class ArticleWithClaimsAdmin(ArticleAdmin):
         permissions=["review"],
     )
     def reextract(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
-        from claims.tasks import reextract_article_task
-
         articles = list(queryset)
         for article in articles:
             reextract_article_task.delay(article.pk)

@@ -1,11 +1,13 @@
-"""The JSON documents that ``extract --json`` prints (PRODUCT.md section 5)."""
+"""The JSON documents that ``extract --json`` prints: per source, its articles with their
+metadata and body, and per article its claims with offsets into the body and figures."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from claims.pipeline import SourceExtraction, figures_as_json
+from claims.models import figures_as_json
+from claims.pipeline import SourceExtraction
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -34,7 +36,7 @@ def extraction_document(extraction: SourceExtraction) -> dict[str, Any]:
                         "score": round(claim.score, 4),
                         "attribution": claim.attribution,
                         "fingerprint": claim.fingerprint,
-                        "figures": figures_as_json(claim),
+                        "figures": figures_as_json(claim.figures),
                     }
                     for claim in item.claims
                 ],

@@ -24,19 +24,11 @@ from typing import Any
 
 import orjson
 from django.db import connections
-from django.db.models import (
-    CharField,
-    Exists,
-    F,
-    Func,
-    OuterRef,
-    QuerySet,
-    TextField,
-    Value,
-)
+from django.db.models import CharField, F, Func, QuerySet, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import NullIf
 
+from claims.claimreview import claim_review
 from claims.models import Claim, ClaimStatus, Verdict
 
 BOM = "\ufeff".encode()
@@ -98,12 +90,6 @@ CSV_COLUMNS = (
 def claim_values(claims: QuerySet[Claim]) -> QuerySet[Claim, dict[str, Any]]:
     """The rows behind claim records: one query, joined with article and outlet."""
     return claims.values(*CLAIM_VALUES)
-
-
-def reviewed_since(claims: QuerySet[Claim], since: datetime) -> QuerySet[Claim]:
-    """Claims that received a verdict at or after ``since``."""
-    recent = Verdict.objects.filter(claim=OuterRef("pk"), created_at__gte=since)
-    return claims.filter(Exists(recent))
 
 
 def reviews_by_claim(claim_ids: list[int]) -> dict[int, tuple[datetime, list[dict[str, Any]]]]:
@@ -460,8 +446,6 @@ def deciding_verdicts(claim_ids: list[int]) -> dict[int, dict[str, Any]]:
 def claimreview_batches(
     claims: QuerySet[Claim], *, base_url: str = ""
 ) -> Iterator[list[dict[str, Any]]]:
-    from claims.claimreview import claim_review
-
     for batch in claim_batches(reviewed_claims(claims)):
         verdicts = deciding_verdicts([record["id"] for record in batch])
         yield [

@@ -3,24 +3,37 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from claims.models import ClaimKind, ClaimStatus, Stance, VerdictChoice
 from claims.services import SourceInput
+from lib.urls import URLError, clean_http_url
 
 SOURCE_ROWS = 2
+NOT_HTTP = _("Only http:// and https:// addresses can be fetched.")
+UNREADABLE_URL = _("This web address cannot be read; check it.")
+URL_CHARACTERS = _(
+    "This web address holds a space, a tab, a line break or a control character; "
+    "type it again without it."
+)
 
 
-def _unreadable_url(value: str) -> bool:
-    """An address that cannot even be split into its parts (``http://[::1``)."""
+def url_problem(value: str) -> URLError | None:
+    """Why ``value`` is not a usable http(s) address (``lib.urls``' check), or None."""
     try:
-        urlsplit(value.strip()).hostname  # noqa: B018 (it raises on bad hosts and ports)
-    except ValueError:
-        return True
-    return False
+        clean_http_url(value)
+    except URLError as error:
+        return error
+    return None
+
+
+def url_message(problem: URLError) -> Any:
+    """The problem in the interface's language."""
+    if problem.code == "scheme":
+        return NOT_HTTP
+    return URL_CHARACTERS if problem.code == "characters" else UNREADABLE_URL
 
 
 class Form(forms.Form):
@@ -96,8 +109,10 @@ class SourceForm(Form):
 
     def clean_url(self) -> str:
         url: str = self.cleaned_data.get("url", "")
-        if url and _unreadable_url(url):
-            raise forms.ValidationError(_("This web address cannot be read; check it."))
+        problem = url_problem(url) if url else None
+        # A scheme that is not http(s) is left to the verdict's check, which names the row.
+        if problem is not None and problem.code != "scheme":
+            raise forms.ValidationError(url_message(problem))
         return url
 
     def has_source(self) -> bool:
@@ -186,9 +201,7 @@ class IngestForm(Form):
         given = [k for k in ("url", "text", "file") if data.get(k)]
         if len(given) != 1:
             raise forms.ValidationError(_("Give exactly one of: a URL, pasted text, or a file."))
-        url = data.get("url", "")
-        if url and not url.lower().startswith(("http://", "https://")):
-            self.add_error("url", _("Only http:// and https:// addresses can be fetched."))
-        elif url and _unreadable_url(url):
-            self.add_error("url", _("This web address cannot be read; check it."))
+        problem = url_problem(data["url"]) if data.get("url") else None
+        if problem is not None:
+            self.add_error("url", url_message(problem))
         return data

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Length
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, ArticleRevision
+from articles.models import Article, ArticleRevision, outlet_match
+
+if TYPE_CHECKING:  # the extractor is not loaded with the models, only named here
+    from claims.extraction import Figure
 
 
 class ClaimKind(models.TextChoices):
@@ -52,16 +60,59 @@ def _choices_check(
     return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
 
 
+def figures_as_json(figures: Iterable[Figure]) -> list[dict[str, Any]]:
+    """Figures as ``Claim.figures`` stores them (and ``extract --json`` prints them)."""
+    return [dataclasses.asdict(figure) for figure in figures]
+
+
 class ClaimQuerySet(models.QuerySet["Claim"]):
+    """The filters of claims, one meaning each: the queue, the API and the exports use them."""
+
     def current(self) -> ClaimQuerySet:
         """Claims that stand in the current revision of their article."""
         return self.filter(is_current=True)
 
-    def for_queue(self) -> ClaimQuerySet:
-        return self.current().order_by("-score", "-article__published_at", "-id")
+    def search(self, text: str) -> ClaimQuerySet:
+        """Claims whose text or attribution contains ``text`` (any case)."""
+        text = text.strip()
+        if not text:
+            return self
+        return self.filter(Q(text__icontains=text) | Q(attribution__icontains=text))
 
-    def with_article(self) -> ClaimQuerySet:
-        return self.select_related("article", "article__outlet")
+    def with_status(self, status: str) -> ClaimQuerySet:
+        return self.filter(status=status)
+
+    def of_kind(self, kind: str) -> ClaimQuerySet:
+        return self.filter(kind=kind)
+
+    def from_outlet(self, outlet: int | str) -> ClaimQuerySet:
+        """Claims of an outlet given by id, or by exact name in any case."""
+        return self.filter(outlet_match(outlet, through="article__"))
+
+    def in_language(self, language: str) -> ClaimQuerySet:
+        return self.filter(article__language=language)
+
+    def published_between(self, since: date | None, until: date | None) -> ClaimQuerySet:
+        """Claims of articles published on or after ``since`` and on or before ``until``."""
+        claims = self
+        if since:
+            claims = claims.filter(article__published_at__date__gte=since)
+        if until:
+            claims = claims.filter(article__published_at__date__lte=until)
+        return claims
+
+    def reviewed_by(self, reviewer_id: int) -> ClaimQuerySet:
+        """Claims on which this reviewer recorded a verdict."""
+        verdicts = Verdict.objects.filter(claim=OuterRef("pk"), reviewer_id=reviewer_id)
+        return self.filter(Exists(verdicts))
+
+    def reviewed_since(self, since: datetime) -> ClaimQuerySet:
+        """Claims that received a verdict at or after ``since``."""
+        recent = Verdict.objects.filter(claim=OuterRef("pk"), created_at__gte=since)
+        return self.filter(Exists(recent))
+
+    def assigned_to(self, user: Any) -> ClaimQuerySet:
+        return self.filter(assigned_to=user)
 
 
 class Claim(models.Model):

@@ -1,29 +1,75 @@
 """Ingestion end to end: acquire, parse, extract claims, store the revision and its claims.
 
-The one module that joins the two apps. The commands, the tasks, the API and the UI
-all ingest through it.
+The one module that joins the two apps, and the only way in: the ingest form, the API,
+the commands, feed polling and the background tasks all call the entries below and
+nothing under them.
+
+- One entry per kind of source: ``ingest_url``, ``ingest_html``, ``ingest_text``,
+  ``ingest_upload`` and ``ingest_path`` (file paths: the command line only, never a web
+  request), each with its ``extract_*`` twin that parses and extracts but stores nothing.
+- ``submit`` takes what a person sent through the form or the API: a URL becomes a job
+  for a background worker when workers run, anything else is ingested at once.
+- Background work: ``run_ingest_job`` (a queued job, by the kind of source it records),
+  ``poll_feed``, ``ingest_feed_entry`` and ``reextract_article``.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from celery import shared_task
 from django.conf import settings
-from django.db import transaction
+from django.core.files import File
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError as BrokerError
 
 from articles.feeds import FeedError, parse_feed
-from articles.models import Article, ArticleRevision, Feed, FeedEntry
-from articles.parsing import parse_document, parse_text
-from articles.parsing.types import ParsedArticle, ParseError
+from articles.fetch import FetchError, fetch
+from articles.models import Article, ArticleRevision, Feed, FeedEntry, IngestJob
+from articles.parsing import ParsedArticle, ParseError, parse_document, parse_text
 from articles.services import SourceError, StoredRevision, article_store, read_source_file
-from claims.extraction import extract_claims
-from claims.extraction.types import ExtractedClaim
-from claims.models import Claim, ClaimEvent, ClaimOrigin
+from claims.extraction import ExtractedClaim, extract_claims
+from claims.models import Claim, ClaimEvent, ClaimOrigin, figures_as_json
+from lib.urls import URLError, clean_http_url
 
-IngestError = SourceError
+# What the faces (form, API, commands, admin) and the tasks may use; the rest is the
+# pipeline's own steps (tests/test_import_contracts.py holds them to it).
+__all__ = [
+    "RETRY",
+    "TRANSIENT",
+    "HtmlSource",
+    "IngestOutcome",
+    "SourceError",
+    "SourceExtraction",
+    "Submission",
+    "TextSource",
+    "TransientIngestError",
+    "UploadSource",
+    "UrlSource",
+    "extract_html",
+    "extract_path",
+    "extract_text",
+    "extract_upload",
+    "extract_url",
+    "ingest_feed_entry",
+    "ingest_html",
+    "ingest_job_task",
+    "ingest_path",
+    "ingest_text",
+    "ingest_upload",
+    "ingest_url",
+    "poll_feed",
+    "reextract_article",
+    "run_ingest_job",
+    "submit",
+]
+
+log = logging.getLogger(__name__)
 
 
 class TransientIngestError(SourceError):
@@ -63,19 +109,52 @@ class IngestOutcome:
         return any(a.revision_created for a in self.articles)
 
 
-def is_url(source: str) -> bool:
-    return source.lower().startswith(("http://", "https://"))
+# What people send through the ingest form or the API (see ``submit``) ----------------
 
 
-def acquire(source: str) -> tuple[bytes, str, str]:
-    """The bytes of a source (a file path or an http(s) URL), its final URL and content type."""
-    if not is_url(source):
-        return read_source_file(source, max_bytes=settings.CLAIMDESK_MAX_DOCUMENT_BYTES), "", ""
-    from articles.fetch import FetchError, fetch
+@dataclass(frozen=True, slots=True)
+class UrlSource:
+    """A page to fetch, at an address the edge has checked with ``lib.urls``."""
 
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlSource:
+    """A page's HTML, with the address it came from when known."""
+
+    html: str
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TextSource:
+    text: str
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class UploadSource:
+    """An uploaded HTML or text file (any encoding)."""
+
+    upload: File[Any]
+
+
+Submission = UrlSource | HtmlSource | TextSource | UploadSource
+
+
+# Acquiring: the only places that fetch a URL or read a file --------------------------
+
+
+def _fetch(url: str) -> tuple[bytes, str, str]:
+    """The bytes of an http(s) page, its final URL and content type."""
+    try:
+        clean_http_url(url)
+    except URLError as error:
+        raise SourceError(url, error.reason) from None
     try:
         result = fetch(
-            source,
+            url,
             timeout=settings.CLAIMDESK_FETCH_TIMEOUT,
             max_bytes=settings.CLAIMDESK_MAX_DOCUMENT_BYTES,
             user_agent=settings.CLAIMDESK_USER_AGENT,
@@ -85,7 +164,7 @@ def acquire(source: str) -> tuple[bytes, str, str]:
         )
     except FetchError as error:
         kind = TransientIngestError if error.transient else SourceError
-        raise kind(source, error.reason) from error
+        raise kind(url, error.reason) from error
     return result.data, result.final_url, result.content_type
 
 
@@ -99,6 +178,7 @@ def _plausible_date(item: ParsedArticle) -> ParsedArticle:
 
 
 def extract_parsed(parsed: Sequence[ParsedArticle], *, source: str) -> SourceExtraction:
+    """Extract the claims of parsed articles (the step under every ``extract_*`` entry)."""
     articles = [
         ArticleExtraction(
             parsed=item,
@@ -114,7 +194,7 @@ def extract_parsed(parsed: Sequence[ParsedArticle], *, source: str) -> SourceExt
 def extract_document(
     data: bytes, *, source: str, url: str = "", filename: str = "", content_type: str = ""
 ) -> SourceExtraction:
-    """Parse a document and extract its claims, writing nothing."""
+    """Parse a document's bytes and extract its claims, writing nothing."""
     try:
         parsed = parse_document(
             data,
@@ -129,16 +209,33 @@ def extract_document(
     return extract_parsed(parsed, source=source)
 
 
-def extract_source(source: str) -> SourceExtraction:
-    data, final_url, content_type = acquire(source)
-    url = final_url or (source if is_url(source) else "")
-    filename = "" if is_url(source) else source
+# Extract: parse and extract one source, writing nothing --------------------------------
+
+
+def extract_url(url: str) -> SourceExtraction:
+    """Fetch an http(s) page (behind the SSRF guard) and extract its claims."""
+    data, final_url, content_type = _fetch(url)
+    return extract_document(data, source=url, url=final_url or url, content_type=content_type)
+
+
+def extract_path(path: str) -> SourceExtraction:
+    """Read a local file and extract its claims. For the command line only."""
+    data = read_source_file(path, max_bytes=settings.CLAIMDESK_MAX_DOCUMENT_BYTES)
+    return extract_document(data, source=path, filename=path)
+
+
+def extract_html(html: str, *, url: str = "") -> SourceExtraction:
+    """A page's HTML as sent (not fetched); ``url`` is the address it came from, if known."""
     return extract_document(
-        data, source=source, url=url, filename=filename, content_type=content_type
+        html.encode("utf-8", "surrogatepass"),
+        source=url or "pasted HTML",
+        url=url,
+        content_type="text/html; charset=utf-8",
     )
 
 
-def extract_text(text: str, *, title: str = "", source: str = "pasted text") -> SourceExtraction:
+def extract_text(text: str, *, title: str = "") -> SourceExtraction:
+    source = "pasted text"
     try:
         parsed = parse_text(text, title=title, max_chars=settings.CLAIMDESK_MAX_BODY_CHARS)
     except ParseError as error:
@@ -146,9 +243,56 @@ def extract_text(text: str, *, title: str = "", source: str = "pasted text") -> 
     return extract_parsed(parsed, source=source)
 
 
-def ingest_source(source: str) -> IngestOutcome:
-    """Fetch or read, parse, extract and store one source; all or nothing."""
-    return store_extraction(extract_source(source))
+def extract_upload(upload: File[Any]) -> SourceExtraction:
+    name = upload.name or "upload"
+    if (upload.size or 0) > settings.CLAIMDESK_MAX_DOCUMENT_BYTES:
+        raise SourceError(name, _("The file is too large."))
+    return extract_document(upload.read(), source=name, filename=name)
+
+
+# Ingest: the same, stored in one transaction ---------------------------------------------
+
+
+def ingest_url(url: str) -> IngestOutcome:
+    """Fetch, parse, extract and store one page; all or nothing."""
+    return store_extraction(extract_url(url))
+
+
+def ingest_path(path: str) -> IngestOutcome:
+    """Read, parse, extract and store one local file. For the command line only."""
+    return store_extraction(extract_path(path))
+
+
+def ingest_html(html: str, *, url: str = "") -> IngestOutcome:
+    return store_extraction(extract_html(html, url=url))
+
+
+def ingest_text(text: str, *, title: str = "") -> IngestOutcome:
+    return store_extraction(extract_text(text, title=title))
+
+
+def ingest_upload(upload: File[Any]) -> IngestOutcome:
+    return store_extraction(extract_upload(upload))
+
+
+def submit(source: Submission, *, user: Any | None = None) -> IngestOutcome | IngestJob:
+    """Ingest what a person sent: the stored outcome, or the job when a worker will do it.
+
+    A URL becomes an ``IngestJob`` for a background worker when workers run (fetching
+    may take long); everything else, and every URL when no broker is configured, is
+    ingested now. A file path is never a submission.
+    """
+    if isinstance(source, UrlSource) and work_is_queued():
+        return _queue_job(kind=IngestJob.Kind.URL, source=source.url, user=user)
+    match source:
+        case UrlSource(url=url):
+            return ingest_url(url)
+        case HtmlSource(html=html, url=url):
+            return ingest_html(html, url=url)
+        case TextSource(text=text, title=title):
+            return ingest_text(text, title=title)
+        case UploadSource(upload=upload):
+            return ingest_upload(upload)
 
 
 @transaction.atomic
@@ -166,10 +310,6 @@ def store_extraction(extraction: SourceExtraction) -> IngestOutcome:
     return outcome
 
 
-def figures_as_json(claim: ExtractedClaim) -> list[dict[str, object]]:
-    return [dataclasses.asdict(figure) for figure in claim.figures]
-
-
 def _claim_values(found: ExtractedClaim, revision: ArticleRevision) -> dict[str, object]:
     return {
         "revision": revision,
@@ -177,7 +317,7 @@ def _claim_values(found: ExtractedClaim, revision: ArticleRevision) -> dict[str,
         "start": found.start,
         "end": found.end,
         "kind": found.kind,
-        "figures": figures_as_json(found),
+        "figures": figures_as_json(found.figures),
         "attribution": found.attribution[:300],
         "score": min(max(found.score, 0.0), 1.0),
         "is_current": True,
@@ -244,7 +384,7 @@ def _carry_reviewer_claims(
 
 def reextract_article(article: Article) -> ArticleOutcome:
     """Run the current extractor over the article's current revision, keeping verdicts."""
-    revision = article.revisions.order_by("-number").first()
+    revision = article.current_revision
     if revision is None:
         raise SourceError(f"article {article.pk}", "the article has no stored text")
     found = extract_claims(
@@ -256,6 +396,9 @@ def reextract_article(article: Article) -> ArticleOutcome:
     return result
 
 
+# Feeds -------------------------------------------------------------------------------------
+
+
 @dataclass(slots=True)
 class FeedPollOutcome:
     feed: Feed
@@ -264,7 +407,7 @@ class FeedPollOutcome:
 
 def poll_feed(feed: Feed) -> FeedPollOutcome:
     """Fetch a feed and record its entries not seen before (each is ingested once)."""
-    data, final_url, _content_type = acquire(feed.url)
+    data, final_url, _content_type = _fetch(feed.url)
     try:
         parsed = parse_feed(data, url=final_url or feed.url)
     except FeedError as error:
@@ -294,7 +437,7 @@ def ingest_feed_entry(entry: FeedEntry) -> IngestOutcome | None:
     if entry.article_id is not None:
         return None
     try:
-        outcome = ingest_source(entry.url)
+        outcome = ingest_url(entry.url)
     except TransientIngestError:
         raise
     except SourceError as error:
@@ -303,3 +446,122 @@ def ingest_feed_entry(entry: FeedEntry) -> IngestOutcome | None:
     first = outcome.articles[0].article if outcome.articles else None
     FeedEntry.objects.filter(pk=entry.pk).update(article=first, error="")
     return outcome
+
+
+# Background jobs ---------------------------------------------------------------------------
+
+# Transient failures (timeouts, 5xx, a database that went away) retry with backoff;
+# permanent ones (a 404, a page that is not an article) are recorded and not retried.
+# Outcomes are recorded in the database (IngestJob, FeedEntry, Feed), never in a result
+# backend: ignore_result also spares each send a subscription to the result store, which
+# would hang for many seconds instead of failing fast when Redis is down.
+TRANSIENT = (TransientIngestError, DatabaseError)
+RETRY: dict[str, Any] = {
+    "autoretry_for": TRANSIENT,
+    "retry_backoff": 5,
+    "retry_backoff_max": 600,
+    "retry_jitter": True,
+    "max_retries": 5,
+    "ignore_result": True,
+}
+# What a worker runs for each kind of job. A file path is no kind: jobs come from the web.
+JOB_ENTRIES: dict[str, Callable[[str], IngestOutcome]] = {IngestJob.Kind.URL: ingest_url}
+
+
+def work_is_queued() -> bool:
+    """True when a broker is configured and jobs run on workers, not inline."""
+    return not settings.CELERY_TASK_ALWAYS_EAGER
+
+
+def _queue_job(*, kind: str, source: str, user: Any | None) -> IngestJob:
+    """Record a job and hand it to a worker once the job is committed.
+
+    The job returned reflects the hand-over when it happened at once (outside a
+    transaction): still queued, or already done or failed when it ran inline.
+    """
+    job = IngestJob.objects.create(kind=kind, source=source[:2000], created_by=user)
+    transaction.on_commit(lambda: _hand_over(job))
+    return job
+
+
+def _hand_over(job: IngestJob) -> None:
+    """Send the job to a worker; when the broker cannot be reached, run it here instead."""
+    try:
+        ingest_job_task.delay(job.pk)
+        return
+    except BrokerError as error:
+        log.warning(
+            "background queue unreachable (%s): running ingest job %s inline", error, job.pk
+        )
+    try:
+        run_ingest_job(job.pk, last_attempt=True)
+    except TRANSIENT:
+        pass  # recorded on the job as failed, with the reason
+    job.refresh_from_db()
+
+
+# Defined here rather than in claims.tasks, which re-exports it under its historical name:
+# ``submit`` queues it, and the task runs the pipeline, so either place would need the other.
+@shared_task(bind=True, name="claims.tasks.ingest_job_task", **RETRY)
+def ingest_job_task(self: Any, job_id: int) -> str:
+    """Ingest a queued job's source and record the outcome on the job."""
+    last = self.request.retries >= (self.max_retries or 0)
+    return run_ingest_job(job_id, last_attempt=last)
+
+
+def run_ingest_job(job_id: int, *, last_attempt: bool) -> str:
+    """Ingest a job's source by its kind and record the outcome on the job; safe to rerun.
+
+    A transient failure (a timeout, a database that went away mid-ingest) leaves nothing
+    stored, since the ingestion is one transaction, and is recorded on the job: queued
+    again with the reason when a retry follows, failed on the last attempt. It is raised
+    again so that Celery retries.
+    """
+    job = IngestJob.objects.get(pk=job_id)
+    if job.state == IngestJob.State.DONE:
+        return job.state
+    entry = JOB_ENTRIES.get(job.kind)
+    if entry is None:
+        _finish(job, IngestJob.State.FAILED, error=f"unknown kind of source: {job.kind!r}")
+        return IngestJob.State.FAILED
+    IngestJob.objects.filter(pk=job_id).update(state=IngestJob.State.RUNNING)
+    try:
+        outcome = entry(job.source)
+    except TRANSIENT as error:
+        _record_transient(job, error, last_attempt=last_attempt)
+        raise
+    except SourceError as error:
+        _finish(job, IngestJob.State.FAILED, error=error.reason)
+        return IngestJob.State.FAILED
+    _finish(job, IngestJob.State.DONE, article_ids=[a.article.pk for a in outcome.articles])
+    return IngestJob.State.DONE
+
+
+def _record_transient(job: IngestJob, error: Exception, *, last_attempt: bool) -> None:
+    if isinstance(error, SourceError):
+        reason = error.reason
+    else:
+        reason = f"database error: {str(error).strip() or type(error).__name__}"
+    log.warning("ingest job %s: %s", job.pk, reason)
+    try:
+        # A connection the server dropped stays broken: replace it (outside a transaction).
+        if not connection.in_atomic_block:
+            connection.close_if_unusable_or_obsolete()
+        if last_attempt:
+            _finish(job, IngestJob.State.FAILED, error=f"Gave up after retries: {reason}")
+        else:
+            IngestJob.objects.filter(pk=job.pk).update(
+                state=IngestJob.State.QUEUED, error=f"Temporary failure, retrying: {reason}"[:1000]
+            )
+    except DatabaseError:
+        log.exception("ingest job %s: could not record the failure", job.pk)
+
+
+def _finish(
+    job: IngestJob, state: str, *, error: str = "", article_ids: list[int] | None = None
+) -> None:
+    job.state = state
+    job.error = error[:1000]
+    job.article_ids = article_ids or []
+    job.finished_at = timezone.now()
+    job.save(update_fields=["state", "error", "article_ids", "finished_at"])

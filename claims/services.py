@@ -5,15 +5,28 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
-from urllib.parse import urlsplit
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from claims.models import Claim, ClaimEvent, ClaimStatus, Source, Stance, Verdict, VerdictChoice
+from articles.models import Article, ArticleRevision
+from claims.extraction import extract_figures, fingerprint
+from claims.models import (
+    Claim,
+    ClaimEvent,
+    ClaimKind,
+    ClaimOrigin,
+    ClaimStatus,
+    Source,
+    Stance,
+    Verdict,
+    VerdictChoice,
+    figures_as_json,
+)
+from lib.urls import is_http_url
 
 NEEDS_SOURCE = {VerdictChoice.VERIFIED, VerdictChoice.DISPUTED}
 
@@ -26,14 +39,6 @@ class SourceInput:
     excerpt: str = ""
     stance: str = Stance.SUPPORTS
     accessed_at: datetime | None = None
-
-
-def is_http_url(url: str) -> bool:
-    try:
-        parts = urlsplit(url.strip())
-        return parts.scheme.lower() in {"http", "https"} and bool(parts.hostname)
-    except ValueError:  # "http://[::1": not a URL at all
-        return False
 
 
 def check_verdict(*, verdict: str, sources: Sequence[SourceInput]) -> None:
@@ -55,18 +60,32 @@ def check_verdict(*, verdict: str, sources: Sequence[SourceInput]) -> None:
         raise ValidationError(errors)
 
 
+Opinion = TypeVar("Opinion")
+
+
+def _standing(history: Iterable[tuple[int, Opinion, bool]]) -> dict[int, Opinion]:
+    """Each reviewer's latest opinion since the last settlement: (reviewer id, opinion,
+    settles), oldest first. An editor's settlement wipes the slate; it counts itself."""
+    opinions: dict[int, Opinion] = {}
+    for reviewer_id, opinion, settles in history:
+        if settles:
+            opinions = {}
+        opinions[reviewer_id] = opinion
+    return opinions
+
+
+def standing_verdicts(verdicts: Iterable[Verdict]) -> list[Verdict]:
+    """The verdicts that decide a claim's status (oldest first in, first given first out)."""
+    return list(_standing((v.reviewer_id, v, v.settles) for v in verdicts).values())
+
+
 def status_from_history(verdicts: Iterable[tuple[int, str, bool]]) -> str:
     """The status that a verdict history gives, oldest first: (reviewer id, verdict, settles).
 
     An editor's settlement decides; after it (or without one) each reviewer's latest
     verdict counts, and the claim is contested while they disagree.
     """
-    opinions: dict[int, str] = {}
-    for reviewer_id, verdict, settles in verdicts:
-        if settles:
-            opinions = {}
-        opinions[reviewer_id] = verdict
-    distinct = set(opinions.values())
+    distinct = set(_standing(verdicts).values())
     if not distinct:
         return ClaimStatus.UNREVIEWED
     return distinct.pop() if len(distinct) == 1 else ClaimStatus.CONTESTED
@@ -184,25 +203,16 @@ def _trimmed_span(body: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _span_figures(text: str, *, start: int, article: Any) -> list[dict[str, object]]:
+def _span_figures(text: str, *, start: int, article: Article) -> list[dict[str, Any]]:
     """The figures of a reviewer's span, recognised the way the extractor does."""
-    import dataclasses
-
-    from claims.extraction import extract_figures
-
     language = article.language if article.language in ("ko", "en") else "ko"
     reference = article.published_at.date() if article.published_at else None
-    return [
-        dataclasses.asdict(figure)
-        for figure in extract_figures(
-            text, language=language, reference_date=reference, offset=start
-        )
-    ]
+    return figures_as_json(
+        extract_figures(text, language=language, reference_date=reference, offset=start)
+    )
 
 
-def _span_fingerprint(article: Any, text: str) -> str:
-    from claims.extraction import fingerprint
-
+def _span_fingerprint(article: Article, text: str) -> str:
     taken = set(article.claims.values_list("fingerprint", flat=True))
     occurrence = 1
     while fingerprint(text, occurrence) in taken:
@@ -211,17 +221,12 @@ def _span_fingerprint(article: Any, text: str) -> str:
 
 
 @transaction.atomic
-def claim_add(*, article: Any, actor: Any, start: int, end: int, kind: str = "factual") -> Claim:
+def claim_add(
+    *, article: Article, actor: Any, start: int, end: int, kind: str = "factual"
+) -> Claim:
     """Add a claim the extractor missed: a span of the article's current revision."""
-    from articles.models import ArticleRevision
-    from claims.models import ClaimKind, ClaimOrigin
-
-    revision = (
-        ArticleRevision.objects.select_for_update()
-        .filter(article=article)
-        .order_by("-number")
-        .first()
-    )
+    # Locked: additions to one article run one at a time, each seeing the fingerprints taken.
+    revision = ArticleRevision.objects.select_for_update().filter(article=article).current()
     if revision is None:
         raise ValidationError({"span": _("This article has no text yet.")})
     if kind not in ClaimKind.values:

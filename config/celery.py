@@ -3,6 +3,7 @@
 import os
 
 from celery import Celery
+from django.conf import settings
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -13,8 +14,6 @@ app.autodiscover_tasks()
 
 @app.on_after_finalize.connect
 def schedule_feed_polling(sender: Celery, **kwargs: object) -> None:
-    from django.conf import settings
-
     sender.add_periodic_task(
         settings.CLAIMDESK_FEED_POLL_MINUTES * 60.0,
         sender.signature("claims.tasks.poll_feeds_task"),

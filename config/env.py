@@ -6,6 +6,9 @@ A secret may also be given as a file: ``NAME_FILE=/run/secrets/name`` (as in hea
 import os
 from pathlib import Path
 
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
 
 class ImproperlyConfiguredEnv(RuntimeError):
     """An environment variable holds a value that cannot be used."""
@@ -62,9 +65,6 @@ def envsecret(name: str, *, debug: bool, debug_default: str) -> str:
 
 def require_secret_key() -> None:
     """Fail at start-up, naming the variable, when the server has no secret key."""
-    from django.conf import settings
-    from django.core.exceptions import ImproperlyConfigured
-
     message = "SECRET_KEY must be set when DEBUG is off (or SECRET_KEY_FILE)"
     try:
         present = bool(settings.SECRET_KEY)

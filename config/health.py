@@ -7,6 +7,8 @@ from django.db import DatabaseError, connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 
+from config.celery import app
+
 
 def _database_ok() -> bool:
     try:
@@ -20,8 +22,6 @@ def _database_ok() -> bool:
 def _broker_state() -> str:
     if not settings.CELERY_BROKER_URL:
         return "inline"
-    from config.celery import app
-
     try:
         with app.connection_for_write() as conn:
             conn.ensure_connection(max_retries=1, timeout=2)

@@ -21,7 +21,9 @@ from rest_framework.test import APIClient
 
 from articles.models import Article, ArticleRevision, IngestJob
 from claims.models import Claim, ClaimEvent
-from claims.pipeline import TransientIngestError, extract_source, ingest_source
+from claims.pipeline import TransientIngestError
+from claims.pipeline import extract_url as extract_source
+from claims.pipeline import ingest_url as ingest_source
 from claims.tasks import ingest_job_task, run_ingest_job
 from config.celery import app as celery_app
 from tests.factories import make_team

@@ -242,7 +242,7 @@ def test_queue_filters(team, article, claims):
 
 
 def test_queue_pages_by_keyset(team, article):
-    from claims import views
+    from claims.views import queue as views
 
     claims = make_claims(make_article(sentences=[f"Item {i} cost {i} dollars." for i in range(7)]))
     client = client_for("victor")

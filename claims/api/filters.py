@@ -1,4 +1,7 @@
-"""Query filters of the claims and articles lists (and the exports, which share them)."""
+"""Query filters of the claims and articles lists (and the exports, which share them).
+
+Each claim filter is a ``ClaimQuerySet`` method, so the review queue means the same by it.
+"""
 
 from __future__ import annotations
 
@@ -7,23 +10,11 @@ from typing import Any
 
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
 from django_filters.fields import IsoDateTimeField
 from drf_spectacular.utils import extend_schema_field
 
-from articles.models import Article
-from claims.exports import reviewed_since
-from claims.models import Claim, ClaimKind, ClaimStatus
-
-
-def _outlet(queryset: QuerySet, prefix: str, value: str) -> QuerySet:
-    value = value.strip()
-    if value.isdigit() and int(value) <= MAX_ID:
-        return queryset.filter(**{f"{prefix}outlet_id": int(value)})
-    return queryset.filter(**{f"{prefix}outlet__name__iexact": value})
-
-
-MAX_ID = 2**63 - 1
+from articles.models import MAX_ID, Article, ArticleQuerySet
+from claims.models import Claim, ClaimKind, ClaimQuerySet, ClaimStatus
 
 
 @extend_schema_field({"type": "integer", "minimum": 0, "maximum": MAX_ID})
@@ -56,14 +47,18 @@ class TimeFilter(django_filters.IsoDateTimeFilter):
 
 
 class ClaimFilter(django_filters.FilterSet):
-    status = django_filters.ChoiceFilter(choices=ClaimStatus.choices, help_text="Claim status.")
-    kind = django_filters.ChoiceFilter(choices=ClaimKind.choices, help_text="Claim kind.")
+    status = django_filters.ChoiceFilter(
+        method="filter_status", choices=ClaimStatus.choices, help_text="Claim status."
+    )
+    kind = django_filters.ChoiceFilter(
+        method="filter_kind", choices=ClaimKind.choices, help_text="Claim kind."
+    )
     article = IdFilter(field_name="article_id", help_text="Article id.")
     outlet = django_filters.CharFilter(
         method="filter_outlet", help_text="Outlet id or exact outlet name (any case)."
     )
     language = django_filters.CharFilter(
-        field_name="article__language", help_text="Article language code, e.g. ko or en."
+        method="filter_language", help_text="Article language code, e.g. ko or en."
     )
     q = django_filters.CharFilter(
         method="filter_q", help_text="Text search in the claim and its attribution."
@@ -86,17 +81,25 @@ class ClaimFilter(django_filters.FilterSet):
         model = Claim
         fields: list[str] = []
 
-    def filter_outlet(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return _outlet(queryset, "article__", value)
+    def filter_status(self, queryset: ClaimQuerySet, name: str, value: str) -> ClaimQuerySet:
+        return queryset.with_status(value)
 
-    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        value = value.strip()
-        if not value:
-            return queryset
-        return queryset.filter(Q(text__icontains=value) | Q(attribution__icontains=value))
+    def filter_kind(self, queryset: ClaimQuerySet, name: str, value: str) -> ClaimQuerySet:
+        return queryset.of_kind(value)
 
-    def filter_reviewed_since(self, queryset: QuerySet, name: str, value: datetime) -> QuerySet:
-        return reviewed_since(queryset, value)
+    def filter_outlet(self, queryset: ClaimQuerySet, name: str, value: str) -> ClaimQuerySet:
+        return queryset.from_outlet(value)
+
+    def filter_language(self, queryset: ClaimQuerySet, name: str, value: str) -> ClaimQuerySet:
+        return queryset.in_language(value)
+
+    def filter_q(self, queryset: ClaimQuerySet, name: str, value: str) -> ClaimQuerySet:
+        return queryset.search(value)
+
+    def filter_reviewed_since(
+        self, queryset: ClaimQuerySet, name: str, value: datetime
+    ) -> ClaimQuerySet:
+        return queryset.reviewed_since(value)
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -122,5 +125,5 @@ class ArticleFilter(django_filters.FilterSet):
         model = Article
         fields: list[str] = []
 
-    def filter_outlet(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return _outlet(queryset, "", value)
+    def filter_outlet(self, queryset: ArticleQuerySet, name: str, value: str) -> ArticleQuerySet:
+        return queryset.from_outlet(value)

@@ -107,14 +107,9 @@ def article_detail(pk: int) -> dict[str, Any] | None:
     if not rows:
         return None
     record = article_record(rows[0])
-    revision = (
-        ArticleRevision.objects.filter(article_id=pk)
-        .order_by("-number")
-        .values("number", "body")
-        .first()
-    )
-    record["revision"] = revision["number"] if revision else None
-    record["body"] = revision["body"] if revision else ""
+    revision = ArticleRevision.objects.filter(article_id=pk).only("number", "body").current()
+    record["revision"] = revision.number if revision else None
+    record["body"] = revision.body if revision else ""
     current = Claim.objects.filter(article_id=pk, is_current=True).order_by("start", "id")
     record["claims"] = claim_records(claim_values(current))
     return record

@@ -12,17 +12,22 @@ from typing import Any
 from rest_framework import serializers
 
 from claims.models import ClaimKind, ClaimStatus, Stance, VerdictChoice
-from claims.services import SourceInput, is_http_url
+from claims.services import SourceInput
+from lib.urls import URLError, clean_http_url
 
 # Input -------------------------------------------------------------------------------
 
 
-def _is_http_url(value: str) -> bool:
-    """An http(s) address; one that cannot even be split (``http://[::1``) is none."""
+def checked_url(value: str, *, what: str) -> str:
+    """``value`` when ``lib.urls`` accepts it; otherwise a field error naming the problem."""
     try:
-        return is_http_url(value)
-    except ValueError:
-        return False
+        return clean_http_url(value)
+    except URLError as error:
+        if error.code == "scheme":
+            message = f"Give {what} web address starting with http:// or https://."
+        else:
+            message = f"This web address cannot be used: {error.reason}."
+        raise serializers.ValidationError(message) from None
 
 
 class SourceInputSerializer(serializers.Serializer[Any]):
@@ -41,14 +46,7 @@ class SourceInputSerializer(serializers.Serializer[Any]):
     )
 
     def validate_url(self, value: str) -> str:
-        if not _is_http_url(value):
-            raise serializers.ValidationError(
-                "Give the source's web address starting with http:// or https://."
-            )
-        return value.strip()
-
-    def to_source(self) -> SourceInput:
-        return SourceInput(**self.validated_data)
+        return checked_url(value, what="the source's")
 
 
 MAX_SOURCES = 20
@@ -81,11 +79,7 @@ class ArticleInputSerializer(serializers.Serializer[Any]):
     )
 
     def validate_url(self, value: str) -> str:
-        if not _is_http_url(value):
-            raise serializers.ValidationError(
-                "Give the article's web address starting with http:// or https://."
-            )
-        return value.strip()
+        return checked_url(value, what="the article's")
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         given = [name for name in ("html", "text") if attrs.get(name) is not None]
@@ -213,8 +207,3 @@ class JobOutputSerializer(serializers.Serializer[Any]):
 
 class ErrorSerializer(serializers.Serializer[Any]):
     detail = serializers.CharField()
-
-
-class IngestErrorSerializer(ErrorSerializer):
-    source = serializers.CharField()  # type: ignore[assignment]
-    reason = serializers.CharField()

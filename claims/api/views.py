@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
@@ -57,11 +57,17 @@ from claims.exports import (
     jsonl_chunks,
 )
 from claims.models import Claim
+from claims.pipeline import (
+    HtmlSource,
+    IngestOutcome,
+    SourceError,
+    Submission,
+    TextSource,
+    UrlSource,
+    submit,
+)
 from claims.roles import can_settle
 from claims.services import claim_record_verdict
-
-if TYPE_CHECKING:
-    from claims.pipeline import IngestError, IngestOutcome
 
 SIGN_IN = (
     "Sign in, or send the header 'Authorization: Token <key>' "
@@ -151,7 +157,7 @@ FILTER_ERRORS = OpenApiResponse(
 )
 
 
-def _ingest_error(error: IngestError) -> Response:
+def _ingest_error(error: SourceError) -> Response:
     return Response(
         {
             "detail": f"Could not ingest {error.source}: {error.reason}",
@@ -329,51 +335,28 @@ class ArticleList(ApiView, Filtered):
     def post(self, request: Request) -> Response:
         data = s.ArticleInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        # Imported on use: the ingestion stack (fetcher, parsers, the Korean tokenizer)
-        # is heavy, and the read path that most requests take never needs it.
-        from claims.jobs import ingest_job_queue, work_is_queued
-        from claims.pipeline import IngestError
-
-        given = data.validated_data
-        url, html, text = given.get("url", ""), given.get("html"), given.get("text")
-        if html is None and text is None and work_is_queued():
-            job = ingest_job_queue(source=url, user=request.user)
-            body = job_record(job, request.build_absolute_uri)
+        try:
+            result = submit(_submission(data.validated_data), user=request.user)
+        except SourceError as error:
+            return _ingest_error(error)
+        if isinstance(result, IngestJob):
+            body = job_record(result, request.build_absolute_uri)
             return Response(
                 body, status=status.HTTP_202_ACCEPTED, headers={"Location": body["url"]}
             )
-        try:
-            outcome = _ingest(url=url, html=html, text=text, title=given["title"])
-        except IngestError as error:
-            return _ingest_error(error)
         return Response(
-            _ingest_result(outcome),
-            status=status.HTTP_201_CREATED if outcome.stored_anything else status.HTTP_200_OK,
+            _ingest_result(result),
+            status=status.HTTP_201_CREATED if result.stored_anything else status.HTTP_200_OK,
         )
 
 
-def _ingest(*, url: str, html: str | None, text: str | None, title: str) -> IngestOutcome:
-    from articles.parsing import ParseError, parse_document, parse_text
-    from claims.pipeline import IngestError, extract_parsed, ingest_source, store_extraction
-
-    if text is None and html is None:
-        return ingest_source(url)
-    source = "pasted text" if text is not None else url or "pasted HTML"
-    limit = settings.CLAIMDESK_MAX_BODY_CHARS
-    try:
-        if text is not None:
-            parsed = parse_text(text, title=title, max_chars=limit)
-        else:
-            parsed = parse_document(
-                (html or "").encode("utf-8", "surrogatepass"),
-                url=url,
-                content_type="text/html; charset=utf-8",
-                max_bytes=settings.CLAIMDESK_MAX_DOCUMENT_BYTES,
-                max_chars=limit,
-            )
-    except ParseError as error:
-        raise IngestError(source, str(error)) from error
-    return store_extraction(extract_parsed(parsed, source=source))
+def _submission(given: dict[str, Any]) -> Submission:
+    """What the valid input holds: text, HTML (with its address), or a URL (checked)."""
+    if given.get("text") is not None:
+        return TextSource(given["text"], title=given["title"])
+    if given.get("html") is not None:
+        return HtmlSource(given["html"], url=given.get("url", ""))
+    return UrlSource(given["url"])
 
 
 def _ingest_result(outcome: IngestOutcome) -> dict[str, Any]:

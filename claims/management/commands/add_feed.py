@@ -3,8 +3,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from articles.models import Feed
-from claims.pipeline import SourceError, is_url
+from claims.pipeline import SourceError
 from claims.tasks import poll_feed_task
+from lib.urls import URLError, clean_http_url
 
 
 class Command(BaseCommand):
@@ -16,8 +17,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         url: str = options["url"]
-        if not is_url(url):
-            raise CommandError(f"{url}: a feed must be an http(s) URL")
+        try:
+            clean_http_url(url)
+        except URLError as error:
+            raise CommandError(f"{url}: a feed must be an http(s) URL ({error.reason})") from None
         feed, created = Feed.objects.get_or_create(url=url)
         self.stdout.write(f"{'Following' if created else 'Already following'} {url}")
         if options["now"]:

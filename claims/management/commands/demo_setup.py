@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandParser
 
-from claims.pipeline import IngestError, ingest_source
+from claims.pipeline import SourceError, ingest_path
 from claims.roles import EDITOR, REVIEWER
 
 DEMO_USERS = [("reviewer", REVIEWER), ("editor", EDITOR)]
@@ -22,8 +22,8 @@ class Command(BaseCommand):
         samples = sorted((Path(settings.BASE_DIR) / "samples").glob("*.html"))
         for sample in samples:
             try:
-                outcome = ingest_source(str(sample))
-            except IngestError as error:
+                outcome = ingest_path(str(sample))
+            except SourceError as error:
                 self.stderr.write(self.style.ERROR(f"sample {sample.name}: {error.reason}"))
                 continue
             claims = sum(a.claims_new for a in outcome.articles)

@@ -31,7 +31,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         claims = Claim.objects.all()
         if options["status"]:
-            claims = claims.filter(status=options["status"])
+            claims = claims.with_status(options["status"])
         chunks: Iterator[bytes]
         if options["format"] == "csv":
             chunks = csv_chunks(claims)

@@ -4,7 +4,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from claims.documents import extraction_document
-from claims.pipeline import IngestError, extract_source
+from claims.pipeline import SourceError, extract_path, extract_url
+from lib.urls import looks_like_url
 
 
 class Command(BaseCommand):
@@ -14,7 +15,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("sources", nargs="+", metavar="SOURCE", help="a file path or URL")
+        parser.add_argument(
+            "sources", nargs="+", metavar="SOURCE", help="a file path or an http(s) URL"
+        )
         parser.add_argument("--json", action="store_true", help="print JSON (the default)")
         parser.add_argument("--indent", type=int, default=None, help="pretty-print one source")
 
@@ -24,8 +27,9 @@ class Command(BaseCommand):
         failed = 0
         for source in sources:
             try:
-                document = extraction_document(extract_source(source))
-            except IngestError as error:
+                extract = extract_url if looks_like_url(source) else extract_path
+                document = extraction_document(extract(source))
+            except SourceError as error:
                 failed += 1
                 document = {"source": source, "error": error.reason}
                 self.stderr.write(f"{source}: {error.reason}")

@@ -3,7 +3,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from claims.pipeline import IngestError, IngestOutcome, ingest_source
+from claims.pipeline import IngestOutcome, SourceError, ingest_path, ingest_url
+from lib.urls import looks_like_url
 
 
 class Command(BaseCommand):
@@ -13,25 +14,28 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("sources", nargs="+", metavar="SOURCE", help="a file path or URL")
+        parser.add_argument(
+            "sources", nargs="+", metavar="SOURCE", help="a file path or an http(s) URL"
+        )
         parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
 
     def handle(self, *args: Any, **options: Any) -> None:
         sources: list[str] = options["sources"]
         show_bar = len(sources) > 1 and not options["no_progress"]
         outcomes: list[IngestOutcome] = []
-        errors: list[IngestError] = []
+        errors: list[SourceError] = []
         for source in tqdm(sources, disable=not show_bar, unit="source", file=self.stderr):
             try:
-                outcomes.append(ingest_source(source))
-            except IngestError as error:
+                ingest = ingest_url if looks_like_url(source) else ingest_path
+                outcomes.append(ingest(source))
+            except SourceError as error:
                 errors.append(error)
                 tqdm.write(self.style.ERROR(f"failed: {source}: {error.reason}"), file=self.stderr)
         self._summary(outcomes, errors)
         if errors:
             raise CommandError(f"{len(errors)} of {len(sources)} sources failed", returncode=1)
 
-    def _summary(self, outcomes: list[IngestOutcome], errors: list[IngestError]) -> None:
+    def _summary(self, outcomes: list[IngestOutcome], errors: list[SourceError]) -> None:
         articles = [a for o in outcomes for a in o.articles]
         new = sum(a.article_created for a in articles)
         revised = sum(a.revision_created and not a.article_created for a in articles)

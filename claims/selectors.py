@@ -1,0 +1,202 @@
+"""Reads of claims for the review interface: the queue, an article's page, a claim's panel
+and the dashboard.
+
+Filters are ``ClaimQuerySet`` methods, one meaning each, shared with the API's filters and
+the exports; the functions here put them together for one page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Q
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from articles.models import Article, ArticleRevision, Outlet
+from claims import roles
+from claims.models import Claim, ClaimEvent, ClaimQuerySet, ClaimStatus, Verdict
+from claims.services import standing_verdicts
+
+# --- The queue ---------------------------------------------------------------------------
+
+
+def queue_claims(
+    *,
+    user: Any,
+    q: str = "",
+    kind: str = "",
+    outlet: int | None = None,
+    language: str = "",
+    since: date | None = None,
+    until: date | None = None,
+    reviewer: int | None = None,
+    mine: bool = False,
+) -> ClaimQuerySet:
+    """The current claims matching the queue's filters (all but the status filter)."""
+    claims = Claim.objects.current().search(q).published_between(since, until)
+    if kind:
+        claims = claims.of_kind(kind)
+    if outlet:
+        claims = claims.from_outlet(outlet)
+    if language:
+        claims = claims.in_language(language)
+    if reviewer:
+        claims = claims.reviewed_by(reviewer)
+    if mine:
+        claims = claims.assigned_to(user)
+    return claims
+
+
+def status_counts(claims: ClaimQuerySet) -> dict[str, int]:
+    """How many of these claims have each status (statuses without any are absent)."""
+    rows = claims.order_by().values_list("status").annotate(n=Count("id"))
+    return dict(rows.values_list("status", "n"))
+
+
+def _after(raw: str) -> Q | None:
+    """Keyset position "score:id": the rows after it in (-score, -id) order."""
+    try:
+        score_text, id_text = raw.split(":", 1)
+        score, pk = float(score_text), int(id_text)
+    except ValueError:
+        return None
+    return Q(score__lt=score) | Q(score=score, id__lt=pk)
+
+
+@dataclass(frozen=True, slots=True)
+class QueuePage:
+    rows: list[Claim]
+    more: bool
+    paged: bool  # the page starts after a position, not at the top
+
+
+def queue_page(claims: ClaimQuerySet, *, after: str, size: int) -> QueuePage:
+    """``size`` claims, most check-worthy first, after the keyset position ``after``."""
+    position = _after(after)
+    page = claims.select_related("article", "article__outlet", "assigned_to").order_by(
+        "-score", "-id"
+    )
+    if position is not None:
+        page = page.filter(position)
+    rows = list(page[: size + 1])
+    return QueuePage(rows[:size], len(rows) > size, position is not None)
+
+
+def reviewer_choices() -> list[tuple[int, str]]:
+    """Active reviewers and editors, by name: who can be assigned or filtered on."""
+    users = (
+        get_user_model()
+        .objects.filter(groups__name__in=[roles.REVIEWER, roles.EDITOR], is_active=True)
+        .distinct()
+        .order_by("username")
+        .values_list("id", "username")
+    )
+    return list(users)
+
+
+def outlet_choices() -> list[tuple[int, str]]:
+    return list(Outlet.objects.order_by("name").values_list("id", "name"))
+
+
+# --- An article and a claim's panel ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleText:
+    revision: ArticleRevision | None
+    claims: list[Claim]  # current claims, in reading order
+
+
+def article_text(article: Article) -> ArticleText:
+    """The article's current revision and its current claims, for highlighting in place."""
+    revision = article.current_revision
+    claims = list(
+        Claim.objects.current()
+        .filter(article=article)
+        .order_by("start", "id")
+        .only("id", "text", "start", "end", "status", "kind", "revision_id", "article_id")
+    )
+    return ArticleText(revision, claims)
+
+
+def ingested_claims(article: Article, *, limit: int = 200) -> list[Claim]:
+    """An article's current claims in reading order, as the ingest page lists them."""
+    return list(Claim.objects.current().filter(article=article).order_by("start")[:limit])
+
+
+def panel_claims() -> ClaimQuerySet:
+    """Claims with what their panel shows alongside them."""
+    return Claim.objects.select_related(
+        "article", "article__outlet", "revision", "assigned_to", "created_by"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    when: datetime
+    who: Any
+    verdict: Verdict | None = None
+    event: ClaimEvent | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimHistory:
+    entries: list[HistoryEntry]  # verdicts and events, newest first
+    opinions: list[Verdict]  # the verdicts that decide the status (claims.services' rule)
+
+
+def claim_history(claim: Claim) -> ClaimHistory:
+    verdicts = list(
+        claim.verdicts.select_related("reviewer")
+        .prefetch_related("sources")
+        .order_by("created_at", "id")
+    )
+    events = list(claim.events.select_related("actor").order_by("created_at", "id"))
+    entries = sorted(
+        [HistoryEntry(v.created_at, v.reviewer, verdict=v) for v in verdicts]
+        + [HistoryEntry(e.created_at, e.actor, event=e) for e in events],
+        key=lambda h: h.when,
+        reverse=True,
+    )
+    return ClaimHistory(entries, standing_verdicts(verdicts))
+
+
+# --- The dashboard -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardFigures:
+    by_status: dict[str, int]
+    by_outlet: list[dict[str, Any]]  # article__outlet__name, total, reviewed; 20 largest
+    verdicts_per_day: list[tuple[date, int]]  # the last ``days`` days, oldest first
+
+
+def dashboard_figures(*, days: int) -> DashboardFigures:
+    current = Claim.objects.current()
+    by_outlet = list(
+        current.order_by()
+        .values("article__outlet__name")
+        .annotate(
+            total=Count("id"),
+            reviewed=Count("id", filter=~Q(status=ClaimStatus.UNREVIEWED)),
+        )
+        .order_by("-total")[:20]
+    )
+    first = timezone.localdate() - timedelta(days=days - 1)
+    per_day = dict(
+        Verdict.objects.filter(created_at__date__gte=first)
+        .order_by()
+        .annotate(day=TruncDate("created_at"))
+        .values_list("day")
+        .annotate(n=Count("id"))
+    )
+    dates = [first + timedelta(days=i) for i in range(days)]
+    return DashboardFigures(
+        by_status=status_counts(current),
+        by_outlet=by_outlet,
+        verdicts_per_day=[(d, per_day.get(d, 0)) for d in dates],
+    )

@@ -1,0 +1,81 @@
+"""The ingest page: a URL, pasted text or a file, through the pipeline's ``submit``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from articles.models import Article, IngestJob
+from claims import roles
+from claims.forms import IngestForm
+from claims.pipeline import (
+    IngestOutcome,
+    SourceError,
+    Submission,
+    TextSource,
+    UploadSource,
+    UrlSource,
+    submit,
+)
+from claims.selectors import ingested_claims
+from claims.views.common import UNPROCESSABLE, role_required
+
+
+def _submission(data: dict[str, Any]) -> Submission:
+    """What the valid form holds: exactly one of a URL (checked), text or a file."""
+    if data["url"]:
+        return UrlSource(data["url"])
+    if data["text"]:
+        return TextSource(data["text"], title=data["title"])
+    return UploadSource(data["file"])
+
+
+def _submitted(request: HttpRequest, form: IngestForm) -> tuple[Any, str]:
+    """Submit the valid form: (the outcome or the job, "") or (None, why it failed)."""
+    try:
+        result = submit(_submission(form.cleaned_data), user=request.user)
+    except SourceError as failure:
+        reason = _("%(source)s could not be ingested: %(reason)s")
+        return None, reason % {"source": failure.source, "reason": failure.reason}
+    if isinstance(result, IngestOutcome) and not result.articles:
+        return None, _("No article was found in this source.")
+    return result, ""
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(roles.can_review)
+def ingest(request: HttpRequest) -> HttpResponse:
+    form = IngestForm(request.POST or None, request.FILES or None)
+    result, error = None, ""
+    if request.method == "POST" and form.is_valid():
+        result, error = _submitted(request, form)
+    outcome = result if isinstance(result, IngestOutcome) else None
+    results = [
+        {"outcome": item, "claims": ingested_claims(item.article)}
+        for item in (outcome.articles if outcome else [])
+    ]
+    failed = request.method == "POST" and (error or not form.is_valid())
+    return render(
+        request,
+        "claims/ingest.html",
+        {
+            "form": form,
+            "error": error,
+            "results": results,
+            "job": result if isinstance(result, IngestJob) else None,
+        },
+        status=UNPROCESSABLE if failed else 200,
+    )
+
+
+@require_GET
+@role_required(roles.can_review)
+def ingest_job(request: HttpRequest, pk: int) -> HttpResponse:
+    """A queued ingestion's progress; the page polls it until the job is done or failed."""
+    job = get_object_or_404(IngestJob, pk=pk)
+    articles = list(Article.objects.with_outlet().filter(pk__in=job.article_ids or []))
+    return render(request, "claims/_ingest_job.html", {"job": job, "articles": articles})

@@ -1,0 +1,229 @@
+"""A claim's panel: figures, attribution, the verdict form with sources, other reviewers'
+verdicts and the history, and the writes made from it (verdict, dismiss, restore, span,
+assign, merge).
+
+Every view that answers an htmx request returns the panel alone, with the claim's
+highlight in the article swapped out of band, so the page updates in place.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from claims import roles
+from claims.forms import (
+    AssignForm,
+    DismissForm,
+    MergeForm,
+    SourceFormSet,
+    SpanForm,
+    VerdictForm,
+    sources_from,
+)
+from claims.models import Claim
+from claims.selectors import claim_history, panel_claims, reviewer_choices
+from claims.services import (
+    claim_adjust_span,
+    claim_assign,
+    claim_dismiss,
+    claim_merge,
+    claim_record_verdict,
+    claim_restore,
+)
+from claims.templatetags.claimdesk import claim_mark
+from claims.views.article import article_context
+from claims.views.common import (
+    UNPROCESSABLE,
+    error_messages,
+    htmx_redirect,
+    is_htmx,
+    role_required,
+)
+
+
+def _panel_claim(pk: int) -> Claim:
+    return get_object_or_404(panel_claims(), pk=pk)
+
+
+def _panel_context(
+    request: HttpRequest,
+    claim: Claim,
+    *,
+    verdict_form: VerdictForm | None = None,
+    sources: Any = None,
+    errors: list[str] | None = None,
+    dismiss_form: DismissForm | None = None,
+    span_form: SpanForm | None = None,
+    merge_form: MergeForm | None = None,
+) -> dict[str, Any]:
+    history = claim_history(claim)
+    can_settle = roles.can_settle(request.user)
+    return {
+        "claim": claim,
+        "history": history.entries,
+        "opinions": history.opinions,
+        "verdict_form": verdict_form or VerdictForm(),
+        "sources": sources or SourceFormSet(prefix="source"),
+        "errors": errors or [],
+        "dismiss_form": dismiss_form or DismissForm(),
+        "span_form": span_form or SpanForm(initial={"start": claim.start, "end": claim.end}),
+        "merge_form": merge_form or MergeForm(),
+        "assign_form": AssignForm(
+            initial={"assignee": claim.assigned_to_id},
+            reviewers=reviewer_choices() if can_settle else [],
+        ),
+        "can_review": roles.can_review(request.user),
+        "can_settle": can_settle,
+    }
+
+
+def _panel_response(
+    request: HttpRequest, claim: Claim, *, status: int = 200, **extra: Any
+) -> HttpResponse:
+    """The panel alone for htmx (plus the claim's highlight out of band), else the page."""
+    context = _panel_context(request, claim, **extra)
+    if is_htmx(request):
+        html = render_to_string("claims/_claim_panel.html", context, request=request) + str(
+            claim_mark(claim, oob=True)
+        )
+        return HttpResponse(html, status=status)
+    page = article_context(request, claim.article) | context
+    return render(request, "claims/article.html", page, status=status)
+
+
+def _done(request: HttpRequest, claim: Claim) -> HttpResponse:
+    """After a successful write: the fresh panel for htmx, a redirect otherwise."""
+    if is_htmx(request):
+        return _panel_response(request, _panel_claim(claim.pk))
+    return HttpResponseRedirect(claim.get_absolute_url())
+
+
+@require_GET
+@role_required(roles.can_view)
+def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _panel_response(request, _panel_claim(pk))
+
+
+@require_POST
+@role_required(roles.can_review)
+def claim_verdict(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = _panel_claim(pk)
+    form = VerdictForm(request.POST)
+    sources = SourceFormSet(request.POST, prefix="source")
+    if not (form.is_valid() and sources.is_valid()):
+        return _panel_response(
+            request, claim, status=UNPROCESSABLE, verdict_form=form, sources=sources
+        )
+    settles = form.cleaned_data["settles"]
+    if settles and not roles.can_settle(request.user):
+        raise PermissionDenied
+    try:
+        claim_record_verdict(
+            claim=claim,
+            reviewer=request.user,
+            verdict=form.cleaned_data["verdict"],
+            note=form.cleaned_data["note"],
+            sources=sources_from(sources),
+            settles=settles,
+        )
+    except ValidationError as error:
+        return _panel_response(
+            request,
+            claim,
+            status=UNPROCESSABLE,
+            verdict_form=form,
+            sources=sources,
+            errors=error_messages(error),
+        )
+    return _done(request, claim)
+
+
+@require_POST
+@role_required(roles.can_review)
+def claim_dismiss_view(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = _panel_claim(pk)
+    form = DismissForm(request.POST)
+    if not form.is_valid():
+        return _panel_response(request, claim, status=UNPROCESSABLE, dismiss_form=form)
+    try:
+        claim_dismiss(claim=claim, actor=request.user, reason=form.cleaned_data["reason"])
+    except ValidationError as error:
+        return _panel_response(request, claim, status=UNPROCESSABLE, errors=error_messages(error))
+    return _done(request, claim)
+
+
+@require_POST
+@role_required(roles.can_review)
+def claim_restore_view(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = _panel_claim(pk)
+    claim_restore(claim=claim, actor=request.user)
+    return _done(request, claim)
+
+
+@require_POST
+@role_required(roles.can_review)
+def claim_span(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = _panel_claim(pk)
+    form = SpanForm(request.POST)
+    if not form.is_valid():
+        return _panel_response(request, claim, status=UNPROCESSABLE, span_form=form)
+    try:
+        claim_adjust_span(
+            claim=claim,
+            actor=request.user,
+            start=form.cleaned_data["start"],
+            end=form.cleaned_data["end"],
+        )
+    except ValidationError as error:
+        return _panel_response(
+            request, claim, status=UNPROCESSABLE, span_form=form, errors=error_messages(error)
+        )
+    if is_htmx(request):
+        return htmx_redirect(claim.get_absolute_url())  # the highlight moved
+    return HttpResponseRedirect(claim.get_absolute_url())
+
+
+@require_POST
+@role_required(roles.can_settle)
+def claim_assign_view(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = _panel_claim(pk)
+    form = AssignForm(request.POST, reviewers=reviewer_choices())
+    if not form.is_valid():
+        return _panel_response(request, claim, status=UNPROCESSABLE)
+    assignee_id = form.cleaned_data["assignee"]
+    assignee = get_user_model().objects.get(pk=assignee_id) if assignee_id else None
+    claim_assign(claim=claim, actor=request.user, assignee=assignee)
+    return _done(request, claim)
+
+
+@require_POST
+@role_required(roles.can_settle)
+def claim_merge_view(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = _panel_claim(pk)
+    form = MergeForm(request.POST)
+    if not form.is_valid():
+        return _panel_response(request, claim, status=UNPROCESSABLE, merge_form=form)
+    into = Claim.objects.filter(pk=form.cleaned_data["into"]).first()
+    if into is None:
+        return _panel_response(
+            request,
+            claim,
+            status=UNPROCESSABLE,
+            merge_form=form,
+            errors=[_("That claim does not exist.")],
+        )
+    try:
+        claim_merge(duplicate=claim, into=into, actor=request.user)
+    except ValidationError as error:
+        return _panel_response(
+            request, claim, status=UNPROCESSABLE, merge_form=form, errors=error_messages(error)
+        )
+    return _done(request, claim)
