@@ -6,7 +6,6 @@ all ingest through it.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -167,7 +166,7 @@ def store_extraction(extraction: SourceExtraction) -> IngestOutcome:
 
 
 def figures_as_json(claim: ExtractedClaim) -> list[dict[str, object]]:
-    return [dataclasses.asdict(figure) for figure in claim.figures]
+    return [figure.as_dict() for figure in claim.figures]
 
 
 def _claim_values(found: ExtractedClaim, revision: ArticleRevision) -> dict[str, object]:

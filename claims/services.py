@@ -186,14 +186,12 @@ def _trimmed_span(body: str, start: int, end: int) -> tuple[int, int]:
 
 def _span_figures(text: str, *, start: int, article: Any) -> list[dict[str, object]]:
     """The figures of a reviewer's span, recognised the way the extractor does."""
-    import dataclasses
-
     from claims.extraction import extract_figures
 
     language = article.language if article.language in ("ko", "en") else "ko"
     reference = article.published_at.date() if article.published_at else None
     return [
-        dataclasses.asdict(figure)
+        figure.as_dict()
         for figure in extract_figures(
             text, language=language, reference_date=reference, offset=start
         )
