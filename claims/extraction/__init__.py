@@ -2,8 +2,9 @@
 
 from claims.extraction.claims import attribution_of, extract_claims, fingerprint
 from claims.extraction.figures import extract_figures
-from claims.extraction.sentences import detect_language, split_sentences
+from claims.extraction.sentences import split_sentences
 from claims.extraction.types import ExtractedClaim, Figure
+from lib.language import detect_language
 
 __all__ = [
     "ExtractedClaim",

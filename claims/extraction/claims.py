@@ -16,8 +16,9 @@ from claims.extraction import checkworthiness
 from claims.extraction.attribution import QUOTED, attribution_of, ko_headline_speaker
 from claims.extraction.figures import extract_figures
 from claims.extraction.questions import asks_a_fact
-from claims.extraction.sentences import detect_language, split_sentences
+from claims.extraction.sentences import split_sentences
 from claims.extraction.types import ExtractedClaim, Figure
+from lib.language import detect_language
 
 STRONG = {"money", "percent", "percentage_point", "count", "quantity", "ratio", "age", "rank"}
 # The figures that make a sentence a figure claim by themselves (a duration outside a quote).
@@ -490,12 +491,17 @@ def fingerprint(text: str, occurrence: int = 1) -> str:
     return digest if occurrence == 1 else f"{digest}-{occurrence}"
 
 
+# The language of a body is read from its first 5,000 characters: enough to tell, and a
+# bounded cost on a body of 500,000.
+BODY_SAMPLE = 5000
+
+
 def extract_claims(
     body: str, *, language: str = "", published_at: datetime | None = None
 ) -> list[ExtractedClaim]:
     """The checkable claims of an article body, each anchored by offsets into ``body``."""
     if language not in ("ko", "en"):
-        language = detect_language(body)
+        language = detect_language(body, sample=BODY_SAMPLE)
     reference = published_at.date() if published_at else None
     seen: Counter[str] = Counter()
     claims = []
