@@ -21,7 +21,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from claims.extraction import attribution_of, checkworthiness, extract_claims, extract_figures
-from claims.extraction.claims import engine_features
+from claims.extraction.features import engine_features
 from claims.extraction.sentences import kiwi
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"

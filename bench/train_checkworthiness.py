@@ -31,8 +31,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from claims.extraction.checkworthiness import MODEL_PATH, MODEL_PATHS
-from claims.extraction.claims import _rule_assessment, engine_features, korean_features
+from claims.extraction.features import engine_features, korean_features
 from claims.extraction.figures import extract_figures
+from claims.extraction.rules import rule_assessment
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 DATA = CORPUS / "claimbuster-clef-checkworthiness"
@@ -230,7 +231,7 @@ def rule_verdicts(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     figure claim (which the extractor keeps whatever the model says)."""
     accepted, figure_claims = [], []
     for text in texts:
-        verdict = _rule_assessment(text, extract_figures(text, language="ko"), "ko", 0)
+        verdict = rule_assessment(text, extract_figures(text, language="ko"), "ko", 0)
         accepted.append(verdict.is_claim)
         figure_claims.append(verdict.is_claim and verdict.kind in ("statistical", "comparison"))
     return np.array(accepted), np.array(figure_claims)
@@ -352,7 +353,7 @@ def english_rule_verdicts(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     threshold up: ``claims.assess``)."""
     accepted, firm = [], []
     for text in texts:
-        verdict = _rule_assessment(text, extract_figures(text, language="en"), "en", 0)
+        verdict = rule_assessment(text, extract_figures(text, language="en"), "en", 0)
         accepted.append(verdict.is_claim)
         firm.append(verdict.is_claim and verdict.kind != "factual")
     return np.array(accepted), np.array(firm)
