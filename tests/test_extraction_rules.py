@@ -8,7 +8,18 @@ import pytest
 
 from claims.extraction import extract_claims, extract_figures, read_sentences
 from claims.extraction.chrome import CHROME_RULES
-from claims.extraction.figures import read_figures
+from claims.extraction.figures import (
+    en,
+    en_dates,
+    ko_amounts,
+    ko_dates,
+    ko_days,
+    ko_durations,
+    ko_native,
+    ko_news,
+    read_figures,
+)
+from claims.extraction.figures.engine import Rule
 from claims.extraction.figures.registry import ALL, ENGLISH, KOREAN, RULES
 from claims.extraction.rules import CLAIM_RULES, MORE_WEIGHTY_CAP, WEIGHT
 from tests.conftest import SEED_PAGE, corpus_path
@@ -52,6 +63,12 @@ def test_every_figure_rule_has_a_unique_snake_case_name_and_a_description():
     assert len(names) == len(set(names)) > 50
     assert all(SNAKE.fullmatch(name) and name[:3] in ("ko_", "en_") for name in names)
     assert all(rule.about for rule in ALL), [rule.name for rule in ALL if not rule.about]
+
+
+def test_every_rule_written_in_a_rule_module_is_registered():
+    modules = (en, en_dates, ko_amounts, ko_dates, ko_days, ko_durations, ko_native, ko_news)
+    written = {v for m in modules for v in vars(m).values() if isinstance(v, Rule)}
+    assert written == set(ALL)
 
 
 def test_each_language_runs_its_own_rules_first_and_korean_reads_english_money_only():
