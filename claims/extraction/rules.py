@@ -16,8 +16,9 @@ from claims.extraction.types import Figure
 
 @dataclass(frozen=True, slots=True)
 class ClaimRule:
-    """``effect``: "rejects" or "keeps" the sentence, "drops" a figure from its reading,
-    "adds" ``weight`` to the score or "scores" (sets the score to ``weight``)."""
+    """``effect``: "rejects" or "keeps" the sentence (a kept sentence the rules gave no score
+    takes ``weight``), "drops" a figure from its reading, "adds" ``weight`` to the score or
+    "scores" (sets the score to ``weight``)."""
 
     effect: str
     why: str
