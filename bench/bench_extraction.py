@@ -2,60 +2,73 @@
 figure coverage of real checked claims (QuanTemp, SNU FactCheck), check-worthiness
 (ClaimBuster, CLEF 2019) and speed against the bare Korean tokenizer in the same run.
 
+Misses are also counted by rule: a figure missed by the rule that read a candidate there and
+why selection left it out ("ko_counter (glued)"), or "no rule"; a wrong value by the rule
+that read it; a claim missed or taken wrongly by the last two rules that decided it
+("plain_fact > model_rejects"; ``claims.extraction.rules.CLAIM_RULES``).
+
 Run from the project root:  .venv/bin/python -m bench.run_all extraction
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import os
 import re
 import statistics
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from datetime import UTC, date, datetime
-from pathlib import Path
+from datetime import date, datetime
 
+from bench.extraction_data import (
+    CORPUS,
+    DEV_LABEL_FILES,
+    SECOND_LABELLER,
+    checked_text,
+    dev_bodies,
+    dev_labels,
+    dev_tuning_articles,
+    english_bodies,
+    klue_news,
+    klue_sentences,
+    korean_bodies,
+    label_rows,
+    quantemp_claims,
+    snu_claims,
+)
 from claims.extraction import attribution_of, checkworthiness, extract_claims, extract_figures
-from claims.extraction.claims import engine_features
+from claims.extraction.claims import SentenceReading, read_sentences
+from claims.extraction.features import engine_features
+from claims.extraction.figures import Reading, read_figures
+from claims.extraction.rules import Assessment
 from claims.extraction.sentences import kiwi
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 KLUE_REFERENCE = date(2020, 12, 31)
-SPAN = re.compile(r"<([^<>:]+):(QT|DT|TI)>")
 KO_SCALE = re.compile(r"[조억만천백십]|[한두세네다섯여섯일곱여덟아홉열]")
+TAGS = ("QT", "DT", "TI")
 
 
-def klue_news() -> Iterator[tuple[str, list[tuple[int, int, str, str]]]]:
-    """News sentences (the wikitree half) of KLUE-NER dev with their QT/DT/TI spans."""
-    path = CORPUS / "klue-ner" / "klue-ner-v1.1_dev.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("## klue-ner") or not line.split("\t")[0].endswith("wikitree"):
-            continue
-        marked = line.split("\t", 1)[1]
-        plain, spans, at = [], [], 0
-        for m in re.finditer(r"<([^<>:]+):([A-Z]{2})>|[^<]+|<", marked):
-            text = m.group(1) if m.group(1) else m.group(0)
-            if m.group(2) in ("QT", "DT", "TI"):
-                spans.append((at, at + len(text), m.group(2), text))
-            plain.append(text)
-            at += len(text)
-        yield "".join(plain), spans
+def missed_by(reading: Reading, start: int = 0, end: int | None = None) -> str:
+    """Why no figure was read over ``[start, end)``: the rule of the longest candidate there
+    that selection left out, and why ("ko_counter (glued)"); "no rule" when none read one."""
+    stop = end if end is not None else 10**9
+    left = [(c, why) for c, why in reading.dropped if c.start < stop and start < c.end]
+    if not left:
+        return "no rule"
+    candidate, why = max(left, key=lambda pair: pair[0].end - pair[0].start)
+    return f"{candidate.rule} ({why})"
 
 
-def klue_sentences() -> dict[str, str]:
-    """Every news sentence of KLUE-NER dev, plain, by its sentence id."""
-    path = CORPUS / "klue-ner" / "klue-ner-v1.1_dev.tsv"
-    ids = [
-        line.split("\t")[0][3:]
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.startswith("## klue-ner") and line.split("\t")[0].endswith("wikitree")
-    ]
-    return dict(zip(ids, (text for text, _ in klue_news()), strict=True))
+def decided_by(verdict: Assessment) -> str:
+    """The last two rules that decided a sentence: "plain_fact > model_rejects"."""
+    return " > ".join(verdict.rules[-2:]) or "no rule"
+
+
+def _top(counts: Counter[str], n: int = 8) -> dict[str, int]:
+    return dict(counts.most_common(n))
 
 
 def _normalised(span: str, values: list[str]) -> bool | None:
@@ -82,37 +95,46 @@ def bench_klue() -> None:
     ok: Counter[str] = Counter()
     checked: Counter[str] = Counter()
     misses: dict[str, list[str]] = defaultdict(list)
+    by_rule: dict[str, Counter[str]] = defaultdict(Counter)
+    wrong: dict[str, Counter[str]] = defaultdict(Counter)
     for text, spans in klue_news():
         # KLUE sentences carry no date; bare days ("19일") resolve against any reference.
-        figures = extract_figures(text, language="ko", reference_date=KLUE_REFERENCE)
+        reading = read_figures(text, language="ko", reference_date=KLUE_REFERENCE)
         for start, end, tag, span in spans:
             if not re.search(r"\d|[한두세네다섯여섯일곱여덟아홉열첫]", span):
                 continue  # "올해", "오늘": dates without a number, not figures here
             total[tag] += 1
-            hit = [f.value for f in figures if f.start < end and start < f.end]
-            if not hit:
+            hits = [f for f in reading.figures if f.start < end and start < f.end]
+            if not hits:
                 misses[tag].append(span)
+                by_rule[tag][missed_by(reading, start, end)] += 1
                 continue
             found[tag] += 1
-            verdict = _normalised(span, hit)
+            verdict = _normalised(span, [f.value for f in hits])
             if verdict is not None:
                 checked[tag] += 1
                 ok[tag] += verdict
+                if not verdict:
+                    wrong[tag][" + ".join(f.rule for f in hits)] += 1
     print("KLUE-NER news spans holding a number (figure overlaps the span):")
-    for tag in ("QT", "DT", "TI"):
+    for tag in TAGS:
         print(
             f"  {tag}: recall {found[tag]}/{total[tag]} = {found[tag] / total[tag]:.1%}; "
             f"value kept on plain-digit spans {ok[tag]}/{checked[tag]} = "
             f"{ok[tag] / max(1, checked[tag]):.1%}"
         )
         print(f"    misses (most common): {Counter(misses[tag]).most_common(12)}")
+        print(f"    misses by rule: {_top(by_rule[tag])}")
+        print(f"    values not kept, by rule: {_top(wrong[tag])}")
     all_found, all_total = sum(found.values()), sum(total.values())
     print(f"  all: recall {all_found / all_total:.1%}")
 
 
 def bench_checked_claims() -> None:
     quantemp = [q for q in quantemp_claims() if re.search(r"\d", q)]
-    reasons, named = _misses([(q, None) for q in quantemp], "en", QUESTION_CLAIM, EN_NAME_DIGITS)
+    reasons, named, by_rule = _misses(
+        [(q, None) for q in quantemp], "en", QUESTION_CLAIM, EN_NAME_DIGITS
+    )
     missed = sum(reasons.values())
     share = 1 - missed / max(1, len(quantemp))
     print(f"QuanTemp claims with digits -> a claim with a figure: {share:.1%} of {len(quantemp)}")
@@ -122,25 +144,15 @@ def bench_checked_claims() -> None:
     examples = "COVID-19, Article 370, Oscars 2022, phone numbers"
     _print_misses(reasons, len(quantemp), examples, "phrased as a question (open or of the future)")
     _print_named(named, reasons)
+    print(f"  misses by rule: {_top(by_rule)}")
     snu = [(t, d) for t, d in snu_claims() if re.search(r"\d", t)]
-    reasons, named = _misses(snu, "ko", SNU_QUESTION, SNU_NAME_DIGITS)
+    reasons, named, by_rule = _misses(snu, "ko", SNU_QUESTION, SNU_NAME_DIGITS)
     share = 1 - sum(reasons.values()) / max(1, len(snu))
     print(f"SNU FactCheck claims with digits -> a claim with a figure: {share:.1%} of {len(snu)}")
     asked = "phrased as the desk's question (…할까, …수 있을까: asked about the future)"
     _print_misses(reasons, len(snu), "5G, 코로나19, 5·18, 4대강", asked)
     _print_named(named, reasons)
-
-
-def quantemp_claims() -> list[str]:
-    """QuanTemp's checked English claims, one per line of its test file."""
-    lines = (CORPUS / "quantemp" / "test_claims.txt").read_text(encoding="utf-8").splitlines()
-    return [line for line in lines if line.strip()]
-
-
-def snu_claims() -> list[tuple[str, datetime | None]]:
-    """SNU FactCheck's checked Korean claims, each with the date the desk checked it."""
-    with (CORPUS / "snu-factcheck-claims" / "fact_checks_final.csv").open(encoding="utf-8") as f:
-        return [(_snu_claim(row["title"]), _snu_date(row["date"])) for row in csv.DictReader(f)]
+    print(f"  misses by rule: {_top(by_rule)}")
 
 
 # SNU headlines put many claims as the desk's question. "..., 사실일까" and "...했을까" ask
@@ -148,8 +160,8 @@ def snu_claims() -> list[tuple[str, datetime | None]]:
 # miss by design (claims/extraction/questions.py).
 SNU_QUESTION = re.compile(r"(?:까|인가|는가|나)[.?]?$")
 QUESTION_CLAIM = re.compile(r"[?？][\"'”’)]*\s*$")
-# Digits that name rather than count (PRODUCT.md section 4: names are not figures): glued to
-# Latin letters (5G, F-35A, KF94, RE100), a disease or law name (코로나19, 임대차3법), an
+# Digits that name rather than count (the figure grammar leaves names out): glued to Latin
+# letters (5G, F-35A, KF94, RE100), a disease or law name (코로나19, 임대차3법), an
 # event date (5·18, 4.3, 3.1 운동, 6·25), a numbered project (4대강, 3권분립), a successor
 # (제2의), a product, show or place glued to its Hangul name (아이폰15, 프로듀스101, 스카이72,
 # 월성1호기), a numbered event, unit or system (88올림픽, 20사단, 24절기, 6-3-3-4 학제), an
@@ -178,12 +190,13 @@ def _misses(
     language: str,
     asked: re.Pattern[str],
     names: re.Pattern[str],
-) -> tuple[Counter[str], int]:
+) -> tuple[Counter[str], int, Counter[str]]:
     """Why the checked claims that give no claim with a figure miss: phrased as a question,
     a figure found and the sentence still not taken as a claim, digits only in names, or a
-    real number the figure grammar does not read; and how many of those whose digits only
-    name come out as claims all the same."""
+    real number the figure grammar does not read; how many of those whose digits only name
+    come out as claims all the same; and the grammar's and the claim rules' misses by rule."""
     reasons: Counter[str] = Counter()
+    by_rule: Counter[str] = Counter()
     named_claims = 0
     for text, published in claims:
         found = extract_claims(text, language=language, published_at=published)
@@ -194,13 +207,24 @@ def _misses(
             reasons["asked"] += 1
         elif extract_figures(text, language=language, reference_date=reference):
             reasons["not taken"] += 1
+            by_rule[f"not taken: {_not_taken_by(text, language, published)}"] += 1
         elif not re.search(r"\d", names.sub("", text)):
             reasons["names"] += 1
             # Not a miss of the grammar's: still a claim, when the sentence is taken as one.
             named_claims += bool(found)
         else:
             reasons["grammar"] += 1
-    return reasons, named_claims
+            reading = read_figures(text, language=language, reference_date=reference)
+            by_rule[f"grammar: {missed_by(reading)}"] += 1
+    return reasons, named_claims, by_rule
+
+
+def _not_taken_by(text: str, language: str, published: datetime | None) -> str:
+    """The rules that turned down the first sentence holding a figure."""
+    for sentence in read_sentences(text, language=language, published_at=published):
+        if sentence.figures and not sentence.verdict.is_claim:
+            return decided_by(sentence.verdict)
+    return "no rule"
 
 
 def _print_misses(reasons: Counter[str], total: int, names: str, asked: str) -> None:
@@ -223,19 +247,6 @@ def _print_misses(reasons: Counter[str], total: int, names: str, asked: str) -> 
 def _print_named(named_claims: int, reasons: Counter[str]) -> None:
     share = named_claims / max(1, reasons["names"])
     print(f"  of the {reasons['names']} whose digits only name: a claim all the same {share:.1%}")
-
-
-def _snu_claim(title: str) -> str:
-    """SNU headlines put the checked claim as a question ('... 1위?'): the claim is the
-    statement without the desk's question mark."""
-    return re.sub(r"\s*[?？]+\s*$", ".", title.strip())
-
-
-def _snu_date(text: str) -> datetime | None:
-    try:
-        return datetime.strptime(text.strip(), "%Y.%m.%d").replace(tzinfo=UTC)
-    except ValueError:
-        return None
 
 
 def _score(text: str) -> float:
@@ -324,29 +335,6 @@ def _clef_map(score: Callable[[str], float]) -> float:
     return sum(precisions) / len(precisions)
 
 
-def korean_bodies() -> list[str]:
-    bodies = []
-    for line in (CORPUS / "scrapping-webs-korean-outlets" / "gold.jsonl").open(encoding="utf-8"):
-        row = json.loads(line)
-        text = "\n".join(row.get("text") or [])
-        if len(text) > 300 and sum("가" <= ch <= "힣" for ch in text) > 100:
-            bodies.append(text)
-    for name in ("HankookIlbo.json", "MBN.json"):
-        data = json.loads((CORPUS / "fundus" / "kr" / name).read_text(encoding="utf-8"))
-        for article in data.values():
-            body = article.get("body") or {}
-            paragraphs = [p for s in body.get("sections", []) for p in s.get("paragraphs", [])]
-            if paragraphs:
-                bodies.append("\n".join(paragraphs))
-    return bodies
-
-
-def english_bodies() -> list[str]:
-    path = CORPUS / "scrapinghub-aeb" / "ground-truth.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return [v["articleBody"] for v in data.values() if v.get("articleBody")][:150]
-
-
 def _extract_all(bodies: list[str]) -> int:
     return sum(len(extract_claims(b, language="ko")) for b in bodies)
 
@@ -404,99 +392,28 @@ def main() -> int:
     return 0
 
 
-DEV_DATA = Path(__file__).resolve().parent / "data"
-# The label files, each labelled by hand before any tuning against it (see their headers).
-DEV_LABEL_FILES = (
-    "extraction_dev_labels.tsv",
-    "extraction_dev_labels_2.tsv",
-    "extraction_dev_labels_3.tsv",
-)
-SECOND_LABELLER = "extraction_dev_labels_2_second.tsv"
-
-
-def _fundus_bodies() -> dict[str, str]:
-    """Every fundus article body (Korean and English pages among them), by file and key."""
-    bodies = {}
-    for path in sorted((CORPUS / "fundus").glob("*/*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        for key, article in data.items():
-            body = article.get("body") or {}
-            paragraphs = [p for s in body.get("sections", []) for p in s.get("paragraphs", [])]
-            bodies[f"fundus/{path.parent.name}/{path.name}:{key}"] = "\n".join(paragraphs)
-    return bodies
-
-
-def dev_bodies() -> dict[str, str]:
-    """The article bodies the dev labels point into, by "corpus file:article id"."""
-    bodies = {}
-    gold = "scrapping-webs-korean-outlets/gold.jsonl"
-    for line in (CORPUS / gold).open(encoding="utf-8"):
-        row = json.loads(line)
-        bodies[f"{gold}:{row['id']}"] = "\n".join(row.get("text") or [])
-    aeb = "scrapinghub-aeb/ground-truth.json"
-    data = json.loads((CORPUS / aeb).read_text("utf-8"))
-    bodies |= {f"{aeb}:{k}": v.get("articleBody") or "" for k, v in data.items()}
-    return bodies | _fundus_bodies()
-
-
-def label_rows(name: str) -> list[list[str]]:
-    """The fields of each row of a label file of ``bench/data`` (comments left out)."""
-    lines = (DEV_DATA / name).read_text(encoding="utf-8").splitlines()
-    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
-
-
-def checked_text(text: str, digest: str, where: str) -> str:
-    """``text``, once it matches the digest it was labelled with (a label never silently
-    points at other words after a corpus or splitter change)."""
-    found = hashlib.sha1(text.encode()).hexdigest()[:12]  # noqa: S324
-    assert found == digest, f"label {where} no longer matches its text"
-    return text
-
-
-def dev_labels(name: str) -> list[tuple[str, str, int, int, str, bool]]:
-    return [
-        (language, f"{corpus_file}:{article}", int(start), int(end), digest, label == "1")
-        for language, corpus_file, article, start, end, digest, label in label_rows(name)
-    ]
-
-
-def dev_tuning_articles() -> set[str]:
-    """The articles of the tuning halves: every other article id of each language, in
-    sorted order, of each label file; an article that is already in an earlier file keeps
-    that file's half, so no article has sentences on both sides."""
-    tuning: set[str] = set()
-    placed: set[str] = set()
-    for name in DEV_LABEL_FILES:
-        labels = dev_labels(name)
-        for wanted in ("ko", "en"):
-            articles = sorted({article for language, article, *_ in labels if language == wanted})
-            tuning.update(a for a in articles[0::2] if a not in placed)
-            placed.update(articles)
-    return tuning
-
-
 def bench_dev_set() -> None:
     """Claim precision and recall against hand labels, per language, on each file's tuning
     half (``dev_tuning_articles``) and its held-out half.
 
     Rules are tuned looking only at the errors of the tuning halves
-    (``BENCH_DEV_ERRORS=1`` prints them); the held-out halves stay unseen. Batch 1's English
-    errors were looked at on both halves when combining the model with rules.
+    (``BENCH_DEV_ERRORS=1`` prints them); the held-out halves stay unseen, and so their
+    errors are not counted by rule either. Batch 1's English errors were looked at on both
+    halves when combining the model with rules.
     """
-    bodies = dev_bodies()
-    extracted: dict[str, list[tuple[int, int, float]]] = {}
+    bodies, tuning = dev_bodies(), dev_tuning_articles()
+    read: dict[str, list[SentenceReading]] = {}
     tally: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    by_rule: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     errors = []
-    tuning = dev_tuning_articles()
     for batch, name in enumerate(DEV_LABEL_FILES, start=1):
-        labels = dev_labels(name)
-        for language, article, start, end, digest, gold in labels:
+        for language, article, start, end, digest, gold in dev_labels(name):
             body = bodies[article]
             checked_text(body[start:end], digest, f"{article}:{start}")
-            if article not in extracted:
-                claims = extract_claims(body, language=language)
-                extracted[article] = [(c.start, c.end, c.score) for c in claims]
-            scores = [score for s, e, score in extracted[article] if s < end and start < e]
+            if article not in read:
+                read[article] = list(read_sentences(body, language=language))
+            sentences = [s for s in read[article] if s.start < end and start < s.end]
+            scores = [s.verdict.score for s in sentences if s.verdict.is_claim]
             found = bool(scores)
             outcome = "tp" if found and gold else "fp" if found else "fn" if gold else "tn"
             half = "tuning" if article in tuning else "held-out"
@@ -509,6 +426,25 @@ def bench_dev_set() -> None:
                 tally[(language, "top")]["claims"] += gold
             if half == "tuning" and outcome in ("fp", "fn"):
                 errors.append(f"  {outcome} {language} {body[start:end][:160]!r}")
+                by_rule[(language, outcome)][_error_rule(sentences, outcome)] += 1
+    _print_dev_tally(tally)
+    _labeller_agreement()
+    for (language, outcome), counts in sorted(by_rule.items()):
+        about = "claims missed" if outcome == "fn" else "sentences taken wrongly"
+        print(f"  tuning {language}, {about} by rule: {_top(counts)}")
+    if os.environ.get("BENCH_DEV_ERRORS"):
+        print("Errors on the tuning halves:", *errors, sep="\n")
+
+
+def _error_rule(sentences: Iterable[SentenceReading], outcome: str) -> str:
+    """The rules that decided the first sentence of a wrong outcome: the claim taken (fp) or
+    the sentence turned down (fn); "no sentence" when no sentence covers the label."""
+    wanted = outcome == "fp"
+    verdicts = [s.verdict for s in sentences if s.verdict.is_claim == wanted]
+    return decided_by(verdicts[0]) if verdicts else "no sentence"
+
+
+def _print_dev_tally(tally: dict[tuple[str, str], Counter[str]]) -> None:
     for (language, part), t in sorted(tally.items()):
         if part == "top":
             continue
@@ -528,9 +464,6 @@ def bench_dev_set() -> None:
             f"{t['tp'] + t['fp']} sentences holding {t['tp'] / max(1, t['claims']):.1%} of the "
             f"labelled claims"
         )
-    _labeller_agreement()
-    if os.environ.get("BENCH_DEV_ERRORS"):
-        print("Errors on the tuning halves:", *errors, sep="\n")
 
 
 def _labeller_agreement() -> None:

@@ -29,10 +29,23 @@ from joblib import Parallel, delayed
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedGroupKFold
 
+from bench.extraction_data import (
+    DEV_LABEL_FILES,
+    checked_text,
+    dev_bodies,
+    dev_labels,
+    dev_tuning_articles,
+    klue_sentences,
+    label_rows,
+    quantemp_claims,
+    snu_claims,
+)
 from claims.extraction.checkworthiness import MODEL_PATH, MODEL_PATHS
-from claims.extraction.claims import _rule_assessment, engine_features, korean_features
+from claims.extraction.features import engine_features, korean_features
 from claims.extraction.figures import extract_figures
+from claims.extraction.rules import rule_assessment
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 DATA = CORPUS / "claimbuster-clef-checkworthiness"
@@ -189,8 +202,6 @@ SNU_TRAINING_CLAIMS = 250
 
 
 def snu_claims_without_digits() -> list[str]:
-    from bench.bench_extraction import snu_claims
-
     plain = [c for c, _ in snu_claims() if not re.search(r"\d", c)]
     step = len(plain) / SNU_TRAINING_CLAIMS
     return [plain[int(i * step)] for i in range(SNU_TRAINING_CLAIMS)]
@@ -200,16 +211,6 @@ def korean_rows() -> list[tuple[str, int, str]]:
     """(sentence, label, article id or "" for a lone sentence): KLUE sentences first, then
     SNU's checked claims without digits, then the dev set's tuning halves, which also hold
     the page's chrome and anchor lines."""
-    from bench.bench_extraction import (
-        DEV_LABEL_FILES,
-        checked_text,
-        dev_bodies,
-        dev_labels,
-        dev_tuning_articles,
-        klue_sentences,
-        label_rows,
-    )
-
     klue = klue_sentences()
     rows = []
     for _, _, sentence_id, _, _, digest, label in label_rows(KO_LABELS.name):
@@ -230,7 +231,7 @@ def rule_verdicts(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     figure claim (which the extractor keeps whatever the model says)."""
     accepted, figure_claims = [], []
     for text in texts:
-        verdict = _rule_assessment(text, extract_figures(text, language="ko"), "ko", 0)
+        verdict = rule_assessment(text, extract_figures(text, language="ko"), "ko", 0)
         accepted.append(verdict.is_claim)
         figure_claims.append(verdict.is_claim and verdict.kind in ("statistical", "comparison"))
     return np.array(accepted), np.array(figure_claims)
@@ -255,8 +256,6 @@ def best_korean_cut(
 
 
 def main_korean() -> int:
-    from sklearn.model_selection import StratifiedGroupKFold
-
     rows = korean_rows()
     texts, labels = [t for t, _, _ in rows], [y for _, y, _ in rows]
     print(f"Korean training rows: {len(rows)} ({sum(labels)} claims)")
@@ -310,8 +309,6 @@ def quantemp_claims_without_digits() -> list[str]:
     """QuanTemp's checked claims whose numbers are all words ("We have five million young
     people who are not working"): the benchmark measures only those with digits, so these
     are free to teach the model how a checked claim reads."""
-    from bench.bench_extraction import quantemp_claims
-
     return [claim for claim in quantemp_claims() if not re.search(r"\d", claim)]
 
 
@@ -320,14 +317,6 @@ def english_news_rows() -> list[tuple[str, int, str]]:
     then the dev set's tuning halves. A sentence that also appears in any dev-set article
     (aeb holds a few stories twice, from two sites) is left out, so nothing of a held-out
     article is learned through its twin."""
-    from bench.bench_extraction import (
-        DEV_LABEL_FILES,
-        checked_text,
-        dev_bodies,
-        dev_labels,
-        dev_tuning_articles,
-    )
-
     bodies, tuning = dev_bodies(), dev_tuning_articles()
     dev_rows = [row for name in DEV_LABEL_FILES for row in dev_labels(name) if row[0] == "en"]
     dev_articles = {article for _, article, *_ in dev_rows}
@@ -352,7 +341,7 @@ def english_rule_verdicts(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     threshold up: ``claims.assess``)."""
     accepted, firm = [], []
     for text in texts:
-        verdict = _rule_assessment(text, extract_figures(text, language="en"), "en", 0)
+        verdict = rule_assessment(text, extract_figures(text, language="en"), "en", 0)
         accepted.append(verdict.is_claim)
         firm.append(verdict.is_claim and verdict.kind != "factual")
     return np.array(accepted), np.array(firm)
@@ -392,8 +381,6 @@ def _fold_probabilities(
 def main() -> int:
     if sys.argv[1:] == ["ko"]:
         return main_korean()
-    from sklearn.model_selection import StratifiedGroupKFold
-
     debate = training_rows()
     checked = quantemp_claims_without_digits()
     news = english_news_rows()

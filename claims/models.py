@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -62,7 +61,7 @@ def _choices_check(
 
 def figures_as_json(figures: Iterable[Figure]) -> list[dict[str, Any]]:
     """Figures as ``Claim.figures`` stores them (and ``extract --json`` prints them)."""
-    return [dataclasses.asdict(figure) for figure in figures]
+    return [figure.as_dict() for figure in figures]
 
 
 class ClaimQuerySet(models.QuerySet["Claim"]):

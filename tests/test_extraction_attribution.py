@@ -14,7 +14,7 @@ from claims.extraction import attribution_of
         ("통계청 자료에 따르면 지난달 취업자는 32만명 늘었다.", "통계청 자료"),
         ("통계청이 14일 발표한 고용동향에 따르면 취업자는 32만명 늘었다.", "통계청 고용동향"),
         # The "따르면" source is credited even when it reports what someone else said
-        # (PRODUCT.md section 3's seed).
+        # (as on the seed page).
         (
             "현지 일간지 레포르마에 따르면 검찰은 실종자 35명을 무사히 발견했다고 밝혔습니다.",
             "현지 일간지 레포르마",

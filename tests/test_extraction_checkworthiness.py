@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claims.extraction import checkworthiness, extract_claims
-from claims.extraction.claims import engine_features, korean_features
+from claims.extraction.features import engine_features, korean_features
 from claims.extraction.figures import extract_figures
 
 CHECKWORTHY = [

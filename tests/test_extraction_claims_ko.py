@@ -4,7 +4,7 @@ sentences are not claims; records and reported facts still are."""
 import pytest
 
 from claims.extraction import extract_claims
-from claims.extraction.claims import _ko_not_assertion
+from claims.extraction.rules import ko_not_assertion
 
 
 def _claims(body: str) -> list[str]:
@@ -117,8 +117,8 @@ def test_a_fact_before_a_plan_is_left_to_the_model_not_filtered_out():
     # The plan filter is absolute; a sentence that reports a fact first is not filtered,
     # and the Korean model weighs it like any other.
     sentence = "행사 기획은 김철수 씨가 맡았고, 2부 사회는 이영희 씨가 진행할 예정이다."
-    assert not _ko_not_assertion(sentence)
-    assert _ko_not_assertion("2부 사회는 이영희 씨가 진행할 예정이다.")
+    assert not ko_not_assertion(sentence)
+    assert ko_not_assertion("2부 사회는 이영희 씨가 진행할 예정이다.")
 
 
 def test_a_stated_cause_is_a_claim():

@@ -9,7 +9,7 @@ import pytest
 
 from claims.extraction.claims import extract_claims
 from claims.extraction.figures import extract_figures
-from claims.extraction.numbers import format_decimal
+from claims.extraction.figures.numbers import format_decimal
 from claims.extraction.sentences import MAX_SENTENCE, split_sentences
 
 

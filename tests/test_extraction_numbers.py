@@ -1,4 +1,4 @@
-"""The number grammar of PRODUCT.md section 4: value, unit, kind and offsets of each figure."""
+"""The number grammar: value, unit, kind and offsets of Korean and English figures."""
 
 from datetime import date
 

@@ -1,4 +1,4 @@
-"""Korean news figures beyond PRODUCT.md's examples (KLUE-NER news shapes): counters of
+"""Korean news figures beyond the basic ones (KLUE-NER news shapes): counters of
 sports, media and courts, native numerals before nouns, scores, ordinals, weekdays, bare
 years; and the numbers that stay out (phones, e-mails, URLs, IDs, model names, event names).
 """

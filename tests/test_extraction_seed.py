@@ -1,4 +1,5 @@
-"""The seed page's three articles yield the claims of PRODUCT.md section 3, and no chrome."""
+"""The seed page's three articles yield their claims with figures and attribution, and no
+chrome."""
 
 from datetime import datetime, timedelta, timezone
 

@@ -16,16 +16,10 @@ from articles.parsing.korean import (
     split_names,
 )
 from articles.parsing.types import MAX_BODY_CHARS, ParsedArticle, ParseError, too_long
+from lib.language import detect_language
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u202a-\u202e\u2066-\u2069\ufeff]")
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
-LATIN = re.compile(r"[A-Za-z]")
 SECTION_MARK = re.compile(r"^\s*\[[^\]]{2,30}\]\s*$")  # "[뉴스핌 베스트 기사]"
-
-
-def detect_language(text: str) -> str:
-    hangul, latin = len(HANGUL.findall(text)), len(LATIN.findall(text))
-    return "ko" if hangul and hangul * 3 >= latin else "en"
 
 
 def clean_text(text: str) -> str:

@@ -80,8 +80,8 @@ def _korean(text: str) -> str:
     frame = QUOTED.sub(" Q ", text)
     according = KO_ACCORDING.search(frame) if "따르면" in frame else None
     if according:
-        # PRODUCT.md section 3: "강민석 청와대 대변인에 따르면 문 대통령은 ...고 말했다"
-        # credits the spokesman, through whom the desk has the words.
+        # "강민석 청와대 대변인에 따르면 문 대통령은 ...고 말했다" (the seed page) credits
+        # the spokesman, through whom the desk has the words.
         return _clean_source(according.group(1))
     # The last reporting verb carries the sentence.
     say = max(KO_SAY.finditer(frame), key=lambda m: m.start(), default=None)

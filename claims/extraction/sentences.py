@@ -12,8 +12,8 @@ import threading
 from functools import lru_cache
 from typing import Any
 
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
-LATIN = re.compile(r"[A-Za-z]")
+from lib.language import detect_language
+
 PARAGRAPH = re.compile(r"[^\n]+")
 
 ABBREVIATIONS = {
@@ -36,13 +36,6 @@ _kiwi_lock = threading.Lock()
 # pieces of bounded length, cut at a space where there is one. No real sentence is this long.
 MAX_PARAGRAPH = 5000
 MAX_SENTENCE = 1000
-
-
-def detect_language(text: str) -> str:
-    """'ko' when Hangul is a fair share of the letters, else 'en'."""
-    sample = text[:5000]
-    hangul, latin = len(HANGUL.findall(sample)), len(LATIN.findall(sample))
-    return "ko" if hangul and hangul * 3 >= latin else "en"
 
 
 @lru_cache(maxsize=1)

@@ -1,6 +1,6 @@
 """Reading numbers: Korean scale words (조/억/만/천), native numerals, English number words.
 
-Values are Decimals; formatting to the decimal strings of a Figure happens in figures.py.
+Values are Decimals; ``format_decimal`` gives the decimal strings of a Figure.
 """
 
 from __future__ import annotations

@@ -1,0 +1,143 @@
+"""Lines of a page that are not sentences of its story: bylines, copyright notices, photo
+credits and captions, programme details, a page's calls to act, tables and listings.
+
+``CHROME_RULES`` names each kind of chrome with its pattern and why it is chrome; a sentence
+matching one is no claim, and its assessment names the rule.
+"""
+
+from __future__ import annotations
+
+import re
+
+CHROME_RULES: dict[str, tuple[str, str]] = {
+    "chrome_email": (
+        r"[\w.+-]+@[\w-]+\.[\w.]+",
+        "a reporter's address signs the article",
+    ),
+    "chrome_wire_byline": (
+        r"기자\s*=",
+        "a wire agency's dateline and byline: '(서울=뉴스핌) 홍길동 기자 ='",
+    ),
+    "chrome_photo_credit": (
+        r"\[\s*사진|\(\s*사진\s*=",
+        "a photo's credit: '[사진=...]', '(사진=...)'",
+    ),
+    "chrome_copyright": (
+        r"무단\s*전재|재배포\s*금지|Copyright|All rights reserved|ⓒ|©",
+        "the copyright notice",
+    ),
+    "chrome_timestamp": (
+        r"기사입력|최종수정",
+        "the page's time stamps",
+    ),
+    "chrome_navigation": (
+        r"Top으로 이동|전체기사|베스트 기사",
+        "the page's links to other pages",
+    ),
+    "chrome_label": (
+        r"^\s*(?:사진|더보기|속보|Subscribe|Read more|Related|Advertisement)\s*$",
+        "a label alone on its line",
+    ),
+    "chrome_programme_details": (
+        r"^\W*(?:방송\s*일시|방송|일시|일자|날짜|진행|출연|대담|정리)\s*[:：]",
+        "a broadcast transcript's programme details: '□ 방송일시 : 2023년 4월 10일'",
+    ),
+    "chrome_photo_disclaimer": (
+        r"사진은\s*기사\s*내용과",
+        "'▲위 사진은 기사 내용과 직접적인 관련이 없습니다'",
+    ),
+    "chrome_gallery_lead": (
+        r"사진\s*\d+\s*장(?:이다|입니다)\W*$|전문(?:이다|입니다)\W*$|"
+        r"사진으로\s*정리해\s*(?:봤|보았)습니다|(?:올라온|올린)\s*(?:사진|영상|글)(?:이다|입니다)\W*$",
+        "what follows is a gallery or a text in full: '...사진 7장이다', '...글 전문이다'",
+    ),
+    "chrome_schedule": (
+        r"매주\s*[월화수목금토일,·\s]+요일[^.]{0,30}방송(?:된다|됩니다)",
+        "a programme's schedule: '...는 매주 수요일 밤 10시 30분에 방송된다'",
+    ),
+    "chrome_anchor_handover": (
+        r"연결(?:돼|되어)\s*있습니다|연결해\s*보겠습니다|나와\s*계십니다",
+        "an anchor hands over: '취재기자 전화 연결돼 있습니다', '홍길동 교수 나와 계십니다'",
+    ),
+    "chrome_caption_position": (
+        r"\((?:(?:\d+(?:st|nd|rd|th)|second|third|fourth|far)\s+from\s+(?:L|R|left|right)|L|C)\)",
+        "a photo caption's position marker: 'Gen. Kim (3rd from L) speaks ...', '(C)'",
+    ),
+    "chrome_graphic_label": (
+        r"^\W*(?:Graphic|Chart|Infographic)\s*:",
+        "a graphic's label",
+    ),
+    "chrome_citation": (
+        r"^\s*\[\d+\]\s|^\s*\d{4};\s*\d+|\bDOI:\s*10\.",
+        "a numbered reference, a journal citation or a DOI",
+    ),
+}
+CHROME = re.compile(
+    "|".join(f"(?P<{name}>{pattern})" for name, (pattern, _) in CHROME_RULES.items()), re.I
+)
+CAPTION_BEFORE = re.compile(r"(?:\[\s*(?:사진|그래픽|자료|Photo)[^\]]*\]|\(\s*사진\s*=[^)]*\))\s*$")
+KO_PREDICATE_END = re.compile(r"[다요죠까니][.!?\"'”’)\]]*$")
+EN_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+EN_PAGE_LINE = re.compile(
+    # An embedded tweet's signature: "— PFF CLE Browns (@PFF_Browns) November 16, 2019".
+    rf"\(@\w{{1,15}}\)\s*{EN_MONTH}\s+\d{{1,2}},\s*\d{{4}}\W*$|"
+    # The page's time stamp: "(Published Monday, Nov. 18, 2019)", "Updated: March 3, 2021".
+    r"^\W*(?:Published|Updated|Posted|Last updated)\b[\s:,]*(?:on\s+)?"
+    rf"(?:\w+day,?\s+)?{EN_MONTH}\s+\d{{1,2}},?\s*\d{{4}}[^.]{{0,20}}$|"
+    # The page's calls to act: "Sign up for our newsletter ...", "Catch up on ... podcast".
+    r"^\W*(?:Sign up|Subscribe|Catch up on|Click|Tap|Download|Check out|Don['’]t miss|"
+    r"Listen to|Watch|Follow us|Learn more|Find out more|Stay up to date|Join us)\b",
+    re.I,
+)
+# A listing's entry: a date, a dash, and places or a venue ("June 20 – Raleigh, NC @ ...").
+EN_LISTING = re.compile(rf"^{EN_MONTH}\s+\d{{1,2}}\s*(?:–|—|-{{1,2}})\s*(?P<rest>.+)$")
+EN_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
+
+
+def chrome_rule(text: str) -> str | None:
+    """The name of the chrome rule ``text`` matches (``CHROME_RULES``), or None."""
+    found = CHROME.search(text)
+    return found.lastgroup if found else None
+
+
+def table_row(text: str, language: str) -> bool:
+    """A run of figures with names between them (a price list, a results table) is data,
+    not a sentence: "Asiana Airlines 13,310 UP 70 POSCO Holdings 412,000 DN 2,500 ...".
+    A Korean sentence ending in a predicate is a sentence however many figures it lists
+    ("1심에서 법원은 A 씨에겐 징역 4년 6개월, B 씨에겐 ... 2년을 선고했습니다")."""
+    if language == "ko" and KO_PREDICATE_END.search(text):
+        return False
+    words = text.split()
+    numeric = sum(any(ch.isdigit() for ch in word) for word in words)
+    return numeric >= 6 and numeric * 3 >= len(words)
+
+
+def en_page_line(text: str) -> bool:
+    """A line of the page, not a sentence of the story: an embedded tweet's signature, a
+    time stamp, a call to act, a listing's entry. (A related story's headline in title case
+    stays: a headline is what a desk checks, "Adam Schiff Paid Witnesses Over $40 Million".)"""
+    if EN_PAGE_LINE.search(text):
+        return True
+    listing = EN_LISTING.match(text)
+    if listing:
+        # A timeline's entry says what happened ("March 3 – The president signed ..."); a
+        # listing names places only.
+        words = re.findall(r"[A-Za-z][\w'’.-]*", listing["rest"])
+        return all(w[0].isupper() or w in EN_SMALL_WORDS for w in words)
+    return False
+
+
+def ko_bracket_line(text: str) -> bool:
+    """A line that ends in a bracketed label with no predicate before it is a programme or
+    section title ("YTN라디오(FM 94.5) [뉴스킹 박지훈입니다]"), not a sentence."""
+    if not text.endswith("]"):
+        return False
+    before = text[: text.rfind("[")].strip()
+    return not KO_PREDICATE_END.search(before)
+
+
+def photo_caption(body: str, start: int, text: str, language: str) -> bool:
+    """The words right after a photo marker, without a predicate, describe the photo."""
+    if language != "ko" or KO_PREDICATE_END.search(text.strip()):
+        return False
+    return bool(CAPTION_BEFORE.search(body[max(0, start - 120) : start]))

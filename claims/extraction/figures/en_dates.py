@@ -1,0 +1,105 @@
+"""English dates: "June 24", "24 June 2020", "June 2020", years, decades ("the 1990s", "the
+'80s": a date of the decade's first year, unit "decade") and days named from the article's
+date ("last Tuesday", "yesterday"). A month and day without a year, and a weekday, need the
+article date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from claims.extraction.figures.dates import century, safe_date
+from claims.extraction.figures.engine import Candidate, Scan, rule
+from claims.extraction.figures.tables import EN_MONTHS, EN_WEEKDAYS
+
+EN_MONTH_NAMES = "|".join(sorted(EN_MONTHS, key=len, reverse=True))
+EN_DATE = re.compile(
+    rf"\b(?P<month>{EN_MONTH_NAMES})\.?\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    r"(?:,?\s(?P<year>(?:19|20)\d{2}))?"
+    # "18 February", and "18February" glued (a capital month only: not "5mar").
+    rf"|\b(?P<day2>\d{{1,2}})(?:\s|(?=(?-i:[A-Z])))(?P<month2>{EN_MONTH_NAMES})\b"
+    r"(?:\s(?P<year2>(?:19|20)\d{2}))?"
+    rf"|\b(?P<month3>{EN_MONTH_NAMES})\s(?P<year3>(?:19|20)\d{{2}})\b",
+    re.I,
+)
+EN_REL_DAY = re.compile(
+    r"\b(?:(?P<which>last|next|this|on)\s)?"
+    r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\b(?P<word>yesterday|today|tomorrow)\b",
+    re.I,
+)
+EN_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b(?!\s?(?:%|percent))")
+# "the 1990s", "the 1920's", "the '80s": a decade, dated by its first year (unit "decade").
+EN_DECADE = re.compile(r"\b(?P<year>1\d\d0|20\d0)['’]?s\b|(?<![\w'’‘])['’‘](?P<two>\d0)s\b")
+
+
+@rule("en_date")
+def month_date(scan: Scan) -> Iterator[Candidate]:
+    """A date: "June 24", "24 June 2020", "Sept. 3, 2019"; a month of a year, "June 2020"."""
+    for m in EN_DATE.finditer(scan.text):
+        if m["month3"]:
+            month = EN_MONTHS[m["month3"].lower()]
+            yield Candidate(m.start(), m.end(), f"{int(m['year3']):04d}-{month:02d}", "", "date")
+            continue
+        month = EN_MONTHS[(m["month"] or m["month2"]).lower()]
+        day = int(m["day"] or m["day2"])
+        year_text = m["year"] or m["year2"]
+        if year_text:
+            year = int(year_text)
+        elif scan.ref is not None:
+            year = scan.ref.year
+        else:
+            continue
+        found = safe_date(year, month, day)
+        if found:
+            yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
+
+
+@rule("en_year")
+def year(scan: Scan) -> Iterator[Candidate]:
+    """A year: "2020" (not "2020 percent")."""
+    for m in EN_YEAR.finditer(scan.text):
+        yield Candidate(m.start(), m.end(), m["year"], "", "date")
+
+
+@rule("en_decade", needs=("0s", "0's", "0’s"))
+def decade(scan: Scan) -> Iterator[Candidate]:
+    """A decade: "the 1990s", "the '80s" (the date of its first year, unit "decade")."""
+    for m in EN_DECADE.finditer(scan.text):
+        if m["year"]:
+            yield Candidate(m.start(), m.end(), m["year"], "decade", "date")
+            continue
+        # "'80s" is in the century that puts it no later than the article's year; without
+        # an article date only the 1930s to 1990s are plain ("'20s" may be either century).
+        if scan.ref is not None:
+            first = century(m["two"], scan.ref.year)
+        elif int(m["two"]) >= 30:
+            first = "19" + m["two"]
+        else:
+            continue
+        yield Candidate(m.start(), m.end(), first, "decade", "date")
+
+
+@rule("en_relative_day", dated=True)
+def relative_day(scan: Scan) -> Iterator[Candidate]:
+    """A day named from the article's date: "last Tuesday", "on Monday", "yesterday"."""
+    if scan.ref is None:
+        return
+    for m in EN_REL_DAY.finditer(scan.text):
+        found = _relative_date(m, scan.ref)
+        yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
+
+
+def _relative_date(m: re.Match[str], ref: date) -> date:
+    if m["word"]:
+        return ref + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[m["word"].lower()])
+    weekday = EN_WEEKDAYS[m["weekday"].lower()]
+    which = (m["which"] or "").lower()
+    if which == "next":
+        return ref + timedelta(days=(weekday - ref.weekday()) % 7 or 7)
+    back = (ref.weekday() - weekday) % 7
+    if which == "last" and back == 0:
+        back = 7
+    return ref - timedelta(days=back)
