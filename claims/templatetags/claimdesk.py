@@ -92,8 +92,3 @@ def article_body(segments: list[Any]) -> SafeString:
             for s in segments
         ),
     )
-
-
-@register.simple_tag
-def status_legend() -> SafeString:
-    return format_html_join(" ", "{}", ((status_badge(value),) for value in ClaimStatus.values))
