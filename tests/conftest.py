@@ -1,4 +1,12 @@
+"""What every test shares: the corpus and a guard that keeps the suite off the network."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,3 +21,88 @@ def corpus_path(*parts: str) -> Path:
     if not path.exists():
         pytest.fail(f"shared corpus file missing: {path} (clone ../shared beside the project)")
     return path
+
+
+# The network guard -------------------------------------------------------------------------
+
+LOCAL_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
+# The socket functions as they were before the guard; the guard calls them once a host passes.
+REAL: dict[str, Callable[..., Any]] = {
+    "connect": socket.socket.connect,
+    "connect_ex": socket.socket.connect_ex,
+    "create_connection": socket.create_connection,
+    "getaddrinfo": socket.getaddrinfo,
+}
+
+
+class NetworkRefused(RuntimeError):
+    """A test tried to reach a host off this machine."""
+
+
+def _host(host: Any) -> str:
+    return host.decode(errors="replace") if isinstance(host, bytes) else str(host)
+
+
+def is_local_host(host: Any) -> bool:
+    """127.0.0.1, ::1 (also as ::ffff:127.0.0.1) or localhost."""
+    name = _host(host).lower()
+    if name in LOCAL_HOSTS:
+        return True
+    try:
+        ip = ipaddress.ip_address(name.split("%", 1)[0])
+    except ValueError:
+        return False
+    mapped = ip.ipv4_mapped if isinstance(ip, ipaddress.IPv6Address) else None
+    return str(mapped or ip) in LOCAL_HOSTS
+
+
+def _is_ip_literal(host: Any) -> bool:
+    try:
+        ipaddress.ip_address(_host(host).split("%", 1)[0])
+    except ValueError:
+        return False
+    return True
+
+
+def _check(family: int, address: Any) -> None:
+    # Unix sockets (and any other non-IP family) stay on this machine.
+    if family in (socket.AF_INET, socket.AF_INET6) and not is_local_host(address[0]):
+        raise NetworkRefused(f"tests may not connect to {address!r}: only to 127.0.0.1 or ::1")
+
+
+def _connect(self: socket.socket, address: Any) -> None:
+    _check(self.family, address)
+    return REAL["connect"](self, address)
+
+
+def _connect_ex(self: socket.socket, address: Any) -> int:
+    _check(self.family, address)
+    return REAL["connect_ex"](self, address)
+
+
+def _create_connection(address: Any, *args: Any, **kwargs: Any) -> socket.socket:
+    _check(socket.AF_INET, address)
+    return REAL["create_connection"](address, *args, **kwargs)
+
+
+def _getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
+    # Resolving a name asks a DNS server; an address or localhost is answered locally. The
+    # refusal is the error an offline machine gives, so code under test sees what it would see.
+    if host not in (None, "", b"") and not (is_local_host(host) or _is_ip_literal(host)):
+        raise socket.gaierror(socket.EAI_NONAME, f"tests may not look up {_host(host)!r}")
+    return REAL["getaddrinfo"](host, *args, **kwargs)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_network() -> Iterator[None]:
+    """No test reaches past this machine: connections to any host but 127.0.0.1, ::1 or
+    localhost raise NetworkRefused before a packet is sent, and names other than localhost
+    do not resolve. Unix sockets, PostgreSQL and Redis on loopback, the live servers and
+    Chromium (a pipe to Playwright) are unaffected; so are worker processes, which are
+    started with loopback addresses only."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(socket.socket, "connect", _connect)
+        patch.setattr(socket.socket, "connect_ex", _connect_ex)
+        patch.setattr(socket, "create_connection", _create_connection)
+        patch.setattr(socket, "getaddrinfo", _getaddrinfo)
+        yield
