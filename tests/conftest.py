@@ -1,4 +1,5 @@
-"""What every test shares: the corpus and a guard that keeps the suite off the network."""
+"""What every test shares: the corpus, a guard that keeps the suite off the network, fresh
+caches, and the fixtures for the named team (tests/factories.py builds the users)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.factories import make_claim, make_team, token_client
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -106,3 +109,55 @@ def _no_network() -> Iterator[None]:
         patch.setattr(socket, "create_connection", _create_connection)
         patch.setattr(socket, "getaddrinfo", _getaddrinfo)
         yield
+
+
+# Fresh state -------------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Every test starts with an empty cache: no API throttle counts or cached API pages
+    carried over from an earlier test."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
+def fresh_fetcher() -> None:
+    """The fetcher forgets the robots.txt answers and per-host pauses of earlier tests."""
+    from articles import fetch
+
+    fetch._robots.clear()
+    fetch._last_request.clear()
+
+
+@pytest.fixture
+def fetch_loopback(settings: Any, fresh_fetcher: None) -> None:
+    """The app may fetch from the test servers on 127.0.0.1, without pauses or robots.txt."""
+    settings.CLAIMDESK_FETCH_ALLOW_LOOPBACK = True
+    settings.CLAIMDESK_FETCH_MIN_DELAY = 0
+    settings.CLAIMDESK_FETCH_RESPECT_ROBOTS = False
+    settings.CLAIMDESK_FETCH_TIMEOUT = 10
+
+
+# The team ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def team(db: None) -> dict[str, Any]:
+    """The named users: alice and bob (reviewers), erin (editor), victor (viewer) and oscar
+    (signed up, no role)."""
+    return make_team()
+
+
+@pytest.fixture
+def viewer(team: dict[str, Any]) -> Any:
+    """An API client signed in with victor's token (read-only role)."""
+    return token_client(team["victor"])
+
+
+@pytest.fixture
+def claim(team: dict[str, Any]) -> Any:
+    """One unreviewed claim, the only sentence of its article."""
+    return make_claim()
