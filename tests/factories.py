@@ -16,7 +16,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
 from articles.models import Article, ArticleRevision, Outlet
-from claims.models import Claim
+from claims.models import Claim, Source, Verdict
 
 PASSWORD = "correct-horse-battery"
 _counter = itertools.count(1)
@@ -118,6 +118,17 @@ def make_claims(article: Article, **fields: Any) -> list[Claim]:
 
 def make_claim(**fields: Any) -> Claim:
     return make_claims(make_article(), **fields)[0]
+
+
+def row_counts() -> tuple[int, int, int, int, int]:
+    """How many articles, revisions, claims, verdicts and sources are stored."""
+    return (
+        Article.objects.count(),
+        ArticleRevision.objects.count(),
+        Claim.objects.count(),
+        Verdict.objects.count(),
+        Source.objects.count(),
+    )
 
 
 def token_client(user: Any = None) -> Any:

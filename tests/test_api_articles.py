@@ -1,29 +1,18 @@
 """The articles endpoints: list, detail with text and claims, and ingestion by POST."""
 
 import pytest
-from django.core.cache import cache
 from rest_framework.test import APIClient
 
-from articles.models import Article
+from articles.models import Article, IngestJob
 from claims.api.serializers import ArticleDetailSerializer, ArticleOutputSerializer
 from claims.models import Claim
-from tests.factories import make_article, make_claims, make_team
+from tests.factories import make_article, make_claims
 from tests.factories import token_client as client_for
 
 KOREAN_TEXT = (
     "정부는 유명희 본부장의 WTO 사무총장 선출을 지원하기 위해 35개국에 친서를 보냈다. "
     "문 대통령은 독일과 러시아 등 5개국 정상과 전화통화를 했다."
 )
-
-
-@pytest.fixture(autouse=True)
-def _fresh_throttle():
-    cache.clear()
-
-
-@pytest.fixture
-def team(db):
-    return make_team()
 
 
 def test_article_list_shows_metadata_and_current_claim_count(team):
@@ -94,6 +83,22 @@ def test_article_detail_takes_a_constant_number_of_queries(team, django_assert_n
     assert len(response.json()["claims"]) == n
 
 
+@pytest.mark.parametrize("n", [10, 20])
+def test_job_detail_takes_a_constant_number_of_queries(team, viewer, django_assert_num_queries, n):
+    articles = [make_article() for _ in range(n)]
+    job = IngestJob.objects.create(
+        source="https://news.example/a",
+        state=IngestJob.State.DONE,
+        article_ids=[a.pk for a in articles],
+        created_by=team["alice"],
+    )
+    # token, permission check (2), the job.
+    with django_assert_num_queries(4):
+        response = viewer.get(f"/api/v1/jobs/{job.pk}/")
+    assert response.json()["state"] == "done"
+    assert len(response.json()["articles"]) == n
+
+
 @pytest.mark.parametrize(
     ("payload", "field"),
     [
@@ -142,7 +147,12 @@ def test_posting_html_stores_the_article(team):
         "/api/v1/articles/", {"html": html, "url": "https://news.example/exports"}, format="json"
     )
     assert response.status_code == 201, response.content
-    assert response.json()["articles"][0]["title"]
+    [item] = response.json()["articles"]
+    stored = Article.objects.get(pk=item["id"])
+    assert stored.title == item["title"] == "Exports rise"
+    assert stored.url == "https://news.example/exports"
+    assert "34 percent" in stored.revisions.get().body
+    assert stored.claims.exists()
 
 
 def test_posting_whitespace_text_is_400_naming_the_reason(team):
@@ -162,6 +172,12 @@ def test_posting_a_url_when_workers_fetch_answers_202_with_a_job_to_poll(team, s
     assert job["state"] == "queued"
     assert job["source"] == "https://news.example/a"
     assert response["Location"] == job["url"]
+    stored = IngestJob.objects.get(pk=job["id"])
+    assert (stored.source, stored.state, stored.created_by) == (
+        "https://news.example/a",
+        IngestJob.State.QUEUED,
+        team["alice"],
+    )
     polled = client_for(team["victor"]).get(job["url"])
     assert polled.status_code == 200
     assert polled.json()["id"] == job["id"]

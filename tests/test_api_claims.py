@@ -1,13 +1,13 @@
-"""The claims endpoints of PRODUCT.md section 5: fields, filters, pagination, verdicts."""
+"""The claims endpoints: the fields of a claim record, filters, pagination, verdicts, caching."""
 
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from claims.api import caching
 from claims.api.serializers import (
     ArticleRefSerializer,
     ClaimDetailSerializer,
@@ -15,7 +15,7 @@ from claims.api.serializers import (
 )
 from claims.models import Claim, ClaimStatus, Source, Verdict
 from claims.services import SourceInput, claim_dismiss, claim_record_verdict
-from tests.factories import make_article, make_claim, make_claims, make_team
+from tests.factories import make_article, make_claim, make_claims
 from tests.factories import token_client as client_for
 
 SOURCE = SourceInput(url="https://stats.example/t1", title="Table 1", publisher="Stats Office")
@@ -28,27 +28,15 @@ GOOD_SOURCE = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _fresh_throttle():
-    cache.clear()
-
-
-@pytest.fixture
-def team(db):
-    return make_team()
-
-
-@pytest.fixture
-def viewer(team):
-    return client_for(team["victor"])
-
-
 @pytest.fixture
 def alice(team):
+    """An API client signed in with alice's token (reviewer)."""
     return client_for(team["alice"])
 
 
-def test_a_claim_in_the_list_carries_the_fields_of_section_5(team, viewer):
+def test_a_claim_in_the_list_carries_its_article_figures_attribution_status_and_sources(
+    team, viewer
+):
     article = make_article(sentences=["정부는 35개국에 친서를 보냈다."], language="ko")
     claim = make_claims(
         article,
@@ -197,6 +185,8 @@ def test_unverifiable_verdict_needs_no_source(alice):
     )
     assert response.status_code == 201
     assert response.json()["claim_status"] == "unverifiable"
+    assert Claim.objects.get(pk=claim.pk).status == ClaimStatus.UNVERIFIABLE
+    assert Verdict.objects.get(claim=claim).verdict == "unverifiable"
 
 
 def test_verdict_on_a_missing_claim_is_404(alice):
@@ -222,9 +212,10 @@ def test_only_an_editor_may_settle(team, alice):
     )
     assert settled.status_code == 201
     assert settled.json()["claim_status"] == "disputed"
+    assert Claim.objects.get(pk=claim.pk).status == ClaimStatus.DISPUTED
 
 
-def test_session_login_works_for_reviewers_with_csrf(team):
+def test_a_session_post_without_a_csrf_token_is_refused_with_403(team):
     claim = make_claim()
     client = APIClient(enforce_csrf_checks=True)
     client.force_login(team["alice"])
@@ -233,6 +224,19 @@ def test_session_login_works_for_reviewers_with_csrf(team):
     )
     assert response.status_code == 403
     assert "CSRF" in response.json()["detail"]
+    assert not Verdict.objects.exists()
+
+
+@pytest.fixture
+def table_data_version(monkeypatch):
+    """The cache's data version read from this database's tables, as on SQLite.
+
+    On PostgreSQL the version is the server's WAL position, which any write to the server
+    moves: another xdist worker's test database, another checkout's test run. A test that
+    needs the version to hold still between two requests uses this; the other caching tests
+    run on the WAL position.
+    """
+    monkeypatch.setattr(caching, "PG_VERSION_SQL", caching.VERSION_SQL)
 
 
 # Filters ------------------------------------------------------------------------------
@@ -271,7 +275,7 @@ def test_q_searches_claim_text_and_attribution(viewer, db):
     assert ids(viewer, "q=블룸버그") == [b.pk]
 
 
-def test_updated_since_and_reviewed_since(team, viewer):
+def test_updated_since_and_reviewed_since_keep_the_claims_changed_or_reviewed_later(team, viewer):
     old, fresh = make_claim(), make_claim()
     long_ago = timezone.now() - timedelta(days=30)
     Claim.objects.filter(pk=old.pk).update(updated_at=long_ago)
@@ -283,7 +287,7 @@ def test_updated_since_and_reviewed_since(team, viewer):
     assert ids(viewer, f"reviewed_since={since.replace('+', '%2B')}") == [fresh.pk]
 
 
-def test_dismissed_claims_are_filterable(team, viewer):
+def test_status_dismissed_lists_the_dismissed_claims_only(team, viewer):
     claim, other = make_claim(), make_claim()
     claim_dismiss(claim=claim, actor=team["alice"], reason="navigation text")
     assert ids(viewer, "status=dismissed") == [claim.pk]
@@ -316,7 +320,7 @@ def test_cursor_pagination_walks_every_claim_once_newest_first(viewer, db):
     assert viewer.get(back["previous"]).json()["results"][0]["id"] == seen[0]
 
 
-def test_default_page_is_50(viewer, db):
+def test_a_page_holds_50_claims_by_default(viewer, db):
     make_claims(make_article(sentences=[f"Item {i} costs {i} won." for i in range(55)]))
     body = viewer.get("/api/v1/claims/").json()
     assert len(body["results"]) == 50
@@ -335,7 +339,9 @@ def _populate(team, n: int) -> None:
 
 
 @pytest.mark.parametrize("n", [3, 30])
-def test_claims_list_takes_a_constant_number_of_queries(team, django_assert_num_queries, n):
+def test_claims_list_takes_a_constant_number_of_queries(
+    team, django_assert_num_queries, table_data_version, n
+):
     _populate(team, n)
     client = APIClient()
     client.force_authenticate(team["victor"])
@@ -368,7 +374,7 @@ def test_claim_detail_takes_a_constant_number_of_queries(team, django_assert_num
     assert len(response.json()["verdicts"]) == n
 
 
-def test_times_are_utc_iso_8601(viewer, db):
+def test_times_are_given_in_utc_as_iso_8601(viewer, db):
     make_claim()
     [item] = viewer.get("/api/v1/claims/").json()["results"]
     parsed = datetime.fromisoformat(item["created_at"].replace("Z", "+00:00"))
@@ -378,7 +384,7 @@ def test_times_are_utc_iso_8601(viewer, db):
 # HTTP caching ----------------------------------------------------------------------------
 
 
-def test_list_answers_304_to_its_etag_until_a_verdict_changes_it(team, viewer):
+def test_list_answers_304_to_its_etag_until_a_verdict_changes_it(team, viewer, table_data_version):
     claim = make_claim()
     first = viewer.get("/api/v1/claims/")
     etag = first["ETag"]

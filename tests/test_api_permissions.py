@@ -1,28 +1,22 @@
 """Who may do what through the API: every endpoint against anonymous and each role."""
 
 import pytest
-from django.core.cache import cache
 from django.test import override_settings
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from articles.models import IngestJob
+from claims.models import Verdict
 from claims.services import SourceInput, claim_record_verdict
-from tests.factories import make_claim, make_team
+from tests.factories import make_claim, token_client
 
 USERS = ["anonymous", "oscar", "victor", "alice", "erin"]
 READERS = {"victor", "alice", "erin"}
 REVIEWERS = {"alice", "erin"}
 
 
-@pytest.fixture(autouse=True)
-def _fresh_throttle():
-    cache.clear()
-
-
 @pytest.fixture
-def world(db):
-    team = make_team()
+def world(team):
     claim = make_claim()
     claim_record_verdict(
         claim=claim,
@@ -35,11 +29,7 @@ def world(db):
 
 
 def client(world, who: str) -> APIClient:
-    api = APIClient()
-    if who != "anonymous":
-        token = Token.objects.create(user=world["team"][who])
-        api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return api
+    return token_client(None if who == "anonymous" else world["team"][who])
 
 
 def read_urls(world) -> list[str]:
@@ -114,6 +104,7 @@ def test_recording_a_verdict_needs_a_reviewer(world, who):
     assert response.status_code == expected
     if who in {"oscar", "victor"}:
         assert "reviewer" in response.json()["detail"]
+    assert Verdict.objects.filter(note="no data").exists() == (who in REVIEWERS)
 
 
 @pytest.mark.parametrize("who", USERS)

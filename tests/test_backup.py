@@ -7,7 +7,7 @@ from django.apps import apps
 from django.core.management import CommandError, call_command
 from rest_framework.authtoken.models import Token
 
-from articles.models import Feed, FeedEntry
+from articles.models import Feed, FeedEntry, IngestJob
 from claims.services import SourceInput, claim_dismiss, claim_record_verdict
 from tests.factories import make_article, make_claims, make_team
 
@@ -69,6 +69,12 @@ def _populate():
     claim_dismiss(claim=second, actor=team["erin"], reason="not a claim")
     feed = Feed.objects.create(url="https://news.example/feed.xml")
     FeedEntry.objects.create(feed=feed, guid="g1", url="https://news.example/1", article=article)
+    IngestJob.objects.create(
+        source="https://news.example/1",
+        state=IngestJob.State.DONE,
+        article_ids=[article.pk],
+        created_by=team["erin"],
+    )
     return team
 
 
@@ -78,6 +84,7 @@ def _populate():
 def test_restore_on_an_empty_database_brings_everything_back_unchanged(tmp_path):
     _populate()
     before = _snapshot()
+    assert all(before.values()), [label for label, rows in before.items() if not rows]
     path = tmp_path / "claimdesk.xml.gz"
     call_command("backup", str(path), stdout=StringIO())
     call_command("flush", "--no-input", verbosity=0)

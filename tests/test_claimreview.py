@@ -5,11 +5,9 @@ from functools import cache as memo
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
-from rest_framework.test import APIClient
 
 from claims.services import SourceInput, claim_dismiss, claim_record_verdict
-from tests.factories import make_article, make_claim, make_claims, make_team
+from tests.factories import make_article, make_claim, make_claims
 
 VOCAB = Path(__file__).resolve().parent.parent.parent / "shared" / "vocab"
 SOURCE = SourceInput(url="https://stats.example/t1", title="Table 1")
@@ -102,23 +100,6 @@ def test_the_validator_catches_misused_properties():
     assert not violations({"@type": "NewsArticle", "headline": "x", "inLanguage": "ko"})
 
 
-@pytest.fixture(autouse=True)
-def _fresh_throttle():
-    cache.clear()
-
-
-@pytest.fixture
-def team(db):
-    return make_team()
-
-
-@pytest.fixture
-def viewer(team):
-    api = APIClient()
-    api.force_authenticate(team["victor"])
-    return api
-
-
 def export(viewer) -> list[dict]:
     response = viewer.get("/api/v1/export/claimreview.jsonld")
     assert response.status_code == 200
@@ -208,7 +189,7 @@ def test_contested_claim_that_an_editor_settles_gets_the_settled_rating(team, vi
     assert review["reviewRating"]["author"]["name"] == "erin"
 
 
-def test_per_claim_claimreview_endpoint(team, viewer):
+def test_a_reviewed_claim_has_its_own_claimreview_and_others_are_404(team, viewer):
     claim, unreviewed = make_claim(), make_claim()
     claim_record_verdict(claim=claim, reviewer=team["alice"], verdict="verified", sources=[SOURCE])
     response = viewer.get(f"/api/v1/claims/{claim.pk}/claimreview/")
@@ -221,3 +202,38 @@ def test_per_claim_claimreview_endpoint(team, viewer):
     assert missing.status_code == 404
     assert "no ClaimReview" in missing.json()["detail"]
     assert viewer.get("/api/v1/claims/999999/claimreview/").status_code == 404
+
+
+@pytest.mark.parametrize("n", [10, 20])
+def test_a_claims_claimreview_takes_a_constant_number_of_queries(
+    team, viewer, django_assert_num_queries, n
+):
+    claim = make_claim()
+    for i in range(n):
+        reviewer = team["alice" if i % 2 else "bob"]
+        claim_record_verdict(
+            claim=claim, reviewer=reviewer, verdict="verified", sources=[SOURCE, SOURCE]
+        )
+    # token, permissions (2), the claim, its verdicts with sources, the rating verdicts, and
+    # the empty batch that ends the walk.
+    with django_assert_num_queries(7):
+        response = viewer.get(f"/api/v1/claims/{claim.pk}/claimreview/")
+    assert response.status_code == 200
+    assert response.json()["claimReviewed"] == claim.text
+
+
+@pytest.mark.parametrize("n", [10, 20])
+def test_the_claimreview_export_takes_a_constant_number_of_queries(
+    team, viewer, django_assert_num_queries, n
+):
+    for claim in make_claims(
+        make_article(sentences=[f"Item {i} costs {i} won." for i in range(n)])
+    ):
+        claim_record_verdict(
+            claim=claim, reviewer=team["bob"], verdict="disputed", sources=[SOURCE]
+        )
+    # token, permissions (2), one batch of (claims, verdicts with sources, rating verdicts)
+    # and the empty batch that ends it.
+    with django_assert_num_queries(7):
+        reviews = export(viewer)
+    assert len(reviews) == n

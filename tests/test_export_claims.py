@@ -4,37 +4,17 @@ import csv
 import io
 import json
 
-import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.http import StreamingHttpResponse
-from rest_framework.test import APIClient
 
 from claims import exports
 from claims.exports import CSV_COLUMNS
 from claims.services import SourceInput, claim_record_verdict
-from tests.factories import make_article, make_claim, make_claims, make_team
+from tests.factories import make_article, make_claim, make_claims
 
 SOURCE = SourceInput(url="https://stats.example/t1", title="Table 1")
 KOREAN = '정부는 "35개국"에 친서를 보냈다, 그리고\n5개국 정상과 통화했다.'
-
-
-@pytest.fixture(autouse=True)
-def _fresh_throttle():
-    cache.clear()
-
-
-@pytest.fixture
-def team(db):
-    return make_team()
-
-
-@pytest.fixture
-def viewer(team):
-    api = APIClient()
-    api.force_authenticate(team["victor"])
-    return api
 
 
 def body_of(response) -> bytes:
@@ -140,6 +120,7 @@ def test_export_claims_command_matches_the_http_export(team, viewer):
     claim = make_claim()
     make_claim()
     claim_record_verdict(claim=claim, reviewer=team["alice"], verdict="disputed", sources=[SOURCE])
+    exports_of = {}
     for fmt, url in [
         ("csv", "/api/v1/export/claims.csv?status=disputed"),
         ("jsonl", "/api/v1/export/claims.jsonl?status=disputed"),
@@ -147,6 +128,13 @@ def test_export_claims_command_matches_the_http_export(team, viewer):
         out = io.StringIO()
         call_command("export_claims", "--format", fmt, "--status", "disputed", stdout=out)
         assert out.getvalue().encode() == body_of(viewer.get(url)), fmt
+        exports_of[fmt] = out.getvalue()
+    # Both exports hold the disputed claim, and only it.
+    [row] = read_csv(exports_of["csv"].encode())
+    assert (int(row["id"]), row["text"], row["status"]) == (claim.pk, claim.text, "disputed")
+    [line] = exports_of["jsonl"].splitlines()
+    record = json.loads(line)
+    assert (record["id"], record["text"], record["status"]) == (claim.pk, claim.text, "disputed")
 
 
 def test_export_claims_command_writes_claimreview_jsonld(team):

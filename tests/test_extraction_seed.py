@@ -99,7 +99,9 @@ def test_first_time_claim_without_a_figure_is_a_claim() -> None:
 def test_seed_offsets_point_into_the_body(article: str) -> None:
     body_of, published = ARTICLES[article]
     body = body_of()
-    for claim in _claims(body, published):
+    claims = _claims(body, published)
+    assert claims and any(claim.figures for claim in claims)
+    for claim in claims:
         assert body[claim.start : claim.end] == claim.text
         for figure in claim.figures:
             assert body[figure.start : figure.end] == figure.text

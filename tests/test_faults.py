@@ -10,14 +10,10 @@ import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler
 
 import pytest
 from django.db import OperationalError, connection
 from django.urls import reverse
-from kombu import pools
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from articles.models import Article, ArticleRevision, IngestJob
 from claims.models import Claim, ClaimEvent
@@ -26,23 +22,12 @@ from claims.pipeline import extract_url as extract_source
 from claims.pipeline import ingest_url as ingest_source
 from claims.tasks import ingest_job_task, run_ingest_job
 from config.celery import app as celery_app
-from tests.factories import make_team
-from tests.localserver import serve, serve_handler
+from tests.factories import token_client as api_client
+from tests.localserver import QuietHandler, serve, serve_handler
 from tests.pages import article_page
+from tests.workers import switch_broker
 
 HTML = "text/html; charset=utf-8"
-
-
-@pytest.fixture
-def team(db):
-    return make_team()
-
-
-@pytest.fixture
-def fetch_loopback(settings):
-    settings.CLAIMDESK_FETCH_ALLOW_LOOPBACK = True
-    settings.CLAIMDESK_FETCH_MIN_DELAY = 0
-    settings.CLAIMDESK_FETCH_RESPECT_ROBOTS = False
 
 
 @pytest.fixture
@@ -50,13 +35,6 @@ def page(fetch_loopback) -> Iterator[str]:
     """The URL of one article page on a local server."""
     with serve({"/a": (200, HTML, article_page("Council passes budget", day=3))}) as base:
         yield f"{base}/a"
-
-
-def api_client(user) -> APIClient:
-    api = APIClient()
-    token, _ = Token.objects.get_or_create(user=user)
-    api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return api
 
 
 def stored() -> tuple[int, int, int, int]:
@@ -185,26 +163,13 @@ def closed_port() -> int:
         return s.getsockname()[1]
 
 
-def _switch_broker(url: str, *, eager: bool) -> None:
-    """Point Celery at a broker, dropping the connection pools made for the previous one.
-
-    kombu keeps pools in a registry keyed by broker URL: closing one without resetting the
-    registry would hand the closed pool back the next time that URL is used.
-    """
-    celery_app.conf.update(broker_url=url, task_always_eager=eager)
-    pools.reset()
-    # Private attributes: Celery offers no public way to forget its pools.
-    setattr(celery_app, "_pool", None)  # noqa: B010
-    setattr(celery_app.amqp, "_producer_pool", None)  # noqa: B010
-
-
 @pytest.fixture
 def broker_down(settings):
     previous = celery_app.conf.broker_url, celery_app.conf.task_always_eager
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    _switch_broker(f"redis://127.0.0.1:{closed_port()}/0", eager=False)
+    switch_broker(f"redis://127.0.0.1:{closed_port()}/0", eager=False)
     yield
-    _switch_broker(previous[0], eager=previous[1])
+    switch_broker(previous[0], eager=previous[1])
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -301,7 +266,7 @@ def stalling_server() -> Iterator[str]:
     """/hang never answers; /drip sends one byte of a long body at a time, forever."""
     release = threading.Event()
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self) -> None:  # noqa: N802
             if self.path == "/drip":
                 self.send_response(200)
@@ -317,14 +282,8 @@ def stalling_server() -> Iterator[str]:
             else:
                 release.wait(60)
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    with serve_handler(Handler) as base:
-        try:
-            yield base
-        finally:
-            release.set()
+    with serve_handler(Handler, release=release) as base:
+        yield base
 
 
 @pytest.mark.parametrize("path", ["/hang", "/drip"])

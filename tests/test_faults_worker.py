@@ -13,19 +13,16 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
 from articles.models import Article, ArticleRevision, IngestJob
 from claims.models import Claim
 from config.celery import app as celery_app
-from tests.localserver import serve_handler
+from tests.localserver import QuietHandler, serve_handler
 from tests.pages import article_page
-from tests.test_faults import _switch_broker
-from tests.test_worker_redis import BROKER, _wait_for, worker_env
+from tests.workers import BROKER, need_broker_and_postgresql, switch_broker, wait_for, worker_env
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,7 +58,7 @@ class SlowPage:
 def slow_server(state: SlowPage) -> Iterator[str]:
     body = article_page("Council passes budget", day=4)
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self) -> None:  # noqa: N802
             state.hits += 1
             if state.hits == 1:
@@ -74,28 +71,19 @@ def slow_server(state: SlowPage) -> Iterator[str]:
             self.end_headers()
             self.wfile.write(body)
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    with serve_handler(Handler) as base:
-        try:
-            yield base
-        finally:
-            state.release.set()
+    with serve_handler(Handler, release=state.release) as base:
+        yield base
 
 
 @pytest.fixture
 def workers() -> Iterator[list[subprocess.Popen[bytes]]]:
-    if not BROKER:
-        pytest.skip("set CLAIMDESK_TEST_BROKER_URL=redis://127.0.0.1:6379/15 (.ci/run does)")
-    if connection.vendor != "postgresql":
-        pytest.skip("the worker processes share the test database only on PostgreSQL")
+    need_broker_and_postgresql()
     previous = celery_app.conf.broker_url, celery_app.conf.task_always_eager
-    _switch_broker(BROKER, eager=False)
+    switch_broker(BROKER, eager=False)
     celery_app.control.purge()
     started: list[subprocess.Popen[bytes]] = []
     yield started
-    _switch_broker(previous[0], eager=previous[1])
+    switch_broker(previous[0], eager=previous[1])
     for process in started:
         if process.poll() is None:
             process.terminate()
@@ -128,7 +116,7 @@ def children_of(pid: int) -> list[int]:
 
 
 def assert_stored_once(job: IngestJob, state: SlowPage) -> None:
-    assert _wait_for(lambda: IngestJob.objects.get(pk=job.pk).state == IngestJob.State.DONE)
+    assert wait_for(lambda: IngestJob.objects.get(pk=job.pk).state == IngestJob.State.DONE)
     assert state.hits == 2  # the page was fetched again by the job's second run
     assert Article.objects.count() == 1
     assert ArticleRevision.objects.count() == 1

@@ -75,10 +75,7 @@ def test_what_is_not_a_feed_is_refused_with_the_reason(data, words):
 
 
 @pytest.mark.django_db
-def test_polling_a_feed_ingests_each_entry_once(settings):
-    settings.CLAIMDESK_FETCH_ALLOW_LOOPBACK = True
-    settings.CLAIMDESK_FETCH_MIN_DELAY = 0
-    settings.CLAIMDESK_FETCH_RESPECT_ROBOTS = False
+def test_polling_a_feed_ingests_each_entry_once(fetch_loopback):
     pages = {
         "/a": (200, "text/html", article_page("Council passes budget", day=1)),
         "/b": (200, "text/html", article_page("Housing grants grow", day=2)),
@@ -93,10 +90,7 @@ def test_polling_a_feed_ingests_each_entry_once(settings):
 
 
 @pytest.mark.django_db
-def test_a_feed_that_is_not_a_feed_records_the_error(settings):
-    settings.CLAIMDESK_FETCH_ALLOW_LOOPBACK = True
-    settings.CLAIMDESK_FETCH_MIN_DELAY = 0
-    settings.CLAIMDESK_FETCH_RESPECT_ROBOTS = False
+def test_a_feed_that_is_not_a_feed_records_the_error(fetch_loopback):
     with serve({"/feed": (200, "text/html", article_page("Not a feed"))}) as base:
         feed = Feed.objects.create(url=f"{base}/feed")
         assert poll_feed_task.delay(feed.pk).get() == 0

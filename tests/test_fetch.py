@@ -4,13 +4,15 @@ import gzip
 import socket
 import time
 import zlib
-from http.server import BaseHTTPRequestHandler
 
 import pytest
 
-from articles import fetch as fetching
 from articles.fetch import FetchError, fetch, refused_address
-from tests.localserver import serve_handler
+from tests.localserver import QuietHandler, serve_handler
+
+# One server serves the whole module: each test starts with a fetcher that remembers no
+# robots.txt and no last request to it.
+pytestmark = pytest.mark.usefixtures("fresh_fetcher")
 
 PAGE = (
     "<html><head><title>t</title></head><body><p>정부는 35개국에 친서를 보냈다.</p></body></html>"
@@ -19,7 +21,7 @@ BOMB = gzip.compress(b"a" * (20 * 1024 * 1024))
 DEFLATE_BOMB = zlib.compress(b"a" * (20 * 1024 * 1024))
 
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(QuietHandler):
     routes: dict = {}
 
     def do_GET(self):  # noqa: N802
@@ -38,9 +40,6 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
 
 
 def _redirect(to):
@@ -97,12 +96,6 @@ def server():
     Handler.routes = ROUTES
     with serve_handler(Handler) as base:
         yield base
-
-
-@pytest.fixture(autouse=True)
-def _fresh_caches():
-    fetching._robots.clear()
-    fetching._last_request.clear()
 
 
 def get(url, **kwargs):

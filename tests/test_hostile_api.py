@@ -17,9 +17,10 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from rest_framework.test import APIClient
 
-from articles.models import Article, ArticleRevision
-from claims.models import Claim, Source, Verdict
-from tests.factories import make_article, make_claims, make_team
+from articles.models import ArticleRevision
+from claims.models import Claim
+from tests.factories import make_article, make_claims
+from tests.factories import row_counts as counts
 from tests.factories import token_client as client_for
 
 SENTENCE = "The city spent 35 million dollars on roads in 2024, the mayor said."
@@ -35,26 +36,6 @@ HOSTILE_TEXTS = {
     "template injection": f"{TEMPLATE_INJECTIONS[0]} {SENTENCE} {TEMPLATE_INJECTIONS[1]}",
     "html in text": f"<script>alert(1)</script> {SENTENCE} <img src=x onerror=alert(2)>",
 }
-
-
-@pytest.fixture(autouse=True)
-def _fresh_throttle():
-    cache.clear()
-
-
-@pytest.fixture
-def team(db):
-    return make_team()
-
-
-def counts() -> tuple[int, int, int, int, int]:
-    return (
-        Article.objects.count(),
-        ArticleRevision.objects.count(),
-        Claim.objects.count(),
-        Verdict.objects.count(),
-        Source.objects.count(),
-    )
 
 
 def post_raw(api: APIClient, path: str, body: bytes, content_type="application/json"):
@@ -82,10 +63,12 @@ def test_hostile_text_is_stored_clean_with_offsets_that_hold(team, text):
     response = client_for(team["alice"]).post("/api/v1/articles/", {"text": text}, format="json")
     assert response.status_code == 201, response.content[:500]
     [article] = response.json()["articles"]
-    body = article["body"]
+    stored = ArticleRevision.objects.get(article_id=article["id"]).body
+    assert stored == article["body"]
     for invisible in ("\u202e", "\u202c", "\x01", "\x1b", "\x07", "\ufeff", "\u200b"):
-        assert invisible not in body
-    assert "35 million" in body
+        assert invisible not in stored
+    assert "35 million" in stored
+    assert article["claims"], "the sentence about the roads budget is a claim"
     assert_offsets_hold(article)
 
 
@@ -115,6 +98,7 @@ def test_bidi_and_control_characters_are_dropped_from_the_title(team):
     assert response.status_code == 201, response.content[:500]
     [article] = response.json()["articles"]
     assert article["title"] == "evil title"
+    assert ArticleRevision.objects.get(article_id=article["id"]).title == "evil title"
 
 
 @pytest.mark.parametrize("field", ["text", "title", "html", "url"])
@@ -227,6 +211,7 @@ def test_text_at_the_limit_is_accepted(team, settings):
         "/api/v1/articles/", {"text": SENTENCE}, format="json"
     )
     assert response.status_code == 201, response.content[:500]
+    assert ArticleRevision.objects.get().body == SENTENCE
 
 
 def test_deeply_nested_html_is_a_clear_answer_not_a_crash(team):
@@ -317,17 +302,13 @@ def test_fuzzed_ingest_answers_201_200_or_400_and_offsets_hold(team, text):
     if response.status_code == 400:
         assert response.json()
         return
+    assert response.json()["articles"]
     for article in response.json()["articles"]:
         assert "\x00" not in article["body"]
         assert_offsets_hold(article)
 
 
 # Verdicts -------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def claim(team):
-    return make_claims(make_article())[0]
 
 
 def verdict_payload(**fields):

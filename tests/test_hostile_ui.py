@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from articles.models import Article, ArticleRevision
-from claims.models import Claim, Source, Verdict
-from tests.factories import make_article, make_claims, make_team
+from claims.models import Verdict
+from tests.factories import row_counts as counts
 
 SENTENCE = "The city spent 35 million dollars on roads in 2024, the mayor said."
 INJECTIONS = [
@@ -21,24 +21,11 @@ HUGE = "1" + "0" * 500
 
 
 @pytest.fixture
-def team(db):
-    return make_team()
-
-
-@pytest.fixture
 def alice(team) -> Client:
+    """A browser session signed in as alice (reviewer)."""
     client = Client()
     client.force_login(team["alice"])
     return client
-
-
-@pytest.fixture
-def claim(team):
-    return make_claims(make_article(sentences=[SENTENCE, "Taxes rose 3 percent in 2023."]))[0]
-
-
-def counts() -> tuple[int, ...]:
-    return tuple(m.objects.count() for m in (Article, ArticleRevision, Claim, Verdict, Source))
 
 
 def assert_no_secret(response) -> None:

@@ -1,4 +1,5 @@
-"""The extract and ingest commands of PRODUCT.md section 5, on the seed page and bad input."""
+"""The extract and ingest commands on the seed page (a Newspim page dump holding three
+articles) and on bad input: JSON out, rows stored once, one clear line per bad file."""
 
 import json
 from decimal import Decimal
@@ -92,7 +93,10 @@ def test_seed_approximate_amount_is_marked_approximate(seed_document):
 
 
 def test_no_seed_claim_comes_from_page_chrome(seed_document):
-    for article in seed_document["articles"]:
+    articles = seed_document["articles"]
+    assert len(articles) == 3
+    for article in articles:
+        assert article["claims"], article["title"]
         for claim in article["claims"]:
             assert not any(word in claim["text"] for word in CHROME), claim["text"]
         assert "기사입력" not in article["body"] and "Top으로 이동" not in article["body"]
@@ -170,8 +174,13 @@ def test_undeclared_euc_kr_file_is_decoded_without_mojibake(db, tmp_path):
 
 def test_invalid_utf8_is_refused_or_decoded_but_never_stored_as_mojibake(db, tmp_path):
     bad = _bad_inputs(tmp_path)["broken-utf8.txt"]
-    _out, _err, code = run("ingest", bad)
-    for revision in ArticleRevision.objects.all():
+    _out, err, code = run("ingest", bad)
+    revisions = list(ArticleRevision.objects.all())
+    if code:
+        assert "encoding" in err and bad in err
+        assert revisions == []
+        return
+    assert revisions
+    for revision in revisions:
         assert "\ufffd" not in revision.body
         assert "정부는" in revision.body
-    assert code != 0 or ArticleRevision.objects.exists()

@@ -61,6 +61,7 @@ def test_seed_times_are_seoul_time(seed: list[ParsedArticle]) -> None:
     ],
 )
 def test_seed_bodies_hold_no_page_chrome(seed: list[ParsedArticle], chrome: str) -> None:
+    assert len(seed) == 3
     for article in seed:
         assert chrome not in article.body, (article.title, chrome)
 
@@ -69,6 +70,7 @@ def test_seed_bodies_hold_no_bare_timestamp_lines(seed: list[ParsedArticle]) -> 
     import re
 
     stamp = re.compile(r"^\s*\d{4}[.\-/년]\s*\d{1,2}[.\-/월]\s*\d{1,2}.{0,20}$")
+    assert len(seed) == 3
     for article in seed:
         for line in article.body.split("\n"):
             assert not stamp.match(line), line

@@ -9,14 +9,9 @@ from claims.services import (
     claim_restore,
     status_from_history,
 )
-from tests.factories import make_claim, make_team
+from tests.factories import make_claim
 
 SOURCE = SourceInput(url="https://stats.example/table-1", title="Table 1", publisher="Stats Office")
-
-
-@pytest.fixture
-def team(db):
-    return make_team()
 
 
 def test_verified_verdict_requires_a_source(team):

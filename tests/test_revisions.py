@@ -9,7 +9,6 @@ from articles.parsing.types import ParsedArticle
 from claims.models import ClaimEvent, ClaimStatus
 from claims.pipeline import extract_parsed, reextract_article, store_extraction
 from claims.services import SourceInput, claim_record_verdict
-from tests.factories import make_team
 
 URL = "https://news.example/2025/budget"
 FIRST = (
@@ -32,8 +31,7 @@ def ingest(body: str):
 
 
 @pytest.fixture
-def reviewed(db):
-    team = make_team()
+def reviewed(team):
     outcome = ingest(FIRST)
     article = outcome.articles[0].article
     claim = article.claims.get(text__contains="4.2 percent")

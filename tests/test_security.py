@@ -10,17 +10,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from tests.factories import PASSWORD, make_article, make_claims, make_team, make_user
-
-
-@pytest.fixture
-def team(db: Any) -> dict[str, Any]:
-    return make_team()
-
-
-@pytest.fixture
-def claim(team: dict[str, Any]) -> Any:
-    return make_claims(make_article())[0]
+from tests.factories import PASSWORD, make_user
 
 
 def test_pages_carry_a_content_security_policy_without_inline_script(client, team):
@@ -151,7 +141,9 @@ ADMIN_MATRIX = {
 
 
 @pytest.mark.parametrize("who", list(ADMIN_MATRIX))
-def test_admin_console_permission_matrix(client, team, claim, who):
+def test_admin_pages_answer_each_person_as_their_staff_status_and_role_allow(
+    client, team, claim, who
+):
     users = {
         "alice": team["alice"],
         "staff-viewer": make_user("sv", "viewer", is_staff=True),

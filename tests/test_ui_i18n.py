@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import PASSWORD, make_team
+from tests.factories import PASSWORD
 
 LOCALE = Path(__file__).resolve().parent.parent / "locale"
 
@@ -28,8 +28,8 @@ def test_catalog_is_complete_and_compiled(language: str) -> None:
 
 
 @pytest.fixture
-def client(db) -> Client:
-    make_team()
+def client(team) -> Client:
+    """A browser session signed in as alice through the sign-in form's backend."""
     c = Client()
     assert c.login(request=HttpRequest(), username="alice", password=PASSWORD)
     return c
@@ -51,6 +51,6 @@ def test_switcher_sets_the_language(client: Client) -> None:
     assert "현황판" in html
 
 
-def test_login_page_in_korean(db) -> None:
+def test_login_page_is_in_korean_for_a_korean_browser(db) -> None:
     html = Client().get(reverse("login"), HTTP_ACCEPT_LANGUAGE="ko").content.decode()
     assert "Claimdesk 로그인" in html

@@ -14,7 +14,7 @@ from django.urls import reverse
 from articles.models import Article
 from claims.models import Claim, ClaimEvent, ClaimStatus, Verdict
 from claims.services import SourceInput, claim_record_verdict
-from tests.factories import PASSWORD, make_article, make_claims, make_team
+from tests.factories import PASSWORD, make_article, make_claims
 
 HTMX: dict[str, Any] = {"HTTP_HX_REQUEST": "true"}
 SOURCE = {
@@ -23,11 +23,6 @@ SOURCE = {
     "source-MIN_NUM_FORMS": "0",
     "source-MAX_NUM_FORMS": "10",
 }
-
-
-@pytest.fixture
-def team(db: Any) -> dict[str, Any]:
-    return make_team()
 
 
 @pytest.fixture
@@ -161,7 +156,9 @@ def actions(article: Any, claims: list[Claim], team: dict[str, Any]) -> list[tup
 
 
 @pytest.mark.parametrize("who", [None, "oscar", "victor", "alice", "erin"])
-def test_permission_matrix(team: dict[str, Any], article: Any, claims: list[Claim], who: Any):
+def test_each_role_may_do_what_it_is_allowed_and_is_refused_the_rest(
+    team: dict[str, Any], article: Any, claims: list[Claim], who: Any
+):
     client = client_for(who)
     for name, method, url, data, needs, ok in actions(article, claims, team):
         response = getattr(client, method)(url, data or {})
@@ -197,7 +194,7 @@ def test_reviewer_cannot_settle(team, claims):
 # --- Pages ---------------------------------------------------------------------------------
 
 
-def test_sign_in_and_out(team):
+def test_signing_in_opens_the_queue_and_signing_out_closes_it(team):
     client = Client()
     page = client.get(reverse("login"))
     assert page.status_code == 200
@@ -219,7 +216,7 @@ def test_queue_orders_by_score_and_counts_statuses(team, article):
     assert high.text in verified and low.text not in verified
 
 
-def test_queue_filters(team, article, claims):
+def test_queue_filters_by_language_text_outlet_reviewer_assignee_and_date(team, article, claims):
     other = make_article(sentences=["Prices rose 7 percent in Seoul."], language="ko", outlet="B")
     (korean,) = make_claims(other)
     client = client_for("victor")
@@ -241,7 +238,7 @@ def test_queue_filters(team, article, claims):
     assert claims[0].text not in dated
 
 
-def test_queue_pages_by_keyset(team, article):
+def test_queue_pages_walk_every_claim_once(team, article):
     from claims.views import queue as views
 
     claims = make_claims(make_article(sentences=[f"Item {i} cost {i} dollars." for i in range(7)]))
@@ -274,7 +271,7 @@ def test_article_highlights_claims_in_place(team, article, claims):
     assert "".join(s.text for s in segments) == article.revisions.get().body
 
 
-def test_claim_panel_alone_for_htmx(team, claims):
+def test_claim_panel_comes_alone_to_htmx_and_in_a_whole_page_otherwise(team, claims):
     client = client_for("victor")
     response = client.get(reverse("claims:claim", args=[claims[0].pk]), **HTMX)
     html = response.content.decode()
@@ -284,7 +281,7 @@ def test_claim_panel_alone_for_htmx(team, claims):
     assert "<html" in full and 'id="claim-panel"' in full
 
 
-def test_viewer_sees_no_forms(team, claims):
+def test_viewer_sees_no_verdict_form(team, claims):
     html = client_for("victor").get(reverse("claims:claim", args=[claims[0].pk])).content.decode()
     assert 'id="verdict-form"' not in html
 
@@ -315,7 +312,7 @@ def test_verdict_without_source_is_refused_with_the_error(team, claims, verdict)
     assert not Verdict.objects.exists()
 
 
-def test_verdict_error_in_korean(team, claims):
+def test_verdict_error_is_in_korean_for_a_korean_browser(team, claims):
     data = verdict_data() | {"source-0-url": "", "source-0-title": ""}
     data |= {"source-0-publisher": "", "source-0-excerpt": ""}
     response = client_for("alice").post(
@@ -361,7 +358,7 @@ def test_disagreement_is_contested_and_editor_settles(team, claims):
     assert Verdict.objects.filter(claim=claims[0]).count() == 3
 
 
-def test_dismiss_and_restore(team, claims):
+def test_dismissal_needs_a_reason_and_restoring_brings_the_claim_back(team, claims):
     client = client_for("alice")
     response = client.post(
         reverse("claims:dismiss", args=[claims[2].pk]), {"reason": "an opinion"}, **HTMX
@@ -380,7 +377,7 @@ def test_dismiss_and_restore(team, claims):
     ]
 
 
-def test_add_claim_by_offsets_and_by_text(team, article, claims):
+def test_a_claim_is_added_by_offsets_and_text_outside_the_article_is_refused(team, article, claims):
     client = client_for("alice")
     body = article.revisions.get().body
     start = body.index("3.5 percent")
@@ -404,7 +401,7 @@ def test_add_claim_by_offsets_and_by_text(team, article, claims):
     assert outside.status_code == 422
 
 
-def test_adjust_span(team, article, claims):
+def test_adjusting_a_span_changes_the_claim_text_and_records_it(team, article, claims):
     claim = claims[0]
     response = client_for("alice").post(
         reverse("claims:span", args=[claim.pk]), {"start": claim.start + 4, "end": claim.end}
@@ -426,7 +423,7 @@ def test_merge_moves_verdicts_and_dismisses_the_duplicate(team, claims):
     assert claims[0].verdicts.count() == 1
 
 
-def test_assign(team, claims):
+def test_editor_assigns_a_claim_to_a_reviewer(team, claims):
     client_for("erin").post(
         reverse("claims:assign", args=[claims[0].pk]), {"assignee": team["alice"].pk}
     )
@@ -434,7 +431,7 @@ def test_assign(team, claims):
     assert claims[0].assigned_to == team["alice"]
 
 
-def test_ingest_pasted_text(team):
+def test_pasted_text_is_stored_with_its_claims(team):
     text = (
         "Exports rose 12 percent in March, the ministry said on Tuesday.\n\n"
         "The government sent letters to 35 countries last month."
@@ -444,9 +441,13 @@ def test_ingest_pasted_text(team):
     )
     assert response.status_code == 200, response.content.decode()[:2000]
     assert response.context["results"]
+    article = Article.objects.get()
+    assert article.title == "Exports up"
+    assert "35 countries" in article.revisions.get().body
+    assert Claim.objects.filter(article=article, text__contains="12 percent").exists()
 
 
-def test_ingest_errors_are_clear(team):
+def test_ingest_without_input_with_a_javascript_url_or_blank_text_is_a_422(team):
     client = client_for("alice")
     none = client.post(reverse("claims:ingest"), {})
     assert none.status_code == 422
@@ -455,6 +456,7 @@ def test_ingest_errors_are_clear(team):
     assert "http://" in js.content.decode()
     blank = client.post(reverse("claims:ingest"), {"text": "   \n  "})
     assert blank.status_code == 422
+    assert not Article.objects.exists()
 
 
 def test_dashboard_draws_an_svg_chart(team, claims):
@@ -539,7 +541,46 @@ def test_queue_and_article_queries_do_not_grow_with_claims(team):
     assert _count(client, reverse("claims:claim", args=[big_claims[0].pk])) == panel_one
 
 
-def test_ingest_an_uploaded_file(team):
+def _reviewed_claims_in_outlets(team: dict[str, Any], n: int) -> None:
+    for i in range(n):
+        [claim] = make_claims(make_article(outlet=f"Outlet {i}"))
+        claim_record_verdict(claim=claim, reviewer=team["bob"], verdict="unverifiable")
+
+
+@pytest.mark.parametrize("n", [10, 20])
+def test_dashboard_takes_a_constant_number_of_queries(team, django_assert_num_queries, n):
+    _reviewed_claims_in_outlets(team, n)
+    client = client_for("victor")
+    # session, user, permissions (2), then claims by status, claims by outlet, verdicts by day.
+    with django_assert_num_queries(7):
+        response = client.get(reverse("claims:dashboard"))
+    assert response.status_code == 200
+    assert response.context["total"] == n
+    assert len(response.context["by_outlet"]) == n
+
+
+@pytest.mark.parametrize("n", [10, 20])
+def test_ingest_job_progress_takes_a_constant_number_of_queries(team, django_assert_num_queries, n):
+    from articles.models import IngestJob
+
+    articles = [make_article(outlet=f"Outlet {i}") for i in range(n)]
+    job = IngestJob.objects.create(
+        source="https://news.example/a",
+        state=IngestJob.State.DONE,
+        article_ids=[a.pk for a in articles],
+        created_by=team["alice"],
+    )
+    client = client_for("alice")
+    # session, user, permissions (2), the job, its articles with their outlets.
+    with django_assert_num_queries(6):
+        response = client.get(reverse("claims:ingest_job", args=[job.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count('href="/articles/') == n
+    assert "Outlet 0" in html and f"Outlet {n - 1}" in html
+
+
+def test_an_uploaded_text_file_is_stored_with_its_claims(team):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     text = (
@@ -550,16 +591,23 @@ def test_ingest_an_uploaded_file(team):
     response = client_for("alice").post(reverse("claims:ingest"), {"file": upload})
     assert response.status_code == 200
     (result,) = response.context["results"]
-    assert result["claims"] and "12 percent" in response.content.decode()
+    assert result["claims"] and "35 countries" in response.content.decode()
+    # A text file's first line is its title; the claims come from the lines after it.
+    article = Article.objects.get()
+    assert article.title.startswith("Exports rose 12 percent in March")
+    revision = article.revisions.get()
+    assert revision.body.startswith("The government sent letters to 35 countries")
+    assert Claim.objects.filter(revision=revision, text__contains="35 countries").exists()
 
 
-def test_ingest_refuses_a_binary_file_clearly(team):
+def test_ingest_refuses_a_binary_file_naming_it(team):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     upload = SimpleUploadedFile("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(200), "image/png")
     response = client_for("alice").post(reverse("claims:ingest"), {"file": upload})
     assert response.status_code == 422
     assert "photo.png could not be ingested" in response.content.decode()
+    assert not Article.objects.exists()
 
 
 def test_ingest_a_url_is_queued_when_workers_run(team, settings, monkeypatch):
@@ -580,7 +628,7 @@ def test_ingest_a_url_is_queued_when_workers_run(team, settings, monkeypatch):
     assert client_for("victor").get(reverse("claims:ingest_job", args=[job.pk])).status_code == 403
 
 
-def test_signed_out_in_page_request_keeps_the_page(team, claims):
+def test_a_signed_out_in_page_request_is_a_401_that_writes_nothing(team, claims):
     response = Client().post(reverse("claims:verdict", args=[claims[0].pk]), verdict_data(), **HTMX)
     assert response.status_code == 401
     assert not Verdict.objects.exists()
@@ -610,8 +658,7 @@ def test_editor_assigns_ticked_claims_from_the_queue(team, claims):
     assert claims[0].text in mine and claims[2].text not in mine
 
 
-def test_article_from_a_file_links_to_its_canonical_url(client, db):
-    team = make_team()
+def test_article_from_a_file_links_to_its_canonical_url(client, team):
     article = make_article()
     article.url = ""
     article.canonical_url = "https://news.example/canonical"

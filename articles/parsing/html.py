@@ -53,11 +53,6 @@ AUTHOR_META = (
     '//meta[@property="article:author"]/@content',
     '//meta[@name="byl"]/@content',
 )
-PAGE_TEXT = "//body//text()[not(ancestor::script) and not(ancestor::style)]"
-STAMP_TEXT = "//body//text()[contains(., '입력') or contains(., '등록')]"
-STAMP_IN_TEXT = re.compile(
-    r"(?:기사입력|입력|등록)\s*:?\s*(\d{4}[.\-/년]\s*\d{1,2}[.\-/월]\s*\d{1,2}.{0,12})"
-)
 NAME_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|·)\s*")
 TITLE_SUFFIX = re.compile(r"\s+[|\-–—:]\s+[^|\-–—]{2,60}$")
 BYLINE_KO = re.compile(r"([가-힣]{2,4})\s*(?:기자|특파원)(?![가-힣])")

@@ -23,7 +23,8 @@ SENTENCES = [
 
 
 @pytest.fixture
-def desk(roles: None) -> dict[str, Any]:
+def one_article_desk(roles: None) -> dict[str, Any]:
+    """One English article whose third sentence is left for the reviewer to add."""
     team = make_team()
     article = make_article(sentences=SENTENCES)
     claims = make_claims(article)
@@ -31,9 +32,11 @@ def desk(roles: None) -> dict[str, Any]:
     return {"team": team, "article": article, "claims": [claims[0], claims[1], claims[3]]}
 
 
-def test_review_by_keyboard_dismiss_add_and_korean(page: Any, live_server: Any, desk: dict):
+def test_review_by_keyboard_dismiss_add_and_korean(
+    page: Any, live_server: Any, one_article_desk: dict
+):
     base = live_server.url
-    first, second, _third = desk["claims"]
+    first, second, _third = one_article_desk["claims"]
 
     # Anonymous users are sent to sign in; signing in lands on the queue.
     sign_in(page, base, "alice", PASSWORD)
@@ -51,7 +54,7 @@ def test_review_by_keyboard_dismiss_add_and_korean(page: Any, live_server: Any, 
 
     # Open the article from the queue.
     page.locator("table.queue td.meta a").first.click()
-    page.wait_for_url(f"**/articles/{desk['article'].pk}/")
+    page.wait_for_url(f"**/articles/{one_article_desk['article'].pk}/")
     marks = page.locator("#article-body mark.claim")
     assert marks.count() == 3
     assert page.locator("#article-body").inner_text().count("The mayor said") == 1
@@ -151,11 +154,11 @@ def test_review_by_keyboard_dismiss_add_and_korean(page: Any, live_server: Any, 
     assert page.locator("h1").inner_text() == "검증할 주장"
 
 
-def test_a_claim_removed_while_open_says_so(page: Any, live_server: Any, desk: dict):
+def test_a_claim_removed_while_open_says_so(page: Any, live_server: Any, one_article_desk: dict):
     base = live_server.url
     sign_in(page, base, "alice", PASSWORD)
-    page.goto(f"{base}/articles/{desk['article'].pk}/")
-    gone = desk["claims"][1]
+    page.goto(f"{base}/articles/{one_article_desk['article'].pk}/")
+    gone = one_article_desk["claims"][1]
     Claim.objects.filter(pk=gone.pk).delete()
     page.locator(f"#claim-{gone.pk} a").click()
     page.wait_for_selector("#page-error:not([hidden])")
