@@ -130,7 +130,7 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 
-REST_FRAMEWORK = {
+REST_FRAMEWORK: dict[str, object] = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
@@ -169,6 +169,28 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+
+# The cache holds API rate-limit counters and cached API pages. gunicorn runs several
+# processes, and a limit counted in each process's memory is multiplied by their number, so
+# the cache is Redis when there is one (REDIS_URL, else a Redis broker's URL). Without Redis
+# it lives in memory, and config/gunicorn.py then runs a single process by default.
+REDIS_URL = envstr(
+    "REDIS_URL",
+    CELERY_BROKER_URL if CELERY_BROKER_URL.startswith(("redis://", "rediss://")) else "",
+)
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            # Django's RedisCache, running without the cache while Redis does not answer.
+            "BACKEND": "config.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            # Keys apart from the broker's when both share a Redis database.
+            "KEY_PREFIX": envstr("CACHE_KEY_PREFIX", "claimdesk"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Ingestion limits.
 CLAIMDESK_MAX_DOCUMENT_BYTES = envint("CLAIMDESK_MAX_DOCUMENT_BYTES", 10 * 1024 * 1024)
@@ -261,3 +283,8 @@ if HTTPS:
     SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+
+# Rate limits tell anonymous clients apart by address. Behind NUM_PROXIES proxies that each
+# append the address they saw to X-Forwarded-For, the client is the one the outermost proxy
+# saw; with none, the connection's address, whatever the header says (a client writes it).
+REST_FRAMEWORK["NUM_PROXIES"] = envint("NUM_PROXIES", 1 if HTTPS else 0)
