@@ -260,6 +260,7 @@ AXES_COOLOFF_TIME = envint("CLAIMDESK_LOGIN_COOLOFF_MINUTES", 15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "config.auth.locked_out"
+AXES_USERNAME_CALLABLE = "config.auth.axes_username"
 AXES_VERBOSE = False
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
