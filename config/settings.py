@@ -278,6 +278,8 @@ CSRF_COOKIE_SAMESITE = "Lax"
 HTTPS = envbool("HTTPS", False)
 if HTTPS:
     SECURE_SSL_REDIRECT = True
+    # Load balancers probe the server itself, over plain HTTP, and do not follow redirects.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
