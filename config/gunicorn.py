@@ -30,6 +30,15 @@ accesslog = "-"
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
+# What gunicorn refuses before Django sees a request: it answers those itself, in HTML
+# (414 for a longer request line, 431 for more or longer header fields, 400 for bytes a
+# header may not hold). The request line may be as long as gunicorn allows, so that long API
+# queries reach Django and get JSON answers; these equal nginx's default 8 KB buffers, so a
+# proxy with its defaults in front refuses first (the README says what it must answer).
+limit_request_line = 8190
+limit_request_fields = 100
+limit_request_field_size = 8190
+
 
 def on_starting(server: Any) -> None:
     if workers > 1 and not SHARED_CACHE:
