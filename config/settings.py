@@ -42,6 +42,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "config.middleware.RequestLogMiddleware",
+    # A database that does not answer is a 503 (JSON under /api/), not a 500.
+    "config.errors.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -85,11 +87,25 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # When the database is away, a request gives up within 5 s (a 503, config/errors.py)
+    # and the first one after it is back gets a connection at once. psycopg's defaults had
+    # requests wait 30 s for a connection, and retried connecting with a backoff growing to
+    # minutes, so that recovery waited for the next retry.
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options.setdefault("connect_timeout", envint("DATABASE_CONNECT_TIMEOUT", 3))
     # psycopg 3's connection pool; CONN_MAX_AGE must stay 0 with it.
-    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+    options["pool"] = {
         "min_size": envint("DATABASE_POOL_MIN", 1),
         "max_size": envint("DATABASE_POOL_MAX", 10),
+        # Seconds a request waits for a connection before its 503.
+        "timeout": envint("DATABASE_POOL_TIMEOUT", 4),
+        # Seconds the pool retries a failed connection (1 s apart) before the next request
+        # starts a new attempt: short, so that no retry is ever far away.
+        "reconnect_timeout": 2,
     }
+    # The pool checks a connection before handing it out: one made before the database
+    # restarted is dropped instead of failing the request that gets it.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"timeout": 20, "transaction_mode": "IMMEDIATE"}

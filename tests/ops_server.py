@@ -11,6 +11,7 @@ import http.client
 import os
 import re
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -147,58 +148,51 @@ def _wait_workers(server: Server, workers: int, log: Path) -> None:
 class TcpSwitch:
     """A TCP forwarder to ``target`` that can be switched off like a server going down.
 
-    Off, it closes every forwarded connection and stops listening (clients are refused);
-    on again, it listens on the same port.
+    Off, it drops every forwarded connection and resets each new one at once, as a host
+    whose server has stopped does; on again, it forwards new connections.
     """
 
     def __init__(self, target: tuple[str, int]) -> None:
         self.target = target
+        self.up = True
         self._lock = threading.Lock()
         self._open: list[socket.socket] = []
-        self._listener: socket.socket | None = None
-        probe = socket.socket()
-        probe.bind(("127.0.0.1", 0))
-        self.port = probe.getsockname()[1]
-        probe.close()
+        self._listener = socket.socket()
+        self._listener.bind(("127.0.0.1", 0))
+        self._listener.listen(64)
+        self.port = self._listener.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
 
     def on(self) -> None:
-        listener = socket.socket()
-        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        listener.bind(("127.0.0.1", self.port))
-        listener.listen(64)
-        self._listener = listener
-        threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
+        self.up = True
 
     def off(self) -> None:
         with self._lock:
-            listener, self._listener = self._listener, None
+            self.up = False
             sockets, self._open = self._open, []
-        if listener is not None:
-            listener.close()
         for sock in sockets:
-            try:
-                sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-            sock.close()
+            _reset(sock)
 
-    def _accept(self, listener: socket.socket) -> None:
+    def close(self) -> None:
+        self.off()
+        self._listener.close()
+
+    def _accept(self) -> None:
         while True:
             try:
-                client, _ = listener.accept()
+                client, _ = self._listener.accept()
             except OSError:
                 return
+            if not self.up:
+                _reset(client)
+                continue
             try:
                 upstream = socket.create_connection(self.target, timeout=5)
             except OSError:
-                client.close()
+                _reset(client)
                 continue
             upstream.settimeout(None)
             with self._lock:
-                if self._listener is not listener:
-                    client.close()
-                    upstream.close()
-                    return
                 self._open += [client, upstream]
             for a, b in ((client, upstream), (upstream, client)):
                 threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
@@ -216,3 +210,12 @@ class TcpSwitch:
                     sock.shutdown(socket.SHUT_RDWR)
                 except OSError:
                     pass
+
+
+def _reset(sock: socket.socket) -> None:
+    """Close with a reset, as a connection to a stopped server ends."""
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    except OSError:
+        pass
+    sock.close()
