@@ -31,7 +31,7 @@ def server_env(**extra: str) -> dict[str, str]:
         k: v
         for k, v in os.environ.items()
         if k not in {"DEBUG", "HTTPS", "REDIS_URL", "CELERY_BROKER_URL", "DATABASE_URL"}
-        and not k.startswith(("PYTEST_", "CLAIMDESK_API_"))
+        and not k.startswith(("PYTEST_", "CLAIMDESK_API_", "DJANGO_"))
     }
     return {**env, "DJANGO_SETTINGS_MODULE": "tests.settings", "LOG_LEVEL": "WARNING", **extra}
 
