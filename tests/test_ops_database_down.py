@@ -70,19 +70,6 @@ def test_a_database_error_after_the_view_is_a_503_too(db):
     assert response.status_code == 503
 
 
-def test_the_pool_gives_up_within_5_seconds_and_reconnects_at_once():
-    from django.conf import settings
-
-    database = settings.DATABASES["default"]
-    if database["ENGINE"] != "django.db.backends.postgresql":
-        pytest.skip("the connection pool is PostgreSQL's")
-    pool = database["OPTIONS"]["pool"]
-    assert pool["timeout"] <= 5
-    assert pool["reconnect_timeout"] <= pool["timeout"]
-    assert int(database["OPTIONS"]["connect_timeout"]) <= 5
-    assert database["CONN_HEALTH_CHECKS"]
-
-
 @pytest.fixture
 def switch(db):
     """The way gunicorn reaches the test database; the test turns it off and on."""
