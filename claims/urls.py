@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, path
 
 from claims.views import article, dashboard, ingest, panel, queue
+from config.auth import SignInForm
 
 app_name = "claims"
 
@@ -27,6 +28,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
 
 # Login lives outside the app namespace so settings.LOGIN_URL = "login" resolves.
 auth_urlpatterns = [
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(authentication_form=SignInForm),
+        name="login",
+    ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]

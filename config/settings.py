@@ -42,6 +42,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "config.middleware.RequestLogMiddleware",
+    # A database that does not answer is a 503 (JSON under /api/), not a 500.
+    "config.errors.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -85,11 +87,25 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # When the database is away, a request gives up within 5 s (a 503, config/errors.py)
+    # and the first one after it is back gets a connection at once. psycopg's defaults had
+    # requests wait 30 s for a connection, and retried connecting with a backoff growing to
+    # minutes, so that recovery waited for the next retry.
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options.setdefault("connect_timeout", envint("DATABASE_CONNECT_TIMEOUT", 3))
     # psycopg 3's connection pool; CONN_MAX_AGE must stay 0 with it.
-    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+    options["pool"] = {
         "min_size": envint("DATABASE_POOL_MIN", 1),
         "max_size": envint("DATABASE_POOL_MAX", 10),
+        # Seconds a request waits for a connection before its 503.
+        "timeout": envint("DATABASE_POOL_TIMEOUT", 4),
+        # Seconds the pool retries a failed connection (1 s apart) before the next request
+        # starts a new attempt: short, so that no retry is ever far away.
+        "reconnect_timeout": 2,
     }
+    # The pool checks a connection before handing it out: one made before the database
+    # restarted is dropped instead of failing the request that gets it.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"timeout": 20, "transaction_mode": "IMMEDIATE"}
@@ -130,7 +146,7 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 
-REST_FRAMEWORK = {
+REST_FRAMEWORK: dict[str, object] = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
@@ -169,6 +185,28 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+
+# The cache holds API rate-limit counters and cached API pages. gunicorn runs several
+# processes, and a limit counted in each process's memory is multiplied by their number, so
+# the cache is Redis when there is one (REDIS_URL, else a Redis broker's URL). Without Redis
+# it lives in memory, and config/gunicorn.py then runs a single process by default.
+REDIS_URL = envstr(
+    "REDIS_URL",
+    CELERY_BROKER_URL if CELERY_BROKER_URL.startswith(("redis://", "rediss://")) else "",
+)
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            # Django's RedisCache, running without the cache while Redis does not answer.
+            "BACKEND": "config.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            # Keys apart from the broker's when both share a Redis database.
+            "KEY_PREFIX": envstr("CACHE_KEY_PREFIX", "claimdesk"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Ingestion limits.
 CLAIMDESK_MAX_DOCUMENT_BYTES = envint("CLAIMDESK_MAX_DOCUMENT_BYTES", 10 * 1024 * 1024)
@@ -238,6 +276,7 @@ AXES_COOLOFF_TIME = envint("CLAIMDESK_LOGIN_COOLOFF_MINUTES", 15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "config.auth.locked_out"
+AXES_USERNAME_CALLABLE = "config.auth.axes_username"
 AXES_VERBOSE = False
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -255,9 +294,16 @@ CSRF_COOKIE_SAMESITE = "Lax"
 HTTPS = envbool("HTTPS", False)
 if HTTPS:
     SECURE_SSL_REDIRECT = True
+    # Load balancers probe the server itself, over plain HTTP, and do not follow redirects.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+
+# Rate limits tell anonymous clients apart by address. Behind NUM_PROXIES proxies that each
+# append the address they saw to X-Forwarded-For, the client is the one the outermost proxy
+# saw; with none, the connection's address, whatever the header says (a client writes it).
+REST_FRAMEWORK["NUM_PROXIES"] = envint("NUM_PROXIES", 1 if HTTPS else 0)
