@@ -151,6 +151,7 @@ def test_the_relabelled_file_keeps_the_rows_ids_and_order_of_the_original():
     third.signatures = {"rl_en_01.tsv": "adjudicator C"}
     comments = ["# language\tcorpus file\t...", "# Old definition: 1 = checkable."]
     text = v1_text("f.tsv", comments, rows, first, second, third)
+    assert text is not None
     lines = text.splitlines()
     body = [line.split("\t") for line in lines if not line.startswith("#")]
     assert [line[:6] for line in body] == [list(row.fields[:6]) for row in rows]
@@ -189,6 +190,7 @@ def test_kappa_before_and_after_matches_scikit_learn(seed):
     got = [float(line.rsplit("kappa ", 1)[1]) for line in lines]
     assert got == pytest.approx(want, abs=5e-4)
     text = v1_text("f.tsv", ["#"], rows, first, second)
+    assert text is not None
     assert f"pass 1 vs pass 2 {cohen_kappa_score(one, two):.3f}" in text
 
 
