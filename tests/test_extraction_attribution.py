@@ -163,3 +163,52 @@ def test_english_sources_are_named_as_the_sentence_gives_them(sentence, source):
 )
 def test_an_english_reporters_own_statement_or_a_pronoun_credits_no_one(sentence):
     assert attribution_of(sentence, "en") == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        # The subject right before its verb, not the topic the quoted words were about.
+        ("이 물질은 기존 소재보다 열을 두 배 잘 전달한다고 연구진이 설명했다.", "연구진"),
+        (
+            "이 물질은 열을 잘 전달한다고 미국 스탠퍼드대 연구진이 설명했다.",
+            "미국 스탠퍼드대 연구진",
+        ),
+        ("이 물질의 원리는 간단하다고 연구진이 설명했다.", "연구진"),
+        # A group noun that ends like a verb's modifier ("연구진", "의료진").
+        ("연구진은 이 장치가 졸음을 감지하면 좌석을 진동시킨다고 설명했다.", "연구진"),
+        ("이 장치는 운전자가 졸면 좌석을 진동시킨다고 연구진은 설명했다.", "연구진"),
+        # A title in brackets after a bare name: the whole name and title.
+        ('정의선(현대차그룹 회장)은 "올해 판매가 10% 늘었다"고 말했다.', "정의선 현대차그룹 회장"),
+        ('김철수(OO전자 부회장)는 "올해 매출이 10% 늘었다"고 밝혔다.', "김철수 OO전자 부회장"),
+        ('김철수 OO전자 부회장(사진)은 "올해 매출이 10% 늘었다"고 밝혔다.', "김철수 OO전자 부회장"),
+        # An adverb before the verb is no subject ("이같이 답했다").
+        (
+            "존 서플 국방부 대변인은 19일 서면 질의에 이같이 답했습니다.",
+            "존 서플 국방부 대변인",
+        ),
+    ],
+)
+def test_korean_speaker_is_the_subject_with_its_whole_title(sentence, source):
+    assert attribution_of(sentence, "ko") == source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "John Smith, one of the leading experts on tax law, said the rule cost $2 billion.",
+            "John Smith",
+        ),
+        (
+            "Jane Doe, one of the authors of the study, told reporters that 40% improved.",
+            "Jane Doe",
+        ),
+    ],
+)
+def test_english_name_before_one_of_appositive_is_the_source(sentence, source):
+    assert attribution_of(sentence, "en") == source
+
+
+def test_a_noun_phrase_open_at_its_end_is_no_source():
+    assert attribution_of("One of the shows was cancelled after the scandal.", "en") == ""

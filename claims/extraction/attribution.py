@@ -8,6 +8,7 @@ Measured by ``bench.bench_extraction.bench_attribution`` against hand labels.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]{8,}’")
 
@@ -49,7 +50,9 @@ KO_TOPIC_PARTICLE = re.compile(r"^(?P<stem>.+?)(?P<particle>은|는|도)$")
 KO_NOT_NAME = re.compile(
     r"(?:을|를|에|의|로|와|과|고|며|면|서|도|만|게|까지|요|다|은|는|이|가|했|였|"
     # a verb's modifier: "나선", "거부당한", "열린"
-    r"한|된|던|운|진|선|난|간|온|본|준|린|긴|든|낸|친|탄|쓴)$"
+    r"한|된|던|운|진|선|난|간|온|본|준|린|긴|든|낸|친|탄|쓴|"
+    # a verb's modifier of what is to come: "이끌어갈", "맡을"
+    r"갈|할|될|올|볼|줄|낼|릴|킬)$"
 )
 # "찾은", "많은", "같은": an adjective or a verb's modifier, not a noun with its topic marker
 # (a stem closing in ㄷ, ㅈ, ㅊ, ㅌ, ㅍ, ㅎ or a double consonant is a verb's or an
@@ -87,10 +90,13 @@ def _korean(text: str) -> str:
     say = max(KO_SAY.finditer(frame), key=lambda m: m.start(), default=None)
     if say is None:
         return ""
+    # A bracket holds one part of a name: "정의선(현대차그룹 회장)은" is one word.
+    frame = KO_BRACKET.sub(lambda m: m.group(0).replace(" ", JOINED), frame)
     before = frame[: say.start()].split()
     if before and not before[-1].endswith(("고", "Q")):
-        # The source right before its verb: "...이민자들이라고 밀레니오는 전했습니다".
-        source = _korean_name(before, len(before) - 1)
+        # The source right before its verb: "...이민자들이라고 밀레니오는 전했습니다",
+        # "...전달한다고 연구진이 설명했다" (the subject, not the topic it spoke of).
+        source = _korean_name(before, len(before) - 1, subject=True)
         if source:
             return source
     # The topic the sentence opens with: "조 씨는 "..."라고 밝혔습니다".
@@ -102,6 +108,22 @@ def _korean(text: str) -> str:
         if source:
             return source
     return ""
+
+
+# A short bracket in a sentence, and what joins its words while the sentence is split.
+KO_BRACKET = re.compile(r"\([^()\n]{1,40}\)")
+JOINED = "\u2060"
+# A title a bracket after a bare name gives ("정의선(현대차그룹 회장)은"): part of the name.
+KO_TITLE_END = re.compile(
+    r"(?:회장|사장|대표|대표이사|교수|장관|차관|의원|대변인|위원장|위원|총장|원장|연구원|박사|이사|"
+    r"국장|청장|소장|센터장|고문|변호사|전무|상무|부장|실장|팀장|본부장|감독|총리|대사|관계자|의장|"
+    r"CEO|단장|지사|시장|구청장|군수|후보|후보자|당선인|당선자|최고위원|원내대표)$"
+)
+# Nouns for a group of people that end like a verb's modifier ("연구진", "의료진").
+KO_GROUPS = re.compile(r"(?:연구|의료|제작|취재|경영|수사|코치|운영|교수|집행|출연|자문|개발)진$")
+KO_SUBJECT_PARTICLE = re.compile(r"^(?P<stem>.+?)(?P<particle>이|가)$")
+# Bound nouns that take a subject marker and name no one ("…할 수가", "…한 것이").
+KO_NOT_SUBJECT = {"것", "수", "점", "바", "데", "때", "등", "중", "뿐", "사", "아"}
 
 
 # A headline's form: the speaker, then what they said, then at most a word on what it is
@@ -130,13 +152,24 @@ def ko_headline_speaker(text: str) -> str:
     return name
 
 
-def _korean_name(words: list[str], at: int) -> str:
+def _korean_name(words: list[str], at: int, *, subject: bool = False) -> str:
     """The name ending at ``words[at]`` when that word carries a topic marker ("조 씨는",
-    "최호정 국민의힘 대표의원(원내대표)은"), with up to three words of name or title before
-    it; "" when the word is not a noun's topic."""
+    "최호정 국민의힘 대표의원(원내대표)은"), or with ``subject`` a subject marker ("연구진이"),
+    with up to three words of name or title before it; "" when the word is not a noun's
+    topic. A title in a bracket after a bare name is part of the name ("정의선(현대차그룹
+    회장)은": "정의선 현대차그룹 회장")."""
+    bracket = re.search(r"\(([^)]*)\)", words[at])
+    title = bracket[1].replace(JOINED, " ").strip() if bracket else ""
+    titled = bool(KO_TITLE_END.search(title))  # a person's name, whatever it ends in
     word = re.sub(r"\([^)]*\)", "", words[at])
     found = KO_TOPIC_PARTICLE.match(word)
-    if not found or word in KO_MODIFIERS or _modifier(word) or KO_NOT_NAME.search(found["stem"]):
+    if not found and subject:
+        found = KO_SUBJECT_PARTICLE.match(word)
+        if found and not _subject(found["stem"], found["particle"]):
+            return ""
+    if not found or word in KO_MODIFIERS or _modifier(word):
+        return ""
+    if KO_NOT_NAME.search(found["stem"]) and not (titled or KO_GROUPS.search(found["stem"])):
         return ""
     following = words[at + 1] if at + 1 < len(words) else ""
     if found["particle"] == "도" and following and not following.startswith("Q"):
@@ -153,8 +186,22 @@ def _korean_name(words: list[str], at: int) -> str:
         ):
             break
         name.insert(0, previous)
-    source = " ".join(name)
+    if titled and len(name) == 1:
+        name.append(title)
+    source = " ".join(name).replace(JOINED, " ")
     return "" if source in KO_PRONOUNS else source
+
+
+def _subject(stem: str, particle: str) -> bool:
+    """Whether a word read as ``stem`` and a subject marker is one: 이 after a final
+    consonant, 가 after a vowel ("연구진이", "경찰청이", "교수가"), and not a bound noun or an
+    adverb ("수가", "이같이", "많이")."""
+    if stem in KO_NOT_SUBJECT or stem.endswith(("같", "없", "많", "깊", "높", "길")):
+        return False
+    last = ord(stem[-1]) - 0xAC00
+    if not 0 <= last < 11172:
+        return True  # "CEO가": no Hangul syllable to tell by
+    return (last % 28 != 0) == (particle == "이")
 
 
 def _modifier(word: str) -> bool:
@@ -241,10 +288,11 @@ EN_SUBJECT = re.compile(
     rf"{EN_BEFORE_VERB}[a-z]+(?:ed|s)\b"
 )
 # "John Smith, a spokesman for the city, said ...", "Prince Edward, the younger brother of
-# the heir, Charles, has told ...": the name, not the role.
+# the heir, Charles, has told ...", "X, one of the leading experts on Y, said": the name,
+# not the role.
 EN_APPOSITIVE = re.compile(
     rf"{EN_OPEN}(?P<who>{EN_NAME}),\s+"
-    rf"(?:(?:a|an|the|who)\s[^;]{{3,100}}?|\d{{1,3}}(?:,\s+of\s[^,;]{{2,40}})?),\s+"
+    rf"(?:(?:a|an|the|who|one\s+of|among)\s[^;]{{3,100}}?|\d{{1,3}}(?:,\s+of\s[^,;]{{2,40}})?),\s+"
     rf"{EN_BEFORE_VERB}{EN_VERB}\b"
 )
 # A name right before its verb, wherever it stands: "Its chief executive Tim Cook said".
@@ -267,6 +315,14 @@ EN_LEAD_WORDS = {
 }  # fmt: skip
 
 
+# Words a name cannot end in: "One of the shows ..." is no source "One of the" that "shows".
+EN_OPEN_ENDS = {"the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "with", "at", "by"}
+
+
+def _open_ended(who: str) -> bool:
+    return who.split()[-1].lower() in EN_OPEN_ENDS
+
+
 def _english(text: str) -> str:
     found = EN_ACCORDING.search(text)
     if found:
@@ -277,10 +333,244 @@ def _english(text: str) -> str:
             while words and words[0].lower().strip(",") in EN_LEAD_WORDS:
                 words.pop(0)
             who = " ".join(words).strip(" ,")
-            if who and who.lower() not in EN_NOT_SOURCE:
+            if who and who.lower() not in EN_NOT_SOURCE and not _open_ended(who):
                 return who
     participle = EN_PARTICIPLE.search(text)
     subject = EN_SUBJECT.match(text[: participle.start()]) if participle else None
     if subject and subject["who"].lower() not in EN_NOT_SOURCE:
         return subject["who"].strip()
     return ""
+
+
+# Across sentences ------------------------------------------------------------------------
+#
+# "He said", "그는 …고 말했다", "이 관계자는 …고 밝혔다", "the official said": a sentence
+# that credits a pronoun or a role named before ("the" official, "이" 관계자) credits the
+# speaker the article named most recently, when the text leaves one candidate of the
+# matching kind (a person for he, she, 그, 그녀; a body or a group for they, 그들, 이들; a
+# speaker whose title holds the role for "the official", "이 대표").
+
+# How many sentences back a pronoun or a role may reach for its speaker.
+LOOKBACK = 8
+EN_ROLES = (
+    "official|spokesman|spokeswoman|spokesperson|minister|president|mayor|governor|senator|"
+    "professor|researcher|analyst|economist|executive|director|lawyer|attorney|prosecutor|judge|"
+    "expert|doctor|scientist|officer|commissioner|chairman|chairwoman|secretary|ambassador|"
+    "coach|ceo|chief|founder|lawmaker|congressman|congresswoman|leader|candidate|chancellor|"
+    "premier|envoy|diplomat|general|manager|owner|researchers|officials|scientists|experts"
+)
+EN_ANAPHOR_VERB = re.compile(
+    rf"(?:^|[,;:—–“”\"(]\s*|\b(?:that|and|but|as|when|while|because)\s+)"
+    rf"(?P<who>he|she|they|the\s+(?P<role>{EN_ROLES}))\s+{EN_BEFORE_VERB}{EN_VERB}\b"
+    rf"|[,”\"]\s*(?:said|says|added|wrote|told\s+\w+)\s+"
+    rf"(?P<who2>he|she|they|the\s+(?P<role2>{EN_ROLES}))\b",
+    re.I,
+)
+# Words that make an English source a body, not a person.
+EN_BODIES = re.compile(
+    r"\b(?:department|ministry|agency|bureau|center|centre|inc|corp|company|news|times|post|"
+    r"reuters|bloomberg|ap|afp|xinhua|yonhap|police|council|commission|association|institute|"
+    r"university|office|group|bank|court|committee|party|government|service|organi[sz]ation|"
+    r"pentagon|white house|kremlin|report|survey|study|poll|data|officials|researchers|"
+    r"scientists|experts|analysts|authorities|prosecutors|media|network|board|administration|"
+    r"fund|foundation|union|league|club|team|army|navy|military|force|forces)\b",
+    re.I,
+)
+KO_ANAPHOR_PERSON = {"그는", "그녀는", "그도", "그녀도", "그가", "그녀가"}
+KO_ANAPHOR_GROUP = {"그들은", "이들은", "그들도", "이들도"}
+# "이 관계자", "이 대표": a role named before, by its title.
+KO_ROLE_ANAPHOR = re.compile(r"^(?:이|해당|같은)\s(?P<role>[가-힣]{1,6})$")
+# Titles that name a person ("김철수 OO전자 부회장", "조 씨", "이 교수").
+KO_PERSON_END = re.compile(
+    r"(?:씨|군|양|옹|" + KO_TITLE_END.pattern.removeprefix("(?:").removesuffix(")$") + r")$"
+)
+
+
+def resolve_speakers(body: str, sentences: Sequence[tuple[int, int, str]]) -> list[str]:
+    """For each sentence of ``body`` (start, end, language), the speaker it credits through a
+    pronoun or a role named before ("He said", "이 관계자는 … 밝혔다", "the official said"),
+    resolved to the one the article named most recently; "" for a sentence that names its
+    own source, credits no one, or whose pronoun the text leaves ambiguous: another person
+    named since the speaker, or a speaker of the other sex for "he" and "she"."""
+    texts = [body[start:end].strip() for start, end, _ in sentences]
+    people = _people(texts)
+    words: list[list[str]] = []  # the words of each sentence, quotes set aside, when needed
+    resolved: list[str] = []
+    named: list[tuple[int, str]] = []  # (sentence index, speaker) of each credited speaker
+    sex: dict[str, str] = {}  # a speaker's, from the pronoun that was resolved to them
+    for index, (text, (_, _, language)) in enumerate(zip(texts, sentences, strict=True)):
+        own = attribution_of(text, language)
+        kind = _anaphor(text, own, language)
+        speaker = ""
+        if kind:
+            window = [(i, s) for i, s in named if i >= index - LOOKBACK]
+            if language == "ko" and kind.startswith("role:"):
+                words += [QUOTED.sub(" Q ", t).split() for t in texts[len(words) : index]]
+                window += _ko_role_mentions(words[:index], kind[5:])
+                window.sort(key=lambda pair: pair[0])
+            pronoun = _pronoun(text, language)
+            candidates = [
+                (i, s)
+                for i, s in window
+                if _of_kind(s, kind, language) and sex.get(s, pronoun) == pronoun
+            ]
+            speaker = _antecedent(candidates, language)
+            if speaker and language == "en" and kind == "person":
+                since = " ".join(
+                    QUOTED.sub(" ", t) for t in texts[candidates[-1][0] + 1 : index + 1]
+                )
+                if _another_person(since, speaker, people):
+                    speaker = ""
+            if speaker and pronoun:
+                sex[speaker] = pronoun
+        elif own:
+            named.append((index, own))
+        if speaker:
+            named.append((index, speaker))
+        resolved.append(speaker)
+    return resolved
+
+
+EN_PERSON_NAME = re.compile(r"\b(?-i:[A-Z][a-z]+(?:\s[A-Z]\.)?\s(?P<last>[A-Z][a-z'’-]+))\b")
+
+
+def _people(texts: list[str]) -> set[str]:
+    """The last names of the people an English article names ("Mary Steenburgen")."""
+    names = set()
+    for text in texts:
+        for m in EN_PERSON_NAME.finditer(text):
+            whole = m.group(0)
+            if EN_BODIES.search(whole) or whole.split()[0].lower() in EN_LEAD_WORDS:
+                continue
+            names.add(m["last"])
+    return names
+
+
+def _another_person(text: str, speaker: str, people: set[str]) -> bool:
+    """Whether ``text`` names a person other than ``speaker`` (by last name)."""
+    own = set(speaker.replace("’s", "").split())
+    return any(name not in own and re.search(rf"\b{re.escape(name)}\b", text) for name in people)
+
+
+def _pronoun(text: str, language: str) -> str:
+    """ "m" or "f" for a sentence crediting "he" or "she" (그, 그녀); "" otherwise."""
+    if language == "ko":
+        return "f" if re.search(r"(?<![가-힣])그녀(?:는|도|가)", text) else ""
+    found = EN_ANAPHOR_VERB.search(text)
+    who = (found["who"] or found["who2"] or "").lower() if found else ""
+    return {"he": "m", "she": "f"}.get(who, "")
+
+
+def _ko_role_mentions(sentences: list[list[str]], role: str) -> list[tuple[int, str]]:
+    """Where the sentences (their words) name someone by the role ("이재명 더불어민주당
+    후보가", "회사 관계자는"): (sentence index, name and role). Korean news names a person
+    once in full and then "이 후보" to the end, so the whole article before counts."""
+    found = []
+    for i, words in enumerate(sentences):
+        for j, word in enumerate(words):
+            bare = re.sub(r"(?:은|는|이|가|을|를|의|에게|과|와|도|로서|측)$", "", word)
+            if j and bare == role and not re.fullmatch(r"(?:이|해당|같은|그|전|현)", words[j - 1]):
+                name = _ko_named_before(words, j) or _korean_name([*words[:j], role + "은"], j)
+                if name and name != role:
+                    found.append((i, name))
+    return found
+
+
+# A Korean full name: a surname and one or two syllables ("이재명", "김상욱").
+KO_FULL_NAME = re.compile(
+    r"[김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채"
+    r"원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경사부][가-힣]{1,2}"
+)
+KO_PARTICLE_END = re.compile(r"(?:은|는|이|가|을|를|의|에|로|과|와|도|만|고|며|서)$")
+
+
+def _ko_named_before(words: list[str], at: int) -> str:
+    """The full name and title ending at the role ``words[at]`` ("이재명 더불어민주당 대선
+    후보는": "이재명 더불어민주당 대선 후보"), when a full name opens it within four words."""
+    role = re.sub(r"(?:은|는|이|가|을|를|의|에게|과|와|도|로서|측)$", "", words[at])
+    for back in range(1, min(4, at) + 1):
+        between = words[at - back + 1 : at]
+        if any(
+            KO_PARTICLE_END.search(w) or not re.fullmatch(r"[가-힣A-Za-z·]+", w) for w in between
+        ):
+            return ""
+        if KO_FULL_NAME.fullmatch(words[at - back]):
+            return " ".join([words[at - back], *between, role])
+    return ""
+
+
+def _anaphor(text: str, own: str, language: str) -> str:
+    """What kind of speaker a sentence credits by a pronoun or a role: "person", "group",
+    "role:<title>"; "" when it names its speaker or credits no one."""
+    if language == "ko":
+        role = KO_ROLE_ANAPHOR.match(own)
+        if role:
+            return f"role:{role['role']}"
+        if own and re.search(rf"(?<![가-힣])(?:이|해당)\s{re.escape(own)}(?:은|는|도|이|가)", text):
+            return f"role:{own}"  # "이 관계자는": the name stops before 이
+        if own:
+            return ""
+        frame = QUOTED.sub(" Q ", text)
+        say = max(KO_SAY.finditer(frame), key=lambda m: m.start(), default=None)
+        if say is None:
+            return ""
+        words = KO_LEAD.sub("", frame[: say.start()].strip()).split()
+        for word in (words[:1] + words[-1:]) if words else []:
+            if word in KO_ANAPHOR_PERSON:
+                return "person"
+            if word in KO_ANAPHOR_GROUP:
+                return "group"
+        return ""
+    pronoun = EN_ANAPHOR_VERB.search(text)
+    if pronoun is None:
+        return ""
+    who = (pronoun["who"] or pronoun["who2"]).lower()
+    title = pronoun["role"] or pronoun["role2"]
+    if own and own.lower() != who:
+        return ""  # the sentence names its source ("Smith said he ...")
+    if title:
+        return f"role:{title.lower()}"
+    return "group" if who == "they" else "person"
+
+
+def _antecedent(candidates: list[tuple[int, str]], language: str) -> str:
+    """The most recent candidate, when it is the only one there (the same person named
+    twice, "Tim Cook" then "Cook", is one), in its fullest form."""
+    if not candidates:
+        return ""
+    latest = candidates[-1][1]
+    if any(not _same(s, latest, language) for _, s in candidates):
+        return ""
+    return max((s for _, s in candidates), key=len)
+
+
+def _of_kind(speaker: str, kind: str, language: str) -> bool:
+    if kind.startswith("role:"):
+        return kind[5:] in speaker.lower() and not KO_ROLE_ANAPHOR.match(speaker)
+    if language == "ko":
+        person = bool(KO_PERSON_END.search(speaker))
+    else:
+        person = not EN_BODIES.search(speaker) and not re.match(r"(?i)(?:the|a|an)\s", speaker)
+        person = person and not re.fullmatch(r"(?:[A-Z&.]{2,}\s?)+", speaker)  # "CBS DFW"
+        person = person and not re.search(r"\s(?:and|or|I)(?:\s|$)", speaker)
+        person = person or bool(
+            re.match(rf"(?i)(?:the|a|an)\s(?:[\w'’-]+\s){{0,3}}(?:{EN_ROLES})$", speaker)
+            and not speaker.lower().endswith("s")
+        )
+    return person if kind == "person" else not person
+
+
+def _same(a: str, b: str, language: str) -> bool:
+    """Whether two credited speakers are one: the same words, or one's last name (or, in
+    Korean, surname and title) in the other ("Tim Cook", "Cook"; "김철수 부회장", "김 부회장")."""
+    if _source_words(a) == _source_words(b):
+        return True
+    if language == "ko":
+        first_a, first_b = a[:1], b[:1]
+        return first_a == first_b and a.split()[-1] == b.split()[-1]
+    last_a, last_b = a.split()[-1].lower(), b.split()[-1].lower()
+    return last_a == last_b or last_a in b.lower().split() or last_b in a.lower().split()
+
+
+def _source_words(source: str) -> str:
+    return re.sub(r"[\W_]+", "", re.sub(r"^(?:the|a|an)\s+", "", source.strip().lower()))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from claims.extraction import checkworthiness
-from claims.extraction.attribution import attribution_of, ko_headline_speaker
+from claims.extraction.attribution import attribution_of, ko_headline_speaker, resolve_speakers
 from claims.extraction.chrome import (
     chrome_rule,
     en_page_line,
@@ -199,7 +199,9 @@ def extract_claims(
     """The checkable claims of an article body, each anchored by offsets into ``body``."""
     seen: Counter[str] = Counter()
     claims = []
-    for sentence in read_sentences(body, language=language, published_at=published_at):
+    readings = list(read_sentences(body, language=language, published_at=published_at))
+    speakers = resolve_speakers(body, [(s.start, s.end, s.language) for s in readings])
+    for sentence, speaker in zip(readings, speakers, strict=True):
         verdict = sentence.verdict
         if not verdict.is_claim:
             continue
@@ -212,7 +214,7 @@ def extract_claims(
                 end=sentence.end,
                 kind=verdict.kind,
                 score=verdict.score,
-                attribution=verdict.attribution,
+                attribution=speaker or verdict.attribution,
                 figures=sentence.figures,
                 fingerprint=fingerprint(text, seen[" ".join(text.split())]),
                 rules=tuple(verdict.rules),

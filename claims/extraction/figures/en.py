@@ -105,6 +105,50 @@ EN_COUNT = re.compile(
     r"(?:\s(?P<noun>[a-z][a-z-]+))?",
     re.I,
 )
+# Measures with their unit word: horsepower, speeds, power, power density, storage ("300
+# horsepower", "150 mph", "80 km/h", "5 kW/kg", "128GB").
+EN_UNITS_AFTER = {
+    "horsepower": "hp", "hp": "hp", "bhp": "hp", "mph": "mph", "km/h": "km/h", "kph": "km/h",
+    "kmh": "km/h", "kw/kg": "kW/kg", "w/kg": "W/kg", "kw": "kW", "mw": "MW", "gw": "GW",
+    "gb": "GB", "tb": "TB", "mb": "MB", "gigabytes": "GB", "terabytes": "TB", "megabytes": "MB",
+}  # fmt: skip
+EN_UNIT = re.compile(
+    rf"\b(?P<num>{DIGITS})\s?(?P<unit>"
+    + "|".join(re.escape(u) for u in sorted(EN_UNITS_AFTER, key=len, reverse=True))
+    + r")(?![A-Za-z/])",
+    re.I,
+)
+# "a thing or two", "a trick or two": an idiom, no count.
+EN_OR_TWO = re.compile(r"\ba\s[a-z]+\sor\s$", re.I)
+# "two hands", "two legs": a pair of the body's, no figure of a claim.
+EN_BODY_PAIRS = {"hands", "legs", "arms", "eyes", "ears", "feet", "knees", "wings", "shoulders"}
+# "100 percent sure", "100% committed": a hundred per cent as "absolutely", before how sure
+# someone is; and before how safe or right something is when the sentence denies it ("no
+# vaccine is 100% safe"; "X is 100% safe" is a claim a desk may check).
+EN_PERCENT_SIGN = re.compile(r"\s?(?:%|percent\b|per cent\b)", re.I)
+EN_SURE_AFTER = re.compile(
+    r"\s(?:sure|certain|confident|committed|convinced|behind|honest|serious)\b", re.I
+)
+EN_SAFE_AFTER = re.compile(
+    r"\s(?:safe|right|wrong|true|guaranteed|accurate|effective|foolproof)\b", re.I
+)
+EN_DENIED = re.compile(r"\b(?:no|not|never|nothing|nobody|none)\b|n['’]t\b", re.I)
+
+
+def absolute(text: str, end: int, sign: bool = True) -> bool:
+    """Whether "100" ending at ``end`` is a hundred per cent as "absolutely" ("100% sure");
+    with ``sign`` false, ``end`` is already past its percent sign."""
+    at = end
+    if sign:
+        after = EN_PERCENT_SIGN.match(text, end)
+        if after is None:
+            return False
+        at = after.end()
+    if EN_SURE_AFTER.match(text, at):
+        return True
+    return EN_SAFE_AFTER.match(text, at) is not None and EN_DENIED.search(text) is not None
+
+
 # Words after a bare number that say it is not a quantity of anything.
 EN_NOT_NOUNS = {
     "to", "and", "or", "of", "in", "on", "at", "by", "for", "from", "with", "the", "a", "an",
@@ -159,6 +203,8 @@ def percent(scan: Scan) -> Iterator[Candidate]:
             continue
         unit = m["unit"].lower()
         number = format_decimal(value)
+        if value == 100 and absolute(scan.text, m.end("num")):
+            continue  # "100 percent sure"
         if unit.startswith("percentage"):
             yield Candidate(m.start(), m.end(), number, "percentage_points", "percentage_point")
         elif unit.startswith("point"):
@@ -255,6 +301,15 @@ def measure(scan: Scan) -> Iterator[Candidate]:
         yield Candidate(m.start(), m.end(), number, EN_MEASURES[m["unit"].lower()], "quantity")
 
 
+@rule("en_unit")
+def unit_measure(scan: Scan) -> Iterator[Candidate]:
+    """A measure with its unit: "300 horsepower", "150 mph", "80 km/h", "5 kW/kg", "128GB"."""
+    for m in EN_UNIT.finditer(scan.text):
+        number = format_decimal(to_decimal(m["num"]))
+        unit = EN_UNITS_AFTER[m["unit"].lower()]
+        yield Candidate(m.start(), m.end(), number, unit, "quantity")
+
+
 def _plural(noun: str) -> bool:
     return noun in EN_PLURALS or (noun.endswith("s") and not noun.endswith("ss") and len(noun) > 2)
 
@@ -290,5 +345,11 @@ def count(scan: Scan) -> Iterator[Candidate]:
             continue
         if not num[0].isdigit() and not noun and value < 2:
             continue
+        if EN_OR_TWO.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "a thing or two"
+        if value == 2 and noun in EN_BODY_PAIRS:
+            continue  # "two hands"
+        if value == 100 and absolute(text, m.end("num")):
+            continue  # "100 percent sure"
         end = m.end() if noun else (m.end("scale") if m["scale"] else m.end("num"))
         yield Candidate(m.start(), end, format_decimal(value), noun, "count")

@@ -2,6 +2,11 @@
 '80s": a date of the decade's first year, unit "decade") and days named from the article's
 date ("last Tuesday", "yesterday"). A month and day without a year, and a weekday, need the
 article date.
+
+A bare weekday ("on Friday") is the last one on or before the article date, unless its
+clause speaks of what is to come ("will announce a new strategy on Friday", "is expected to
+raise rates again on Thursday", "is scheduled for Wednesday"): then it is the next one on or
+after the article date (the article's own day when it is that weekday, as news writes it).
 """
 
 from __future__ import annotations
@@ -30,6 +35,20 @@ EN_REL_DAY = re.compile(
     r"|\b(?P<word>yesterday|today|tomorrow)\b",
     re.I,
 )
+# What is to come, before a weekday in its clause; and verbs in the past that, after it,
+# put the weekday back in the past ("said on Monday").
+EN_FUTURE = re.compile(
+    r"\b(?:will|won['’]t|shall|would)\b|['’]ll\b|\bgoing\sto\b|\bupcoming\b"
+    r"|\b(?:expected|scheduled|set|due|slated|poised|planning|plans?|likely|aims?|hopes?)"
+    r"\s(?:to|for)\b",
+    re.I,
+)
+EN_PAST = re.compile(
+    r"\b(?:said|told|was|were|had|did|met|held|made|took|came|went|gave|rose|fell|won|lost|"
+    r"began|[a-z]+ed)\b",
+    re.I,
+)
+EN_CLAUSE_START = re.compile(r"[.!?;:]\s|[“”\"]")
 EN_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b(?!\s?(?:%|percent))")
 # "the 1990s", "the 1920's", "the '80s": a decade, dated by its first year (unit "decade").
 EN_DECADE = re.compile(r"\b(?P<year>1\d\d0|20\d0)['’]?s\b|(?<![\w'’‘])['’‘](?P<two>\d0)s\b")
@@ -88,17 +107,36 @@ def relative_day(scan: Scan) -> Iterator[Candidate]:
     if scan.ref is None:
         return
     for m in EN_REL_DAY.finditer(scan.text):
-        found = _relative_date(m, scan.ref)
+        found = _relative_date(m, scan.ref, _to_come(scan.text, m.start()))
         yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
 
 
-def _relative_date(m: re.Match[str], ref: date) -> date:
+def _to_come(text: str, start: int) -> bool:
+    """Whether the clause before ``start`` speaks of what is to come: a marker of the future
+    with no verb in the past after it ("said on Monday it will ..." is past at "Monday")."""
+    clause_start = 0
+    for stop in EN_CLAUSE_START.finditer(text, 0, start):
+        clause_start = stop.end()
+    clause = text[clause_start:start]
+    future = list(EN_FUTURE.finditer(clause))
+    if not future:
+        return False
+    last = future[-1]
+    for past in EN_PAST.finditer(clause, last.start()):
+        if not any(f.start() <= past.start() < f.end() for f in future):
+            return False
+    return True
+
+
+def _relative_date(m: re.Match[str], ref: date, to_come: bool = False) -> date:
     if m["word"]:
         return ref + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[m["word"].lower()])
     weekday = EN_WEEKDAYS[m["weekday"].lower()]
     which = (m["which"] or "").lower()
     if which == "next":
         return ref + timedelta(days=(weekday - ref.weekday()) % 7 or 7)
+    if to_come and which != "last":
+        return ref + timedelta(days=(weekday - ref.weekday()) % 7)
     back = (ref.weekday() - weekday) % 7
     if which == "last" and back == 0:
         back = 7

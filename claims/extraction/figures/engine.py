@@ -25,6 +25,9 @@ class Candidate:
     kind: str
     approximate: bool = False
     rule: str = ""
+    # Taken before candidates of other kinds it overlaps: a reading that holds what another
+    # rule reads alone ("한 시간에 40km" is a speed, not an hour and a distance).
+    first: bool = False
 
 
 @dataclass(slots=True)

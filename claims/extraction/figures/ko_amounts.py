@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from claims.extraction.figures.en import absolute as en_absolute
 from claims.extraction.figures.engine import Candidate, Scan, rule
 from claims.extraction.figures.ko_dates import KO_EVEN_YEARS
 from claims.extraction.figures.numbers import (
@@ -59,7 +60,6 @@ UNIT_STOP_AFTER = {
     "주": re.compile(rf"^주[^{KO_PARTICLES}\s\W\d]"),
     "등": re.compile(rf"^등[^{KO_PARTICLES}\s\W\d]"),
     "대": re.compile(r"^대강"),  # "4대강" is a name; other words after 대 in _dae
-    "차": re.compile(rf"^차[^{KO_PARTICLES}\s\W\d]"),
     "보": re.compile(rf"^보[^{KO_PARTICLES}\s\W\d]"),
     "년": re.compile(rf"^년(?:생|(?!{KO_EVEN_YEARS})도)"),
     "인": re.compile(rf"^인[^{KO_PARTICLES}\s\W\d]"),
@@ -69,6 +69,12 @@ UNIT_STOP_AFTER = {
     "구": re.compile(rf"^구[^{KO_PARTICLES}\s\W\d]"),
     "단": re.compile(rf"^단[^{KO_PARTICLES}\s\W\d]"),
     "층": re.compile(rf"^층[^{KO_PARTICLES}\s\W\d]"),
+    # "2배체", "4배체": a diploid, a tetraploid; and words that open with 배 ("3배출").
+    "배": re.compile(
+        r"^배(?:수?체|출|당|포|치|우|터리|구|추|달|정|제|송|경|려|심|임|양|역|급|설|낭)"
+    ),
+    # "4차 산업혁명": a name.
+    "차": re.compile(rf"^차(?:[^{KO_PARTICLES}\s\W\d]|\s?산업)"),
 }
 # Single-syllable counters count only right after the number (66세, not "66 세계").
 TIGHT_UNITS = {"세", "살", "주", "등", "도", "m", "t", "초", "대", "차", "보", "인", "급", "기"}
@@ -97,6 +103,26 @@ KO_DAE_TERM = re.compile(
 KO_MACHINES_BEFORE = re.compile(
     r"원전|원자로|발전소|발전기|미사일|전투기|항공기|헬기|발사대|포대|터빈|위성"
 )
+# Speeds: "시속 80km", "초속 40m", "한 시간에 40km", "시간당 30㎞" (the hour is part of the
+# unit: km/h, not km); "시속 300∼320km" gives both ends.
+KO_SPEED = re.compile(
+    r"(?:(?P<label>시속|초속|분속)\s?(?:약\s?|최고\s?|최대\s?|평균\s?)?"
+    r"|(?<![가-힣\d])(?:한|1)\s?시간(?:에|당|\s?동안|\s?만에)\s?(?:약\s?|최대\s?|평균\s?)?"
+    r"|(?<![가-힣])시간당\s?)"
+    rf"(?P<num>{KO_NUMBER})\s?(?:(?P<range>[~∼])\s?(?P<num2>{KO_NUMBER})\s?)?"
+    r"(?P<unit>km|㎞|킬로미터|킬로|m|미터|마일)(?![A-Za-z/])"
+)
+KO_SPEED_UNITS = {"km": "km", "㎞": "km", "킬로미터": "km", "킬로": "km", "m": "m", "미터": "m"}
+KO_SPEED_UNITS["마일"] = "mi"
+KO_SPEED_PER = {"시속": "h", "초속": "s", "분속": "min"}
+# "100% 확신", "100% 안전한 것은 없다": a hundred per cent as "absolutely", before how sure
+# someone is, or before how safe or right something is when the sentence denies it ("100%
+# 신뢰할 수 있다" is a claim a desk may check); not "100% 자회사", "지분 100%를".
+KO_SURE_AFTER = re.compile(r"\s?(?:확신|믿|동의|공감|장담|자신[하할한있이]|진심)")
+KO_SAFE_AFTER = re.compile(
+    r"\s?(?:안전|확실|완벽|정확|만족|보장|책임|신뢰|옳|맞[다는아지]|틀[리렸린]|순수하|이해)"
+)
+KO_DENIED = re.compile(r"없|아니|않|못")
 # "40억", "100조 이상": an amount with a scale word but no unit.
 KO_BARE_SCALE = re.compile(
     rf"(?<![\d.,])(?:{DIGITS})(?:\s?(?:{DIGITS})?[조억만천]+)+(?![가-힣]*원)"
@@ -216,12 +242,15 @@ def _dae(m: re.Match[str], text: str) -> tuple[str, str] | None:
         if re.match(r"[이가을를은는의에와과도로등]", after):
             return ("count", "units")
     number = m["num2"] or m["num"]
+    if re.search(r"[천만억]", number):
+        return ("count", "units")  # "차량 2천여대 침수": thousands of vehicles
     if not re.match(r"\s?[가-힣]", after):
         return None
     if KO_DAE_RANK.match(text, m.end()):
         return ("rank", "rank")  # "2대 주주": the second-largest shareholder
     spaced = after.startswith(" ")
-    if KO_DAE_TERM.match(text, m.end()) or (spaced and len(number) == 2 and int(number) > 10):
+    two_digits = number.isdigit() and len(number) == 2  # not "2천": "차량 2천여대"
+    if KO_DAE_TERM.match(text, m.end()) or (spaced and two_digits and int(number) > 10):
         return ("rank", "term")
     if re.fullmatch(r"[1-9]", number) and not m["num2"]:
         return ("count", "")  # "5대 루머": the five major rumours
@@ -232,6 +261,8 @@ def _special(c: Candidate, unit: str, text: str) -> bool:
     """Counters whose reading depends on the value or on what follows; False drops it."""
     value = Decimal(c.value or "0")
     after = text[c.end : c.end + 8]
+    if unit in KO_PERCENT and value == 100 and _absolute(text, c.end):
+        return False  # "100% 안전한 것은 없다": "absolutely", no share of anything
     if unit == "일":  # "300일", "4일뿐": a duration; "8일" is a day of the month
         return value > 31 or bool(re.match(r"뿐|밖에|짜리|씩", after))
     if unit == "선" and value > 9:
@@ -253,6 +284,13 @@ def _special(c: Candidate, unit: str, text: str) -> bool:
     elif unit == "분기" and re.match(r"\s?연속", after):
         c.kind, c.unit = "duration", "quarters"
     return True
+
+
+def _absolute(text: str, end: int) -> bool:
+    """Whether a hundred per cent ending at ``end`` means "absolutely" (see KO_SURE_AFTER)."""
+    if KO_SURE_AFTER.match(text, end) or en_absolute(text, end, sign=False):
+        return True
+    return KO_SAFE_AFTER.match(text, end) is not None and KO_DENIED.search(text, end) is not None
 
 
 @rule("ko_scaled_number")
@@ -291,3 +329,21 @@ def slash_fraction(scan: Scan) -> Iterator[Candidate]:
         if int(m["a"]) < int(m["b"]):
             value = format_decimal(Decimal(m["a"]) / Decimal(m["b"]))
             yield Candidate(m.start(), m.end(), value, "fraction", "ratio")
+
+
+@rule("ko_speed", needs=("속", "시간"))
+def speed(scan: Scan) -> Iterator[Candidate]:
+    """A speed: "시속 80km" (km/h), "초속 40m" (m/s), "한 시간에 40km", "시속 300∼320km"."""
+    for m in KO_SPEED.finditer(scan.text):
+        per = KO_SPEED_PER.get(m["label"] or "", "h")
+        unit = f"{KO_SPEED_UNITS[m['unit']]}/{per}"
+        unit = "mph" if unit == "mi/h" else unit
+        # The whole reading is taken before the hour another rule reads alone ("한 시간").
+        if m["range"]:
+            low = _range_low(m["num"], m["num2"])
+            yield Candidate(m.start(), m.end("num"), low, unit, "quantity", first=True)
+            high = format_decimal(parse_korean_number(m["num2"]))
+            yield Candidate(m.start("num2"), m.end(), high, unit, "quantity", first=True)
+        else:
+            value = format_decimal(parse_korean_number(m["num"]))
+            yield Candidate(m.start(), m.end(), value, unit, "quantity", first=True)

@@ -7,10 +7,12 @@ in the month of the first, or the next.
 
 Weekdays: "수요일인 9일" and "14일(목요일)" take the day's date, "지난 수요일" the last one
 before the article, a bare "일요일에는" the one in the article's week (Monday to Sunday):
-Korean news names days of the current week so. A recurring one ("매주 금요일") is not a
-date, and a weekday in brackets after a date ("2023년 4월 10일 (월요일)") only restates
-it. An election named by its date ("오는 6·4 지방선거") is a date; dates naming a past event
-("4·19", "5·18 민주화운동", "9.11 테러") are names and give no year.
+Korean news names days of the current week so; but in a sentence about what is to come
+("화요일에 발표할 예정이다") the next such day after the article date, as after 오는. A
+recurring one ("매주 금요일") is not a date, and a weekday in brackets after a date
+("2023년 4월 10일 (월요일)") only restates it. An election named by its date ("오는 6·4
+지방선거") is a date; dates naming a past event ("4·19", "5·18 민주화운동", "9.11 테러") are
+names and give no year.
 """
 
 from __future__ import annotations
@@ -29,16 +31,26 @@ from claims.extraction.figures.tables import (
     PART_DAY,
 )
 
+# "8월 24일"; "8월 24~25일": the first day of a range too (``ko_day_range`` reads the last).
 KO_MONTH_DAY = re.compile(
-    r"(?:(지난|오는|올해|내년|작년|지난해|이듬해)\s*)?(?<!\d)(\d{1,2})\s*월\s*(\d{1,2})\s*일"
+    r"(?:(지난|오는|올해|내년|작년|지난해|이듬해)\s*)?(?<!\d)(\d{1,2})\s*월\s*(\d{1,2})"
+    r"\s*(?:일|(?=[~∼]\s*\d{1,2}\s*일))"
 )
+# "3월 초", "8월 말에"; not "8월 말레이시아", "8월 초등학교": the part ends its word or a
+# particle follows it.
 KO_MONTH_PART = re.compile(
     r"(?:(지난|오는|올해|내년)\s*)?(?<!\d)(\d{1,2})\s*월\s*(초|초순|중순|하순|말)"
+    r"(?:(?![가-힣])|(?=에|부터|까지|께|쯤|경|의|인|이|은|는|로|으로|을|를|과|와|도|엔|무렵))"
 )
 # "지난 3월", and a bare "3월에" (the article's year); not "월세", "월급", "월드".
 KO_MONTH_ONLY = re.compile(
     r"(?:(지난|오는|올해|내년|작년|지난해)\s*)?(?<![\d.])(?<!\d년)(?<!\d년\s)(\d{1,2})\s*월"
     r"(?!\s*\d{1,2}\s*일|세|급|드|간|별)"
+)
+# "7~8월", "7, 8월": the first month of a range (``ko_month`` reads the last).
+KO_MONTH_RANGE_FIRST = re.compile(
+    r"(?:(지난|오는|올해|내년|작년|지난해)\s*)?(?<![\d.,~∼])(?<!\d년)(?<!\d년\s)(\d{1,2})"
+    r"\s?(?:[~∼]|,\s?)\s?(?=(\d{1,2})\s*월(?!\s*\d{1,2}\s*일|세|급|드|간|별))"
 )
 KO_REL_DAY = re.compile(r"(지난달|전달|전월|이달|이번\s?달|금월|내달|다음\s?달)\s*(\d{1,2})\s*일")
 KO_REL_PART = re.compile(
@@ -60,6 +72,10 @@ KO_RANGE_FROM = re.compile(r"일\s?(?:부터|에서)\s?$")
 KO_WEEKDAY_DAY = re.compile(
     r"(?P<w>[월화수목금토일])요일(?:인\s?|\s?\()(?P<d>\d{1,2})일\)?"
     r"|(?P<d2>\d{1,2})일\s?\((?P<w2>[월화수목금토일])(?:요일)?\)"
+)
+# What is to come, after a weekday in its sentence: "발표할 예정이다", "열 계획이다", "내리겠다".
+KO_FUTURE_AFTER = re.compile(
+    r"[^.?!\n]*?(?:예정|계획|방침|겠[다습고지]|[ㄹ할될열갈올볼줄낼칠울릴질일] ?(?:것|전망))"
 )
 KO_WEEKDAY = re.compile(
     r"(?:(?P<which>매주|지난주|지난\s?주|지난|오는|다음\s?주|이번\s?주)\s?)?"
@@ -134,14 +150,29 @@ def month_part(scan: Scan) -> Iterator[Candidate]:
 
 @rule("ko_month", dated=True)
 def month(scan: Scan) -> Iterator[Candidate]:
-    """A month: "지난 3월", "3월에" (value "2020-03")."""
+    """A month: "지난 3월", "3월에" (value "2020-03"); both of "7~8월"."""
     if scan.ref is None:
         return
     for m in KO_MONTH_ONLY.finditer(scan.text):
         number = int(m[2])
         if 1 <= number <= 12:
-            year = _ko_year_for(m[1], number, 1, scan.ref)
-            yield Candidate(m.start(), m.end(), f"{year:04d}-{number:02d}", "", "date")
+            value = _month_value(m[1], number, scan.ref)
+            yield Candidate(m.start(), m.end(), value, "", "date")
+    for m in KO_MONTH_RANGE_FIRST.finditer(scan.text):
+        number, last = int(m[2]), int(m[3])
+        if 1 <= number < last <= 12:
+            value = _month_value(m[1], number, scan.ref)
+            yield Candidate(m.start(), m.end(2), value, "", "date")
+
+
+def _month_value(prefix: str | None, number: int, ref: date) -> str:
+    """ "지난 8월": the last August before the article's month (a year back when the article
+    is of August: this month is "이달"); "오는 8월" the next one; a bare "8월" this year's."""
+    if prefix == "지난":
+        year = ref.year if number < ref.month else ref.year - 1
+    else:
+        year = _ko_year_for(prefix, number, 1, ref)
+    return f"{year:04d}-{number:02d}"
 
 
 @rule("ko_relative_day", dated=True)
@@ -172,7 +203,14 @@ def day_range(scan: Scan) -> Iterator[Candidate]:
     if scan.ref is None:
         return
     text = scan.text
+    days = _dated_days(scan, scan.ref)  # "8월 24~25일": the first day read with its month
     for m in KO_DAY_RANGE.finditer(text):
+        dated = days.get(m.end(1))
+        if dated:
+            last = _day_after(dated, int(m[2]))
+            if last:
+                yield Candidate(m.start(2), m.end(), last.isoformat(), "", "date")
+            continue
         last = _day_in_context(int(m[2]), scan.ref, text, m.start())
         first = last and int(m[1]) <= last.day and last.replace(day=int(m[1]))
         if last and first:
@@ -272,6 +310,8 @@ def weekday(scan: Scan) -> Iterator[Candidate]:
     for m in KO_WEEKDAY.finditer(scan.text):
         which = (m["which"] or "").replace(" ", "")
         if which != "매주":  # "매주 금요일": every Friday, no date
+            if not which and KO_FUTURE_AFTER.match(scan.text, m.end()):
+                which = "오는"  # "화요일에 발표할 예정이다": the next Tuesday
             found = _weekday_date(which, KO_WEEKDAY_NAMES[m["w"]], scan.ref)
             yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
 

@@ -1,7 +1,8 @@
 """Native Korean numerals: "네 가지", "세 번째", "두 차례", "첫 경기", "두 회사", "첫째".
 
 A native numeral before any noun ("두 회사", "세 학자") is a count with no unit, but not
-한, 열 or 첫 before an arbitrary noun ("한 결과" is "the result of doing").
+한, 열 or 첫 before an arbitrary noun ("한 결과" is "the result of doing"), nor 두 before a
+part of the body that comes in pairs ("두 손을 모았다": no figure of a claim).
 """
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ KO_NATIVE_RE = re.compile(
 KO_NATIVE_NOUN = re.compile(
     r"(?<![가-힣])(?P<num>두|세|네|다섯|여섯|일곱|여덟|아홉|스무|서른|마흔|쉰)"
     r"\s(?P<noun>[가-힣]{1,4})"
+)
+# "두 손", "두 다리로", "두 눈으로": a pair of hands, legs, eyes.
+KO_BODY_PAIR = re.compile(
+    r"(?:손목|발목|팔목|손|다리|팔|눈|귀|무릎|어깨|주먹|뺨|눈동자|날개)(?:[을를이가은는의에로과와도만]|으로|$)"
 )
 KO_NOUN_PARTICLE = re.compile(r"(?:은|는|을|를|에게|에서|와|과|도|로|으로)$")
 # Only after two syllables: 아이, 국가, 혐의, 회의 end in them.
@@ -79,6 +84,8 @@ def native_noun(scan: Scan) -> Iterator[Candidate]:
             continue  # a counter: ko_native_counter's
         if re.match(r"(?:부담|수입|수|율|금|제|멋대로|마음|말)", noun):
             continue  # "세 부담" is a tax burden, "네 멋대로" is "your way"
+        if m["num"] == "두" and KO_BODY_PAIR.fullmatch(noun):
+            continue  # "두 손을 모았다": a pair of hands
         stripped = KO_NOUN_PARTICLE.sub("", noun) or noun
         if len(stripped) > 2:
             stripped = KO_NOUN_PARTICLE_LONG.sub("", stripped)

@@ -30,6 +30,11 @@ KO_ORDINAL = re.compile(
     r"제\s?(?P<num>\d{1,4})(?P<unit>차|회|호|대|조|항|기|강|주|권|편|부)?(?![\d.]|,\d)"
     r"(?:,\s?(?P<num2>\d{1,2})(?![\d.,]))?"  # "제1, 2 연평해전": the first and the second
 )
+# "제2의 고향", "제2의 인생", "제2의 전성기": "a second home, life, heyday", no rank.
+KO_FIGURATIVE_ORDINAL = re.compile(
+    r"의\s?(?:고향|인생|전성기|도약|삶|탄생|르네상스|부흥|출발|시작|기회|도전|직업|황금기|청춘|"
+    r"전성시대|사춘기|창업|건국|개국|물결|성장|봄|한강의\s?기적|신화|집)"
+)
 # "A(16·고1)양", "고3 학생": a school year.
 KO_SCHOOL_YEAR = re.compile(
     r"(?:(?<=[(·\s'\"‘“])|^)(?:고|중)(?P<num>[1-3])"
@@ -86,8 +91,11 @@ def par(scan: Scan) -> Iterator[Candidate]:
 
 @rule("ko_ordinal", needs=("제",))
 def ordinal(scan: Scan) -> Iterator[Candidate]:
-    """An ordinal with 제: "제24회" (unit "edition"), "제1조", "제1, 2 연평해전"."""
+    """An ordinal with 제: "제24회" (unit "edition"), "제1조", "제1, 2 연평해전" (not
+    "제2의 고향": a second home)."""
     for m in KO_ORDINAL.finditer(scan.text):
+        if not m["unit"] and KO_FIGURATIVE_ORDINAL.match(scan.text, m.end()):
+            continue
         unit = KO_ORDINAL_UNITS.get(m["unit"] or "", "rank")
         end = m.end("unit") if m["unit"] else m.end("num")
         yield Candidate(m.start(), end, str(int(m["num"])), unit, "rank")

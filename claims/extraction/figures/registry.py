@@ -47,6 +47,7 @@ KOREAN: tuple[Rule, ...] = (
     ko_dates.time_of_day,
     # A number and its unit word.
     ko_amounts.money,
+    ko_amounts.speed,
     ko_amounts.percent,
     ko_amounts.counter,
     ko_native.native_counter,
@@ -71,6 +72,7 @@ KOREAN: tuple[Rule, ...] = (
     ko_durations.days_from_event,
     ko_durations.days_a_week,
     ko_durations.one_week_year,
+    ko_durations.weeks,
 )
 
 ENGLISH: tuple[Rule, ...] = (
@@ -85,6 +87,7 @@ ENGLISH: tuple[Rule, ...] = (
     en.ordinal,
     en.stage,
     en.measure,
+    en.unit_measure,
     en_dates.month_date,
     en_dates.year,
     en_dates.decade,

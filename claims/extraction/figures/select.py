@@ -1,9 +1,10 @@
 """Selection: of the candidates the rules read, which become figures.
 
 Candidates are taken in order of kind (an amount before a date before a count), then the
-longer first, then the earlier; one that overlaps a figure already taken, lies in a span of
-noise (a URL, a phone number, a version), is glued to the letters of a name (Qwen-7B,
-코로나19) or is an English name's number ("CES 2025") is dropped. The rules' order in
+longer first, then the earlier (a candidate its rule marks ``first`` before all others); one
+that overlaps a figure already taken, lies in a span of noise (a URL, a phone number, a
+version), is glued to the letters of a name (Qwen-7B, 코로나19) or is an English name's
+number ("CES 2025") is dropped. The rules' order in
 ``registry.py`` breaks the remaining ties.
 """
 
@@ -64,7 +65,9 @@ def select(
     of the figure taken over it), "glued" or "name"."""
     noise = [(m.start(), m.end()) for m in NOISE.finditer(text)]
     chosen: list[Candidate] = []
-    ranked = sorted(candidates, key=lambda c: (PRIORITY[c.kind], -(c.end - c.start), c.start))
+    ranked = sorted(
+        candidates, key=lambda c: (not c.first, PRIORITY[c.kind], -(c.end - c.start), c.start)
+    )
     for c in ranked:
         reason = _left_out(text, c, noise, chosen, language)
         if reason is None:

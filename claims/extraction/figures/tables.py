@@ -190,6 +190,19 @@ KO_COUNTERS: dict[str, tuple[str, str]] = {
     "°C": ("quantity", "celsius"),
     "μg/m3": ("quantity", "ug/m3"),
     "㎍/㎥": ("quantity", "ug/m3"),
+    # Speeds, power, power density and storage ("120km/h", "300마력", "5W/kg", "128GB").
+    "km/h": ("quantity", "km/h"),
+    "㎞/h": ("quantity", "km/h"),
+    "kW": ("quantity", "kW"),
+    "W/kg": ("quantity", "W/kg"),
+    "kW/kg": ("quantity", "kW/kg"),
+    "마력": ("quantity", "hp"),
+    "기가바이트": ("quantity", "GB"),
+    "테라바이트": ("quantity", "TB"),
+    "메가바이트": ("quantity", "MB"),
+    "GB": ("quantity", "GB"),
+    "TB": ("quantity", "TB"),
+    "MB": ("quantity", "MB"),
 }
 # Currencies named after an amount ("3조7800억원", "100달러").
 KO_CURRENCIES = {
