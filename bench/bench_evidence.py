@@ -105,9 +105,11 @@ def speed() -> bool:
         lambda: page_text(page, content_type="text/html; charset=utf-8", url="", limits=limits)
     )
     text = parsed.text  # type: ignore[attr-defined]
-    one_s, one = _median(lambda: corroborate(figures[:1], text, language="ko"))
+    one_s, one = _median(lambda: corroborate(figures[:1], text, language="ko", claim_text=claim))
     all_s, whole = _median(
-        lambda: corroborate(figures, text, language="ko", excerpt="지분 가치는 3조원이다")
+        lambda: corroborate(
+            figures, text, language="ko", excerpt="지분 가치는 3조원이다", claim_text=claim
+        )
     )
     miss_s, miss = _median(lambda: corroborate(missing, text, language="ko"))
     print(f"\n## 3. Speed on a 1 MB page ({len(page):,} bytes, {len(text):,} characters of text)")

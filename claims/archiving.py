@@ -34,6 +34,8 @@ __all__ = [
     "archive_limits",
     "archive_storage",
     "archived_response",
+    "corroboration_of",
+    "refresh_corroboration",
     "source_archive",
     "source_corroboration",
 ]
@@ -131,7 +133,8 @@ def _unreachable(
     if failure is not None and (latest is None or failure.fetched_at > latest.fetched_at):
         failure.checked_at = snapshot.fetched_at
         failure.status, failure.error = snapshot.status, snapshot.reason[:500]
-        failure.save(update_fields=["checked_at", "status", "error"])
+        failure.transient = snapshot.transient
+        failure.save(update_fields=["checked_at", "status", "error", "transient"])
         return failure
     claim = source.verdict.claim
     return SourceArchive.objects.create(
@@ -140,6 +143,7 @@ def _unreachable(
         checked_at=snapshot.fetched_at,
         status=snapshot.status,
         error=snapshot.reason[:500],
+        transient=snapshot.transient,
         corroboration=unreachable(
             claim.figures, status=snapshot.status, error=snapshot.reason
         ).as_dict(),
@@ -147,19 +151,50 @@ def _unreachable(
 
 
 def _corroboration(source: Source, snapshot: Snapshot) -> dict[str, Any]:
-    claim = source.verdict.claim
     published = snapshot.page.published_at
-    reference: date = (published or snapshot.fetched_at).date()
-    result = corroborate(
-        claim.figures,
-        snapshot.text,
-        excerpt=source.excerpt,
+    return corroboration_of(
+        source,
+        text=snapshot.text,
         language=snapshot.page.language,
-        reference_date=reference,
+        reference=(published or snapshot.fetched_at).date(),
+        status=snapshot.status,
+        note=snapshot.page.note,
     )
-    if not snapshot.text:
-        return {**result.as_dict(), "excerpt_found": None, "error": snapshot.page.note}
-    return result.as_dict()
+
+
+def corroboration_of(
+    source: Source, *, text: str, language: str, reference: date, status: int | None, note: str
+) -> dict[str, Any]:
+    """The source's claim held against an archived text. A page that came back without
+    text to search (an encrypted PDF, an empty page) could not be looked at: it is
+    reported unreachable with the reason, never "not found"."""
+    figures = source.verdict.claim.figures
+    if not text.strip():
+        return unreachable(figures, status=status, error=note or "the page holds no text").as_dict()
+    return corroborate(
+        figures,
+        text,
+        excerpt=source.excerpt,
+        language=language,
+        reference_date=reference,
+        claim_text=source.verdict.claim.text,
+    ).as_dict()
+
+
+def refresh_corroboration(archive: SourceArchive) -> SourceArchive:
+    """Hold an archived version against its claim again (after the claim's figures or the
+    source's excerpt changed), without fetching anything."""
+    if archive.is_version:
+        archive.corroboration = corroboration_of(
+            archive.source,
+            text=archive.text,
+            language=archive.language,
+            reference=archive.fetched_at.date(),
+            status=archive.status,
+            note=archive.text_note,
+        )
+        archive.save(update_fields=["corroboration"])
+    return archive
 
 
 def source_corroboration(source: Source) -> dict[str, Any]:

@@ -296,6 +296,11 @@ class SourceArchive(models.Model):
     checked_at = models.DateTimeField(_("last checked"))
     status = models.PositiveSmallIntegerField(_("HTTP status"), null=True, blank=True)
     error = models.CharField(_("why it could not be fetched"), max_length=500, blank=True)
+    transient = models.BooleanField(
+        _("worth another try"),
+        default=False,
+        help_text=_("The fetch failed in a way that may pass (a timeout, a server error)."),
+    )
     final_url = models.URLField(_("final URL"), max_length=2000, blank=True)
     content_type = models.CharField(_("content type"), max_length=200, blank=True)
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True, db_index=True)

@@ -173,3 +173,29 @@ def test_a_figure_in_a_long_page_of_other_numbers_is_found_at_its_place():
     [result] = corroborate([figure("6700억원")], page).figures
     assert result.state == "found"
     assert result.found_start == len(filler) + page[len(filler) :].index("6,700억 원")
+
+
+def test_among_several_printings_the_passage_nearest_the_claims_words_is_shown():
+    page = (
+        "응답자의 61.57%가 만족한다고 답했다.\n"
+        "베인캐피탈이 보유한 클래시스 지분은 61.57%로 매각 대상이다."
+    )
+    claim = "매각 대상은 베인캐피탈이 보유한 클래시스 지분 61.57%다."
+    [result] = corroborate([figure("61.57%")], page, claim_text=claim).figures
+    assert result.passage.startswith("베인캐피탈이 보유한")
+    assert result.context is not None and result.context > 0.5
+    [first] = corroborate([figure("61.57%")], page).figures  # without the claim: the first
+    assert first.passage.startswith("응답자의") and first.context is None
+
+
+def test_a_lone_one_digit_scale_number_does_not_stand_for_an_amount():
+    claimed = [f.as_dict() for f in extract_figures("정부는 1조 원을 쓴다.", language="ko")]
+    assert corroborate(claimed, "전력은 1조 분의 1W 수준이다.").state == "not_found"
+    assert corroborate(claimed, "The government will spend 1 trillion won.").state == "found"
+
+
+def test_a_generic_counter_in_the_claim_does_not_match_a_bare_number():
+    claimed = [f.as_dict() for f in extract_figures("후보 35개를 추렸다.", language="ko")]
+    assert claimed[0]["unit"] == "items"
+    assert corroborate(claimed, "There were 35 in all.").state == "not_found"
+    assert corroborate(claimed, "They shortlisted 35 candidates.").state == "found"

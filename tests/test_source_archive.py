@@ -8,7 +8,13 @@ from __future__ import annotations
 import pytest
 from django.core.files.storage import storages
 
-from claims.archiving import archived_response, source_archive, source_corroboration
+from bench.pdfs import encrypt_pdf, make_pdf
+from claims.archiving import (
+    archived_response,
+    refresh_corroboration,
+    source_archive,
+    source_corroboration,
+)
 from claims.extraction.figures import extract_figures
 from claims.models import SourceArchive
 from claims.services import SourceInput, claim_record_verdict
@@ -26,13 +32,14 @@ CHANGED = FIRST.replace("6,700억 원에 인수했다", "7,100억 원에 인수�
 
 
 class Handler(QuietHandler):
-    pages: dict[str, tuple[int, str]] = {}
+    pages: dict[str, tuple[int, str | bytes]] = {}
 
     def do_GET(self):  # noqa: N802
         status, page = self.pages.get(self.path, (404, "missing"))
-        body = page.encode()
+        body = page.encode() if isinstance(page, str) else page
+        pdf = body.startswith(b"%PDF")
         self.send_response(status)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Type", "application/pdf" if pdf else "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -194,3 +201,46 @@ def test_archives_go_to_the_archives_storage_of_the_settings(team, site, setting
     """The default test storage is in memory; a backend is plugged in by settings alone."""
     archive = source_archive(source=cite(team, f"{site}/report"))
     assert storages["archives"].exists(archive.warc_path)
+
+
+def test_a_page_without_text_to_search_is_archived_but_reported_unreachable(team, site, archives):
+    """An encrypted PDF is kept (its bytes may open later), but nothing was looked at."""
+    report = make_pdf([["Bain Capital paid 670 billion won for 61.57 percent."]])
+    Handler.pages["/locked.pdf"] = (200, encrypt_pdf(report, user_password="secret"))
+    source = cite(team, f"{site}/locked.pdf", excerpt="670 billion won")
+    archive = source_archive(source=source)
+    assert archive.is_version and archive.text == ""
+    corroboration = source_corroboration(source)
+    assert corroboration["state"] == "unreachable" and corroboration["status"] == 200
+    assert "encrypted" in corroboration["error"]
+    assert corroboration["excerpt_found"] is None
+
+
+def test_a_readable_pdf_source_is_corroborated(team, site, archives):
+    report = make_pdf(
+        [["Annual report."], ["Bain Capital paid 670 billion won for 61.57 percent."]]
+    )
+    Handler.pages["/report.pdf"] = (200, report)
+    source = cite(team, f"{site}/report.pdf")
+    source_archive(source=source)
+    states = {f["figure"]: f["state"] for f in source_corroboration(source)["figures"]}
+    assert states["6700억원"] == "found" and states["61.57%"] == "found"
+
+
+def test_a_corroboration_is_refreshed_from_the_archive_without_a_fetch(team, site, archives):
+    source = cite(team, f"{site}/report", excerpt="this is not on the page")
+    archive = source_archive(source=source)
+    assert source_corroboration(source)["excerpt_found"] is False
+    Handler.pages.clear()  # nothing to fetch any more
+    source.excerpt = "시가총액은 3조7800억원 수준이다"
+    source.save()
+    refresh_corroboration(archive)
+    assert source_corroboration(source)["excerpt_found"] is True
+
+
+def test_a_failure_that_may_pass_is_marked_worth_another_try(team, site, archives):
+    Handler.pages["/busy"] = (503, "busy")
+    failure = source_archive(source=cite(team, f"{site}/busy"))
+    assert failure.status == 503 and failure.transient is True
+    gone = source_archive(source=cite(team, f"{site}/nowhere"))
+    assert gone.status == 404 and gone.transient is False

@@ -22,6 +22,7 @@ from datetime import date
 from typing import Any
 
 from claims.evidence import scan
+from claims.evidence.context import keywords, share
 from claims.evidence.derive import derive, share_passages, target_of
 from claims.evidence.excerpt import find_excerpt
 from claims.evidence.values import agree, figure_from, printed, same_measure
@@ -59,6 +60,7 @@ class FigureResult:
     found_start: int | None = None
     found_end: int | None = None
     computation: str = ""
+    context: float | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -90,20 +92,24 @@ def corroborate(
     excerpt: str = "",
     language: str = "",
     reference_date: date | None = None,
+    claim_text: str = "",
     derived: bool = True,
 ) -> Corroboration:
     """Look for a claim's ``figures`` and the reviewer's ``excerpt`` in a source's ``text``.
 
     ``language`` is the source's ("ko", "en"; a passage holding both scripts is read both
-    ways); ``reference_date`` dates the source, for its relative dates ("지난달 19일").
+    ways); ``reference_date`` dates the source, for its relative dates ("지난달 19일");
+    ``claim_text``, when given, picks among several printings of a figure the one whose
+    passage shares most of the claim's words, and gives that share as ``context``.
     """
     wanted = [figure_from(f) for f in figures]
+    words = keywords(claim_text)
     page = scan.Page(text)
     spans = scan.windows(page.text, scan.hits(page, scan.Targets(wanted)))
     read = scan.read(page.text, spans, language=language, reference_date=reference_date)
-    results = [_direct(figure, read, text, page.text) for figure in wanted]
+    results = [_direct(figure, read, text, page.text, words) for figure in wanted]
     if derived and any(r.state == NOT_FOUND for r in results):
-        results = _derived(wanted, results, text, page, language, reference_date)
+        results = _derived(wanted, results, text, page, language, reference_date, words)
     match = find_excerpt(excerpt, text) if excerpt.strip() else None
     found = None if not excerpt.strip() else match is not None
     return Corroboration(
@@ -146,21 +152,32 @@ def _result(figure: Figure, state: str, **found: Any) -> FigureResult:
     return FigureResult(figure.text, figure.value, figure.unit, figure.kind, state, **found)
 
 
-def _direct(claimed: Figure, read: Sequence[Figure], text: str, folded: str) -> FigureResult:
+def _direct(
+    claimed: Figure, read: Sequence[Figure], text: str, folded: str, words: frozenset[str]
+) -> FigureResult:
+    """The printing of the figure whose passage shares most of the claim's words (the first
+    such on a tie)."""
+    best: FigureResult | None = None
     for candidate in read:
-        if _same(claimed, candidate, folded):
-            start, end = passage(text, candidate.start, candidate.end)
-            return _result(
-                claimed,
-                FOUND,
-                passage=text[start:end],
-                start=start,
-                end=end,
-                found_text=text[candidate.start : candidate.end],
-                found_start=candidate.start,
-                found_end=candidate.end,
-            )
-    return _result(claimed, NOT_FOUND)
+        if not _same(claimed, candidate, folded):
+            continue
+        start, end = passage(text, candidate.start, candidate.end)
+        result = _result(
+            claimed,
+            FOUND,
+            passage=text[start:end],
+            start=start,
+            end=end,
+            found_text=text[candidate.start : candidate.end],
+            found_start=candidate.start,
+            found_end=candidate.end,
+            context=share(words, text[start:end]),
+        )
+        if best is None or (result.context or 0) > (best.context or 0):
+            best = result
+        if not words:
+            break
+    return best or _result(claimed, NOT_FOUND)
 
 
 def _same(claimed: Figure, found: Figure, folded: str) -> bool:
@@ -180,6 +197,7 @@ def _derived(
     page: scan.Page,
     language: str,
     reference_date: date | None,
+    words: frozenset[str],
 ) -> list[FigureResult]:
     updated = []
     for figure, result in zip(wanted, results, strict=True):
@@ -202,6 +220,7 @@ def _derived(
                 found_start=found.start,
                 found_end=found.end,
                 computation=found.computation,
+                context=share(words, text[start:end]),
             )
         )
     return updated

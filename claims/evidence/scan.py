@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from claims.evidence.values import decimal_value
+from claims.evidence.values import decimal_value, significant
 from claims.extraction.figures import extract_figures
 from claims.extraction.figures.numbers import (
     EN_ORDINALS,
@@ -119,12 +119,6 @@ class Page:
                 found.append(Number(m.start(), m.end(), key[0], value))
             self._numbers = found
         return self._numbers
-
-
-def significant(value: Decimal) -> str:
-    """The significant digits of a value: 6.7E+11 -> "67", 61.57 -> "6157", 0.67 -> "67"."""
-    digits = format(abs(value).normalize(), "f").replace(".", "").lstrip("0").rstrip("0")
-    return digits or "0"
 
 
 def _rounds_to(longer: str, shorter: str) -> bool:

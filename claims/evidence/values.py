@@ -99,6 +99,12 @@ def decimal_value(value: str) -> Decimal | None:
     return number if number.is_finite() else None
 
 
+def significant(value: Decimal) -> str:
+    """The significant digits of a value: 6.7E+11 -> "67", 61.57 -> "6157", 0.67 -> "67"."""
+    digits = format(abs(value).normalize(), "f").replace(".", "").lstrip("0").rstrip("0")
+    return digits or "0"
+
+
 def printed(text: str, value: str, *, approximate: bool = False) -> Printed | None:
     """How ``text`` prints ``value``; None when the value is not a number (a date)."""
     number = decimal_value(value)
@@ -179,8 +185,12 @@ def canonical_unit(unit: str) -> str:
 
 
 def scaled_bare(figure: Figure) -> bool:
-    """A number with a scale word and no unit ("약 6700억", "3.78 trillion")."""
-    return figure.kind == "count" and not figure.unit and bool(SCALE_WORD.search(figure.text))
+    """A number with a scale word and no unit, showing two significant digits or more
+    ("약 6700억", "3.78 trillion"; not "1조", which says too little alone)."""
+    if figure.kind != "count" or figure.unit or not SCALE_WORD.search(figure.text):
+        return False
+    number = decimal_value(figure.value)
+    return number is not None and len(significant(number)) >= 2
 
 
 def counted_noun(after: str) -> str:
@@ -191,10 +201,11 @@ def counted_noun(after: str) -> str:
 
 def same_measure(claimed: Figure, found: Figure, after: str = "") -> bool:
     """Whether ``found`` measures what ``claimed`` does: the same kind and unit (currency),
-    a bare scaled number for an amount or count, or a generic counter followed by the noun
-    of the claim's unit. ``after`` is the source text right after ``found``."""
-    if scaled_bare(found) and claimed.kind in ("money", "count"):
-        return True
+    a bare scaled number for an amount (a count of views is not a count of people), or a
+    generic counter followed by the noun of the claim's unit. ``after`` is the source text
+    right after ``found``."""
+    if scaled_bare(found) and claimed.kind == "money":
+        return True  # "약 6700억에 인수": an amount whose currency the sentence implies
     if scaled_bare(claimed) and found.kind in ("money", "count"):
         return True
     if claimed.kind != found.kind:
@@ -209,7 +220,7 @@ def same_measure(claimed: Figure, found: Figure, after: str = "") -> bool:
     if claimed.kind != "count":
         return False
     if claimed.unit in GENERIC_COUNTS:
-        return True
+        return bool(found.unit)  # "35개" is 35 of some named thing, not any bare 35
     return found.unit in GENERIC_COUNTS and counted_noun(after) == want
 
 
