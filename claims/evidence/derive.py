@@ -56,9 +56,6 @@ class Derivation:
         return max(self.whole.end, self.share.end)
 
 
-Token = tuple[int, int, Decimal]  # start, end, value
-
-
 def share_passages(page: Page, target: Decimal, tolerance: Decimal) -> list[Span]:
     """Passages where a printed amount times a printed percentage near it comes within
     ``tolerance`` (plus ``SIEVE``) of ``target``: the only ones worth reading."""
