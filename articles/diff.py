@@ -33,3 +33,18 @@ def revision_changes(before: str, after: str) -> list[Change]:
         changes.extend(Change("-", text) for text in old[i1:i2])
         changes.extend(Change("+", text) for text in new[j1:j2])
     return changes
+
+
+def same_text(before: str, after: str) -> bool:
+    """Whether two texts say the same, white space aside."""
+    return before.split() == after.split()
+
+
+def text_diff(before: str, after: str, *, context: int = 2) -> str:
+    """A unified diff of two texts, a sentence a line ("" when they say the same)."""
+    if same_text(before, after):
+        return ""
+    lines = difflib.unified_diff(
+        _pieces(before), _pieces(after), "before", "after", n=context, lineterm=""
+    )
+    return "\n".join(lines)

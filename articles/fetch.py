@@ -73,23 +73,34 @@ _lock = threading.Lock()
 
 
 class FetchError(Exception):
-    """A URL could not be fetched; ``reason`` says what went wrong and what to do."""
+    """A URL could not be fetched; ``reason`` says what went wrong and what to do.
 
-    def __init__(self, url: str, reason: str, *, transient: bool = False) -> None:
+    ``status`` is the HTTP status the server answered with, when it answered with an error
+    (None when no response came: refused, unreachable, timed out, over a limit).
+    """
+
+    def __init__(
+        self, url: str, reason: str, *, transient: bool = False, status: int | None = None
+    ) -> None:
         super().__init__(f"{url}: {reason}")
         self.url = url
         self.reason = reason
         self.transient = transient
+        self.status = status
 
 
 @dataclass(frozen=True, slots=True)
 class FetchResult:
+    """A fetched page. ``data`` is the body as decoded from any Content-Encoding;
+    ``headers`` are the final response's headers as the server sent them."""
+
     url: str
     final_url: str
     status: int
     content_type: str
     charset: str
     data: bytes
+    headers: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,14 +214,20 @@ def _open(session: HTTPSession, url: str, original: str, limits: Limits) -> requ
 def _status_error(response: requests.Response, original: str) -> FetchError:
     status = response.status_code
     if status in (404, 410):
-        return FetchError(original, f"the page was not found (HTTP {status}); check the URL")
+        return FetchError(
+            original, f"the page was not found (HTTP {status}); check the URL", status=status
+        )
     if status in (401, 403):
         return FetchError(
-            original, f"the site refused access (HTTP {status}); the page may need a login"
+            original,
+            f"the site refused access (HTTP {status}); the page may need a login",
+            status=status,
         )
     transient = status in TRANSIENT_STATUSES
     hint = "try again later" if transient else "check the URL"
-    return FetchError(original, f"the server answered HTTP {status}; {hint}", transient=transient)
+    return FetchError(
+        original, f"the server answered HTTP {status}; {hint}", transient=transient, status=status
+    )
 
 
 def _content_type(
@@ -353,5 +370,8 @@ def fetch(
                     raise _status_error(response, url)
                 content_type, charset = _content_type(response, url, accept)
                 data = _read_body(response, url, limits)
-                return FetchResult(url, current, response.status_code, content_type, charset, data)
+                headers = tuple(response.headers.items())
+                return FetchResult(
+                    url, current, response.status_code, content_type, charset, data, headers
+                )
     raise FetchError(url, f"too many redirects (more than {max_redirects}); check the URL")

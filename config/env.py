@@ -3,6 +3,7 @@
 A secret may also be given as a file: ``NAME_FILE=/run/secrets/name`` (as in healthchecks).
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -48,6 +49,20 @@ def envlist(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def envjson(name: str, default: dict[str, object]) -> dict[str, object]:
+    """A JSON object (``{"bucket_name": "x"}``); the default when the variable is unset."""
+    raw = envstr(name)
+    if not raw.strip():
+        return default
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        raise ImproperlyConfiguredEnv(f"{name} must be a JSON object, not {raw!r}") from None
+    if not isinstance(value, dict):
+        raise ImproperlyConfiguredEnv(f"{name} must be a JSON object, not {raw!r}")
+    return value
 
 
 def envsecret(name: str, *, debug: bool, debug_default: str) -> str:

@@ -1,12 +1,13 @@
 """Claimdesk settings: everything that varies between machines comes from the environment."""
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 import django_stubs_ext
 from django.utils.translation import gettext_lazy as _
 
-from config.env import envbool, envint, envlist, envsecret, envstr
+from config.env import envbool, envint, envjson, envlist, envsecret, envstr
 
 # Lets admin.ModelAdmin[Model] and friends be subscripted at run time (django-stubs).
 django_stubs_ext.monkeypatch()
@@ -131,7 +132,7 @@ TIME_ZONE = envstr("TIME_ZONE", "Asia/Seoul")
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
@@ -221,6 +222,28 @@ CLAIMDESK_FETCH_ALLOW_LOOPBACK = envbool("CLAIMDESK_FETCH_ALLOW_LOOPBACK", False
 CLAIMDESK_FETCH_MIN_DELAY = float(envint("CLAIMDESK_FETCH_MIN_DELAY_MS", 1000)) / 1000
 CLAIMDESK_FETCH_RESPECT_ROBOTS = envbool("CLAIMDESK_FETCH_RESPECT_ROBOTS", True)
 CLAIMDESK_FEED_POLL_MINUTES = envint("CLAIMDESK_FEED_POLL_MINUTES", 15)
+
+# Source archives: the pages reviewers cite, kept as WARC records in the "archives" storage
+# (local files under CLAIMDESK_ARCHIVE_ROOT by default; any Django storage backend, such as
+# django-storages' "storages.backends.s3.S3Storage", through CLAIMDESK_ARCHIVE_STORAGE with
+# its options as JSON in CLAIMDESK_ARCHIVE_STORAGE_OPTIONS).
+CLAIMDESK_ARCHIVE_ROOT = envstr("CLAIMDESK_ARCHIVE_ROOT", str(BASE_DIR / "var" / "archives"))
+CLAIMDESK_ARCHIVE_STORAGE = envstr(
+    "CLAIMDESK_ARCHIVE_STORAGE", "django.core.files.storage.FileSystemStorage"
+)
+STORAGES["archives"] = {
+    "BACKEND": CLAIMDESK_ARCHIVE_STORAGE,
+    "OPTIONS": envjson(
+        "CLAIMDESK_ARCHIVE_STORAGE_OPTIONS",
+        {"location": CLAIMDESK_ARCHIVE_ROOT}
+        if CLAIMDESK_ARCHIVE_STORAGE.endswith(".FileSystemStorage")
+        else {},
+    ),
+}
+# A cited page may be a long report: larger than an article, and PDF pages are counted.
+CLAIMDESK_ARCHIVE_MAX_BYTES = envint("CLAIMDESK_ARCHIVE_MAX_BYTES", 20 * 1024 * 1024)
+CLAIMDESK_ARCHIVE_MAX_PDF_PAGES = envint("CLAIMDESK_ARCHIVE_MAX_PDF_PAGES", 200)
+CLAIMDESK_ARCHIVE_MAX_CHARS = envint("CLAIMDESK_ARCHIVE_MAX_CHARS", 2_000_000)
 CLAIMDESK_USER_AGENT = envstr(
     "CLAIMDESK_USER_AGENT", "ClaimdeskBot/0.1 (+https://github.com/claimdesk; fact-check desk)"
 )

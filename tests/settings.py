@@ -10,3 +10,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# Source archives in memory: each test that keeps one points them at its own folder.
+STORAGES["archives"] = {"BACKEND": "django.core.files.storage.InMemoryStorage"}  # noqa: F405

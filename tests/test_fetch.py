@@ -1,4 +1,9 @@
-"""The fetcher's SSRF guard, limits and errors, against servers on 127.0.0.1 (no internet)."""
+"""The fetcher's SSRF guard, limits and errors, against servers on 127.0.0.1 (no internet).
+
+Every refusal is checked on both paths that fetch what people give: ingestion (an article's
+URL, ``articles.fetch.fetch``) and the source archive (a verdict's source URL,
+``articles.snapshot.take_snapshot``), through the ``fetcher`` fixture.
+"""
 
 import gzip
 import socket
@@ -8,6 +13,7 @@ import zlib
 import pytest
 
 from articles.fetch import FetchError, fetch, refused_address
+from articles.snapshot import SnapshotLimits, Unreachable, take_snapshot
 from tests.localserver import QuietHandler, serve_handler
 
 # One server serves the whole module: each test starts with a fetcher that remembers no
@@ -98,14 +104,29 @@ def server():
         yield base
 
 
-def get(url, **kwargs):
+def archive_source(url, **options):
+    """The source archive's fetch, with ``fetch``'s arguments; a FetchError when refused."""
+    options.setdefault("timeout", 20.0)
+    result = take_snapshot(url, limits=SnapshotLimits(**options))
+    if isinstance(result, Unreachable):
+        raise FetchError(url, result.reason, transient=result.transient, status=result.status)
+    return result
+
+
+@pytest.fixture(params=["ingestion", "source archive"])
+def fetcher(request):
+    """Each path that fetches a URL a person gave: an article's, or a verdict's source."""
+    return fetch if request.param == "ingestion" else archive_source
+
+
+def get(url, fetcher=fetch, **kwargs):
     options = {
         "allowed_networks": ("127.0.0.1/32",),
         "min_delay": 0,
         "timeout": 5,
         "user_agent": "TestBot",
     }
-    return fetch(url, **{**options, **kwargs})
+    return fetcher(url, **{**options, **kwargs})
 
 
 def test_fetches_a_page_with_its_charset(server):
@@ -120,10 +141,11 @@ def test_follows_a_redirect_and_reports_the_final_url(server):
     assert result.final_url.endswith("/ok")
 
 
-def test_loopback_is_refused_unless_allowed(server):
+def test_loopback_is_refused_unless_allowed(server, fetcher):
     local = server.replace("127.0.0.1", "localhost")  # a host name that resolves to loopback
     with pytest.raises(FetchError, match="loopback address; only public"):
-        fetch(f"{local}/ok", min_delay=0, respect_robots=False, user_agent="TestBot")
+        fetcher(f"{local}/ok", min_delay=0, respect_robots=False, user_agent="TestBot")
+    assert get(f"{local}/ok", fetcher, allow_loopback=True).status == 200
 
 
 @pytest.mark.parametrize(
@@ -131,9 +153,9 @@ def test_loopback_is_refused_unless_allowed(server):
     [("/to-private", "private"), ("/to-metadata", "cloud metadata"),
      ("/to-loopback", "loopback"), ("/to-ipv6-loopback", "loopback")],
 )  # fmt: skip
-def test_a_redirect_to_a_private_address_is_refused(server, path, why):
+def test_a_redirect_to_a_private_address_is_refused(server, fetcher, path, why):
     with pytest.raises(FetchError, match=f"{why} address; only public"):
-        get(f"{server}{path}")
+        get(f"{server}{path}", fetcher)
 
 
 @pytest.mark.parametrize(("address", "why"), [
@@ -161,40 +183,40 @@ def test_allowed_networks_open_only_their_range():
     assert refused_address("10.0.0.1", ("127.0.0.1/32",)) == "private"
 
 
-def test_credentials_in_the_url_do_not_bypass_the_guard(server):
+def test_credentials_in_the_url_do_not_bypass_the_guard(server, fetcher):
     with_user = server.replace("http://", "http://user:pw@")
-    assert get(f"{with_user}/ok").status == 200
+    assert get(f"{with_user}/ok", fetcher).status == 200
     with pytest.raises(FetchError, match="loopback address"):
-        fetch(f"{with_user}/ok", min_delay=0, respect_robots=False, user_agent="TestBot")
+        fetcher(f"{with_user}/ok", min_delay=0, respect_robots=False, user_agent="TestBot")
     with pytest.raises(FetchError, match="loopback address"):
-        fetch("http://10.0.0.1@127.0.0.1:8080/", user_agent="TestBot", min_delay=0)
+        fetcher("http://10.0.0.1@127.0.0.1:8080/", user_agent="TestBot", min_delay=0)
 
 
 @pytest.mark.parametrize("url", ["http://127.0.0.1:99999/", "http://127.0.0.1:x/"])
-def test_an_odd_port_is_refused_clearly(url):
+def test_an_odd_port_is_refused_clearly(url, fetcher):
     with pytest.raises(FetchError, match="invalid port"):
-        get(url)
+        get(url, fetcher)
 
 
 @pytest.mark.parametrize(("path", "scheme"), [("/to-file", "file"), ("/to-ftp", "ftp")])
-def test_a_redirect_to_another_scheme_is_refused(server, path, scheme):
+def test_a_redirect_to_another_scheme_is_refused(server, fetcher, path, scheme):
     with pytest.raises(FetchError, match=f"{scheme}: URL"):
-        get(f"{server}{path}")
+        get(f"{server}{path}", fetcher)
 
 
 @pytest.mark.parametrize(
     "url", ["file:///etc/passwd", "ftp://example.com/", "javascript:alert(1)", "gopher://x/"]
 )
-def test_only_http_urls_are_fetched(url):
+def test_only_http_urls_are_fetched(url, fetcher):
     with pytest.raises(FetchError, match="only http"):
-        fetch(url, user_agent="TestBot")
+        fetcher(url, user_agent="TestBot")
 
 
 @pytest.mark.parametrize(
     "address", ["10.1.2.3", "192.168.0.1", "172.16.5.4", "169.254.169.254", "100.64.0.1", "::1",
                 "fd00:ec2::254", "::ffff:127.0.0.1", "0.0.0.0"]
 )  # fmt: skip
-def test_a_host_resolving_to_a_refused_address_is_refused(monkeypatch, address):
+def test_a_host_resolving_to_a_refused_address_is_refused(monkeypatch, fetcher, address):
     family = socket.AF_INET6 if ":" in address else socket.AF_INET
     info = [
         (
@@ -207,21 +229,22 @@ def test_a_host_resolving_to_a_refused_address_is_refused(monkeypatch, address):
     ]
     monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: info)
     with pytest.raises(FetchError, match="address; only public web pages"):
-        fetch("http://innocent.example/page", min_delay=0, respect_robots=False, user_agent="T")
+        fetcher("http://innocent.example/page", min_delay=0, respect_robots=False, user_agent="T")
 
 
-def test_too_many_redirects(server):
+def test_too_many_redirects(server, fetcher):
     with pytest.raises(FetchError, match="too many redirects"):
-        get(f"{server}/loop")
+        get(f"{server}/loop", fetcher)
 
 
 @pytest.mark.parametrize(("path", "words", "transient"), [
     ("/404", "not found", False), ("/500", "HTTP 500", True), ("/503", "HTTP 503", True),
 ])  # fmt: skip
-def test_http_errors_say_what_happened(server, path, words, transient):
+def test_http_errors_say_what_happened(server, fetcher, path, words, transient):
     with pytest.raises(FetchError, match=words) as error:
-        get(f"{server}{path}")
+        get(f"{server}{path}", fetcher)
     assert error.value.transient is transient
+    assert error.value.status == int(path[1:])
 
 
 @pytest.mark.parametrize("path", ["/pdf", "/png", "/octet", "/zip"])
@@ -230,36 +253,43 @@ def test_non_html_content_is_refused(server, path):
         get(f"{server}{path}")
 
 
+@pytest.mark.parametrize("path", ["/png", "/octet", "/zip"])
+def test_the_source_archive_takes_pdf_but_refuses_other_binary_content(server, path):
+    with pytest.raises(FetchError, match="not a web page"):
+        get(f"{server}{path}", archive_source)
+    assert get(f"{server}/pdf", archive_source).status == 200
+
+
 @pytest.mark.parametrize("path", ["/big", "/big-declared", "/bomb", "/deflate-bomb"])
-def test_bodies_over_the_limit_are_refused(server, path):
+def test_bodies_over_the_limit_are_refused(server, fetcher, path):
     with pytest.raises(FetchError, match="limit"):
-        get(f"{server}{path}", max_bytes=100_000)
+        get(f"{server}{path}", fetcher, max_bytes=100_000)
 
 
-def test_a_dripping_server_hits_the_total_deadline(server):
+def test_a_dripping_server_hits_the_total_deadline(server, fetcher):
     started = time.monotonic()
     with pytest.raises(FetchError, match="too long") as error:
-        get(f"{server}/drip", timeout=1.5)
+        get(f"{server}/drip", fetcher, timeout=1.5)
     assert time.monotonic() - started < 5
     assert error.value.transient
 
 
-def test_robots_txt_is_honoured(server):
+def test_robots_txt_is_honoured(server, fetcher):
     with pytest.raises(FetchError, match="robots.txt"):
-        get(f"{server}/private/page")
-    assert get(f"{server}/private/page", respect_robots=False).status == 200
+        get(f"{server}/private/page", fetcher)
+    assert get(f"{server}/private/page", fetcher, respect_robots=False).status == 200
 
 
-def test_unreachable_host_is_a_transient_error():
+def test_unreachable_host_is_a_transient_error(fetcher):
     with pytest.raises(FetchError, match="could not connect") as error:
-        get("http://127.0.0.1:1/", respect_robots=False)
+        get("http://127.0.0.1:1/", fetcher, respect_robots=False)
     assert error.value.transient
 
 
-def test_a_silent_server_times_out_as_a_transient_error(server):
+def test_a_silent_server_times_out_as_a_transient_error(server, fetcher):
     started = time.monotonic()
     with pytest.raises(FetchError, match="too long") as error:
-        get(f"{server}/hang", timeout=1)
+        get(f"{server}/hang", fetcher, timeout=1)
     assert time.monotonic() - started < 2.5
     assert error.value.transient
 

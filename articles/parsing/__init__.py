@@ -58,8 +58,11 @@ def parse_document(
     content_type: str = "",
     max_bytes: int = 10 * 1024 * 1024,
     max_chars: int = MAX_BODY_CHARS,
+    fallbacks: bool = True,
 ) -> list[ParsedArticle]:
-    """The articles in a document (HTML or plain text, any encoding); ParseError says why not."""
+    """The articles in a document (HTML or plain text, any encoding); ParseError says why not.
+    ``fallbacks=False`` skips searching a page's text for an author or date its metadata
+    does not give (see ``parse_html``)."""
     if not data:
         raise ParseError("the document is empty")
     if len(data) > max_bytes:
@@ -74,5 +77,5 @@ def parse_document(
     if not text.strip():
         raise ParseError("the document holds only white space")
     if _is_html(data, filename=filename, content_type=content_type):
-        return finish(parse_html(text, url=url), max_chars=max_chars)
+        return finish(parse_html(text, url=url, fallbacks=fallbacks), max_chars=max_chars)
     return parse_text(text, url=url, max_chars=max_chars)

@@ -187,8 +187,10 @@ def _page_text(tree: Any) -> str:
     ]
 
 
-def parse_html(html: str | bytes, *, url: str = "") -> list[ParsedArticle]:
-    """The article in an HTML page (main text and metadata)."""
+def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> list[ParsedArticle]:
+    """The article in an HTML page (main text and metadata). Without ``fallbacks``, an
+    author or date the page's metadata does not give is not searched for in its text (the
+    slow part of a long page; source archives need the text, not the byline)."""
     if isinstance(html, bytes):
         from articles.parsing.decode import decode_bytes
 
@@ -201,9 +203,9 @@ def parse_html(html: str | bytes, *, url: str = "") -> list[ParsedArticle]:
         raise ParseError(f"the HTML could not be read ({error})") from error
     meta = _metadata(tree, url)
     # trafilatura's own finders as fallbacks, on the intact tree, only when ours found nothing.
-    fallback_author = "" if meta["authors"] else _fallback_author(tree)
+    fallback_author = "" if meta["authors"] or not fallbacks else _fallback_author(tree)
     readable_date = _time(meta["published"], language="en") is not None
-    fallback_date = "" if readable_date else _fallback_date(tree, url)
+    fallback_date = "" if readable_date or not fallbacks else _fallback_date(tree, url)
     extracted = trafilatura.bare_extraction(
         tree, url=url or None, include_comments=False, include_tables=False, with_metadata=False
     )

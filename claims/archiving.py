@@ -1,0 +1,222 @@
+"""Source archives: a verdict's source fetched, kept and held against its claim.
+
+The glue between ``articles.snapshot`` (URL in, archived copy out; no Django), the
+"archives" storage (``STORAGES["archives"]``: local files by default, any Django storage
+backend by settings) and ``SourceArchive`` rows. The worker that runs when a reviewer
+attaches a source, and the scheduled re-fetch of the sources of open claims, call
+``source_archive``; the API and the panel read ``source_corroboration`` and
+``SourceArchive.as_api``.
+
+Fetching happens outside any transaction (it can take the whole fetch timeout); the rows
+and the stored record are written in one, and a record whose row could not be written is
+deleted again.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage, storages
+from django.db import transaction
+
+from articles.diff import same_text, text_diff
+from articles.snapshot import Snapshot, SnapshotLimits, Unreachable, take_snapshot
+from articles.warc import WarcResponse, read_response
+from claims.evidence import corroborate, unreachable
+from claims.evidence.corroborate import pending
+from claims.models import Source, SourceArchive
+
+__all__ = [
+    "archive_limits",
+    "archive_storage",
+    "archived_response",
+    "corroboration_of",
+    "refresh_corroboration",
+    "source_archive",
+    "source_corroboration",
+]
+
+
+def archive_storage() -> Storage:
+    """Where WARC records are kept (``STORAGES["archives"]``)."""
+    return storages["archives"]
+
+
+def archive_limits() -> SnapshotLimits:
+    """The fetcher's settings, with the archive's own size and text limits."""
+    return SnapshotLimits(
+        user_agent=settings.CLAIMDESK_USER_AGENT,
+        timeout=settings.CLAIMDESK_FETCH_TIMEOUT,
+        max_bytes=settings.CLAIMDESK_ARCHIVE_MAX_BYTES,
+        max_pdf_pages=settings.CLAIMDESK_ARCHIVE_MAX_PDF_PAGES,
+        max_chars=settings.CLAIMDESK_ARCHIVE_MAX_CHARS,
+        allow_loopback=settings.CLAIMDESK_FETCH_ALLOW_LOOPBACK,
+        min_delay=settings.CLAIMDESK_FETCH_MIN_DELAY,
+        respect_robots=settings.CLAIMDESK_FETCH_RESPECT_ROBOTS,
+    )
+
+
+def source_archive(*, source: Source) -> SourceArchive:
+    """Fetch a source's page and keep what is new: the first version, a changed version
+    (with its diff), or the page's vanishing. Returns the row this fetch wrote or moved."""
+    snapshot = take_snapshot(source.url, limits=archive_limits())
+    with transaction.atomic():
+        Source.objects.select_for_update().filter(pk=source.pk).first()
+        latest = source.archives.versions().order_by("-fetched_at", "-id").first()
+        if isinstance(snapshot, Unreachable):
+            return _unreachable(source, snapshot, latest)
+        if latest is not None and _same_page(latest, snapshot):
+            return _unchanged(latest, snapshot)
+        return _new_version(source, snapshot, latest)
+
+
+def _same_page(latest: SourceArchive, snapshot: Snapshot) -> bool:
+    """The same bytes, or the same text (a page whose markup moves but says the same)."""
+    if latest.sha256 == snapshot.sha256:
+        return True
+    return bool(snapshot.text.strip()) and same_text(latest.text, snapshot.text)
+
+
+def _unchanged(latest: SourceArchive, snapshot: Snapshot) -> SourceArchive:
+    latest.checked_at = snapshot.fetched_at
+    latest.vanished_at = None
+    latest.save(update_fields=["checked_at", "vanished_at"])
+    return latest
+
+
+def _new_version(
+    source: Source, snapshot: Snapshot, previous: SourceArchive | None
+) -> SourceArchive:
+    storage = archive_storage()
+    stamp = snapshot.fetched_at.strftime("%Y%m%dT%H%M%S")
+    name = storage.save(
+        f"sources/{source.pk}/{stamp}-{snapshot.sha256[:16]}.warc.gz",
+        ContentFile(snapshot.warc()),
+    )
+    try:
+        archive = SourceArchive.objects.create(
+            source=source,
+            fetched_at=snapshot.fetched_at,
+            checked_at=snapshot.fetched_at,
+            status=snapshot.status,
+            final_url=snapshot.final_url[:2000],
+            content_type=snapshot.content_type[:200],
+            sha256=snapshot.sha256,
+            size=len(snapshot.body),
+            warc_path=name,
+            text=snapshot.text,
+            text_note=snapshot.page.note[:500],
+            language=snapshot.page.language[:8],
+            diff=text_diff(previous.text, snapshot.text) if previous else "",
+            corroboration=_corroboration(source, snapshot),
+        )
+        if previous is not None and previous.changed_since is None:
+            previous.changed_since = snapshot.fetched_at
+            previous.save(update_fields=["changed_since"])
+    except BaseException:
+        storage.delete(name)  # no row points at it
+        raise
+    return archive
+
+
+def _unreachable(
+    source: Source, snapshot: Unreachable, latest: SourceArchive | None
+) -> SourceArchive:
+    if latest is not None and latest.vanished_at is None:
+        latest.vanished_at = snapshot.fetched_at
+        latest.save(update_fields=["vanished_at"])
+    failure = source.archives.filter(sha256="").order_by("-fetched_at", "-id").first()
+    if failure is not None and (latest is None or failure.fetched_at > latest.fetched_at):
+        failure.checked_at = snapshot.fetched_at
+        failure.status, failure.error = snapshot.status, snapshot.reason[:500]
+        failure.transient = snapshot.transient
+        failure.save(update_fields=["checked_at", "status", "error", "transient"])
+        return failure
+    claim = source.verdict.claim
+    return SourceArchive.objects.create(
+        source=source,
+        fetched_at=snapshot.fetched_at,
+        checked_at=snapshot.fetched_at,
+        status=snapshot.status,
+        error=snapshot.reason[:500],
+        transient=snapshot.transient,
+        corroboration=unreachable(
+            claim.figures, status=snapshot.status, error=snapshot.reason
+        ).as_dict(),
+    )
+
+
+def _corroboration(source: Source, snapshot: Snapshot) -> dict[str, Any]:
+    published = snapshot.page.published_at
+    return corroboration_of(
+        source,
+        text=snapshot.text,
+        language=snapshot.page.language,
+        reference=(published or snapshot.fetched_at).date(),
+        status=snapshot.status,
+        note=snapshot.page.note,
+    )
+
+
+def corroboration_of(
+    source: Source, *, text: str, language: str, reference: date, status: int | None, note: str
+) -> dict[str, Any]:
+    """The source's claim held against an archived text. A page that came back without
+    text to search (an encrypted PDF, an empty page) could not be looked at: it is
+    reported unreachable with the reason, never "not found"."""
+    figures = source.verdict.claim.figures
+    if not text.strip():
+        return unreachable(figures, status=status, error=note or "the page holds no text").as_dict()
+    return corroborate(
+        figures,
+        text,
+        excerpt=source.excerpt,
+        language=language,
+        reference_date=reference,
+        claim_text=source.verdict.claim.text,
+    ).as_dict()
+
+
+def refresh_corroboration(archive: SourceArchive) -> SourceArchive:
+    """Hold an archived version against its claim again (after the claim's figures or the
+    source's excerpt changed), without fetching anything."""
+    if archive.is_version:
+        archive.corroboration = corroboration_of(
+            archive.source,
+            text=archive.text,
+            language=archive.language,
+            reference=archive.fetched_at.date(),
+            status=archive.status,
+            note=archive.text_note,
+        )
+        archive.save(update_fields=["corroboration"])
+    return archive
+
+
+def source_corroboration(source: Source) -> dict[str, Any]:
+    """The API's ``corroboration`` object of a source: of its first archived version (the
+    page as the reviewer cited it), "unreachable" when it never could be fetched, "pending"
+    before the first fetch. Reads ``source.archives`` (prefetch it for lists)."""
+    archives = list(source.archives.all())
+    versions = [a for a in archives if a.is_version]
+    if versions:
+        return _public(versions[0].corroboration)
+    if archives:
+        return _public(archives[-1].corroboration)
+    return _public(pending(source.verdict.claim.figures).as_dict())
+
+
+def _public(data: dict[str, Any]) -> dict[str, Any]:
+    keep = ("state", "figures", "excerpt_found", "excerpt_start", "excerpt_end", "status", "error")
+    return {key: data.get(key) for key in keep}
+
+
+def archived_response(archive: SourceArchive) -> WarcResponse:
+    """The archived response read back from its WARC record."""
+    with archive_storage().open(archive.warc_path, "rb") as stream:
+        data = stream.read()
+    return read_response(io.BytesIO(data))
