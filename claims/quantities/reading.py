@@ -67,7 +67,14 @@ HEDGE_BEFORE = (
 HEDGE_AFTER = (
     ("at_least", re.compile(r"^\s*(?:이상|or more|and up|plus\b|\+)")),
     ("more_than", re.compile(r"^\s*(?:[을를이가]\s?)?(?:초과|넘게|넘는|넘어|넘었|웃도|돌파|남짓)")),
-    ("at_most", re.compile(r"^\s*(?:이하|까지|or less|at most)")),
+    # "3만5000호까지 매입": up to; "48%까지 상승": rose to, no bound.
+    (
+        "at_most",
+        re.compile(
+            r"^\s*(?:이하|or less|at most|까지(?!\s?(?:상승|증가|늘|올|오르|치솟|감소|하락|줄|"
+            r"떨어|내려|낮아|높아|확대|축소)))"
+        ),
+    ),
     ("less_than", re.compile(r"^\s*(?:미만|[이가]?\s?안\s?되|에\s?못\s?미치|를?\s?밑돌|or fewer)")),
     ("nearly", re.compile(r"^\s*(?:[에을를]\s?)?(?:육박|가까이|가까운|가깝|근접)")),
     ("about", re.compile(r"^\s*(?:가량|정도|안팎|쯤|내외|수준|선\b|or so|or thereabouts)")),
