@@ -172,9 +172,11 @@ def _text_score(
     else:
         score = 0.6 * concepts + 0.4 * entities
     if embedding is not None:
-        # e5's cosines crowd between 0.75 (unrelated news) and 0.95 (one fact).
+        # e5's cosines crowd between 0.75 (unrelated news) and 0.95 (one fact). The embedding
+        # adds evidence of one slot, never takes it away: it is blind to the figures and weak
+        # across languages, where the lexicon and the aliases already speak.
         scaled = min(max((embedding - 0.78) / 0.14, 0.0), 1.0)
-        score = 0.6 * score + 0.4 * scaled
+        score = max(score, 0.6 * score + 0.4 * scaled)
     return score
 
 
@@ -279,7 +281,9 @@ def decide(
         if x.local >= t.local and _near(x.a, x.b, t.near) and not (x.a.secondary or x.b.secondary)
     ]
     agreeing = [x for x in cmp.agreeing if x.local >= t.local]
-    if conflicts and not cmp.other_predicate and cmp.text >= t.conflict:
+    # A conflict rests on the words' agreement about what is measured: some shared concept,
+    # not an embedding's or the letters' resemblance alone.
+    if conflicts and not cmp.other_predicate and cmp.concepts > 0 and cmp.text >= t.conflict:
         x = conflicts[0]
         explanation = _explain(cmp, f"conflicting figures {x.a.text} {x.a.interval.describe()} "
                                     f"and {x.b.text} {x.b.interval.describe()}")  # fmt: skip
