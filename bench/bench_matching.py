@@ -170,12 +170,12 @@ def corpus_claims(limit: int) -> list[ClaimRecord]:
 def print_table(rows: dict[str, dict[str, dict[str, float]]]) -> None:
     keys = list(next(iter(next(iter(rows.values())).values())).keys())
     columns = [(mode, part) for mode in rows for part in rows[mode]]
-    print(f"{'':<30}" + "".join(f"{m + ' / ' + p:>24}" for m, p in columns) + f"{'target':>10}")
+    print(f"{'':<30}" + "".join(f"{m + ' / ' + p:>26}" for m, p in columns) + f"{'target':>10}")
     for key in keys:
         cells = "".join(
-            f"{rows[m][p][key]:>24.3f}"
+            f"{rows[m][p][key]:>26.3f}"
             if isinstance(rows[m][p][key], float)
-            else f"{rows[m][p][key]:>24}"
+            else f"{rows[m][p][key]:>26}"
             for m, p in columns
         )
         print(f"{key:<30}{cells}{_target(key):>10}")

@@ -318,6 +318,8 @@ def _same_score(cmp: Comparison, slot_local: float) -> float:
     """How surely two claims whose figures agree are one fact: the text's agreement, with
     the figures' own weight (a specific value such as 61.57% or 2429억원 says more than 5)."""
     figures = 0.5 * slot_local + 0.5 * cmp.specific
+    if cmp.agreeing and all(_weak(x.a) for x in cmp.agreeing):
+        figures *= cmp.text  # a shared date or "first" counts only as far as the words agree
     penalty = 0.15 if cmp.other_predicate else 0.0
     score = max(0.0, 0.65 * cmp.text + 0.35 * figures - penalty)
     # Only a date or "first" agrees ("since 2022") while a claim holds an amount that found no
@@ -388,7 +390,13 @@ def rank(
             score = 0.35 * cmp.text
         else:
             slot_local = max(x.local for x in cmp.aligned)
-            score = _same_score(cmp, slot_local) if cmp.agreeing else 0.5 * cmp.text
+            if cmp.agreeing:
+                score = _same_score(cmp, slot_local)
+            else:  # a conflicting candidate: below any agreeing one of equal words
+                weak = all(_weak(x.a) for x in cmp.aligned)
+                score = 0.3 * cmp.text * (0.5 if weak else 1.0)
+        if cmp.embedding is not None:  # ranking only: the embedding orders near candidates
+            score += 0.1 * min(max((cmp.embedding - 0.78) / 0.14, 0.0), 1.0)
         scored.append((score, c.id))
     scored.sort(reverse=True)
     return scored
