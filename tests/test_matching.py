@@ -140,13 +140,15 @@ def test_the_alias_table_joins_korean_and_english_names():
     assert "Soulbrain" in unknown_names("Soulbrain was named a bidder.", ALIASES)
 
 
-def test_the_embedding_joins_the_text_score_when_present():
-    a = claim("a", LETTERS_KO, vector=[1.0, 0.0])
-    same = claim("b", LETTERS_EN, vector=[1.0, 0.0])
-    far = claim("c", LETTERS_EN, vector=[0.0, 1.0])
-    near_score, far_score = decide(a, same), decide(a, far)
-    assert near_score is not None and "embedding 1.000" in near_score.explanation
-    assert far_score is None or far_score.score < near_score.score
+def test_an_embedding_adds_evidence_of_one_slot_and_never_removes_it():
+    ko = "클래시스의 해외 매출 비중은 61.57%로 집계됐다."
+    en = "Overseas buyers accounted for 61.57 percent of the company's revenue."
+    plain = decide(claim("a", ko), claim("b", en))
+    near = decide(claim("a", ko, vector=[1.0, 0.0]), claim("b", en, vector=[1.0, 0.0]))
+    far = decide(claim("a", ko, vector=[1.0, 0.0]), claim("b", en, vector=[0.0, 1.0]))
+    assert plain is not None and near is not None and far is not None
+    assert near.score > plain.score and "embedding 1.000" in near.explanation
+    assert far.score == plain.score
 
 
 @pytest.mark.skipif(
