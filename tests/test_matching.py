@@ -105,6 +105,21 @@ def test_different_measures_of_one_company_are_not_conflicts():
     assert d is None or not d.conflict
 
 
+def test_two_different_credited_sources_are_suggested_not_grouped():
+    text = "The government has supported private investments of 7.7 trillion won so far"
+    figures = tuple(extract_figures(text, language="en"))
+
+    def said_by(source: str) -> ClaimFeatures:
+        record = ClaimRecord(
+            source, f"{text}, the {source} said.", "en", figures, attribution=source
+        )
+        return featurize(record, ALIASES)
+
+    a, b = said_by("finance ministry"), said_by("land ministry")
+    d = decide(a, b)
+    assert d is not None and d.tier == SUGGEST and not d.conflict
+
+
 def test_a_short_sentence_never_groups_automatically():
     d = decide(claim("a", "35개국."), claim("b", "35 countries."))
     assert d is None or d.tier != AUTO

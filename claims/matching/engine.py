@@ -133,8 +133,9 @@ def cosine(a: Sequence[float], b: Sequence[float]) -> float:
     return float(sum(x * y for x, y in zip(a, b, strict=True)))
 
 
-def compare(q: ClaimFeatures, c: ClaimFeatures, thresholds: Thresholds | None = None) -> Comparison:
-    del thresholds  # the comparison itself has no thresholds; kept for a stable signature
+def compare(q: ClaimFeatures, c: ClaimFeatures) -> Comparison:
+    """What two claims share: their figures aligned by slot, time scope, concepts, entities,
+    letters and embedding."""
     aligned = _align(q.figures, c.figures)
     scope_differs = scopes_differ(q.years, c.years)
     q_metrics, c_metrics = q.concepts & METRICS, c.concepts & METRICS
@@ -266,7 +267,7 @@ def decide(
 ) -> Decision | None:
     """The decision for one pair, or None when they are not the same fact."""
     t = thresholds or Thresholds()
-    cmp = compare(q, c, t)
+    cmp = compare(q, c)
     pair = (q.id, c.id)
     if cmp.scope_differs:
         return None
@@ -293,7 +294,11 @@ def decide(
     score = _same_score(cmp, slot_local)
     short = min(q.content, c.content) < min(t.min_content[q.language], t.min_content[c.language])
     primary_conflict = any(not (x.a.secondary or x.b.secondary) for x in cmp.conflicting)
-    if score >= t.auto and not short and not primary_conflict and not cmp.other_predicate:
+    # Attribution is part of the slot: two sources credited, none shared ("기재부에 따르면",
+    # "the lawmaker said") may report different things; a reviewer decides.
+    credited = bool(q.attribution and c.attribution and not q.attribution & c.attribution)
+    blocked = short or primary_conflict or cmp.other_predicate or credited
+    if score >= t.auto and not blocked:
         return Decision(pair, AUTO, score, False, _explain(cmp, "figures agree"))
     if score >= t.suggest:
         return Decision(pair, SUGGEST, score, False, _explain(cmp, "figures agree"))
@@ -375,15 +380,12 @@ def match(
     return decisions
 
 
-def rank(
-    q: ClaimFeatures, pool: Iterable[ClaimFeatures], thresholds: Thresholds | None = None
-) -> list[tuple[float, str]]:
+def rank(q: ClaimFeatures, pool: Iterable[ClaimFeatures]) -> list[tuple[float, str]]:
     """Every claim of ``pool`` by how surely it states ``q``'s fact (retrieval: the best
     first), whether or not it reaches a tier."""
-    t = thresholds or Thresholds()
     scored = []
     for c in pool:
-        cmp = compare(q, c, t)
+        cmp = compare(q, c)
         if cmp.scope_differs:
             score = 0.0
         elif not cmp.aligned:
