@@ -489,3 +489,9 @@ def test_terms_of_office_ages_and_vehicles_stay_as_they_were(
 def test_a_bare_year_before_a_superlative_is_a_date() -> None:
     text = "JTBC 시청자가 뽑은 2017 최악의 가짜뉴스"
     assert _figures(text) == [_at(text, "2017", "2017", "", "date")]
+
+
+def test_a_scaled_number_before_dae_is_read_without_failing():
+    """ "차량 2천여대 침수" (Korean Wikinews) once raised ValueError in the 대 reading."""
+    figures = extract_figures("주택과 차량 2천여대 침수 등 총 100억원 가량의 피해", language="ko")
+    assert [f.text for f in figures] == ["100억원"]

