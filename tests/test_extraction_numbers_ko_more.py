@@ -492,6 +492,10 @@ def test_a_bare_year_before_a_superlative_is_a_date() -> None:
 
 
 def test_a_scaled_number_before_dae_is_read_without_failing():
-    """ "차량 2천여대 침수" (Korean Wikinews) once raised ValueError in the 대 reading."""
+    """ "차량 2천여대 침수" (Korean Wikinews) once raised ValueError in the 대 reading; it is
+    about 2,000 vehicles."""
     figures = extract_figures("주택과 차량 2천여대 침수 등 총 100억원 가량의 피해", language="ko")
-    assert [f.text for f in figures] == ["100억원"]
+    assert [(f.text, f.value, f.approximate) for f in figures] == [
+        ("2천여대", "2000", True),
+        ("100억원", "10000000000", True),
+    ]
