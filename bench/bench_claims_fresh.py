@@ -21,6 +21,8 @@ how many taken units were claims), and the errors by gold category and by decidi
 
 Looks at the fresh set (issue 16):
 1. 2026-12-06, main at 2a90736: the baseline row of the before/after table.
+2. 2026-12-06, the first unit model trained on the campaign's labels (quotation-aware units,
+   morpheme and structure tokens, calibrated): ko P/R 79.5/87.4, en 68.9/87.7.
 """
 
 from __future__ import annotations
@@ -66,7 +68,13 @@ def unit_outcome(
     claims = [(n, r) for n, r in overlaps if r.verdict.is_claim]
     taken = sum(n for n, _ in claims) * 2 > max(1, end - start)
     figure = taken and any(r.figures for _, r in claims)
-    score = max((r.verdict.score for _, r in claims), default=0.0)
+    # The model's probability where it was asked (claim or not), else the claim's score.
+    score = max(
+        (r.verdict.model if r.verdict.model is not None else r.verdict.score for _, r in overlaps),
+        default=0.0,
+    )
+    if claims:
+        score = max(score, max(r.verdict.score for _, r in claims))
     most = max(overlaps, key=lambda pair: pair[0])[1] if overlaps else None
     return taken, figure, score, most
 
@@ -121,9 +129,9 @@ def top_third_precision(units: list[Unit]) -> tuple[float, int]:
 
 
 def reliability(units: list[Unit]) -> list[str]:
-    lines = ["  reliability of the score (taken units): band, units, share that are claims"]
+    lines = ["  reliability of the score (every unit): band, units, share that are claims"]
     for low, high in zip(BANDS, BANDS[1:], strict=False):
-        band = [u for u in units if u.taken and low <= u.score < high]
+        band = [u for u in units if low <= u.score < high]
         if band:
             share = sum(u.gold for u in band) / len(band)
             lines.append(f"    {low:.1f}-{min(high, 1.0):.1f} {len(band):>5} {share:>7.1%}")

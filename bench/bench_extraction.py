@@ -40,8 +40,7 @@ from bench.extraction_data import (
     snu_claims,
 )
 from claims.extraction import attribution_of, checkworthiness, extract_claims, extract_figures
-from claims.extraction.claims import SentenceReading, read_sentences
-from claims.extraction.features import engine_features
+from claims.extraction.claims import Prepared, SentenceReading, decide, read_sentences, read_units
 from claims.extraction.figures import Reading, read_figures
 from claims.extraction.rules import Assessment
 from claims.extraction.sentences import kiwi
@@ -313,8 +312,13 @@ def bench_sentence_tests() -> None:
 
 
 def _model(text: str) -> float:
-    figures = extract_figures(text, language="en")
-    return checkworthiness.model().probability(text, engine_features(text, figures))
+    """The English model's calibrated probability, for every unit the gates let through."""
+    scores = [
+        decide(unit.prepared).model or 0.0
+        for unit in read_units(text, language="en")
+        if isinstance(unit.prepared, Prepared)
+    ]
+    return max(scores, default=0.0)
 
 
 def _clef_map(score: Callable[[str], float]) -> float:

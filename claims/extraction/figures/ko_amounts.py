@@ -221,7 +221,8 @@ def _dae(m: re.Match[str], text: str) -> tuple[str, str] | None:
     if KO_DAE_RANK.match(text, m.end()):
         return ("rank", "rank")  # "2대 주주": the second-largest shareholder
     spaced = after.startswith(" ")
-    if KO_DAE_TERM.match(text, m.end()) or (spaced and len(number) == 2 and int(number) > 10):
+    two_digits = len(number) == 2 and number.isdigit()
+    if KO_DAE_TERM.match(text, m.end()) or (spaced and two_digits and int(number) > 10):
         return ("rank", "term")
     if re.fullmatch(r"[1-9]", number) and not m["num2"]:
         return ("count", "")  # "5대 루머": the five major rumours
