@@ -21,9 +21,10 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import add
+from itertools import repeat
+from operator import add, itemgetter
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "checkworthiness_en.json"
@@ -39,6 +40,9 @@ class _Block:
     analyzer: str
     ngram: tuple[int, int]
     terms: dict[str, tuple[float, float]]
+    # The same two products in a dict each, summed by C-level maps (most terms occur once).
+    weights: dict[str, float] = field(default_factory=dict)
+    squares: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,19 +130,20 @@ ANALYZERS = {"word": word_ngrams, "char_wb": char_wb_ngrams, "tokens": token_ngr
 def _block_score(block: _Block, text: str) -> float:
     grams = ANALYZERS[block.analyzer](text, block.ngram)
     counts = Counter(grams)
-    dot, norm = 0.0, 0.0
-    # A term's value is idf, times 1 + log(count) when it repeats (sublinear tf).
-    for entry, count in zip(map(block.terms.get, counts), counts.values(), strict=True):
-        if entry is None:
-            continue
-        if count == 1:
-            dot += entry[0]
-            norm += entry[1]
-        else:
-            tf = 1.0 + math.log(count)
-            dot += tf * entry[0]
-            norm += tf * tf * entry[1]
-    return dot / math.sqrt(norm) if norm else 0.0
+    # A term's value is idf, times 1 + log(count) when it repeats (sublinear tf): every term
+    # is first summed as if it occurred once, then the few that repeat are corrected.
+    dot = sum(map(block.weights.get, counts, repeat(0.0)))
+    norm = sum(map(block.squares.get, counts, repeat(0.0)))
+    if len(counts) < len(grams):
+        for gram, count in sorted(counts.items(), key=itemgetter(1), reverse=True):
+            if count == 1:
+                break
+            entry = block.terms.get(gram)
+            if entry is not None:
+                tf = 1.0 + math.log(count)
+                dot += (tf - 1.0) * entry[0]
+                norm += (tf * tf - 1.0) * entry[1]
+    return dot / math.sqrt(norm) if norm > 0 else 0.0
 
 
 def load(path: Path = MODEL_PATH) -> Model:
@@ -151,6 +156,9 @@ def load(path: Path = MODEL_PATH) -> Model:
         )
         for b in data["blocks"]
     )
+    for block in blocks:
+        block.weights.update((t, e[0]) for t, e in block.terms.items())
+        block.squares.update((t, e[1]) for t, e in block.terms.items())
     return Model(
         blocks=blocks,
         extra_weights=tuple(float(w) for w in data["extra_weights"]),
