@@ -75,7 +75,7 @@ class Model:
         points = self.calibration
         if not points:
             return raw
-        at = bisect_right([x for x, _ in points], raw)
+        at = bisect_right(points, (raw, math.inf))
         if at == 0:
             return points[0][1]
         if at == len(points):

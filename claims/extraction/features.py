@@ -12,7 +12,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claims.extraction.attribution import attribution_of
 from claims.extraction.rules import (
     COMPARISON,
     EN_NOT_FACT,
@@ -146,7 +145,7 @@ def unit_extras(
         math.log1p(len(figures)),
         math.log1p(len(strong)),
         1.0 if dated else 0.0,
-        1.0 if (rules.attribution if rules.is_claim else attribution_of(text, language)) else 0.0,
+        1.0 if rules.attribution else 0.0,
         1.0 if HEDGE.search(outside_text) else 0.0,
         1.0 if SUPERLATIVE.search(outside_text) else 0.0,
         1.0 if COMPARISON.search(outside_text) else 0.0,

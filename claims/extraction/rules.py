@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claims.extraction.attribution import QUOTED, attribution_of
 from claims.extraction.types import Figure
@@ -408,6 +409,7 @@ KO_FRAME_NOT_FACT = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
 def ko_quote_frame(text: str) -> bool | None:
     """A Korean sentence that is mostly a quotation in a speaker's frame ("조 씨는 "..."라고
     밝혔습니다") asserts what its last quotation asserts: a fact on the record (True), or an

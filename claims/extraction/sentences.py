@@ -149,8 +149,10 @@ MAX_QUOTED_UNITS = 8
 
 
 def _still_open(text: str, depth: int, straight: int) -> tuple[int, int]:
-    for char in text:
-        depth = max(0, depth + QUOTE_MARKS.get(char, 0))
+    """The curly quotations left open after ``text`` and whether a straight one is."""
+    if "“" in text or "”" in text:
+        for char in text:
+            depth = max(0, depth + QUOTE_MARKS.get(char, 0))
     return depth, (straight + text.count('"')) % 2
 
 
