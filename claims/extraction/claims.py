@@ -17,7 +17,7 @@ import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 
 from claims.extraction import checkworthiness
@@ -235,10 +235,18 @@ def _with_neighbours(unit: UnitReading, signatures: list[list[str]], index: int)
         return unit
     before = signatures[index - 1] if index else ["START"]
     after = signatures[index + 1] if index + 1 < len(signatures) else ["END"]
-    inputs = unit.prepared.inputs
-    tokens = " ".join([inputs.tokens, *("p:" + t for t in before), *("n:" + t for t in after)])
-    prepared = replace(unit.prepared, inputs=replace(inputs, tokens=tokens))
-    return replace(unit, prepared=prepared)
+    # Built by hand, not by dataclasses.replace: this runs for every unit of every body.
+    first = unit.prepared
+    inputs = first.inputs
+    tokens = " ".join([inputs.tokens, *["p:" + t for t in before], *["n:" + t for t in after]])
+    prepared = Prepared(
+        first.language,
+        first.rules,
+        UnitInput(inputs.text, tokens, inputs.extra),
+        first.figure_claim,
+        first.speaker,
+    )
+    return UnitReading(unit.start, unit.end, unit.language, unit.figures, prepared)
 
 
 def read_sentences(

@@ -74,7 +74,9 @@ def korean_structure(text: str, offset: int, morphemes: Sequence[Morpheme]) -> s
         if m.tag.startswith("S") and m.tag not in ("SN", "SL", "SH"):
             continue
         token = _ko_token(m.form, m.tag)
-        inside = next((i for i, (s, e) in enumerate(spans) if s <= m.start < e), None)
+        inside = (
+            next((i for i, (s, e) in enumerate(spans) if s <= m.start < e), None) if spans else None
+        )
         if inside is None:
             outside_tokens.append(token)
             tokens.append(token)
