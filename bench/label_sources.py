@@ -43,6 +43,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bench.fresh_test import (
     AEB,
@@ -64,7 +65,7 @@ from bench.fresh_test import (
 
 GOLD_KO = "scrapping-webs-korean-outlets/gold.jsonl"
 TRAFILATURA_EVAL = "trafilatura-eval"
-TRAFILATURA_OPTIONS = {
+TRAFILATURA_OPTIONS: dict[str, Any] = {
     "output_format": "txt",
     "include_comments": False,
     "include_tables": False,

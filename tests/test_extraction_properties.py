@@ -106,11 +106,12 @@ def test_a_sentence_that_is_one_quotation_is_a_claim() -> None:
     assert claim.figures[0].value == "2015"
 
 
-def test_reported_event_without_a_figure_is_a_low_scored_factual_claim() -> None:
+def test_reported_event_without_a_figure_is_a_factual_claim_scored_by_its_probability() -> None:
     body = "코인 거래소 전 직원에 대해서도 구속영장이 청구됐습니다."
     (claim,) = extract_claims(body, language="ko")
     assert (claim.kind, claim.figures) == ("factual", ())
-    assert claim.score < 0.3
+    assert claim.model_score is not None
+    assert claim.score == min(0.99, max(0.01, claim.model_score))
 
 
 def test_reactions_and_anchor_lines_are_not_claims() -> None:

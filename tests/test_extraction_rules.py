@@ -105,7 +105,7 @@ def test_every_verdict_on_the_seed_page_names_registered_rules():
     assert len(sentences) > 50
     assert all(s.verdict.rules for s in sentences)
     assert named <= set(CLAIM_RULES) | set(CHROME_RULES)
-    assert {"chrome_timestamp", "ko_figure_claim", "weighty_figure"} <= named
+    assert {"chrome_timestamp", "model_accepts", "weighty_figure"} <= named
     figure_rules = {f.rule for s in sentences for f in s.figures}
     assert figure_rules <= {rule.name for rule in ALL}
     assert "" not in figure_rules
@@ -128,19 +128,14 @@ def test_a_rejected_line_names_the_rule_that_rejected_it(line, rule):
     assert sentence.verdict.rules == [rule]
 
 
-def test_a_korean_figure_claim_scores_the_weights_of_its_rules():
-    claims = [s.verdict for s in _seed_sentences() if "ko_figure_claim" in s.verdict.rules]
-    assert len(claims) >= 5
+def test_a_korean_claims_score_is_the_models_probability_and_the_rules_weights_feed_it():
+    claims = [s.verdict for s in _seed_sentences() if s.verdict.is_claim]
+    figure_claims = [v for v in claims if "weighty_figure" in v.rules]
+    assert len(figure_claims) >= 5
     for verdict in claims:
-        total = sum(WEIGHT[r] for r in verdict.rules if r != "more_weighty_figures")
-        if verdict.score < 0.99 and "more_weighty_figures" in verdict.rules:
-            # 0.05 for each measuring figure after the first, up to MORE_WEIGHTY_CAP.
-            extra = round(verdict.score - total, 4)
-            assert extra in (0.05, 0.1, MORE_WEIGHTY_CAP), verdict
-        elif verdict.score < 0.99:
-            assert verdict.score == pytest.approx(total, abs=1e-4), verdict
-        else:
-            assert total >= 0.99
+        assert verdict.model is not None
+        assert verdict.score == min(0.99, max(0.01, verdict.model))
+    assert WEIGHT["weighty_figure"] > 0 and MORE_WEIGHTY_CAP > 0
 
 
 def test_an_english_claim_carries_the_model_score_among_its_reasons():

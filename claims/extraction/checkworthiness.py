@@ -1,12 +1,16 @@
-"""Learned check-worthiness of a sentence: a logistic regression over word and character
-n-grams plus a few of the engine's own features, trained by ``bench/train_checkworthiness.py``
-and exported to ``data/checkworthiness_en.json`` (English, on ClaimBuster's training file)
-and ``data/checkworthiness_ko.json`` (Korean, on hand-labelled news sentences).
+"""Learned claim probability of a unit: a logistic regression over word and character
+n-grams, n-grams of the unit's structure tokens (Korean morphemes and endings, quotation
+marks, English modals and reporting verbs: ``features.structure_tokens``) and the engine's
+own features, trained by ``bench/train_checkworthiness.py`` on whole articles labelled
+against the codebook and exported to ``data/checkworthiness_en.json`` and
+``data/checkworthiness_ko.json``. Each model carries a calibration map (isotonic, fitted on
+out-of-fold probabilities of its language) so that 0.7 means the same in both languages.
 
 Pure Python at run time (no scikit-learn, no Django): the features reproduce scikit-learn's
 ``TfidfVectorizer`` (lowercase, ``sublinear_tf``, smooth idf, l2 norm) for the word analyzer
-(token pattern ``\\b\\w\\w+\\b``) and the ``char_wb`` analyzer, so the probability equals the
-fitted model's ``predict_proba``.
+(token pattern ``\\b\\w\\w+\\b``), the ``char_wb`` analyzer and a "tokens" analyzer (the
+structure tokens split on spaces, not lowercased), so the probability equals the fitted
+model's ``predict_proba``.
 """
 
 from __future__ import annotations
@@ -14,11 +18,13 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import add
+from itertools import repeat
+from operator import add, itemgetter
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "checkworthiness_en.json"
@@ -34,6 +40,9 @@ class _Block:
     analyzer: str
     ngram: tuple[int, int]
     terms: dict[str, tuple[float, float]]
+    # The same two products in a dict each, summed by C-level maps (most terms occur once).
+    weights: dict[str, float] = field(default_factory=dict)
+    squares: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,20 +51,37 @@ class Model:
     extra_weights: tuple[float, ...]
     intercept: float
     threshold: float
-    # A sentence the rule engine accepts is a claim from this probability up (Korean model).
+    # A unit the rules read as a figure claim is a claim from this calibrated probability up.
     rule_floor: float = 1.0
+    # The calibration map: calibrated probability at each raw probability, in raw order;
+    # between two points it is interpolated, beyond them it is the end point's.
+    calibration: tuple[tuple[float, float], ...] = ()
 
-    def probability(self, text: str, extra: Sequence[float]) -> float:
-        """The probability that ``text`` is check-worthy; ``extra`` are the engine features
-        (``claims.engine_features``) in the order the model was trained with."""
+    def probability(self, text: str, extra: Sequence[float], tokens: str = "") -> float:
+        """The model's raw probability that ``text`` is a claim; ``extra`` are the engine
+        features (``features.unit_extras``) and ``tokens`` the structure tokens, both as the
+        model was trained with."""
         z = self.intercept
         for block in self.blocks:
-            z += _block_score(block, text)
+            z += _block_score(block, tokens if block.analyzer == "tokens" else text)
         z += sum(w * x for w, x in zip(self.extra_weights, extra, strict=True))
         if z >= 0:
             return 1.0 / (1.0 + math.exp(-z))
         e = math.exp(z)
         return e / (1.0 + e)
+
+    def calibrated(self, raw: float) -> float:
+        """The calibrated probability of a raw one (the raw one when there is no map)."""
+        points = self.calibration
+        if not points:
+            return raw
+        at = bisect_right(points, (raw, math.inf))
+        if at == 0:
+            return points[0][1]
+        if at == len(points):
+            return points[-1][1]
+        (x0, y0), (x1, y1) = points[at - 1], points[at]
+        return y0 if x1 == x0 else y0 + (y1 - y0) * (raw - x0) / (x1 - x0)
 
 
 def word_ngrams(text: str, ngram: tuple[int, int]) -> list[str]:
@@ -88,26 +114,36 @@ def char_wb_ngrams(text: str, ngram: tuple[int, int]) -> list[str]:
     return grams
 
 
+def token_ngrams(text: str, ngram: tuple[int, int]) -> list[str]:
+    """n-grams of space-separated tokens, case kept (the "tokens" analyzer)."""
+    tokens = text.split()
+    low, high = ngram
+    grams = list(tokens) if low == 1 else []
+    for n in range(max(2, low), min(high, len(tokens)) + 1):
+        grams.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+    return grams
+
+
+ANALYZERS = {"word": word_ngrams, "char_wb": char_wb_ngrams, "tokens": token_ngrams}
+
+
 def _block_score(block: _Block, text: str) -> float:
-    grams = (
-        word_ngrams(text, block.ngram)
-        if block.analyzer == "word"
-        else char_wb_ngrams(text, block.ngram)
-    )
+    grams = ANALYZERS[block.analyzer](text, block.ngram)
     counts = Counter(grams)
-    dot, norm = 0.0, 0.0
-    # A term's value is idf, times 1 + log(count) when it repeats (sublinear tf).
-    for entry, count in zip(map(block.terms.get, counts), counts.values(), strict=True):
-        if entry is None:
-            continue
-        if count == 1:
-            dot += entry[0]
-            norm += entry[1]
-        else:
-            tf = 1.0 + math.log(count)
-            dot += tf * entry[0]
-            norm += tf * tf * entry[1]
-    return dot / math.sqrt(norm) if norm else 0.0
+    # A term's value is idf, times 1 + log(count) when it repeats (sublinear tf): every term
+    # is first summed as if it occurred once, then the few that repeat are corrected.
+    dot = sum(map(block.weights.get, counts, repeat(0.0)))
+    norm = sum(map(block.squares.get, counts, repeat(0.0)))
+    if len(counts) < len(grams):
+        for gram, count in sorted(counts.items(), key=itemgetter(1), reverse=True):
+            if count == 1:
+                break
+            entry = block.terms.get(gram)
+            if entry is not None:
+                tf = 1.0 + math.log(count)
+                dot += (tf - 1.0) * entry[0]
+                norm += (tf * tf - 1.0) * entry[1]
+    return dot / math.sqrt(norm) if norm > 0 else 0.0
 
 
 def load(path: Path = MODEL_PATH) -> Model:
@@ -120,12 +156,16 @@ def load(path: Path = MODEL_PATH) -> Model:
         )
         for b in data["blocks"]
     )
+    for block in blocks:
+        block.weights.update((t, e[0]) for t, e in block.terms.items())
+        block.squares.update((t, e[1]) for t, e in block.terms.items())
     return Model(
         blocks=blocks,
         extra_weights=tuple(float(w) for w in data["extra_weights"]),
         intercept=float(data["intercept"]),
         threshold=float(data["threshold"]),
         rule_floor=float(data.get("rule_floor", 1.0)),
+        calibration=tuple((float(x), float(y)) for x, y in data.get("calibration", ())),
     )
 
 

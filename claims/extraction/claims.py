@@ -1,18 +1,22 @@
 """Claim detection: which sentences assert something checkable, with kind, attribution and
 a check-worthiness score that orders the review queue.
 
-A sentence goes through the gates (too short, the page's chrome, a question, a line of the
-page: ``chrome.py``), the rule engine (``rules.py``) and a check-worthiness model per
-language (``checkworthiness.py``). Every verdict names the rules that decided it
-(``rules.CLAIM_RULES``, ``chrome.CHROME_RULES``) and the model's probability when asked.
+A body is cut into units (sentences; a quotation of several sentences is one unit:
+``sentences.claim_units``). A unit goes through the gates (too short, the page's chrome, a
+question, a line of the page: ``chrome.py``), the rule engine (``rules.py``) and a claim
+model per language (``checkworthiness.py``), whose calibrated probability decides and is
+the claim's score. Every verdict names the rules that decided it (``rules.CLAIM_RULES``,
+``chrome.CHROME_RULES``) and the model's probability when asked.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -25,132 +29,141 @@ from claims.extraction.chrome import (
     photo_caption,
     table_row,
 )
-from claims.extraction.features import engine_features, features_with_frame
+from claims.extraction.features import UnitInput, signature, unit_input
 from claims.extraction.figures import extract_figures
 from claims.extraction.questions import asks_a_fact
 from claims.extraction.rules import (
     QUESTION,
-    WEIGHT,
     WEIGHTY,
     Assessment,
-    ko_not_assertion,
-    ko_quote_frame,
     rejected,
     rule_assessment,
 )
-from claims.extraction.sentences import split_sentences
+from claims.extraction.sentences import Morpheme, claim_units
 from claims.extraction.types import ExtractedClaim, Figure
 from lib.language import detect_language
+
+# A Korean question without its question mark: "...실효를 거둘 수 있을까."
+KO_QUESTION_END = re.compile(r"(?:까|나요|는가|을까요|ㄹ까)[.\"'”’)\]]*$")
 
 # The language of a body is read from its first 5,000 characters: enough to tell, and a
 # bounded cost on a body of 500,000.
 BODY_SAMPLE = 5000
 
 
-def assess(text: str, figures: list[Figure], language: str, offset: int) -> Assessment:
-    """Whether a sentence is a claim worth checking, and how worth it."""
+def assess(
+    text: str,
+    figures: list[Figure],
+    language: str,
+    offset: int,
+    *,
+    morphemes: Sequence[Morpheme] = (),
+    position: tuple[int, int] = (0, 1),
+) -> Assessment:
+    """Whether a unit is a claim worth checking, and the calibrated probability that it is
+    (``position`` is its index and the count of units in its article)."""
+    prepared = prepare(text, figures, language, offset, morphemes=morphemes, position=position)
+    return prepared if isinstance(prepared, Assessment) else decide(prepared)
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A unit past the gates: the rules' reading and the model's input, not yet decided."""
+
+    language: str
+    rules: Assessment
+    inputs: UnitInput
+    figure_claim: bool
+    # The speaker of a figure quoted in a headline's form ("문재인 “12만 명 …”"), if any.
+    speaker: str = ""
+
+
+def prepare(
+    text: str,
+    figures: list[Figure],
+    language: str,
+    offset: int,
+    *,
+    morphemes: Sequence[Morpheme] = (),
+    position: tuple[int, int] = (0, 1),
+) -> Assessment | Prepared:
+    """The gates' verdict (too short, the page's chrome, a question, a line of the page), or
+    the unit ready for the model: the rules' reading and the model's input."""
     stripped = text.strip()
     gate = "too_short" if len(stripped) < 12 else chrome_rule(stripped)
     if gate:
         return rejected(gate)
-    if asks_a_fact(stripped, language):
-        # "Did X say 35 …?", "…17조원이면 된다는 주장은 사실일까": the fact asked about is
-        # the claim, when it carries a figure to check.
-        if not figures:
-            return rejected("asked_fact", "asked_without_figure")
-        rules = rule_assessment(text, figures, language, offset)
-        rules.rules.insert(0, "asked_fact")
-        return rules
-    gate = _not_an_assertion(stripped, language)
+    asked = asks_a_fact(stripped, language)
+    if asked and not figures:
+        return rejected("asked_fact", "asked_without_figure")
+    gate = None if asked else _not_an_assertion(stripped, language)
     if gate:
         return rejected(gate)
     rules = rule_assessment(text, figures, language, offset)
-    if language == "ko":
-        return _korean_assessment(text, figures, rules)
-    if language != "en":
+    if asked:
+        # "Did X say 35 …?", "…17조원이면 된다는 주장은 사실일까": the fact asked about is
+        # the claim, when it carries a figure to check.
+        rules.rules.insert(0, "asked_fact")
+    if language not in ("ko", "en"):
         return rules
-    return _english_assessment(text, figures, rules)
+    inputs = unit_input(
+        text, figures, language, rules, offset=offset, morphemes=morphemes, position=position
+    )
+    speaker = _headline_speaker(text, figures, rules) if language == "ko" else ""
+    figure_claim = rules.is_claim and rules.kind in ("statistical", "comparison")
+    return Prepared(language, rules, inputs, asked or figure_claim or bool(speaker), speaker)
 
 
-def _not_an_assertion(stripped: str, language: str) -> str | None:
-    """The rule that reads a sentence as a question or a line of the page, if one does."""
-    if QUESTION.search(stripped):
-        return "question"
-    if language == "ko" and ko_bracket_line(stripped):
-        return "ko_bracket_line"
-    if language == "ko" and ko_not_assertion(stripped):
-        return "ko_not_assertion"
-    if table_row(stripped, language):
-        return "table_row"
-    if language == "en" and en_page_line(stripped):
-        return "en_page_line"
-    return None
+def _headline_speaker(text: str, figures: list[Figure], rules: Assessment) -> str:
+    """The speaker of a figure in a headline's form ("문재인 “개성공단 폐쇄로 12만 명 일자리
+    잃어”"): what fact-check desks put to the test, clipped as headlines are."""
+    if not any(f.kind in WEIGHTY for f in figures) or rules.kind not in ("quote", "factual"):
+        return ""
+    return ko_headline_speaker(text)
 
 
-def _english_assessment(text: str, figures: list[Figure], rules: Assessment) -> Assessment:
-    """The model decides, with the rules as a second opinion: a sentence the rules read as a
-    figure, comparison or superlative claim stays a claim whatever the model says, and a
-    figure-less reported fact the rules accept needs half the model's threshold."""
-    probability = checkworthiness.model().probability(text, engine_features(text, figures))
-    threshold = checkworthiness.model().threshold
-    if probability >= threshold:
+def decide(prepared: Prepared) -> Assessment:
+    """The unit model decides, on its calibrated probability: a claim from the model's
+    threshold up, or from its lower ``rule_floor`` when the rules read a figure claim (a
+    missed figure costs a desk more than one more line to dismiss). The probability is the
+    claim's score, the same scale in both languages."""
+    rules, inputs = prepared.rules, prepared.inputs
+    scorer = checkworthiness.model(prepared.language)
+    raw = scorer.probability(inputs.text, inputs.extra, inputs.tokens)
+    probability = round(scorer.calibrated(raw), 4)
+    if probability >= scorer.threshold:
         decision = "model_accepts"
-    elif rules.is_claim and rules.kind != "factual":
-        decision = "en_rules_keep"
-    elif rules.is_claim and probability >= threshold / 2:
-        decision = "en_half_threshold"
+    elif prepared.figure_claim and probability >= scorer.rule_floor:
+        decision = "figure_floor"
     else:
         return rejected(*rules.rules, "model_rejects", model=probability)
+    if rules.is_claim:
+        kind, attribution = rules.kind, rules.attribution
+    elif prepared.speaker:
+        kind, attribution = "quote", prepared.speaker
+    else:
+        kind, attribution = "factual", attribution_of(inputs.text, prepared.language)
     return Assessment(
         True,
-        kind=rules.kind if rules.is_claim else "factual",
-        score=round(min(0.99, max(0.01, probability)), 4),
-        attribution=rules.attribution if rules.is_claim else attribution_of(text, "en"),
+        kind=kind,
+        score=min(0.99, max(0.01, probability)),
+        attribution=attribution,
         rules=[*rules.rules, decision],
         model=probability,
     )
 
 
-def _korean_assessment(text: str, figures: list[Figure], rules: Assessment) -> Assessment:
-    """The Korean model decides whether a sentence is a claim, reading the rule engine's
-    verdict among its inputs (a sentence the rules accept needs only the model's lower
-    ``rule_floor``); the rules' score still orders the queue, as the model learned "is it
-    checkable", not "how much is it worth checking"."""
-    if rules.is_claim and rules.kind in ("statistical", "comparison"):
-        # As in English: a sentence the rules read as a figure claim stays a claim whatever
-        # the model says; a missed figure costs a desk more than one more line to dismiss.
-        rules.rules.append("ko_figure_claim")
-        return rules
-    speaker = ko_headline_speaker(text)
-    if speaker and rules.kind in ("quote", "factual") and any(f.kind in WEIGHTY for f in figures):
-        # A figure in a speaker's words, in a headline's form ("문재인 “개성공단 폐쇄로 12만
-        # 명 일자리 잃어”", "안철수 “…손뗀 지 10년도 넘어”"): what fact-check desks put to
-        # the test, clipped as headlines are.
-        score = rules.score if rules.is_claim else WEIGHT["ko_headline_quote"]
-        named = [*rules.rules, "ko_headline_quote"]
-        return Assessment(True, kind="quote", score=score, attribution=speaker, rules=named)
-    frame = ko_quote_frame(text)
-    if not rules.is_claim and frame is False:
-        return rules  # a speaker's opinion, intention or feeling, quoted ("ko_quote_opinion")
-    scorer = checkworthiness.model("ko")
-    probability = scorer.probability(text, features_with_frame(text, figures, rules, frame))
-    threshold = min(scorer.threshold, scorer.rule_floor) if rules.is_claim else scorer.threshold
-    if probability < threshold:
-        return rejected(*rules.rules, "model_rejects", model=probability)
-    if rules.is_claim:
-        rules.rules.append("model_confirms")
-        rules.model = probability
-        return rules
-    # The model reads a claim the rules missed; the rules' signals of worth (figures,
-    # attribution, records) are absent, so it ranks with the least of the queue.
-    return Assessment(
-        True,
-        kind="factual",
-        score=WEIGHT["model_only"],
-        attribution=attribution_of(text, "ko"),
-        rules=[*rules.rules, "model_only"],
-        model=probability,
-    )
+def _not_an_assertion(stripped: str, language: str) -> str | None:
+    """The rule that reads a sentence as a question or a line of the page, if one does."""
+    if QUESTION.search(stripped) or (language == "ko" and KO_QUESTION_END.search(stripped)):
+        return "question"
+    if language == "ko" and ko_bracket_line(stripped):
+        return "ko_bracket_line"
+    if table_row(stripped, language):
+        return "table_row"
+    if language == "en" and en_page_line(stripped):
+        return "en_page_line"
+    return None
 
 
 def fingerprint(text: str, occurrence: int = 1) -> str:
@@ -171,26 +184,80 @@ class SentenceReading:
     verdict: Assessment
 
 
-def read_sentences(
+@dataclass(frozen=True, slots=True)
+class UnitReading:
+    """One unit of a body past the figure grammar: the gates' verdict, or the rules' reading
+    and the model's input (``prepared``) still to be decided."""
+
+    start: int
+    end: int
+    language: str
+    figures: tuple[Figure, ...]
+    prepared: Assessment | Prepared
+
+
+def read_units(
     body: str, *, language: str = "", published_at: datetime | None = None
-) -> Iterator[SentenceReading]:
-    """Every sentence of an article body with its figures and verdict; ``extract_claims``
-    keeps the claims."""
+) -> Iterator[UnitReading]:
+    """Every unit of an article body (a sentence, or a quotation of several sentences) with
+    its figures, ready for the model; ``read_sentences`` decides them."""
     if language not in ("ko", "en"):
         language = detect_language(body, sample=BODY_SAMPLE)
     reference = published_at.date() if published_at else None
-    for start, end in split_sentences(body, language=language):
+    spans, morphemes = claim_units(body, language=language)
+    starts = [m.start for m in morphemes]
+    units, signatures = [], []
+    for index, (start, end) in enumerate(spans):
         text = body[start:end]
         # Korean articles quote English sentences and vice versa: read each in its own.
         sentence_language = detect_language(text)
         figures = extract_figures(
             text, language=sentence_language, reference_date=reference, offset=start
         )
+        mine = morphemes[bisect_left(starts, start) : bisect_left(starts, end)]
         if photo_caption(body, start, text, sentence_language):
-            verdict = rejected("photo_caption")
+            prepared: Assessment | Prepared = rejected("photo_caption")
         else:
-            verdict = assess(text, figures, sentence_language, start)
-        yield SentenceReading(start, end, sentence_language, tuple(figures), verdict)
+            position = (index, len(spans))
+            prepared = prepare(
+                text, figures, sentence_language, start, morphemes=mine, position=position
+            )
+        units.append(UnitReading(start, end, sentence_language, tuple(figures), prepared))
+        signatures.append(signature(text, sentence_language, mine))
+    for index, unit in enumerate(units):
+        yield _with_neighbours(unit, signatures, index)
+
+
+def _with_neighbours(unit: UnitReading, signatures: list[list[str]], index: int) -> UnitReading:
+    """The unit, its model input joined by how the units before and after it end (a line
+    that hands over to a quotation, a quotation's frame in the next sentence)."""
+    if not isinstance(unit.prepared, Prepared) or len(signatures) == 1:
+        return unit
+    before = signatures[index - 1] if index else ["START"]
+    after = signatures[index + 1] if index + 1 < len(signatures) else ["END"]
+    # Built by hand, not by dataclasses.replace: this runs for every unit of every body.
+    first = unit.prepared
+    inputs = first.inputs
+    tokens = " ".join([inputs.tokens, *["p:" + t for t in before], *["n:" + t for t in after]])
+    prepared = Prepared(
+        first.language,
+        first.rules,
+        UnitInput(inputs.text, tokens, inputs.extra),
+        first.figure_claim,
+        first.speaker,
+    )
+    return UnitReading(unit.start, unit.end, unit.language, unit.figures, prepared)
+
+
+def read_sentences(
+    body: str, *, language: str = "", published_at: datetime | None = None
+) -> Iterator[SentenceReading]:
+    """Every unit of an article body with its figures and verdict; ``extract_claims`` keeps
+    the claims."""
+    for unit in read_units(body, language=language, published_at=published_at):
+        prepared = unit.prepared
+        verdict = prepared if isinstance(prepared, Assessment) else decide(prepared)
+        yield SentenceReading(unit.start, unit.end, unit.language, unit.figures, verdict)
 
 
 def extract_claims(

@@ -1,96 +1,224 @@
-"""The rule engine's view of a sentence, as the check-worthiness models' extra inputs.
+"""What the claim model reads of a unit: the rule engine's view of it, where it stands in its
+article, and the structure of its predicate and quotations (Korean morphemes from kiwipiepy,
+English modals, person and reporting verbs).
 
-Order matters: each exported model's ``extra_weights`` follow the order of these lists.
+Order matters: each exported model's ``extra_weights`` follow the order of ``unit_extras``.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from claims.extraction.attribution import attribution_of
-from claims.extraction.chrome import KO_PREDICATE_END
 from claims.extraction.rules import (
     COMPARISON,
     EN_NOT_FACT,
     HEDGE,
     KO_FACT_END,
-    KO_NOT_FACT,
     KO_TRAILING_HEADING,
     QUESTION,
     SUPERLATIVE,
     WEIGHTY,
     Assessment,
+    ko_not_assertion,
     ko_quote_frame,
     outside,
     quoted_spans,
-    rule_assessment,
 )
+from claims.extraction.sentences import Morpheme
 from claims.extraction.types import Figure
 
 KO_BROADCAST_MARK = re.compile(r"^\W*(?:【|\[앵커|\[기자|▶|▷|◇|◆|■|□|인터뷰\s*:|스탠딩\s*:)")
 
 
-def engine_features(text: str, figures: list[Figure]) -> list[float]:
-    """The rule engine's view of an English sentence, as the learned scorer's extra inputs
-    (order matters: the exported model's ``extra_weights`` follow it)."""
+# The unit model's inputs (``unit_extras``, ``structure_tokens``): what the rules read, where
+# the unit stands in its article, and the shape of its predicate and its quotations.
+KO_CONTENT_TAGS = {"NNG", "NNP", "NR", "NP", "SN", "SL", "SH", "SW", "SO", "W_URL", "W_EMAIL"}
+# Nouns that carry modality or the kind of saying ("...할 예정이다", "...라고 주장했다").
+KO_MODAL_NOUNS = frozenset(
+    "예정 계획 방침 전망 예상 기대 가능성 필요 주장 우려 비판 강조 설명 발표 확인 의혹 "
+    "추정 관측 분석 판단 입장 요구 촉구 지적 반발 평가 소감 각오 다짐 약속 의지 생각 "
+    "말 밝히 논란 혐의 부인 사과 감사 축하 예보 예고 목표 검토 추진 방안 희망 바람".split()
+)
+KO_OPEN = '“"‘'
+EN_WORD = re.compile(r"[A-Za-z']+|\d+|[“”\"]")
+EN_MARKS = {
+    "MODAL": r"\b(?:will|would|should|must|could|may|might|can|shall|ought)\b",
+    "FUTURE": r"\b(?:expected|plans?|planned|likely|going to|aims?|intends?|hopes?|wants?)\b",
+    "FIRST": r"\b(?:I|we|my|our|me|us)\b",
+    "SECOND": r"\b(?:you|your)\b",
+    "REPORT": r"\b(?:said|says|told|stated|added|noted|explained|announced|reported|wrote)\b",
+    "BELIEF": r"\b(?:believes?|believed|thinks?|thought|feels?|felt|argued?|insisted|claimed)\b",
+    "ACCORDING": r"\baccording to\b",
+}
+EN_MARK = re.compile("|".join(f"(?P<{k}>{v})" for k, v in EN_MARKS.items()))
+
+
+def _ko_token(form: str, tag: str) -> str:
+    if tag in KO_CONTENT_TAGS and not (tag == "NNG" and form in KO_MODAL_NOUNS):
+        return tag
+    return f"{form}/{tag}"
+
+
+def korean_structure(text: str, offset: int, morphemes: Sequence[Morpheme]) -> str:
+    """A Korean unit's morphemes as tokens: function morphemes, predicates and modal nouns by
+    form and tag ("어야/EC", "하/VX", "예정/NNG"), other content words by tag alone; inside a
+    quotation prefixed "q:"; the last six outside quotations again as "$..." (the final
+    ending) and the last four of each quotation as "q$..." (what the quoted words end in)."""
+    spans = [(s + offset, e + offset) for s, e in quoted_spans(text)]
+    outside_tokens, tokens = [], []
+    quoted: dict[int, list[str]] = {}
+    for m in morphemes:
+        if m.tag.startswith("S") and m.tag not in ("SN", "SL", "SH"):
+            continue
+        token = _ko_token(m.form, m.tag)
+        inside = (
+            next((i for i, (s, e) in enumerate(spans) if s <= m.start < e), None) if spans else None
+        )
+        if inside is None:
+            outside_tokens.append(token)
+            tokens.append(token)
+        else:
+            quoted.setdefault(inside, []).append(token)
+            tokens.append("q:" + token)
+    tokens += ["$" + t for t in outside_tokens[-6:]]
+    for words in quoted.values():
+        tokens += ["q$" + t for t in words[-4:]]
+    if _mostly_quoted(text):
+        tokens.append("MOSTLY_QUOTED")
+    return " ".join(tokens)
+
+
+def english_structure(text: str) -> str:
+    """An English unit's words as tokens (lower case; in a quotation prefixed "q:"), the
+    marks of modality, person and saying ("MODAL", "FIRST", "REPORT", "BELIEF"), and the last
+    three words outside quotations again as "$..." and of each quotation as "q$..."."""
     spans = quoted_spans(text)
-    outside_text = outside(text, spans)
-    strong = [f for f in figures if f.kind in WEIGHTY]
-    dated = [f for f in figures if f.kind in ("date", "time")]
-    words = text.split()
-    return [
-        math.log1p(len(figures)),
-        math.log1p(len(strong)),
-        1.0 if dated else 0.0,
-        1.0 if attribution_of(text, "en") else 0.0,
-        1.0 if HEDGE.search(outside_text) else 0.0,
-        1.0 if SUPERLATIVE.search(outside_text) else 0.0,
-        1.0 if COMPARISON.search(outside_text) else 0.0,
-        1.0 if spans else 0.0,
-        1.0 if EN_NOT_FACT.search(text.strip()) else 0.0,
-        1.0 if QUESTION.search(text.strip()) else 0.0,
-        math.log1p(len(words)) / 4.0,
-    ]
+    tokens, outside_words = [], []
+    for match in EN_WORD.finditer(text):
+        word = match.group(0).lower()
+        if word in '“”"':
+            continue
+        if any(s <= match.start() < e for s, e in spans):
+            tokens.append("q:" + word)
+        else:
+            tokens.append(word)
+            outside_words.append(word)
+    tokens += [m.lastgroup or "" for m in EN_MARK.finditer(outside(text, spans))]
+    tokens += ["$" + w for w in outside_words[-3:]]
+    for s, e in spans:
+        tokens += ["q$" + w.lower() for w in EN_WORD.findall(text[s:e]) if w not in '“”"'][-3:]
+    if re.match(r"^\W*[A-Z][a-z]+\b", text) and text.split()[0].lower().strip('"“') in IMPERATIVE:
+        tokens.append("IMPERATIVE")
+    if _mostly_quoted(text):
+        tokens.append("MOSTLY_QUOTED")
+    return " ".join(tokens)
 
 
-def korean_features(
-    text: str, figures: list[Figure], offset: int = 0, rules: Assessment | None = None
+IMPERATIVE = frozenset(
+    "let please do don't make take try be get read see watch check find call visit keep "
+    "remember consider imagine join sign click subscribe follow share".split()
+)
+KINDS = ("statistical", "comparison", "temporal", "quote", "factual")
+
+
+def unit_extras(
+    text: str,
+    figures: list[Figure],
+    language: str,
+    rules: Assessment,
+    position: tuple[int, int],
 ) -> list[float]:
-    """The rule engine's view of a Korean sentence, as the Korean model's extra inputs
-    (order matters: the exported model's ``extra_weights`` follow it). ``offset`` is where
-    ``text`` starts in the body the figures' offsets index."""
-    if rules is None:
-        rules = rule_assessment(text, figures, "ko", offset)
-    return features_with_frame(text, figures, rules, ko_quote_frame(text))
-
-
-def features_with_frame(
-    text: str, figures: list[Figure], rules: Assessment, frame: bool | None
-) -> list[float]:
-    """``korean_features``, with the rules' verdict and the quote frame already read."""
+    """The unit model's numeric inputs (order matters: the exported model's
+    ``extra_weights`` follow it). ``position`` is (index, count) of the unit in its
+    article."""
     stripped = text.strip()
     spans = quoted_spans(text)
+    quoted_chars = sum(e - s for s, e in spans)
     outside_text = outside(text, spans)
     strong = [f for f in figures if f.kind in WEIGHTY]
     dated = [f for f in figures if f.kind in ("date", "time")]
-    ending = KO_TRAILING_HEADING.sub("", outside_text.strip())
+    index, count = position
+    solo = count == 1
+    frame = ko_quote_frame(text) if language == "ko" else None
     return [
         math.log1p(len(figures)),
         math.log1p(len(strong)),
         1.0 if dated else 0.0,
-        1.0 if (rules.attribution if rules.is_claim else attribution_of(text, "ko")) else 0.0,
+        1.0 if rules.attribution else 0.0,
         1.0 if HEDGE.search(outside_text) else 0.0,
         1.0 if SUPERLATIVE.search(outside_text) else 0.0,
         1.0 if COMPARISON.search(outside_text) else 0.0,
-        1.0 if spans else 0.0,
+        quoted_chars / max(1, len(stripped)),
         1.0 if frame is True else 0.0,
         1.0 if frame is False else 0.0,
-        1.0 if KO_FACT_END.search(ending) else 0.0,
-        1.0 if KO_NOT_FACT.search(ending) else 0.0,
-        1.0 if KO_PREDICATE_END.search(stripped) else 0.0,
-        1.0 if KO_BROADCAST_MARK.search(stripped) else 0.0,
         1.0 if rules.is_claim else 0.0,
         rules.score,
+        *(1.0 if rules.is_claim and rules.kind == kind else 0.0 for kind in KINDS),
+        # A body of one unit (a claim pasted alone) has no place in an article: "solo".
+        1.0 if solo else 0.0,
+        0.0 if solo else index / max(1, count - 1),
+        1.0 if index == 0 and not solo else 0.0,
+        1.0 if index == count - 1 and not solo else 0.0,
+        0.0 if solo else math.log1p(count) / 4.0,
         math.log1p(len(stripped.split())) / 4.0,
+        1.0 if QUESTION.search(stripped) else 0.0,
+        1.0 if language == "en" and EN_NOT_FACT.search(stripped) else 0.0,
+        1.0 if language == "ko" and ko_not_assertion(stripped) else 0.0,
+        1.0
+        if language == "ko"
+        and KO_FACT_END.search(KO_TRAILING_HEADING.sub("", outside_text.strip()))
+        else 0.0,
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class UnitInput:
+    """What the unit model reads: the text (word and character n-grams), the structure
+    tokens and the numeric inputs."""
+
+    text: str
+    tokens: str
+    extra: list[float]
+
+
+def unit_input(
+    text: str,
+    figures: list[Figure],
+    language: str,
+    rules: Assessment,
+    *,
+    offset: int = 0,
+    morphemes: Sequence[Morpheme] = (),
+    position: tuple[int, int] = (0, 1),
+) -> UnitInput:
+    """The unit model's input for a unit starting at ``offset`` of its body, whose Korean
+    morphemes (body offsets) are ``morphemes``."""
+    if language == "ko":
+        tokens = korean_structure(text, offset, morphemes)
+    else:
+        tokens = english_structure(text)
+    return UnitInput(text, tokens, unit_extras(text, figures, language, rules, position))
+
+
+QUOTE_CHARS = "“”\"‘’'"
+
+
+def _mostly_quoted(text: str) -> bool:
+    stripped = text.strip()
+    if stripped[:1] in QUOTE_CHARS and stripped.rstrip(".!?,")[-1:] in QUOTE_CHARS:
+        return True
+    return sum(e - s for s, e in quoted_spans(text)) * 2 > len(stripped)
+
+
+def signature(text: str, language: str, morphemes: Sequence[Morpheme]) -> list[str]:
+    """How a unit ends, for its neighbours' inputs: its last three morphemes (Korean) or
+    words (English), and "Q" when it is mostly a quotation."""
+    marks = ["Q"] if _mostly_quoted(text) else []
+    if language == "ko" and morphemes:
+        words = [_ko_token(m.form, m.tag) for m in morphemes if not m.tag.startswith("S")]
+    else:
+        words = [w.lower() for w in EN_WORD.findall(text) if w not in '“”"']
+    return marks + words[-3:]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claims.extraction.attribution import QUOTED, attribution_of
 from claims.extraction.types import Figure
@@ -39,9 +40,6 @@ CLAIM_RULES: dict[str, ClaimRule] = {
     "ko_bracket_line": ClaimRule(
         "rejects", "a programme or section title ending in a bracketed label, no predicate"
     ),
-    "ko_not_assertion": ClaimRule(
-        "rejects", "the final predicate is a plan, forecast, reading, reaction or question"
-    ),
     "table_row": ClaimRule("rejects", "a run of figures and names: a price list or table"),
     "en_page_line": ClaimRule(
         "rejects", "a tweet's signature, a time stamp, a call to act or a listing's entry"
@@ -50,6 +48,15 @@ CLAIM_RULES: dict[str, ClaimRule] = {
     # The rule engine's reading (``rule_assessment``).
     "name_tag_age": ClaimRule(
         "drops", "an age in brackets after a name ('진구(33)') tells who, it is no figure"
+    ),
+    "idiom_figure": ClaimRule(
+        "drops",
+        "a number in an idiom is no figure of the world: '제2의 고향', '4차 산업혁명', "
+        "'100% 안전한', 'one of the shows', 'a thing or two'",
+    ),
+    "date_of_saying": ClaimRule(
+        "drops",
+        "a date that only says when a quoted opinion was said ('he said on Tuesday: \"...\"')",
     ),
     "figure_or_record": ClaimRule(
         "scores", "a figure, or a record ('최초', 'largest'), to check", 0.3
@@ -65,6 +72,12 @@ CLAIM_RULES: dict[str, ClaimRule] = {
         "adds", "records and comparisons are checkable, and often wrong", 0.1
     ),
     "hedged": ClaimRule("adds", "a forecast or a guess asserts less", -0.2),
+    "scheduled": ClaimRule(
+        "adds",
+        "a fixed arrangement with a date or a figure ('다음 달 3일 공개될 예정이다', 'will "
+        "announce ... on Friday') is a schedule on a record, no forecast: not hedged",
+        0.1,
+    ),
     "no_weighty_figure": ClaimRule(
         "adds", "only dates, times or durations outside quotes: little to measure", -0.15
     ),
@@ -77,6 +90,11 @@ CLAIM_RULES: dict[str, ClaimRule] = {
     "ko_quote_fact": ClaimRule(
         "scores", "mostly a quotation, whose last words state a fact on the record", 0.15
     ),
+    "hedged_future": ClaimRule(
+        "rejects",
+        "no figure, and the final predicate is a forecast, an expectation or a possibility "
+        "('상용화될 수 있을 것으로 기대된다', 'is expected to'): a prediction, not a claim",
+    ),
     "hedged_fact": ClaimRule("scores", "a figure-less fact, hedged: the least of the queue", 0.05),
     "no_checkable_fact": ClaimRule(
         "rejects", "no figure, no record and no reported event or state"
@@ -84,27 +102,15 @@ CLAIM_RULES: dict[str, ClaimRule] = {
     "ko_quote_opinion": ClaimRule(
         "rejects", "mostly a quotation of an opinion, an intention or a feeling"
     ),
-    # The models' part (claims.assess).
-    "ko_figure_claim": ClaimRule(
-        "keeps", "the rules read a figure or comparison claim: the Korean model cannot veto"
+    # The model's part (claims.decide): its calibrated probability decides.
+    "model_accepts": ClaimRule(
+        "keeps", "the model's calibrated probability is above its threshold"
     ),
-    "ko_headline_quote": ClaimRule(
-        "keeps", "a figure in a speaker's words in a headline's form ('문재인 \"12만 명\"')", 0.2
+    "figure_floor": ClaimRule(
+        "keeps",
+        "the rules read a figure claim, and the model's probability is above its lower floor",
     ),
-    "en_rules_keep": ClaimRule(
-        "keeps", "the rules read a figure, comparison, record or quote: the model cannot veto"
-    ),
-    "en_half_threshold": ClaimRule(
-        "keeps", "a reported fact the rules accept needs half the English model's threshold"
-    ),
-    "model_confirms": ClaimRule(
-        "keeps", "the rules accept it and the Korean model scores it above its rule floor"
-    ),
-    "model_accepts": ClaimRule("keeps", "the model scores it above its threshold"),
-    "model_only": ClaimRule(
-        "scores", "the Korean model reads a claim the rules missed: the least of the queue", 0.1
-    ),
-    "model_rejects": ClaimRule("rejects", "the model scores it below its threshold"),
+    "model_rejects": ClaimRule("rejects", "the model's calibrated probability is below its bar"),
 }
 WEIGHT = {name: rule.weight for name, rule in CLAIM_RULES.items()}
 MORE_WEIGHTY_CAP = 0.15
@@ -131,6 +137,34 @@ COMPARISON = re.compile(
     r"higher|lower|more|fewer|less)\b",
     re.I,
 )
+# A fixed arrangement: "...할 예정이다", "will open", "is scheduled to"; hedged ones
+# ("예정일 것으로 보인다", "may open") stay hedged.
+SCHEDULE = re.compile(
+    r"(?:예정|일정)(?:이다|입니다|이며|이고|이라고)|(?:열린다|개최된다|시행된다|발효된다|출시된다)[.\"'”’)]*$|"
+    r"\b(?:will|is scheduled to|are scheduled to|is set to|are set to|takes effect|take effect)\b"
+)
+SCHEDULE_HEDGE = re.compile(
+    r"것으로\s*(?:보인다|예상|전망|관측)|수\s*있|가능성|\b(?:may|might|could|likely|expected)\b"
+)
+
+
+# The final predicate of a forecast, an expectation or a possibility (codebook rule 8).
+FUTURE_HEDGE = re.compile(
+    r"(?:수\s*(?:있|없)(?:을\s*것|겠)|것으로\s*(?:기대|전망|예상|관측)|"
+    r"(?:기대|전망|예상|관측)(?:된다|됩니다|이다|입니다)|가능성이\s*(?:있다|높다|크다))[^.]{0,12}$|"
+    r"\b(?:is|are) (?:expected|likely|poised) to\b|\b(?:could|might|may) (?:well |also |soon )?be\b"
+)
+
+
+def _scheduled(outside_text: str, figures: list[Figure]) -> bool:
+    """A fixed arrangement with a time point or a figure (codebook rule 8, ``schedule``)."""
+    return (
+        bool(figures)
+        and bool(SCHEDULE.search(outside_text))
+        and not SCHEDULE_HEDGE.search(outside_text)
+    )
+
+
 QUESTION = re.compile(r"[?？][\"'”’)]*$")
 
 
@@ -201,11 +235,56 @@ def _name_tag(text: str, figure: Figure, offset: int) -> bool:
     )
 
 
+# Numbers inside idioms (codebook rule 10: "a figure that is not a figure of the world").
+IDIOM = re.compile(
+    r"제\s?\d+\s?의\s|\d+\s?차\s?산업\s?혁명|"
+    r"100\s?(?:%|퍼센트|프로)\s?(?:안전|확신|완벽|확실|만족|신뢰|정확|동의|책임|진심)|"
+    r"\b100\s?(?:%|percent|per cent)\s(?:sure|safe|certain|confident|committed|right|true|"
+    r"accurate|honest|behind)\b|\bone of (?:the|my|our|his|her|their|its|those|these)\b|"
+    r"\ba thing or two\b|\bnumber one\b",
+    re.I,
+)
+
+
+def _idiom(text: str, figure: Figure, offset: int) -> bool:
+    start, end = figure.start - offset, figure.end - offset
+    return any(m.start() < end and start < m.end() for m in IDIOM.finditer(text))
+
+
+def _dates_of_saying(text: str, figures: list[Figure], offset: int) -> list[Figure]:
+    """The dates and times outside quotations of a unit that is mostly a quotation of
+    opinion: they say when it was said, not what is claimed."""
+    spans = speech_spans(text)
+    quoted = sum(e - s for s, e in spans)
+    if not spans or quoted * 2 < len(text.strip()) or ko_quote_frame(text) is not False:
+        return []
+    return [
+        f
+        for f in figures
+        if f.kind in ("date", "time")
+        and not any(s <= f.start - offset and f.end - offset <= e for s, e in spans)
+    ]
+
+
+def _kept_figures(text: str, figures: list[Figure], offset: int) -> tuple[list[Figure], list[str]]:
+    """The figures that count for the claim decision, and the rules that dropped the rest."""
+    named, kept = [], list(figures)
+    for name, drop in (("name_tag_age", _name_tag), ("idiom_figure", _idiom)):
+        left = [f for f in kept if not drop(text, f, offset)]
+        if len(left) < len(kept):
+            named.append(name)
+        kept = left
+    saying = _dates_of_saying(text, kept, offset)
+    if saying:
+        named.append("date_of_saying")
+        kept = [f for f in kept if f not in saying]
+    return kept, named
+
+
 def rule_assessment(text: str, figures: list[Figure], language: str, offset: int) -> Assessment:
     """The rules' verdict on a sentence whose figures are ``figures`` (offsets into a body
     where the sentence starts at ``offset``), before any model is asked."""
-    kept = [f for f in figures if not _name_tag(text, f, offset)]
-    tagged = ["name_tag_age"] if len(kept) < len(figures) else []
+    kept, tagged = _kept_figures(text, figures, offset)
     quotes = speech_spans(text)
     spans = [(s + offset, e + offset) for s, e in quotes]
     inside = [f for f in kept if any(s <= f.start and f.end <= e for s, e in spans)]
@@ -219,12 +298,14 @@ def rule_assessment(text: str, figures: list[Figure], language: str, offset: int
     quoted = bool(inside) and not outside_figures
     attribution = attribution_of(text, language)
     strong = [f for f in outside_figures if f.kind in WEIGHTY]
+    scheduled = _scheduled(outside_text, outside_figures)
     signals = {
         "weighty_figure": bool(strong),
         "more_weighty_figures": len(strong) > 1,
         "attributed": bool(attribution),
         "superlative_or_comparison": superlative or bool(COMPARISON.search(outside_text)),
-        "hedged": bool(HEDGE.search(outside_text)),
+        "hedged": bool(HEDGE.search(outside_text)) and not scheduled,
+        "scheduled": scheduled,
         "no_weighty_figure": not strong and not quoted,
         "quoted_figure": quoted,
     }
@@ -249,6 +330,7 @@ def _score(fired: list[str], weighty: int) -> float:
         "attributed",
         "superlative_or_comparison",
         "hedged",
+        "scheduled",
         "no_weighty_figure",
         "quoted_figure",
     )
@@ -261,6 +343,8 @@ def _score(fired: list[str], weighty: int) -> float:
 def _figureless(text: str, outside_text: str, language: str) -> Assessment:
     """A sentence with no figure or record outside quotes: a claim when it reports a fact,
     or (Korean) is mostly a quotation stating one."""
+    if FUTURE_HEDGE.search(KO_FINAL_PUNCT.sub("", outside_text.strip())):
+        return rejected("hedged_future")
     frame = ko_quote_frame(text) if language == "ko" else None
     if frame is None:
         fact, name = plain_fact(outside_text, language), "plain_fact"
@@ -325,6 +409,7 @@ KO_FRAME_NOT_FACT = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
 def ko_quote_frame(text: str) -> bool | None:
     """A Korean sentence that is mostly a quotation in a speaker's frame ("조 씨는 "..."라고
     밝혔습니다") asserts what its last quotation asserts: a fact on the record (True), or an
@@ -369,6 +454,11 @@ EN_FACT = re.compile(
 EN_NOT_FACT = re.compile(r"^(?:I|We|You)\b|\b(?:I think|I believe|should|must|will|would)\b")
 
 
+# An obligation is an opinion (codebook rule 7), except what a law or a rule requires.
+KO_OBLIGATION = re.compile(r"야\s*(?:한다|합니다|된다|됩니다)[.!\"'”’)\]]*$")
+KO_RULE_SOURCE = re.compile(r"법|규정|조례|규칙|지침|약관|계약|의무")
+
+
 def plain_fact(text: str, language: str) -> bool:
     """A sentence without figures is a claim when it reports a specific event or state,
     not an opinion, reaction, intention or anchor line (these score low in the queue)."""
@@ -382,6 +472,8 @@ def plain_fact(text: str, language: str) -> bool:
             # "김현욱 국립외교원 미주연구부장입니다.": a name and a title, no subject.
             if not any(re.search(r"[은는이가도을를의에]$", w) for w in words[:-1]):
                 return False
+        if KO_OBLIGATION.search(stripped) and not KO_RULE_SOURCE.search(stripped):
+            return False  # "정부는 규제를 풀어야 한다": an opinion, unless a rule says it
         return bool(KO_FACT_END.search(stripped)) and not KO_NOT_FACT.search(stripped)
     words = stripped.split()
     named = any(w[:1].isupper() for w in words[1:])

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_left
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from lib.language import detect_language
 
@@ -46,13 +47,30 @@ def kiwi() -> Any:
     return Kiwi()
 
 
-def _korean_spans(paragraph: str, offset: int) -> list[tuple[int, int]]:
+class Morpheme(NamedTuple):
+    """A morpheme of a Korean sentence as kiwipiepy reads it: where it starts in the body,
+    its form and its part-of-speech tag ("었", "EP")."""
+
+    start: int
+    form: str
+    tag: str
+
+
+def _korean_spans(
+    paragraph: str, offset: int, morphemes: list[Morpheme] | None = None
+) -> list[tuple[int, int]]:
+    # kiwipiepy reads the morphemes to split anyway: keeping them costs little.
     with _kiwi_lock:
-        sentences = kiwi().split_into_sents(paragraph)
+        sentences = kiwi().split_into_sents(paragraph, return_tokens=morphemes is not None)
+    if morphemes is not None:
+        for sentence in sentences:
+            morphemes += [Morpheme(offset + t.start, t.form, t.tag) for t in sentence.tokens]
     return [(offset + s.start, offset + s.end) for s in sentences]
 
 
-def _english_spans(paragraph: str, offset: int) -> list[tuple[int, int]]:
+def _english_spans(
+    paragraph: str, offset: int, morphemes: list[Morpheme] | None = None
+) -> list[tuple[int, int]]:
     spans, start = [], 0
     for match in EN_BOUNDARY.finditer(paragraph):
         end = match.end()
@@ -104,11 +122,15 @@ def _paragraphs(body: str) -> list[tuple[int, int]]:
 
 def split_sentences(body: str, *, language: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` into ``body``, trimmed of surrounding white space."""
+    return _split(body, language, None)
+
+
+def _split(body: str, language: str, morphemes: list[Morpheme] | None) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for first, last in _paragraphs(body):
         text = body[first:last]
         korean = language == "ko" or detect_language(text) == "ko"
-        found = (_korean_spans if korean else _english_spans)(text, first)
+        found = (_korean_spans if korean else _english_spans)(text, first, morphemes)
         short = [p for s, e in found for p in bounded(body, s, e, MAX_SENTENCE)]
         for start, end in _cut_captions(body, short):
             while start < end and body[start].isspace():
@@ -118,3 +140,55 @@ def split_sentences(body: str, *, language: str) -> list[tuple[int, int]]:
             if end > start:
                 spans.append((start, end))
     return spans
+
+
+# A quotation of several sentences is one unit for the claim decision: what it asserts is
+# decided by the whole of it and by its frame ("...라고 말했다", "he said").
+QUOTE_MARKS = {"“": 1, "”": -1}
+MAX_QUOTED_UNITS = 8
+
+
+def _still_open(text: str, depth: int, straight: int) -> tuple[int, int]:
+    """The curly quotations left open after ``text`` and whether a straight one is."""
+    if "“" in text or "”" in text:
+        for char in text:
+            depth = max(0, depth + QUOTE_MARKS.get(char, 0))
+    return depth, (straight + text.count('"')) % 2
+
+
+def merge_quotations(body: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with the sentences of one quotation joined: a quotation mark opened in a
+    sentence and closed in a later one of the same paragraph makes one span of them all (at
+    most ``MAX_QUOTED_UNITS`` sentences and ``MAX_SENTENCE`` characters)."""
+    merged: list[tuple[int, int]] = []
+    depth, straight, joined = 0, 0, 0
+    for start, end in spans:
+        previous = merged[-1] if merged else None
+        if (
+            previous
+            and (depth or straight)
+            and "\n" not in body[previous[1] : start]
+            and joined < MAX_QUOTED_UNITS
+            and end - previous[0] <= MAX_SENTENCE
+        ):
+            merged[-1] = (previous[0], end)
+            joined += 1
+        else:
+            merged.append((start, end))
+            depth, straight, joined = 0, 0, 1
+        depth, straight = _still_open(body[start:end], depth, straight)
+    return merged
+
+
+def claim_units(body: str, *, language: str) -> tuple[list[tuple[int, int]], list[Morpheme]]:
+    """The units the claim decision reads (sentences, a quotation of several sentences
+    joined into one) and, in Korean paragraphs, the morphemes of the body in order."""
+    morphemes: list[Morpheme] = []
+    spans = _split(body, language, morphemes)
+    return merge_quotations(body, spans), morphemes
+
+
+def morphemes_between(morphemes: list[Morpheme], start: int, end: int) -> list[Morpheme]:
+    """The morphemes of ``morphemes`` (in body order) that start in ``[start, end)``."""
+    starts = [m.start for m in morphemes]
+    return morphemes[bisect_left(starts, start) : bisect_left(starts, end)]

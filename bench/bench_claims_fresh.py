@@ -1,0 +1,180 @@
+"""Claim precision and recall on the fresh test set of issue 16 (``bench/fresh_test.py``):
+37 whole news articles (25 Korean, 12 English) that no training or dev material touches,
+labelled unit by unit against ``bench/data/CODEBOOK.md`` before any change for the issue.
+
+The set is for milestones only: nothing is trained or tuned on it, and every run is a look
+(the looks so far are listed at the end of this docstring). Run from the project root:
+
+    .venv/bin/python -m bench.run_all claims_fresh
+
+How the extractor's output meets the labels: the units were cut by the splitter of commit
+1758087, and the extractor may cut differently (a quotation of several sentences is one unit
+for it). A labelled unit counts as **taken** when the extractor's claims cover more than
+half of its characters; its **score** is the highest score of the claims that overlap it,
+and the rules that **decided** it are those of the sentence covering most of it.
+
+Per language it prints precision, recall and F1 for all claims and for figure claims (gold:
+a unit labelled 1 that holds a digit or is coded ``statistic``/``projection``; taken: a taken
+unit whose claims carry a figure), the precision of the top-scored third of each article's
+taken units, "every unit is a claim" as the floor, a reliability table (for each score band,
+how many taken units were claims), and the errors by gold category and by deciding rules.
+
+Looks at the fresh set (issue 16):
+1. 2026-12-06, main at 2a90736: the baseline row of the before/after table.
+2. 2026-12-06, the first unit model trained on the campaign's labels (quotation-aware units,
+   morpheme and structure tokens, calibrated): ko P/R 79.5/87.4, en 68.9/87.7.
+3. 2026-12-06, the same models retrained with the figure floor's tie-break (the lowest floor
+   within half a point of the best out-of-fold F1): ko 79.4/88.0, en 68.9/87.7.
+4. 2026-12-06, the final models of this round (structure tokens in pairs; no character
+   n-grams in Korean, for speed): ko 79.2/87.1, en 69.2/87.2.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from bench.fresh_test import fresh_bodies, fresh_labels
+from claims.extraction.claims import SentenceReading, read_sentences
+
+FIGURE_CODES = {"statistic", "projection"}
+DIGIT = re.compile(r"\d")
+BANDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+
+
+@dataclass(frozen=True)
+class Unit:
+    language: str
+    article: str
+    gold: bool
+    category: str
+    figure_gold: bool
+    taken: bool
+    figure_taken: bool
+    score: float
+    decided: str
+
+
+def decided_by(reading: SentenceReading | None) -> str:
+    if reading is None:
+        return "no sentence"
+    return " > ".join(reading.verdict.rules[-2:]) or "no rule"
+
+
+def unit_outcome(
+    start: int, end: int, readings: list[SentenceReading]
+) -> tuple[bool, bool, float, SentenceReading | None]:
+    """(taken, taken with a figure, score, the reading covering most of the unit)."""
+    overlaps = [(min(end, r.end) - max(start, r.start), r) for r in readings]
+    overlaps = [(n, r) for n, r in overlaps if n > 0]
+    claims = [(n, r) for n, r in overlaps if r.verdict.is_claim]
+    taken = sum(n for n, _ in claims) * 2 > max(1, end - start)
+    figure = taken and any(r.figures for _, r in claims)
+    # The model's probability where it was asked (claim or not), else the claim's score.
+    score = max(
+        (r.verdict.model if r.verdict.model is not None else r.verdict.score for _, r in overlaps),
+        default=0.0,
+    )
+    if claims:
+        score = max(score, max(r.verdict.score for _, r in claims))
+    most = max(overlaps, key=lambda pair: pair[0])[1] if overlaps else None
+    return taken, figure, score, most
+
+
+def fresh_units() -> list[Unit]:
+    bodies = fresh_bodies()
+    read: dict[str, list[SentenceReading]] = {}
+    units = []
+    for language, source, key, start, end, _, gold, category in fresh_labels():
+        article = f"{source}:{key}"
+        body = bodies[article][1]
+        if article not in read:
+            read[article] = list(read_sentences(body, language=language))
+        text = body[start:end]
+        taken, figure, score, most = unit_outcome(start, end, read[article])
+        figure_gold = gold and (category in FIGURE_CODES or bool(DIGIT.search(text)))
+        units.append(
+            Unit(
+                language,
+                article,
+                gold,
+                category,
+                figure_gold,
+                taken,
+                figure,
+                score,
+                decided_by(most),
+            )  # fmt: skip
+        )
+    return units
+
+
+def prf(pairs: list[tuple[bool, bool]]) -> tuple[float, float, float]:
+    """Precision, recall and F1 of (predicted, gold) pairs."""
+    tp = sum(p and g for p, g in pairs)
+    p = tp / max(1, sum(p for p, _ in pairs))
+    r = tp / max(1, sum(g for _, g in pairs))
+    return p, r, 2 * p * r / max(1e-9, p + r)
+
+
+def top_third_precision(units: list[Unit]) -> tuple[float, int]:
+    """The precision of the top-scored third (rounded up) of each article's taken units."""
+    by_article: dict[str, list[Unit]] = defaultdict(list)
+    for unit in units:
+        if unit.taken:
+            by_article[unit.article].append(unit)
+    top = []
+    for taken in by_article.values():
+        ranked = sorted(taken, key=lambda u: -u.score)
+        top += ranked[: math.ceil(len(ranked) / 3)]
+    return sum(u.gold for u in top) / max(1, len(top)), len(top)
+
+
+def reliability(units: list[Unit]) -> list[str]:
+    lines = ["  reliability of the score (every unit): band, units, share that are claims"]
+    for low, high in zip(BANDS, BANDS[1:], strict=False):
+        band = [u for u in units if low <= u.score < high]
+        if band:
+            share = sum(u.gold for u in band) / len(band)
+            lines.append(f"    {low:.1f}-{min(high, 1.0):.1f} {len(band):>5} {share:>7.1%}")
+    return lines
+
+
+def report(language: str, units: list[Unit]) -> list[str]:
+    p, r, f1 = prf([(u.taken, u.gold) for u in units])
+    fp_, fr, ff = prf([(u.figure_taken, u.figure_gold) for u in units])
+    top, n_top = top_third_precision(units)
+    floor = sum(u.gold for u in units) / len(units)
+    articles = len({u.article for u in units})
+    lines = [
+        f"Fresh set {language}: {articles} articles, {len(units)} units, "
+        f"{sum(u.gold for u in units)} claims ({sum(u.figure_gold for u in units)} with figures)",
+        f"  all claims:    precision {p:.1%}, recall {r:.1%}, F1 {f1:.1%}"
+        f" (every unit a claim: precision {floor:.1%})",
+        f"  figure claims: precision {fp_:.1%}, recall {fr:.1%}, F1 {ff:.1%}",
+        f"  top-scored third of each article's claims: precision {top:.1%} ({n_top} units)",
+        *reliability(units),
+    ]
+    fps = Counter(u.category for u in units if u.taken and not u.gold)
+    fns = Counter(u.category for u in units if u.gold and not u.taken)
+    lines.append(f"  taken wrongly, by gold category: {dict(fps.most_common())}")
+    lines.append(f"  missed, by gold category: {dict(fns.most_common())}")
+    fp_rules = Counter(u.decided for u in units if u.taken and not u.gold)
+    fn_rules = Counter(u.decided for u in units if u.gold and not u.taken)
+    lines.append(f"  taken wrongly, by deciding rules: {dict(fp_rules.most_common(10))}")
+    lines.append(f"  missed, by deciding rules: {dict(fn_rules.most_common(10))}")
+    return lines
+
+
+def main() -> int:
+    print("(a look at the fresh test set: note it in bench/bench_claims_fresh.py's docstring)")
+    units = fresh_units()
+    for language in ("ko", "en"):
+        print("\n".join(report(language, [u for u in units if u.language == language])))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
