@@ -10,6 +10,7 @@ import pytest
 
 from claims.extraction import extract_figures
 from claims.extraction.rules import CLAIM_RULES, rule_assessment
+from claims.extraction.types import Figure
 
 REF = date(2024, 5, 8)
 
@@ -30,10 +31,28 @@ def _rules(text: str, language: str):
     ],
 )
 def test_a_number_in_an_idiom_is_no_figure_claim(text, language):
+    """The figure grammar reads no figure in these idioms; the idiom rule is the net behind
+    it for a grammar that would (both kept the unit from being a figure claim)."""
     verdict = _rules(text, language)
-    assert "idiom_figure" in verdict.rules
     assert "figure_or_record" not in verdict.rules
     assert verdict.kind == "factual"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "start", "end"),
+    [
+        ("그에게 부산은 제2의 고향이나 다름없다.", "ko", 7, 9),
+        ("세상에 100% 안전한 것은 없다.", "ko", 4, 8),
+        ("I am 100 percent sure about this team.", "en", 5, 16),
+    ],
+)
+def test_the_idiom_rule_drops_a_figure_the_grammar_would_read_in_an_idiom(
+    text, language, start, end
+):
+    figure = Figure(text[start:end], "2", "", "count", start, end, False)
+    verdict = rule_assessment(text, [figure], language, 0)
+    assert "idiom_figure" in verdict.rules
+    assert "figure_or_record" not in verdict.rules
 
 
 @pytest.mark.parametrize(
