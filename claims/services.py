@@ -117,6 +117,15 @@ def claim_record_verdict(
     """
     check_verdict(verdict=verdict, sources=sources)
     locked = Claim.objects.select_for_update().get(pk=claim.pk)
+    if locked.dismissed_reason:
+        raise ValidationError(
+            {
+                "verdict": _(
+                    "This claim was dismissed as not a claim; restore it before recording a "
+                    "verdict."
+                )
+            }
+        )
     stored = Verdict.objects.create(
         claim=locked, reviewer=reviewer, verdict=verdict, note=note, settles=settles
     )
@@ -138,9 +147,10 @@ def claim_record_verdict(
     return stored
 
 
-def _save_status(claim: Claim) -> None:
+def _save_status(claim: Claim, *changed: str) -> None:
+    """Store the claim's status, computed again, with the other fields the caller changed."""
     claim.status = claim_refresh_status(claim)
-    claim.save(update_fields=["status", "updated_at"])
+    claim.save(update_fields=["status", *changed, "updated_at"])
 
 
 @transaction.atomic
@@ -151,7 +161,7 @@ def claim_dismiss(*, claim: Claim, actor: Any, reason: str) -> Claim:
         raise ValidationError({"reason": _("Say why this is not a claim.")})
     locked = Claim.objects.select_for_update().get(pk=claim.pk)
     locked.dismissed_reason = reason[:500]
-    _save_status(locked)
+    _save_status(locked, "dismissed_reason")
     ClaimEvent.objects.create(
         claim=locked, actor=actor, action=ClaimEvent.Action.DISMISSED, detail={"reason": reason}
     )
@@ -164,7 +174,7 @@ def claim_restore(*, claim: Claim, actor: Any) -> Claim:
     locked = Claim.objects.select_for_update().get(pk=claim.pk)
     previous = locked.dismissed_reason
     locked.dismissed_reason = ""
-    _save_status(locked)
+    _save_status(locked, "dismissed_reason")
     ClaimEvent.objects.create(
         claim=locked, actor=actor, action=ClaimEvent.Action.RESTORED, detail={"was": previous}
     )
@@ -300,7 +310,7 @@ def claim_merge(*, duplicate: Claim, into: Claim, actor: Any) -> Claim:
     dup, target = locked[duplicate.pk], locked[into.pk]
     moved = Verdict.objects.filter(claim=dup).update(claim=target)
     dup.dismissed_reason = (_("Duplicate of claim #%(id)s") % {"id": target.pk})[:500]
-    _save_status(dup)
+    _save_status(dup, "dismissed_reason")
     _save_status(target)
     ClaimEvent.objects.create(
         claim=dup,
