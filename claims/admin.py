@@ -7,7 +7,7 @@ actions go through claims.services so that who did what is recorded as a ClaimEv
 from typing import Any
 
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
@@ -136,8 +136,9 @@ class ClaimAdmin(admin.ModelAdmin[Claim]):
         try:
             for claim in claims:
                 claim_dismiss(claim=claim, actor=request.user, reason=ADMIN_DISMISS_REASON)
-        except ValidationError as error:
-            self.message_user(request, "; ".join(error.messages), messages.ERROR)
+        except (ValidationError, PermissionDenied) as error:
+            # The editor rule (claims.services) refuses what a reviewer may not undo.
+            self.message_user(request, "; ".join(map(str, error.args)), messages.ERROR)
             return
         count = len(claims)
         self.message_user(

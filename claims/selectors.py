@@ -19,7 +19,7 @@ from django.utils import timezone
 from articles.models import Article, ArticleRevision, Outlet
 from claims import roles
 from claims.models import Claim, ClaimEvent, ClaimQuerySet, ClaimStatus, Verdict
-from claims.services import standing_verdicts
+from claims.services import reset_point, standing_verdicts
 
 # --- The queue ---------------------------------------------------------------------------
 
@@ -141,6 +141,7 @@ class HistoryEntry:
     who: Any
     verdict: Verdict | None = None
     event: ClaimEvent | None = None
+    set_aside: bool = False  # a verdict that a later span change stopped counting
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,13 +157,14 @@ def claim_history(claim: Claim) -> ClaimHistory:
         .order_by("created_at", "id")
     )
     events = list(claim.events.select_related("actor").order_by("created_at", "id"))
+    cut = reset_point(events)
     entries = sorted(
-        [HistoryEntry(v.created_at, v.reviewer, verdict=v) for v in verdicts]
+        [HistoryEntry(v.created_at, v.reviewer, verdict=v, set_aside=v.pk <= cut) for v in verdicts]
         + [HistoryEntry(e.created_at, e.actor, event=e) for e in events],
         key=lambda h: h.when,
         reverse=True,
     )
-    return ClaimHistory(entries, standing_verdicts(verdicts))
+    return ClaimHistory(entries, standing_verdicts([v for v in verdicts if v.pk > cut]))
 
 
 # --- The dashboard -----------------------------------------------------------------------

@@ -224,7 +224,10 @@ class ClaimVerdicts(ApiView):
         summary="Record a verdict (reviewers)",
         description=(
             "Verified and disputed verdicts need at least one source with an http(s) URL. "
-            "The verdict is appended to the claim's history; the claim's status follows."
+            "The verdict is appended to the claim's history; the claim's status follows. "
+            "A claim an editor settled changes only by an editor: a reviewer's verdict on it "
+            "is refused with 403 saying so. A dismissed claim takes no verdict (400) until "
+            "it is restored."
         ),
         request=s.VerdictInputSerializer,
         responses={

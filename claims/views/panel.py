@@ -31,11 +31,13 @@ from claims.forms import (
 from claims.models import Claim
 from claims.selectors import claim_history, panel_claims, reviewer_choices
 from claims.services import (
+    Refusals,
     claim_adjust_span,
     claim_assign,
     claim_dismiss,
     claim_merge,
     claim_record_verdict,
+    claim_refusals,
     claim_restore,
 )
 from claims.templatetags.claimdesk import claim_mark
@@ -66,6 +68,8 @@ def _panel_context(
 ) -> dict[str, Any]:
     history = claim_history(claim)
     can_settle = roles.can_settle(request.user)
+    can_review = roles.can_review(request.user)
+    refusals = claim_refusals(claim=claim, user=request.user) if can_review else Refusals()
     return {
         "claim": claim,
         "history": history.entries,
@@ -80,8 +84,10 @@ def _panel_context(
             initial={"assignee": claim.assigned_to_id},
             reviewers=reviewer_choices() if can_settle else [],
         ),
-        "can_review": roles.can_review(request.user),
+        "can_review": can_review,
         "can_settle": can_settle,
+        "refusals": refusals,
+        "verdict_form_shown": can_review and not claim.dismissed_reason and not refusals.verdict,
     }
 
 
@@ -97,6 +103,19 @@ def _panel_response(
         return HttpResponse(html, status=status)
     page = article_context(request, claim.article) | context
     return render(request, "claims/article.html", page, status=status)
+
+
+def _refused(request: HttpRequest, claim: Claim, refusal: PermissionDenied) -> HttpResponse:
+    """The editor rule refused the write: the panel again, saying why (403).
+
+    ``claimdesk.js`` lets htmx swap a 403 that carries ``X-Claimdesk-Refusal``; other 403s
+    (no role at all) stay unswapped and show the page's error line.
+    """
+    response = _panel_response(
+        request, _panel_claim(claim.pk), status=403, errors=[str(refusal.args[0])]
+    )
+    response["X-Claimdesk-Refusal"] = "1"
+    return response
 
 
 def _done(request: HttpRequest, claim: Claim) -> HttpResponse:
@@ -134,6 +153,8 @@ def claim_verdict(request: HttpRequest, pk: int) -> HttpResponse:
             sources=sources_from(sources),
             settles=settles,
         )
+    except PermissionDenied as refusal:
+        return _refused(request, claim, refusal)
     except ValidationError as error:
         return _panel_response(
             request,
@@ -155,6 +176,8 @@ def claim_dismiss_view(request: HttpRequest, pk: int) -> HttpResponse:
         return _panel_response(request, claim, status=UNPROCESSABLE, dismiss_form=form)
     try:
         claim_dismiss(claim=claim, actor=request.user, reason=form.cleaned_data["reason"])
+    except PermissionDenied as refusal:
+        return _refused(request, claim, refusal)
     except ValidationError as error:
         return _panel_response(request, claim, status=UNPROCESSABLE, errors=error_messages(error))
     return _done(request, claim)
@@ -164,7 +187,10 @@ def claim_dismiss_view(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(roles.can_review)
 def claim_restore_view(request: HttpRequest, pk: int) -> HttpResponse:
     claim = _panel_claim(pk)
-    claim_restore(claim=claim, actor=request.user)
+    try:
+        claim_restore(claim=claim, actor=request.user)
+    except PermissionDenied as refusal:
+        return _refused(request, claim, refusal)
     return _done(request, claim)
 
 
@@ -182,6 +208,8 @@ def claim_span(request: HttpRequest, pk: int) -> HttpResponse:
             start=form.cleaned_data["start"],
             end=form.cleaned_data["end"],
         )
+    except PermissionDenied as refusal:
+        return _refused(request, claim, refusal)
     except ValidationError as error:
         return _panel_response(
             request, claim, status=UNPROCESSABLE, span_form=form, errors=error_messages(error)

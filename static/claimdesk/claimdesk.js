@@ -139,6 +139,14 @@
     box.hidden = false;
     box.scrollIntoView({ block: "nearest" });
   }
+  // The editor rule refused a write: the answer (403) is the panel saying why; show it.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var xhr = event.detail.xhr;
+    if (xhr && xhr.status === 403 && xhr.getResponseHeader("X-Claimdesk-Refusal")) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
   document.addEventListener("htmx:responseError", showError);
   document.addEventListener("htmx:sendError", showError);
   document.addEventListener("htmx:beforeRequest", function () {
