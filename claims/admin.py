@@ -11,15 +11,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from articles.admin import ArticleAdmin, RevisionInline
 from articles.models import Article
+from claims import roles
 from claims.models import Claim, ClaimEvent, Source, Verdict
 from claims.roles import can_review
-from claims.services import claim_assign, claim_dismiss
+from claims.services import claim_assign, claim_correct, claim_dismiss
 from claims.tasks import reextract_article_task
 
 ADMIN_DISMISS_REASON = "Dismissed in bulk from the admin console"
@@ -78,6 +79,10 @@ class SourceInline(ReadOnlyInline, admin.TabularInline[Source, Verdict]):
 
 @admin.register(Claim)
 class ClaimAdmin(admin.ModelAdmin[Claim]):
+    """Claims for editors: kind and attribution can be corrected (recorded in the history);
+    everything the services own (text, offsets, figures, score, article, status,
+    assignment) is read-only here and changes in the review interface."""
+
     list_display = [
         "short_text",
         "status",
@@ -92,19 +97,52 @@ class ClaimAdmin(admin.ModelAdmin[Claim]):
     list_filter = ["status", "kind", "is_current", "origin", "article__language"]
     search_fields = ["text", "attribution", "article__title"]
     list_select_related = ["article", "article__outlet", "assigned_to"]
-    raw_id_fields = ["article", "revision", "created_by", "assigned_to"]
-    readonly_fields = [
-        "fingerprint",
+    fields = [
+        "text",
+        "review_page",
+        "article",
+        "revision",
+        "start",
+        "end",
+        "figures",
+        "score",
+        "kind",
+        "attribution",
         "status",
         "dismissed_reason",
         "origin",
         "created_by",
+        "assigned_to",
+        "is_current",
+        "fingerprint",
         "created_at",
         "updated_at",
     ]
+    readonly_fields = [str(f) for f in fields if f not in ("kind", "attribution")]
     inlines = [VerdictInline, ClaimEventInline]
     actions = ["assign_to_me", "dismiss"]
     date_hierarchy = "updated_at"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        # Claims come from ingestion, or from "add a missed claim" in the review interface.
+        return False
+
+    def save_model(self, request: HttpRequest, obj: Claim, form: Any, change: bool) -> None:
+        # Through the service, which records the correction in the claim's history.
+        claim_correct(
+            claim=obj,
+            actor=request.user,
+            kind=form.cleaned_data["kind"],
+            attribution=form.cleaned_data["attribution"],
+        )
+
+    @admin.display(description=_("review page"))
+    def review_page(self, claim: Claim) -> str:
+        return format_html(
+            '<a href="{}">{}</a>',
+            claim.get_absolute_url(),
+            _("Open in the review interface (verdicts, dismissal, span)"),
+        )
 
     @admin.display(description=_("claim"))
     def short_text(self, claim: Claim) -> str:
@@ -255,3 +293,15 @@ class ArticleWithClaimsAdmin(ArticleAdmin):
 # The article page shows its claims; articles/ knows nothing of claims, so it is extended here.
 admin.site.unregister(Article)
 admin.site.register(Article, ArticleWithClaimsAdmin)
+
+
+# The console is the editors' and admins': a reviewer or viewer flagged staff by hand still
+# works in the review interface (claims.roles.can_use_admin).
+def _admin_permission(request: HttpRequest) -> bool:
+    return roles.can_use_admin(request.user)
+
+
+admin.site.has_permission = _admin_permission  # type: ignore[method-assign]
+admin.site.site_header = _("Claimdesk administration")
+admin.site.site_title = _("Claimdesk administration")
+admin.site.index_title = _("Claims, articles and users")

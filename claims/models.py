@@ -283,6 +283,7 @@ class ClaimEvent(models.Model):
         MERGED = "merged", _("merged")
         CARRIED = "carried", _("carried to a new revision")
         GONE = "gone", _("gone from the current revision")
+        CORRECTED = "corrected", _("corrected by an editor")
 
     claim = models.ForeignKey(
         Claim, verbose_name=_("claim"), on_delete=models.CASCADE, related_name="events"

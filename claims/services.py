@@ -437,3 +437,31 @@ def claim_merge(*, duplicate: Claim, into: Claim, actor: Any) -> Claim:
         detail={"from": dup.pk, "verdicts_moved": moved},
     )
     return target
+
+
+@transaction.atomic
+def claim_correct(*, claim: Claim, actor: Any, kind: str, attribution: str) -> Claim:
+    """An editor corrects a claim's kind or attribution; the change enters its history.
+
+    The claim's text, offsets, figures, score and article are not corrected here: a span
+    moves through ``claim_adjust_span``, which records it and resets the claim's verdicts.
+    """
+    if not roles.can_settle(actor):
+        raise PermissionDenied(_("Only an editor can correct a claim."))
+    if kind not in ClaimKind.values:
+        raise ValidationError({"kind": _("Choose a kind of claim.")})
+    locked = Claim.objects.select_for_update().get(pk=claim.pk)
+    attribution = attribution.strip()[:300]
+    changes = {
+        field: {"from": getattr(locked, field), "to": value}
+        for field, value in (("kind", kind), ("attribution", attribution))
+        if getattr(locked, field) != value
+    }
+    if not changes:
+        return locked
+    locked.kind, locked.attribution = kind, attribution
+    locked.save(update_fields=["kind", "attribution", "updated_at"])
+    ClaimEvent.objects.create(
+        claim=locked, actor=actor, action=ClaimEvent.Action.CORRECTED, detail=changes
+    )
+    return locked
