@@ -103,8 +103,13 @@ class SourceForm(Form):
     excerpt = forms.CharField(
         label=_("Quoted passage"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    # Blank until the reviewer (or claimdesk.js, when a verdict is chosen) picks one; a blank
+    # stance is stored as the verdict's (services.STANCE_FOR_VERDICT).
     stance = forms.ChoiceField(
-        label=_("Stance"), choices=Stance.choices, initial=Stance.SUPPORTS, required=False
+        label=_("Stance"),
+        choices=[("", _("as the verdict says")), *Stance.choices],
+        initial="",
+        required=False,
     )
 
     def clean_url(self) -> str:
@@ -131,7 +136,7 @@ def sources_from(formset: Any) -> list[SourceInput]:
             title=f.cleaned_data.get("title", ""),
             publisher=f.cleaned_data.get("publisher", ""),
             excerpt=f.cleaned_data.get("excerpt", ""),
-            stance=f.cleaned_data.get("stance") or Stance.SUPPORTS,
+            stance=f.cleaned_data.get("stance") or "",
         )
         for f in formset.forms
         if f.cleaned_data and f.has_source()

@@ -123,6 +123,12 @@ def article_text(article: Article) -> ArticleText:
     return ArticleText(revision, claims)
 
 
+def article_status_counts(article_id: int) -> list[tuple[str, int]]:
+    """How many of an article's current claims have each status, every status listed."""
+    tally = status_counts(Claim.objects.current().filter(article_id=article_id))
+    return [(value, tally.get(value, 0)) for value in ClaimStatus.values]
+
+
 def ingested_claims(article: Article, *, limit: int = 200) -> list[Claim]:
     """An article's current claims in reading order, as the ingest page lists them."""
     return list(Claim.objects.current().filter(article=article).order_by("start")[:limit])

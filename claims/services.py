@@ -46,6 +46,13 @@ from claims.models import (
 from lib.urls import is_http_url
 
 NEEDS_SOURCE = {VerdictChoice.VERIFIED, VerdictChoice.DISPUTED}
+# A source given without a stance takes its verdict's: evidence for a verified claim
+# supports it, for a disputed one refutes it, for an unverifiable one gives context.
+STANCE_FOR_VERDICT: dict[str, str] = {
+    VerdictChoice.VERIFIED: Stance.SUPPORTS,
+    VerdictChoice.DISPUTED: Stance.REFUTES,
+    VerdictChoice.UNVERIFIABLE: Stance.CONTEXT,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +61,7 @@ class SourceInput:
     title: str = ""
     publisher: str = ""
     excerpt: str = ""
-    stance: str = Stance.SUPPORTS
+    stance: str = ""  # "" takes the verdict's (STANCE_FOR_VERDICT)
     accessed_at: datetime | None = None
 
 
@@ -70,7 +77,7 @@ def check_verdict(*, verdict: str, sources: Sequence[SourceInput]) -> None:
         errors["sources"] = _("Source URLs must start with http:// or https:// (source %s).") % (
             ", ".join(str(i + 1) for i in bad)
         )
-    bad_stance = [i for i, s in enumerate(sources) if s.stance not in Stance.values]
+    bad_stance = [i for i, s in enumerate(sources) if s.stance and s.stance not in Stance.values]
     if bad_stance:
         errors["stance"] = _("A source's stance is supports, refutes or context.")
     if errors:
@@ -236,7 +243,7 @@ def claim_record_verdict(
             title=s.title,
             publisher=s.publisher,
             excerpt=s.excerpt,
-            stance=s.stance,
+            stance=s.stance or STANCE_FOR_VERDICT[verdict],
             accessed_at=s.accessed_at or now,
         )
         for s in sources

@@ -8,8 +8,10 @@ highlight in the article swapped out of band, so the page updates in place.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -29,7 +31,12 @@ from claims.forms import (
     sources_from,
 )
 from claims.models import Claim
-from claims.selectors import claim_history, panel_claims, reviewer_choices
+from claims.selectors import (
+    article_status_counts,
+    claim_history,
+    panel_claims,
+    reviewer_choices,
+)
 from claims.services import (
     Refusals,
     claim_adjust_span,
@@ -65,8 +72,10 @@ def _panel_context(
     dismiss_form: DismissForm | None = None,
     span_form: SpanForm | None = None,
     merge_form: MergeForm | None = None,
+    saved: bool = False,
 ) -> dict[str, Any]:
     history = claim_history(claim)
+    mine = next((v for v in history.opinions if v.reviewer_id == request.user.pk), None)
     can_settle = roles.can_settle(request.user)
     can_review = roles.can_review(request.user)
     refusals = claim_refusals(claim=claim, user=request.user) if can_review else Refusals()
@@ -74,7 +83,10 @@ def _panel_context(
         "claim": claim,
         "history": history.entries,
         "opinions": history.opinions,
-        "verdict_form": verdict_form or VerdictForm(),
+        # My current verdict is the form's choice, so the panel says where I stand.
+        "verdict_form": verdict_form or VerdictForm(initial={"verdict": mine and mine.verdict}),
+        "my_verdict": mine,
+        "saved": saved,
         "sources": sources or SourceFormSet(prefix="source"),
         "errors": errors or [],
         "dismiss_form": dismiss_form or DismissForm(),
@@ -97,8 +109,11 @@ def _panel_response(
     """The panel alone for htmx (plus the claim's highlight out of band), else the page."""
     context = _panel_context(request, claim, **extra)
     if is_htmx(request):
-        html = render_to_string("claims/_claim_panel.html", context, request=request) + str(
-            claim_mark(claim, oob=True)
+        counts = {"status_counts": article_status_counts(claim.article_id), "oob": True}
+        html = (
+            render_to_string("claims/_claim_panel.html", context, request=request)
+            + str(claim_mark(claim, oob=True))
+            + render_to_string("claims/_article_counts.html", counts, request=request)
         )
         return HttpResponse(html, status=status)
     page = article_context(request, claim.article) | context
@@ -119,9 +134,13 @@ def _refused(request: HttpRequest, claim: Claim, refusal: PermissionDenied) -> H
 
 
 def _done(request: HttpRequest, claim: Claim) -> HttpResponse:
-    """After a successful write: the fresh panel for htmx, a redirect otherwise."""
+    """After a successful write: the fresh panel saying "saved" for htmx (and focus goes
+    back to the claim in the text: claimdesk.js), a redirect with the message otherwise."""
     if is_htmx(request):
-        return _panel_response(request, _panel_claim(claim.pk))
+        response = _panel_response(request, _panel_claim(claim.pk), saved=True)
+        response["HX-Trigger-After-Settle"] = json.dumps({"claimdesk:saved": {"claim": claim.pk}})
+        return response
+    messages.success(request, _("Saved."))
     return HttpResponseRedirect(claim.get_absolute_url())
 
 
