@@ -36,6 +36,10 @@ class ClaimStatus(models.TextChoices):
     DISMISSED = "dismissed", _("dismissed")
 
 
+# Work still to do: the queue's default. A status for claims due for re-check joins here.
+OPEN_STATUSES: tuple[str, ...] = (ClaimStatus.UNREVIEWED, ClaimStatus.CONTESTED)
+
+
 class VerdictChoice(models.TextChoices):
     VERIFIED = "verified", _("verified")
     DISPUTED = "disputed", _("disputed")
@@ -80,6 +84,10 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
 
     def with_status(self, status: str) -> ClaimQuerySet:
         return self.filter(status=status)
+
+    def open_work(self) -> ClaimQuerySet:
+        """Claims that still need a reviewer or an editor (``OPEN_STATUSES``)."""
+        return self.filter(status__in=OPEN_STATUSES)
 
     def of_kind(self, kind: str) -> ClaimQuerySet:
         return self.filter(kind=kind)

@@ -213,7 +213,7 @@ def test_queue_orders_by_score_and_counts_statuses(team, article):
     Claim.objects.filter(pk=low.pk).update(score=0.1)
     Claim.objects.filter(pk=high.pk).update(score=0.9, status=ClaimStatus.VERIFIED)
     client = client_for("victor")
-    page = client.get(reverse("claims:queue")).content.decode()
+    page = client.get(reverse("claims:queue"), {"status": "all"}).content.decode()
     assert page.index(high.text) < page.index(mid.text) < page.index(low.text)
     verified = client.get(reverse("claims:queue"), {"status": "verified"}).content.decode()
     assert high.text in verified and low.text not in verified
@@ -232,7 +232,9 @@ def test_queue_filters(team, article, claims):
     ).content.decode()
     assert korean.text in by_outlet and claims[0].text not in by_outlet
     claim_record_verdict(claim=claims[0], reviewer=team["bob"], verdict="unverifiable")
-    by_rev = client.get(reverse("claims:queue"), {"reviewer": team["bob"].pk}).content.decode()
+    by_rev = client.get(
+        reverse("claims:queue"), {"reviewer": team["bob"].pk, "status": "all"}
+    ).content.decode()
     assert claims[0].text in by_rev and claims[1].text not in by_rev
     Claim.objects.filter(pk=claims[2].pk).update(assigned_to=team["alice"])
     mine = client_for("alice").get(reverse("claims:queue"), {"mine": "on"}).content.decode()

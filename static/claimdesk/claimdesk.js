@@ -281,6 +281,17 @@
     if (box) box.hidden = true;
   });
 
+  // On a phone the queue's filters fold away unless one is set.
+  document.addEventListener("DOMContentLoaded", function () {
+    if (!window.matchMedia("(max-width: 700px)").matches) return;
+    var params = new URLSearchParams(window.location.search);
+    params.delete("status");
+    params.delete("after");
+    document.querySelectorAll("details[data-collapse-narrow]").forEach(function (box) {
+      if (!params.toString()) box.open = false;
+    });
+  });
+
   // Ingesting can take a while: say so.
   document.addEventListener("submit", function (event) {
     if (event.target.id === "ingest-form") {
