@@ -63,7 +63,8 @@ def ingest(request: HttpRequest) -> HttpResponse:
         request,
         "claims/ingest.html",
         {
-            "form": form,
+            # Stored (or queued): the form is blank for the next article; failed: as typed.
+            "form": IngestForm() if result is not None else form,
             "error": error,
             "results": results,
             "job": result if isinstance(result, IngestJob) else None,

@@ -292,11 +292,23 @@
     });
   });
 
-  // Ingesting can take a while: say so.
+  // Ingesting can take a while: say so, count the seconds, and send the form once.
   document.addEventListener("submit", function (event) {
-    if (event.target.id === "ingest-form") {
-      var p = event.target.querySelector("[data-progress]");
-      if (p) p.hidden = false;
-    }
+    if (event.target.id !== "ingest-form") return;
+    var box = event.target.querySelector("[data-progress]");
+    var button = event.target.querySelector("[data-ingest-button]");
+    if (button) button.disabled = true;
+    if (!box) return;
+    box.hidden = false;
+    var elapsed = box.querySelector("[data-elapsed]");
+    var started = Date.now();
+    window.setInterval(function () {
+      if (elapsed) elapsed.textContent = String(Math.floor((Date.now() - started) / 1000));
+    }, 1000);
+  });
+  // Back from the browser's cache after a submission: the form works again.
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("[data-ingest-button]").forEach(function (b) { b.disabled = false; });
+    document.querySelectorAll("#ingest-form [data-progress]").forEach(function (p) { p.hidden = true; });
   });
 })();
