@@ -11,7 +11,9 @@ from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Length
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from articles.models import Article, ArticleRevision, outlet_match
 
@@ -245,7 +247,10 @@ class Verdict(models.Model):
         constraints = [_choices_check("verdict", VerdictChoice, "verdict_vocabulary")]
 
     def __str__(self) -> str:
-        return f"{self.get_verdict_display()} by {self.reviewer}"
+        return str(
+            _("%(verdict)s by %(reviewer)s")
+            % {"verdict": self.get_verdict_display(), "reviewer": self.reviewer}
+        )
 
 
 class Source(models.Model):
@@ -265,7 +270,8 @@ class Source(models.Model):
 
     class Meta:
         ordering = ["id"]
-        verbose_name = _("source")
+        # "Source" is evidence here (근거 자료), not where an article came from (출처).
+        verbose_name = pgettext_lazy("evidence", "source")
         verbose_name_plural = _("sources")
         constraints = [
             _choices_check("stance", Stance, "source_stance_vocabulary"),
@@ -314,4 +320,10 @@ class ClaimEvent(models.Model):
         verbose_name_plural = _("claim events")
 
     def __str__(self) -> str:
-        return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+        # In the site's time zone, as the admin's columns show times.
+        when = timezone.localtime(self.created_at) if self.created_at else None
+        return (
+            f"{self.get_action_display()} ({when:%Y-%m-%d %H:%M})"
+            if when
+            else str(self.get_action_display())
+        )

@@ -327,7 +327,8 @@ def test_verdict_error_in_korean(team, claims):
         **HTMX,
     )
     assert response.status_code == 422
-    assert "출처" in response.content.decode()
+    # A verdict's source is 근거 자료 (evidence); 출처 is where an article came from.
+    assert "근거 자료" in response.content.decode()
 
 
 def test_javascript_source_url_is_refused(team, claims):
