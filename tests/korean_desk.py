@@ -7,6 +7,8 @@ English, since an English article's text or a reviewer's note is not the interfa
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +45,30 @@ ENGLISH = [
     "Officials counted 35 new bridges.",
 ]
 MONEY = [{"text": "6700억원", "value": "670000000000", "unit": "KRW", "kind": "money"}]
+
+
+# Names and symbols that stay as they are in a Korean interface: the product, formats and
+# protocols, keys on the keyboard (and Django's Korean text names Control, Command and Mac),
+# time zones, units of measure, and a third-party product's name.
+ALLOWED = {
+    "Claimdesk", "API", "CSV", "JSON", "Lines", "ClaimReview", "URL", "HTTP", "HTML", "https",
+    "http", "RSS", "Atom", "UTF", "EUC", "KR", "PDF", "KST", "UTC", "Esc", "Enter", "Tab",
+    "Axes", "kg", "km", "cm", "mm", "ID", "Control", "Command", "Mac",
+}  # fmt: skip
+WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+SHOWN_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt", "data-message", "data-need-stance")
+
+
+def english_in(texts: Iterable[str], user_content: list[str]) -> list[str]:
+    """The English words of ``texts`` once user content is taken out, outside ``ALLOWED``."""
+    text = "\n".join(texts)
+    for content in user_content:
+        text = text.replace(content, " ")
+    # User content cut short ("The city spent $12 million…" in a page title).
+    for cut in re.findall(r"[^\n·…]+…", text):
+        if any(content.startswith(cut.strip(" …")) for content in user_content):
+            text = text.replace(cut, " ")
+    return sorted({w for w in WORD.findall(text) if len(w) > 1 and w not in ALLOWED})
 
 
 @dataclass

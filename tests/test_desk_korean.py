@@ -4,7 +4,6 @@ wrote (stripped first) and an explicit list of names (issue 18, Translation)."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import lxml.html
@@ -14,17 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from claims.models import ClaimStatus
-from tests.korean_desk import Desk, build_korean_desk
-
-# Names and symbols that stay as they are in a Korean interface: the product, formats and
-# protocols, keys on the keyboard, time zones, and third-party product names.
-ALLOWED = {
-    "Claimdesk", "API", "CSV", "JSON", "Lines", "ClaimReview", "URL", "HTTP", "HTML", "https",
-    "http", "RSS", "Atom", "UTF", "EUC", "KR", "PDF", "KST", "UTC", "Esc", "Enter", "Tab",
-    "Axes", "kg", "km", "cm", "mm", "ID", "Control", "Command", "Mac",
-}  # fmt: skip
-WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
-SHOWN_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt", "data-message", "data-need-stance")
+from tests.korean_desk import SHOWN_ATTRIBUTES, Desk, build_korean_desk, english_in
 
 
 def english_words(html: str, user_content: list[str]) -> list[str]:
@@ -43,14 +32,7 @@ def english_words(html: str, user_content: list[str]) -> list[str]:
             texts.append(element.get("value") or "")
         if element.tag == "option":
             texts.append(element.text_content())
-    text = "\n".join(texts)
-    for content in user_content:
-        text = text.replace(content, " ")
-    # User content cut short ("The city spent $12 million…" in a page title).
-    for cut in re.findall(r"[^\n·…]+…", text):
-        if any(content.startswith(cut.strip(" …")) for content in user_content):
-            text = text.replace(cut, " ")
-    return sorted({w for w in WORD.findall(text) if len(w) > 1 and w not in ALLOWED})
+    return english_in(texts, user_content)
 
 
 @pytest.fixture

@@ -90,7 +90,12 @@
   document.addEventListener("submit", function (event) {
     if (event.target.id !== "verdict-form") return;
     var needed = stanceSelects().filter(function (s) {
-      return s.hasAttribute("data-need") && !s.value && !s.closest("fieldset[hidden]");
+      var row = s.closest("fieldset");
+      var filled = row && Array.prototype.some.call(
+        row.querySelectorAll("input[type=url], input[type=text], textarea"),
+        function (field) { return field.value.trim() !== ""; }
+      );
+      return filled && s.hasAttribute("data-need") && !s.value && !row.hidden;
     });
     if (!needed.length) return;
     event.preventDefault();
