@@ -4,6 +4,7 @@ Verdicts and the history are append-only here too: they are shown, never edited.
 actions go through claims.services so that who did what is recorded as a ClaimEvent.
 """
 
+import html
 from typing import Any
 
 from django.apps import apps
@@ -15,7 +16,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html, format_html_join, strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext, gettext_noop, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -105,6 +107,15 @@ class EventDescription:
     def description(self, event: ClaimEvent) -> str:
         """The event as a sentence in the reader's language (its stored detail is data)."""
         return event_sentence(event)
+
+    @admin.display(description=_("what happened"))
+    def summary(self, event: ClaimEvent) -> str:
+        """The sentence cut short for a list (quoted texts can be long)."""
+        return Truncator(html.unescape(strip_tags(event_sentence(event)))).chars(120)
+
+    @admin.display(description=_("claim"), ordering="claim")
+    def short_claim(self, event: ClaimEvent) -> str:
+        return Truncator(event.claim.text).chars(60)
 
 
 class ClaimEventInline(EventDescription, ReadOnlyInline, admin.TabularInline[ClaimEvent, Claim]):
@@ -283,7 +294,7 @@ class SourceAdmin(admin.ModelAdmin[Source]):
 
 @admin.register(ClaimEvent)
 class ClaimEventAdmin(EventDescription, admin.ModelAdmin[ClaimEvent]):
-    list_display = ["claim", "action", "description", "actor", "created_at"]
+    list_display = ["created_at", "action", "summary", "actor", "short_claim"]
     fields = ["claim", "action", "description", "actor", "created_at"]
     readonly_fields = ["claim", "action", "description", "actor", "created_at"]
     list_filter = ["action"]
