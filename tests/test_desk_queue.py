@@ -4,6 +4,7 @@ did (issue 18 items 4 and 6)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -116,12 +117,19 @@ def test_interleaved_pages_cover_every_claim_once(team):
 
 def test_the_way_back_to_the_queue_keeps_its_filters(team, mixed):
     client = client_for("alice")
-    client.get(QUEUE, {"status": "verified", "q": "one"})
-    article = mixed["verified"].article
-    html = client.get(reverse("claims:article", args=[article.pk])).content.decode()
-    assert 'href="/?status=verified&amp;q=one"' in html
-    html = client.get(reverse("claims:claim", args=[mixed["verified"].pk])).content.decode()
-    assert 'href="/?status=verified&amp;q=one"' in html
+    queue = client.get(QUEUE, {"status": "verified", "q": "one"}).content.decode()
+    claim = mixed["verified"]
+    for name, args in (("claims:article", [claim.article_id]), ("claims:claim", [claim.pk])):
+        link = re.search(rf'href="({re.escape(reverse(name, args=args))}[^"]*)"', queue)
+        assert link, name
+        html = client.get(link.group(1).replace("&amp;", "&")).content.decode()
+        assert 'class="crumbs"><a href="/?status=verified&amp;q=one"' in html, name
+    # Only the queue's own parameters come back.
+    html = client.get(
+        reverse("claims:article", args=[claim.article_id]),
+        {"back": "status=verified&next=//evil.example/"},
+    ).content.decode()
+    assert 'class="crumbs"><a href="/?status=verified"' in html
 
 
 def test_bulk_assign_with_nothing_ticked_says_so(team, mixed):

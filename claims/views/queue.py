@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language, ngettext
@@ -28,8 +28,9 @@ from claims.services import claim_assign
 from claims.views.common import role_required
 
 PAGE_SIZE = 50
-# Where "← Queue" goes back to: the queue as the reviewer last filtered it.
-QUEUE_QUERY = "claimdesk_queue_query"
+# "← Queue" goes back to the queue as filtered: its links carry the query as ``back``
+# (no session write per request). Only the queue's own parameters are kept.
+QUEUE_PARAMETERS = {*QueueFilterForm.base_fields, "after"}
 # The queue filters the API and its exports understand too.
 EXPORT_FILTERS = ("q", "kind", "outlet", "language")
 
@@ -90,15 +91,14 @@ def _export_query(request: HttpRequest, status: str) -> str:
     return urlencode(given)
 
 
-def _remember(request: HttpRequest) -> None:
-    query = request.GET.urlencode()
-    if request.session.get(QUEUE_QUERY, "") != query:
-        request.session[QUEUE_QUERY] = query
-
-
 def queue_url(request: HttpRequest) -> str:
-    """The queue with the filters the reviewer last used (for "← Queue")."""
-    query = request.session.get(QUEUE_QUERY, "") if hasattr(request, "session") else ""
+    """The queue with the filters it was opened from (``back``), for "← Queue"."""
+    given = QueryDict(request.GET.get("back", ""))
+    kept = QueryDict(mutable=True)
+    for key in given:
+        if key in QUEUE_PARAMETERS:
+            kept.setlist(key, given.getlist(key))
+    query = kept.urlencode()
     return reverse("claims:queue") + (f"?{query}" if query else "")
 
 
@@ -117,7 +117,6 @@ def queue(request: HttpRequest) -> HttpResponse:
         size=PAGE_SIZE,
         first="en" if (get_language() or "").startswith("en") else "ko",
     )
-    _remember(request)
     params = request.GET.copy()
     params.pop("after", None)
     next_query = _with(params, after=page.next_after) if page.more else ""
@@ -136,6 +135,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "can_settle": roles.can_settle(request.user),
             "assign_form": BulkAssignForm(reviewers=reviewers),
             "export_query": _export_query(request, status),
+            "back": urlencode({"back": request.GET.urlencode()}) if request.GET else "",
             "export_every_status": status not in ClaimStatus.values,
         },
     )
