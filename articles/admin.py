@@ -9,14 +9,41 @@ from typing import Any
 from django.contrib import admin
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
-from django.utils.html import format_html_join
+from django.templatetags.static import static
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from articles.diff import revision_changes
 from articles.models import Article, ArticleRevision, Feed, FeedEntry, IngestJob, Outlet
+from articles.presentation import language_name, reason_text
 
 OPS = {"+": "added", "-": "removed"}
+
+
+def language_label(code: str) -> str:
+    """A language code named in the reader's language ("ko" -> "한국어")."""
+    return language_name(code) or "—"
+
+
+def boolean_icon(value: bool | None) -> str:
+    """Django's yes/no icon with its text in the reader's language (Django's own writes
+    alt="True"/"False" in every language)."""
+    name = {True: "yes", False: "no", None: "unknown"}[value]
+    text = {True: _("yes"), False: _("no"), None: _("unknown")}[value]
+    return format_html('<img src="{}" alt="{}">', static(f"admin/img/icon-{name}.svg"), text)
+
+
+class LanguageFilter(admin.SimpleListFilter):
+    title = _("language")
+    parameter_name = "language"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [(code, language_label(code)) for code in ("ko", "en")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        value = self.value()
+        return queryset.filter(language=value) if value else queryset
 
 
 @admin.register(Outlet)
@@ -42,7 +69,7 @@ class RevisionInline(admin.TabularInline[ArticleRevision, Article]):
         "content_hash",
         "created_at",
     )
-    fields = readonly_fields
+    fields = tuple(readonly_fields)
     extra = 0
     can_delete = False
     show_change_link = True
@@ -53,8 +80,8 @@ class RevisionInline(admin.TabularInline[ArticleRevision, Article]):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin[Article]):
-    list_display = ["title", "outlet", "language", "published_at", "created_at"]
-    list_filter = ["language", "outlet", "published_at"]
+    list_display = ["title", "outlet", "language_shown", "published_at", "created_at"]
+    list_filter = [LanguageFilter, "outlet", "published_at"]
     search_fields = ["title", "url", "authors"]
     list_select_related = ["outlet"]
     date_hierarchy = "published_at"
@@ -65,11 +92,15 @@ class ArticleAdmin(admin.ModelAdmin[Article]):
         # An article is made by ingestion (with its revision and claims), never by hand here.
         return False
 
+    @admin.display(description=_("language"), ordering="language")
+    def language_shown(self, article: Article) -> str:
+        return language_label(article.language)
+
 
 @admin.register(ArticleRevision)
 class ArticleRevisionAdmin(admin.ModelAdmin[ArticleRevision]):
-    list_display = ["title", "article", "number", "language", "published_at", "created_at"]
-    list_filter = ["language"]
+    list_display = ["title", "article", "number", "language_shown", "published_at", "created_at"]
+    list_filter = [LanguageFilter]
     search_fields = ["title", "body", "source"]
     list_select_related = ["article"]
     readonly_fields = [
@@ -79,17 +110,22 @@ class ArticleRevisionAdmin(admin.ModelAdmin[ArticleRevision]):
         "authors",
         "published_at",
         "modified_at",
-        "language",
+        "language_shown",
         "body",
         "content_hash",
         "source",
         "created_at",
         "changes",
     ]
+    fields = tuple(readonly_fields)
 
     def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
         # Revisions are the record of what was ingested; they are never edited.
         return False
+
+    @admin.display(description=_("language"), ordering="language")
+    def language_shown(self, revision: ArticleRevision) -> str:
+        return language_label(revision.language)
 
     @admin.display(description=_("changes from the previous revision"))
     def changes(self, revision: ArticleRevision) -> str | SafeString:
@@ -110,27 +146,50 @@ class ArticleRevisionAdmin(admin.ModelAdmin[ArticleRevision]):
         )
 
 
+class ErrorsInTheReadersLanguage:
+    """A stored error (a job's, a feed's) said in the reader's language from its code."""
+
+    @admin.display(description=_("error"))
+    def error_shown(self, obj: Any) -> str:
+        return reason_text(obj.error) if obj.error else "—"
+
+    @admin.display(description=_("last error"))
+    def last_error_shown(self, obj: Any) -> str:
+        return reason_text(obj.last_error) if obj.last_error else "—"
+
+
 @admin.register(Feed)
-class FeedAdmin(admin.ModelAdmin[Feed]):
-    list_display = ["__str__", "url", "outlet", "active", "last_polled_at", "last_error"]
+class FeedAdmin(ErrorsInTheReadersLanguage, admin.ModelAdmin[Feed]):
+    list_display = [
+        "__str__",
+        "url",
+        "outlet",
+        "active_shown",
+        "last_polled_at",
+        "last_error_shown",
+    ]
     list_filter = ["active", "outlet"]
     search_fields = ["url", "title"]
     list_select_related = ["outlet"]
-    readonly_fields = ["last_polled_at", "last_error", "created_at"]
+    readonly_fields = ["last_polled_at", "last_error_shown", "created_at"]
+
+    @admin.display(description=_("active"), ordering="active")
+    def active_shown(self, feed: Feed) -> str:
+        return boolean_icon(feed.active)
 
 
 @admin.register(FeedEntry)
-class FeedEntryAdmin(admin.ModelAdmin[FeedEntry]):
-    list_display = ["__str__", "feed", "article", "error", "seen_at"]
+class FeedEntryAdmin(ErrorsInTheReadersLanguage, admin.ModelAdmin[FeedEntry]):
+    list_display = ["__str__", "feed", "article", "error_shown", "seen_at"]
     list_filter = ["feed"]
     search_fields = ["title", "url", "guid"]
     list_select_related = ["feed", "article"]
-    readonly_fields = ["feed", "guid", "url", "title", "article", "error", "seen_at"]
+    readonly_fields = ["feed", "guid", "url", "title", "article", "error_shown", "seen_at"]
 
 
 @admin.register(IngestJob)
-class IngestJobAdmin(admin.ModelAdmin[IngestJob]):
-    list_display = ["source", "state", "created_by", "created_at", "finished_at", "error"]
+class IngestJobAdmin(ErrorsInTheReadersLanguage, admin.ModelAdmin[IngestJob]):
+    list_display = ["source", "state", "created_by", "created_at", "finished_at", "error_shown"]
     list_filter = ["state"]
     search_fields = ["source", "error"]
     list_select_related = ["created_by"]
@@ -138,7 +197,7 @@ class IngestJobAdmin(admin.ModelAdmin[IngestJob]):
         "kind",
         "source",
         "state",
-        "error",
+        "error_shown",
         "article_ids",
         "created_by",
         "created_at",

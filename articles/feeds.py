@@ -12,10 +12,16 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 
 from articles.parsing.text import clean_line
+from lib.reasons import reason
 
 
 class FeedError(ValueError):
-    """The document is not a usable feed; the message says why."""
+    """The document is not a usable feed; the message says why, ``code`` names the reason
+    (``lib.reasons``)."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(reason(code))
+        self.code = code
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,13 +73,11 @@ def _unique(entries: Iterable[FeedEntry]) -> list[FeedEntry]:
 def parse_feed(data: bytes, *, url: str = "") -> Feed:
     """The entries of an RSS or Atom document; FeedError when it is not a feed."""
     if not data.strip():
-        raise FeedError("the feed is empty")
+        raise FeedError("feed_empty")
     parsed = feedparser.parse(data, response_headers={"content-location": url} if url else None)
     version = parsed.get("version") or ""
     if not version:
-        reason = "the document is not an RSS or Atom feed"
-        if data.lstrip()[:200].lower().find(b"<html") >= 0:
-            reason += " (it is an HTML page; look for the site's feed link)"
-        raise FeedError(reason)
+        html = data.lstrip()[:200].lower().find(b"<html") >= 0
+        raise FeedError("feed_is_html" if html else "not_a_feed")
     entries = _unique(e for e in (_entry(item, url) for item in parsed.entries) if e is not None)
     return Feed(title=clean_line(parsed.feed.get("title") or ""), entries=entries)

@@ -22,6 +22,8 @@ from protego import Protego
 from requests_hardened import Config, HTTPSession
 from requests_hardened.ip_filter import InvalidIPAddress
 
+from lib import reasons
+
 ACCEPTED_TYPES = (
     "text/html",
     "application/xhtml+xml",
@@ -73,20 +75,43 @@ _lock = threading.Lock()
 
 
 class FetchError(Exception):
-    """A URL could not be fetched; ``reason`` says what went wrong and what to do.
+    """A URL could not be fetched; ``reason`` says what went wrong and what to do, and
+    ``code`` names it (``lib.reasons``) so the interface can say it in its language.
 
     ``status`` is the HTTP status the server answered with, when it answered with an error
     (None when no response came: refused, unreachable, timed out, over a limit).
     """
 
     def __init__(
-        self, url: str, reason: str, *, transient: bool = False, status: int | None = None
+        self,
+        url: str,
+        reason: str,
+        *,
+        transient: bool = False,
+        code: str = "",
+        status: int | None = None,
     ) -> None:
         super().__init__(f"{url}: {reason}")
         self.url = url
         self.reason = reason
         self.transient = transient
+        self.code = code
         self.status = status
+
+    @classmethod
+    def because(
+        cls,
+        url: str,
+        code: str,
+        *,
+        transient: bool = False,
+        status: int | None = None,
+        **params: object,
+    ) -> FetchError:
+        if status is not None:
+            params["status"] = status
+        reason = reasons.reason(code, **params)
+        return cls(url, reason, transient=transient, code=code, status=status)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,17 +159,15 @@ def _guard(url: str, original: str, allowed_networks: tuple[str, ...]) -> None:
         port = parts.port or (443 if parts.scheme == "https" else 80)
         infos = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
     except ValueError as error:
-        raise FetchError(original, "the URL has an invalid port; check it") from error
+        raise FetchError.because(original, "bad_port") from error
     except OSError as error:
-        reason = f"could not resolve {parts.hostname}; check the address or try again later"
-        raise FetchError(original, reason, transient=True) from error
+        raise FetchError.because(
+            original, "unresolved", transient=True, host=parts.hostname
+        ) from error
     for info in infos:
         why = refused_address(str(info[4][0]), allowed_networks)
         if why:
-            raise FetchError(
-                original,
-                f"{parts.hostname} resolves to a {why} address; only public web pages are fetched",
-            )
+            raise FetchError.because(original, "refused_address", host=parts.hostname, why=why)
 
 
 def _session(limits: Limits, allow_loopback: bool) -> HTTPSession:
@@ -162,12 +185,10 @@ def _session(limits: Limits, allow_loopback: bool) -> HTTPSession:
 def _check_scheme(url: str, original: str) -> None:
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https"):
-        what = "a redirect pointed" if url != original else "the address is"
-        raise FetchError(
-            original, f"{what} to a {parts.scheme or 'relative'}: URL; only http(s) is fetched"
-        )
+        code = "redirect_scheme" if url != original else "scheme"
+        raise FetchError.because(original, code, scheme=parts.scheme or "relative")
     if not parts.hostname:
-        raise FetchError(original, "the URL has no host name; check it")
+        raise FetchError.because(original, "no_host")
 
 
 def _polite(host: str, min_delay: float) -> None:
@@ -182,52 +203,36 @@ def _polite(host: str, min_delay: float) -> None:
 def _open(session: HTTPSession, url: str, original: str, limits: Limits) -> requests.Response:
     remaining = limits.deadline - time.monotonic()
     if remaining <= 0:
-        raise FetchError(
-            original, "the server took too long to answer; try again later", transient=True
-        )
+        raise FetchError.because(original, "timeout", transient=True)
     timeout = (min(limits.connect_timeout, remaining), min(limits.timeout, remaining))
     try:
         return session.get(url, stream=True, allow_redirects=False, timeout=timeout)
     except InvalidIPAddress as error:
         host = urlsplit(url).hostname
-        raise FetchError(
-            original,
-            f"{host} resolves to a private or local address; only public web pages are fetched",
-        ) from error
+        raise FetchError.because(original, "private_address", host=host) from error
     except requests.Timeout as error:
-        raise FetchError(
-            original, "the server took too long to answer; try again later", transient=True
-        ) from error
+        raise FetchError.because(original, "timeout", transient=True) from error
     except requests.ConnectionError as error:
         host = urlsplit(url).hostname
-        raise FetchError(
+        raise FetchError.because(
             original,
-            f"could not connect to {host}; check the address or try again later",
+            "connect",
             transient=True,
+            host=host,
         ) from error
     except requests.RequestException as error:
-        raise FetchError(
-            original, f"the request failed ({type(error).__name__}); check the URL"
-        ) from error
+        raise FetchError.because(original, "request_failed", error=type(error).__name__) from error
 
 
 def _status_error(response: requests.Response, original: str) -> FetchError:
     status = response.status_code
     if status in (404, 410):
-        return FetchError(
-            original, f"the page was not found (HTTP {status}); check the URL", status=status
-        )
+        return FetchError.because(original, "not_found", status=status)
     if status in (401, 403):
-        return FetchError(
-            original,
-            f"the site refused access (HTTP {status}); the page may need a login",
-            status=status,
-        )
+        return FetchError.because(original, "forbidden", status=status)
     transient = status in TRANSIENT_STATUSES
-    hint = "try again later" if transient else "check the URL"
-    return FetchError(
-        original, f"the server answered HTTP {status}; {hint}", transient=transient, status=status
-    )
+    code = "http_retry" if transient else "http_error"
+    return FetchError.because(original, code, transient=transient, status=status)
 
 
 def _content_type(
@@ -241,7 +246,7 @@ def _content_type(
         else ""
     )
     if kind and kind not in accept:
-        raise FetchError(original, f"the content is {kind}, not a web page or feed")
+        raise FetchError.because(original, "fetch_type", kind=kind)
     return header, charset or ""
 
 
@@ -262,7 +267,7 @@ def _cut(response: requests.Response, expired: threading.Event) -> None:
 def _read_body(response: requests.Response, original: str, limits: Limits) -> bytes:
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > limits.max_bytes:
-        raise FetchError(original, f"the page is over the {limits.max_bytes:,}-byte limit")
+        raise FetchError.because(original, "page_too_large", limit=limits.max_bytes)
     expired = threading.Event()
     # A server that drips bytes never trips the read timeout; the timer enforces the total.
     watchdog = threading.Timer(
@@ -279,22 +284,20 @@ def _read_chunks(
     response: requests.Response, original: str, limits: Limits, expired: threading.Event
 ) -> bytes:
     chunks, size = [], 0
-    too_long = "the server took too long to send the page; try again later"
     try:
         for chunk in response.iter_content(chunk_size=65536):
             size += len(chunk)
             if size > limits.max_bytes:
-                raise FetchError(original, f"the page is over the {limits.max_bytes:,}-byte limit")
+                raise FetchError.because(original, "page_too_large", limit=limits.max_bytes)
             if expired.is_set() or time.monotonic() > limits.deadline:
-                raise FetchError(original, too_long, transient=True)
+                raise FetchError.because(original, "slow", transient=True)
             chunks.append(chunk)
     except (requests.RequestException, OSError) as error:
         if expired.is_set():
-            raise FetchError(original, too_long, transient=True) from error
-        reason = "the connection broke while reading the page; try again later"
-        raise FetchError(original, reason, transient=True) from error
+            raise FetchError.because(original, "slow", transient=True) from error
+        raise FetchError.because(original, "broken", transient=True) from error
     if expired.is_set():
-        raise FetchError(original, too_long, transient=True)
+        raise FetchError.because(original, "slow", transient=True)
     return b"".join(chunks)
 
 
@@ -359,7 +362,7 @@ def fetch(
             _check_scheme(current, url)
             _guard(current, url, allowed_networks)
             if respect_robots and not _robots_allows(session, current, limits):
-                raise FetchError(url, "the site's robots.txt does not allow fetching this page")
+                raise FetchError.because(url, "robots")
             _polite(urlsplit(current).hostname or "", min_delay)
             response = _open(session, current, url, limits)
             with response:
@@ -374,4 +377,4 @@ def fetch(
                 return FetchResult(
                     url, current, response.status_code, content_type, charset, data, headers
                 )
-    raise FetchError(url, f"too many redirects (more than {max_redirects}); check the URL")
+    raise FetchError.because(url, "redirects", limit=max_redirects)

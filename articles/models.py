@@ -245,4 +245,4 @@ class IngestJob(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.source} ({self.state})"
+        return f"{self.source} ({self.get_state_display()})"

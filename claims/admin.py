@@ -4,25 +4,48 @@ Verdicts and the history are append-only here too: they are shown, never edited.
 actions go through claims.services so that who did what is recorded as a ClaimEvent.
 """
 
+import html
 from typing import Any
 
+from django.apps import apps
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join, strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext, gettext_noop, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
-from articles.admin import ArticleAdmin, RevisionInline
+from articles.admin import ArticleAdmin, RevisionInline, boolean_icon
 from articles.models import Article
+from articles.presentation import language_name
+from claims import roles
 from claims.models import Claim, ClaimEvent, Source, Verdict
+from claims.presentation import event_sentence, figure_rows
 from claims.roles import can_review
-from claims.services import claim_assign, claim_dismiss
+from claims.services import claim_assign, claim_correct, claim_dismiss
 from claims.tasks import reextract_article_task
 
 ADMIN_DISMISS_REASON = "Dismissed in bulk from the admin console"
+
+
+class ClaimLanguageFilter(admin.SimpleListFilter):
+    """Claims by their article's language, named in the reader's language."""
+
+    title = _("language")
+    parameter_name = "language"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [(code, language_name(code)) for code in ("ko", "en")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Claim]) -> QuerySet[Claim]:
+        value = self.value()
+        return queryset.filter(article__language=value) if value else queryset
 
 
 class ReadOnlyInline:
@@ -44,11 +67,30 @@ def _source_links(sources: list[Source]) -> str:
     )
 
 
-class VerdictInline(ReadOnlyInline, admin.TabularInline[Verdict, Claim]):
+class Shown:
+    """Yes/no columns with their text in the reader's language (see ``boolean_icon``)."""
+
+    @admin.display(description=_("editor's settlement"), ordering="settles")
+    def settles_shown(self, verdict: Verdict) -> str:
+        return boolean_icon(verdict.settles)
+
+    @admin.display(description=_("in current revision"), ordering="is_current")
+    def current_shown(self, claim: Claim) -> str:
+        return boolean_icon(claim.is_current)
+
+
+class VerdictInline(Shown, ReadOnlyInline, admin.TabularInline[Verdict, Claim]):
     """A claim's verdicts with their sources (an inline cannot nest a second inline)."""
 
     model = Verdict
-    readonly_fields = ("verdict", "reviewer", "note", "settles", "sources_cited", "created_at")
+    readonly_fields = (
+        "verdict",
+        "reviewer",
+        "note",
+        "settles_shown",
+        "sources_cited",
+        "created_at",
+    )
     fields = readonly_fields
     show_change_link = True
 
@@ -60,9 +102,25 @@ class VerdictInline(ReadOnlyInline, admin.TabularInline[Verdict, Claim]):
         return _source_links(list(verdict.sources.all()))
 
 
-class ClaimEventInline(ReadOnlyInline, admin.TabularInline[ClaimEvent, Claim]):
+class EventDescription:
+    @admin.display(description=_("what happened"))
+    def description(self, event: ClaimEvent) -> str:
+        """The event as a sentence in the reader's language (its stored detail is data)."""
+        return event_sentence(event)
+
+    @admin.display(description=_("what happened"))
+    def summary(self, event: ClaimEvent) -> str:
+        """The sentence cut short for a list (quoted texts can be long)."""
+        return Truncator(html.unescape(strip_tags(event_sentence(event)))).chars(120)
+
+    @admin.display(description=_("claim"), ordering="claim")
+    def short_claim(self, event: ClaimEvent) -> str:
+        return Truncator(event.claim.text).chars(60)
+
+
+class ClaimEventInline(EventDescription, ReadOnlyInline, admin.TabularInline[ClaimEvent, Claim]):
     model = ClaimEvent
-    readonly_fields = ("action", "actor", "detail", "created_at")
+    readonly_fields = ("action", "actor", "description", "created_at")
     fields = readonly_fields
     verbose_name_plural = _("history")
 
@@ -77,7 +135,11 @@ class SourceInline(ReadOnlyInline, admin.TabularInline[Source, Verdict]):
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin[Claim]):
+class ClaimAdmin(Shown, admin.ModelAdmin[Claim]):
+    """Claims for editors: kind and attribution can be corrected (recorded in the history);
+    everything the services own (text, offsets, figures, score, article, status,
+    assignment) is read-only here and changes in the review interface."""
+
     list_display = [
         "short_text",
         "status",
@@ -86,25 +148,75 @@ class ClaimAdmin(admin.ModelAdmin[Claim]):
         "article",
         "outlet",
         "assigned_to",
-        "is_current",
+        "current_shown",
         "updated_at",
     ]
-    list_filter = ["status", "kind", "is_current", "origin", "article__language"]
+    list_filter = ["status", "kind", "is_current", "origin", ClaimLanguageFilter]
     search_fields = ["text", "attribution", "article__title"]
     list_select_related = ["article", "article__outlet", "assigned_to"]
-    raw_id_fields = ["article", "revision", "created_by", "assigned_to"]
-    readonly_fields = [
-        "fingerprint",
+    fields = [
+        "text",
+        "review_page",
+        "article",
+        "revision",
+        "start",
+        "end",
+        "figure_list",
+        "score",
+        "kind",
+        "attribution",
         "status",
         "dismissed_reason",
         "origin",
         "created_by",
+        "assigned_to",
+        "current_shown",
+        "fingerprint",
         "created_at",
         "updated_at",
     ]
+    readonly_fields = [str(f) for f in fields if f not in ("kind", "attribution")]
     inlines = [VerdictInline, ClaimEventInline]
     actions = ["assign_to_me", "dismiss"]
     date_hierarchy = "updated_at"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        # Claims come from ingestion, or from "add a missed claim" in the review interface.
+        return False
+
+    def save_model(self, request: HttpRequest, obj: Claim, form: Any, change: bool) -> None:
+        # Through the service, which records the correction in the claim's history.
+        claim_correct(
+            claim=obj,
+            actor=request.user,
+            kind=form.cleaned_data["kind"],
+            attribution=form.cleaned_data["attribution"],
+        )
+
+    @admin.display(description=_("figures"))
+    def figure_list(self, claim: Claim) -> str:
+        rows = figure_rows(claim.figures or [])
+        if not rows:
+            return "—"
+        return format_html(
+            '<ul class="figures">{}</ul>',
+            format_html_join(
+                "",
+                "<li>{} → {}{} ({})</li>",
+                (
+                    (r["text"], "≈ " if r["approximate"] else "", r["phrase"], r["kind"])
+                    for r in rows
+                ),
+            ),
+        )
+
+    @admin.display(description=_("review page"))
+    def review_page(self, claim: Claim) -> str:
+        return format_html(
+            '<a href="{}">{}</a>',
+            claim.get_absolute_url(),
+            _("Open in the review interface (verdicts, dismissal, span)"),
+        )
 
     @admin.display(description=_("claim"))
     def short_text(self, claim: Claim) -> str:
@@ -136,8 +248,9 @@ class ClaimAdmin(admin.ModelAdmin[Claim]):
         try:
             for claim in claims:
                 claim_dismiss(claim=claim, actor=request.user, reason=ADMIN_DISMISS_REASON)
-        except ValidationError as error:
-            self.message_user(request, "; ".join(error.messages), messages.ERROR)
+        except (ValidationError, PermissionDenied) as error:
+            # The editor rule (claims.services) refuses what a reviewer may not undo.
+            self.message_user(request, "; ".join(map(str, error.args)), messages.ERROR)
             return
         count = len(claims)
         self.message_user(
@@ -148,12 +261,12 @@ class ClaimAdmin(admin.ModelAdmin[Claim]):
 
 
 @admin.register(Verdict)
-class VerdictAdmin(admin.ModelAdmin[Verdict]):
-    list_display = ["claim", "verdict", "reviewer", "settles", "created_at"]
+class VerdictAdmin(Shown, admin.ModelAdmin[Verdict]):
+    list_display = ["claim", "verdict", "reviewer", "settles_shown", "created_at"]
     list_filter = ["verdict", "settles", "created_at"]
     search_fields = ["claim__text", "note", "reviewer__username"]
     list_select_related = ["claim", "reviewer"]
-    readonly_fields = ["claim", "reviewer", "verdict", "note", "settles", "created_at"]
+    readonly_fields = ["claim", "reviewer", "verdict", "note", "settles_shown", "created_at"]
     inlines = [SourceInline]
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
@@ -180,8 +293,10 @@ class SourceAdmin(admin.ModelAdmin[Source]):
 
 
 @admin.register(ClaimEvent)
-class ClaimEventAdmin(admin.ModelAdmin[ClaimEvent]):
-    list_display = ["claim", "action", "actor", "created_at"]
+class ClaimEventAdmin(EventDescription, admin.ModelAdmin[ClaimEvent]):
+    list_display = ["created_at", "action", "summary", "actor", "short_claim"]
+    fields = ["claim", "action", "description", "actor", "created_at"]
+    readonly_fields = ["claim", "action", "description", "actor", "created_at"]
     list_filter = ["action"]
     search_fields = ["claim__text"]
     list_select_related = ["claim", "actor"]
@@ -193,11 +308,11 @@ class ClaimEventAdmin(admin.ModelAdmin[ClaimEvent]):
         return False
 
 
-class ClaimInline(admin.TabularInline[Claim, Article]):
+class ClaimInline(Shown, admin.TabularInline[Claim, Article]):
     """An article's claims, read-only here; open one to review its history."""
 
     model = Claim
-    readonly_fields = ("text", "status", "kind", "score", "is_current", "start", "end")
+    readonly_fields = ("text", "status", "kind", "score", "current_shown", "start", "end")
     fields = readonly_fields
     extra = 0
     can_delete = False
@@ -212,7 +327,14 @@ class ArticleWithClaimsAdmin(ArticleAdmin):
     """The article pages with what claims add: counts, the claims, re-extraction, and
     "View on site" opening the article's review page."""
 
-    list_display = ["title", "outlet", "language", "published_at", "claim_count", "created_at"]
+    list_display = [
+        "title",
+        "outlet",
+        "language_shown",
+        "published_at",
+        "claim_count",
+        "created_at",
+    ]
     inlines = [RevisionInline, ClaimInline]
     actions = ["reextract"]
 
@@ -254,3 +376,145 @@ class ArticleWithClaimsAdmin(ArticleAdmin):
 # The article page shows its claims; articles/ knows nothing of claims, so it is extended here.
 admin.site.unregister(Article)
 admin.site.register(Article, ArticleWithClaimsAdmin)
+
+
+# The console is the editors' and admins': a reviewer or viewer flagged staff by hand still
+# works in the review interface (claims.roles.can_use_admin).
+def _admin_permission(request: HttpRequest) -> bool:
+    return roles.can_use_admin(request.user)
+
+
+admin.site.has_permission = _admin_permission  # type: ignore[method-assign]
+admin.site.site_header = _("Claimdesk administration")
+admin.site.site_title = _("Claimdesk administration")
+admin.site.index_title = _("Claims, articles and users")
+
+
+# --- Users and roles in the reader's language -------------------------------------------------
+
+ROLE_NAMES = {
+    roles.VIEWER: _("viewer"),
+    roles.REVIEWER: _("reviewer"),
+    roles.EDITOR: _("editor"),
+}
+PERMISSION_ACTIONS = {
+    "add": _("add"),
+    "change": _("change"),
+    "delete": _("delete"),
+    "view": _("view"),
+}
+# Names third-party apps show in the console without a Korean catalog of their own
+# (django-axes, DRF's tokens): listed here so that ours carries them.
+THIRD_PARTY_NAMES = (
+    gettext_noop("Auth Token"),
+    gettext_noop("Token"),
+    gettext_noop("Tokens"),
+    gettext_noop("Key"),
+    gettext_noop("User"),
+    gettext_noop("Created"),
+    gettext_noop("access attempt"),
+    gettext_noop("access attempts"),
+    gettext_noop("access log"),
+    gettext_noop("access logs"),
+    gettext_noop("access failure"),
+    gettext_noop("access failures"),
+    gettext_noop("access attempt expiration"),
+    gettext_noop("access attempt expirations"),
+    gettext_noop("Access Attempt"),
+    gettext_noop("Access lock out"),
+    gettext_noop("Attempt Time"),
+    gettext_noop("Attempt Remaining"),
+    gettext_noop("Failed Logins"),
+    gettext_noop("Locked Out"),
+    gettext_noop("Logout Time"),
+    gettext_noop("IP Address"),
+    gettext_noop("User Agent"),
+    gettext_noop("HTTP Accept"),
+    gettext_noop("Path"),
+    gettext_noop("GET Data"),
+    gettext_noop("POST Data"),
+    gettext_noop("Meta Data"),
+    gettext_noop("Form Data"),
+    gettext_noop("Not set"),
+    gettext_noop("Expires At"),
+    gettext_noop("Session key hash (sha256)"),
+    gettext_noop("Clean up expired attempts"),
+    gettext_noop("The time when access attempt expires and is no longer valid."),
+)
+
+
+def role_name(group: Group) -> str:
+    return str(ROLE_NAMES.get(group.name, group.name))
+
+
+def permission_label(permission: Permission) -> str:
+    """A permission in the reader's language: the built-in ones ("Can add claim", stored in
+    English when the table was made) from their model's name, ours from the catalog."""
+    model = permission.content_type.model_class()
+    action, _sep, model_name = permission.codename.partition("_")
+    if model is None:
+        return str(permission)
+    app = apps.get_app_config(model._meta.app_label).verbose_name
+    if action in PERMISSION_ACTIONS and model_name == model._meta.model_name:
+        name = _("%(model)s: %(action)s") % {
+            "model": model._meta.verbose_name,
+            "action": PERMISSION_ACTIONS[action],
+        }
+    else:
+        name = gettext(permission.name)
+    return f"{app} | {name}"
+
+
+class RoleFilter(admin.SimpleListFilter):
+    title = _("role")
+    parameter_name = "role"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [(name, str(label)) for name, label in ROLE_NAMES.items()]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        value = self.value()
+        return queryset.filter(groups__name=value) if value else queryset
+
+
+class TranslatedChoices:
+    """Roles and permissions in the reader's language in the user and group forms."""
+
+    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)  # type: ignore[misc]
+        if field is not None and db_field.name in ("permissions", "user_permissions"):
+            field.queryset = field.queryset.select_related("content_type")
+            field.label_from_instance = permission_label
+        if field is not None and db_field.name == "groups":
+            field.label_from_instance = role_name
+        return field
+
+
+class DeskUserAdmin(TranslatedChoices, UserAdmin):
+    list_display = ("username", "email", "first_name", "last_name", "staff_shown", "roles_shown")
+    list_filter = ("is_staff", "is_superuser", "is_active", RoleFilter)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        return super().get_queryset(request).prefetch_related("groups")
+
+    @admin.display(description=_("staff status"), ordering="is_staff")
+    def staff_shown(self, user: Any) -> str:
+        return boolean_icon(user.is_staff)
+
+    @admin.display(description=_("roles"))
+    def roles_shown(self, user: Any) -> str:
+        return ", ".join(role_name(g) for g in user.groups.all()) or "—"
+
+
+class DeskGroupAdmin(TranslatedChoices, GroupAdmin):
+    list_display = ("role_shown",)
+
+    @admin.display(description=_("name"), ordering="name")
+    def role_shown(self, group: Group) -> str:
+        return role_name(group)
+
+
+admin.site.unregister(get_user_model())
+admin.site.register(get_user_model(), DeskUserAdmin)
+admin.site.unregister(Group)
+admin.site.register(Group, DeskGroupAdmin)

@@ -44,10 +44,21 @@ class Form(forms.Form):
         super().__init__(*args, **kwargs)
 
 
+OPEN_WORK, ANY_STATUS = "open", "all"
+
+
 class QueueFilterForm(Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    # Open work (unreviewed and contested claims: models.OPEN_STATUSES) unless asked.
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("Any status")), *ClaimStatus.choices]
+        label=_("Status"),
+        required=False,
+        initial=OPEN_WORK,
+        choices=[
+            (OPEN_WORK, _("Open work")),
+            *ClaimStatus.choices,
+            (ANY_STATUS, _("Any status")),
+        ],
     )
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("Any kind")), *ClaimKind.choices]
@@ -103,8 +114,13 @@ class SourceForm(Form):
     excerpt = forms.CharField(
         label=_("Quoted passage"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    # Blank until the reviewer (or claimdesk.js, when a verdict is chosen) picks one; a blank
+    # stance is stored as the verdict's (services.STANCE_FOR_VERDICT).
     stance = forms.ChoiceField(
-        label=_("Stance"), choices=Stance.choices, initial=Stance.SUPPORTS, required=False
+        label=_("Stance"),
+        choices=[("", _("as the verdict says")), *Stance.choices],
+        initial="",
+        required=False,
     )
 
     def clean_url(self) -> str:
@@ -131,7 +147,7 @@ def sources_from(formset: Any) -> list[SourceInput]:
             title=f.cleaned_data.get("title", ""),
             publisher=f.cleaned_data.get("publisher", ""),
             excerpt=f.cleaned_data.get("excerpt", ""),
-            stance=f.cleaned_data.get("stance") or Stance.SUPPORTS,
+            stance=f.cleaned_data.get("stance") or "",
         )
         for f in formset.forms
         if f.cleaned_data and f.has_source()
@@ -175,6 +191,31 @@ class AssignForm(Form):
     def __init__(self, *args: Any, reviewers: list[tuple[int, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
         super().__init__(*args, **kwargs)
         self.fields["assignee"].choices = [("", _("Nobody")), *reviewers]  # type: ignore[attr-defined]
+
+
+NOBODY = "none"
+
+
+class BulkAssignForm(Form):
+    """The queue's assignment of ticked claims: whom must be chosen (unassigning too), so
+    one careless click changes nothing."""
+
+    assignee = forms.ChoiceField(label=_("Assign to"))
+
+    def __init__(self, *args: Any, reviewers: list[tuple[int, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].choices = [  # type: ignore[attr-defined]
+            ("", _("Choose…")),
+            *[(str(pk), name) for pk, name in reviewers],
+            (NOBODY, _("Nobody (unassign)")),
+        ]
+        self.fields["assignee"].error_messages["required"] = _(
+            "Choose whom to assign the ticked claims to."
+        )
+
+    def assignee_id(self) -> int | None:
+        value = self.cleaned_data["assignee"]
+        return None if value == NOBODY else int(value)
 
 
 class MergeForm(Form):

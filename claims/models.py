@@ -11,7 +11,9 @@ from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Length
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from articles.models import Article, ArticleRevision, outlet_match
 
@@ -34,6 +36,10 @@ class ClaimStatus(models.TextChoices):
     UNVERIFIABLE = "unverifiable", _("unverifiable")
     CONTESTED = "contested", _("contested")
     DISMISSED = "dismissed", _("dismissed")
+
+
+# Work still to do: the queue's default. A status for claims due for re-check joins here.
+OPEN_STATUSES: tuple[str, ...] = (ClaimStatus.UNREVIEWED, ClaimStatus.CONTESTED)
 
 
 class VerdictChoice(models.TextChoices):
@@ -80,6 +86,10 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
 
     def with_status(self, status: str) -> ClaimQuerySet:
         return self.filter(status=status)
+
+    def open_work(self) -> ClaimQuerySet:
+        """Claims that still need a reviewer or an editor (``OPEN_STATUSES``)."""
+        return self.filter(status__in=OPEN_STATUSES)
 
     def of_kind(self, kind: str) -> ClaimQuerySet:
         return self.filter(kind=kind)
@@ -237,7 +247,10 @@ class Verdict(models.Model):
         constraints = [_choices_check("verdict", VerdictChoice, "verdict_vocabulary")]
 
     def __str__(self) -> str:
-        return f"{self.get_verdict_display()} by {self.reviewer}"
+        return str(
+            _("%(verdict)s by %(reviewer)s")
+            % {"verdict": self.get_verdict_display(), "reviewer": self.reviewer}
+        )
 
 
 class Source(models.Model):
@@ -257,7 +270,8 @@ class Source(models.Model):
 
     class Meta:
         ordering = ["id"]
-        verbose_name = _("source")
+        # "Source" is evidence here (근거 자료), not where an article came from (출처).
+        verbose_name = pgettext_lazy("evidence", "source")
         verbose_name_plural = _("sources")
         constraints = [
             _choices_check("stance", Stance, "source_stance_vocabulary"),
@@ -354,6 +368,7 @@ class ClaimEvent(models.Model):
         MERGED = "merged", _("merged")
         CARRIED = "carried", _("carried to a new revision")
         GONE = "gone", _("gone from the current revision")
+        CORRECTED = "corrected", _("corrected by an editor")
 
     claim = models.ForeignKey(
         Claim, verbose_name=_("claim"), on_delete=models.CASCADE, related_name="events"
@@ -376,4 +391,10 @@ class ClaimEvent(models.Model):
         verbose_name_plural = _("claim events")
 
     def __str__(self) -> str:
-        return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+        # In the site's time zone, as the admin's columns show times.
+        when = timezone.localtime(self.created_at) if self.created_at else None
+        return (
+            f"{self.get_action_display()} ({when:%Y-%m-%d %H:%M})"
+            if when
+            else str(self.get_action_display())
+        )

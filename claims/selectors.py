@@ -19,7 +19,7 @@ from django.utils import timezone
 from articles.models import Article, ArticleRevision, Outlet
 from claims import roles
 from claims.models import Claim, ClaimEvent, ClaimQuerySet, ClaimStatus, Verdict
-from claims.services import standing_verdicts
+from claims.services import reset_point, standing_verdicts
 
 # --- The queue ---------------------------------------------------------------------------
 
@@ -57,14 +57,33 @@ def status_counts(claims: ClaimQuerySet) -> dict[str, int]:
     return dict(rows.values_list("status", "n"))
 
 
-def _after(raw: str) -> Q | None:
-    """Keyset position "score:id": the rows after it in (-score, -id) order."""
+# How the queue is ordered. The English model's probabilities (~0.99) and the Korean rules'
+# scores (0.15-0.95) do not mean the same, so until the scores are calibrated across
+# languages (the claim-precision work) the queue ranks claims within each language and
+# interleaves the languages. Once they are, set this to "score": plain score order.
+QUEUE_ORDER = "interleave"
+# The queue's streams: Korean, and the rest (detect_language gives "ko" or "en").
+STREAMS = ("ko", "en")
+
+
+def _position(raw: str) -> tuple[float, int] | None:
+    """A keyset position "score:id", or None when it is not one."""
     try:
         score_text, id_text = raw.split(":", 1)
-        score, pk = float(score_text), int(id_text)
+        return float(score_text), int(id_text)
     except ValueError:
         return None
-    return Q(score__lt=score) | Q(score=score, id__lt=pk)
+
+
+def _rows_after(claims: ClaimQuerySet, position: tuple[float, int] | None, n: int) -> list[Claim]:
+    """Up to ``n`` claims after ``position`` in (-score, -id) order."""
+    page = claims.select_related("article", "article__outlet", "assigned_to").order_by(
+        "-score", "-id"
+    )
+    if position is not None:
+        score, pk = position
+        page = page.filter(Q(score__lt=score) | Q(score=score, id__lt=pk))
+    return list(page[:n])
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,18 +91,62 @@ class QueuePage:
     rows: list[Claim]
     more: bool
     paged: bool  # the page starts after a position, not at the top
+    next_after: str = ""  # the position the next page starts after
 
 
-def queue_page(claims: ClaimQuerySet, *, after: str, size: int) -> QueuePage:
-    """``size`` claims, most check-worthy first, after the keyset position ``after``."""
-    position = _after(after)
-    page = claims.select_related("article", "article__outlet", "assigned_to").order_by(
-        "-score", "-id"
-    )
-    if position is not None:
-        page = page.filter(position)
-    rows = list(page[: size + 1])
-    return QueuePage(rows[:size], len(rows) > size, position is not None)
+def _stream(claims: ClaimQuerySet, language: str) -> ClaimQuerySet:
+    return claims.in_language("ko") if language == "ko" else claims.exclude(article__language="ko")
+
+
+def _interleaved_page(claims: ClaimQuerySet, *, after: str, size: int, first: str) -> QueuePage:
+    """Each language ranked by score, then taken in turn: the interface's language first.
+
+    ``after`` holds one position per language ("ko:0.9:12,en:end"); "end" marks a language
+    whose claims are all shown.
+    """
+    given = dict(part.split(":", 1) for part in after.split(",") if ":" in part)
+    order = sorted(STREAMS, key=lambda language: language != first)
+    streams: dict[str, list[Claim]] = {}
+    for language in order:
+        raw = given.get(language, "")
+        streams[language] = (
+            [] if raw == "end" else _rows_after(_stream(claims, language), _position(raw), size + 1)
+        )
+    rows: list[Claim] = []
+    taken = dict.fromkeys(order, 0)
+    while len(rows) < size and any(taken[lang] < len(streams[lang]) for lang in order):
+        for language in order:
+            if len(rows) < size and taken[language] < len(streams[language]):
+                rows.append(streams[language][taken[language]])
+                taken[language] += 1
+    positions = []
+    for language in order:
+        if taken[language] == len(streams[language]) and len(streams[language]) <= size:
+            positions.append(f"{language}:end")
+        elif taken[language]:
+            last = streams[language][taken[language] - 1]
+            positions.append(f"{language}:{last.score!r}:{last.pk}")
+        elif given.get(language):
+            positions.append(f"{language}:{given[language]}")
+    more = any(taken[lang] < len(streams[lang]) for lang in order)
+    paged = any(language in given for language in order)
+    return QueuePage(rows, more, paged, ",".join(positions) if more else "")
+
+
+def queue_page(claims: ClaimQuerySet, *, after: str, size: int, first: str = "ko") -> QueuePage:
+    """``size`` claims in the queue's order (``QUEUE_ORDER``), after the position ``after``.
+
+    The one place the queue's order is decided; ``first`` is the language whose claims
+    lead each round of the interleaving (the interface's).
+    """
+    if QUEUE_ORDER == "interleave":
+        return _interleaved_page(claims, after=after, size=size, first=first)
+    position = _position(after)
+    rows = _rows_after(claims, position, size + 1)
+    more = len(rows) > size
+    last = rows[size - 1] if more else None
+    next_after = f"{last.score!r}:{last.pk}" if last is not None else ""
+    return QueuePage(rows[:size], more, position is not None, next_after)
 
 
 def reviewer_choices() -> list[tuple[int, str]]:
@@ -123,6 +186,12 @@ def article_text(article: Article) -> ArticleText:
     return ArticleText(revision, claims)
 
 
+def article_status_counts(article_id: int) -> list[tuple[str, int]]:
+    """How many of an article's current claims have each status, every status listed."""
+    tally = status_counts(Claim.objects.current().filter(article_id=article_id))
+    return [(value, tally.get(value, 0)) for value in ClaimStatus.values]
+
+
 def ingested_claims(article: Article, *, limit: int = 200) -> list[Claim]:
     """An article's current claims in reading order, as the ingest page lists them."""
     return list(Claim.objects.current().filter(article=article).order_by("start")[:limit])
@@ -141,6 +210,7 @@ class HistoryEntry:
     who: Any
     verdict: Verdict | None = None
     event: ClaimEvent | None = None
+    set_aside: bool = False  # a verdict that a later span change stopped counting
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,13 +226,14 @@ def claim_history(claim: Claim) -> ClaimHistory:
         .order_by("created_at", "id")
     )
     events = list(claim.events.select_related("actor").order_by("created_at", "id"))
+    cut = reset_point(events)
     entries = sorted(
-        [HistoryEntry(v.created_at, v.reviewer, verdict=v) for v in verdicts]
+        [HistoryEntry(v.created_at, v.reviewer, verdict=v, set_aside=v.pk <= cut) for v in verdicts]
         + [HistoryEntry(e.created_at, e.actor, event=e) for e in events],
         key=lambda h: h.when,
         reverse=True,
     )
-    return ClaimHistory(entries, standing_verdicts(verdicts))
+    return ClaimHistory(entries, standing_verdicts([v for v in verdicts if v.pk > cut]))
 
 
 # --- The dashboard -----------------------------------------------------------------------

@@ -1,4 +1,19 @@
-"""Writes on claims: verdicts with their sources, dismissals, additions, status."""
+"""Writes on claims: verdicts with their sources, dismissals, additions, status.
+
+Who may change what (the editor rule; README "Decisions"):
+
+1. A settled claim changes only by an editor. Once an editor's settlement is in force,
+   reviewers cannot record a verdict on the claim, dismiss it or move its span.
+2. Only an editor dismisses a claim on which an editor's verdict stands, and only an editor
+   restores a claim that an editor dismissed or merged.
+3. Only editors settle claims and merge duplicates.
+4. Moving the span of a reviewed claim resets it to unreviewed: its verdicts stay in the
+   history but no longer count (the span event records ``"reset": true`` and the last
+   verdict it set aside), because they judged other text.
+
+Refusals raise ``PermissionDenied`` with a sentence saying why; the review interface, the
+API and the admin all write through these functions.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +22,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles.models import Article, ArticleRevision
+from claims import roles
 from claims.extraction import extract_figures, fingerprint
 from claims.models import (
     Claim,
@@ -29,6 +46,13 @@ from claims.models import (
 from lib.urls import is_http_url
 
 NEEDS_SOURCE = {VerdictChoice.VERIFIED, VerdictChoice.DISPUTED}
+# A source given without a stance takes its verdict's: evidence for a verified claim
+# supports it, for a disputed one refutes it, for an unverifiable one gives context.
+STANCE_FOR_VERDICT: dict[str, str] = {
+    VerdictChoice.VERIFIED: Stance.SUPPORTS,
+    VerdictChoice.DISPUTED: Stance.REFUTES,
+    VerdictChoice.UNVERIFIABLE: Stance.CONTEXT,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +61,7 @@ class SourceInput:
     title: str = ""
     publisher: str = ""
     excerpt: str = ""
-    stance: str = Stance.SUPPORTS
+    stance: str = ""  # "" takes the verdict's (STANCE_FOR_VERDICT)
     accessed_at: datetime | None = None
 
 
@@ -53,7 +77,7 @@ def check_verdict(*, verdict: str, sources: Sequence[SourceInput]) -> None:
         errors["sources"] = _("Source URLs must start with http:// or https:// (source %s).") % (
             ", ".join(str(i + 1) for i in bad)
         )
-    bad_stance = [i for i, s in enumerate(sources) if s.stance not in Stance.values]
+    bad_stance = [i for i, s in enumerate(sources) if s.stance and s.stance not in Stance.values]
     if bad_stance:
         errors["stance"] = _("A source's stance is supports, refutes or context.")
     if errors:
@@ -91,13 +115,94 @@ def status_from_history(verdicts: Iterable[tuple[int, str, bool]]) -> str:
     return distinct.pop() if len(distinct) == 1 else ClaimStatus.CONTESTED
 
 
+def reset_point(span_events: Iterable[ClaimEvent]) -> int:
+    """The id of the last verdict set aside by a span change (0 when none was)."""
+    points = [
+        int(e.detail.get("verdicts_up_to") or 0)
+        for e in span_events
+        if e.action == ClaimEvent.Action.SPAN_CHANGED and e.detail.get("reset")
+    ]
+    return max(points, default=0)
+
+
+def counted_verdicts(claim: Claim) -> Any:
+    """The claim's verdicts that count for its status: those after the last span reset."""
+    events = claim.events.filter(action=ClaimEvent.Action.SPAN_CHANGED).only("action", "detail")
+    return claim.verdicts.filter(id__gt=reset_point(events))
+
+
 def claim_refresh_status(claim: Claim) -> str:
     if claim.dismissed_reason:
         return ClaimStatus.DISMISSED
-    history = claim.verdicts.order_by("created_at", "id").values_list(
-        "reviewer_id", "verdict", "settles"
+    history = (
+        counted_verdicts(claim)
+        .order_by("created_at", "id")
+        .values_list("reviewer_id", "verdict", "settles")
     )
     return status_from_history(history)
+
+
+# --- The editor rule (see the module's docstring) ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Refusals:
+    """Why a user may not do each thing to a claim now ("" when they may)."""
+
+    verdict: str = ""
+    settle: str = ""
+    dismiss: str = ""
+    restore: str = ""
+    span: str = ""
+    merge: str = ""
+
+
+def _settlement(verdicts: Sequence[Verdict]) -> Verdict | None:
+    """The editor's settlement in force: the latest settling verdict that still counts."""
+    settling = [v for v in verdicts if v.settles]
+    return settling[-1] if settling else None
+
+
+def _dismissed_by_editor(claim: Claim) -> bool:
+    """Whether the dismissal in force (or the merge into another claim) was an editor's."""
+    event = (
+        claim.events.filter(action__in=[ClaimEvent.Action.DISMISSED, ClaimEvent.Action.MERGED])
+        .exclude(action=ClaimEvent.Action.MERGED, detail__has_key="from")
+        .select_related("actor")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    return bool(event and event.actor and roles.can_settle(event.actor))
+
+
+def claim_refusals(*, claim: Claim, user: Any) -> Refusals:
+    """What ``user`` may not do to ``claim`` under the editor rule, and why."""
+    if roles.can_settle(user):
+        return Refusals()
+    merge = _("Only an editor can merge claims.")
+    settle = _("Only an editor can settle a claim.")
+    verdicts = list(counted_verdicts(claim).select_related("reviewer").order_by("created_at", "id"))
+    settlement = _settlement(verdicts)
+    if settlement is not None:
+        held = _("An editor (%(editor)s) settled this claim; only an editor can change it.") % {
+            "editor": settlement.reviewer.get_username()
+        }
+        return Refusals(
+            verdict=held, settle=settle, dismiss=held, restore=held, span=held, merge=merge
+        )
+    dismiss = ""
+    if roles.editors_among(v.reviewer_id for v in standing_verdicts(verdicts)):
+        dismiss = _("An editor's verdict stands on this claim; only an editor can dismiss it.")
+    restore = ""
+    if claim.dismissed_reason and _dismissed_by_editor(claim):
+        restore = _("An editor dismissed this claim; only an editor can restore it.")
+    return Refusals(settle=settle, dismiss=dismiss, restore=restore, merge=merge)
+
+
+def _check_may(claim: Claim, user: Any, action: str) -> None:
+    reason = getattr(claim_refusals(claim=claim, user=user), action)
+    if reason:
+        raise PermissionDenied(reason)
 
 
 @transaction.atomic
@@ -117,6 +222,16 @@ def claim_record_verdict(
     """
     check_verdict(verdict=verdict, sources=sources)
     locked = Claim.objects.select_for_update().get(pk=claim.pk)
+    _check_may(locked, reviewer, "settle" if settles else "verdict")
+    if locked.dismissed_reason:
+        raise ValidationError(
+            {
+                "verdict": _(
+                    "This claim was dismissed as not a claim; restore it before recording a "
+                    "verdict."
+                )
+            }
+        )
     stored = Verdict.objects.create(
         claim=locked, reviewer=reviewer, verdict=verdict, note=note, settles=settles
     )
@@ -128,7 +243,7 @@ def claim_record_verdict(
             title=s.title,
             publisher=s.publisher,
             excerpt=s.excerpt,
-            stance=s.stance,
+            stance=s.stance or STANCE_FOR_VERDICT[verdict],
             accessed_at=s.accessed_at or now,
         )
         for s in sources
@@ -138,9 +253,10 @@ def claim_record_verdict(
     return stored
 
 
-def _save_status(claim: Claim) -> None:
+def _save_status(claim: Claim, *changed: str) -> None:
+    """Store the claim's status, computed again, with the other fields the caller changed."""
     claim.status = claim_refresh_status(claim)
-    claim.save(update_fields=["status", "updated_at"])
+    claim.save(update_fields=["status", *changed, "updated_at"])
 
 
 @transaction.atomic
@@ -150,8 +266,9 @@ def claim_dismiss(*, claim: Claim, actor: Any, reason: str) -> Claim:
     if not reason:
         raise ValidationError({"reason": _("Say why this is not a claim.")})
     locked = Claim.objects.select_for_update().get(pk=claim.pk)
+    _check_may(locked, actor, "dismiss")
     locked.dismissed_reason = reason[:500]
-    _save_status(locked)
+    _save_status(locked, "dismissed_reason")
     ClaimEvent.objects.create(
         claim=locked, actor=actor, action=ClaimEvent.Action.DISMISSED, detail={"reason": reason}
     )
@@ -162,9 +279,10 @@ def claim_dismiss(*, claim: Claim, actor: Any, reason: str) -> Claim:
 def claim_restore(*, claim: Claim, actor: Any) -> Claim:
     """Undo a dismissal; the status follows the verdict history again."""
     locked = Claim.objects.select_for_update().get(pk=claim.pk)
+    _check_may(locked, actor, "restore")
     previous = locked.dismissed_reason
     locked.dismissed_reason = ""
-    _save_status(locked)
+    _save_status(locked, "dismissed_reason")
     ClaimEvent.objects.create(
         claim=locked, actor=actor, action=ClaimEvent.Action.RESTORED, detail={"was": previous}
     )
@@ -262,7 +380,8 @@ def claim_add(
 
 @transaction.atomic
 def claim_adjust_span(*, claim: Claim, actor: Any, start: int, end: int) -> Claim:
-    """Move a claim's span within its revision; its figures are recognised again.
+    """Move a claim's span within its revision; its figures are recognised again, and a
+    reviewed claim goes back to unreviewed (rule 4 above).
 
     The fingerprint stays, so a re-extraction that finds the original sentence keeps
     this claim and its verdicts.
@@ -270,18 +389,26 @@ def claim_adjust_span(*, claim: Claim, actor: Any, start: int, end: int) -> Clai
     locked = (
         Claim.objects.select_for_update().select_related("revision", "article").get(pk=claim.pk)
     )
+    _check_may(locked, actor, "span")
     start, end = _trimmed_span(locked.revision.body, start, end)
     before = {"start": locked.start, "end": locked.end, "text": locked.text}
+    judged = counted_verdicts(locked).aggregate(last=Max("id"))["last"]
     locked.start, locked.end = start, end
     locked.text = locked.revision.body[start:end]
     locked.figures = _span_figures(locked.text, start=start, article=locked.article)
-    locked.save(update_fields=["start", "end", "text", "figures", "updated_at"])
     ClaimEvent.objects.create(
         claim=locked,
         actor=actor,
         action=ClaimEvent.Action.SPAN_CHANGED,
-        detail={"from": before, "to": {"start": start, "end": end, "text": locked.text}},
+        detail={
+            "from": before,
+            "to": {"start": start, "end": end, "text": locked.text},
+            # The verdicts judged the old text: they stay in the history but stop counting.
+            "reset": judged is not None,
+            "verdicts_up_to": judged,
+        },
     )
+    _save_status(locked, "start", "end", "text", "figures")
     return locked
 
 
@@ -291,6 +418,8 @@ def claim_merge(*, duplicate: Claim, into: Claim, actor: Any) -> Claim:
 
     Verdicts keep their reviewer, time and sources; both claims record the merge.
     """
+    if not roles.can_settle(actor):
+        raise PermissionDenied(_("Only an editor can merge claims."))
     if duplicate.pk == into.pk:
         raise ValidationError({"into": _("A claim cannot be merged into itself.")})
     first, second = sorted([duplicate.pk, into.pk])
@@ -300,7 +429,7 @@ def claim_merge(*, duplicate: Claim, into: Claim, actor: Any) -> Claim:
     dup, target = locked[duplicate.pk], locked[into.pk]
     moved = Verdict.objects.filter(claim=dup).update(claim=target)
     dup.dismissed_reason = (_("Duplicate of claim #%(id)s") % {"id": target.pk})[:500]
-    _save_status(dup)
+    _save_status(dup, "dismissed_reason")
     _save_status(target)
     ClaimEvent.objects.create(
         claim=dup,
@@ -315,3 +444,31 @@ def claim_merge(*, duplicate: Claim, into: Claim, actor: Any) -> Claim:
         detail={"from": dup.pk, "verdicts_moved": moved},
     )
     return target
+
+
+@transaction.atomic
+def claim_correct(*, claim: Claim, actor: Any, kind: str, attribution: str) -> Claim:
+    """An editor corrects a claim's kind or attribution; the change enters its history.
+
+    The claim's text, offsets, figures, score and article are not corrected here: a span
+    moves through ``claim_adjust_span``, which records it and resets the claim's verdicts.
+    """
+    if not roles.can_settle(actor):
+        raise PermissionDenied(_("Only an editor can correct a claim."))
+    if kind not in ClaimKind.values:
+        raise ValidationError({"kind": _("Choose a kind of claim.")})
+    locked = Claim.objects.select_for_update().get(pk=claim.pk)
+    attribution = attribution.strip()[:300]
+    changes = {
+        field: {"from": getattr(locked, field), "to": value}
+        for field, value in (("kind", kind), ("attribution", attribution))
+        if getattr(locked, field) != value
+    }
+    if not changes:
+        return locked
+    locked.kind, locked.attribution = kind, attribution
+    locked.save(update_fields=["kind", "attribution", "updated_at"])
+    ClaimEvent.objects.create(
+        claim=locked, actor=actor, action=ClaimEvent.Action.CORRECTED, detail=changes
+    )
+    return locked

@@ -7,7 +7,6 @@ signed up with no role (an outsider).
 from __future__ import annotations
 
 import hashlib
-import importlib
 import itertools
 from datetime import UTC, datetime
 from typing import Any
@@ -23,13 +22,14 @@ _counter = itertools.count(1)
 
 
 def ensure_roles() -> None:
-    """The role groups as the data migration makes them.
+    """The role groups as the data migrations make them (``claims.roles.ROLE_PERMISSIONS``).
 
     Transactional tests (live server, threads, flush) empty every table afterwards, the
     groups included, so tests that need roles make sure they exist.
     """
-    roles = importlib.import_module("claims.migrations.0002_roles").ROLES
-    for role, names in roles.items():
+    from claims.roles import ROLE_PERMISSIONS
+
+    for role, names in ROLE_PERMISSIONS.items():
         group, created = Group.objects.get_or_create(name=role)
         if not created:
             continue

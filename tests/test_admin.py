@@ -81,7 +81,7 @@ def test_article_page_lists_its_claims(team, admin_client):
 
 def test_assign_to_me_records_who_assigned(team, client):
     claims = make_claims(make_article(sentences=["One costs 5 won.", "Two costs 6 won."]))
-    alice = team["alice"]
+    alice = team["erin"]  # an editor: reviewers work in the review interface
     alice.is_staff = True
     alice.save()
     client.force_login(alice)
@@ -115,8 +115,7 @@ def test_staff_without_the_reviewer_role_cannot_run_review_actions(team, client)
     client.force_login(victor)
     [claim] = make_claims(make_article())
     response = client.get("/admin/claims/claim/")
-    assert response.status_code == 200
-    assert 'value="dismiss"' not in response.content.decode()
+    assert response.status_code == 302  # the console is for editors and admins
     client.post("/admin/claims/claim/", {"action": "dismiss", "_selected_action": [claim.pk]})
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.UNREVIEWED

@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from claims.models import ClaimEvent, ClaimStatus, Source, Verdict
+from claims.models import Claim, ClaimEvent, ClaimStatus, Source, Verdict
 from claims.services import (
     SourceInput,
     claim_dismiss,
@@ -95,12 +95,17 @@ def test_status_from_history_follows_the_latest_opinions():
 
 
 def test_dismissal_is_kept_and_reversible(team):
+    """The dismissal and its reason are in the database row, not only in memory."""
     claim = make_claim()
     claim_record_verdict(claim=claim, reviewer=team["alice"], verdict="unverifiable")
-    claim = claim_dismiss(claim=claim, actor=team["alice"], reason="an opinion, not a claim")
-    assert claim.status == ClaimStatus.DISMISSED
-    claim = claim_restore(claim=claim, actor=team["bob"])
+    claim_dismiss(claim=claim, actor=team["alice"], reason="an opinion, not a claim")
+    stored = Claim.objects.get(pk=claim.pk)
+    assert stored.status == ClaimStatus.DISMISSED
+    assert stored.dismissed_reason == "an opinion, not a claim"
+    claim_restore(claim=stored, actor=team["bob"])
+    claim = Claim.objects.get(pk=claim.pk)
     assert claim.status == ClaimStatus.UNVERIFIABLE
+    assert claim.dismissed_reason == ""
     actions = list(claim.events.order_by("created_at", "id").values_list("action", flat=True))
     assert actions == [ClaimEvent.Action.DISMISSED, ClaimEvent.Action.RESTORED]
 

@@ -132,10 +132,11 @@ ADMIN_MATRIX = {
     #            index claims claim verdict-add article-add outlet-add feeds users
     "anonymous": (302, 302, 302, 302, 302, 302, 302, 302),
     "alice": (302, 302, 302, 302, 302, 302, 302, 302),  # reviewer, not staff
-    "staff-viewer": (200, 200, 200, 403, 403, 403, 403, 403),
-    "staff-reviewer": (200, 200, 200, 403, 403, 403, 403, 403),
+    # A staff flag alone does not open the console: it is for editors and admins (issue 18).
+    "staff-viewer": (302, 302, 302, 302, 302, 302, 302, 302),
+    "staff-reviewer": (302, 302, 302, 302, 302, 302, 302, 302),
     "staff-editor": (200, 200, 200, 403, 403, 200, 403, 403),
-    "staff-no-role": (200, 403, 403, 403, 403, 403, 403, 403),
+    "staff-no-role": (302, 302, 302, 302, 302, 302, 302, 302),
     "superuser": (200, 200, 200, 403, 403, 200, 200, 200),
 }
 

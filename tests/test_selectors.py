@@ -36,6 +36,8 @@ def claims(people) -> list[Claim]:
 
 
 def queue_texts(client: Client, **params: str) -> set[str]:
+    # The queue shows open work unless asked for every status; the API lists every status.
+    params.setdefault("status", "all")
     response = client.get(reverse("claims:queue"), params)
     return {c.text for c in response.context["claims"]}
 

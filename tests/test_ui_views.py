@@ -210,7 +210,7 @@ def test_queue_orders_by_score_and_counts_statuses(team, article):
     Claim.objects.filter(pk=low.pk).update(score=0.1)
     Claim.objects.filter(pk=high.pk).update(score=0.9, status=ClaimStatus.VERIFIED)
     client = client_for("victor")
-    page = client.get(reverse("claims:queue")).content.decode()
+    page = client.get(reverse("claims:queue"), {"status": "all"}).content.decode()
     assert page.index(high.text) < page.index(mid.text) < page.index(low.text)
     verified = client.get(reverse("claims:queue"), {"status": "verified"}).content.decode()
     assert high.text in verified and low.text not in verified
@@ -229,7 +229,9 @@ def test_queue_filters_by_language_text_outlet_reviewer_assignee_and_date(team, 
     ).content.decode()
     assert korean.text in by_outlet and claims[0].text not in by_outlet
     claim_record_verdict(claim=claims[0], reviewer=team["bob"], verdict="unverifiable")
-    by_rev = client.get(reverse("claims:queue"), {"reviewer": team["bob"].pk}).content.decode()
+    by_rev = client.get(
+        reverse("claims:queue"), {"reviewer": team["bob"].pk, "status": "all"}
+    ).content.decode()
     assert claims[0].text in by_rev and claims[1].text not in by_rev
     Claim.objects.filter(pk=claims[2].pk).update(assigned_to=team["alice"])
     mine = client_for("alice").get(reverse("claims:queue"), {"mine": "on"}).content.decode()
@@ -322,7 +324,8 @@ def test_verdict_error_is_in_korean_for_a_korean_browser(team, claims):
         **HTMX,
     )
     assert response.status_code == 422
-    assert "출처" in response.content.decode()
+    # A verdict's source is 근거 자료 (evidence); 출처 is where an article came from.
+    assert "근거 자료" in response.content.decode()
 
 
 def test_javascript_source_url_is_refused(team, claims):

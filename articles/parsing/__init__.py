@@ -64,18 +64,18 @@ def parse_document(
     ``fallbacks=False`` skips searching a page's text for an author or date its metadata
     does not give (see ``parse_html``)."""
     if not data:
-        raise ParseError("the document is empty")
+        raise ParseError.because("empty")
     if len(data) > max_bytes:
-        raise ParseError(f"the document is {len(data):,} bytes, over the {max_bytes:,}-byte limit")
+        raise ParseError.because("too_large", size=len(data), limit=max_bytes)
     kind = content_type.split(";")[0].strip().lower()
     if kind.startswith(REFUSED_TYPES):
-        raise ParseError(f"the content is {kind}, not an HTML page or text")
+        raise ParseError.because("refused_type", kind=kind)
     binary = sniff_binary(data)
     if binary:
-        raise ParseError(f"the file is {binary}, not an HTML page or text")
+        raise ParseError.because("binary", what=binary)
     text = decode_bytes(data, declared=_charset(content_type))
     if not text.strip():
-        raise ParseError("the document holds only white space")
+        raise ParseError.because("blank")
     if _is_html(data, filename=filename, content_type=content_type):
         return finish(parse_html(text, url=url, fallbacks=fallbacks), max_chars=max_chars)
     return parse_text(text, url=url, max_chars=max_chars)

@@ -107,7 +107,4 @@ def decode_bytes(data: bytes, *, declared: str = "") -> str:
         text = _strict(data, _codec(best.encoding))
         if text is not None:
             return text
-    raise ParseError(
-        "the text's encoding could not be recognised (it is not valid UTF-8 or EUC-KR); "
-        "save it as UTF-8 and try again"
-    )
+    raise ParseError.because("encoding")

@@ -200,7 +200,7 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
     try:
         tree = lxml.html.fromstring(html)
     except (lxml.etree.ParserError, ValueError) as error:
-        raise ParseError(f"the HTML could not be read ({error})") from error
+        raise ParseError.because("bad_html", error=error) from error
     meta = _metadata(tree, url)
     # trafilatura's own finders as fallbacks, on the intact tree, only when ours found nothing.
     fallback_author = "" if meta["authors"] or not fallbacks else _fallback_author(tree)
@@ -216,7 +216,7 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
         # The script's credits name the reporters; page meta often names only the outlet.
         meta["authors"] = arc["authors"] or meta["authors"]
     if not raw or not raw.strip():
-        raise ParseError("no article text was found in the page")
+        raise ParseError.because("no_article_in_page")
     if len(DATELINE.findall(raw)) >= 2:
         several = _several(raw, url=url, meta=meta)
         if several:
@@ -233,7 +233,7 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
     if first.strip() == title.strip():
         body = rest
     if not body.strip():
-        raise ParseError("no article text was found in the page")
+        raise ParseError.because("no_article_in_page")
     language = meta["lang"] if meta["lang"] in {"ko", "en"} else detect_language(body)
     authors = (
         meta["authors"]

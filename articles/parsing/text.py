@@ -143,7 +143,7 @@ def parse_text(
     text = clean_text(text)
     title = clean_line(title)
     if not text.strip():
-        raise ParseError("the document is empty or holds only white space")
+        raise ParseError.because("empty_or_blank")
     lines = text.split("\n")
     starts = _starts(lines)
     if not starts:
@@ -157,7 +157,7 @@ def parse_text(
             articles[0].title = title
     articles = [a for a in articles if a.body.strip()]
     if not articles:
-        raise ParseError("no article text was found in the document")
+        raise ParseError.because("no_article_in_document")
     for article in articles:
         article.url = url
     return finish(articles, max_chars=max_chars)

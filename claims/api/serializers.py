@@ -40,7 +40,12 @@ class SourceInputSerializer(serializers.Serializer[Any]):
         default="",
         help_text="The quoted passage that supports the verdict.",
     )
-    stance = serializers.ChoiceField(choices=Stance.choices, default=Stance.SUPPORTS)
+    stance = serializers.ChoiceField(
+        choices=Stance.choices,
+        required=False,
+        help_text="Defaults to the verdict's: supports for verified, refutes for disputed, "
+        "context for unverifiable.",
+    )
     accessed_at = serializers.DateTimeField(
         required=False, allow_null=True, default=None, help_text="Defaults to now."
     )

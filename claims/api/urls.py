@@ -9,6 +9,7 @@ from claims.api import views
 app_name = "api"
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("api/v1/", views.ApiIndex.as_view(), name="index"),
     path("api/v1/claims/", views.ClaimList.as_view(), name="claims"),
     path("api/v1/claims/<int:pk>/", views.ClaimDetail.as_view(), name="claim"),
     path("api/v1/claims/<int:pk>/verdicts/", views.ClaimVerdicts.as_view(), name="verdicts"),

@@ -10,6 +10,7 @@ from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -26,6 +27,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.pagination import Cursor as CursorPosition
 from rest_framework.pagination import CursorPagination
 from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.permissions import AllowAny
 from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -168,6 +170,35 @@ def _ingest_error(error: SourceError) -> Response:
     )
 
 
+class ApiIndex(ApiView):
+    """What the API offers, by address: a client (or a person) starts here."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        operation_id="api_index",
+        summary="The API's endpoints, by name",
+        responses={200: OpenApiTypes.OBJECT},
+    )
+    def get(self, request: Request) -> Response:
+        def url(name: str) -> str:
+            return request.build_absolute_uri(reverse(f"api:{name}"))
+
+        return Response(
+            {
+                "claims": url("claims"),
+                "articles": url("articles"),
+                "exports": {
+                    "csv": url("export-csv"),
+                    "jsonl": url("export-jsonl"),
+                    "claimreview": url("export-claimreview"),
+                },
+                "schema": url("schema"),
+                "docs": url("docs"),
+            }
+        )
+
+
 # Claims ------------------------------------------------------------------------------
 
 
@@ -224,7 +255,10 @@ class ClaimVerdicts(ApiView):
         summary="Record a verdict (reviewers)",
         description=(
             "Verified and disputed verdicts need at least one source with an http(s) URL. "
-            "The verdict is appended to the claim's history; the claim's status follows."
+            "The verdict is appended to the claim's history; the claim's status follows. "
+            "A claim an editor settled changes only by an editor: a reviewer's verdict on it "
+            "is refused with 403 saying so. A dismissed claim takes no verdict (400) until "
+            "it is restored."
         ),
         request=s.VerdictInputSerializer,
         responses={

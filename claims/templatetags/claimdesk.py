@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from articles import presentation as article_presentation
+from claims import presentation
 from claims.models import ClaimStatus
 from claims.services import is_http_url
 
@@ -92,3 +94,24 @@ def article_body(segments: list[Any]) -> SafeString:
             for s in segments
         ),
     )
+
+
+@register.filter
+def figure_rows(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A claim's figures as people read them (``claims.presentation``)."""
+    return presentation.figure_rows(figures or [])
+
+
+@register.filter
+def language_name(code: str) -> str:
+    return article_presentation.language_name(code)
+
+
+@register.filter
+def event_sentence(event: Any) -> SafeString:
+    return presentation.event_sentence(event)
+
+
+@register.filter
+def reason_text(reason: str) -> SafeString:
+    return article_presentation.reason_text(reason or "")

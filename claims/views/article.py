@@ -25,6 +25,7 @@ from claims.views.common import (
     is_htmx,
     role_required,
 )
+from claims.views.queue import queue_url
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,7 @@ def article_context(request: HttpRequest, article: Article) -> dict[str, Any]:
         "add_form": AddClaimForm(),
         "can_review": roles.can_review(request.user),
         "can_settle": roles.can_settle(request.user),
+        "queue_url": queue_url(request),
     }
 
 

@@ -6,10 +6,12 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from articles.models import Article, IngestJob
+from articles.presentation import reason_text, source_name
 from claims import roles
 from claims.forms import IngestForm
 from claims.pipeline import (
@@ -39,8 +41,11 @@ def _submitted(request: HttpRequest, form: IngestForm) -> tuple[Any, str]:
     try:
         result = submit(_submission(form.cleaned_data), user=request.user)
     except SourceError as failure:
-        reason = _("%(source)s could not be ingested: %(reason)s")
-        return None, reason % {"source": failure.source, "reason": failure.reason}
+        # The source is the reviewer's own input; the reason is translated from its code.
+        sentence = _("%(source)s could not be ingested: %(reason)s")
+        source = source_name(failure.source)
+        params = {"source": source, "reason": reason_text(failure.reason)}
+        return None, SafeString(sentence % params)
     if isinstance(result, IngestOutcome) and not result.articles:
         return None, _("No article was found in this source.")
     return result, ""
@@ -63,7 +68,8 @@ def ingest(request: HttpRequest) -> HttpResponse:
         request,
         "claims/ingest.html",
         {
-            "form": form,
+            # Stored (or queued): the form is blank for the next article; failed: as typed.
+            "form": IngestForm() if result is not None else form,
             "error": error,
             "results": results,
             "job": result if isinstance(result, IngestJob) else None,

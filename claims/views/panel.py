@@ -8,8 +8,10 @@ highlight in the article swapped out of band, so the page updates in place.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -29,13 +31,20 @@ from claims.forms import (
     sources_from,
 )
 from claims.models import Claim
-from claims.selectors import claim_history, panel_claims, reviewer_choices
+from claims.selectors import (
+    article_status_counts,
+    claim_history,
+    panel_claims,
+    reviewer_choices,
+)
 from claims.services import (
+    Refusals,
     claim_adjust_span,
     claim_assign,
     claim_dismiss,
     claim_merge,
     claim_record_verdict,
+    claim_refusals,
     claim_restore,
 )
 from claims.templatetags.claimdesk import claim_mark
@@ -63,14 +72,21 @@ def _panel_context(
     dismiss_form: DismissForm | None = None,
     span_form: SpanForm | None = None,
     merge_form: MergeForm | None = None,
+    saved: bool = False,
 ) -> dict[str, Any]:
     history = claim_history(claim)
+    mine = next((v for v in history.opinions if v.reviewer_id == request.user.pk), None)
     can_settle = roles.can_settle(request.user)
+    can_review = roles.can_review(request.user)
+    refusals = claim_refusals(claim=claim, user=request.user) if can_review else Refusals()
     return {
         "claim": claim,
         "history": history.entries,
         "opinions": history.opinions,
-        "verdict_form": verdict_form or VerdictForm(),
+        # My current verdict is the form's choice, so the panel says where I stand.
+        "verdict_form": verdict_form or VerdictForm(initial={"verdict": mine and mine.verdict}),
+        "my_verdict": mine,
+        "saved": saved,
         "sources": sources or SourceFormSet(prefix="source"),
         "errors": errors or [],
         "dismiss_form": dismiss_form or DismissForm(),
@@ -80,8 +96,10 @@ def _panel_context(
             initial={"assignee": claim.assigned_to_id},
             reviewers=reviewer_choices() if can_settle else [],
         ),
-        "can_review": roles.can_review(request.user),
+        "can_review": can_review,
         "can_settle": can_settle,
+        "refusals": refusals,
+        "verdict_form_shown": can_review and not claim.dismissed_reason and not refusals.verdict,
     }
 
 
@@ -91,18 +109,38 @@ def _panel_response(
     """The panel alone for htmx (plus the claim's highlight out of band), else the page."""
     context = _panel_context(request, claim, **extra)
     if is_htmx(request):
-        html = render_to_string("claims/_claim_panel.html", context, request=request) + str(
-            claim_mark(claim, oob=True)
+        counts = {"status_counts": article_status_counts(claim.article_id), "oob": True}
+        html = (
+            render_to_string("claims/_claim_panel.html", context, request=request)
+            + str(claim_mark(claim, oob=True))
+            + render_to_string("claims/_article_counts.html", counts, request=request)
         )
         return HttpResponse(html, status=status)
     page = article_context(request, claim.article) | context
     return render(request, "claims/article.html", page, status=status)
 
 
+def _refused(request: HttpRequest, claim: Claim, refusal: PermissionDenied) -> HttpResponse:
+    """The editor rule refused the write: the panel again, saying why (403).
+
+    ``claimdesk.js`` lets htmx swap a 403 that carries ``X-Claimdesk-Refusal``; other 403s
+    (no role at all) stay unswapped and show the page's error line.
+    """
+    response = _panel_response(
+        request, _panel_claim(claim.pk), status=403, errors=[str(refusal.args[0])]
+    )
+    response["X-Claimdesk-Refusal"] = "1"
+    return response
+
+
 def _done(request: HttpRequest, claim: Claim) -> HttpResponse:
-    """After a successful write: the fresh panel for htmx, a redirect otherwise."""
+    """After a successful write: the fresh panel saying "saved" for htmx (and focus goes
+    back to the claim in the text: claimdesk.js), a redirect with the message otherwise."""
     if is_htmx(request):
-        return _panel_response(request, _panel_claim(claim.pk))
+        response = _panel_response(request, _panel_claim(claim.pk), saved=True)
+        response["HX-Trigger-After-Settle"] = json.dumps({"claimdesk:saved": {"claim": claim.pk}})
+        return response
+    messages.success(request, _("Saved."))
     return HttpResponseRedirect(claim.get_absolute_url())
 
 
@@ -134,6 +172,8 @@ def claim_verdict(request: HttpRequest, pk: int) -> HttpResponse:
             sources=sources_from(sources),
             settles=settles,
         )
+    except PermissionDenied as refusal:
+        return _refused(request, claim, refusal)
     except ValidationError as error:
         return _panel_response(
             request,
@@ -155,6 +195,8 @@ def claim_dismiss_view(request: HttpRequest, pk: int) -> HttpResponse:
         return _panel_response(request, claim, status=UNPROCESSABLE, dismiss_form=form)
     try:
         claim_dismiss(claim=claim, actor=request.user, reason=form.cleaned_data["reason"])
+    except PermissionDenied as refusal:
+        return _refused(request, claim, refusal)
     except ValidationError as error:
         return _panel_response(request, claim, status=UNPROCESSABLE, errors=error_messages(error))
     return _done(request, claim)
@@ -164,7 +206,10 @@ def claim_dismiss_view(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(roles.can_review)
 def claim_restore_view(request: HttpRequest, pk: int) -> HttpResponse:
     claim = _panel_claim(pk)
-    claim_restore(claim=claim, actor=request.user)
+    try:
+        claim_restore(claim=claim, actor=request.user)
+    except PermissionDenied as refusal:
+        return _refused(request, claim, refusal)
     return _done(request, claim)
 
 
@@ -182,6 +227,8 @@ def claim_span(request: HttpRequest, pk: int) -> HttpResponse:
             start=form.cleaned_data["start"],
             end=form.cleaned_data["end"],
         )
+    except PermissionDenied as refusal:
+        return _refused(request, claim, refusal)
     except ValidationError as error:
         return _panel_response(
             request, claim, status=UNPROCESSABLE, span_form=form, errors=error_messages(error)

@@ -1,18 +1,22 @@
-"""The queue: the claims to review, most check-worthy first, with filters and counts."""
+"""The queue: open work first, ranked by check-worthiness, with filters and counts."""
 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
+from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from claims import roles
-from claims.forms import AssignForm, QueueFilterForm
-from claims.models import Claim, ClaimStatus
+from claims.forms import ANY_STATUS, OPEN_WORK, BulkAssignForm, QueueFilterForm
+from claims.models import OPEN_STATUSES, Claim, ClaimQuerySet, ClaimStatus
 from claims.selectors import (
     outlet_choices,
     queue_claims,
@@ -24,6 +28,11 @@ from claims.services import claim_assign
 from claims.views.common import role_required
 
 PAGE_SIZE = 50
+# "← Queue" goes back to the queue as filtered: its links carry the query as ``back``
+# (no session write per request). Only the queue's own parameters are kept.
+QUEUE_PARAMETERS = {*QueueFilterForm.base_fields, "after"}
+# The queue filters the API and its exports understand too.
+EXPORT_FILTERS = ("q", "kind", "outlet", "language")
 
 
 def _with(params: Any, **values: str) -> str:
@@ -33,12 +42,20 @@ def _with(params: Any, **values: str) -> str:
     return str(copy.urlencode())
 
 
-def _status_links(request: HttpRequest, counts: dict[str, int]) -> tuple[list[dict], str]:
-    """One link per status (the other filters kept), and the query without a status."""
+def _status_links(request: HttpRequest, counts: dict[str, int]) -> list[dict[str, Any]]:
+    """Open work, one link per status and every status, the other filters kept."""
     params = request.GET.copy()
     for key in ("after", "status"):
         params.pop(key, None)
-    statuses = [
+    links = [
+        {
+            "value": OPEN_WORK,
+            "label": _("Open work"),
+            "count": sum(counts.get(s, 0) for s in OPEN_STATUSES),
+            "query": params.urlencode(),
+        }
+    ]
+    links += [
         {
             "value": value,
             "label": label,
@@ -47,7 +64,42 @@ def _status_links(request: HttpRequest, counts: dict[str, int]) -> tuple[list[di
         }
         for value, label in ClaimStatus.choices
     ]
-    return statuses, params.urlencode()
+    links.append(
+        {
+            "value": ANY_STATUS,
+            "label": _("All"),
+            "count": sum(counts.values()),
+            "query": _with(params, status=ANY_STATUS),
+        }
+    )
+    return links
+
+
+def _with_status(claims: ClaimQuerySet, status: str) -> ClaimQuerySet:
+    if status == ANY_STATUS:
+        return claims
+    if status in ClaimStatus.values:
+        return claims.with_status(status)
+    return claims.open_work()
+
+
+def _export_query(request: HttpRequest, status: str) -> str:
+    """The API's filters for the claims the queue shows (status when it is one status)."""
+    given = {k: request.GET[k] for k in EXPORT_FILTERS if request.GET.get(k)}
+    if status in ClaimStatus.values:
+        given["status"] = status
+    return urlencode(given)
+
+
+def queue_url(request: HttpRequest) -> str:
+    """The queue with the filters it was opened from (``back``), for "← Queue"."""
+    given = QueryDict(request.GET.get("back", ""))
+    kept = QueryDict(mutable=True)
+    for key in given:
+        if key in QUEUE_PARAMETERS:
+            kept.setlist(key, given.getlist(key))
+    query = kept.urlencode()
+    return reverse("claims:queue") + (f"?{query}" if query else "")
 
 
 @require_GET
@@ -56,35 +108,35 @@ def queue(request: HttpRequest) -> HttpResponse:
     reviewers = reviewer_choices()
     form = QueueFilterForm(request.GET or None, outlets=outlet_choices(), reviewers=reviewers)
     filters = dict(form.cleaned_data) if form.is_valid() else {}
-    status = filters.pop("status", "")
+    status = filters.pop("status", "") or OPEN_WORK
     claims = queue_claims(user=request.user, **filters)
     counts = status_counts(claims)
     page = queue_page(
-        claims.with_status(status) if status else claims,
+        _with_status(claims, status),
         after=request.GET.get("after", ""),
         size=PAGE_SIZE,
+        first="en" if (get_language() or "").startswith("en") else "ko",
     )
     params = request.GET.copy()
     params.pop("after", None)
-    next_query = ""
-    if page.more:
-        params["after"] = f"{page.rows[-1].score!r}:{page.rows[-1].pk}"
-        next_query = params.urlencode()
-    statuses, all_query = _status_links(request, counts)
+    next_query = _with(params, after=page.next_after) if page.more else ""
+    statuses = _status_links(request, counts)
     return render(
         request,
         "claims/queue.html",
         {
             "form": form,
+            "status": status,
             "claims": page.rows,
             "statuses": statuses,
-            "total": sum(counts.values()),
-            "all_query": all_query,
             "next_query": next_query,
             "paged": page.paged,
             "first_query": params.urlencode() if page.paged else "",
             "can_settle": roles.can_settle(request.user),
-            "assign_form": AssignForm(reviewers=reviewers),
+            "assign_form": BulkAssignForm(reviewers=reviewers),
+            "export_query": _export_query(request, status),
+            "back": urlencode({"back": request.GET.urlencode()}) if request.GET else "",
+            "export_every_status": status not in ClaimStatus.values,
         },
     )
 
@@ -92,16 +144,31 @@ def queue(request: HttpRequest) -> HttpResponse:
 @require_POST
 @role_required(roles.can_settle)
 def queue_assign(request: HttpRequest) -> HttpResponse:
-    """An editor assigns the claims ticked in the queue to one reviewer (or to nobody)."""
-    form = AssignForm(request.POST, reviewers=reviewer_choices())
+    """An editor assigns the claims ticked in the queue to one reviewer, or unassigns them;
+    nothing ticked or nobody chosen is said, not silently ignored."""
     back = request.POST.get("next", "")
     if not back.startswith("/") or back.startswith("//"):
         back = reverse("claims:queue")
-    if not form.is_valid():
-        return HttpResponseRedirect(back)
     ids = [int(v) for v in request.POST.getlist("claim") if v.isdigit()][:PAGE_SIZE]
-    assignee_id = form.cleaned_data["assignee"]
+    if not ids:
+        messages.error(request, _("Tick the claims to assign first."))
+        return HttpResponseRedirect(back)
+    form = BulkAssignForm(request.POST, reviewers=reviewer_choices())
+    if not form.is_valid():
+        for error in form.errors.get("assignee", []):
+            messages.error(request, str(error))
+        return HttpResponseRedirect(back)
+    assignee_id = form.assignee_id()
     assignee = get_user_model().objects.get(pk=assignee_id) if assignee_id else None
-    for claim in Claim.objects.filter(pk__in=ids):
+    claims = list(Claim.objects.filter(pk__in=ids))
+    for claim in claims:
         claim_assign(claim=claim, actor=request.user, assignee=assignee)
+    n = len(claims)
+    if assignee is None:
+        done = ngettext("%(n)d claim unassigned.", "%(n)d claims unassigned.", n) % {"n": n}
+    else:
+        done = ngettext(
+            "%(n)d claim assigned to %(name)s.", "%(n)d claims assigned to %(name)s.", n
+        ) % {"n": n, "name": assignee.get_username()}
+    messages.success(request, done)
     return HttpResponseRedirect(back)

@@ -28,18 +28,129 @@
     var radio = document.querySelector('#verdict-form input[name="verdict"][value="' + value + '"]');
     if (!radio) return;
     radio.checked = true;
+    followVerdict(value);
     if (value === "unverifiable") { radio.focus(); return; }
     focusSource();
   }
+
+  // A source's stance follows the verdict (supports / refutes / context) until the reviewer
+  // picks one; a stance picked by hand that the new verdict contradicts must be chosen again.
+  var STANCE = { verified: "supports", disputed: "refutes", unverifiable: "context" };
+  var CONTRADICTS = { verified: "refutes", disputed: "supports" };
+
+  function stanceSelects() {
+    return Array.prototype.slice.call(document.querySelectorAll('#verdict-form select[name$="-stance"]'));
+  }
+
+  function markStance(select, needed) {
+    var note = select.parentElement.querySelector(".need-stance");
+    if (needed) {
+      select.setAttribute("aria-invalid", "true");
+      select.setAttribute("data-need", "1");
+      if (!note) {
+        note = document.createElement("span");
+        note.className = "need-stance errorlist";
+        note.id = select.id + "-need";
+        note.textContent = document.getElementById("verdict-form").getAttribute("data-need-stance");
+        select.parentElement.appendChild(note);
+        select.setAttribute("aria-describedby", note.id);
+      }
+    } else {
+      select.removeAttribute("aria-invalid");
+      select.removeAttribute("data-need");
+      select.removeAttribute("aria-describedby");
+      if (note) note.remove();
+    }
+  }
+
+  function followVerdict(value) {
+    stanceSelects().forEach(function (select) {
+      if (!select.hasAttribute("data-chosen")) {
+        select.value = STANCE[value] || "";
+        markStance(select, false);
+      } else if (select.value && select.value === CONTRADICTS[value]) {
+        select.value = "";
+        markStance(select, true);
+      }
+    });
+  }
+
+  document.addEventListener("change", function (event) {
+    var target = event.target;
+    if (!target.closest || !target.closest("#verdict-form")) return;
+    if (target.name === "verdict") followVerdict(target.value);
+    if (/-stance$/.test(target.name)) {
+      if (target.value) target.setAttribute("data-chosen", "1");
+      else target.removeAttribute("data-chosen");
+      markStance(target, false);
+    }
+  });
+
+  // Capture: runs before htmx sends the form, and stops it while a stance must be chosen.
+  document.addEventListener("submit", function (event) {
+    if (event.target.id !== "verdict-form") return;
+    var needed = stanceSelects().filter(function (s) {
+      var row = s.closest("fieldset");
+      var filled = row && Array.prototype.some.call(
+        row.querySelectorAll("input[type=url], input[type=text], textarea"),
+        function (field) { return field.value.trim() !== ""; }
+      );
+      return filled && s.hasAttribute("data-need") && !s.value && !row.hidden;
+    });
+    if (!needed.length) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    needed[0].focus();
+  }, true);
 
   function focusSource() {
     var url = document.querySelector('#verdict-form input[name="source-0-url"]');
     if (url) url.focus();
   }
 
+  // Close the open claim: the panel goes back to its hint, the address to the article's,
+  // and focus to the claim in the text so j/k go on from there.
+  function closePanel() {
+    var panel = document.getElementById("panel");
+    var open = document.getElementById("claim-panel");
+    var empty = document.getElementById("panel-empty");
+    var body = document.getElementById("article-body");
+    if (!panel || !open || !empty || !body) return false;
+    var id = open.getAttribute("data-claim");
+    panel.replaceChildren(empty.content.cloneNode(true));
+    panel.classList.remove("open");
+    document.body.classList.remove("sheet-open");
+    if (window.location.pathname !== body.getAttribute("data-url")) {
+      window.history.pushState({}, "", body.getAttribute("data-url"));
+    }
+    markSelected();
+    var link = document.querySelector("#claim-" + id + " a");
+    if (link) link.focus();
+    return true;
+  }
+
+  document.addEventListener("click", function (event) {
+    var close = event.target.closest && event.target.closest("[data-close-panel]");
+    if (close && closePanel()) event.preventDefault();
+  });
+
+  // After a save, focus goes back to the claim in the text (not the emptied source field),
+  // so the next j moves on.
+  document.addEventListener("claimdesk:saved", function (event) {
+    var id = event.detail && event.detail.claim;
+    var link = document.querySelector("#claim-" + id + " a");
+    if (link) { link.focus(); return; }
+    var title = document.getElementById("panel-title");
+    if (title) title.focus();
+  });
+
   document.addEventListener("keydown", function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if (event.key === "Escape" && typing(event.target)) { event.target.blur(); return; }
+    if (event.key === "Escape") {
+      if (typing(event.target)) { event.target.blur(); return; }
+      if (closePanel()) event.preventDefault();
+      return;
+    }
     if (typing(event.target)) return;
     var links = claimLinks();
     var rows = document.querySelectorAll("table.queue td.claim-text a");
@@ -78,8 +189,29 @@
       m.classList.toggle("selected", m.id === "claim-" + id);
     });
   }
-  document.addEventListener("htmx:afterSettle", markSelected);
-  document.addEventListener("DOMContentLoaded", markSelected);
+  // A claim's panel came in: mark it in the text, open the panel (a bottom sheet on a
+  // phone, with the claim scrolled into view above it), and let the stances follow the
+  // verdict the form shows.
+  function panelChanged() {
+    markSelected();
+    var panel = document.getElementById("panel");
+    var open = document.getElementById("claim-panel");
+    if (!panel) return;
+    panel.classList.toggle("open", !!open);
+    document.body.classList.toggle("sheet-open", !!open && isSheet());
+    if (!open) return;
+    var checked = document.querySelector('#verdict-form input[name="verdict"]:checked');
+    if (checked) followVerdict(checked.value);
+    if (isSheet()) {
+      var mark = document.getElementById("claim-" + open.getAttribute("data-claim"));
+      if (mark) mark.scrollIntoView({ block: "start" });
+    }
+  }
+  function isSheet() {
+    return window.matchMedia("(max-width: 900px)").matches;
+  }
+  document.addEventListener("htmx:afterSettle", panelChanged);
+  document.addEventListener("DOMContentLoaded", panelChanged);
   document.addEventListener("click", function (event) {
     var more = event.target.closest && event.target.closest("[data-more-sources]");
     if (!more) return;
@@ -139,6 +271,14 @@
     box.hidden = false;
     box.scrollIntoView({ block: "nearest" });
   }
+  // The editor rule refused a write: the answer (403) is the panel saying why; show it.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var xhr = event.detail.xhr;
+    if (xhr && xhr.status === 403 && xhr.getResponseHeader("X-Claimdesk-Refusal")) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
   document.addEventListener("htmx:responseError", showError);
   document.addEventListener("htmx:sendError", showError);
   document.addEventListener("htmx:beforeRequest", function () {
@@ -146,11 +286,34 @@
     if (box) box.hidden = true;
   });
 
-  // Ingesting can take a while: say so.
+  // On a phone the queue's filters fold away unless one is set.
+  document.addEventListener("DOMContentLoaded", function () {
+    if (!window.matchMedia("(max-width: 700px)").matches) return;
+    var params = new URLSearchParams(window.location.search);
+    params.delete("status");
+    params.delete("after");
+    document.querySelectorAll("details[data-collapse-narrow]").forEach(function (box) {
+      if (!params.toString()) box.open = false;
+    });
+  });
+
+  // Ingesting can take a while: say so, count the seconds, and send the form once.
   document.addEventListener("submit", function (event) {
-    if (event.target.id === "ingest-form") {
-      var p = event.target.querySelector("[data-progress]");
-      if (p) p.hidden = false;
-    }
+    if (event.target.id !== "ingest-form") return;
+    var box = event.target.querySelector("[data-progress]");
+    var button = event.target.querySelector("[data-ingest-button]");
+    if (button) button.disabled = true;
+    if (!box) return;
+    box.hidden = false;
+    var elapsed = box.querySelector("[data-elapsed]");
+    var started = Date.now();
+    window.setInterval(function () {
+      if (elapsed) elapsed.textContent = String(Math.floor((Date.now() - started) / 1000));
+    }, 1000);
+  });
+  // Back from the browser's cache after a submission: the form works again.
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("[data-ingest-button]").forEach(function (b) { b.disabled = false; });
+    document.querySelectorAll("#ingest-form [data-progress]").forEach(function (p) { p.hidden = true; });
   });
 })();

@@ -3,11 +3,10 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandParser
 
 from claims.pipeline import SourceError, ingest_path
-from claims.roles import EDITOR, REVIEWER
+from claims.roles import EDITOR, REVIEWER, grant_role
 
 DEMO_USERS = [("reviewer", REVIEWER), ("editor", EDITOR)]
 
@@ -37,10 +36,9 @@ class Command(BaseCommand):
         )
 
     def _demo_user(self, username: str, role: str, password: str) -> None:
-        user, created = get_user_model().objects.get_or_create(
-            username=username, defaults={"is_staff": True}
-        )
+        user, created = get_user_model().objects.get_or_create(username=username)
         if created:
             user.set_password(password)
             user.save()
-        user.groups.add(Group.objects.get(name=role))
+        # The editor gets the admin console; the reviewer works in the review interface.
+        grant_role(user, role)
