@@ -6,6 +6,7 @@ Claims are not known here: claims/admin.py extends the article pages with their 
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.http import HttpRequest
@@ -17,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.diff import revision_changes
 from articles.models import Article, ArticleRevision, Feed, FeedEntry, IngestJob, Outlet
 from articles.presentation import language_name, reason_text
+from lib.urls import URLError, clean_http_url
 
 OPS = {"+": "added", "-": "removed"}
 
@@ -209,8 +211,35 @@ class ErrorsInTheReadersLanguage:
         return reason_text(obj.last_error) if obj.last_error else "—"
 
 
+# The same words as the ingest form's (claims.forms), so they share their translations.
+URL_REFUSED = {
+    "characters": _(
+        "This web address holds a space, a tab, a line break or a control character; "
+        "type it again without it."
+    ),
+    "scheme": _("Only http:// and https:// addresses can be fetched."),
+}
+
+
+class FeedForm(forms.ModelForm[Feed]):
+    """A feed's address passes the one strict check of addresses people give (lib.urls)."""
+
+    class Meta:
+        model = Feed
+        fields = ["url", "title", "outlet", "active"]
+
+    def clean_url(self) -> str:
+        url: str = self.cleaned_data.get("url", "")
+        try:
+            return clean_http_url(url)
+        except URLError as error:
+            message = URL_REFUSED.get(error.code, _("This web address cannot be read; check it."))
+            raise forms.ValidationError(message) from None
+
+
 @admin.register(Feed)
 class FeedAdmin(ErrorsInTheReadersLanguage, admin.ModelAdmin[Feed]):
+    form = FeedForm
     list_display = [
         "__str__",
         "url",
