@@ -10,6 +10,7 @@ file paths, with the file reader replaced by one that fails the test when called
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -52,7 +53,7 @@ def team(db) -> dict[str, Any]:
 
 
 @pytest.fixture(autouse=True)
-def file_reader_forbidden(monkeypatch) -> list[str]:
+def file_reader_forbidden(monkeypatch) -> Iterator[list[str]]:
     """read_source_file fails the test (and records the path) wherever it is called from."""
     calls: list[str] = []
 
