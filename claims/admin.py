@@ -22,7 +22,7 @@ from django.utils.translation import gettext, gettext_noop, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from articles.admin import ArticleAdmin, RevisionInline, boolean_icon
-from articles.models import Article
+from articles.models import Article, ArticleRevision
 from articles.presentation import language_name
 from claims import roles
 from claims.models import Claim, ClaimEvent, Source, Verdict
@@ -333,10 +333,11 @@ class ArticleWithClaimsAdmin(ArticleAdmin):
         "language_shown",
         "published_at",
         "claim_count",
+        "flag",
         "created_at",
     ]
     inlines = [RevisionInline, ClaimInline]
-    actions = ["reextract"]
+    actions = ["reextract", "clear_flag"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
         return super().get_queryset(request).annotate(claim_count=Count("claims"))
@@ -369,6 +370,27 @@ class ArticleWithClaimsAdmin(ArticleAdmin):
                 len(ids),
             )
             % len(ids),
+            messages.SUCCESS,
+        )
+
+    def has_settle_permission(self, request: HttpRequest) -> bool:
+        return roles.can_settle(request.user)
+
+    @admin.action(
+        description=_("Clear the editor flag of the selected articles (rewrite checked)"),
+        permissions=["settle"],
+    )
+    def clear_flag(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        revisions = ArticleRevision.objects.filter(article__in=queryset, flagged=True)
+        for revision in revisions.select_related("article"):
+            self.log_change(
+                request, revision.article, f"Flag cleared on revision {revision.number}"
+            )
+        count = revisions.update(flagged=False)
+        self.message_user(
+            request,
+            ngettext("Flag cleared on %d revision.", "Flag cleared on %d revisions.", count)
+            % count,
             messages.SUCCESS,
         )
 

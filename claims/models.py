@@ -368,6 +368,7 @@ class ClaimEvent(models.Model):
         MERGED = "merged", _("merged")
         CARRIED = "carried", _("carried to a new revision")
         GONE = "gone", _("gone from the current revision")
+        FLAGGED = "flagged", _("left with a rewritten text; flagged for an editor")
         CORRECTED = "corrected", _("corrected by an editor")
 
     claim = models.ForeignKey(

@@ -35,6 +35,7 @@ from articles.parsing import ParsedArticle, ParseError, parse_document, parse_te
 from articles.services import SourceError, StoredRevision, article_store, read_source_file
 from claims.extraction import ExtractedClaim, extract_claims
 from claims.models import Claim, ClaimEvent, ClaimOrigin, figures_as_json
+from claims.rewrites import flag_rewrite
 from lib.urls import URLError, clean_http_url
 
 # What the faces (form, API, commands, admin) and the tasks may use; the rest is the
@@ -354,10 +355,17 @@ def _store_claims(
     fields = ["revision", "text", "start", "end", "kind", "figures", "attribution", "score"]
     Claim.objects.bulk_update(carried, [*fields, "is_current", "updated_at"])
     Claim.objects.filter(pk__in=[c.pk for c in gone]).update(is_current=False, updated_at=now)
+    leaving = [c for c in gone if c.is_current]
+    flagged = (
+        flag_rewrite(stored.article, stored.revision, leaving) if stored.revision_created else set()
+    )
     ClaimEvent.objects.bulk_create(
-        ClaimEvent(claim=c, action=ClaimEvent.Action.GONE, detail={"revision": revision.number})
-        for c in gone
-        if c.is_current
+        ClaimEvent(
+            claim=c,
+            action=ClaimEvent.Action.FLAGGED if c.pk in flagged else ClaimEvent.Action.GONE,
+            detail={"revision": revision.number},
+        )
+        for c in leaving
     )
     result.claims_new, result.claims_kept, result.claims_gone = len(new), len(carried), len(gone)
 
