@@ -7,7 +7,7 @@ tests/test_faults_worker.py kills a real worker with SIGKILL.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -116,7 +116,7 @@ def test_a_job_holds_a_lease_while_it_runs_and_none_once_done(db, monkeypatch, s
     before = timezone.now()
     assert run_ingest_job(job.pk, last_attempt=False) == State.DONE
     [(state, lease)] = seen
-    assert state == State.RUNNING
+    assert state == State.RUNNING and lease is not None
     assert before + timedelta(seconds=110) < lease < timezone.now() + timedelta(seconds=121)
     assert IngestJob.objects.get(pk=job.pk).lease_expires_at is None
 
@@ -127,17 +127,17 @@ def test_a_live_worker_renews_the_lease_of_a_long_job_so_it_is_not_requeued(
 ):
     settings.CLAIMDESK_JOB_LEASE_SECONDS = 3  # renewed every second
     job = IngestJob.objects.create(source="https://news.example/a")
-    observed = {}
+    observed: dict[str, object] = {}
+
+    def lease() -> datetime:
+        value = IngestJob.objects.get(pk=job.pk).lease_expires_at
+        assert value is not None
+        return value
 
     def entry(source: str) -> IngestOutcome:
-        first = IngestJob.objects.get(pk=job.pk).lease_expires_at
+        first = lease()
         # The job outlives its first lease: wait for the renewal to move it on.
-        observed["renewed"] = wait_for(
-            lambda: (
-                IngestJob.objects.get(pk=job.pk).lease_expires_at > first + timedelta(seconds=1)
-            ),
-            seconds=30,
-        )
+        observed["renewed"] = wait_for(lambda: lease() > first + timedelta(seconds=1), 30)
         observed["requeued"] = requeue_lost_jobs()
         return IngestOutcome(source=source)
 
