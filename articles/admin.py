@@ -282,4 +282,6 @@ class IngestJobAdmin(ErrorsInTheReadersLanguage, admin.ModelAdmin[IngestJob]):
         "created_by",
         "created_at",
         "finished_at",
+        "lease_expires_at",
+        "requeues",
     ]

@@ -273,6 +273,10 @@ class IngestJob(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # While running: the time by which the worker must renew the lease, or the job is
+    # taken for lost (its worker killed) and queued again.
+    lease_expires_at = models.DateTimeField(_("lease expires"), null=True, blank=True)
+    requeues = models.PositiveSmallIntegerField(_("times queued again"), default=0)
 
     class Meta:
         ordering = ["-created_at"]

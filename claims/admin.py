@@ -5,6 +5,7 @@ actions go through claims.services so that who did what is recorded as a ClaimEv
 """
 
 import html
+import logging
 from typing import Any
 
 from django.apps import apps
@@ -29,7 +30,9 @@ from claims.models import Claim, ClaimEvent, Source, Verdict
 from claims.presentation import event_sentence, figure_rows
 from claims.roles import can_review
 from claims.services import claim_assign, claim_correct, claim_dismiss
-from claims.tasks import reextract_article_task
+from claims.tasks import BrokerError, reextract_article_task
+
+log = logging.getLogger(__name__)
 
 ADMIN_DISMISS_REASON = "Dismissed in bulk from the admin console"
 
@@ -357,19 +360,40 @@ class ArticleWithClaimsAdmin(ArticleAdmin):
         permissions=["review"],
     )
     def reextract(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        """Queue a re-extraction per article. When the background queue cannot be reached
+        nothing more is queued and the editor is told so, and what to do: re-extracting
+        many articles inline would hold the request past the proxy's time limit."""
         articles = list(queryset)
+        queued = 0
         for article in articles:
-            reextract_article_task.delay(article.pk)
+            try:
+                reextract_article_task.delay(article.pk)
+            except BrokerError:
+                log.warning("re-extraction: background queue unreachable", exc_info=True)
+                self.message_user(
+                    request,
+                    gettext(
+                        "The background queue cannot be reached, so %(left)d of %(total)d "
+                        "articles were not queued for re-extraction. Check that Redis and "
+                        "the workers run and try again, or re-extract on the server with: "
+                        "manage.py reextract --article ID"
+                    )
+                    % {"left": len(articles) - queued, "total": len(articles)},
+                    messages.ERROR,
+                )
+                break
             self.log_change(request, article, "Re-extraction queued")
-        ids = [article.pk for article in articles]
+            queued += 1
+        if not queued:
+            return
         self.message_user(
             request,
             ngettext(
                 "Re-extraction queued for %d article.",
                 "Re-extraction queued for %d articles.",
-                len(ids),
+                queued,
             )
-            % len(ids),
+            % queued,
             messages.SUCCESS,
         )
 
