@@ -20,9 +20,9 @@ from claims.models import OPEN_STATUSES, Claim, ClaimQuerySet, ClaimStatus
 from claims.selectors import (
     outlet_choices,
     queue_claims,
+    queue_counts,
     queue_page,
     reviewer_choices,
-    status_counts,
 )
 from claims.services import claim_assign
 from claims.views.common import role_required
@@ -110,7 +110,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     filters = dict(form.cleaned_data) if form.is_valid() else {}
     status = filters.pop("status", "") or OPEN_WORK
     claims = queue_claims(user=request.user, **filters)
-    counts = status_counts(claims)
+    counts = queue_counts(claims, filters)
     page = queue_page(
         _with_status(claims, status),
         after=request.GET.get("after", ""),
