@@ -155,7 +155,9 @@ def test_deletes_remove_from_the_counts(desk):
 
 def test_an_article_whose_language_changes_moves_its_claims(desk):
     article = Article.objects.get(pk=desk["english"].pk)
-    claim_record_verdict(claim=desk["claims"][0], reviewer=desk["alice"], verdict="verified", sources=SOURCE)
+    claim_record_verdict(
+        claim=desk["claims"][0], reviewer=desk["alice"], verdict="verified", sources=SOURCE
+    )
     article.language = "ko"
     article.save()
     assert_tally_is_fresh()
@@ -212,6 +214,7 @@ def test_the_queue_counts_from_the_tally_not_the_claims(desk):
         assert response.status_code == 200
         sql = [q["sql"] for q in ctx.captured_queries]
         assert any("claims_claimtally" in s for s in sql)
-        assert not any("COUNT(" in s.upper() and "claims_claim" in s for s in sql), sql
+        counting = [s for s in sql if "COUNT(" in s.upper() and '"claims_claim"."status"' in s]
+        assert not counting, counting
     links = {s["value"]: s["count"] for s in response.context["statuses"]}
     assert links["unreviewed"] == 4 and links["all"] == 4
