@@ -34,7 +34,6 @@ from claims.services import (
 from claims.tally_sql import rebuild_tally
 from tests.factories import PASSWORD, make_article, make_claims
 
-
 SOURCE = [SourceInput("https://stats.example/table")]
 
 
