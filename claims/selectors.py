@@ -153,7 +153,7 @@ def _interleaved_page(
     read: the other one is empty, and finding that out walks every claim of the status.
     """
     given = dict(part.split(":", 1) for part in after.split(",") if ":" in part)
-    streams_read = STREAMS
+    streams_read: tuple[str, ...] = STREAMS
     if language:
         streams_read = ("ko",) if language == "ko" else ("en",)
     order = sorted(streams_read, key=lambda stream: stream != first)
