@@ -140,6 +140,7 @@ def run_locust(target: str, env: dict[str, str], out: Path) -> dict[str, float]:
         print(Path(f"{prefix}_failures.csv").read_text()[:1000])
     if done.returncode not in (0, 1):
         print(done.stderr[-2000:])
+
     def number(value: str) -> float:  # locust writes N/A when no request completed
         return float(value) if value not in ("", "N/A") else float("nan")
 
