@@ -90,7 +90,8 @@ class Article(models.Model):
     modified_at = models.DateTimeField(_("updated"), null=True, blank=True)
     language = models.CharField(_("language"), max_length=8, db_index=True)
     created_at = models.DateTimeField(_("ingested"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+    # Indexed: the queue's cache reads its latest value (claims.selectors.queue_version).
+    updated_at = models.DateTimeField(_("changed"), auto_now=True, db_index=True)
 
     objects = ArticleQuerySet.as_manager()
 
