@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0003_ingestjob_kind'),
+        ('articles', '0005_ingest_job_lease'),
     ]
 
     operations = [
