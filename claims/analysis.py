@@ -258,5 +258,8 @@ def analyse_revision(revision_id: int, *, aliases: AliasTable | None = None) -> 
     outcome.conflicts = sum(link.conflict for link in created)
     if touched:
         claims_regroup(claim_ids=touched)
-        Claim.objects.filter(pk__in=touched).update(updated_at=timezone.now())
+    # Their API records changed (checks, suggestions, canonical claim): caches and the
+    # updated_since filter see it.
+    changed = Q(pk__in=touched) | Q(revision=revision)
+    Claim.objects.filter(changed).update(updated_at=timezone.now())
     return outcome

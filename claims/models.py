@@ -532,7 +532,9 @@ class ClaimLink(models.Model):
         verbose_name_plural = _("claim links")
         constraints = [
             models.UniqueConstraint(fields=["claim_a", "claim_b"], name="claim_link_unique_pair"),
-            models.CheckConstraint(condition=Q(claim_a__lt=F("claim_b")), name="claim_link_ordered"),
+            models.CheckConstraint(
+                condition=Q(claim_a__lt=F("claim_b")), name="claim_link_ordered"
+            ),
             _choices_check("state", LinkState, "claim_link_state_vocabulary"),
         ]
 

@@ -25,6 +25,7 @@ from django.utils.translation import (
     pgettext_lazy,
 )
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 # --- Numbers and money ---------------------------------------------------------------------
 
@@ -528,7 +529,44 @@ def _link_sentence(event: Any, done: Any) -> SafeString | None:
             _("Taken out of canonical claim #%(id)s by an editor"), id=detail.get("canonical")
         )
     if event.action == done.VERDICT_APPLIED:
-        return _say(
-            _("Verdict applied from claim #%(id)s (the same fact)"), id=detail.get("from")
-        )
+        return _say(_("Verdict applied from claim #%(id)s (the same fact)"), id=detail.get("from"))
     return None
+
+
+# --- Arithmetic checks in the panel --------------------------------------------------------
+
+# The formulas claims.arithmetic states, in the interface's language.
+FORMULAS: dict[str, Any] = {
+    "stake value = market value × share": _lazy("stake value = market value × share"),
+    "after = before × (1 + rate/100)": _lazy("after = before × (1 + rate/100)"),
+    "after = before × (1 - rate/100)": _lazy("after = before × (1 - rate/100)"),
+    "after = before + change": _lazy("after = before + change"),
+    "after = before - change": _lazy("after = before - change"),
+    "share = part / whole × 100": _lazy("share = part / whole × 100"),
+    "total = sum of parts": _lazy("total = sum of parts"),
+    "total = count × amount per unit": _lazy("total = count × amount per unit"),
+    "age = year now - year of birth (-1 before the birthday)": _lazy(
+        "age = year now - year of birth (-1 before the birthday)"
+    ),
+    "years elapsed = year now - year then (±1 for where in the year each falls)": _lazy(
+        "years elapsed = year now - year then (±1 for where in the year each falls)"
+    ),
+}
+
+
+def check_summary(check: Any) -> SafeString:
+    """What an arithmetic check found, as a sentence in the interface's language."""
+    if check.outcome == "inconsistent":
+        return _say(
+            _(
+                "The figures cannot all be right: no values within their printed precision "
+                "satisfy the formula."
+            )
+        )
+    if check.outcome == "consistent":
+        return _say(_("The figures agree: values within their printed precision satisfy it."))
+    return _say(_("A term is not stated; the others imply %(implied)s."), implied=check.implied)
+
+
+def check_formula(check: Any) -> str:
+    return str(FORMULAS.get(check.formula, check.formula))

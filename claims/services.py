@@ -36,8 +36,8 @@ from claims.models import (
     CanonicalClaim,
     Claim,
     ClaimEvent,
-    ClaimLink,
     ClaimKind,
+    ClaimLink,
     ClaimOrigin,
     ClaimStatus,
     Source,
@@ -584,7 +584,9 @@ def _group_canonical(
     members: set[int], claims: dict[int, Claim], links: list[ClaimLink], taken: set[int]
 ) -> CanonicalClaim:
     """The canonical claim of one group: its oldest one not taken by another group, or new."""
-    owned = sorted({claims[pk].canonical_id for pk in members} - {None} - taken)  # type: ignore[type-var]
+    owned = sorted(
+        {pk for m in members if (pk := claims[m].canonical_id) is not None and pk not in taken}
+    )
     first = min(
         (claims[pk] for pk in members),
         key=lambda c: (c.article.published_at is None, c.article.published_at or 0, c.pk),
@@ -681,9 +683,7 @@ def canonical_split(*, claim: Claim, actor: Any) -> Claim:
     if locked.canonical_id is None:
         raise ValidationError({"claim": _("This claim is not grouped with any other.")})
     canonical_id = locked.canonical_id
-    members = set(
-        Claim.objects.filter(canonical_id=canonical_id).values_list("pk", flat=True)
-    )
+    members = set(Claim.objects.filter(canonical_id=canonical_id).values_list("pk", flat=True))
     links = ClaimLink.objects.filter(GROUPING_LINKS).filter(
         Q(claim_a=locked, claim_b__in=members) | Q(claim_b=locked, claim_a__in=members)
     )
