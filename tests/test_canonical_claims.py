@@ -264,6 +264,10 @@ def test_seed_claim_record_shows_its_arithmetic_check(team, django_capture_on_co
         "explanation": check["explanation"],
     }
     assert "market value × share" in check["explanation"]
+    # The list builds records another way on PostgreSQL (in SQL): the same checks.
+    listed = api(team["victor"]).get(f"/api/v1/claims/?article={claim.article_id}").json()
+    [same] = [r for r in listed["results"] if r["id"] == claim.pk]
+    assert same["checks"] == record["checks"]
 
 
 def test_canonical_claims_endpoint_follows_the_contract_and_filters(three, team):
