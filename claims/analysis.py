@@ -18,6 +18,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from django.conf import settings
@@ -79,14 +81,32 @@ def embeddings_on() -> bool:
 # --- Arithmetic ------------------------------------------------------------------------------
 
 
+def _decimal_text(value: Fraction | None) -> str | None:
+    """A bound as a decimal string of six significant digits (None: unbounded)."""
+    if value is None:
+        return None
+    return format(Decimal(f"{float(value):.6g}"), "f")
+
+
 def _figure_row(figure: Figure, text: str, base: int) -> dict[str, Any]:
+    """A figure of a check with the interval of values it stands for (``lo``/``hi``, in
+    the figure's unit, for the panel to write as people write amounts)."""
     quantity = read_quantity(figure, text, base)
-    return {
+    row: dict[str, Any] = {
         "text": figure.text,
         "start": figure.start,
         "end": figure.end,
-        "interval": quantity.interval.describe() if quantity is not None else "",
+        "unit": figure.unit,
+        "kind": figure.kind,
+        "interval": "",
+        "lo": None,
+        "hi": None,
     }
+    if quantity is not None and figure.kind not in ("date", "time"):
+        row["interval"] = quantity.interval.describe()
+        row["lo"] = _decimal_text(quantity.interval.lo)
+        row["hi"] = _decimal_text(quantity.interval.hi)
+    return row
 
 
 def store_checks(revision: ArticleRevision) -> list[ArithmeticCheck]:

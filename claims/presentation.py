@@ -570,3 +570,20 @@ def check_summary(check: Any) -> SafeString:
 
 def check_formula(check: Any) -> str:
     return str(FORMULAS.get(check.formula, check.formula))
+
+
+def interval_phrase(row: dict[str, Any]) -> SafeString:
+    """The values a printed figure stands for, as people write amounts ("3조 7,750억 원 –
+    3조 7,900억 원"); an exact figure is its one value."""
+    lo, hi = row.get("lo"), row.get("hi")
+    if lo is None and hi is None:
+        return SafeString(conditional_escape(row.get("interval") or "—"))
+
+    def phrase(value: str | None) -> SafeString:
+        if value is None:
+            return SafeString("∞")
+        return figure_phrase({**row, "value": value, "approximate": False})
+
+    if lo == hi:
+        return phrase(lo)
+    return format_html("{} – {}", phrase(lo), phrase(hi))

@@ -130,3 +130,8 @@ def check_formula(check: Any) -> str:
 @register.filter
 def figures_apart(appearance: Any, claim: Any) -> tuple[str, str]:
     return appearance.figures_apart(claim)
+
+
+@register.filter
+def interval_phrase(row: dict[str, Any]) -> SafeString:
+    return presentation.interval_phrase(row)

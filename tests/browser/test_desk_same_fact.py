@@ -97,3 +97,35 @@ def test_a_reviewer_confirms_a_suggested_match_in_the_panel(
         claim=call, action=ClaimEvent.Action.LINK_CONFIRMED, actor__username="alice"
     ).exists()
     expect(page.locator(".history")).to_contain_text(f"#{pending.claim_b_id}")
+
+
+def test_the_panel_explains_an_inconsistent_stake_in_both_languages(
+    browser: Any, live_server: Any, roles: None
+):
+    """The seed page with the stake's value edited (2조8000억원): the panel shows the check
+    flagged, the formula in the reader's language and each figure's interval."""
+    from tests.conftest import corpus_path
+
+    make_team()
+    page_text = corpus_path("newspim-2020-10-08-wto-page.txt").read_text(encoding="utf-8")
+    ingest_text(page_text.replace("2조3000억원", "2조8000억원"))
+    claim = Claim.objects.get(text__contains="2조8000억원")
+    looked = 0
+    for locale, width in (("en-US", 1280), ("ko-KR", 1280), ("ko-KR", 390), ("en-US", 390)):
+        context = browser.new_context(locale=locale, viewport={"width": width, "height": 900})
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        sign_in(page, live_server.url, "alice", PASSWORD)
+        page.goto(f"{live_server.url}/claims/{claim.pk}/")
+        card = page.locator(".check-card.outcome-inconsistent")
+        expect(card).to_have_count(1)
+        formula = "stake value = market value × share" if locale == "en-US" else "지분 가치"
+        expect(card.locator(".formula")).to_contain_text(formula)
+        expect(card.locator(".intervals")).to_contain_text("2조8000억원")
+        expect(card.locator(".intervals")).to_contain_text("61.57%")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        card.scroll_into_view_if_needed()
+        shoot(page, f"arithmetic-inconsistent-{locale[:2]}-{width}")
+        context.close()
+        looked += 1
+    assert looked == 4
