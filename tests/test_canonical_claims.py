@@ -367,3 +367,31 @@ def test_queue_filters_claims_with_conflicts_in_constant_queries(
     assert three["ko30"].text[:30] in page
     unrelated = Claim.objects.exclude(pk__in=[c.pk for c in three.values()]).first()
     assert unrelated is not None and unrelated.text[:30] not in page
+
+
+@pytest.mark.parametrize("n", [1, 5])
+def test_the_panel_takes_a_constant_number_of_queries_whatever_the_appearances(
+    team, client, django_assert_num_queries, n
+):
+    from claims.services import claims_regroup
+    from tests.factories import make_article, make_claims
+
+    [claim] = make_claims(make_article(sentences=["Exports rose 5% in 2024."]))
+    others = [
+        make_claims(make_article(sentences=[f"Exports rose {i + 6}% in 2024."]))[0]
+        for i in range(n)
+    ]
+    for i, other in enumerate(others):
+        state = ClaimLink.State.AUTO if i % 2 else ClaimLink.State.SUGGESTED
+        ClaimLink.objects.create(
+            claim_a=claim, claim_b=other, state=state, conflict=not i % 2, score=0.6
+        )
+    claims_regroup(claim_ids=[claim.pk])
+    assert Claim.objects.filter(canonical__isnull=False).count() == n + 1
+    signed_in(client, team["alice"])
+    client.get(f"/claims/{claim.pk}/")
+    # session, user, perms, the claim, refusals and history (as before), and the same fact:
+    # its links, the other appearances, the checks
+    with django_assert_num_queries(13):
+        page = client.get(f"/claims/{claim.pk}/", headers={"HX-Request": "true"})
+    assert page.content.decode().count('class="conflict-card"') == (n + 1) // 2
