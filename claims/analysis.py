@@ -32,7 +32,6 @@ from claims.arithmetic import check_article
 from claims.extraction import Figure
 from claims.matching import (
     AUTO,
-    DEFAULT_ALIASES,
     AliasTable,
     ClaimFeatures,
     ClaimRecord,
@@ -47,11 +46,10 @@ from claims.models import (
     Claim,
     ClaimEvent,
     ClaimLink,
-    EntityAlias,
     MatchKey,
 )
 from claims.quantities import read_quantity
-from claims.services import claims_regroup
+from claims.services import alias_table, claims_regroup
 
 log = logging.getLogger(__name__)
 
@@ -64,14 +62,6 @@ class Analysis:
     claims: int = 0
     links: int = 0
     conflicts: int = 0
-
-
-def alias_table() -> AliasTable:
-    """The built-in names with the editors' (``EntityAlias``)."""
-    more: dict[str, list[str]] = {}
-    for entity, name in EntityAlias.objects.values_list("entity", "name"):
-        more.setdefault(entity, []).append(name)
-    return AliasTable(DEFAULT_ALIASES).extended(more)
 
 
 def embeddings_on() -> bool:

@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 from articles.models import Article, ArticleRevision
 from claims import roles
 from claims.extraction import extract_figures, fingerprint
+from claims.matching import DEFAULT_ALIASES, AliasTable, unknown_names
 from claims.models import (
     GROUPING_LINKS,
     CanonicalClaim,
@@ -40,6 +41,7 @@ from claims.models import (
     ClaimLink,
     ClaimOrigin,
     ClaimStatus,
+    EntityAlias,
     Source,
     Stance,
     Verdict,
@@ -605,6 +607,33 @@ def _group_canonical(
     return canonical
 
 
+def alias_table() -> AliasTable:
+    """The matcher's names of entities: the built-in table with the editors' rows."""
+    more: dict[str, list[str]] = {}
+    for entity, name in EntityAlias.objects.values_list("entity", "name"):
+        more.setdefault(entity, []).append(name)
+    return AliasTable(DEFAULT_ALIASES).extended(more)
+
+
+def _learn_aliases(link: ClaimLink) -> list[str]:
+    """A confirmed match across languages teaches the alias table a name: when each claim
+    holds exactly one name the table does not know, one Korean and one English, they are
+    taken as one entity's (editors correct or delete them in the admin)."""
+    table = alias_table()
+    names = [unknown_names(c.text, table) for c in (link.claim_a, link.claim_b)]
+    if any(len(found) != 1 for found in names):
+        return []
+    pair = [found[0] for found in names]
+    korean = [n for n in pair if any("가" <= ch <= "힣" for ch in n)]
+    if len(korean) != 1:
+        return []
+    english = next(n for n in pair if n not in korean)
+    entity = "-".join(english.lower().split())[:100]
+    for name in pair:
+        EntityAlias.objects.get_or_create(entity=entity, name=name[:200])
+    return pair
+
+
 def _link_events(link: ClaimLink, action: str, actor: Any, **detail: Any) -> None:
     ClaimEvent.objects.bulk_create(
         ClaimEvent(
@@ -638,7 +667,8 @@ def link_decide(*, link: ClaimLink, actor: Any, confirm: bool) -> ClaimLink:
     locked.state, locked.decided_by, locked.decided_at = state, actor, timezone.now()
     locked.save(update_fields=["state", "decided_by", "decided_at", "updated_at"])
     action = ClaimEvent.Action.LINK_CONFIRMED if confirm else ClaimEvent.Action.LINK_REJECTED
-    _link_events(locked, action, actor, conflict=locked.conflict, was=previous)
+    learned = _learn_aliases(locked) if confirm and not locked.conflict else []
+    _link_events(locked, action, actor, conflict=locked.conflict, was=previous, aliases=learned)
     claims_regroup(claim_ids=[locked.claim_a_id, locked.claim_b_id])
     _touch(locked.claim_a_id, locked.claim_b_id)
     return locked

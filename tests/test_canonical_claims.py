@@ -395,3 +395,26 @@ def test_the_panel_takes_a_constant_number_of_queries_whatever_the_appearances(
     with django_assert_num_queries(13):
         page = client.get(f"/claims/{claim.pk}/", headers={"HX-Request": "true"})
     assert page.content.decode().count('class="conflict-card"') == (n + 1) // 2
+
+
+def test_a_confirmed_match_across_languages_teaches_the_alias_table_a_name(team):
+    from claims.models import EntityAlias
+    from tests.factories import make_article, make_claims
+
+    [ko] = make_claims(
+        make_article(
+            sentences=["한빛전자는 올해 매출이 1200억원에 달한다고 밝혔다."], language="ko"
+        )
+    )
+    [en] = make_claims(
+        make_article(sentences=["Hanbit Electronics said sales hit 120 billion won."])
+    )
+    pair = ClaimLink.objects.create(claim_a=ko, claim_b=en, state=ClaimLink.State.SUGGESTED)
+    link_decide(link=pair, actor=team["alice"], confirm=True)
+    names = set(EntityAlias.objects.values_list("entity", "name"))
+    assert names == {
+        ("hanbit-electronics", "한빛전자"),
+        ("hanbit-electronics", "Hanbit Electronics"),
+    }
+    event = ClaimEvent.objects.get(claim=ko, action=ClaimEvent.Action.LINK_CONFIRMED)
+    assert sorted(event.detail["aliases"]) == sorted(["한빛전자", "Hanbit Electronics"])
