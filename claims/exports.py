@@ -24,12 +24,12 @@ from typing import Any
 
 import orjson
 from django.db import connections
-from django.db.models import CharField, F, Func, QuerySet, TextField, Value
+from django.db.models import CharField, F, Func, Q, QuerySet, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import NullIf
 
 from claims.claimreview import claim_review
-from claims.models import Claim, ClaimStatus, Verdict
+from claims.models import ArithmeticCheck, Claim, ClaimLink, ClaimStatus, Verdict
 
 BOM = "\ufeff".encode()
 CHUNK_BYTES = 64 * 1024
@@ -54,6 +54,8 @@ CLAIM_VALUES = (
     "is_current",
     "created_at",
     "updated_at",
+    "canonical_id",
+    "revision_id",
 )
 REVIEW_VALUES = (
     "claim_id",
@@ -124,8 +126,51 @@ def source_record(row: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def suggestions_by_claim(claim_ids: list[int]) -> dict[int, list[int]]:
+    """For each claim, the claims suggested as the same fact and not yet decided, best
+    first (one query)."""
+    found: dict[int, list[int]] = {}
+    if not claim_ids:
+        return found
+    links = (
+        ClaimLink.objects.filter(state=ClaimLink.State.SUGGESTED)
+        .filter(Q(claim_a__in=claim_ids) | Q(claim_b__in=claim_ids))
+        .order_by("-score", "id")
+        .values_list("claim_a_id", "claim_b_id")
+    )
+    wanted = set(claim_ids)
+    for a, b in links:
+        if a in wanted:
+            found.setdefault(a, []).append(b)
+        if b in wanted:
+            found.setdefault(b, []).append(a)
+    return found
+
+
+def checks_by_claim(rows: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
+    """For each claim, the arithmetic checks of its revision that overlap it (one query)."""
+    found: dict[int, list[dict[str, Any]]] = {}
+    revisions = {row["revision_id"] for row in rows}
+    if not revisions:
+        return found
+    checks = list(ArithmeticCheck.objects.filter(revision__in=revisions).order_by("start", "id"))
+    for row in rows:
+        found[row["id"]] = [
+            check.as_api()
+            for check in checks
+            if check.revision_id == row["revision_id"]
+            and check.start < row["end"]
+            and check.end > row["start"]
+        ]
+    return found
+
+
 def claim_record(
-    row: dict[str, Any], reviewed_at: datetime | None, sources: list[dict[str, Any]]
+    row: dict[str, Any],
+    reviewed_at: datetime | None,
+    sources: list[dict[str, Any]],
+    suggested: list[int] | None = None,
+    checks: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     return {
         "id": row["id"],
@@ -150,14 +195,27 @@ def claim_record(
         "reviewed_at": reviewed_at,
         "created_at": row["created_at"],
         "updated_at": row["updated_at"],
+        "canonical": row["canonical_id"],
+        "suggested_duplicates": suggested or [],
+        "checks": checks or [],
     }
 
 
 def claim_records(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Records for rows of :func:`claim_values`, with their sources (one more query)."""
+    """Records for rows of :func:`claim_values`, with their sources, suggested duplicates
+    and arithmetic checks (three more queries)."""
     rows = list(rows)
-    reviews = reviews_by_claim([row["id"] for row in rows])
-    return [claim_record(row, *reviews.get(row["id"], (None, []))) for row in rows]
+    ids = [row["id"] for row in rows]
+    reviews = reviews_by_claim(ids)
+    suggested = suggestions_by_claim(ids)
+    checks = checks_by_claim(rows)
+    records = []
+    for row in rows:
+        reviewed_at, sources = reviews.get(row["id"], (None, []))
+        records.append(
+            claim_record(row, reviewed_at, sources, suggested.get(row["id"]), checks.get(row["id"]))
+        )
+    return records
 
 
 def claim_batches(
@@ -242,7 +300,23 @@ CLAIM_JSON_SQL = f"""json_build_object(
         SELECT {_pg_time("max(v.created_at)")}
         FROM claims_verdict v WHERE v.claim_id = claims_claim.id),
     'created_at', {_pg_time("claims_claim.created_at")},
-    'updated_at', {_pg_time("claims_claim.updated_at")}
+    'updated_at', {_pg_time("claims_claim.updated_at")},
+    'canonical', claims_claim.canonical_id,
+    'suggested_duplicates', COALESCE((
+        SELECT json_agg(CASE WHEN l.claim_a_id = claims_claim.id THEN l.claim_b_id
+            ELSE l.claim_a_id END ORDER BY l.score DESC, l.id)
+        FROM claims_claimlink l
+        WHERE (l.claim_a_id = claims_claim.id OR l.claim_b_id = claims_claim.id)
+            AND l.state = 'suggested'), '[]'::json),
+    'checks', COALESCE((
+        SELECT json_agg(json_build_object('kind', 'arithmetic', 'outcome', k.outcome,
+            'relation', k.relation,
+            'figures', COALESCE((SELECT json_agg(f.item->>'text' ORDER BY f.n)
+                FROM jsonb_array_elements(k.figures) WITH ORDINALITY AS f(item, n)), '[]'::json),
+            'explanation', k.explanation) ORDER BY k.start, k.id)
+        FROM claims_arithmeticcheck k
+        WHERE k.revision_id = claims_claim.revision_id
+            AND k.start < claims_claim."end" AND k."end" > claims_claim.start), '[]'::json)
 )::text"""  # noqa: S608
 
 

@@ -79,6 +79,16 @@ class QueueFilterForm(Form):
         label=_("Reviewed by"), required=False, coerce=int, empty_value=None
     )
     mine = forms.BooleanField(label=_("Assigned to me"), required=False)
+    conflict = forms.ChoiceField(
+        label=_("Conflicts"),
+        required=False,
+        choices=[
+            ("", _("With or without")),
+            ("any", _("Any conflict")),
+            ("figures", _("Conflicting figures across articles")),
+            ("arithmetic", _("Inconsistent arithmetic")),
+        ],
+    )
 
     def __init__(
         self,

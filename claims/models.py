@@ -123,6 +123,28 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
     def assigned_to(self, user: Any) -> ClaimQuerySet:
         return self.filter(assigned_to=user)
 
+    def with_conflict(self, which: str = "any") -> ClaimQuerySet:
+        """Claims with a conflict: ``figures`` (another article reports the same fact with
+        figures that cannot agree: a conflict link not rejected), ``arithmetic`` (an
+        inconsistent check of its article's arithmetic touches it), or ``any``."""
+        links = ClaimLink.objects.filter(conflict=True).exclude(state=ClaimLink.State.REJECTED)
+        figures = Exists(links.filter(claim_a=OuterRef("pk"))) | Exists(
+            links.filter(claim_b=OuterRef("pk"))
+        )
+        arithmetic = Exists(
+            ArithmeticCheck.objects.filter(
+                revision=OuterRef("revision"),
+                outcome=ArithmeticCheck.Outcome.INCONSISTENT,
+                start__lt=OuterRef("end"),
+                end__gt=OuterRef("start"),
+            )
+        )
+        if which == "figures":
+            return self.filter(figures)
+        if which == "arithmetic":
+            return self.filter(arithmetic)
+        return self.filter(figures | arithmetic)
+
 
 class Claim(models.Model):
     """A checkable sentence of an article, anchored to a revision by character offsets.
@@ -180,6 +202,17 @@ class Claim(models.Model):
         related_name="assigned_claims",
     )
     dismissed_reason = models.CharField(_("dismissal reason"), max_length=500, blank=True)
+    canonical = models.ForeignKey(
+        "CanonicalClaim",
+        verbose_name=_("canonical claim"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="appearances",
+    )
+    # What the matcher knows of the claim (claims.matching.ClaimFeatures.as_json), computed
+    # once after extraction; {} until then.
+    match_features = models.JSONField(_("matching features"), default=dict, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
 
@@ -407,6 +440,12 @@ class ClaimEvent(models.Model):
         GONE = "gone", _("gone from the current revision")
         FLAGGED = "flagged", _("left with a rewritten text; flagged for an editor")
         CORRECTED = "corrected", _("corrected by an editor")
+        LINKED = "linked", _("found elsewhere")
+        LINK_CONFIRMED = "link_confirmed", _("match confirmed")
+        LINK_REJECTED = "link_rejected", _("match rejected")
+        GROUPED = "grouped", _("grouped by an editor")
+        SPLIT = "split", _("taken out of its group")
+        VERDICT_APPLIED = "verdict_applied", _("verdict applied from another appearance")
 
     claim = models.ForeignKey(
         Claim, verbose_name=_("claim"), on_delete=models.CASCADE, related_name="events"
@@ -436,3 +475,199 @@ class ClaimEvent(models.Model):
             if when
             else str(self.get_action_display())
         )
+
+
+class CanonicalClaimQuerySet(models.QuerySet["CanonicalClaim"]):
+    def search(self, text: str) -> CanonicalClaimQuerySet:
+        """Canonical claims with an appearance whose text contains ``text`` (any case)."""
+        text = text.strip()
+        if not text:
+            return self
+        found = Claim.objects.filter(canonical=OuterRef("pk"), text__icontains=text)
+        return self.filter(Q(text__icontains=text) | Exists(found))
+
+    def in_language(self, language: str) -> CanonicalClaimQuerySet:
+        """Canonical claims with an appearance in an article of ``language``."""
+        found = Claim.objects.filter(canonical=OuterRef("pk"), article__language=language)
+        return self.filter(Exists(found))
+
+
+class CanonicalClaim(models.Model):
+    """One fact as several articles report it: its appearances are the claims grouped
+    under it (``Claim.canonical``), automatically when the matcher is sure, or when a
+    reviewer confirms a suggestion, or as a flagged conflict (README "One fact across
+    articles"). ``conflicting_figures`` lists the pairs of appearances whose figures for
+    one slot cannot agree; ``conflict`` says whether there is any.
+    """
+
+    text = models.TextField(_("text"))
+    conflict = models.BooleanField(_("conflicting figures"), default=False, db_index=True)
+    conflicting_figures = models.JSONField(_("conflicting figures"), default=list, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+
+    objects = CanonicalClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name = _("canonical claim")
+        verbose_name_plural = _("canonical claims")
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.text[:70]}"
+
+
+class LinkState(models.TextChoices):
+    AUTO = "auto", _("grouped automatically")
+    SUGGESTED = "suggested", _("suggested")
+    CONFIRMED = "confirmed", _("confirmed")
+    REJECTED = "rejected", _("rejected")
+
+
+class CheckOutcome(models.TextChoices):
+    CONSISTENT = "consistent", _("consistent")
+    INCONSISTENT = "inconsistent", _("inconsistent")
+    UNDECIDABLE = "undecidable", _("undecidable")
+
+
+class ClaimLink(models.Model):
+    """Two claims of different articles that the matcher (or an editor) found to state one
+    fact, with the evidence: the tier, score and explanation (the slot, the intervals),
+    and for a conflict the two figures that cannot agree.
+
+    ``claim_a`` has the lower id. A reviewer's decision (confirmed or rejected) is kept:
+    the matcher never changes it and never suggests a rejected pair again.
+    """
+
+    State = LinkState
+
+    claim_a = models.ForeignKey(
+        Claim, verbose_name=_("claim"), on_delete=models.CASCADE, related_name="links_as_a"
+    )
+    claim_b = models.ForeignKey(
+        Claim, verbose_name=_("other claim"), on_delete=models.CASCADE, related_name="links_as_b"
+    )
+    state = models.CharField(_("state"), max_length=12, choices=State.choices, db_index=True)
+    conflict = models.BooleanField(_("conflicting figures"), default=False)
+    score = models.FloatField(_("score"), default=0.0)
+    explanation = models.TextField(_("evidence"), blank=True)
+    conflicting_figures = models.JSONField(_("conflicting figures"), default=list, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    created_at = models.DateTimeField(_("found"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name = _("claim link")
+        verbose_name_plural = _("claim links")
+        constraints = [
+            models.UniqueConstraint(fields=["claim_a", "claim_b"], name="claim_link_unique_pair"),
+            models.CheckConstraint(
+                condition=Q(claim_a__lt=F("claim_b")), name="claim_link_ordered"
+            ),
+            _choices_check("state", LinkState, "claim_link_state_vocabulary"),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.claim_a_id} ~ #{self.claim_b_id} ({self.state})"
+
+    @property
+    def groups(self) -> bool:
+        """Whether the link puts its two claims under one canonical claim: grouped
+        automatically, confirmed, or a conflict not rejected (flagged for a reviewer)."""
+        if self.state == self.State.REJECTED:
+            return False
+        return self.state != self.State.SUGGESTED or self.conflict
+
+    def other(self, claim_id: int) -> int:
+        return self.claim_b_id if claim_id == self.claim_a_id else self.claim_a_id
+
+
+GROUPING_LINKS = Q(state__in=[ClaimLink.State.AUTO, ClaimLink.State.CONFIRMED]) | Q(
+    state=ClaimLink.State.SUGGESTED, conflict=True
+)
+
+
+class MatchKey(models.Model):
+    """The matcher's index: one row per (claim, blocking key) (``ClaimFeatures``)."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="match_keys")
+    key = models.CharField(max_length=120, db_index=True)
+
+    class Meta:
+        verbose_name = _("matching key")
+        verbose_name_plural = _("matching keys")
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class EntityAlias(models.Model):
+    """A name of an entity in any language (베인캐피탈 = Bain Capital under one ``entity``):
+    the matcher's bridge across languages beside the built-in table. Editors keep them."""
+
+    entity = models.SlugField(_("entity"), max_length=100)
+    name = models.CharField(_("name"), max_length=200)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["entity", "name"]
+        verbose_name = _("entity alias")
+        verbose_name_plural = _("entity aliases")
+        constraints = [
+            models.UniqueConstraint(fields=["entity", "name"], name="entity_alias_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.entity})"
+
+
+class ArithmeticCheck(models.Model):
+    """One relation an article's text ties its figures by, checked on their intervals
+    (``claims.arithmetic.Check``), stored per revision. A claim's checks are those whose
+    sentences overlap it."""
+
+    Outcome = CheckOutcome
+
+    revision = models.ForeignKey(
+        ArticleRevision,
+        verbose_name=_("revision"),
+        on_delete=models.CASCADE,
+        related_name="arithmetic_checks",
+    )
+    outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome.choices)
+    relation = models.CharField(_("relation"), max_length=40)
+    formula = models.CharField(_("formula"), max_length=200)
+    # [{"text", "start", "end", "interval"}], in the formula's order
+    figures = models.JSONField(_("figures"), default=list)
+    explanation = models.TextField(_("explanation"))
+    implied = models.CharField(_("implied value"), max_length=200, blank=True)
+    start = models.PositiveIntegerField(_("start"))
+    end = models.PositiveIntegerField(_("end"))
+
+    class Meta:
+        ordering = ["start", "id"]
+        verbose_name = _("arithmetic check")
+        verbose_name_plural = _("arithmetic checks")
+        constraints = [_choices_check("outcome", CheckOutcome, "arithmetic_outcome_vocabulary")]
+
+    def __str__(self) -> str:
+        return f"{self.relation}: {self.outcome}"
+
+    def as_api(self) -> dict[str, Any]:
+        """The API's check (PRODUCT.md section 9)."""
+        return {
+            "kind": "arithmetic",
+            "outcome": self.outcome,
+            "relation": self.relation,
+            "figures": [f["text"] for f in self.figures],
+            "explanation": self.explanation,
+        }

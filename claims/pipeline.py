@@ -37,6 +37,7 @@ from articles.fetch import FetchError, fetch
 from articles.models import Article, ArticleRevision, Feed, FeedEntry, IngestJob
 from articles.parsing import ParsedArticle, ParseError, parse_document, parse_text
 from articles.services import SourceError, StoredRevision, article_store, read_source_file
+from claims.analysis import analyse_revision
 from claims.extraction import ExtractedClaim, extract_claims
 from claims.models import Claim, ClaimEvent, ClaimOrigin, figures_as_json
 from claims.rewrites import flag_rewrite
@@ -56,6 +57,8 @@ __all__ = [
     "TextSource",
     "TransientIngestError",
     "UploadSource",
+    "analyse_revision",
+    "analyse_revision_task",
     "UrlSource",
     "extract_html",
     "extract_path",
@@ -321,6 +324,7 @@ def store_extraction(extraction: SourceExtraction) -> IngestOutcome:
         )
         if stored.revision_created:
             _store_claims(stored, item.claims, result)
+            after_extraction(stored.revision.pk)
         outcome.articles.append(result)
     return outcome
 
@@ -415,7 +419,28 @@ def reextract_article(article: Article) -> ArticleOutcome:
     result = ArticleOutcome(article, revision, False, False)
     with transaction.atomic():
         _store_claims(StoredRevision(article, revision, False, False), found, result)
+        after_extraction(revision.pk)
     return result
+
+
+# After extraction: the article's arithmetic and its claims matched across articles ---------
+
+
+def after_extraction(revision_id: int) -> None:
+    """Analyse a revision once its claims are committed (``claims.analysis``): on a worker
+    when workers run, else here, after the commit. A failure of the analysis is logged and
+    never undoes the ingestion (``match_claims`` runs it again)."""
+    transaction.on_commit(lambda: _hand_over_analysis(revision_id), robust=True)
+
+
+def _hand_over_analysis(revision_id: int) -> None:
+    if work_is_queued():
+        try:
+            analyse_revision_task.delay(revision_id)
+            return
+        except BrokerError as error:
+            log.warning("background queue unreachable (%s): analysing inline", error)
+    analyse_revision(revision_id)
 
 
 # Feeds -------------------------------------------------------------------------------------
@@ -677,3 +702,9 @@ def _finish(
     job.finished_at = timezone.now()
     job.lease_expires_at = None
     job.save(update_fields=["state", "error", "article_ids", "finished_at", "lease_expires_at"])
+
+
+@shared_task(name="claims.tasks.analyse_revision_task", **RETRY)
+def analyse_revision_task(revision_id: int) -> int:
+    """Arithmetic checks and cross-article matching of one stored revision."""
+    return analyse_revision(revision_id).links

@@ -27,6 +27,7 @@ from django.utils.translation import (
     pgettext_lazy,
 )
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 # --- Numbers and money ---------------------------------------------------------------------
 
@@ -507,4 +508,91 @@ def event_sentence(event: Any) -> SafeString:
         return _say(gettext(REVISION_EVENTS[action]), revision=detail.get("revision"))
     if action == done.CORRECTED:
         return _corrections(detail)
-    return _say(event.get_action_display())
+    return _link_sentence(event, done) or _say(event.get_action_display())
+
+
+def _link_sentence(event: Any, done: Any) -> SafeString | None:
+    """The events of one fact across articles: found, confirmed, rejected, grouped, split."""
+    detail = event.detail or {}
+    other = detail.get("other")
+    if event.action == done.LINKED:
+        if detail.get("conflict"):
+            return _say(
+                _("Found with conflicting figures in claim #%(id)s: %(figures)s"),
+                id=other,
+                figures=_quoted(" / ".join(detail.get("figures") or [])),
+            )
+        return _say(_("Grouped automatically with claim #%(id)s (same fact)"), id=other)
+    if event.action == done.LINK_CONFIRMED:
+        if detail.get("conflict"):
+            return _say(
+                _("Confirmed: the same fact as claim #%(id)s, with conflicting figures"), id=other
+            )
+        return _say(_("Confirmed: the same fact as claim #%(id)s"), id=other)
+    if event.action == done.LINK_REJECTED:
+        return _say(_("Rejected: not the same fact as claim #%(id)s"), id=other)
+    if event.action == done.GROUPED:
+        return _say(_("Grouped by an editor with claim #%(id)s"), id=other)
+    if event.action == done.SPLIT:
+        return _say(
+            _("Taken out of canonical claim #%(id)s by an editor"), id=detail.get("canonical")
+        )
+    if event.action == done.VERDICT_APPLIED:
+        return _say(_("Verdict applied from claim #%(id)s (the same fact)"), id=detail.get("from"))
+    return None
+
+
+# --- Arithmetic checks in the panel --------------------------------------------------------
+
+# The formulas claims.arithmetic states, in the interface's language.
+FORMULAS: dict[str, Any] = {
+    "stake value = market value × share": _lazy("stake value = market value × share"),
+    "after = before × (1 + rate/100)": _lazy("after = before × (1 + rate/100)"),
+    "after = before × (1 - rate/100)": _lazy("after = before × (1 - rate/100)"),
+    "after = before + change": _lazy("after = before + change"),
+    "after = before - change": _lazy("after = before - change"),
+    "share = part / whole × 100": _lazy("share = part / whole × 100"),
+    "total = sum of parts": _lazy("total = sum of parts"),
+    "total = count × amount per unit": _lazy("total = count × amount per unit"),
+    "age = year now - year of birth (-1 before the birthday)": _lazy(
+        "age = year now - year of birth (-1 before the birthday)"
+    ),
+    "years elapsed = year now - year then (±1 for where in the year each falls)": _lazy(
+        "years elapsed = year now - year then (±1 for where in the year each falls)"
+    ),
+}
+
+
+def check_summary(check: Any) -> SafeString:
+    """What an arithmetic check found, as a sentence in the interface's language."""
+    if check.outcome == "inconsistent":
+        return _say(
+            _(
+                "The figures cannot all be right: no values within their printed precision "
+                "satisfy the formula."
+            )
+        )
+    if check.outcome == "consistent":
+        return _say(_("The figures agree: values within their printed precision satisfy it."))
+    return _say(_("A term is not stated; the others imply %(implied)s."), implied=check.implied)
+
+
+def check_formula(check: Any) -> str:
+    return str(FORMULAS.get(check.formula, check.formula))
+
+
+def interval_phrase(row: dict[str, Any]) -> SafeString:
+    """The values a printed figure stands for, as people write amounts ("3조 7,750억 원 –
+    3조 7,900억 원"); an exact figure is its one value."""
+    lo, hi = row.get("lo"), row.get("hi")
+    if lo is None and hi is None:
+        return SafeString(conditional_escape(row.get("interval") or "—"))
+
+    def phrase(value: str | None) -> SafeString:
+        if value is None:
+            return SafeString("∞")
+        return figure_phrase({**row, "value": value, "approximate": False})
+
+    if lo == hi:
+        return phrase(lo)
+    return format_html("{} – {}", phrase(lo), phrase(hi))

@@ -23,6 +23,10 @@ _VIEW = [
     "claims.view_verdict",
     "claims.view_source",
     "claims.view_claimevent",
+    "claims.view_canonicalclaim",
+    "claims.view_claimlink",
+    "claims.view_arithmeticcheck",
+    "claims.view_entityalias",
 ]
 # What each role holds ("app.codename"). Reviewers hold no admin "add" or "change": their
 # writes go through the review interface and the API, which record who did what.
@@ -37,6 +41,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "articles.change_article",
         "articles.add_outlet",
         "articles.change_outlet",
+        # The matcher's alias table (베인캐피탈 = Bain Capital) is the editors' to keep.
+        "claims.add_entityalias",
+        "claims.change_entityalias",
+        "claims.delete_entityalias",
     ],
 }
 # The roles that open the admin console (with superusers).

@@ -19,7 +19,16 @@ from django.utils import timezone
 
 from articles.models import Article, ArticleRevision, Outlet
 from claims import roles
-from claims.models import Claim, ClaimEvent, ClaimQuerySet, ClaimStatus, ClaimTally, Verdict
+from claims.models import (
+    ArithmeticCheck,
+    Claim,
+    ClaimEvent,
+    ClaimLink,
+    ClaimQuerySet,
+    ClaimStatus,
+    ClaimTally,
+    Verdict,
+)
 from claims.services import reset_point, standing_verdicts
 
 # --- The queue ---------------------------------------------------------------------------
@@ -36,6 +45,7 @@ def queue_claims(
     until: date | None = None,
     reviewer: int | None = None,
     mine: bool = False,
+    conflict: str = "",
 ) -> ClaimQuerySet:
     """The current claims matching the queue's filters (all but the status filter)."""
     claims = Claim.objects.current().search(q).published_between(since, until)
@@ -49,6 +59,8 @@ def queue_claims(
         claims = claims.reviewed_by(reviewer)
     if mine:
         claims = claims.assigned_to(user)
+    if conflict:
+        claims = claims.with_conflict(conflict)
     return claims
 
 
@@ -122,8 +134,10 @@ def _position(raw: str) -> tuple[float, int] | None:
 
 def _rows_after(claims: ClaimQuerySet, position: tuple[float, int] | None, n: int) -> list[Claim]:
     """Up to ``n`` claims after ``position`` in (-score, -id) order."""
-    page = claims.select_related("article", "article__outlet", "assigned_to").order_by(
-        "-score", "-id"
+    page = (
+        claims.select_related("article", "article__outlet", "assigned_to", "canonical")
+        .defer("match_features")
+        .order_by("-score", "-id")
     )
     if position is not None:
         score, pk = position
@@ -254,8 +268,8 @@ def ingested_claims(article: Article, *, limit: int = 200) -> list[Claim]:
 def panel_claims() -> ClaimQuerySet:
     """Claims with what their panel shows alongside them."""
     return Claim.objects.select_related(
-        "article", "article__outlet", "revision", "assigned_to", "created_by"
-    )
+        "article", "article__outlet", "revision", "assigned_to", "created_by", "canonical"
+    ).defer("match_features")
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,6 +302,86 @@ def claim_history(claim: Claim) -> ClaimHistory:
         reverse=True,
     )
     return ClaimHistory(entries, standing_verdicts([v for v in verdicts if v.pk > cut]))
+
+
+# --- One fact across articles, and the article's arithmetic, in a claim's panel ------------
+
+
+@dataclass(frozen=True, slots=True)
+class Appearance:
+    """Another claim stating the same fact: a member of the claim's canonical claim, or a
+    suggestion. ``link`` is the link between the two when there is one."""
+
+    claim: Claim
+    link: ClaimLink | None
+
+    @property
+    def conflict(self) -> bool:
+        return bool(self.link and self.link.conflict)
+
+    @property
+    def pending(self) -> bool:
+        """A reviewer has yet to confirm or reject it."""
+        return bool(self.link and self.link.state == ClaimLink.State.SUGGESTED)
+
+    def figures_apart(self, claim: Claim) -> tuple[str, str]:
+        """The two figures that cannot agree: this claim's first, then the other's."""
+        if self.link is None or len(self.link.conflicting_figures) != 2:
+            return ("", "")
+        first, second = self.link.conflicting_figures
+        return (first, second) if self.link.claim_a_id == claim.pk else (second, first)
+
+
+@dataclass(frozen=True, slots=True)
+class SameFact:
+    appearances: list[Appearance]  # the canonical claim's other members, earliest first
+    suggestions: list[Appearance]  # suggested as the same fact, not yet decided (no conflict)
+    conflicts: list[Appearance]  # members whose figures cannot agree with this claim's
+    checks: list[ArithmeticCheck]  # the article's arithmetic that touches this claim
+
+
+def _published(claim: Claim) -> tuple[bool, Any, int]:
+    when = claim.article.published_at
+    return (when is None, when or 0, claim.pk)
+
+
+def same_fact(claim: Claim) -> SameFact:
+    """What the panel shows of the claim's fact elsewhere and of its article's arithmetic
+    (three queries)."""
+    related = ("claim_a__article__outlet", "claim_b__article__outlet")
+    links = list(
+        ClaimLink.objects.filter(Q(claim_a=claim) | Q(claim_b=claim))
+        .exclude(state=ClaimLink.State.REJECTED)
+        .select_related(*related)
+        .defer("claim_a__match_features", "claim_b__match_features")
+    )
+    by_other = {link.other(claim.pk): link for link in links}
+    members: list[Claim] = []
+    if claim.canonical_id is not None:
+        members = list(
+            Claim.objects.filter(canonical_id=claim.canonical_id)
+            .exclude(pk=claim.pk)
+            .select_related("article", "article__outlet")
+            .defer("match_features")
+        )
+    appearances = [Appearance(c, by_other.get(c.pk)) for c in sorted(members, key=_published)]
+    grouped = {c.pk for c in members}
+    suggestions = [
+        Appearance(link.claim_b if link.claim_a_id == claim.pk else link.claim_a, link)
+        for link in sorted(links, key=lambda x: -x.score)
+        if link.state == ClaimLink.State.SUGGESTED and link.other(claim.pk) not in grouped
+    ]
+    checks = list(
+        ArithmeticCheck.objects.filter(
+            revision_id=claim.revision_id, start__lt=claim.end, end__gt=claim.start
+        )
+    )
+    return SameFact(
+        appearances=appearances,
+        suggestions=suggestions,
+        conflicts=[a for a in appearances if a.conflict],
+        checks=checks,
+    )
 
 
 # --- The dashboard -----------------------------------------------------------------------

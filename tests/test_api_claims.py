@@ -383,9 +383,10 @@ def test_claims_list_takes_a_constant_number_of_queries(
     _populate(team, n)
     client = APIClient()
     client.force_authenticate(team["victor"])
-    # permission check (2: user and group perms), data version, claims page, its reviews
-    # (on PostgreSQL the page query builds the records with their reviews: one query).
-    with django_assert_num_queries(4 if connection.vendor == "postgresql" else 5):
+    # permission check (2: user and group perms), data version, claims page, its reviews,
+    # suggested duplicates and arithmetic checks (on PostgreSQL the page query builds the
+    # records with all of these: one query).
+    with django_assert_num_queries(4 if connection.vendor == "postgresql" else 7):
         response = client.get("/api/v1/claims/")
     assert len(response.json()["results"]) == n
     # The same page again comes from the cache: permission check and data version only.
@@ -407,7 +408,8 @@ def test_claim_detail_takes_a_constant_number_of_queries(team, django_assert_num
         )
     client = APIClient()
     client.force_authenticate(team["victor"])
-    with django_assert_num_queries(5):
+    # permission (2), the claim, its reviews, suggestions, checks, its verdict history
+    with django_assert_num_queries(7):
         response = client.get(f"/api/v1/claims/{claim.pk}/")
     assert len(response.json()["verdicts"]) == n
 

@@ -89,9 +89,9 @@ def test_jsonl_export_walks_batches_in_a_constant_number_of_queries_each(
     monkeypatch.setattr(exports, "BATCH", 4)
     make_claims(make_article(sentences=[f"Item {i} costs {i} won." for i in range(10)]))
     response = viewer.get("/api/v1/export/claims.jsonl")
-    # SQLite: 3 batches of (claims, reviews) and the empty batch that ends it.
-    # PostgreSQL: one COPY on the raw connection, which Django does not count.
-    expected = 0 if connection.vendor == "postgresql" else 7
+    # SQLite: 3 batches of (claims, reviews, suggestions, checks) and the empty batch that
+    # ends it. PostgreSQL: one COPY on the raw connection, which Django does not count.
+    expected = 0 if connection.vendor == "postgresql" else 13
     with django_assert_num_queries(expected):
         lines = body_of(response).splitlines()
     assert len(lines) == 10

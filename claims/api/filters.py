@@ -14,7 +14,14 @@ from django_filters.fields import IsoDateTimeField
 from drf_spectacular.utils import extend_schema_field
 
 from articles.models import MAX_ID, Article, ArticleQuerySet
-from claims.models import Claim, ClaimKind, ClaimQuerySet, ClaimStatus
+from claims.models import (
+    CanonicalClaim,
+    CanonicalClaimQuerySet,
+    Claim,
+    ClaimKind,
+    ClaimQuerySet,
+    ClaimStatus,
+)
 
 
 @extend_schema_field({"type": "integer", "minimum": 0, "maximum": MAX_ID})
@@ -105,6 +112,12 @@ class ClaimFilter(django_filters.FilterSet):
         field_name="is_current",
         help_text="true: only claims in the article's current revision; false: only gone ones.",
     )
+    conflict = django_filters.ChoiceFilter(
+        method="filter_conflict",
+        choices=[("figures", "figures"), ("arithmetic", "arithmetic"), ("any", "any")],
+        help_text="figures: another article reports the fact with figures that cannot agree; "
+        "arithmetic: an inconsistent arithmetic check touches it; any: either.",
+    )
 
     class Meta:
         model = Claim
@@ -129,6 +142,40 @@ class ClaimFilter(django_filters.FilterSet):
         self, queryset: ClaimQuerySet, name: str, value: datetime
     ) -> ClaimQuerySet:
         return queryset.reviewed_since(value)
+
+    def filter_conflict(self, queryset: ClaimQuerySet, name: str, value: str) -> ClaimQuerySet:
+        return queryset.with_conflict(value)
+
+
+class CanonicalClaimFilter(django_filters.FilterSet):
+    conflict = django_filters.BooleanFilter(
+        field_name="conflict", help_text="true: appearances report conflicting figures."
+    )
+    q = django_filters.CharFilter(
+        method="filter_q", help_text="Text search in the canonical claim and its appearances."
+    )
+    language = django_filters.CharFilter(
+        method="filter_language", help_text="With an appearance in this language (ko, en)."
+    )
+    updated_since = TimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        help_text="Canonical claims changed at or after this ISO 8601 time.",
+    )
+
+    class Meta:
+        model = CanonicalClaim
+        fields: list[str] = []
+
+    def filter_q(
+        self, queryset: CanonicalClaimQuerySet, name: str, value: str
+    ) -> CanonicalClaimQuerySet:
+        return queryset.search(value)
+
+    def filter_language(
+        self, queryset: CanonicalClaimQuerySet, name: str, value: str
+    ) -> CanonicalClaimQuerySet:
+        return queryset.in_language(value)
 
 
 class ArticleFilter(django_filters.FilterSet):

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from articles.models import Article, ArticleRevision, IngestJob
 from claims.exports import REVIEW_VALUES, claim_records, claim_values, source_record
-from claims.models import Claim, Verdict
+from claims.models import CanonicalClaim, Claim, Verdict
 
 ARTICLE_VALUES = (
     "id",
@@ -126,3 +126,53 @@ def job_record(job: IngestJob, absolute: Callable[[str], str]) -> dict[str, Any]
         "created_at": job.created_at,
         "finished_at": job.finished_at,
     }
+
+
+APPEARANCE_VALUES = (
+    "id",
+    "canonical_id",
+    "article_id",
+    "article__outlet__name",
+    "article__published_at",
+    "article__language",
+    "figures",
+    "status",
+    "text",
+)
+
+
+def _appearance(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "claim": row["id"],
+        "article": row["article_id"],
+        "outlet": row["article__outlet__name"],
+        "published_at": row["article__published_at"],
+        "figures": row["figures"],
+        "status": row["status"],
+        "text": row["text"],
+        "language": row["article__language"],
+    }
+
+
+def canonical_records(canonicals: list[CanonicalClaim]) -> list[dict[str, Any]]:
+    """Canonical claims with their appearances, earliest first (one query for a page)."""
+    ids = [c.pk for c in canonicals]
+    appearances: dict[int, list[dict[str, Any]]] = {}
+    rows = (
+        Claim.objects.filter(canonical__in=ids)
+        .order_by("article__published_at", "id")
+        .values(*APPEARANCE_VALUES)
+    )
+    for row in rows:
+        appearances.setdefault(row["canonical_id"], []).append(_appearance(row))
+    return [
+        {
+            "id": c.pk,
+            "text": c.text,
+            "conflict": c.conflict,
+            "appearances": appearances.get(c.pk, []),
+            "conflicting_figures": c.conflicting_figures,
+            "updated_at": c.updated_at,
+        }
+        for c in canonicals
+    ]

@@ -171,6 +171,20 @@ class FigureSerializer(serializers.Serializer[Any]):
     approximate = serializers.BooleanField()
 
 
+class CheckSerializer(serializers.Serializer[Any]):
+    kind = serializers.ChoiceField(choices=["arithmetic"])
+    outcome = serializers.ChoiceField(choices=["consistent", "inconsistent", "undecidable"])
+    relation = serializers.CharField(
+        help_text="stake_value, growth, difference, share, sum, per_unit, age, elapsed_years."
+    )
+    figures = serializers.ListField(
+        child=serializers.CharField(), help_text="The figures it reads, as printed."
+    )
+    explanation = serializers.CharField(
+        help_text="The formula and each figure's interval (the values that round to it)."
+    )
+
+
 class ClaimOutputSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField()
     article = ArticleRefSerializer()
@@ -189,6 +203,17 @@ class ClaimOutputSerializer(serializers.Serializer[Any]):
     reviewed_at = serializers.DateTimeField(allow_null=True, help_text="Time of the last verdict.")
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
+    canonical = serializers.IntegerField(
+        allow_null=True, help_text="The canonical claim (one fact across articles), if grouped."
+    )
+    suggested_duplicates = serializers.ListField(
+        child=serializers.IntegerField(),
+        help_text="Claims of other articles suggested as the same fact, not yet confirmed or "
+        "rejected (best first).",
+    )
+    checks = CheckSerializer(
+        many=True, help_text="Arithmetic checks of the article's figures that touch this claim."
+    )
 
 
 class VerdictOutputSerializer(serializers.Serializer[Any]):
@@ -251,3 +276,33 @@ class JobOutputSerializer(serializers.Serializer[Any]):
 
 class ErrorSerializer(serializers.Serializer[Any]):
     detail = serializers.CharField()
+
+
+class AppearanceSerializer(serializers.Serializer[Any]):
+    claim = serializers.IntegerField()
+    article = serializers.IntegerField()
+    outlet = serializers.CharField(allow_null=True)
+    published_at = serializers.DateTimeField(allow_null=True)
+    figures = FigureSerializer(many=True)
+    status = serializers.ChoiceField(choices=ClaimStatus.choices)
+    text = serializers.CharField()
+    language = serializers.CharField()
+
+
+class ConflictSerializer(serializers.Serializer[Any]):
+    claims = serializers.ListField(child=serializers.IntegerField(), help_text="Two claim ids.")
+    figures = serializers.ListField(
+        child=serializers.CharField(), help_text="Their figures that cannot agree, in order."
+    )
+    confirmed = serializers.BooleanField(
+        help_text="A reviewer confirmed the two are one fact (false: flagged, not yet decided)."
+    )
+
+
+class CanonicalClaimSerializer(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    text = serializers.CharField(help_text="The earliest appearance's sentence.")
+    conflict = serializers.BooleanField(help_text="Appearances report conflicting figures.")
+    appearances = AppearanceSerializer(many=True, help_text="Earliest first.")
+    conflicting_figures = ConflictSerializer(many=True)
+    updated_at = serializers.DateTimeField()

@@ -18,6 +18,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
         views.ClaimReviewDetail.as_view(),
         name="claimreview",
     ),
+    path("api/v1/canonical-claims/", views.CanonicalClaimList.as_view(), name="canonical-claims"),
+    path(
+        "api/v1/canonical-claims/<int:pk>/",
+        views.CanonicalClaimDetail.as_view(),
+        name="canonical-claim",
+    ),
     path("api/v1/articles/", views.ArticleList.as_view(), name="articles"),
     path("api/v1/articles/<int:pk>/", views.ArticleDetail.as_view(), name="article"),
     path("api/v1/jobs/<int:pk>/", views.JobDetail.as_view(), name="job"),

@@ -36,12 +36,13 @@ from rest_framework.views import APIView, exception_handler
 from articles.models import Article, IngestJob
 from claims.api import serializers as s
 from claims.api.caching import cached_json
-from claims.api.filters import ArticleFilter, ClaimFilter
+from claims.api.filters import ArticleFilter, CanonicalClaimFilter, ClaimFilter
 from claims.api.permissions import CanRead, CanReview, ReadOrReview
 from claims.api.records import (
     article_detail,
     article_record,
     article_values,
+    canonical_records,
     claim_detail,
     job_record,
     stored_verdict,
@@ -58,7 +59,7 @@ from claims.exports import (
     csv_chunks,
     jsonl_chunks,
 )
-from claims.models import Claim
+from claims.models import CanonicalClaim, Claim
 from claims.pipeline import (
     HtmlSource,
     IngestOutcome,
@@ -197,6 +198,7 @@ class ApiIndex(ApiView):
         return Response(
             {
                 "claims": url("claims"),
+                "canonical_claims": url("canonical-claims"),
                 "articles": url("articles"),
                 "exports": {
                     "csv": url("export-csv"),
@@ -319,6 +321,51 @@ class ClaimReviewDetail(ApiView):
                 "claims (reviewers agree) have one."
             )
         return Response(reviews[0], content_type="application/ld+json")
+
+
+# Canonical claims: one fact across articles -------------------------------------------
+
+
+class CanonicalClaimList(ApiView, Filtered):
+    queryset = CanonicalClaim.objects.all()
+    serializer_class = s.CanonicalClaimSerializer
+    filterset_class = CanonicalClaimFilter
+    pagination_class = Cursor
+    permission_classes = [CanRead]
+
+    @extend_schema(
+        operation_id="canonical_claims_list",
+        summary="List canonical claims (one fact as several articles report it)",
+        description=(
+            "Newest first, 50 a page; follow `next` and `previous` (cursor links). "
+            "`conflict=true` lists the facts reported with figures that cannot agree."
+        ),
+        responses={
+            200: s.CanonicalClaimSerializer(many=True),
+            400: FILTER_ERRORS,
+            401: s.ErrorSerializer,
+            403: s.ErrorSerializer,
+            404: OpenApiResponse(s.ErrorSerializer, description="Invalid cursor"),
+        },
+    )
+    def get(self, request: Request) -> Response:
+        canonicals = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(canonicals)
+        return self.get_paginated_response(canonical_records(list(page or [])))
+
+
+class CanonicalClaimDetail(ApiView):
+    permission_classes = [CanRead]
+
+    @extend_schema(
+        summary="A canonical claim with its appearances and conflicting figures",
+        responses=read_one(s.CanonicalClaimSerializer),
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        canonical = CanonicalClaim.objects.filter(pk=pk).first()
+        if canonical is None:
+            raise NotFound("No canonical claim with this id.")
+        return Response(canonical_records([canonical])[0])
 
 
 # Articles ----------------------------------------------------------------------------

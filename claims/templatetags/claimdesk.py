@@ -129,3 +129,23 @@ def event_sentence(event: Any) -> SafeString:
 @register.filter
 def reason_text(reason: str) -> SafeString:
     return article_presentation.reason_text(reason or "")
+
+
+@register.filter
+def check_summary(check: Any) -> SafeString:
+    return presentation.check_summary(check)
+
+
+@register.filter
+def check_formula(check: Any) -> str:
+    return presentation.check_formula(check)
+
+
+@register.filter
+def figures_apart(appearance: Any, claim: Any) -> tuple[str, str]:
+    return appearance.figures_apart(claim)
+
+
+@register.filter
+def interval_phrase(row: dict[str, Any]) -> SafeString:
+    return presentation.interval_phrase(row)

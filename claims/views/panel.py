@@ -36,6 +36,7 @@ from claims.selectors import (
     claim_history,
     panel_claims,
     reviewer_choices,
+    same_fact,
 )
 from claims.services import (
     Refusals,
@@ -100,6 +101,7 @@ def _panel_context(
         "can_settle": can_settle,
         "refusals": refusals,
         "verdict_form_shown": can_review and not claim.dismissed_reason and not refusals.verdict,
+        "same_fact": same_fact(claim),
     }
 
 

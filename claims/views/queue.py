@@ -38,7 +38,7 @@ PAGE_SIZE = 50
 # (no session write per request). Only the queue's own parameters are kept.
 QUEUE_PARAMETERS = {*QueueFilterForm.base_fields, "after"}
 # The queue filters the API and its exports understand too.
-EXPORT_FILTERS = ("q", "kind", "outlet", "language")
+EXPORT_FILTERS = ("q", "kind", "outlet", "language", "conflict")
 
 
 def _with(params: Any, **values: str) -> str:
