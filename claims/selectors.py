@@ -101,7 +101,8 @@ SELECT (SELECT max(updated_at) FROM claims_claim),
        (SELECT {concat}(row, ',') FROM (SELECT status || ':' || language || ':' || n AS row
         FROM claims_claimtally ORDER BY status, language) tally),
        (SELECT max(updated_at) FROM articles_article),
-       (SELECT max(id) FROM articles_article)
+       (SELECT max(id) FROM articles_article),
+       (SELECT max(updated_at) FROM claims_canonicalclaim)
 """
 
 

@@ -163,3 +163,19 @@ def rebuild_tally() -> None:
 
     with transaction.atomic():
         _run(connection, REBUILD)
+
+
+def pause_on_sqlite(apps: Any, schema_editor: Any) -> None:
+    """A migration step: drop the triggers before SQLite rebuilds ``claims_claim``.
+
+    SQLite alters a table by copying it into a new one and renaming that; the rename fails
+    while a trigger on ``articles_article`` names ``claims_claim``. A migration that changes
+    the claim table starts with this step and ends with ``resume_on_sqlite``."""
+    if schema_editor.connection.vendor == "sqlite":
+        remove(schema_editor.connection)
+
+
+def resume_on_sqlite(apps: Any, schema_editor: Any) -> None:
+    """A migration step: the triggers back on SQLite, and the claims counted again."""
+    if schema_editor.connection.vendor == "sqlite":
+        install(schema_editor.connection)

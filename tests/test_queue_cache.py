@@ -120,7 +120,24 @@ def test_a_reviewer_and_an_editor_do_not_share_a_cached_page(claims):
     assert "<!--claimdesk:csrf-->" not in editor_html + reviewer_html
 
 
-def test_the_article_page_takes_seven_queries(claims):
-    # session, user, permissions (2), the article with its outlet, its revision, its claims.
+def test_the_article_page_takes_eight_queries(claims):
+    # session, user, permissions (2), the article with its outlet, its revision, its claims,
+    # the numbers of its revisions flagged for an editor (rewritten under reviewed claims).
     _, n = get(client_for("alice"), reverse("claims:article", args=[claims[0].article_id]))
-    assert n == 7
+    assert n == 8
+
+
+def test_a_conflict_found_across_articles_shows_in_the_cached_queue_at_once(claims):
+    """The conflict mark reads the canonical claim, which changes without its claims."""
+    from claims.models import CanonicalClaim
+
+    canonical = CanonicalClaim.objects.create(text=claims[0].text)
+    Claim.objects.filter(pk=claims[0].pk).update(canonical=canonical)
+    client = client_for("alice")
+    html, _ = get(client, QUEUE)
+    assert 'class="conflict-mark"' not in html
+    get(client, QUEUE)
+    canonical.conflict = True
+    canonical.save(update_fields=["conflict", "updated_at"])
+    html, _ = get(client, QUEUE)
+    assert html.count('class="conflict-mark"') == 1
