@@ -18,7 +18,17 @@ from django.utils import timezone
 
 from articles.models import Article, ArticleRevision, Outlet
 from claims import roles
-from claims.models import Claim, ClaimEvent, ClaimQuerySet, ClaimStatus, Verdict
+from claims.models import (
+    OPEN_STATUSES,
+    Claim,
+    ClaimEvent,
+    ClaimQuerySet,
+    ClaimStatus,
+    Source,
+    SourceArchive,
+    Verdict,
+    due_q,
+)
 from claims.services import reset_point, standing_verdicts
 
 # --- The queue ---------------------------------------------------------------------------
@@ -55,6 +65,41 @@ def status_counts(claims: ClaimQuerySet) -> dict[str, int]:
     """How many of these claims have each status (statuses without any are absent)."""
     rows = claims.order_by().values_list("status").annotate(n=Count("id"))
     return dict(rows.values_list("status", "n"))
+
+
+@dataclass(frozen=True, slots=True)
+class QueueCounts:
+    by_status: dict[str, int]
+    due_by_status: dict[str, int]  # claims due for re-check, by their status
+
+    @property
+    def due(self) -> int:
+        return sum(self.due_by_status.values())
+
+    @property
+    def open_work(self) -> int:
+        """Unreviewed and contested claims, and claims due for re-check (``open_work``)."""
+        due_elsewhere = sum(
+            n for status, n in self.due_by_status.items() if status not in OPEN_STATUSES
+        )
+        return sum(self.by_status.get(s, 0) for s in OPEN_STATUSES) + due_elsewhere
+
+
+def queue_counts(claims: ClaimQuerySet) -> QueueCounts:
+    """Counts per status and of the claims due for re-check (one query)."""
+    due = due_q()
+    rows = (
+        claims.order_by()
+        .values_list("status")
+        .annotate(n=Count("id"), due=Count("id", filter=due))
+        .values_list("status", "n", "due")
+    )
+    by_status, due_by_status = {}, {}
+    for status, n, n_due in rows:
+        by_status[status] = n
+        if n_due:
+            due_by_status[status] = n_due
+    return QueueCounts(by_status, due_by_status)
 
 
 # How the queue is ordered. The English model's probabilities (~0.99) and the Korean rules'
@@ -234,6 +279,33 @@ def claim_history(claim: Claim) -> ClaimHistory:
         reverse=True,
     )
     return ClaimHistory(entries, standing_verdicts([v for v in verdicts if v.pk > cut]))
+
+
+# --- A source's archive ------------------------------------------------------------------
+
+
+def source_detail(pk: int) -> Source | None:
+    """A source with its verdict, claim and article."""
+    return (
+        Source.objects.select_related("verdict__reviewer", "verdict__claim__article")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SourceVersions:
+    rows: list[SourceArchive]  # every fetch kept, oldest first, without their texts
+    shown: SourceArchive | None  # the version asked for (the first by default), with its text
+
+
+def source_versions(source: Source, *, version: int | None = None) -> SourceVersions:
+    """The archive of a source: its rows (two queries whatever their number)."""
+    rows = list(source.archives.defer("text", "diff").order_by("fetched_at", "id"))
+    kept = [row.pk for row in rows if row.is_version]
+    wanted = version if version in kept else (kept[0] if kept else None)
+    shown = SourceArchive.objects.filter(pk=wanted).first() if wanted else None
+    return SourceVersions(rows, shown)
 
 
 # --- The dashboard -----------------------------------------------------------------------

@@ -14,6 +14,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from articles.models import Article, Feed, FeedEntry
+from claims.archiving import archive_source_task, refetch_sources_task
 from claims.pipeline import (
     RETRY,
     TRANSIENT,
@@ -25,9 +26,13 @@ from claims.pipeline import (
     reextract_article,
     run_ingest_job,
 )
+from claims.services import claims_mark_due
 
 __all__ = [
     "TRANSIENT",
+    "archive_source_task",
+    "mark_due_rechecks_task",
+    "refetch_sources_task",
     "ingest_feed_entry_task",
     "ingest_job_task",
     "poll_feed_task",
@@ -78,3 +83,9 @@ def poll_feeds_task() -> int:
 def reextract_article_task(article_id: int) -> int:
     result = reextract_article(Article.objects.get(pk=article_id))
     return result.claims_new
+
+
+@shared_task(ignore_result=True)
+def mark_due_rechecks_task() -> int:
+    """Record "due for re-check" on the claims whose date has come (celery beat)."""
+    return claims_mark_due()

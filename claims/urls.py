@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, path
 
-from claims.views import article, dashboard, ingest, panel, queue
+from claims.views import article, dashboard, ingest, panel, queue, sources
 from config.auth import SignInForm
 
 app_name = "claims"
@@ -24,6 +24,15 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("claims/<int:pk>/span/", panel.claim_span, name="span"),
     path("claims/<int:pk>/assign/", panel.claim_assign_view, name="assign"),
     path("claims/<int:pk>/merge/", panel.claim_merge_view, name="merge"),
+    path("claims/<int:pk>/recheck/", panel.claim_recheck_view, name="recheck"),
+    path("sources/<int:pk>/archive/", sources.source_archive, name="source_archive"),
+    path(
+        "sources/<int:pk>/archive/<int:version>.warc.gz",
+        sources.source_warc,
+        name="source_warc",
+    ),
+    path("sources/<int:pk>/evidence/", sources.source_evidence, name="source_evidence"),
+    path("sources/<int:pk>/refetch/", sources.source_refetch, name="source_refetch"),
 ]
 
 # Login lives outside the app namespace so settings.LOGIN_URL = "login" resolves.

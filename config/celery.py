@@ -19,3 +19,15 @@ def schedule_feed_polling(sender: Celery, **kwargs: object) -> None:
         sender.signature("claims.tasks.poll_feeds_task"),
         name="poll feeds",
     )
+    # Sources of standing claims fetched again (a changed or vanished page brings its claim
+    # back to the queue), and claims whose re-check date has come marked in their history.
+    sender.add_periodic_task(
+        3600.0,
+        sender.signature("claims.tasks.refetch_sources_task"),
+        name="re-fetch cited sources",
+    )
+    sender.add_periodic_task(
+        3600.0,
+        sender.signature("claims.tasks.mark_due_rechecks_task"),
+        name="mark claims due for re-check",
+    )

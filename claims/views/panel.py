@@ -25,6 +25,7 @@ from claims.forms import (
     AssignForm,
     DismissForm,
     MergeForm,
+    RecheckForm,
     SourceFormSet,
     SpanForm,
     VerdictForm,
@@ -46,6 +47,7 @@ from claims.services import (
     claim_record_verdict,
     claim_refusals,
     claim_restore,
+    claim_set_recheck,
 )
 from claims.templatetags.claimdesk import claim_mark
 from claims.views.article import article_context
@@ -72,6 +74,7 @@ def _panel_context(
     dismiss_form: DismissForm | None = None,
     span_form: SpanForm | None = None,
     merge_form: MergeForm | None = None,
+    recheck_form: RecheckForm | None = None,
     saved: bool = False,
 ) -> dict[str, Any]:
     history = claim_history(claim)
@@ -92,6 +95,8 @@ def _panel_context(
         "dismiss_form": dismiss_form or DismissForm(),
         "span_form": span_form or SpanForm(initial={"start": claim.start, "end": claim.end}),
         "merge_form": merge_form or MergeForm(),
+        "recheck_form": recheck_form or RecheckForm(initial={"due": claim.recheck_due}),
+        "last_verdict": history.opinions[-1] if history.opinions else None,
         "assign_form": AssignForm(
             initial={"assignee": claim.assigned_to_id},
             reviewers=reviewer_choices() if can_settle else [],
@@ -273,4 +278,18 @@ def claim_merge_view(request: HttpRequest, pk: int) -> HttpResponse:
         return _panel_response(
             request, claim, status=UNPROCESSABLE, merge_form=form, errors=error_messages(error)
         )
+    return _done(request, claim)
+
+
+@require_POST
+@role_required(roles.can_review)
+def claim_recheck_view(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = _panel_claim(pk)
+    form = RecheckForm(request.POST)
+    if not form.is_valid():
+        return _panel_response(request, claim, status=UNPROCESSABLE, recheck_form=form)
+    try:
+        claim_set_recheck(claim=claim, actor=request.user, due=form.cleaned_data["due"])
+    except PermissionDenied as refusal:
+        return _refused(request, claim, refusal)
     return _done(request, claim)
