@@ -22,6 +22,7 @@ _VIEW = [
     "claims.view_claim",
     "claims.view_verdict",
     "claims.view_source",
+    "claims.view_sourcearchive",
     "claims.view_claimevent",
 ]
 # What each role holds ("app.codename"). Reviewers hold no admin "add" or "change": their

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from articles.models import Article, ArticleRevision, Outlet
 from claims import roles
+from claims.evidence.agreement import Agreement, agreement, by_claim, contested_rate
 from claims.models import (
     OPEN_STATUSES,
     Claim,
@@ -343,3 +344,39 @@ def dashboard_figures(*, days: int) -> DashboardFigures:
         by_outlet=by_outlet,
         verdicts_per_day=[(d, per_day.get(d, 0)) for d in dates],
     )
+
+
+# --- Reviewer agreement ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementFigures:
+    agreement: Agreement  # kappa per reviewer pair (usernames), nominal alpha, claims behind
+    contested: list[tuple[date, int, int]]  # month, claims disagreed on, claims rated by 2+
+
+
+def agreement_figures() -> AgreementFigures:
+    """How far reviewers agree on the current claims (one query): each reviewer's latest
+    verdict on a claim counts (editors' settlements are decisions, not ratings), over the
+    claims two reviewers or more rated; and per month (of the second verdict) how many of
+    those they disagreed on."""
+    rows = (
+        Verdict.objects.filter(claim__is_current=True, settles=False)
+        .order_by("claim_id", "created_at", "id")
+        .values_list("claim_id", "reviewer__username", "verdict", "created_at")
+    )
+    ratings: list[tuple[int, str, str]] = []
+    second_at: dict[int, datetime] = {}
+    seen: dict[int, set[str]] = {}
+    for claim_id, reviewer, verdict, created_at in rows:
+        ratings.append((claim_id, reviewer, verdict))
+        reviewers = seen.setdefault(claim_id, set())
+        reviewers.add(reviewer)
+        if len(reviewers) == 2 and claim_id not in second_at:
+            second_at[claim_id] = created_at
+    table = by_claim(ratings)
+    months = [
+        (timezone.localdate(when), len(set(table[claim_id].values())) > 1)
+        for claim_id, when in second_at.items()
+    ]
+    return AgreementFigures(agreement(ratings), contested_rate(months, period="month"))

@@ -413,3 +413,36 @@ def test_the_claims_api_takes_a_constant_number_of_queries_with_archived_sources
         body = client.get("/api/v1/claims/?status=verified").json()
     assert len(body["results"]) == n
     assert all(s["corroboration"]["state"] for r in body["results"] for s in r["sources"])
+
+
+# --- Reviewer agreement on the dashboard -----------------------------------------------------
+
+
+def test_the_dashboard_shows_agreement_per_pair_and_overall_as_computed_by_hand(team):
+    """alice V V D D, bob V D D D on four claims: observed agreement 3/4; expected
+    (2x1 + 2x3) / 16 = 1/2; Cohen's kappa (0.75 - 0.5) / 0.5 = 0.5; one claim in four
+    contested this month."""
+    claims = make_claims(
+        make_article(sentences=[f"Exports rose {i} percent in March." for i in range(1, 5)])
+    )
+    for claim, (first, second) in zip(
+        claims, [("verified", "verified"), ("verified", "disputed"), ("disputed", "disputed"),
+                 ("disputed", "disputed")], strict=True
+    ):  # fmt: skip
+        for user, verdict in ((team["alice"], first), (team["bob"], second)):
+            claim_record_verdict(
+                claim=claim,
+                reviewer=user,
+                verdict=verdict,
+                sources=[SourceInput(url="https://stats.example/r")],
+            )
+    response = client_for("victor").get(reverse("claims:dashboard"))
+    agreement = response.context["agreement"]
+    [pair] = agreement.pairs
+    assert (pair.first, pair.second, pair.claims) == ("alice", "bob", 4)
+    assert pair.kappa == pytest.approx(0.5) and pair.observed == pytest.approx(0.75)
+    assert agreement.claims == 4
+    [month] = response.context["contested"]
+    assert (month["contested"], month["rated"]) == (1, 4)
+    page = response.content.decode()
+    assert "0.500" in page and "75%" in page and "25%" in page
