@@ -383,4 +383,4 @@ def refetch_source(*, source: Source) -> bool:
     """Fetch a source again now (a reviewer asked): on a worker when a broker is set
     (True: queued), here otherwise (False: done)."""
     _hand_over([source.pk])
-    return not settings.CELERY_TASK_ALWAYS_EAGER
+    return not archive_source_task.app.conf.task_always_eager
