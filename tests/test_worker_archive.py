@@ -26,7 +26,10 @@ from tests.workers import BROKER, need_broker_and_postgresql, switch_broker, wai
 
 ROOT = Path(__file__).resolve().parent.parent
 CLAIM = "베인캐피탈은 클래시스 지분 61.57%를 보유하고 있다."
-PAGE = "<html><body><article><p>베인캐피탈이 보유한 클래시스 지분 61.57%가 매각 대상이다.</p></article></body></html>"
+PAGE = (
+    "<html><body><article><p>베인캐피탈이 보유한 클래시스 지분 61.57%가 매각 대상이다.</p>"
+    "</article></body></html>"
+)
 CHANGED = PAGE.replace("61.57%", "51.57%")
 
 pytestmark = [
@@ -86,4 +89,5 @@ def test_a_worker_archives_a_cited_source_and_keeps_both_versions_when_it_change
     assert "51.57%" in versions[1].text and "51.57%" in versions[1].diff
     assert all((worker / v.warc_path).is_file() for v in versions)
     assert wait_for(lambda: Claim.objects.get(pk=claim.pk).is_due)
-    assert Source.objects.get(pk=source.pk).archive["changed_since"] is not None
+    summary = Source.objects.get(pk=source.pk).archive
+    assert summary is not None and summary["changed_since"] is not None
