@@ -446,3 +446,69 @@ def test_the_dashboard_shows_agreement_per_pair_and_overall_as_computed_by_hand(
     assert (month["contested"], month["rated"]) == (1, 4)
     page = response.content.decode()
     assert "0.500" in page and "75%" in page and "25%" in page
+
+
+# --- The source endpoints --------------------------------------------------------------------
+
+
+def test_the_api_gives_a_sources_archive_with_every_fetch(team, claim, site):
+    source = cite(claim, team["alice"], f"{site}/report")
+    source_archive(source=source)
+    Handler.pages["/report"] = (200, CHANGED)
+    body = token_client(team["alice"]).post(f"/api/v1/sources/{source.pk}/refetch/").json()
+    assert [f["kept"] for f in body["fetches"]] == [True, True]
+    assert "7,100억 원" in body["fetches"][1]["text"] and body["fetches"][1]["diff"]
+    assert body["archive"]["versions"] == 2 and body["claim"] == claim.pk
+    again = token_client(team["victor"]).get(f"/api/v1/sources/{source.pk}/archive/").json()
+    assert again == body
+    assert (
+        token_client(team["victor"]).post(f"/api/v1/sources/{source.pk}/refetch/").status_code
+        == 403
+    )
+    assert token_client(team["victor"]).get("/api/v1/sources/999999/archive/").status_code == 404
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_a_sources_archive_takes_a_constant_number_of_queries(
+    team, claim, site, django_assert_num_queries, n
+):
+    source = cite(claim, team["alice"], f"{site}/report")
+    for i in range(n):
+        Handler.pages["/report"] = (200, PAGE.replace("3조7800억원", f"3조{7800 + i}억원"))
+        source_archive(source=source)
+    client = token_client(team["victor"])
+    # token, permissions (2), the source, its fetches
+    with django_assert_num_queries(5):
+        body = client.get(f"/api/v1/sources/{source.pk}/archive/").json()
+    assert len(body["fetches"]) == n
+
+
+def test_claimreview_links_the_archived_copy_only_where_the_desk_allows_it(
+    team, claim, site, settings
+):
+    source = cite(claim, team["alice"], f"{site}/report")
+    source_archive(source=source)
+    client = token_client(team["victor"])
+    review = client.get(f"/api/v1/claims/{claim.pk}/claimreview/").json()
+    assert "citation" not in review
+    settings.CLAIMDESK_PUBLIC_ARCHIVES = True
+    review = client.get(f"/api/v1/claims/{claim.pk}/claimreview/").json()
+    [citation] = review["citation"]
+    assert citation["url"] == f"{site}/report"
+    assert citation["archivedAt"].endswith(f"/sources/{source.pk}/archive/")
+    assert Client().get(citation["archivedAt"].split("testserver")[-1]).status_code == 200
+
+
+def test_backup_says_where_the_warc_records_are_and_how_to_copy_them(team, tmp_path, settings):
+    from tests.factories import run_command
+
+    folder = tmp_path / "archives"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "archives": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(folder)},
+        },
+    }
+    out, _err, code = run_command("backup", str(tmp_path / "b.xml.gz"))
+    assert code == 0 and str(folder) in out and "WARC records are not" in out

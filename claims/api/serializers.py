@@ -172,6 +172,33 @@ class ArchiveSerializer(serializers.Serializer[Any]):
     )
 
 
+class FetchSerializer(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    kept = serializers.BooleanField(help_text="A copy was kept (false: the fetch failed).")
+    fetched_at = serializers.DateTimeField()
+    checked_at = serializers.DateTimeField(help_text="Last fetch that found this same page.")
+    status = serializers.IntegerField(allow_null=True)
+    error = serializers.CharField(allow_blank=True, help_text="Why it could not be fetched.")
+    final_url = serializers.CharField(allow_blank=True)
+    content_type = serializers.CharField(allow_blank=True)
+    sha256 = serializers.CharField(allow_blank=True)
+    size = serializers.IntegerField()
+    changed_since = serializers.DateTimeField(allow_null=True)
+    vanished_at = serializers.DateTimeField(allow_null=True)
+    text = serializers.CharField(allow_blank=True, help_text="The page's text as archived.")
+    diff = serializers.CharField(allow_blank=True, help_text="Changes from the version before.")
+
+
+class SourceArchiveSerializer(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    url = serializers.CharField()
+    claim = serializers.IntegerField()
+    verdict = serializers.IntegerField()
+    corroboration = CorroborationSerializer()
+    archive = ArchiveSerializer(allow_null=True)
+    fetches = FetchSerializer(many=True, help_text="Every fetch, oldest first.")
+
+
 class SourceOutputSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField(help_text="Its archive: /api/v1/sources/{id}/archive/.")
     url = serializers.CharField()

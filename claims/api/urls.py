@@ -18,6 +18,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
         views.ClaimReviewDetail.as_view(),
         name="claimreview",
     ),
+    path(
+        "api/v1/sources/<int:pk>/archive/",
+        views.SourceArchiveDetail.as_view(),
+        name="source-archive",
+    ),
+    path("api/v1/sources/<int:pk>/refetch/", views.SourceRefetch.as_view(), name="source-refetch"),
     path("api/v1/articles/", views.ArticleList.as_view(), name="articles"),
     path("api/v1/articles/<int:pk>/", views.ArticleDetail.as_view(), name="article"),
     path("api/v1/jobs/<int:pk>/", views.JobDetail.as_view(), name="job"),
