@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from claims.extraction.figures import extract_figures
-from claims.models import Source
+from claims.models import Claim, Source
 from tests.browser.conftest import sign_in
 from tests.factories import PASSWORD, make_article, make_claims, make_team
 from tests.localserver import QuietHandler, serve_handler
@@ -78,7 +79,7 @@ def test_a_source_attached_in_the_browser_shows_found_with_its_passage(
     page.get_by_role("button", name="Save verdict").click()
 
     evidence = page.locator('#claim-panel .evidence[data-state="found"]')
-    expect(evidence).to_be_visible()
+    expect(evidence).to_be_visible(timeout=30_000)
     expect(evidence.locator("mark", has_text="6,700억 원")).to_be_visible()
     expect(evidence).to_contain_text("The quoted passage is on the archived page.")
     assert Source.objects.get().corroboration["state"] == "found"
@@ -116,4 +117,18 @@ def test_a_source_attached_in_the_browser_shows_found_with_its_passage(
     page.goto(f"{base}/sources/{Source.objects.get().pk}/archive/")
     expect(page.locator("h1")).to_have_text("근거 자료 보관본")
     _shot(page, "archive-ko-390")
+
+    # Its date come, the claim is back in the queue as due, its verdict still shown.
+    Claim.objects.filter(pk=claim.pk).update(recheck_due=timezone.localdate())
+    page.goto(f"{base}/?status=due")
+    expect(page.locator("table.queue tbody tr")).to_have_count(1)
+    expect(page.locator("table.queue .badge.st-due")).to_contain_text("재확인 필요")
+    _shot(page, "queue-due-ko-390")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{base}/claims/{claim.pk}/")
+    expect(page.locator("#claim-panel .due-box")).to_contain_text("지금까지의 판정")
+    _shot(page, "panel-due-ko-1280")
+    page.goto(f"{base}/dashboard/")
+    expect(page.locator("#agreement")).to_be_visible()
+    _shot(page, "dashboard-ko-1280")
     context.close()
