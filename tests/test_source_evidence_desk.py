@@ -512,3 +512,13 @@ def test_backup_says_where_the_warc_records_are_and_how_to_copy_them(team, tmp_p
     }
     out, _err, code = run_command("backup", str(tmp_path / "b.xml.gz"))
     assert code == 0 and str(folder) in out and "WARC records are not" in out
+
+
+def test_a_pending_source_is_not_asked_for_again_when_nothing_archives_it(
+    team, claim, site, settings
+):
+    settings.CLAIMDESK_ARCHIVE_SOURCES = False
+    source = cite(claim, team["alice"], f"{site}/report")
+    page = client_for("alice").get(reverse("claims:claim", args=[claim.pk])).content.decode()
+    assert 'data-state="pending"' in page
+    assert reverse("claims:source_evidence", args=[source.pk]) not in page

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -103,6 +104,8 @@ def _panel_context(
         ),
         "can_review": can_review,
         "can_settle": can_settle,
+        # A source still pending is asked for again only when something will archive it.
+        "archiving": settings.CLAIMDESK_ARCHIVE_SOURCES,
         "refusals": refusals,
         "verdict_form_shown": can_review and not claim.dismissed_reason and not refusals.verdict,
     }

@@ -70,6 +70,7 @@ def source_archive(request: HttpRequest, pk: int) -> HttpResponse:
             "text": text,
             "diff_lines": (shown.diff.splitlines() if shown is not None else []),
             "can_review": request.user.is_authenticated and roles.can_review(request.user),
+            "archiving": settings.CLAIMDESK_ARCHIVE_SOURCES,
         },
     )
 
@@ -96,6 +97,7 @@ def _evidence(request: HttpRequest, source: Source) -> HttpResponse:
             "src": source,
             "claim": source.verdict.claim,
             "can_review": roles.can_review(request.user),
+            "archiving": settings.CLAIMDESK_ARCHIVE_SOURCES,
         },
     )
 
