@@ -25,8 +25,9 @@ from articles.admin import ArticleAdmin, RevisionInline, boolean_icon
 from articles.models import Article
 from articles.presentation import language_name
 from claims import roles
-from claims.models import Claim, ClaimEvent, Source, SourceArchive, Verdict
-from claims.presentation import corroboration_label, event_sentence, figure_rows
+from claims.admin_sources import Evidence, SourceArchiveInline
+from claims.models import Claim, ClaimEvent, Source, Verdict
+from claims.presentation import event_sentence, figure_rows
 from claims.roles import can_review
 from claims.services import claim_assign, claim_correct, claim_dismiss
 from claims.tasks import reextract_article_task
@@ -126,19 +127,6 @@ class ClaimEventInline(EventDescription, ReadOnlyInline, admin.TabularInline[Cla
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[ClaimEvent]:
         return super().get_queryset(request).select_related("actor")
-
-
-class Evidence:
-    """A source's corroboration in words, with its archived copy (no raw JSON)."""
-
-    @admin.display(description=_("corroboration"))
-    def corroboration_shown(self, source: Source) -> str:
-        state = (source.corroboration or {}).get("state") or "pending"
-        label = corroboration_label(state)
-        if source.archive:
-            url = reverse("claims:source_archive", args=[source.pk])
-            return format_html('{} · <a href="{}">{}</a>', label, url, gettext("Archived copy"))
-        return label
 
 
 class SourceInline(Evidence, ReadOnlyInline, admin.TabularInline[Source, Verdict]):
@@ -299,24 +287,6 @@ class VerdictAdmin(Shown, admin.ModelAdmin[Verdict]):
         return False
 
 
-class SourceArchiveInline(ReadOnlyInline, admin.TabularInline[SourceArchive, Source]):
-    model = SourceArchive
-    fields = readonly_fields = (
-        "fetched_at",
-        "checked_at",
-        "status",
-        "sha256",
-        "final_url",
-        "changed_since",
-        "vanished_at",
-        "error",
-    )
-    extra = 0
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[SourceArchive]:
-        return super().get_queryset(request).defer("text", "diff")
-
-
 @admin.register(Source)
 class SourceAdmin(Evidence, admin.ModelAdmin[Source]):
     list_display = [
@@ -338,42 +308,6 @@ class SourceAdmin(Evidence, admin.ModelAdmin[Source]):
         return False
 
     def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-
-@admin.register(SourceArchive)
-class SourceArchiveAdmin(admin.ModelAdmin[SourceArchive]):
-    """Every fetch of a cited page: read-only (the archive is evidence); the text is read on
-    the desk's archived-copy page, as plain text."""
-
-    list_display = ["source", "fetched_at", "status", "short_hash", "changed_since", "vanished_at"]
-    list_filter = ["status", "transient"]
-    search_fields = ["source__url", "final_url", "sha256"]
-    list_select_related = ["source"]
-    exclude = ["text", "diff", "corroboration", "transient", "language"]
-    readonly_fields = ["archived_copy"]
-
-    @admin.display(description=_("SHA-256"))
-    def short_hash(self, archive: SourceArchive) -> str:
-        return archive.sha256[:12] or "—"
-
-    @admin.display(description=_("archived text"))
-    def archived_copy(self, archive: SourceArchive) -> str:
-        url = reverse("claims:source_archive", args=[archive.source_id])
-        return format_html(
-            '<a href="{}?version={}">{}</a>', url, archive.pk, gettext("Archived copy")
-        )
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[SourceArchive]:
-        return super().get_queryset(request).defer("text", "diff")
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
 
