@@ -26,6 +26,7 @@ from articles.admin import ArticleAdmin, RevisionInline, boolean_icon
 from articles.models import Article, ArticleRevision
 from articles.presentation import language_name
 from claims import roles
+from claims.admin_sources import Evidence, SourceArchiveInline
 from claims.models import (
     ArithmeticCheck,
     CanonicalClaim,
@@ -140,9 +141,17 @@ class ClaimEventInline(EventDescription, ReadOnlyInline, admin.TabularInline[Cla
         return super().get_queryset(request).select_related("actor")
 
 
-class SourceInline(ReadOnlyInline, admin.TabularInline[Source, Verdict]):
+class SourceInline(Evidence, ReadOnlyInline, admin.TabularInline[Source, Verdict]):
     model = Source
-    readonly_fields = ("url", "title", "publisher", "stance", "excerpt", "accessed_at")
+    readonly_fields = (
+        "url",
+        "title",
+        "publisher",
+        "stance",
+        "excerpt",
+        "accessed_at",
+        "corroboration_shown",
+    )
     fields = readonly_fields
 
 
@@ -291,11 +300,21 @@ class VerdictAdmin(Shown, admin.ModelAdmin[Verdict]):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin[Source]):
-    list_display = ["__str__", "publisher", "stance", "verdict", "accessed_at"]
+class SourceAdmin(Evidence, admin.ModelAdmin[Source]):
+    list_display = [
+        "__str__",
+        "publisher",
+        "stance",
+        "corroboration_shown",
+        "verdict",
+        "accessed_at",
+    ]
     list_filter = ["stance"]
     search_fields = ["url", "title", "publisher", "excerpt"]
     list_select_related = ["verdict", "verdict__reviewer", "verdict__claim"]
+    exclude = ["corroboration", "archive"]
+    readonly_fields = ["corroboration_shown"]
+    inlines = [SourceArchiveInline]
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

@@ -15,30 +15,44 @@ deleted again.
 from __future__ import annotations
 
 import io
-from datetime import date
+import logging
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from celery import shared_task
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage, storages
 from django.db import transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+from kombu.exceptions import OperationalError as BrokerError
 
 from articles.diff import same_text, text_diff
 from articles.snapshot import Snapshot, SnapshotLimits, Unreachable, take_snapshot
 from articles.warc import WarcResponse, read_response
 from claims.evidence import corroborate, unreachable
 from claims.evidence.corroborate import pending
-from claims.models import Source, SourceArchive
+from claims.models import Claim, ClaimEvent, ClaimStatus, Source, SourceArchive
 
 __all__ = [
     "archive_limits",
+    "archive_source_task",
     "archive_storage",
     "archived_response",
     "corroboration_of",
+    "pending_corroboration",
+    "queue_source_archiving",
+    "refetch_source",
+    "refetch_sources_task",
     "refresh_corroboration",
     "source_archive",
     "source_corroboration",
+    "sources_to_refetch",
 ]
+
+log = logging.getLogger(__name__)
 
 
 def archive_storage() -> Storage:
@@ -62,16 +76,158 @@ def archive_limits() -> SnapshotLimits:
 
 def source_archive(*, source: Source) -> SourceArchive:
     """Fetch a source's page and keep what is new: the first version, a changed version
-    (with its diff), or the page's vanishing. Returns the row this fetch wrote or moved."""
+    (with its diff), or the page's vanishing. Returns the row this fetch wrote or moved.
+
+    The source's own ``corroboration`` and ``archive`` follow; a page that changed or
+    vanished since it was cited brings its claim back to the queue (``recheck_due`` today,
+    and an event in the claim's history saying which source and what happened)."""
     snapshot = take_snapshot(source.url, limits=archive_limits())
     with transaction.atomic():
         Source.objects.select_for_update().filter(pk=source.pk).first()
         latest = source.archives.versions().order_by("-fetched_at", "-id").first()
+        was_vanished = latest is not None and latest.vanished_at is not None
         if isinstance(snapshot, Unreachable):
-            return _unreachable(source, snapshot, latest)
-        if latest is not None and _same_page(latest, snapshot):
-            return _unchanged(latest, snapshot)
-        return _new_version(source, snapshot, latest)
+            archive = _unreachable(source, snapshot, latest)
+            if latest is not None and not was_vanished:
+                _flag_recheck(source, ClaimEvent.Action.SOURCE_VANISHED, archive)
+        elif latest is not None and _same_page(latest, snapshot):
+            archive = _unchanged(latest, snapshot)
+        else:
+            archive = _new_version(source, snapshot, latest)
+            if latest is not None:
+                _flag_recheck(source, ClaimEvent.Action.SOURCE_CHANGED, archive)
+        store_source_evidence(source)
+    return archive
+
+
+def _flag_recheck(source: Source, action: str, archive: SourceArchive) -> None:
+    """A cited page changed or vanished: its claim is due for re-check today (when it was
+    reviewed and not due sooner), and its history says so."""
+    claim = Claim.objects.select_for_update().get(pk=source.verdict.claim_id)
+    today = timezone.localdate()
+    detail: dict[str, Any] = {
+        "source": source.pk,
+        "url": source.url,
+        "archive": archive.pk,
+        "status": archive.status,
+        "at": _iso(archive.fetched_at),
+    }
+    reviewed = claim.status not in (ClaimStatus.UNREVIEWED, ClaimStatus.DISMISSED)
+    if reviewed and (claim.recheck_due is None or claim.recheck_due > today):
+        detail["recheck_from"] = claim.recheck_due.isoformat() if claim.recheck_due else None
+        detail["recheck_due"] = today.isoformat()
+        claim.recheck_due = today
+        claim.save(update_fields=["recheck_due", "updated_at"])
+    ClaimEvent.objects.create(claim=claim, action=action, detail=detail)
+
+
+def _iso(value: datetime | None) -> str | None:
+    """A time as the API prints it (UTC, "Z"), for JSON stored in the database."""
+    if value is None:
+        return None
+    return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def archive_summary(archives: list[SourceArchive]) -> dict[str, Any] | None:
+    """The API's ``archive`` object from a source's rows (oldest first): the first version,
+    the page as the reviewer cited it, with when it changed since, and when the page last
+    answered or vanished; None when no copy could be kept."""
+    versions = [a for a in archives if a.is_version]
+    if not versions:
+        return None
+    first, latest = versions[0], versions[-1]
+    return {
+        "sha256": first.sha256,
+        "fetched_at": _iso(first.fetched_at),
+        "status": first.status,
+        "final_url": first.final_url,
+        "changed_since": _iso(first.changed_since),
+        "versions": len(versions),
+        "checked_at": _iso(max(a.checked_at for a in archives)),
+        "vanished_at": _iso(latest.vanished_at),
+    }
+
+
+def store_source_evidence(source: Source) -> None:
+    """Keep the source's ``corroboration`` and ``archive`` as its rows now say."""
+    archives = list(source.archives.defer("text", "diff").order_by("fetched_at", "id"))
+    source.corroboration = _from_rows(source, archives)
+    source.archive = archive_summary(archives)
+    source.save(update_fields=["corroboration", "archive"])
+
+
+def _from_rows(source: Source, archives: list[SourceArchive]) -> dict[str, Any]:
+    versions = [a for a in archives if a.is_version]
+    if versions:
+        return _public(versions[0].corroboration)
+    if archives:
+        return _public(archives[-1].corroboration)
+    return pending_corroboration(source.verdict.claim.figures)
+
+
+def pending_corroboration(figures: Iterable[Any]) -> dict[str, Any]:
+    """The ``corroboration`` of a source not fetched yet."""
+    return _public(pending(figures).as_dict())
+
+
+# --- Work: archiving when a source is attached, and re-fetching on a schedule ----------------
+
+
+@shared_task(name="claims.tasks.archive_source_task", ignore_result=True)
+def archive_source_task(source_id: int) -> str:
+    """Archive (or re-fetch) one source; a source deleted meanwhile is skipped."""
+    source = Source.objects.select_related("verdict__claim").filter(pk=source_id).first()
+    if source is None:
+        return "gone"
+    archive = source_archive(source=source)
+    return archive.sha256 or f"unreachable: {archive.status or archive.error}"
+
+
+def _hand_over(source_ids: list[int]) -> None:
+    """Send each source to a worker; when the broker cannot be reached, fetch it here."""
+    for source_id in source_ids:
+        try:
+            archive_source_task.delay(source_id)
+            continue
+        except BrokerError as error:
+            log.warning(
+                "background queue unreachable (%s): archiving source %s inline", error, source_id
+            )
+        archive_source_task(source_id)
+
+
+def queue_source_archiving(source_ids: Iterable[int]) -> None:
+    """Archive these sources once the transaction that stored them commits: on a worker
+    when a broker is configured, in this process otherwise. A failure to archive is logged
+    and never undoes the verdict (the source stays "pending" and the schedule tries again)."""
+    if not settings.CLAIMDESK_ARCHIVE_SOURCES:
+        return
+    ids = list(source_ids)
+    if ids:
+        transaction.on_commit(lambda: _hand_over(ids), robust=True)
+
+
+def sources_to_refetch(*, now: datetime | None = None, limit: int = 500) -> list[int]:
+    """Sources of claims still standing (current, not dismissed) not checked for
+    ``CLAIMDESK_ARCHIVE_REFETCH_HOURS``, least recently checked first."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(hours=settings.CLAIMDESK_ARCHIVE_REFETCH_HOURS)
+    sources = (
+        Source.objects.filter(verdict__claim__is_current=True)
+        .exclude(verdict__claim__status=ClaimStatus.DISMISSED)
+        .annotate(last_checked=Max("archives__checked_at"))
+        .filter(Q(last_checked__isnull=True) | Q(last_checked__lt=cutoff))
+        .order_by("last_checked", "id")
+    )
+    return list(sources.values_list("id", flat=True)[:limit])
+
+
+@shared_task(name="claims.tasks.refetch_sources_task", ignore_result=True)
+def refetch_sources_task() -> int:
+    """Queue a re-fetch of every source due one (run on a schedule by celery beat)."""
+    ids = sources_to_refetch()
+    _hand_over(ids)
+    return len(ids)
 
 
 def _same_page(latest: SourceArchive, snapshot: Snapshot) -> bool:
@@ -194,6 +350,7 @@ def refresh_corroboration(archive: SourceArchive) -> SourceArchive:
             note=archive.text_note,
         )
         archive.save(update_fields=["corroboration"])
+        store_source_evidence(archive.source)
     return archive
 
 
@@ -220,3 +377,10 @@ def archived_response(archive: SourceArchive) -> WarcResponse:
     with archive_storage().open(archive.warc_path, "rb") as stream:
         data = stream.read()
     return read_response(io.BytesIO(data))
+
+
+def refetch_source(*, source: Source) -> bool:
+    """Fetch a source again now (a reviewer asked): on a worker when a broker is set
+    (True: queued), here otherwise (False: done)."""
+    _hand_over([source.pk])
+    return not archive_source_task.app.conf.task_always_eager

@@ -58,3 +58,13 @@ def backup_restore(*, path: Path) -> None:
         raise RestoreError(f"{path}: no such file")
     restore_check_empty()
     call_command("loaddata", str(path), verbosity=0)
+
+
+def archive_location() -> str:
+    """Where the WARC records of source archives are (they are not in the backup file):
+    a folder for the default storage, else the storage backend's name."""
+    from django.conf import settings
+
+    config = settings.STORAGES["archives"]
+    location = config.get("OPTIONS", {}).get("location")
+    return str(location) if location else str(config["BACKEND"])

@@ -107,4 +107,29 @@ def claim_review(
     }
     if base_url:
         review["url"] = f"{base_url.rstrip('/')}/api/v1/claims/{record['id']}/"
+        if settings.CLAIMDESK_PUBLIC_ARCHIVES:
+            citations = _archived_citations(record, verdict, base_url)
+            if citations:
+                review["citation"] = citations
     return review
+
+
+def _archived_citations(
+    record: dict[str, Any], verdict: dict[str, Any], base_url: str
+) -> list[dict[str, Any]]:
+    """The deciding verdict's sources with the copy Claimdesk archived of each
+    (``archivedAt``), when the desk makes archived copies public."""
+    root = base_url.rstrip("/")
+    citations = []
+    for source in record.get("sources", []):
+        if source.get("verdict_id") != verdict["id"] or not source.get("archive"):
+            continue
+        work: dict[str, Any] = {
+            "@type": "CreativeWork",
+            "url": source["url"],
+            "archivedAt": f"{root}/sources/{source['id']}/archive/",
+        }
+        if source.get("title"):
+            work["name"] = source["title"]
+        citations.append(work)
+    return citations

@@ -52,6 +52,7 @@ CLAIM_VALUES = (
     "score",
     "status",
     "is_current",
+    "recheck_due",
     "created_at",
     "updated_at",
     "canonical_id",
@@ -68,6 +69,9 @@ REVIEW_VALUES = (
     "sources__excerpt",
     "sources__stance",
     "sources__accessed_at",
+    "sources__id",
+    "sources__corroboration",
+    "sources__archive",
 )
 
 CSV_COLUMNS = (
@@ -113,8 +117,10 @@ def reviews_by_claim(claim_ids: list[int]) -> dict[int, tuple[datetime, list[dic
 
 
 def source_record(row: Mapping[str, Any]) -> dict[str, Any]:
-    """A source from a row of REVIEW_VALUES."""
+    """A source from a row of REVIEW_VALUES: with what its archive found
+    (``corroboration``) and keeps (``archive``, null before a copy was kept)."""
     return {
+        "id": row["sources__id"],
         "url": row["sources__url"],
         "title": row["sources__title"],
         "publisher": row["sources__publisher"],
@@ -123,6 +129,8 @@ def source_record(row: Mapping[str, Any]) -> dict[str, Any]:
         "accessed_at": row["sources__accessed_at"],
         "verdict_id": row["id"],
         "verdict": row["verdict"],
+        "corroboration": row["sources__corroboration"],
+        "archive": row["sources__archive"],
     }
 
 
@@ -191,6 +199,7 @@ def claim_record(
         "score": row["score"],
         "status": row["status"],
         "is_current": row["is_current"],
+        "recheck_due": row["recheck_due"],
         "sources": sources,
         "reviewed_at": reviewed_at,
         "created_at": row["created_at"],
@@ -289,11 +298,13 @@ CLAIM_JSON_SQL = f"""json_build_object(
     'score', claims_claim.score,
     'status', claims_claim.status,
     'is_current', claims_claim.is_current,
+    'recheck_due', to_char(claims_claim.recheck_due, 'YYYY-MM-DD'),
     'sources', COALESCE((
-        SELECT json_agg(json_build_object('url', s.url, 'title', s.title,
+        SELECT json_agg(json_build_object('id', s.id, 'url', s.url, 'title', s.title,
             'publisher', s.publisher, 'excerpt', s.excerpt, 'stance', s.stance,
             'accessed_at', {_pg_time("s.accessed_at")}, 'verdict_id', v.id,
-            'verdict', v.verdict) ORDER BY v.created_at DESC, v.id DESC, s.id)
+            'verdict', v.verdict, 'corroboration', s.corroboration,
+            'archive', s.archive) ORDER BY v.created_at DESC, v.id DESC, s.id)
         FROM claims_verdict v JOIN claims_source s ON s.verdict_id = v.id
         WHERE v.claim_id = claims_claim.id), '[]'::json),
     'reviewed_at', (

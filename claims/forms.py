@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from claims.models import ClaimKind, ClaimStatus, Stance, VerdictChoice
+from claims.models import DUE, ClaimKind, ClaimStatus, Stance, VerdictChoice
 from claims.services import SourceInput
 from lib.urls import URLError, clean_http_url
 
@@ -57,6 +57,7 @@ class QueueFilterForm(Form):
         choices=[
             (OPEN_WORK, _("Open work")),
             *ClaimStatus.choices,
+            (DUE, _("due for re-check")),
             (ANY_STATUS, _("Any status")),
         ],
     )
@@ -171,6 +172,15 @@ class DismissForm(Form):
 class SpanForm(Form):
     start = forms.IntegerField(label=_("Start"), min_value=0)
     end = forms.IntegerField(label=_("End"), min_value=1)
+
+
+class RecheckForm(Form):
+    due = forms.DateField(
+        label=_("Re-check on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leave empty for no re-check."),
+    )
 
 
 class AddClaimForm(Form):

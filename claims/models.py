@@ -38,8 +38,11 @@ class ClaimStatus(models.TextChoices):
     DISMISSED = "dismissed", _("dismissed")
 
 
-# Work still to do: the queue's default. A status for claims due for re-check joins here.
+# Work still to do: the queue's default, with the claims due for re-check (``ClaimQuerySet.due``).
 OPEN_STATUSES: tuple[str, ...] = (ClaimStatus.UNREVIEWED, ClaimStatus.CONTESTED)
+# Not a status: the status filter's value for claims whose re-check date has come (their
+# status stays that of their verdicts, shown beside it).
+DUE = "due"
 
 
 class VerdictChoice(models.TextChoices):
@@ -70,6 +73,10 @@ def figures_as_json(figures: Iterable[Figure]) -> list[dict[str, Any]]:
     return [figure.as_dict() for figure in figures]
 
 
+def due_q() -> Q:
+    return Q(recheck_due__lte=timezone.localdate()) & ~Q(status=ClaimStatus.DISMISSED)
+
+
 class ClaimQuerySet(models.QuerySet["Claim"]):
     """The filters of claims, one meaning each: the queue, the API and the exports use them."""
 
@@ -88,8 +95,14 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
         return self.filter(status=status)
 
     def open_work(self) -> ClaimQuerySet:
-        """Claims that still need a reviewer or an editor (``OPEN_STATUSES``)."""
-        return self.filter(status__in=OPEN_STATUSES)
+        """Claims that still need a reviewer or an editor (``OPEN_STATUSES``), and claims
+        due for re-check."""
+        return self.filter(Q(status__in=OPEN_STATUSES) | due_q())
+
+    def due(self) -> ClaimQuerySet:
+        """Claims whose re-check date has come (today in the site's time zone, or before);
+        a dismissed claim is never due."""
+        return self.filter(due_q())
 
     def of_kind(self, kind: str) -> ClaimQuerySet:
         return self.filter(kind=kind)
@@ -213,6 +226,16 @@ class Claim(models.Model):
     # What the matcher knows of the claim (claims.matching.ClaimFeatures.as_json), computed
     # once after extraction; {} until then.
     match_features = models.JSONField(_("matching features"), default=dict, blank=True)
+    recheck_due = models.DateField(
+        _("re-check due"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "When the claim comes back to the queue to be checked again: set from what makes "
+            "its truth age, or by hand; a changed or vanished source brings it forward."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
 
@@ -262,6 +285,15 @@ class Claim(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("claims:claim", args=[self.pk])
+
+    @property
+    def is_due(self) -> bool:
+        """The re-check date has come (and the claim is not dismissed)."""
+        return (
+            self.recheck_due is not None
+            and self.recheck_due <= timezone.localdate()
+            and self.status != ClaimStatus.DISMISSED
+        )
 
 
 class ClaimTally(models.Model):
@@ -337,6 +369,10 @@ class Source(models.Model):
         _("stance"), max_length=10, choices=Stance.choices, default=Stance.SUPPORTS
     )
     accessed_at = models.DateTimeField(_("accessed"))
+    # What the archive found, kept on the source so that every read (the API's lists, the
+    # exports, the panel) has it without another query: ``claims.archiving`` writes both.
+    corroboration = models.JSONField(_("corroboration"), default=dict, blank=True)
+    archive = models.JSONField(_("archive"), null=True, blank=True)
 
     class Meta:
         ordering = ["id"]
@@ -446,6 +482,10 @@ class ClaimEvent(models.Model):
         GROUPED = "grouped", _("grouped by an editor")
         SPLIT = "split", _("taken out of its group")
         VERDICT_APPLIED = "verdict_applied", _("verdict applied from another appearance")
+        RECHECK_SET = "recheck_set", _("re-check date set")
+        RECHECK_DUE = "recheck_due", _("due for re-check")
+        SOURCE_CHANGED = "source_changed", _("source changed")
+        SOURCE_VANISHED = "source_vanished", _("source vanished")
 
     claim = models.ForeignKey(
         Claim, verbose_name=_("claim"), on_delete=models.CASCADE, related_name="events"

@@ -508,6 +508,8 @@ def event_sentence(event: Any) -> SafeString:
         return _say(gettext(REVISION_EVENTS[action]), revision=detail.get("revision"))
     if action == done.CORRECTED:
         return _corrections(detail)
+    if action in (done.RECHECK_SET, done.RECHECK_DUE, done.SOURCE_CHANGED, done.SOURCE_VANISHED):
+        return _recheck_sentence(action, detail)
     return _link_sentence(event, done) or _say(event.get_action_display())
 
 
@@ -596,3 +598,99 @@ def interval_phrase(row: dict[str, Any]) -> SafeString:
     if lo == hi:
         return phrase(lo)
     return format_html("{} – {}", phrase(lo), phrase(hi))
+
+
+def _day(value: Any) -> str:
+    try:
+        return str(formats.date_format(date.fromisoformat(str(value)), "Y-m-d"))
+    except ValueError:
+        return str(value or "")
+
+
+def ageing_reason(reason: str) -> str:
+    """What makes a claim's truth age, in words (``claims.evidence.recheck``' reasons)."""
+    names = {
+        "stake": _("a stake or holding changes hands"),
+        "price": _("prices and values move"),
+        "rank": _("rankings shift"),
+        "running_count": _("a count so far grows"),
+        "record": _("records fall"),
+        "forecast": _("a forecast comes due"),
+    }
+    return str(names.get(reason, reason))
+
+
+def _recheck_sentence(action: str, detail: dict[str, Any]) -> SafeString:
+    from claims.models import ClaimEvent
+
+    done = ClaimEvent.Action
+    if action == done.RECHECK_DUE:
+        return _say(
+            _("Due for re-check (date %(due)s); the verdict shown stays until a new one"),
+            due=_day(detail.get("due")),
+        )
+    if action in (done.SOURCE_CHANGED, done.SOURCE_VANISHED):
+        template = (
+            _("A cited source changed: %(url)s")
+            if action == done.SOURCE_CHANGED
+            else _("A cited source vanished: %(url)s")
+        )
+        sentence = _say(
+            template, url=format_html('<span translate="no">{}</span>', detail.get("url") or "")
+        )
+        if detail.get("recheck_due"):
+            return _say(_("%(what)s; due for re-check"), what=sentence)
+        return sentence
+    if not detail.get("to"):
+        return _say(_("Re-check date cleared"))
+    if detail.get("reason"):
+        return _say(
+            _("Re-check on %(due)s (%(why)s)"),
+            due=_day(detail["to"]),
+            why=ageing_reason(detail["reason"]),
+        )
+    return _say(_("Re-check date set to %(due)s"), due=_day(detail["to"]))
+
+
+# --- What a source's archive found ------------------------------------------------------------
+
+
+def corroboration_label(state: str) -> str:
+    labels = {
+        "pending": _("not fetched yet"),
+        "found": _("found"),
+        "found_derived": _("found, derived"),
+        "not_found": _("not found"),
+        "unreachable": _("unreachable"),
+    }
+    return str(labels.get(state, state))
+
+
+def marked_passage(result: dict[str, Any]) -> SafeString:
+    """A figure's passage with the figure as the source prints it in ``<mark>`` (offsets
+    are the archived text's); everything escaped."""
+    passage = str(result.get("passage") or "")
+    start, found_start, found_end = (
+        result.get("start"),
+        result.get("found_start"),
+        result.get("found_end"),
+    )
+    if not passage or start is None or found_start is None or found_end is None:
+        return format_html("{}", passage)
+    left, right = int(found_start) - int(start), int(found_end) - int(start)
+    if not 0 <= left < right <= len(passage):
+        return format_html("{}", passage)
+    return format_html("{}<mark>{}</mark>{}", passage[:left], passage[left:right], passage[right:])
+
+
+def marked_text(text: str, spans: Iterable[tuple[int, int]]) -> SafeString:
+    """An archived text with the given spans in ``<mark>`` (overlaps merged); escaped."""
+    parts, at = [], 0
+    for start, end in sorted(spans):
+        start = max(start, at)
+        if end <= start or end > len(text):
+            continue
+        parts.append(format_html("{}<mark>{}</mark>", text[at:start], text[start:end]))
+        at = end
+    parts.append(format_html("{}", text[at:]))
+    return SafeString("".join(parts))

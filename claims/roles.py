@@ -22,6 +22,7 @@ _VIEW = [
     "claims.view_claim",
     "claims.view_verdict",
     "claims.view_source",
+    "claims.view_sourcearchive",
     "claims.view_claimevent",
     "claims.view_canonicalclaim",
     "claims.view_claimlink",

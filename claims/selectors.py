@@ -19,7 +19,9 @@ from django.utils import timezone
 
 from articles.models import Article, ArticleRevision, Outlet
 from claims import roles
+from claims.evidence.agreement import Agreement, agreement, by_claim, contested_rate
 from claims.models import (
+    OPEN_STATUSES,
     ArithmeticCheck,
     Claim,
     ClaimEvent,
@@ -27,7 +29,10 @@ from claims.models import (
     ClaimQuerySet,
     ClaimStatus,
     ClaimTally,
+    Source,
+    SourceArchive,
     Verdict,
+    due_q,
 )
 from claims.services import reset_point, standing_verdicts
 
@@ -82,12 +87,36 @@ def tally_counts(language: str = "") -> dict[str, int]:
     return counts
 
 
-def queue_counts(claims: ClaimQuerySet, filters: dict[str, Any]) -> dict[str, int]:
-    """The queue's counts per status: from the tally when no filter but the language is set
-    (the first page and the language pages), else counted from the filtered claims."""
+@dataclass(frozen=True, slots=True)
+class QueueCounts:
+    by_status: dict[str, int]
+    due_by_status: dict[str, int]  # claims due for re-check, by their status
+
+    @property
+    def due(self) -> int:
+        return sum(self.due_by_status.values())
+
+    @property
+    def open_work(self) -> int:
+        """Unreviewed and contested claims, and claims due for re-check (``open_work``)."""
+        due_elsewhere = sum(
+            n for status, n in self.due_by_status.items() if status not in OPEN_STATUSES
+        )
+        return sum(self.by_status.get(s, 0) for s in OPEN_STATUSES) + due_elsewhere
+
+
+def queue_counts(claims: ClaimQuerySet, filters: dict[str, Any]) -> QueueCounts:
+    """The queue's counts per status, and of the claims due for re-check by status.
+
+    Per status from the tally when no filter but the language is set (the first page and
+    the language pages), else counted from the filtered claims. The due claims are counted
+    through the re-check date's index: few are due at a time."""
     if any(value for key, value in filters.items() if key != "language"):
-        return status_counts(claims)
-    return tally_counts(filters.get("language") or "")
+        by_status = status_counts(claims)
+    else:
+        by_status = tally_counts(filters.get("language") or "")
+    due_rows = claims.filter(due_q()).order_by().values_list("status").annotate(n=Count("id"))
+    return QueueCounts(by_status, dict(due_rows.values_list("status", "n")))
 
 
 # What the queue shows changes only with these: a claim saved (``updated_at``: verdicts,
@@ -385,6 +414,33 @@ def same_fact(claim: Claim) -> SameFact:
     )
 
 
+# --- A source's archive ------------------------------------------------------------------
+
+
+def source_detail(pk: int) -> Source | None:
+    """A source with its verdict, claim and article."""
+    return (
+        Source.objects.select_related("verdict__reviewer", "verdict__claim__article")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SourceVersions:
+    rows: list[SourceArchive]  # every fetch kept, oldest first, without their texts
+    shown: SourceArchive | None  # the version asked for (the first by default), with its text
+
+
+def source_versions(source: Source, *, version: int | None = None) -> SourceVersions:
+    """The archive of a source: its rows (two queries whatever their number)."""
+    rows = list(source.archives.defer("text", "diff").order_by("fetched_at", "id"))
+    kept = [row.pk for row in rows if row.is_version]
+    wanted = version if version in kept else (kept[0] if kept else None)
+    shown = SourceArchive.objects.filter(pk=wanted).first() if wanted else None
+    return SourceVersions(rows, shown)
+
+
 # --- The dashboard -----------------------------------------------------------------------
 
 
@@ -420,3 +476,39 @@ def dashboard_figures(*, days: int) -> DashboardFigures:
         by_outlet=by_outlet,
         verdicts_per_day=[(d, per_day.get(d, 0)) for d in dates],
     )
+
+
+# --- Reviewer agreement ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementFigures:
+    agreement: Agreement  # kappa per reviewer pair (usernames), nominal alpha, claims behind
+    contested: list[tuple[date, int, int]]  # month, claims disagreed on, claims rated by 2+
+
+
+def agreement_figures() -> AgreementFigures:
+    """How far reviewers agree on the current claims (one query): each reviewer's latest
+    verdict on a claim counts (editors' settlements are decisions, not ratings), over the
+    claims two reviewers or more rated; and per month (of the second verdict) how many of
+    those they disagreed on."""
+    rows = (
+        Verdict.objects.filter(claim__is_current=True, settles=False)
+        .order_by("claim_id", "created_at", "id")
+        .values_list("claim_id", "reviewer__username", "verdict", "created_at")
+    )
+    ratings: list[tuple[int, str, str]] = []
+    second_at: dict[int, datetime] = {}
+    seen: dict[int, set[str]] = {}
+    for claim_id, reviewer, verdict, created_at in rows:
+        ratings.append((claim_id, reviewer, verdict))
+        reviewers = seen.setdefault(claim_id, set())
+        reviewers.add(reviewer)
+        if len(reviewers) == 2 and claim_id not in second_at:
+            second_at[claim_id] = created_at
+    table = by_claim(ratings)
+    months = [
+        (timezone.localdate(when), len(set(table[claim_id].values())) > 1)
+        for claim_id, when in second_at.items()
+    ]
+    return AgreementFigures(agreement(ratings), contested_rate(months, period="month"))

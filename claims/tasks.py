@@ -15,6 +15,7 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 
 from articles.models import Article, Feed, FeedEntry
+from claims.archiving import archive_source_task, refetch_sources_task
 from claims.pipeline import (
     RETRY,
     TRANSIENT,
@@ -27,11 +28,15 @@ from claims.pipeline import (
     requeue_lost_jobs,
     run_ingest_job,
 )
+from claims.services import claims_mark_due
 
 __all__ = [
     "TRANSIENT",
     "BrokerError",
     "broker_reachable",
+    "archive_source_task",
+    "mark_due_rechecks_task",
+    "refetch_sources_task",
     "ingest_feed_entry_task",
     "ingest_job_task",
     "poll_feed_task",
@@ -103,3 +108,9 @@ def reextract_article_task(article_id: int) -> int:
 def requeue_lost_jobs_task() -> int:
     """Queue again the jobs whose worker was killed or lost (run on a schedule by beat)."""
     return len(requeue_lost_jobs())
+
+
+@shared_task(ignore_result=True)
+def mark_due_rechecks_task() -> int:
+    """Record "due for re-check" on the claims whose date has come (celery beat)."""
+    return claims_mark_due()

@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, path
 
-from claims.views import article, dashboard, ingest, links, panel, queue
+from claims.views import article, dashboard, ingest, links, panel, queue, sources
 from config.auth import SignInForm
 
 app_name = "claims"
@@ -29,6 +29,15 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("claims/<int:pk>/apply/<int:source_pk>/", links.apply_verdict, name="apply_verdict"),
     path("claims/<int:pk>/split/", links.split, name="split"),
     path("claims/<int:pk>/group/", links.group, name="group"),
+    path("claims/<int:pk>/recheck/", panel.claim_recheck_view, name="recheck"),
+    path("sources/<int:pk>/archive/", sources.source_archive, name="source_archive"),
+    path(
+        "sources/<int:pk>/archive/<int:version>.warc.gz",
+        sources.source_warc,
+        name="source_warc",
+    ),
+    path("sources/<int:pk>/evidence/", sources.source_evidence, name="source_evidence"),
+    path("sources/<int:pk>/refetch/", sources.source_refetch, name="source_refetch"),
 ]
 
 # Login lives outside the app namespace so settings.LOGIN_URL = "login" resolves.

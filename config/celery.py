@@ -29,3 +29,19 @@ def schedule_lost_job_sweep(sender: Celery, **kwargs: object) -> None:
         sender.signature("claims.tasks.requeue_lost_jobs_task"),
         name="queue again the jobs of lost workers",
     )
+
+
+@app.on_after_finalize.connect
+def schedule_source_rechecks(sender: Celery, **kwargs: object) -> None:
+    # Sources of standing claims fetched again (a changed or vanished page brings its claim
+    # back to the queue), and claims whose re-check date has come marked in their history.
+    sender.add_periodic_task(
+        3600.0,
+        sender.signature("claims.tasks.refetch_sources_task"),
+        name="re-fetch cited sources",
+    )
+    sender.add_periodic_task(
+        3600.0,
+        sender.signature("claims.tasks.mark_due_rechecks_task"),
+        name="mark claims due for re-check",
+    )

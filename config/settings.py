@@ -263,6 +263,16 @@ STORAGES["archives"] = {
 CLAIMDESK_ARCHIVE_MAX_BYTES = envint("CLAIMDESK_ARCHIVE_MAX_BYTES", 20 * 1024 * 1024)
 CLAIMDESK_ARCHIVE_MAX_PDF_PAGES = envint("CLAIMDESK_ARCHIVE_MAX_PDF_PAGES", 200)
 CLAIMDESK_ARCHIVE_MAX_CHARS = envint("CLAIMDESK_ARCHIVE_MAX_CHARS", 2_000_000)
+# A source attached to a verdict is archived at once (on a worker when a broker is set);
+# celery beat re-fetches the sources of standing claims not checked for this many hours.
+CLAIMDESK_ARCHIVE_SOURCES = envbool("CLAIMDESK_ARCHIVE_SOURCES", True)
+CLAIMDESK_ARCHIVE_REFETCH_HOURS = envint("CLAIMDESK_ARCHIVE_REFETCH_HOURS", 24)
+# Archived copies readable without signing in, and linked from the ClaimReview export
+# (``citation`` with ``archivedAt``): a desk allows it when it may republish what it cites.
+CLAIMDESK_PUBLIC_ARCHIVES = envbool("CLAIMDESK_PUBLIC_ARCHIVES", False)
+# The desk's re-check periods in days by what makes a claim age, over the defaults of
+# claims.evidence.recheck.DEFAULT_PERIODS, e.g. {"stake": 60, "price": 14}.
+CLAIMDESK_RECHECK_DAYS = envjson("CLAIMDESK_RECHECK_DAYS", {})
 CLAIMDESK_USER_AGENT = envstr(
     "CLAIMDESK_USER_AGENT", "ClaimdeskBot/0.1 (+https://github.com/claimdesk; fact-check desk)"
 )

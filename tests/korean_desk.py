@@ -53,7 +53,7 @@ MONEY = [{"text": "6700억원", "value": "670000000000", "unit": "KRW", "kind": 
 ALLOWED = {
     "Claimdesk", "API", "CSV", "JSON", "Lines", "ClaimReview", "URL", "HTTP", "HTML", "https",
     "http", "RSS", "Atom", "UTF", "EUC", "KR", "PDF", "KST", "UTC", "Esc", "Enter", "Tab",
-    "Axes", "kg", "km", "cm", "mm", "ID", "Control", "Command", "Mac",
+    "Axes", "kg", "km", "cm", "mm", "ID", "Control", "Command", "Mac", "WARC", "SHA",
 }  # fmt: skip
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 SHOWN_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt", "data-message", "data-need-stance")
@@ -151,15 +151,84 @@ def build_korean_desk() -> Desk:
     FeedEntry.objects.create(
         feed=feed, guid="1", url="https://news.example/1", title="Entry", article=en
     )
+    _archive_sources(ko_claims[0])
     desk = Desk(team, ko, en, ko_claims, en_claims, jobs)
     desk.user_content = user_content()
     return desk
 
 
+ARCHIVED = "정부는 친서를 35개국에 보냈다고 밝혔다. 보고서는 지난해 말 작성됐다."
+
+
+def _archive_sources(claim: Claim) -> None:
+    """A source of the claim archived in two versions (the page changed), another that
+    could not be fetched, and the claim due for re-check: what the panel, the archive page
+    and the history then show (rows written directly: no fetch)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from claims.archiving import corroboration_of, store_source_evidence
+    from claims.models import ClaimEvent, Source, SourceArchive
+
+    Claim.objects.filter(pk=claim.pk).update(
+        figures=[{"text": "35개국", "value": "35", "unit": "countries", "kind": "count"}]
+    )
+    source = Source.objects.filter(verdict__claim=claim).select_related("verdict__claim").first()
+    assert source is not None
+    source.excerpt = "정부는 친서를 35개국에 보냈다"
+    source.save(update_fields=["excerpt"])
+    source.verdict.claim.refresh_from_db()
+    first = timezone.now() - timedelta(days=2)
+    texts = [ARCHIVED, ARCHIVED.replace("35개국", "53개국")]
+    for i, text in enumerate(texts):
+        when = first + timedelta(days=i)
+        SourceArchive.objects.create(
+            source=source,
+            fetched_at=when,
+            checked_at=when,
+            status=200,
+            final_url=source.url,
+            content_type="text/html; charset=utf-8",
+            sha256=f"{i:064x}",
+            size=len(text.encode()),
+            text=text,
+            language="ko",
+            diff="" if i == 0 else f"-{texts[0]}\n+{text}",
+            changed_since=None if i else first + timedelta(days=1),
+            corroboration=corroboration_of(
+                source, text=text, language="ko", reference=when.date(), status=200, note=""
+            ),
+        )
+    store_source_evidence(source)
+    gone = Source.objects.filter(verdict__claim=claim).exclude(pk=source.pk).first()
+    if gone is not None:
+        SourceArchive.objects.create(
+            source=gone,
+            fetched_at=first,
+            checked_at=first,
+            status=404,
+            error="the server answered HTTP 404 (not found)",
+            corroboration={"state": "unreachable", "figures": [], "status": 404},
+        )
+        store_source_evidence(gone)
+    Claim.objects.filter(pk=claim.pk).update(recheck_due=timezone.localdate())
+    ClaimEvent.objects.create(
+        claim=claim,
+        action=ClaimEvent.Action.SOURCE_CHANGED,
+        detail={"source": source.pk, "url": source.url, "recheck_due": "2025-01-01"},
+    )
+    ClaimEvent.objects.create(
+        claim=claim,
+        action=ClaimEvent.Action.RECHECK_DUE,
+        detail={"due": timezone.localdate().isoformat(), "status": "verified"},
+    )
+
+
 def user_content() -> list[str]:
     """Every string people or articles wrote, longest first (so parts go after wholes)."""
     from articles.models import ArticleRevision, Outlet
-    from claims.models import ClaimEvent, Source, Verdict
+    from claims.models import ClaimEvent, Source, SourceArchive, Verdict
 
     found: set[str] = set()
     for article in Article.objects.all():
@@ -180,6 +249,10 @@ def user_content() -> list[str]:
         found |= set(password.split("$"))  # the hash shown on a user's page is data
     for source in Source.objects.all():
         found |= {source.url, source.title, source.publisher, source.excerpt}
+    for archive in SourceArchive.objects.all():
+        found |= {archive.text, archive.final_url, archive.content_type, archive.error}
+        found |= {archive.sha256, archive.sha256[:12], *archive.diff.splitlines()}
+        found |= {str(v) for v in _leaves(archive.corroboration) if isinstance(v, str)}
     found |= set(Verdict.objects.values_list("note", flat=True))
     for event in ClaimEvent.objects.all():
         found |= {str(v) for v in _leaves(event.detail)}

@@ -10,5 +10,12 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-# Source archives in memory: each test that keeps one points them at its own folder.
-STORAGES["archives"] = {"BACKEND": "django.core.files.storage.InMemoryStorage"}  # noqa: F405
+# Source archives in memory: each test that keeps one points them at its own folder (a
+# worker process started by a test gets the folder through CLAIMDESK_TEST_ARCHIVE_ROOT).
+if os.environ.get("CLAIMDESK_TEST_ARCHIVE_ROOT"):
+    STORAGES["archives"] = {  # noqa: F405
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": os.environ["CLAIMDESK_TEST_ARCHIVE_ROOT"]},
+    }
+else:
+    STORAGES["archives"] = {"BACKEND": "django.core.files.storage.InMemoryStorage"}  # noqa: F405

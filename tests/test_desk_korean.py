@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from claims.models import ClaimStatus
+from claims.models import ClaimStatus, Source
 from tests.korean_desk import SHOWN_ATTRIBUTES, Desk, build_korean_desk, english_in
 
 
@@ -63,6 +63,11 @@ def review_pages(desk: Desk) -> list[str]:
     ]
     pages += [reverse("claims:claim", args=[c.pk]) for c in desk.ko_claims + desk.en_claims]
     pages += [reverse("claims:ingest_job", args=[job.pk]) for job in desk.jobs]
+    pages += ["/?status=due"]
+    pages += [
+        reverse("claims:source_archive", args=[pk])
+        for pk in Source.objects.filter(archive__isnull=False).values_list("pk", flat=True)
+    ]
     return pages
 
 
@@ -70,13 +75,14 @@ def admin_pages(desk: Desk) -> list[str]:
     from django.contrib.auth.models import Group
 
     from articles.models import ArticleRevision, Feed, FeedEntry, IngestJob, Outlet
-    from claims.models import ClaimEvent, Source, Verdict
+    from claims.models import ClaimEvent, Source, SourceArchive, Verdict
 
     pages = ["/admin/"]
     objects = {
         "claims/claim": desk.ko_claims[2],
         "claims/verdict": Verdict.objects.filter(settles=True).first(),
         "claims/source": Source.objects.first(),
+        "claims/sourcearchive": SourceArchive.objects.first(),
         "claims/claimevent": ClaimEvent.objects.filter(action="span_changed").first(),
         "articles/article": desk.ko,
         "articles/articlerevision": ArticleRevision.objects.first(),

@@ -15,6 +15,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from articles.models import MAX_ID, Article, ArticleQuerySet
 from claims.models import (
+    DUE,
     CanonicalClaim,
     CanonicalClaimQuerySet,
     Claim,
@@ -84,7 +85,10 @@ class StrictBooleanFilter(django_filters.BooleanFilter):
 
 class ClaimFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
-        method="filter_status", choices=ClaimStatus.choices, help_text="Claim status."
+        method="filter_status",
+        choices=[*ClaimStatus.choices, (DUE, "due for re-check")],
+        help_text="Claim status, or `due`: claims whose re-check date (`recheck_due`) has "
+        "come, whatever their status.",
     )
     kind = django_filters.ChoiceFilter(
         method="filter_kind", choices=ClaimKind.choices, help_text="Claim kind."
@@ -124,7 +128,7 @@ class ClaimFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def filter_status(self, queryset: ClaimQuerySet, name: str, value: str) -> ClaimQuerySet:
-        return queryset.with_status(value)
+        return queryset.due() if value == DUE else queryset.with_status(value)
 
     def filter_kind(self, queryset: ClaimQuerySet, name: str, value: str) -> ClaimQuerySet:
         return queryset.of_kind(value)

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from articles.models import Article, ArticleRevision, IngestJob
 from claims.exports import REVIEW_VALUES, claim_records, claim_values, source_record
-from claims.models import CanonicalClaim, Claim, Verdict
+from claims.models import CanonicalClaim, Claim, Source, SourceArchive, Verdict
 
 ARTICLE_VALUES = (
     "id",
@@ -176,3 +176,44 @@ def canonical_records(canonicals: list[CanonicalClaim]) -> list[dict[str, Any]]:
         }
         for c in canonicals
     ]
+
+
+ARCHIVE_VALUES = (
+    "id",
+    "fetched_at",
+    "checked_at",
+    "status",
+    "error",
+    "final_url",
+    "content_type",
+    "sha256",
+    "size",
+    "changed_since",
+    "vanished_at",
+    "text",
+    "diff",
+)
+
+
+def source_archive_record(pk: int) -> dict[str, Any] | None:
+    """A source with what its archive found and every fetch it kept, texts and diffs
+    included (two queries)."""
+    row = (
+        Source.objects.filter(pk=pk)
+        .values("id", "url", "verdict_id", "verdict__claim_id", "corroboration", "archive")
+        .first()
+    )
+    if row is None:
+        return None
+    fetches = SourceArchive.objects.filter(source_id=pk).order_by("fetched_at", "id")
+    return {
+        "id": row["id"],
+        "url": row["url"],
+        "claim": row["verdict__claim_id"],
+        "verdict": row["verdict_id"],
+        "corroboration": row["corroboration"],
+        "archive": row["archive"],
+        "fetches": [
+            {**fetch, "kept": bool(fetch["sha256"])} for fetch in fetches.values(*ARCHIVE_VALUES)
+        ],
+    }

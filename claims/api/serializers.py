@@ -150,7 +150,96 @@ class ArticleRefSerializer(serializers.Serializer[Any]):
     language = serializers.CharField()
 
 
+CORROBORATION_STATES = ["pending", "found", "found_derived", "not_found", "unreachable"]
+
+
+class FigureCorroborationSerializer(serializers.Serializer[Any]):
+    figure = serializers.CharField(help_text="The figure as the claim prints it.")
+    value = serializers.CharField()
+    unit = serializers.CharField(allow_blank=True)
+    kind = serializers.CharField()
+    state = serializers.ChoiceField(choices=CORROBORATION_STATES)
+    passage = serializers.CharField(
+        allow_blank=True, help_text="The passage of the archived text that holds it."
+    )
+    start = serializers.IntegerField(
+        allow_null=True, help_text="The passage's offsets in the archived text."
+    )
+    end = serializers.IntegerField(allow_null=True)
+    found_text = serializers.CharField(
+        allow_blank=True, help_text="The figure as the source prints it."
+    )
+    found_start = serializers.IntegerField(
+        allow_null=True, help_text="Its offsets in the archived text."
+    )
+    found_end = serializers.IntegerField(allow_null=True)
+    computation = serializers.CharField(
+        allow_blank=True, help_text="For found_derived: how the source's figures give it."
+    )
+
+
+class CorroborationSerializer(serializers.Serializer[Any]):
+    state = serializers.ChoiceField(
+        choices=CORROBORATION_STATES,
+        help_text="pending before the first fetch; unreachable (with status or error) when "
+        "the page could not be fetched or read, never not_found.",
+    )
+    figures = FigureCorroborationSerializer(many=True)
+    excerpt_found = serializers.BooleanField(
+        allow_null=True,
+        help_text="Whether the source's excerpt is in the archived text (whitespace and quote "
+        "styles tolerated); null without an excerpt or a text.",
+    )
+    excerpt_start = serializers.IntegerField(allow_null=True)
+    excerpt_end = serializers.IntegerField(allow_null=True)
+    status = serializers.IntegerField(allow_null=True, help_text="HTTP status when unreachable.")
+    error = serializers.CharField(allow_null=True, allow_blank=True)
+
+
+class ArchiveSerializer(serializers.Serializer[Any]):
+    sha256 = serializers.CharField(help_text="SHA-256 of the page as first archived.")
+    fetched_at = serializers.DateTimeField()
+    status = serializers.IntegerField(allow_null=True)
+    final_url = serializers.CharField(help_text="After redirects.")
+    changed_since = serializers.DateTimeField(
+        allow_null=True, help_text="When a re-fetch first found the page changed."
+    )
+    versions = serializers.IntegerField(help_text="Versions kept (each change is one more).")
+    checked_at = serializers.DateTimeField(help_text="Last fetch.")
+    vanished_at = serializers.DateTimeField(
+        allow_null=True, help_text="Since when the page no longer answers."
+    )
+
+
+class FetchSerializer(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    kept = serializers.BooleanField(help_text="A copy was kept (false: the fetch failed).")
+    fetched_at = serializers.DateTimeField()
+    checked_at = serializers.DateTimeField(help_text="Last fetch that found this same page.")
+    status = serializers.IntegerField(allow_null=True)
+    error = serializers.CharField(allow_blank=True, help_text="Why it could not be fetched.")
+    final_url = serializers.CharField(allow_blank=True)
+    content_type = serializers.CharField(allow_blank=True)
+    sha256 = serializers.CharField(allow_blank=True)
+    size = serializers.IntegerField()
+    changed_since = serializers.DateTimeField(allow_null=True)
+    vanished_at = serializers.DateTimeField(allow_null=True)
+    text = serializers.CharField(allow_blank=True, help_text="The page's text as archived.")
+    diff = serializers.CharField(allow_blank=True, help_text="Changes from the version before.")
+
+
+class SourceArchiveSerializer(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    url = serializers.CharField()
+    claim = serializers.IntegerField()
+    verdict = serializers.IntegerField()
+    corroboration = CorroborationSerializer()
+    archive = ArchiveSerializer(allow_null=True)
+    fetches = FetchSerializer(many=True, help_text="Every fetch, oldest first.")
+
+
 class SourceOutputSerializer(serializers.Serializer[Any]):
+    id = serializers.IntegerField(help_text="Its archive: /api/v1/sources/{id}/archive/.")
     url = serializers.CharField()
     title = serializers.CharField()
     publisher = serializers.CharField()
@@ -159,6 +248,8 @@ class SourceOutputSerializer(serializers.Serializer[Any]):
     accessed_at = serializers.DateTimeField()
     verdict_id = serializers.IntegerField()
     verdict = serializers.ChoiceField(choices=VerdictChoice.choices)
+    corroboration = CorroborationSerializer()
+    archive = ArchiveSerializer(allow_null=True, help_text="Null until a copy is kept.")
 
 
 class FigureSerializer(serializers.Serializer[Any]):
@@ -198,6 +289,11 @@ class ClaimOutputSerializer(serializers.Serializer[Any]):
     status = serializers.ChoiceField(choices=ClaimStatus.choices)
     is_current = serializers.BooleanField(
         help_text="False when the claim is gone from the article's latest revision."
+    )
+    recheck_due = serializers.DateField(
+        allow_null=True,
+        help_text="When the claim should be checked again (its truth ages); "
+        "`status=due` lists claims whose date has come.",
     )
     sources = SourceOutputSerializer(many=True, help_text="Sources of its verdicts, newest first.")
     reviewed_at = serializers.DateTimeField(allow_null=True, help_text="Time of the last verdict.")

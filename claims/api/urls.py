@@ -24,6 +24,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
         views.CanonicalClaimDetail.as_view(),
         name="canonical-claim",
     ),
+    path(
+        "api/v1/sources/<int:pk>/archive/",
+        views.SourceArchiveDetail.as_view(),
+        name="source-archive",
+    ),
+    path("api/v1/sources/<int:pk>/refetch/", views.SourceRefetch.as_view(), name="source-refetch"),
     path("api/v1/articles/", views.ArticleList.as_view(), name="articles"),
     path("api/v1/articles/<int:pk>/", views.ArticleDetail.as_view(), name="article"),
     path("api/v1/jobs/<int:pk>/", views.JobDetail.as_view(), name="job"),

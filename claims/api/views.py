@@ -45,10 +45,12 @@ from claims.api.records import (
     canonical_records,
     claim_detail,
     job_record,
+    source_archive_record,
     stored_verdict,
 )
 from claims.api.renderers import ORJSONRenderer, SafeJSONParser
 from claims.api.throttles import IngestThrottle
+from claims.archiving import refetch_source
 from claims.exports import (
     builds_json,
     claim_json,
@@ -59,7 +61,7 @@ from claims.exports import (
     csv_chunks,
     jsonl_chunks,
 )
-from claims.models import CanonicalClaim, Claim
+from claims.models import CanonicalClaim, Claim, Source
 from claims.pipeline import (
     HtmlSource,
     IngestOutcome,
@@ -366,6 +368,51 @@ class CanonicalClaimDetail(ApiView):
         if canonical is None:
             raise NotFound("No canonical claim with this id.")
         return Response(canonical_records([canonical])[0])
+
+
+# Sources -----------------------------------------------------------------------------
+
+
+class SourceArchiveDetail(ApiView):
+    permission_classes = [CanRead]
+
+    @extend_schema(
+        summary="A source's archive: its corroboration and every fetch, with texts and diffs",
+        responses=read_one(s.SourceArchiveSerializer),
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        record = source_archive_record(pk)
+        if record is None:
+            raise NotFound("No source with this id.")
+        return Response(record)
+
+
+class SourceRefetch(ApiView):
+    permission_classes = [CanReview]
+
+    @extend_schema(
+        summary="Fetch a source again now (reviewers)",
+        description=(
+            "200 with the source's archive when the fetch ran here; 202 when a worker runs "
+            "it (poll the archive). A changed page becomes a new version with its diff; a "
+            "vanished page keeps its archive; either brings the claim back as due."
+        ),
+        request=None,
+        responses={
+            200: s.SourceArchiveSerializer,
+            202: s.SourceArchiveSerializer,
+            401: s.ErrorSerializer,
+            403: s.ErrorSerializer,
+            404: s.ErrorSerializer,
+        },
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        source = get_object_or_404(Source.objects.select_related("verdict__claim"), pk=pk)
+        queued = refetch_source(source=source)
+        return Response(
+            source_archive_record(pk),
+            status=status.HTTP_202_ACCEPTED if queued else status.HTTP_200_OK,
+        )
 
 
 # Articles ----------------------------------------------------------------------------

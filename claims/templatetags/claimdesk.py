@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django import template
 from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 from articles import presentation as article_presentation
 from claims import presentation
-from claims.models import ClaimStatus
+from claims.models import DUE, ClaimStatus
 from claims.services import is_http_url
 
 register = template.Library()
@@ -23,10 +25,13 @@ ICONS: dict[str, str] = {
     ClaimStatus.UNVERIFIABLE: "?",
     ClaimStatus.CONTESTED: "⚠",
     ClaimStatus.DISMISSED: "–",
+    DUE: "↻",
 }
 
 
 def status_label(status: str) -> str:
+    if status == DUE:
+        return str(_("due for re-check"))
     return str(dict(ClaimStatus.choices).get(status, status))
 
 
@@ -149,3 +154,28 @@ def figures_apart(appearance: Any, claim: Any) -> tuple[str, str]:
 @register.filter
 def interval_phrase(row: dict[str, Any]) -> SafeString:
     return presentation.interval_phrase(row)
+
+
+def corroboration_label(state: str) -> str:
+    return presentation.corroboration_label(state or "")
+
+
+@register.filter
+def marked_passage(result: dict[str, Any]) -> SafeString:
+    return presentation.marked_passage(result or {})
+
+
+@register.filter
+def ageing_reason(reason: str) -> str:
+    return presentation.ageing_reason(reason or "")
+
+
+@register.filter
+def iso_time(value: Any) -> datetime | None:
+    """A time stored as ISO 8601 text in JSON (a source's ``archive``), as a datetime."""
+    if isinstance(value, datetime) or not value:
+        return value or None
+    try:
+        return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None

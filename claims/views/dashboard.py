@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 
 from claims import roles
 from claims.models import ClaimStatus
-from claims.selectors import dashboard_figures
+from claims.selectors import agreement_figures, dashboard_figures
 from claims.views.common import role_required
 
 CHART_DAYS = 30
@@ -21,6 +21,7 @@ CHART_DAYS = 30
 @role_required(roles.can_view)
 def dashboard(request: HttpRequest) -> HttpResponse:
     figures = dashboard_figures(days=CHART_DAYS)
+    agreement = agreement_figures()
     statuses = [
         {"value": v, "label": label, "count": figures.by_status.get(v, 0)}
         for v, label in ClaimStatus.choices
@@ -33,6 +34,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "total": sum(figures.by_status.values()),
             "by_outlet": figures.by_outlet,
             "chart": bar_chart(figures.verdicts_per_day),
+            "agreement": agreement.agreement,
+            "contested": [
+                {"month": month, "contested": c, "rated": n, "rate": c / n if n else None}
+                for month, c, n in agreement.contested[-12:]
+            ],
         },
     )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,6 +26,7 @@ from claims.forms import (
     AssignForm,
     DismissForm,
     MergeForm,
+    RecheckForm,
     SourceFormSet,
     SpanForm,
     VerdictForm,
@@ -47,6 +49,7 @@ from claims.services import (
     claim_record_verdict,
     claim_refusals,
     claim_restore,
+    claim_set_recheck,
 )
 from claims.templatetags.claimdesk import claim_mark
 from claims.views.article import article_context
@@ -73,6 +76,7 @@ def _panel_context(
     dismiss_form: DismissForm | None = None,
     span_form: SpanForm | None = None,
     merge_form: MergeForm | None = None,
+    recheck_form: RecheckForm | None = None,
     saved: bool = False,
 ) -> dict[str, Any]:
     history = claim_history(claim)
@@ -93,12 +97,16 @@ def _panel_context(
         "dismiss_form": dismiss_form or DismissForm(),
         "span_form": span_form or SpanForm(initial={"start": claim.start, "end": claim.end}),
         "merge_form": merge_form or MergeForm(),
+        "recheck_form": recheck_form or RecheckForm(initial={"due": claim.recheck_due}),
+        "last_verdict": history.opinions[-1] if history.opinions else None,
         "assign_form": AssignForm(
             initial={"assignee": claim.assigned_to_id},
             reviewers=reviewer_choices() if can_settle else [],
         ),
         "can_review": can_review,
         "can_settle": can_settle,
+        # A source still pending is asked for again only when something will archive it.
+        "archiving": settings.CLAIMDESK_ARCHIVE_SOURCES,
         "refusals": refusals,
         "verdict_form_shown": can_review and not claim.dismissed_reason and not refusals.verdict,
         "same_fact": same_fact(claim),
@@ -275,4 +283,18 @@ def claim_merge_view(request: HttpRequest, pk: int) -> HttpResponse:
         return _panel_response(
             request, claim, status=UNPROCESSABLE, merge_form=form, errors=error_messages(error)
         )
+    return _done(request, claim)
+
+
+@require_POST
+@role_required(roles.can_review)
+def claim_recheck_view(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = _panel_claim(pk)
+    form = RecheckForm(request.POST)
+    if not form.is_valid():
+        return _panel_response(request, claim, status=UNPROCESSABLE, recheck_form=form)
+    try:
+        claim_set_recheck(claim=claim, actor=request.user, due=form.cleaned_data["due"])
+    except PermissionDenied as refusal:
+        return _refused(request, claim, refusal)
     return _done(request, claim)

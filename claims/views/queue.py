@@ -21,8 +21,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from claims import roles
 from claims.forms import ANY_STATUS, OPEN_WORK, BulkAssignForm, QueueFilterForm
-from claims.models import OPEN_STATUSES, Claim, ClaimQuerySet, ClaimStatus
+from claims.models import DUE, Claim, ClaimQuerySet, ClaimStatus
 from claims.selectors import (
+    QueueCounts,
     outlet_choices,
     queue_claims,
     queue_counts,
@@ -48,8 +49,9 @@ def _with(params: Any, **values: str) -> str:
     return str(copy.urlencode())
 
 
-def _status_links(request: HttpRequest, counts: dict[str, int]) -> list[dict[str, Any]]:
-    """Open work, one link per status and every status, the other filters kept."""
+def _status_links(request: HttpRequest, counts: QueueCounts) -> list[dict[str, Any]]:
+    """Open work, one link per status, the claims due for re-check and every status, the
+    other filters kept."""
     params = request.GET.copy()
     for key in ("after", "status"):
         params.pop(key, None)
@@ -57,7 +59,7 @@ def _status_links(request: HttpRequest, counts: dict[str, int]) -> list[dict[str
         {
             "value": OPEN_WORK,
             "label": _("Open work"),
-            "count": sum(counts.get(s, 0) for s in OPEN_STATUSES),
+            "count": counts.open_work,
             "query": params.urlencode(),
         }
     ]
@@ -65,16 +67,19 @@ def _status_links(request: HttpRequest, counts: dict[str, int]) -> list[dict[str
         {
             "value": value,
             "label": label,
-            "count": counts.get(value, 0),
+            "count": counts.by_status.get(value, 0),
             "query": _with(params, status=value),
         }
         for value, label in ClaimStatus.choices
     ]
     links.append(
+        {"value": DUE, "label": "", "count": counts.due, "query": _with(params, status=DUE)}
+    )
+    links.append(
         {
             "value": ANY_STATUS,
             "label": _("All"),
-            "count": sum(counts.values()),
+            "count": sum(counts.by_status.values()),
             "query": _with(params, status=ANY_STATUS),
         }
     )
@@ -84,6 +89,8 @@ def _status_links(request: HttpRequest, counts: dict[str, int]) -> list[dict[str
 def _with_status(claims: ClaimQuerySet, status: str) -> ClaimQuerySet:
     if status == ANY_STATUS:
         return claims
+    if status == DUE:
+        return claims.due()
     if status in ClaimStatus.values:
         return claims.with_status(status)
     return claims.open_work()
@@ -92,7 +99,7 @@ def _with_status(claims: ClaimQuerySet, status: str) -> ClaimQuerySet:
 def _export_query(request: HttpRequest, status: str) -> str:
     """The API's filters for the claims the queue shows (status when it is one status)."""
     given = {k: request.GET[k] for k in EXPORT_FILTERS if request.GET.get(k)}
-    if status in ClaimStatus.values:
+    if status in ClaimStatus.values or status == DUE:
         given["status"] = status
     return urlencode(given)
 
@@ -160,7 +167,7 @@ def _queue_body(request: HttpRequest, can_settle: bool) -> str:
             "assign_form": BulkAssignForm(reviewers=reviewers),
             "export_query": _export_query(request, status),
             "back": urlencode({"back": request.GET.urlencode()}) if request.GET else "",
-            "export_every_status": status not in ClaimStatus.values,
+            "export_every_status": status not in (*ClaimStatus.values, DUE),
             "csrf_mark": CSRF_MARK,
         },
         request=request,

@@ -3,7 +3,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from claims.backup import backup_write
+from claims.backup import archive_location, backup_write
 
 
 class Command(BaseCommand):
@@ -16,3 +16,8 @@ class Command(BaseCommand):
         path = Path(options["path"])
         backup_write(path=path)
         self.stdout.write(f"Backup written to {path} ({path.stat().st_size:,} bytes).")
+        self.stdout.write(
+            "Source archives: their rows are in the backup; their WARC records are not. Copy "
+            f"them beside it from {archive_location()} (e.g. rsync -a FOLDER/ backup-host:"
+            "claimdesk-archives/), or rely on the bucket's versioning for a storage backend."
+        )
