@@ -16,18 +16,14 @@ nothing under them.
 from __future__ import annotations
 
 import logging
-import threading
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
 from typing import Any
 
 from celery import shared_task
 from django.conf import settings
 from django.core.files import File
-from django.db import DatabaseError, connection, connections, transaction
-from django.db.models import Q
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as BrokerError
@@ -39,9 +35,9 @@ from articles.parsing import ParsedArticle, ParseError, parse_document, parse_te
 from articles.services import SourceError, StoredRevision, article_store, read_source_file
 from claims.analysis import analyse_revision
 from claims.extraction import ExtractedClaim, extract_claims
+from claims.leases import lease_end, lease_renewed, take_lost_jobs
 from claims.models import Claim, ClaimEvent, ClaimOrigin, figures_as_json
 from claims.rewrites import flag_rewrite
-from lib.reasons import reason
 from lib.urls import URLError, clean_http_url
 
 # What the faces (form, API, commands, admin) and the tasks may use; the rest is the
@@ -77,6 +73,7 @@ __all__ = [
     "requeue_lost_jobs",
     "run_ingest_job",
     "submit",
+    "work_is_queued",
 ]
 
 log = logging.getLogger(__name__)
@@ -295,7 +292,7 @@ def submit(source: Submission, *, user: Any | None = None) -> IngestOutcome | In
     (the job records it too). A file path is never a submission.
     """
     if isinstance(source, UrlSource) and work_is_queued():
-        job = _queue_job(kind=IngestJob.Kind.URL, source=source.url, user=user)
+        job = IngestJob.objects.create(source=source.url[:2000], created_by=user)  # a URL
         if connection.in_atomic_block:
             # Handed over once the caller's transaction commits.
             transaction.on_commit(lambda: _hand_over_later(job))
@@ -520,10 +517,6 @@ def work_is_queued() -> bool:
     return not settings.CELERY_TASK_ALWAYS_EAGER
 
 
-def _queue_job(*, kind: str, source: str, user: Any | None) -> IngestJob:
-    return IngestJob.objects.create(kind=kind, source=source[:2000], created_by=user)
-
-
 def _hand_over(job: IngestJob) -> IngestOutcome | None:
     """Send the job to a worker (None); when the broker cannot be reached, run it here
     and return its outcome, or raise its ``SourceError`` (recorded on the job as failed)."""
@@ -570,10 +563,6 @@ def run_ingest_job(job_id: int, *, last_attempt: bool) -> str:
     return IngestJob.objects.values_list("state", flat=True).get(pk=job_id)
 
 
-def _lease_end() -> datetime:
-    return timezone.now() + timedelta(seconds=settings.CLAIMDESK_JOB_LEASE_SECONDS)
-
-
 def _run_job(job_id: int, *, last_attempt: bool) -> IngestOutcome | None:
     """``run_ingest_job``, giving the outcome (None when the job failed or had finished)."""
     job = IngestJob.objects.get(pk=job_id)
@@ -584,10 +573,10 @@ def _run_job(job_id: int, *, last_attempt: bool) -> IngestOutcome | None:
         _finish(job, IngestJob.State.FAILED, error=f"unknown kind of source: {job.kind!r}")
         return None
     IngestJob.objects.filter(pk=job_id).update(
-        state=IngestJob.State.RUNNING, lease_expires_at=_lease_end()
+        state=IngestJob.State.RUNNING, lease_expires_at=lease_end()
     )
     try:
-        with _lease_renewed(job_id):
+        with lease_renewed(job_id):
             outcome = entry(job.source)
     except TRANSIENT as error:
         _record_transient(job, error, last_attempt=last_attempt)
@@ -599,70 +588,10 @@ def _run_job(job_id: int, *, last_attempt: bool) -> IngestOutcome | None:
     return outcome
 
 
-@contextmanager
-def _lease_renewed(job_id: int) -> Iterator[None]:
-    """Renew a running job's lease a third of the way through it, for as long as the work
-    inside lasts: a job whose lease runs out has lost its worker (see requeue_lost_jobs)."""
-    done = threading.Event()
-
-    def renew() -> None:
-        interval = settings.CLAIMDESK_JOB_LEASE_SECONDS / 3
-        try:
-            while not done.wait(interval):
-                IngestJob.objects.filter(pk=job_id, state=IngestJob.State.RUNNING).update(
-                    lease_expires_at=_lease_end()
-                )
-        except DatabaseError:
-            log.exception("ingest job %s: could not renew its lease", job_id)
-        finally:
-            connections.close_all()  # this thread's own connections
-
-    renewer = threading.Thread(target=renew, name=f"lease-{job_id}", daemon=True)
-    renewer.start()
-    try:
-        yield
-    finally:
-        done.set()
-        renewer.join()
-
-
 def requeue_lost_jobs() -> list[int]:
-    """Queue again the running jobs whose lease ran out (their worker was killed or lost),
-    ``CLAIMDESK_JOB_MAX_REQUEUES`` times at most; then fail them with the reason.
-
-    Run on a schedule by celery beat. Returns the ids of the jobs queued again. Each job
-    is taken by a conditional update, so two sweeps at once take it once.
-    """
-    limit = settings.CLAIMDESK_JOB_MAX_REQUEUES
-    now = timezone.now()
-    lost = IngestJob.objects.filter(state=IngestJob.State.RUNNING).filter(
-        Q(lease_expires_at__lt=now) | Q(lease_expires_at__isnull=True)
-    )
-    requeued = []
-    for job in lost.only("pk", "requeues", "lease_expires_at"):
-        still_lost = IngestJob.objects.filter(
-            pk=job.pk, state=IngestJob.State.RUNNING, lease_expires_at=job.lease_expires_at
-        )
-        count = job.requeues + 1
-        if job.requeues >= limit:
-            taken = still_lost.update(
-                state=IngestJob.State.FAILED,
-                lease_expires_at=None,
-                error=reason("worker_lost_gave_up", count=count),
-                finished_at=now,
-            )
-            if taken:
-                log.warning("ingest job %s: its worker was lost %s times; failed", job.pk, count)
-            continue
-        taken = still_lost.update(
-            state=IngestJob.State.QUEUED,
-            lease_expires_at=None,
-            requeues=count,
-            error=reason("worker_lost", count=count, limit=limit),
-        )
-        if taken:
-            log.warning("ingest job %s: its worker was lost; queued again", job.pk)
-            requeued.append(job.pk)
+    """Queue again the running jobs whose lease ran out (their worker was killed or lost);
+    fail those lost too often (``claims.leases``). Run on a schedule by celery beat."""
+    requeued = take_lost_jobs()
     for job_id in requeued:
         try:
             ingest_job_task.delay(job_id)

@@ -92,7 +92,7 @@ def test_every_module_of_the_generated_client_imports(generated):
     assert callable(verdicts.sync_detailed)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_generated_client_lists_claims_posts_a_verdict_and_reads_it_back(generated, live_server):
     team = make_team()
     claims = make_claims(make_article(sentences=["One costs 5 won.", "Two costs 6 won."]))

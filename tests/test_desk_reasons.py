@@ -25,6 +25,7 @@ SAMPLE = {
     "scheme": "ftp",
     "error": "Timeout",
     "reason": "the feed is empty",
+    "count": 2,
 }
 
 

@@ -121,7 +121,7 @@ def test_a_job_holds_a_lease_while_it_runs_and_none_once_done(db, monkeypatch, s
     assert IngestJob.objects.get(pk=job.pk).lease_expires_at is None
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_live_worker_renews_the_lease_of_a_long_job_so_it_is_not_requeued(
     monkeypatch, settings, sent
 ):
