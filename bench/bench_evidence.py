@@ -195,6 +195,8 @@ def archives() -> bool:
             "CLAIMDESK_FETCH_ALLOW_LOOPBACK": "1",
             "CLAIMDESK_FETCH_MIN_DELAY_MS": "0",
             "CLAIMDESK_FETCH_RESPECT_ROBOTS": "0",
+            # The bench archives each source itself; the verdict's own hook would fetch twice.
+            "CLAIMDESK_ARCHIVE_SOURCES": "0",
             "LOG_LEVEL": "WARNING",
         }
         run = subprocess.run(

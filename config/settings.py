@@ -184,6 +184,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Two choice sets share the field name "state": each gets its own enum name.
+    "ENUM_NAME_OVERRIDES": {
+        "CorroborationStateEnum": "claims.api.serializers.CORROBORATION_STATES",
+        "JobStateEnum": "claims.api.serializers.JOB_STATES",
+    },
 }
 
 # Background work: Celery on Redis when a broker is configured, inline otherwise.

@@ -151,6 +151,7 @@ class ArticleRefSerializer(serializers.Serializer[Any]):
 
 
 CORROBORATION_STATES = ["pending", "found", "found_derived", "not_found", "unreachable"]
+JOB_STATES = ["queued", "running", "done", "failed"]
 
 
 class FigureCorroborationSerializer(serializers.Serializer[Any]):
@@ -363,7 +364,7 @@ class JobOutputSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField()
     url = serializers.CharField(help_text="Poll this URL until state is done or failed.")
     source = serializers.CharField()  # type: ignore[assignment]
-    state = serializers.ChoiceField(choices=["queued", "running", "done", "failed"])
+    state = serializers.ChoiceField(choices=JOB_STATES)
     error = serializers.CharField(allow_blank=True)
     articles = serializers.ListField(child=serializers.CharField(), help_text="Article URLs.")
     created_at = serializers.DateTimeField()
