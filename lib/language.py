@@ -14,5 +14,7 @@ def detect_language(text: str, *, sample: int | None = None) -> str:
     time on a long body; the start of an article says its language)."""
     if sample is not None:
         text = text[:sample]
+    if not LATIN.search(text):
+        return "ko" if HANGUL.search(text) else "en"
     hangul, latin = len(HANGUL.findall(text)), len(LATIN.findall(text))
     return "ko" if hangul and hangul * 3 >= latin else "en"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]{8,}’")
 
@@ -66,6 +67,9 @@ KO_BOUND_NOUNS = {"씨", "측", "군", "양", "옹"}
 KO_PRONOUNS = {"그", "그녀", "이들", "그들", "이", "저"}
 
 
+# The rules ask while deciding a unit and the speakers' resolution asks again for the same
+# units: read once.
+@lru_cache(maxsize=512)
 def attribution_of(text: str, language: str) -> str:
     """The speaker or source a sentence credits ("강민석 청와대 대변인", "Bloomberg")."""
     if language == "ko":
@@ -499,6 +503,26 @@ def _ko_named_before(words: list[str], at: int) -> str:
     return ""
 
 
+def _role_named_again(text: str, own: str) -> bool:
+    """Whether ``text`` names the role ``own`` after "이" or "해당" ("이 관계자는"): what the
+    pattern (?<![가-힣])(?:이|해당)\s<own>(?:은|는|도|이|가) finds, without compiling a
+    pattern for every name met."""
+    at = text.find(own)
+    while at != -1:
+        after = text[at + len(own) : at + len(own) + 1]
+        if after and after in "은는도이가" and at > 0 and text[at - 1].isspace():
+            for lead in ("이", "해당"):
+                begin = at - 1 - len(lead)
+                if (
+                    begin >= 0
+                    and text.startswith(lead, begin)
+                    and not (begin > 0 and "가" <= text[begin - 1] <= "힣")
+                ):
+                    return True
+        at = text.find(own, at + 1)
+    return False
+
+
 def _anaphor(text: str, own: str, language: str) -> str:
     """What kind of speaker a sentence credits by a pronoun or a role: "person", "group",
     "role:<title>"; "" when it names its speaker or credits no one."""
@@ -506,7 +530,7 @@ def _anaphor(text: str, own: str, language: str) -> str:
         role = KO_ROLE_ANAPHOR.match(own)
         if role:
             return f"role:{role['role']}"
-        if own and re.search(rf"(?<![가-힣])(?:이|해당)\s{re.escape(own)}(?:은|는|도|이|가)", text):
+        if own and _role_named_again(text, own):
             return f"role:{own}"  # "이 관계자는": the name stops before 이
         if own:
             return ""

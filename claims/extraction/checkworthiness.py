@@ -21,9 +21,9 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import pairwise
 from operator import add, itemgetter
 from pathlib import Path
 
@@ -40,9 +40,6 @@ class _Block:
     analyzer: str
     ngram: tuple[int, int]
     terms: dict[str, tuple[float, float]]
-    # The same two products in a dict each, summed by C-level maps (most terms occur once).
-    weights: dict[str, float] = field(default_factory=dict)
-    squares: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,13 +81,20 @@ class Model:
         return y0 if x1 == x0 else y0 + (y1 - y0) * (raw - x0) / (x1 - x0)
 
 
-def word_ngrams(text: str, ngram: tuple[int, int]) -> list[str]:
-    tokens = TOKEN.findall(text.lower())
-    low, high = ngram
+def _grams(tokens: list[str], low: int, high: int) -> list[str]:
+    """The n-grams of ``tokens`` from ``low`` to ``high`` words, joined by spaces, in
+    scikit-learn's order (all unigrams, then all bigrams, ...)."""
     grams = list(tokens) if low == 1 else []
-    for n in range(max(2, low), min(high, len(tokens)) + 1):
+    if high >= 2 and len(tokens) >= 2 and low <= 2:
+        # Bigrams by pairing each token with the next: the common case, built in one pass.
+        grams += [a + " " + b for a, b in pairwise(tokens)]
+    for n in range(max(3, low), min(high, len(tokens)) + 1):
         grams.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
     return grams
+
+
+def word_ngrams(text: str, ngram: tuple[int, int]) -> list[str]:
+    return _grams(TOKEN.findall(text.lower()), *ngram)
 
 
 def char_wb_ngrams(text: str, ngram: tuple[int, int]) -> list[str]:
@@ -116,14 +120,10 @@ def char_wb_ngrams(text: str, ngram: tuple[int, int]) -> list[str]:
 
 def token_ngrams(text: str, ngram: tuple[int, int]) -> list[str]:
     """n-grams of space-separated tokens, case kept (the "tokens" analyzer)."""
-    tokens = text.split()
-    low, high = ngram
-    grams = list(tokens) if low == 1 else []
-    for n in range(max(2, low), min(high, len(tokens)) + 1):
-        grams.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
-    return grams
+    return _grams(text.split(), *ngram)
 
 
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 ANALYZERS = {"word": word_ngrams, "char_wb": char_wb_ngrams, "tokens": token_ngrams}
 
 
@@ -132,17 +132,16 @@ def _block_score(block: _Block, text: str) -> float:
     counts = Counter(grams)
     # A term's value is idf, times 1 + log(count) when it repeats (sublinear tf): every term
     # is first summed as if it occurred once, then the few that repeat are corrected.
-    dot = sum(map(block.weights.get, counts, repeat(0.0)))
-    norm = sum(map(block.squares.get, counts, repeat(0.0)))
+    found = list(filter(None, map(block.terms.get, counts)))
+    dot = sum(map(_FIRST, found))
+    norm = sum(map(_SECOND, found))
     if len(counts) < len(grams):
-        for gram, count in sorted(counts.items(), key=itemgetter(1), reverse=True):
-            if count == 1:
-                break
-            entry = block.terms.get(gram)
-            if entry is not None:
-                tf = 1.0 + math.log(count)
-                dot += (tf - 1.0) * entry[0]
-                norm += (tf * tf - 1.0) * entry[1]
+        terms = block.terms
+        for gram in [g for g, count in counts.items() if count > 1 and g in terms]:
+            weight, square = terms[gram]
+            tf = 1.0 + math.log(counts[gram])
+            dot += (tf - 1.0) * weight
+            norm += (tf * tf - 1.0) * square
     return dot / math.sqrt(norm) if norm > 0 else 0.0
 
 
@@ -156,9 +155,6 @@ def load(path: Path = MODEL_PATH) -> Model:
         )
         for b in data["blocks"]
     )
-    for block in blocks:
-        block.weights.update((t, e[0]) for t, e in block.terms.items())
-        block.squares.update((t, e[1]) for t, e in block.terms.items())
     return Model(
         blocks=blocks,
         extra_weights=tuple(float(w) for w in data["extra_weights"]),

@@ -94,8 +94,22 @@ EN_LISTING = re.compile(rf"^{EN_MONTH}\s+\d{{1,2}}\s*(?:–|—|-{{1,2}})\s*(?P<
 EN_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
 
 
+# Every chrome rule needs one of these strings (lower case) to match: a sentence holding
+# none of them is read without running the whole alternation, most of a body's sentences.
+CHROME_NEEDLES = (
+    "@", "기자", "사진", "무단", "재배포", "copyright", "all rights reserved", "ⓒ", "©",
+    "기사입력", "최종수정", "top으로 이동", "전체기사", "베스트 기사", "더보기", "속보",
+    "subscribe", "read more", "related", "advertisement", ":", "：", "전문", "올라온", "올린",
+    "매주", "연결", "나와", "(l)", "(c)", "from", "graphic", "chart", "infographic", "[", ";",
+    "doi",
+)  # fmt: skip
+
+
 def chrome_rule(text: str) -> str | None:
     """The name of the chrome rule ``text`` matches (``CHROME_RULES``), or None."""
+    low = text.lower()
+    if not any(needle in low for needle in CHROME_NEEDLES):
+        return None
     found = CHROME.search(text)
     return found.lastgroup if found else None
 

@@ -153,9 +153,18 @@ def decide(prepared: Prepared) -> Assessment:
     )
 
 
+def _ko_question_end(stripped: str) -> bool:
+    """``KO_QUESTION_END``, whose sentence ends in 까, 요 or 가 before its closing marks
+    (tested first: the pattern, anchored at the end, is tried at every position)."""
+    end = stripped[:-1] if stripped.endswith("\n") else stripped  # "$" before a last "\n"
+    if end.rstrip(".\"'”’)]")[-1:] not in ("까", "요", "가"):
+        return False
+    return KO_QUESTION_END.search(stripped) is not None
+
+
 def _not_an_assertion(stripped: str, language: str) -> str | None:
     """The rule that reads a sentence as a question or a line of the page, if one does."""
-    if QUESTION.search(stripped) or (language == "ko" and KO_QUESTION_END.search(stripped)):
+    if QUESTION.search(stripped) or (language == "ko" and _ko_question_end(stripped)):
         return "question"
     if language == "ko" and ko_bracket_line(stripped):
         return "ko_bracket_line"

@@ -16,16 +16,16 @@ from claims.extraction.rules import (
     COMPARISON,
     EN_NOT_FACT,
     HEDGE,
-    KO_FACT_END,
-    KO_TRAILING_HEADING,
     QUESTION,
     SUPERLATIVE,
     WEIGHTY,
     Assessment,
+    ko_fact_end,
     ko_not_assertion,
     ko_quote_frame,
     outside,
     quoted_spans,
+    without_trailing_heading,
 )
 from claims.extraction.sentences import Morpheme
 from claims.extraction.types import Figure
@@ -70,19 +70,26 @@ def korean_structure(text: str, offset: int, morphemes: Sequence[Morpheme]) -> s
     spans = [(s + offset, e + offset) for s, e in quoted_spans(text)]
     outside_tokens, tokens = [], []
     quoted: dict[int, list[str]] = {}
-    for m in morphemes:
-        if m.tag.startswith("S") and m.tag not in ("SN", "SL", "SH"):
+    # Morphemes and quotations both run in text order: one walk finds each morpheme's.
+    at, last = 0, len(spans) - 1
+    for start, form, tag in morphemes:
+        if tag[0] == "S" and tag not in ("SN", "SL", "SH"):
             continue
-        token = _ko_token(m.form, m.tag)
-        inside = (
-            next((i for i, (s, e) in enumerate(spans) if s <= m.start < e), None) if spans else None
+        token = (
+            tag
+            if tag in KO_CONTENT_TAGS and not (tag == "NNG" and form in KO_MODAL_NOUNS)
+            else f"{form}/{tag}"
         )
-        if inside is None:
-            outside_tokens.append(token)
-            tokens.append(token)
-        else:
-            quoted.setdefault(inside, []).append(token)
-            tokens.append("q:" + token)
+        if spans:
+            while at < last and spans[at][1] <= start:
+                at += 1
+            span_start, span_end = spans[at]
+            if span_start <= start < span_end:
+                quoted.setdefault(at, []).append(token)
+                tokens.append("q:" + token)
+                continue
+        outside_tokens.append(token)
+        tokens.append(token)
     tokens += ["$" + t for t in outside_tokens[-6:]]
     for words in quoted.values():
         tokens += ["q$" + t for t in words[-4:]]
@@ -168,8 +175,7 @@ def unit_extras(
         1.0 if language == "en" and EN_NOT_FACT.search(stripped) else 0.0,
         1.0 if language == "ko" and ko_not_assertion(stripped) else 0.0,
         1.0
-        if language == "ko"
-        and KO_FACT_END.search(KO_TRAILING_HEADING.sub("", outside_text.strip()))
+        if language == "ko" and ko_fact_end(without_trailing_heading(outside_text.strip()))
         else 0.0,
     ]
 
@@ -218,7 +224,13 @@ def signature(text: str, language: str, morphemes: Sequence[Morpheme]) -> list[s
     words (English), and "Q" when it is mostly a quotation."""
     marks = ["Q"] if _mostly_quoted(text) else []
     if language == "ko" and morphemes:
-        words = [_ko_token(m.form, m.tag) for m in morphemes if not m.tag.startswith("S")]
-    else:
-        words = [w.lower() for w in EN_WORD.findall(text) if w not in '“”"']
+        # Only the last three count: read from the end.
+        words: list[str] = []
+        for m in reversed(morphemes):
+            if m.tag[0] != "S":
+                words.append(_ko_token(m.form, m.tag))
+                if len(words) == 3:
+                    break
+        return marks + words[::-1]
+    words = [w.lower() for w in EN_WORD.findall(text) if w not in '“”"']
     return marks + words[-3:]

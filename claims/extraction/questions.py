@@ -64,10 +64,26 @@ KO_OPEN = re.compile(
 )
 
 
+# The last character before ``KO_END`` of every Korean question pattern but the statement
+# read out with a question mark.
+KO_ASKED_ENDS = frozenset("까요가냐나지")
+
+
+def _may_ask(stripped: str) -> bool:
+    """Whether a Korean sentence can be one of the questions: it ends, before its closing
+    marks, in the ending of one, or it holds a question mark. Most news sentences do neither,
+    and the patterns, anchored at the end, would be tried at every position of them."""
+    if "?" in stripped or "？" in stripped:
+        return True
+    return stripped.rstrip().rstrip("\"'”’)").rstrip(".?？!")[-1:] in KO_ASKED_ENDS
+
+
 def asks_a_fact(text: str, language: str) -> bool:
     """Whether ``text`` is a question that asks whether a fact holds (a claim to check),
     not an open question or one about the future."""
     stripped = text.strip()
+    if language == "ko" and not _may_ask(stripped):
+        return False
     outside = QUOTED.sub(" ", stripped)
     if language == "ko":
         if KO_TRUTH_ASKED.search(stripped):

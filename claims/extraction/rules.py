@@ -118,21 +118,42 @@ MORE_WEIGHTY_CAP = 0.15
 STRONG = {"money", "percent", "percentage_point", "count", "quantity", "ratio", "age", "rank"}
 # The figures that make a sentence a figure claim by themselves (a duration outside a quote).
 WEIGHTY = STRONG | {"duration"}
-HEDGE = re.compile(
+
+
+class Alternatives:
+    """Korean phrases and English words searched as two patterns: the Korean phrases start
+    with literal characters, so the regex engine skips every position their first characters
+    rule out, and the English words are looked for only in text holding a Latin letter (most
+    Korean sentences hold none). ``search`` tells whether either is found."""
+
+    __slots__ = ("english", "korean")
+
+    def __init__(self, korean: str, english: str, flags: int = 0) -> None:
+        self.korean = re.compile(korean)
+        self.english = re.compile(english, flags)
+
+    def search(self, text: str) -> bool:
+        if self.korean.search(text):
+            return True
+        return LATIN.search(text) is not None and self.english.search(text) is not None
+
+
+LATIN = re.compile(r"[A-Za-z]")
+HEDGE = Alternatives(
     r"전망이다|전망된다|관측이다|관측된다|예상된다|예정이다|계획이다|방침이다|것으로 보인다|"
-    r"보인다|추정된다|가능성|수 있다|수도 있다|해석된다|풀이된다|분석된다|기대된다|"
-    r"\b(?:may|might|could|would|expects?|expected|plans?|planned|forecasts?|likely|hopes?)\b"
+    r"보인다|추정된다|가능성|수 있다|수도 있다|해석된다|풀이된다|분석된다|기대된다",
+    r"\b(?:may|might|could|would|expects?|expected|plans?|planned|forecasts?|likely|hopes?)\b",
 )
 # English words in lower case only: "First Look" is a name, "the first" a claim.
-SUPERLATIVE = re.compile(
+SUPERLATIVE = Alternatives(
     # "최대한"/"최소한" are "as much/little as possible", not a record; "최고위원",
     # "최고경영자" and "최고재판소" are titles and bodies.
     r"처음|최초|최대(?!한)|최고(?!위원|경영자|책임자|재판소|법원|사령관|지도자)|"
-    r"최저|최다|최소(?!한)|유일|역대|사상 최|가장|"
-    r"\b(?:first|largest|biggest|highest|lowest|record|only|most|least|never|all-time)\b"
+    r"최저|최다|최소(?!한)|유일|역대|사상 최|가장",
+    r"\b(?:first|largest|biggest|highest|lowest|record|only|most|least|never|all-time)\b",
 )
-COMPARISON = re.compile(
-    r"보다|대비|비해|견줘|뛰어넘|앞서|웃돌|밑돌|증가|감소|상승|하락|늘었|줄었|올랐|내렸|"
+COMPARISON = Alternatives(
+    r"보다|대비|비해|견줘|뛰어넘|앞서|웃돌|밑돌|증가|감소|상승|하락|늘었|줄었|올랐|내렸",
     r"\b(?:than|compared|up from|down from|rose|fell|increased|decreased|grew|dropped|"
     r"higher|lower|more|fewer|less)\b",
     re.I,
@@ -186,12 +207,23 @@ def rejected(*rules: str, model: float | None = None) -> Assessment:
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The quotations of a sentence, (start, end) each; none for a sentence that is one
+    quotation from end to end."""
+    return list(_quoted_spans(text))
+
+
+# The rules, the features and the neighbours' inputs all ask for a unit's quotations: found
+# once per unit (a few units are kept, not a body's worth).
+@lru_cache(maxsize=64)
+def _quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
+    if '"' not in text and "“" not in text and "‘" not in text:  # QUOTED's openers
+        return ()
     spans = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
     # A sentence that is one quotation from end to end is the claim itself, not a remark
     # inside a reported sentence.
     if len(spans) == 1 and text[: spans[0][0]].strip() == "" and len(text[spans[0][1] :]) <= 2:
-        return []
-    return spans
+        return ()
+    return tuple(spans)
 
 
 def speech_spans(text: str) -> list[tuple[int, int]]:
@@ -343,7 +375,7 @@ def _score(fired: list[str], weighty: int) -> float:
 def _figureless(text: str, outside_text: str, language: str) -> Assessment:
     """A sentence with no figure or record outside quotes: a claim when it reports a fact,
     or (Korean) is mostly a quotation stating one."""
-    if FUTURE_HEDGE.search(KO_FINAL_PUNCT.sub("", outside_text.strip())):
+    if FUTURE_HEDGE.search(without_final_punct(outside_text.strip())):
         return rejected("hedged_future")
     frame = ko_quote_frame(text) if language == "ko" else None
     if frame is None:
@@ -391,6 +423,18 @@ KO_NOT_ASSERTION = re.compile(
 )
 KO_PAST_CLAUSE = re.compile(rf"{KO_PAST}(?:고|으며|는데)[,\s]")
 KO_FINAL_PUNCT = re.compile(r"[.!?\"'”’)\]\s]*$")
+KO_FINAL_CHARS = frozenset(".!?\"'”’)]")
+
+
+def without_final_punct(text: str) -> str:
+    """``text`` without the marks and spaces that end it (``KO_FINAL_PUNCT``), stripped from
+    the end: a pattern anchored at the end is tried at every position of the sentence."""
+    end = len(text)
+    while end and (text[end - 1] in KO_FINAL_CHARS or text[end - 1].isspace()):
+        end -= 1
+    return text[:end]
+
+
 KO_QUOTE_FACT_END = re.compile(
     rf"{KO_PAST}(?:다|습니다|어요|죠)$|"
     r"(?:않는다|않습니다|없다|없습니다|있다|있습니다|된다|됩니다|이다|입니다)$|"
@@ -435,7 +479,7 @@ def ko_quote_frame(text: str) -> bool | None:
 def ko_not_assertion(text: str) -> bool:
     """Whether a Korean sentence's final predicate, outside any quotation, is a plan, a
     forecast, a reading of the news, a reaction or a rhetorical question."""
-    final = KO_FINAL_PUNCT.sub("", text)
+    final = without_final_punct(text)
     if KO_PAST_CLAUSE.search(outside(final, quoted_spans(final))):
         # "총괄 기획은 손지창이 맡았고, ... 이수근이 진행할 예정이다": a fact, then a plan.
         return False
@@ -446,6 +490,25 @@ def ko_not_assertion(text: str) -> bool:
 # "...발견됐습니다.‘몸값 요구’".
 KO_COPULA_END = re.compile(r"(?:이다|입니다)[.!\"'”’)\]]*$")
 KO_TRAILING_HEADING = re.compile(r"(?<=[.!?])\s*[‘“'\"][^‘“’”'\"]{1,20}[’”'\"]\s*$")
+
+
+def without_trailing_heading(text: str) -> str:
+    """``text`` without a subheading glued after its final period (``KO_TRAILING_HEADING``),
+    which can only be there when the text ends in a closing quotation mark."""
+    if text.rstrip()[-1:] not in "’”'\"":
+        return text
+    return KO_TRAILING_HEADING.sub("", text)
+
+
+def ko_fact_end(text: str) -> bool:
+    """``KO_FACT_END`` finds a reported event or state at the end of ``text``, whose last
+    character before the closing marks is then 다 or 요."""
+    end = text[:-1] if text.endswith("\n") else text  # "$" also matches before a last "\n"
+    if end.rstrip(".!\"'”’)]")[-1:] not in ("다", "요"):
+        return False
+    return KO_FACT_END.search(text) is not None
+
+
 EN_FACT = re.compile(
     r"\b(?:was|were|is|are|has|have|had|did)\b|\b\w{3,}ed\b|\b(?:said|told|found|won|lost|made|"
     r"took|began|led|met|paid|sold|bought|left|became|rose|fell)\b",
@@ -466,7 +529,7 @@ def plain_fact(text: str, language: str) -> bool:
     if len(stripped) < 20:
         return False
     if language == "ko":
-        stripped = KO_TRAILING_HEADING.sub("", stripped)
+        stripped = without_trailing_heading(stripped)
         words = stripped.split()
         if len(words) < 4 and KO_COPULA_END.search(stripped):
             # "김현욱 국립외교원 미주연구부장입니다.": a name and a title, no subject.
@@ -474,7 +537,7 @@ def plain_fact(text: str, language: str) -> bool:
                 return False
         if KO_OBLIGATION.search(stripped) and not KO_RULE_SOURCE.search(stripped):
             return False  # "정부는 규제를 풀어야 한다": an opinion, unless a rule says it
-        return bool(KO_FACT_END.search(stripped)) and not KO_NOT_FACT.search(stripped)
+        return ko_fact_end(stripped) and not KO_NOT_FACT.search(stripped)
     words = stripped.split()
     named = any(w[:1].isupper() for w in words[1:])
     return (

@@ -56,15 +56,24 @@ class Morpheme(NamedTuple):
     tag: str
 
 
+_tuple = tuple.__new__
+
+
 def _korean_spans(
     paragraph: str, offset: int, morphemes: list[Morpheme] | None = None
 ) -> list[tuple[int, int]]:
     # kiwipiepy reads the morphemes to split anyway: keeping them costs little.
     with _kiwi_lock:
-        sentences = kiwi().split_into_sents(paragraph, return_tokens=morphemes is not None)
+        # Sub-sentences are never read; asking for them costs a Python loop over every token.
+        sentences = kiwi().split_into_sents(
+            paragraph, return_tokens=morphemes is not None, return_sub_sents=False
+        )
     if morphemes is not None:
         for sentence in sentences:
-            morphemes += [Morpheme(offset + t.start, t.form, t.tag) for t in sentence.tokens]
+            # tuple.__new__: the named tuple's own constructor is a Python call per morpheme.
+            morphemes += [
+                _tuple(Morpheme, (offset + t.start, t.form, t.tag)) for t in sentence.tokens
+            ]
     return [(offset + s.start, offset + s.end) for s in sentences]
 
 

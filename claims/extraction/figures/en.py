@@ -62,6 +62,9 @@ EN_MONEY_HINT = re.compile(
     r"|dollar|euro|pound|yen|won|yuan|rupee",
     re.I,
 )
+# What every hint holds, a currency sign or a Latin letter: a first test the regex engine
+# runs by a character set (the hint, case-insensitive, is tried at every position).
+EN_MONEY_SIGN_OR_LETTER = re.compile(r"[$€£¥₩₹₦A-Za-z]")
 EN_PERCENT = re.compile(
     rf"\b(?P<num>{EN_NUM})\s?(?P<unit>%|percent\b|per cent\b|percentage points?\b|points?\b)",
     re.I,
@@ -181,7 +184,7 @@ def _en_number(num: str, scale: str | None = None) -> Decimal | None:
 def money(scan: Scan) -> Iterator[Candidate]:
     """Money: "$2.1 billion", "USD 300", "Rs. 500", "N70 million", "three million dollars".
     Korean text runs it too: Korean news quotes dollars so."""
-    if not EN_MONEY_HINT.search(scan.text):
+    if not EN_MONEY_SIGN_OR_LETTER.search(scan.text) or not EN_MONEY_HINT.search(scan.text):
         return
     for m in EN_MONEY.finditer(scan.text):
         if m["num"]:
