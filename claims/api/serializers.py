@@ -11,6 +11,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from claims.api.fields import CleanLineField, CleanTextField
 from claims.models import ClaimKind, ClaimStatus, Stance, VerdictChoice
 from claims.services import SourceInput
 from lib.urls import URLError, clean_http_url
@@ -32,9 +33,9 @@ def checked_url(value: str, *, what: str) -> str:
 
 class SourceInputSerializer(serializers.Serializer[Any]):
     url = serializers.CharField(max_length=2000, help_text="http(s) URL of the source.")
-    title = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
-    publisher = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
-    excerpt = serializers.CharField(
+    title = CleanLineField(max_length=500, required=False, allow_blank=True, default="")
+    publisher = CleanLineField(max_length=200, required=False, allow_blank=True, default="")
+    excerpt = CleanTextField(
         required=False,
         allow_blank=True,
         default="",
@@ -59,7 +60,7 @@ MAX_SOURCES = 20
 
 class VerdictInputSerializer(serializers.Serializer[Any]):
     verdict = serializers.ChoiceField(choices=VerdictChoice.choices)
-    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=10000)
+    note = CleanTextField(required=False, allow_blank=True, default="", max_length=10000)
     sources = SourceInputSerializer(many=True, required=False, default=list, max_length=MAX_SOURCES)  # type: ignore[call-arg]
     settles = serializers.BooleanField(
         required=False,
@@ -79,7 +80,7 @@ class ArticleInputSerializer(serializers.Serializer[Any]):
     )
     html = serializers.CharField(required=False, trim_whitespace=False)
     text = serializers.CharField(required=False, trim_whitespace=False)
-    title = serializers.CharField(
+    title = CleanLineField(
         required=False, allow_blank=True, default="", max_length=500, help_text="For `text`."
     )
 
