@@ -6,8 +6,9 @@ Claims are not known here: claims/admin.py extends the article pages with their 
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.http import HttpRequest
 from django.templatetags.static import static
 from django.utils.html import format_html, format_html_join
@@ -18,6 +19,7 @@ from articles.diff import revision_changes
 from articles.forms import CleanTextAdmin
 from articles.models import Article, ArticleRevision, Feed, FeedEntry, IngestJob, Outlet
 from articles.presentation import language_name, reason_text
+from lib.urls import URLError, clean_http_url
 
 OPS = {"+": "added", "-": "removed"}
 
@@ -49,7 +51,7 @@ class LanguageFilter(admin.SimpleListFilter):
 
 @admin.register(Outlet)
 class OutletAdmin(CleanTextAdmin, admin.ModelAdmin[Outlet]):
-    list_display = ["name", "domain", "article_count", "created_at"]
+    list_display = ["name", "domain", "known_domains", "article_count", "created_at"]
     search_fields = ["name", "domain"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Outlet]:
@@ -68,6 +70,7 @@ class RevisionInline(admin.TabularInline[ArticleRevision, Article]):
         "published_at",
         "modified_at",
         "content_hash",
+        "flagged_shown",
         "created_at",
     )
     fields = tuple(readonly_fields)
@@ -78,11 +81,39 @@ class RevisionInline(admin.TabularInline[ArticleRevision, Article]):
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
+    @admin.display(description=_("flagged for an editor"), ordering="flagged")
+    def flagged_shown(self, revision: ArticleRevision) -> str:
+        return flag_icon(revision.flagged)
+
+
+def flag_icon(flagged: bool) -> str:
+    """A "yes" icon on what awaits an editor, nothing on the rest."""
+    return boolean_icon(True) if flagged else ""
+
+
+class FlaggedFilter(admin.SimpleListFilter):
+    title = _("flagged for an editor")
+    parameter_name = "flagged"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [("yes", str(_("yes"))), ("no", str(_("no")))]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        if self.value() in ("yes", "no"):
+            return queryset.filter(is_flagged=self.value() == "yes")
+        return queryset
+
+
+def with_flag(queryset: QuerySet[Article]) -> QuerySet[Article]:
+    """Articles annotated with ``is_flagged``: a revision of theirs awaits an editor."""
+    flagged = ArticleRevision.objects.filter(article=OuterRef("pk"), flagged=True)
+    return queryset.annotate(is_flagged=Exists(flagged))
+
 
 @admin.register(Article)
 class ArticleAdmin(CleanTextAdmin, admin.ModelAdmin[Article]):
-    list_display = ["title", "outlet", "language_shown", "published_at", "created_at"]
-    list_filter = [LanguageFilter, "outlet", "published_at"]
+    list_display = ["title", "outlet", "language_shown", "published_at", "flag", "created_at"]
+    list_filter = [FlaggedFilter, LanguageFilter, "outlet", "published_at"]
     search_fields = ["title", "url", "authors"]
     list_select_related = ["outlet"]
     date_hierarchy = "published_at"
@@ -93,6 +124,13 @@ class ArticleAdmin(CleanTextAdmin, admin.ModelAdmin[Article]):
         # An article is made by ingestion (with its revision and claims), never by hand here.
         return False
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
+        return with_flag(super().get_queryset(request))
+
+    @admin.display(description=_("flagged for an editor"), ordering="is_flagged")
+    def flag(self, article: Article) -> str:
+        return flag_icon(getattr(article, "is_flagged", False))
+
     @admin.display(description=_("language"), ordering="language")
     def language_shown(self, article: Article) -> str:
         return language_label(article.language)
@@ -100,8 +138,16 @@ class ArticleAdmin(CleanTextAdmin, admin.ModelAdmin[Article]):
 
 @admin.register(ArticleRevision)
 class ArticleRevisionAdmin(admin.ModelAdmin[ArticleRevision]):
-    list_display = ["title", "article", "number", "language_shown", "published_at", "created_at"]
-    list_filter = [LanguageFilter]
+    list_display = [
+        "title",
+        "article",
+        "number",
+        "language_shown",
+        "published_at",
+        "flagged_shown",
+        "created_at",
+    ]
+    list_filter = ["flagged", LanguageFilter]
     search_fields = ["title", "body", "source"]
     list_select_related = ["article"]
     readonly_fields = [
@@ -115,6 +161,9 @@ class ArticleRevisionAdmin(admin.ModelAdmin[ArticleRevision]):
         "body",
         "content_hash",
         "source",
+        "named_canonical_url",
+        "flagged_shown",
+        "flag_reason",
         "created_at",
         "changes",
     ]
@@ -127,6 +176,10 @@ class ArticleRevisionAdmin(admin.ModelAdmin[ArticleRevision]):
     @admin.display(description=_("language"), ordering="language")
     def language_shown(self, revision: ArticleRevision) -> str:
         return language_label(revision.language)
+
+    @admin.display(description=_("flagged for an editor"), ordering="flagged")
+    def flagged_shown(self, revision: ArticleRevision) -> str:
+        return flag_icon(revision.flagged)
 
     @admin.display(description=_("changes from the previous revision"))
     def changes(self, revision: ArticleRevision) -> str | SafeString:
@@ -159,8 +212,35 @@ class ErrorsInTheReadersLanguage:
         return reason_text(obj.last_error) if obj.last_error else "—"
 
 
+# The same words as the ingest form's (claims.forms), so they share their translations.
+URL_REFUSED = {
+    "characters": _(
+        "This web address holds a space, a tab, a line break or a control character; "
+        "type it again without it."
+    ),
+    "scheme": _("Only http:// and https:// addresses can be fetched."),
+}
+
+
+class FeedForm(forms.ModelForm[Feed]):
+    """A feed's address passes the one strict check of addresses people give (lib.urls)."""
+
+    class Meta:
+        model = Feed
+        fields = ["url", "title", "outlet", "active"]
+
+    def clean_url(self) -> str:
+        url: str = self.cleaned_data.get("url", "")
+        try:
+            return clean_http_url(url)
+        except URLError as error:
+            message = URL_REFUSED.get(error.code, _("This web address cannot be read; check it."))
+            raise forms.ValidationError(message) from None
+
+
 @admin.register(Feed)
 class FeedAdmin(CleanTextAdmin, ErrorsInTheReadersLanguage, admin.ModelAdmin[Feed]):
+    form = FeedForm
     list_display = [
         "__str__",
         "url",
@@ -203,4 +283,6 @@ class IngestJobAdmin(CleanTextAdmin, ErrorsInTheReadersLanguage, admin.ModelAdmi
         "created_by",
         "created_at",
         "finished_at",
+        "lease_expires_at",
+        "requeues",
     ]

@@ -35,6 +35,21 @@ def revision_changes(before: str, after: str) -> list[Change]:
     return changes
 
 
+def replaced_share(before: str, after: str) -> float:
+    """How much of ``before`` (0 to 1, by characters of its sentences) is gone from ``after``."""
+    old, new = _pieces(before), _pieces(after)
+    total = sum(len(piece) for piece in old)
+    if not total:
+        return 0.0
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    kept = sum(
+        len(piece)
+        for block in matcher.get_matching_blocks()
+        for piece in old[block.a : block.a + block.size]
+    )
+    return 1 - kept / total
+
+
 def same_text(before: str, after: str) -> bool:
     """Whether two texts say the same, white space aside."""
     return before.split() == after.split()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,16 @@ from django.utils.translation import gettext_lazy as _
 class Outlet(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     domain = models.CharField(_("domain"), max_length=253, blank=True, db_index=True)
+    known_domains = models.JSONField(
+        _("other domains"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Other domains this outlet publishes under, as a list of host names. A page "
+            "fetched from one of its domains may name a page on another as its canonical "
+            "address; any other site may not."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -20,6 +31,16 @@ class Outlet(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        domains = self.known_domains
+        if not isinstance(domains, list) or not all(
+            isinstance(d, str) and d and "/" not in d and ":" not in d and d.strip() == d
+            for d in domains
+        ):
+            raise ValidationError(
+                {"known_domains": _("Give a JSON list of host names, each in double quotes.")}
+            )
 
 
 MAX_ID = 2**63 - 1  # the largest row id the databases hold
@@ -69,7 +90,8 @@ class Article(models.Model):
     modified_at = models.DateTimeField(_("updated"), null=True, blank=True)
     language = models.CharField(_("language"), max_length=8, db_index=True)
     created_at = models.DateTimeField(_("ingested"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+    # Indexed: the queue's cache reads its latest value (claims.selectors.queue_version).
+    updated_at = models.DateTimeField(_("changed"), auto_now=True, db_index=True)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -120,6 +142,25 @@ class ArticleRevision(models.Model):
     body = models.TextField(_("body"))
     content_hash = models.CharField(_("content hash"), max_length=64, db_index=True)
     source = models.CharField(_("source"), max_length=2000, blank=True)
+    named_canonical_url = models.CharField(
+        _("canonical URL the page names"),
+        max_length=2000,
+        blank=True,
+        help_text=_(
+            "The canonical address the page named when it lies on another site than the page "
+            "came from: kept as what the page says, never used as the article's address."
+        ),
+    )
+    flagged = models.BooleanField(
+        _("flagged for an editor"),
+        default=False,
+        db_index=True,
+        help_text=_(
+            "This revision replaced most of the article's text and reviewed work left it; "
+            "an editor checks it and clears the flag."
+        ),
+    )
+    flag_reason = models.CharField(_("why flagged"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("ingested"), auto_now_add=True)
 
     objects = RevisionQuerySet.as_manager()
@@ -233,6 +274,10 @@ class IngestJob(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # While running: the time by which the worker must renew the lease, or the job is
+    # taken for lost (its worker killed) and queued again.
+    lease_expires_at = models.DateTimeField(_("lease expires"), null=True, blank=True)
+    requeues = models.PositiveSmallIntegerField(_("times queued again"), default=0)
 
     class Meta:
         ordering = ["-created_at"]

@@ -98,6 +98,14 @@ REASON_TEXT: dict[str, Promise] = {
     "no_stored_text": gettext_lazy("the article has no stored text"),
     "retrying": gettext_lazy("Temporary failure, retrying: %(reason)s"),
     "gave_up": gettext_lazy("Gave up after retries: %(reason)s"),
+    "worker_lost": gettext_lazy(
+        "the worker running this job stopped before it finished (killed or lost); "
+        "queued again (%(count)s of %(limit)s)"
+    ),
+    "worker_lost_gave_up": gettext_lazy(
+        "the worker running this job stopped before it finished %(count)s times; gave up "
+        "(submit the source again, and check the workers' logs and memory)"
+    ),
     "database": gettext_lazy("database error: %(error)s"),
 }
 # Words inside reasons: what a binary file is, why an address is refused, what is too long.

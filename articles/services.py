@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from articles.models import Article, ArticleRevision, Outlet
 from articles.parsing.types import ParsedArticle
+from lib.urls import is_http_url, registrable_domain, same_registrable_domain
 
 
 class SourceError(Exception):
@@ -47,9 +48,64 @@ def content_hash(parsed: ParsedArticle) -> str:
     return _digest(parsed.title.strip(), " ".join(parsed.body.split()))
 
 
-def article_key(parsed: ParsedArticle) -> str:
-    """The identity of an article across ingestions (see ``Article.key``)."""
-    url = parsed.canonical_url or parsed.url
+@dataclass(frozen=True, slots=True)
+class PageAddress:
+    """Where a page says it lives, sorted into what is trusted and what it only says.
+
+    ``canonical_url`` is the page's canonical address when it may be trusted (see
+    :func:`canonical_is_trusted`), else empty; ``named_canonical_url`` is one the page
+    named on another site, kept as what the page says and never used as its identity.
+    A canonical value that is not an http(s) address (``javascript:``, ``data:``) is
+    dropped, not kept.
+    """
+
+    canonical_url: str
+    named_canonical_url: str
+
+
+def outlet_sites(url: str) -> set[str]:
+    """The registrable domains of the outlets that publish under ``url``'s domain."""
+    domain = registrable_domain(url)
+    if not domain:
+        return set()
+    for outlet in Outlet.objects.exclude(known_domains=[]).only("domain", "known_domains"):
+        hosts = [outlet.domain, *outlet.known_domains]
+        sites = {registrable_domain(f"http://{host}/") for host in hosts if isinstance(host, str)}
+        if domain in sites:
+            return sites - {""}
+    return {domain}
+
+
+def canonical_is_trusted(canonical: str, url: str) -> bool:
+    """True when a page fetched (or posted) from ``url`` may name ``canonical`` as itself.
+
+    Only on the same registrable domain (Public Suffix List: ``m.news.co.kr`` may name
+    ``www.news.co.kr``; ``evil.example`` may not name ``news.example``, nor
+    ``a.github.io`` name ``b.github.io``), or on another of the known domains of the
+    outlet that publishes under ``url``'s domain (``Outlet.known_domains``). A page with
+    no http(s) address of its own can vouch for none.
+    """
+    if not (is_http_url(canonical) and is_http_url(url)):
+        return False
+    if same_registrable_domain(canonical, url):
+        return True
+    return registrable_domain(canonical) in outlet_sites(url)
+
+
+def page_address(parsed: ParsedArticle) -> PageAddress:
+    canonical = parsed.canonical_url
+    if not is_http_url(canonical):
+        return PageAddress("", "")
+    if canonical_is_trusted(canonical, parsed.url):
+        return PageAddress(canonical, "")
+    return PageAddress("", canonical)
+
+
+def article_key(parsed: ParsedArticle, address: PageAddress | None = None) -> str:
+    """The identity of an article across ingestions (see ``Article.key``): its trusted
+    canonical URL, else the URL it came from, else a digest of its metadata or text."""
+    address = address or page_address(parsed)
+    url = address.canonical_url or parsed.url
     if url:
         return "url:" + normalise_url(url)[:290]
     if parsed.outlet or parsed.published_at:
@@ -92,30 +148,64 @@ def _apply_metadata(target: Article | ArticleRevision, parsed: ParsedArticle) ->
     target.language = parsed.language
 
 
+def _locked(key: str) -> Article | None:
+    """The article with ``key``, locked until the transaction ends; None when there is none.
+
+    A missing row locks nothing: two ingestions of one new article both find none, and
+    the second one's insert meets the unique key (see ``_insert_or_find``).
+    """
+    return Article.objects.select_for_update().filter(key=key).first()
+
+
+def _insert_or_find(article: Article) -> tuple[Article, bool]:
+    """Insert a new article, or, when another ingestion stored it meanwhile, lock theirs.
+
+    The insert runs in a savepoint, so a unique violation leaves the transaction usable
+    (PostgreSQL aborts a transaction on any error otherwise); the other ingestion has
+    committed by the time the violation is reported, so its row is there to lock.
+    """
+    try:
+        with transaction.atomic():
+            article.save(force_insert=True)
+        return article, True
+    except IntegrityError:
+        found = _locked(article.key)
+        if found is None:  # another constraint (outlet and URL): not a race on the key
+            raise
+        return found, False
+
+
 @transaction.atomic
 def article_store(*, parsed: ParsedArticle, source: str) -> StoredRevision:
-    """Store an article, or a new revision of it when its text changed; idempotent."""
-    key = article_key(parsed)
-    article = Article.objects.select_for_update().filter(key=key).first()
-    article_created = article is None
-    latest = None
+    """Store an article, or a new revision of it when its text changed; idempotent, also
+    when several ingestions of one new article run at once (one article, no error)."""
+    address = page_address(parsed)
+    key = article_key(parsed, address)
+    article = _locked(key)
+    article_created = False
     if article is None:
         article = Article(key=key, outlet=outlet_for(parsed.outlet, parsed.url))
-    else:
-        latest = article.current_revision
-        if latest is not None and latest.content_hash == content_hash(parsed):
-            return StoredRevision(article, latest, False, False)
-    article.url = parsed.url[:2000]
-    article.canonical_url = parsed.canonical_url[:2000]
-    _apply_metadata(article, parsed)
-    article.save()
+        _set_fields(article, parsed, address)
+        article, article_created = _insert_or_find(article)
+    latest = None if article_created else article.current_revision
+    if latest is not None and latest.content_hash == content_hash(parsed):
+        return StoredRevision(article, latest, False, False)
+    if not article_created:
+        _set_fields(article, parsed, address)
+        article.save()
     number = latest.number + 1 if latest else 1
-    revision = _new_revision(article, parsed, source, number=number)
+    revision = _new_revision(article, parsed, source, number=number, address=address)
     return StoredRevision(article, revision, article_created, True)
 
 
+def _set_fields(article: Article, parsed: ParsedArticle, address: PageAddress) -> None:
+    article.url = parsed.url[:2000]
+    article.canonical_url = address.canonical_url[:2000]
+    _apply_metadata(article, parsed)
+
+
 def _new_revision(
-    article: Article, parsed: ParsedArticle, source: str, *, number: int
+    article: Article, parsed: ParsedArticle, source: str, *, number: int, address: PageAddress
 ) -> ArticleRevision:
     revision = ArticleRevision(
         article=article,
@@ -123,6 +213,7 @@ def _new_revision(
         body=parsed.body,
         content_hash=content_hash(parsed),
         source=source[:2000],
+        named_canonical_url=address.named_canonical_url[:2000],
     )
     _apply_metadata(revision, parsed)
     revision.save()

@@ -121,7 +121,7 @@ FROM articles_article;
 INSERT INTO claims_claim (article_id, revision_id, text, start, "end", kind, figures,
     attribution, score, status, fingerprint, is_current, origin, dismissed_reason,
     created_at, updated_at)
-SELECT a.id, r.id, t.text, 0, length(t.text),
+SELECT article_id, revision_id, text, at, at + length(text),
     (ARRAY['statistical','comparison','temporal','quote','factual'])[1 + n % 5],
     jsonb_build_array(jsonb_build_object('text', n || '개국', 'value', n::text,
         'unit', 'countries', 'kind', 'count', 'start', 4, 'end', 4 + length(n || '개국'),
@@ -129,12 +129,18 @@ SELECT a.id, r.id, t.text, 0, length(t.text),
     CASE WHEN n % 3 = 0 THEN '블룸버그통신에 따르면' ELSE '' END,
     (n % 100) / 100.0,
     CASE WHEN n % 10 = 0 THEN 'verified' WHEN n % 10 = 1 THEN 'disputed' ELSE 'unreviewed' END,
-    md5(a.id || ':' || n), true, 'extractor', '', now(), now() - n * interval '1 second'
-FROM articles_article a
-JOIN articles_articlerevision r ON r.article_id = a.id
-CROSS JOIN generate_series(1, {PER_ARTICLE}) n
-CROSS JOIN LATERAL (SELECT '정부는 "' || n || '개국"에 친서를 보냈다, 기사 ' || a.id
-    || E'. Exports rose ' || n || ' percent.' AS text) t;
+    md5(article_id || ':' || n), true, 'extractor', '', now(), now() - n * interval '1 second'
+FROM (
+    -- Each claim placed after the ones before it in its article, one space apart, so that
+    -- a body of the claims joined by spaces holds each at its offsets (bench_load).
+    SELECT a.id AS article_id, r.id AS revision_id, n, t.text,
+        (sum(length(t.text) + 1) OVER (PARTITION BY a.id ORDER BY n)
+            - length(t.text) - 1)::int AS at
+    FROM articles_article a
+    JOIN articles_articlerevision r ON r.article_id = a.id
+    CROSS JOIN generate_series(1, {PER_ARTICLE}) n
+    CROSS JOIN LATERAL (SELECT '정부는 "' || n || '개국"에 친서를 보냈다, 기사 ' || a.id
+        || E'. Exports rose ' || n || ' percent.' AS text) t) placed;
 
 INSERT INTO claims_verdict (claim_id, reviewer_id, verdict, note, settles, created_at)
 SELECT id, {REVIEWER}, status, 'checked against the source', false, now()

@@ -5,6 +5,7 @@ actions go through claims.services so that who did what is recorded as a ClaimEv
 """
 
 import html
+import logging
 from typing import Any
 
 from django.apps import apps
@@ -23,14 +24,16 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.admin import ArticleAdmin, RevisionInline, boolean_icon
 from articles.forms import CleanTextAdmin
-from articles.models import Article
+from articles.models import Article, ArticleRevision
 from articles.presentation import language_name
 from claims import roles
 from claims.models import Claim, ClaimEvent, Source, Verdict
 from claims.presentation import event_sentence, figure_rows
 from claims.roles import can_review
 from claims.services import claim_assign, claim_correct, claim_dismiss
-from claims.tasks import reextract_article_task
+from claims.tasks import BrokerError, reextract_article_task
+
+log = logging.getLogger(__name__)
 
 ADMIN_DISMISS_REASON = "Dismissed in bulk from the admin console"
 
@@ -334,10 +337,11 @@ class ArticleWithClaimsAdmin(ArticleAdmin):
         "language_shown",
         "published_at",
         "claim_count",
+        "flag",
         "created_at",
     ]
     inlines = [RevisionInline, ClaimInline]
-    actions = ["reextract"]
+    actions = ["reextract", "clear_flag"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
         return super().get_queryset(request).annotate(claim_count=Count("claims"))
@@ -357,19 +361,61 @@ class ArticleWithClaimsAdmin(ArticleAdmin):
         permissions=["review"],
     )
     def reextract(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        """Queue a re-extraction per article. When the background queue cannot be reached
+        nothing more is queued and the editor is told so, and what to do: re-extracting
+        many articles inline would hold the request past the proxy's time limit."""
         articles = list(queryset)
+        queued = 0
         for article in articles:
-            reextract_article_task.delay(article.pk)
+            try:
+                reextract_article_task.delay(article.pk)
+            except BrokerError:
+                log.warning("re-extraction: background queue unreachable", exc_info=True)
+                self.message_user(
+                    request,
+                    gettext(
+                        "The background queue cannot be reached, so %(left)d of %(total)d "
+                        "articles were not queued for re-extraction. Check that Redis and "
+                        "the workers run and try again, or re-extract on the server with: "
+                        "manage.py reextract --article ID"
+                    )
+                    % {"left": len(articles) - queued, "total": len(articles)},
+                    messages.ERROR,
+                )
+                break
             self.log_change(request, article, "Re-extraction queued")
-        ids = [article.pk for article in articles]
+            queued += 1
+        if not queued:
+            return
         self.message_user(
             request,
             ngettext(
                 "Re-extraction queued for %d article.",
                 "Re-extraction queued for %d articles.",
-                len(ids),
+                queued,
             )
-            % len(ids),
+            % queued,
+            messages.SUCCESS,
+        )
+
+    def has_settle_permission(self, request: HttpRequest) -> bool:
+        return roles.can_settle(request.user)
+
+    @admin.action(
+        description=_("Clear the editor flag of the selected articles (rewrite checked)"),
+        permissions=["settle"],
+    )
+    def clear_flag(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        revisions = ArticleRevision.objects.filter(article__in=queryset, flagged=True)
+        for revision in revisions.select_related("article"):
+            self.log_change(
+                request, revision.article, f"Flag cleared on revision {revision.number}"
+            )
+        count = revisions.update(flagged=False)
+        self.message_user(
+            request,
+            ngettext("Flag cleared on %d revision.", "Flag cleared on %d revisions.", count)
+            % count,
             messages.SUCCESS,
         )
 

@@ -210,6 +210,18 @@ class Claim(models.Model):
         indexes = [
             models.Index(fields=["is_current", "-score", "-id"], name="claim_queue_idx"),
             models.Index(fields=["updated_at", "id"], name="claim_updated_idx"),
+            # The queue's default (open work) and its one-status pages, each in the queue's
+            # order: the first page reads 50 index entries instead of sorting the table.
+            models.Index(
+                fields=["-score", "-id"],
+                condition=Q(is_current=True, status__in=OPEN_STATUSES),
+                name="claim_open_work_idx",
+            ),
+            models.Index(
+                fields=["status", "-score", "-id"],
+                condition=Q(is_current=True),
+                name="claim_status_queue_idx",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -217,6 +229,31 @@ class Claim(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("claims:claim", args=[self.pk])
+
+
+class ClaimTally(models.Model):
+    """How many current claims have each status, per article language: the queue's counts.
+
+    Kept by the database itself: triggers on claims and articles (migration
+    ``0006_claim_tally``) change it in the same transaction as every write that adds,
+    removes, re-states or moves a current claim, whichever code path makes it (services,
+    bulk writes of re-extraction, the admin, raw SQL). The queue reads a dozen rows of it
+    instead of counting the claims table on every request.
+    """
+
+    status = models.CharField(_("status"), max_length=20)
+    language = models.CharField(_("language"), max_length=8)
+    n = models.BigIntegerField(_("claims"), default=0)
+
+    class Meta:
+        verbose_name = _("claim tally")
+        verbose_name_plural = _("claim tallies")
+        constraints = [
+            models.UniqueConstraint(fields=["status", "language"], name="claim_tally_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.status} {self.language}: {self.n}"
 
 
 class Verdict(models.Model):
@@ -368,6 +405,7 @@ class ClaimEvent(models.Model):
         MERGED = "merged", _("merged")
         CARRIED = "carried", _("carried to a new revision")
         GONE = "gone", _("gone from the current revision")
+        FLAGGED = "flagged", _("left with a rewritten text; flagged for an editor")
         CORRECTED = "corrected", _("corrected by an editor")
 
     claim = models.ForeignKey(

@@ -16,14 +16,18 @@ nothing under them.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 
 from celery import shared_task
 from django.conf import settings
 from django.core.files import File
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection, connections, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as BrokerError
@@ -35,6 +39,8 @@ from articles.parsing import ParsedArticle, ParseError, parse_document, parse_te
 from articles.services import SourceError, StoredRevision, article_store, read_source_file
 from claims.extraction import ExtractedClaim, extract_claims
 from claims.models import Claim, ClaimEvent, ClaimOrigin, figures_as_json
+from claims.rewrites import flag_rewrite
+from lib.reasons import reason
 from lib.urls import URLError, clean_http_url
 
 # What the faces (form, API, commands, admin) and the tasks may use; the rest is the
@@ -65,6 +71,7 @@ __all__ = [
     "ingest_url",
     "poll_feed",
     "reextract_article",
+    "requeue_lost_jobs",
     "run_ingest_job",
     "submit",
 ]
@@ -280,10 +287,18 @@ def submit(source: Submission, *, user: Any | None = None) -> IngestOutcome | In
 
     A URL becomes an ``IngestJob`` for a background worker when workers run (fetching
     may take long); everything else, and every URL when no broker is configured, is
-    ingested now. A file path is never a submission.
+    ingested now. When the broker cannot be reached the job runs here and now, and the
+    answer is what it would be without a broker: the outcome, or the ``SourceError``
+    (the job records it too). A file path is never a submission.
     """
     if isinstance(source, UrlSource) and work_is_queued():
-        return _queue_job(kind=IngestJob.Kind.URL, source=source.url, user=user)
+        job = _queue_job(kind=IngestJob.Kind.URL, source=source.url, user=user)
+        if connection.in_atomic_block:
+            # Handed over once the caller's transaction commits.
+            transaction.on_commit(lambda: _hand_over_later(job))
+            return job
+        outcome = _hand_over(job)
+        return job if outcome is None else outcome
     match source:
         case UrlSource(url=url):
             return ingest_url(url)
@@ -354,10 +369,17 @@ def _store_claims(
     fields = ["revision", "text", "start", "end", "kind", "figures", "attribution", "score"]
     Claim.objects.bulk_update(carried, [*fields, "is_current", "updated_at"])
     Claim.objects.filter(pk__in=[c.pk for c in gone]).update(is_current=False, updated_at=now)
+    leaving = [c for c in gone if c.is_current]
+    flagged = (
+        flag_rewrite(stored.article, stored.revision, leaving) if stored.revision_created else set()
+    )
     ClaimEvent.objects.bulk_create(
-        ClaimEvent(claim=c, action=ClaimEvent.Action.GONE, detail={"revision": revision.number})
-        for c in gone
-        if c.is_current
+        ClaimEvent(
+            claim=c,
+            action=ClaimEvent.Action.FLAGGED if c.pk in flagged else ClaimEvent.Action.GONE,
+            detail={"revision": revision.number},
+        )
+        for c in leaving
     )
     result.claims_new, result.claims_kept, result.claims_gone = len(new), len(carried), len(gone)
 
@@ -474,30 +496,32 @@ def work_is_queued() -> bool:
 
 
 def _queue_job(*, kind: str, source: str, user: Any | None) -> IngestJob:
-    """Record a job and hand it to a worker once the job is committed.
-
-    The job returned reflects the hand-over when it happened at once (outside a
-    transaction): still queued, or already done or failed when it ran inline.
-    """
-    job = IngestJob.objects.create(kind=kind, source=source[:2000], created_by=user)
-    transaction.on_commit(lambda: _hand_over(job))
-    return job
+    return IngestJob.objects.create(kind=kind, source=source[:2000], created_by=user)
 
 
-def _hand_over(job: IngestJob) -> None:
-    """Send the job to a worker; when the broker cannot be reached, run it here instead."""
+def _hand_over(job: IngestJob) -> IngestOutcome | None:
+    """Send the job to a worker (None); when the broker cannot be reached, run it here
+    and return its outcome, or raise its ``SourceError`` (recorded on the job as failed)."""
     try:
         ingest_job_task.delay(job.pk)
-        return
+        return None
     except BrokerError as error:
         log.warning(
             "background queue unreachable (%s): running ingest job %s inline", error, job.pk
         )
-    try:
-        run_ingest_job(job.pk, last_attempt=True)
-    except TRANSIENT:
-        pass  # recorded on the job as failed, with the reason
+    outcome = _run_job(job.pk, last_attempt=True)
     job.refresh_from_db()
+    if outcome is None:
+        raise SourceError(job.source, job.error)
+    return outcome
+
+
+def _hand_over_later(job: IngestJob) -> None:
+    """``_hand_over`` after a commit, where nobody waits for the answer: the job has it."""
+    try:
+        _hand_over(job)
+    except (SourceError, DatabaseError):
+        job.refresh_from_db()  # recorded on the job as failed, with the reason
 
 
 # Defined here rather than in claims.tasks, which re-exports it under its historical name:
@@ -515,43 +539,130 @@ def run_ingest_job(job_id: int, *, last_attempt: bool) -> str:
     A transient failure (a timeout, a database that went away mid-ingest) leaves nothing
     stored, since the ingestion is one transaction, and is recorded on the job: queued
     again with the reason when a retry follows, failed on the last attempt. It is raised
-    again so that Celery retries.
+    again so that Celery retries. A finished job (done or failed) is left as it is.
     """
+    _run_job(job_id, last_attempt=last_attempt)
+    return IngestJob.objects.values_list("state", flat=True).get(pk=job_id)
+
+
+def _lease_end() -> datetime:
+    return timezone.now() + timedelta(seconds=settings.CLAIMDESK_JOB_LEASE_SECONDS)
+
+
+def _run_job(job_id: int, *, last_attempt: bool) -> IngestOutcome | None:
+    """``run_ingest_job``, giving the outcome (None when the job failed or had finished)."""
     job = IngestJob.objects.get(pk=job_id)
-    if job.state == IngestJob.State.DONE:
-        return job.state
+    if job.state in (IngestJob.State.DONE, IngestJob.State.FAILED):
+        return None
     entry = JOB_ENTRIES.get(job.kind)
     if entry is None:
         _finish(job, IngestJob.State.FAILED, error=f"unknown kind of source: {job.kind!r}")
-        return IngestJob.State.FAILED
-    IngestJob.objects.filter(pk=job_id).update(state=IngestJob.State.RUNNING)
+        return None
+    IngestJob.objects.filter(pk=job_id).update(
+        state=IngestJob.State.RUNNING, lease_expires_at=_lease_end()
+    )
     try:
-        outcome = entry(job.source)
+        with _lease_renewed(job_id):
+            outcome = entry(job.source)
     except TRANSIENT as error:
         _record_transient(job, error, last_attempt=last_attempt)
         raise
     except SourceError as error:
         _finish(job, IngestJob.State.FAILED, error=error.reason)
-        return IngestJob.State.FAILED
+        return None
     _finish(job, IngestJob.State.DONE, article_ids=[a.article.pk for a in outcome.articles])
-    return IngestJob.State.DONE
+    return outcome
+
+
+@contextmanager
+def _lease_renewed(job_id: int) -> Iterator[None]:
+    """Renew a running job's lease a third of the way through it, for as long as the work
+    inside lasts: a job whose lease runs out has lost its worker (see requeue_lost_jobs)."""
+    done = threading.Event()
+
+    def renew() -> None:
+        interval = settings.CLAIMDESK_JOB_LEASE_SECONDS / 3
+        try:
+            while not done.wait(interval):
+                IngestJob.objects.filter(pk=job_id, state=IngestJob.State.RUNNING).update(
+                    lease_expires_at=_lease_end()
+                )
+        except DatabaseError:
+            log.exception("ingest job %s: could not renew its lease", job_id)
+        finally:
+            connections.close_all()  # this thread's own connections
+
+    renewer = threading.Thread(target=renew, name=f"lease-{job_id}", daemon=True)
+    renewer.start()
+    try:
+        yield
+    finally:
+        done.set()
+        renewer.join()
+
+
+def requeue_lost_jobs() -> list[int]:
+    """Queue again the running jobs whose lease ran out (their worker was killed or lost),
+    ``CLAIMDESK_JOB_MAX_REQUEUES`` times at most; then fail them with the reason.
+
+    Run on a schedule by celery beat. Returns the ids of the jobs queued again. Each job
+    is taken by a conditional update, so two sweeps at once take it once.
+    """
+    limit = settings.CLAIMDESK_JOB_MAX_REQUEUES
+    now = timezone.now()
+    lost = IngestJob.objects.filter(state=IngestJob.State.RUNNING).filter(
+        Q(lease_expires_at__lt=now) | Q(lease_expires_at__isnull=True)
+    )
+    requeued = []
+    for job in lost.only("pk", "requeues", "lease_expires_at"):
+        still_lost = IngestJob.objects.filter(
+            pk=job.pk, state=IngestJob.State.RUNNING, lease_expires_at=job.lease_expires_at
+        )
+        count = job.requeues + 1
+        if job.requeues >= limit:
+            taken = still_lost.update(
+                state=IngestJob.State.FAILED,
+                lease_expires_at=None,
+                error=reason("worker_lost_gave_up", count=count),
+                finished_at=now,
+            )
+            if taken:
+                log.warning("ingest job %s: its worker was lost %s times; failed", job.pk, count)
+            continue
+        taken = still_lost.update(
+            state=IngestJob.State.QUEUED,
+            lease_expires_at=None,
+            requeues=count,
+            error=reason("worker_lost", count=count, limit=limit),
+        )
+        if taken:
+            log.warning("ingest job %s: its worker was lost; queued again", job.pk)
+            requeued.append(job.pk)
+    for job_id in requeued:
+        try:
+            ingest_job_task.delay(job_id)
+        except BrokerError as error:
+            log.warning("ingest job %s: could not be queued again (%s)", job_id, error)
+    return requeued
 
 
 def _record_transient(job: IngestJob, error: Exception, *, last_attempt: bool) -> None:
     if isinstance(error, SourceError):
-        reason = error.reason
+        why = error.reason
     else:
-        reason = f"database error: {str(error).strip() or type(error).__name__}"
-    log.warning("ingest job %s: %s", job.pk, reason)
+        why = f"database error: {str(error).strip() or type(error).__name__}"
+    log.warning("ingest job %s: %s", job.pk, why)
     try:
         # A connection the server dropped stays broken: replace it (outside a transaction).
         if not connection.in_atomic_block:
             connection.close_if_unusable_or_obsolete()
         if last_attempt:
-            _finish(job, IngestJob.State.FAILED, error=f"Gave up after retries: {reason}")
+            _finish(job, IngestJob.State.FAILED, error=f"Gave up after retries: {why}")
         else:
             IngestJob.objects.filter(pk=job.pk).update(
-                state=IngestJob.State.QUEUED, error=f"Temporary failure, retrying: {reason}"[:1000]
+                state=IngestJob.State.QUEUED,
+                lease_expires_at=None,
+                error=f"Temporary failure, retrying: {why}"[:1000],
             )
     except DatabaseError:
         log.exception("ingest job %s: could not record the failure", job.pk)
@@ -564,4 +675,5 @@ def _finish(
     job.error = error[:1000]
     job.article_ids = article_ids or []
     job.finished_at = timezone.now()
-    job.save(update_fields=["state", "error", "article_ids", "finished_at"])
+    job.lease_expires_at = None
+    job.save(update_fields=["state", "error", "article_ids", "finished_at", "lease_expires_at"])

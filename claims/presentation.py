@@ -19,6 +19,8 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import (
     get_language,
+    gettext,
+    gettext_noop,
     ngettext,
     npgettext_lazy,
     pgettext,
@@ -442,6 +444,16 @@ def _corrections(detail: dict[str, Any]) -> SafeString:
     return _say(_("Corrected by an editor: %(changes)s"), changes=SafeString("; ".join(parts)))
 
 
+# Events that a new revision of the article wrote, by action.
+REVISION_EVENTS = {
+    "gone": gettext_noop("No longer in the article's current text (version %(revision)s)"),
+    "flagged": gettext_noop(
+        "Left the article when version %(revision)s replaced most of its text; "
+        "flagged for an editor"
+    ),
+}
+
+
 def event_sentence(event: Any) -> SafeString:
     """What a claim event did, as a sentence in the interface's language (the history in the
     panel and in the admin; the stored detail stays data)."""
@@ -491,11 +503,8 @@ def event_sentence(event: Any) -> SafeString:
             count,
         )
         return _say(template, id=detail.get("from"), n=count)
-    if action == done.GONE:
-        return _say(
-            _("No longer in the article's current text (version %(revision)s)"),
-            revision=detail.get("revision"),
-        )
+    if action in REVISION_EVENTS:
+        return _say(gettext(REVISION_EVENTS[action]), revision=detail.get("revision"))
     if action == done.CORRECTED:
         return _corrections(detail)
     return _say(event.get_action_display())

@@ -12,13 +12,14 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.db.models import Count, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from articles.models import Article, ArticleRevision, Outlet
 from claims import roles
-from claims.models import Claim, ClaimEvent, ClaimQuerySet, ClaimStatus, Verdict
+from claims.models import Claim, ClaimEvent, ClaimQuerySet, ClaimStatus, ClaimTally, Verdict
 from claims.services import reset_point, standing_verdicts
 
 # --- The queue ---------------------------------------------------------------------------
@@ -55,6 +56,50 @@ def status_counts(claims: ClaimQuerySet) -> dict[str, int]:
     """How many of these claims have each status (statuses without any are absent)."""
     rows = claims.order_by().values_list("status").annotate(n=Count("id"))
     return dict(rows.values_list("status", "n"))
+
+
+def tally_counts(language: str = "") -> dict[str, int]:
+    """How many current claims have each status (of articles in ``language``, or all), from
+    the tally the database keeps (``ClaimTally``): a dozen rows read, no claims counted."""
+    rows = ClaimTally.objects.filter(n__gt=0)
+    if language:
+        rows = rows.filter(language=language)
+    counts: dict[str, int] = {}
+    for status, n in rows.values_list("status", "n"):
+        counts[status] = counts.get(status, 0) + n
+    return counts
+
+
+def queue_counts(claims: ClaimQuerySet, filters: dict[str, Any]) -> dict[str, int]:
+    """The queue's counts per status: from the tally when no filter but the language is set
+    (the first page and the language pages), else counted from the filtered claims."""
+    if any(value for key, value in filters.items() if key != "language"):
+        return status_counts(claims)
+    return tally_counts(filters.get("language") or "")
+
+
+# What the queue shows changes only with these: a claim saved (``updated_at``: verdicts,
+# dismissals, assignment, span changes, claims gone from an article), a claim added, the
+# tally (claims deleted, bulk status changes), an article edited or added. Each is one
+# index read, in this database alone (the WAL position the API keys on moves with every
+# write to any database of the server, and with none of them this version moves).
+QUEUE_VERSION_SQL = """
+SELECT (SELECT max(updated_at) FROM claims_claim),
+       (SELECT max(id) FROM claims_claim),
+       (SELECT {concat}(row, ',') FROM (SELECT status || ':' || language || ':' || n AS row
+        FROM claims_claimtally ORDER BY status, language) tally),
+       (SELECT max(updated_at) FROM articles_article),
+       (SELECT max(id) FROM articles_article)
+"""
+
+
+def queue_version() -> str:
+    """The queue's last change, as a string that changes whenever the queue may."""
+    # An order the aggregate does not keep would only cost a cache hit, never show stale.
+    concat = "string_agg" if connection.vendor == "postgresql" else "group_concat"
+    with connection.cursor() as cursor:
+        cursor.execute(QUEUE_VERSION_SQL.format(concat=concat))
+        return repr(cursor.fetchone())
 
 
 # How the queue is ordered. The English model's probabilities (~0.99) and the Korean rules'
@@ -98,14 +143,20 @@ def _stream(claims: ClaimQuerySet, language: str) -> ClaimQuerySet:
     return claims.in_language("ko") if language == "ko" else claims.exclude(article__language="ko")
 
 
-def _interleaved_page(claims: ClaimQuerySet, *, after: str, size: int, first: str) -> QueuePage:
+def _interleaved_page(
+    claims: ClaimQuerySet, *, after: str, size: int, first: str, language: str = ""
+) -> QueuePage:
     """Each language ranked by score, then taken in turn: the interface's language first.
 
     ``after`` holds one position per language ("ko:0.9:12,en:end"); "end" marks a language
-    whose claims are all shown.
+    whose claims are all shown. With a language filter (``language``) only its stream is
+    read: the other one is empty, and finding that out walks every claim of the status.
     """
     given = dict(part.split(":", 1) for part in after.split(",") if ":" in part)
-    order = sorted(STREAMS, key=lambda language: language != first)
+    streams_read: tuple[str, ...] = STREAMS
+    if language:
+        streams_read = ("ko",) if language == "ko" else ("en",)
+    order = sorted(streams_read, key=lambda stream: stream != first)
     streams: dict[str, list[Claim]] = {}
     for language in order:
         raw = given.get(language, "")
@@ -133,14 +184,17 @@ def _interleaved_page(claims: ClaimQuerySet, *, after: str, size: int, first: st
     return QueuePage(rows, more, paged, ",".join(positions) if more else "")
 
 
-def queue_page(claims: ClaimQuerySet, *, after: str, size: int, first: str = "ko") -> QueuePage:
+def queue_page(
+    claims: ClaimQuerySet, *, after: str, size: int, first: str = "ko", language: str = ""
+) -> QueuePage:
     """``size`` claims in the queue's order (``QUEUE_ORDER``), after the position ``after``.
 
     The one place the queue's order is decided; ``first`` is the language whose claims
-    lead each round of the interleaving (the interface's).
+    lead each round of the interleaving (the interface's); ``language`` is the queue's
+    language filter, when it has one (``claims`` are already filtered by it).
     """
     if QUEUE_ORDER == "interleave":
-        return _interleaved_page(claims, after=after, size=size, first=first)
+        return _interleaved_page(claims, after=after, size=size, first=first, language=language)
     position = _position(after)
     rows = _rows_after(claims, position, size + 1)
     more = len(rows) > size
@@ -267,7 +321,7 @@ def dashboard_figures(*, days: int) -> DashboardFigures:
     )
     dates = [first + timedelta(days=i) for i in range(days)]
     return DashboardFigures(
-        by_status=status_counts(current),
+        by_status=tally_counts(),
         by_outlet=by_outlet,
         verdicts_per_day=[(d, per_day.get(d, 0)) for d in dates],
     )

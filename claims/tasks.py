@@ -12,6 +12,7 @@ import logging
 
 from celery import shared_task
 from django.utils import timezone
+from kombu.exceptions import OperationalError as BrokerError
 
 from articles.models import Article, Feed, FeedEntry
 from claims.pipeline import (
@@ -23,21 +24,39 @@ from claims.pipeline import (
     ingest_job_task,
     poll_feed,
     reextract_article,
+    requeue_lost_jobs,
     run_ingest_job,
 )
 
 __all__ = [
     "TRANSIENT",
+    "BrokerError",
+    "broker_reachable",
     "ingest_feed_entry_task",
     "ingest_job_task",
     "poll_feed_task",
     "poll_feeds_task",
     "reextract_article_task",
+    "requeue_lost_jobs_task",
     "run_ingest_job",
 ]
 
 log = logging.getLogger(__name__)
 retried = shared_task(**RETRY)
+
+
+def broker_reachable() -> str:
+    """ "" when the background queue answers (or none is configured), else why not."""
+    from config.celery import app
+
+    if app.conf.task_always_eager:
+        return ""
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, interval_start=0, timeout=2)
+    except (BrokerError, OSError) as error:
+        return str(error) or type(error).__name__
+    return ""
 
 
 @retried
@@ -78,3 +97,9 @@ def poll_feeds_task() -> int:
 def reextract_article_task(article_id: int) -> int:
     result = reextract_article(Article.objects.get(pk=article_id))
     return result.claims_new
+
+
+@shared_task(ignore_result=True)
+def requeue_lost_jobs_task() -> int:
+    """Queue again the jobs whose worker was killed or lost (run on a schedule by beat)."""
+    return len(requeue_lost_jobs())

@@ -19,3 +19,13 @@ def schedule_feed_polling(sender: Celery, **kwargs: object) -> None:
         sender.signature("claims.tasks.poll_feeds_task"),
         name="poll feeds",
     )
+
+
+@app.on_after_finalize.connect
+def schedule_lost_job_sweep(sender: Celery, **kwargs: object) -> None:
+    # Jobs whose worker was killed or lost are queued again within a lease and a sweep.
+    sender.add_periodic_task(
+        float(settings.CLAIMDESK_JOB_SWEEP_SECONDS),
+        sender.signature("claims.tasks.requeue_lost_jobs_task"),
+        name="queue again the jobs of lost workers",
+    )

@@ -153,8 +153,10 @@ REST_FRAMEWORK: dict[str, object] = {
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "claims.api.schema.ApiSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # The API takes JSON bodies only; its test client sends JSON unless told otherwise.
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
     "DEFAULT_THROTTLE_CLASSES": [
         "claims.api.throttles.AnonThrottle",
         "claims.api.throttles.UserThrottle",
@@ -172,6 +174,12 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Claimdesk API",
     "DESCRIPTION": "Claims extracted from news articles and their review status.",
     "VERSION": "1.0.0",
+    # Operation ids and tags start after the version: claims_list, not v1_claims_list.
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "claims.api.schema.describe_one_of",
+    ],
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
@@ -222,6 +230,13 @@ CLAIMDESK_FETCH_ALLOW_LOOPBACK = envbool("CLAIMDESK_FETCH_ALLOW_LOOPBACK", False
 CLAIMDESK_FETCH_MIN_DELAY = float(envint("CLAIMDESK_FETCH_MIN_DELAY_MS", 1000)) / 1000
 CLAIMDESK_FETCH_RESPECT_ROBOTS = envbool("CLAIMDESK_FETCH_RESPECT_ROBOTS", True)
 CLAIMDESK_FEED_POLL_MINUTES = envint("CLAIMDESK_FEED_POLL_MINUTES", 15)
+# Ingest jobs hold a lease while they run, renewed by the worker a third of the way through
+# it; celery beat looks for jobs whose lease ran out (a worker killed or lost) every
+# CLAIMDESK_JOB_SWEEP_SECONDS and queues them again, CLAIMDESK_JOB_MAX_REQUEUES times at
+# most before failing them with the reason.
+CLAIMDESK_JOB_LEASE_SECONDS = max(envint("CLAIMDESK_JOB_LEASE_SECONDS", 120), 1)
+CLAIMDESK_JOB_SWEEP_SECONDS = max(envint("CLAIMDESK_JOB_SWEEP_SECONDS", 60), 1)
+CLAIMDESK_JOB_MAX_REQUEUES = max(envint("CLAIMDESK_JOB_MAX_REQUEUES", 3), 0)
 
 # Source archives: the pages reviewers cite, kept as WARC records in the "archives" storage
 # (local files under CLAIMDESK_ARCHIVE_ROOT by default; any Django storage backend, such as

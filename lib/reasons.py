@@ -83,6 +83,14 @@ REASONS: dict[str, str] = {
     "retrying": "Temporary failure, retrying: {reason}",
     "gave_up": "Gave up after retries: {reason}",
     "database": "database error: {error}",
+    "worker_lost": (
+        "the worker running this job stopped before it finished (killed or lost); "
+        "queued again ({count} of {limit})"
+    ),
+    "worker_lost_gave_up": (
+        "the worker running this job stopped before it finished {count} times; gave up "
+        "(submit the source again, and check the workers' logs and memory)"
+    ),
 }
 
 # What a binary file is ({what} of "binary"), by code.

@@ -8,7 +8,10 @@ else. What is checked here is exactly what the caller goes on to use.
 
 from __future__ import annotations
 
+import ipaddress
 import unicodedata
+from functools import cache
+from typing import Any
 from urllib.parse import urlsplit
 
 SCHEMES = ("http", "https")
@@ -88,3 +91,40 @@ def looks_like_url(value: str) -> bool:
     is refused as an address rather than looked for as a file.
     """
     return "://" in value
+
+
+@cache
+def _suffix_list() -> Any:
+    """The Public Suffix List bundled with ``publicsuffixlist`` (read once, never fetched):
+    its ICANN and private sections, so ``a.github.io`` and ``b.github.io`` are two sites."""
+    from publicsuffixlist import PublicSuffixList
+
+    return PublicSuffixList()
+
+
+def registrable_domain(url: str) -> str:
+    """The registrable domain of an http(s) address ("news.bbc.co.uk" -> "bbc.co.uk").
+
+    Lower-cased; for a host that is an IP address, ``localhost`` or a public suffix itself
+    (``co.uk``, ``github.io``), the host as it stands, so only that exact host matches it.
+    Empty for a value that is not an http(s) address.
+    """
+    if not is_http_url(url):
+        return ""
+    host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    try:
+        return str(ipaddress.ip_address(host))
+    except ValueError:
+        pass
+    try:
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        pass
+    found = _suffix_list().privatesuffix(host) if host else None
+    return str(found or host)
+
+
+def same_registrable_domain(a: str, b: str) -> bool:
+    """True when two http(s) addresses lie on one registrable domain (one site's pages)."""
+    domain = registrable_domain(a)
+    return bool(domain) and domain == registrable_domain(b)

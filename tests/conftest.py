@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.factories import make_claim, make_team, token_client
+from tests.factories import make_article, make_claim, make_claims, make_team, token_client
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -161,3 +161,16 @@ def viewer(team: dict[str, Any]) -> Any:
 def claim(team: dict[str, Any]) -> Any:
     """One unreviewed claim, the only sentence of its article."""
     return make_claim()
+
+
+@pytest.fixture
+def claims(team: dict[str, Any]) -> list[Any]:
+    """Three claims of one English article: two with figures and a reported opinion."""
+    article = make_article(
+        sentences=[
+            "The city spent $12 million on roads in 2024.",
+            "Unemployment fell to 3.5 percent last year.",
+            "The mayor said it was a good year.",
+        ]
+    )
+    return make_claims(article)

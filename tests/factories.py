@@ -13,6 +13,8 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.http import HttpRequest
+from django.test import Client
 
 from articles.models import Article, ArticleRevision, Outlet
 from claims.models import Claim, Source, Verdict
@@ -46,6 +48,13 @@ def make_user(username: str, role: str | None = None, **extra: Any) -> Any:
         ensure_roles()
         user.groups.add(Group.objects.get(name=role))
     return user
+
+
+def client_for(name: str) -> Client:
+    """A browser client signed in as the user ``name`` (with the test password)."""
+    client = Client()
+    assert client.login(request=HttpRequest(), username=name, password=PASSWORD)
+    return client
 
 
 def make_team() -> dict[str, Any]:

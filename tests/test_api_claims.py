@@ -303,6 +303,44 @@ def test_bad_filter_values_are_400_naming_the_filter(viewer, db, query):
     assert query.split("=")[0] in response.json()
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "updated_since=",
+        "updated_since=%20",
+        "reviewed_since=",
+        "current=maybe",
+        "current=yes",
+        "current=2",
+    ],
+)
+def test_empty_times_and_words_other_than_true_or_false_are_400_naming_the_filter(
+    viewer, db, query
+):
+    for path in ("/api/v1/claims/", "/api/v1/export/claims.jsonl"):
+        response = viewer.get(f"{path}?{query}")
+        assert response.status_code == 400, path
+        name = query.split("=")[0]
+        assert name in response.json()
+        assert response.json()[name][0].startswith("Give ")
+
+
+def test_empty_updated_since_on_articles_is_400(viewer, db):
+    response = viewer.get("/api/v1/articles/?updated_since=")
+    assert response.status_code == 400
+    assert "updated_since" in response.json()
+
+
+def test_current_filter_takes_true_false_1_and_0(team, viewer):
+    kept, gone = make_claim(), make_claim()
+    Claim.objects.filter(pk=gone.pk).update(is_current=False)
+    for word in ("true", "True", "1"):
+        assert ids(viewer, f"current={word}") == [kept.pk]
+    for word in ("false", "FALSE", "0"):
+        assert ids(viewer, f"current={word}") == [gone.pk]
+    assert sorted(ids(viewer, "current=")) == sorted([kept.pk, gone.pk])
+
+
 # Pagination ---------------------------------------------------------------------------
 
 

@@ -24,7 +24,7 @@ def world(team):
         verdict="verified",
         sources=[SourceInput(url="https://stats.example/t")],
     )
-    job = IngestJob.objects.create(source="https://news.example/a")
+    job = IngestJob.objects.create(source="https://news.example/a", created_by=team["alice"])
     return {"team": team, "claim": claim, "job": job}
 
 
@@ -40,7 +40,6 @@ def read_urls(world) -> list[str]:
         f"/api/v1/claims/{claim.pk}/claimreview/",
         "/api/v1/articles/",
         f"/api/v1/articles/{claim.article_id}/",
-        f"/api/v1/jobs/{world['job'].pk}/",
         "/api/v1/export/claims.csv",
         "/api/v1/export/claims.jsonl",
         "/api/v1/export/claimreview.jsonld",
@@ -80,6 +79,33 @@ def test_everyone_reads_when_public_read_is_on(world, who):
     api = client(world, who)
     for url in read_urls(world):
         assert api.get(url).status_code == 200, url
+
+
+# A job shows what a reviewer sent: its submitter and editors read it, nobody else (404).
+JOB_READERS = {"alice", "erin"}
+
+
+@pytest.mark.parametrize("public", [False, True])
+@pytest.mark.parametrize("who", USERS)
+def test_a_job_is_read_by_its_submitter_and_editors_only(world, who, public, settings):
+    settings.CLAIMDESK_API_PUBLIC_READ = public
+    response = client(world, who).get(f"/api/v1/jobs/{world['job'].pk}/")
+    if who in JOB_READERS:
+        assert response.status_code == 200
+        assert response.json()["source"] == "https://news.example/a"
+    elif who == "anonymous" and not public:
+        assert response.status_code == 401
+    elif who == "oscar" and not public:
+        assert response.status_code == 403
+    else:
+        assert response.status_code == 404
+        assert "news.example" not in response.content.decode()
+
+
+def test_another_reviewers_job_is_not_found_for_a_reviewer(world):
+    response = token_client(world["team"]["bob"]).get(f"/api/v1/jobs/{world['job'].pk}/")
+    assert response.status_code == 404
+    assert "news.example" not in response.content.decode()
 
 
 @override_settings(CLAIMDESK_API_PUBLIC_READ=True)

@@ -78,3 +78,96 @@ def test_docs_page_loads_swagger_ui_from_the_server_not_a_cdn(db):
     script = APIClient().get(init.replace("&amp;", "&"))
     assert script["Content-Type"].startswith("application/javascript")
     assert "/api/schema/" in script.content.decode()
+
+
+# Issue 17, items 14 and 15: what the schema promises, and one naming scheme --------------
+
+OPERATION_IDS = {
+    ("/api/v1/", "get"): "api_index",
+    ("/api/v1/claims/", "get"): "claims_list",
+    ("/api/v1/claims/{id}/", "get"): "claims_retrieve",
+    ("/api/v1/claims/{id}/verdicts/", "post"): "claims_verdicts_create",
+    ("/api/v1/claims/{id}/claimreview/", "get"): "claims_claimreview_retrieve",
+    ("/api/v1/articles/", "get"): "articles_list",
+    ("/api/v1/articles/", "post"): "articles_create",
+    ("/api/v1/articles/{id}/", "get"): "articles_retrieve",
+    ("/api/v1/jobs/{id}/", "get"): "jobs_retrieve",
+    ("/api/v1/export/claims.csv", "get"): "export_claims_csv_retrieve",
+    ("/api/v1/export/claims.jsonl", "get"): "export_claims_jsonl_retrieve",
+    ("/api/v1/export/claimreview.jsonld", "get"): "export_claimreview_jsonld_retrieve",
+}
+
+
+def operations(schema):
+    for path, item in schema["paths"].items():
+        for method, operation in item.items():
+            if method in {"get", "post", "put", "patch", "delete"}:
+                yield path, method, operation
+
+
+def test_every_operation_has_its_stable_id_of_one_scheme(schema):
+    found = {(path, method): op["operationId"] for path, method, op in operations(schema)}
+    assert found == OPERATION_IDS
+    for operation_id in found.values():
+        assert re.fullmatch(r"[a-z][a-z0-9]*(_[a-z0-9]+)*", operation_id), operation_id
+
+
+def test_request_bodies_are_json_only(schema):
+    bodies = [op["requestBody"] for _, _, op in operations(schema) if "requestBody" in op]
+    assert len(bodies) == 2  # the verdict and the ingestion
+    for body in bodies:
+        assert set(body["content"]) == {"application/json"}
+
+
+def test_ingest_body_is_exactly_one_of_url_html_or_text(schema):
+    components = schema["components"]["schemas"]
+    body = schema["paths"]["/api/v1/articles/"]["post"]["requestBody"]
+    ref = body["content"]["application/json"]["schema"]["$ref"]
+    article_input = components[ref.rsplit("/", 1)[1]]
+    forms = [components[item["$ref"].rsplit("/", 1)[1]] for item in article_input["oneOf"]]
+    assert [f["required"] for f in forms] == [["url"], ["html"], ["text"]]
+    assert forms[0]["additionalProperties"] is False  # url alone, so oneOf matches once
+    assert "Exactly one of" in article_input["description"]
+
+
+def test_verdict_body_says_a_verified_or_disputed_verdict_needs_a_source(schema):
+    verdict = schema["components"]["schemas"]["VerdictInput"]
+    assert "verified or disputed verdict needs a source" in verdict["description"]
+    assert "verified or disputed" in verdict["properties"]["sources"]["description"]
+
+
+def test_current_filter_is_documented_as_a_boolean(schema):
+    [current] = [
+        p for p in schema["paths"]["/api/v1/claims/"]["get"]["parameters"] if p["name"] == "current"
+    ]
+    assert current["schema"]["type"] == "boolean"
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/api/v1/articles/", {"text": "The city spent 5 million won on roads."}),
+        ("/api/v1/claims/{claim}/verdicts/", {"verdict": "unverifiable"}),
+    ],
+)
+@pytest.mark.parametrize("form", ["multipart", "urlencoded"])
+def test_api_refuses_form_bodies_with_415(team, path, body, form):
+    from urllib.parse import urlencode
+
+    from articles.models import Article
+    from claims.models import Verdict
+    from tests.factories import make_claim, token_client
+
+    path = path.format(claim=make_claim().pk)
+    articles = Article.objects.count()
+    api = token_client(team["alice"])
+    if form == "multipart":
+        response = api.post(path, body, format="multipart")
+    else:
+        response = api.generic(
+            "POST", path, urlencode(body), content_type="application/x-www-form-urlencoded"
+        )
+    assert response.status_code == 415
+    assert response["Content-Type"].startswith("application/json")
+    assert "Content-Type: application/json" in response.json()["detail"]
+    assert Article.objects.count() == articles and not Verdict.objects.exists()

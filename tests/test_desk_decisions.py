@@ -7,8 +7,6 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest
-from django.test import Client
 from django.urls import reverse
 
 from claims.models import Claim, ClaimEvent, ClaimStatus, Verdict
@@ -20,37 +18,14 @@ from claims.services import (
     claim_record_verdict,
     claim_restore,
 )
-from tests.factories import PASSWORD, make_article, make_claims, make_team, token_client
+from tests.factories import client_for, token_client
 
 SOURCE = SourceInput(url="https://stats.example/table-1", title="Table 1")
 HTMX: dict[str, Any] = {"HTTP_HX_REQUEST": "true"}
 
 
-@pytest.fixture
-def team(db: Any) -> dict[str, Any]:
-    return make_team()
-
-
-@pytest.fixture
-def claims(team: dict[str, Any]) -> list[Claim]:
-    article = make_article(
-        sentences=[
-            "The city spent $12 million on roads in 2024.",
-            "Unemployment fell to 3.5 percent last year.",
-            "The mayor said it was a good year.",
-        ]
-    )
-    return make_claims(article)
-
-
 def fresh(claim: Claim) -> Claim:
     return Claim.objects.get(pk=claim.pk)
-
-
-def client_for(name: str) -> Client:
-    client = Client()
-    assert client.login(request=HttpRequest(), username=name, password=PASSWORD)
-    return client
 
 
 # --- Issue 18, item 1: dismissals and merges are kept -----------------------------------------

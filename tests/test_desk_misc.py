@@ -3,30 +3,16 @@ success, the API's index and the links to it, the favicon."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from django.http import HttpRequest
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import PASSWORD, make_team
+from tests.factories import client_for
 
 TEXT = (
     "Exports rose 12 percent in March, the ministry said on Tuesday.\n\n"
     "The government sent letters to 35 countries last month."
 )
-
-
-@pytest.fixture
-def team(db: Any) -> dict[str, Any]:
-    return make_team()
-
-
-def client_for(name: str) -> Client:
-    client = Client()
-    assert client.login(request=HttpRequest(), username=name, password=PASSWORD)
-    return client
 
 
 def textarea(html: str) -> str:

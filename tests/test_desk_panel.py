@@ -7,13 +7,11 @@ import re
 from typing import Any
 
 import pytest
-from django.http import HttpRequest
-from django.test import Client
 from django.urls import reverse
 
 from claims.models import Source, Stance
 from claims.services import SourceInput, claim_record_verdict
-from tests.factories import PASSWORD, make_article, make_claims, make_team, token_client
+from tests.factories import client_for, token_client
 
 HTMX: dict[str, Any] = {"HTTP_HX_REQUEST": "true"}
 FORMSET = {
@@ -22,29 +20,6 @@ FORMSET = {
     "source-MIN_NUM_FORMS": "0",
     "source-MAX_NUM_FORMS": "10",
 }
-
-
-@pytest.fixture
-def team(db: Any) -> dict[str, Any]:
-    return make_team()
-
-
-@pytest.fixture
-def claims(team: dict[str, Any]) -> list[Any]:
-    article = make_article(
-        sentences=[
-            "The city spent $12 million on roads in 2024.",
-            "Unemployment fell to 3.5 percent last year.",
-            "The mayor said it was a good year.",
-        ]
-    )
-    return make_claims(article)
-
-
-def client_for(name: str) -> Client:
-    client = Client()
-    assert client.login(request=HttpRequest(), username=name, password=PASSWORD)
-    return client
 
 
 # --- Item 3: a source's stance follows the verdict ----------------------------------------------

@@ -8,27 +8,14 @@ import re
 from typing import Any
 
 import pytest
-from django.http import HttpRequest
-from django.test import Client
 from django.urls import reverse
 
 from claims.models import OPEN_STATUSES, Claim, ClaimStatus
 from claims.selectors import queue_page
 from claims.services import claim_dismiss
-from tests.factories import PASSWORD, make_article, make_claims, make_team
+from tests.factories import client_for, make_article, make_claims
 
 QUEUE = reverse("claims:queue")
-
-
-@pytest.fixture
-def team(db: Any) -> dict[str, Any]:
-    return make_team()
-
-
-def client_for(name: str) -> Client:
-    client = Client()
-    assert client.login(request=HttpRequest(), username=name, password=PASSWORD)
-    return client
 
 
 def texts(response: Any) -> list[str]:

@@ -15,14 +15,9 @@ from django.contrib.auth.models import Group
 from claims import roles
 from claims.models import Claim, ClaimEvent, ClaimStatus
 from claims.services import SourceInput, claim_record_verdict
-from tests.factories import make_article, make_claims, make_team, make_user
+from tests.factories import make_article, make_claims, make_user
 
 SOURCE = SourceInput(url="https://stats.example/t1", title="Table 1")
-
-
-@pytest.fixture
-def team(db: Any) -> dict[str, Any]:
-    return make_team()
 
 
 def test_the_migration_takes_the_admin_from_reviewers_and_viewers(team):

@@ -174,13 +174,16 @@ def broker_down(settings):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_api_ingest_with_the_broker_down_runs_inline(team, page, broker_down):
-    # Outside a transaction, as in production, the hand-over happens within the request.
+    # Outside a transaction, as in production, the hand-over happens within the request;
+    # the job ran inline, so the answer is the articles, as without a broker (issue 17.14).
     response = api_client(team["alice"]).post("/api/v1/articles/", {"url": page}, format="json")
-    assert response.status_code == 202
+    assert response.status_code == 201
     body = response.json()
-    assert body["state"] == "done" and body["error"] == ""
-    assert len(body["articles"]) == 1
-    assert IngestJob.objects.get().state == IngestJob.State.DONE
+    assert body["source"] == page
+    [article] = body["articles"]
+    assert article["article_created"] and article["claims"]
+    job = IngestJob.objects.get()
+    assert job.state == IngestJob.State.DONE and job.article_ids == [article["id"]]
     assert stored()[:2] == (1, 1)
 
 
@@ -192,10 +195,12 @@ def test_api_ingest_with_the_broker_down_leaves_no_job_queued_when_the_fetch_fai
         response = api_client(team["alice"]).post(
             "/api/v1/articles/", {"url": f"{base}/missing"}, format="json"
         )
-    assert response.status_code == 202
+    # As without a broker: 400 with the source and the reason; the job records it too.
+    assert response.status_code == 400
     body = response.json()
-    assert body["state"] == "failed" and "404" in body["error"]
+    assert body["source"] == f"{base}/missing" and "404" in body["reason"]
     assert not IngestJob.objects.exclude(state=IngestJob.State.FAILED).exists()
+    assert "404" in IngestJob.objects.get().error
     assert stored() == (0, 0, 0, 0)
 
 

@@ -91,10 +91,15 @@ def workers() -> Iterator[list[subprocess.Popen[bytes]]]:
 
 
 def start_worker(
-    started: list[subprocess.Popen[bytes]], *pool: str, fast_redelivery: bool = False
+    started: list[subprocess.Popen[bytes]],
+    *pool: str,
+    fast_redelivery: bool = False,
+    env: dict[str, str] | None = None,
 ) -> subprocess.Popen[bytes]:
     env = worker_env(
-        CLAIMDESK_FETCH_TIMEOUT="120", FAULTS_FAST_REDELIVERY="1" if fast_redelivery else ""
+        CLAIMDESK_FETCH_TIMEOUT="120",
+        FAULTS_FAST_REDELIVERY="1" if fast_redelivery else "",
+        **(env or {}),
     )
     args = ["--loglevel=WARNING", "--without-gossip", "--without-mingle", *pool]
     process = subprocess.Popen([sys.executable, "-c", WORKER, *args], cwd=ROOT, env=env)
@@ -158,3 +163,31 @@ def test_a_job_whose_pool_process_is_killed_is_requeued_and_finished_once(worker
         os.kill(child, signal.SIGKILL)  # task_reject_on_worker_lost puts the job back
 
         assert_stored_once(job, state)
+
+
+def test_a_job_of_a_worker_killed_outright_is_requeued_when_its_lease_runs_out(workers, tmp_path):
+    """Issue 17, item 16: without fast redelivery (Redis would hand the message back after
+    an hour), the job's lease runs out and celery beat's sweep queues it again."""
+    from claims.tasks import ingest_job_task
+
+    lease = {"CLAIMDESK_JOB_LEASE_SECONDS": "3", "CLAIMDESK_JOB_SWEEP_SECONDS": "1"}
+    state = SlowPage()
+    with slow_server(state) as base:
+        first = start_worker(workers, "--pool=solo", env=lease)
+        job = IngestJob.objects.create(source=f"{base}/a")
+        ingest_job_task.apply_async(args=(job.pk,))
+        assert state.entered.wait(90)  # the job is inside its fetch
+        running = IngestJob.objects.get(pk=job.pk)
+        assert running.state == IngestJob.State.RUNNING
+        assert running.lease_expires_at is not None
+
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=30)
+        # The next worker runs celery beat too (in production: `celery -A config beat`).
+        schedule = str(tmp_path / "beat-schedule")
+        start_worker(workers, "--pool=solo", "--beat", f"--schedule={schedule}", env=lease)
+
+        assert_stored_once(job, state)
+    job = IngestJob.objects.get(pk=job.pk)
+    assert job.requeues == 1
+    assert job.lease_expires_at is None and job.error == ""

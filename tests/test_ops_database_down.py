@@ -20,7 +20,6 @@ from django.urls import path
 
 from config.urls import handler500  # noqa: F401
 from config.urls import urlpatterns as product_urls
-from tests.factories import make_team
 from tests.ops_server import TcpSwitch, gunicorn, server_env
 
 
@@ -35,11 +34,6 @@ def remembers(request):
 
 
 urlpatterns = [path("remembers/", remembers), *product_urls]
-
-
-@pytest.fixture
-def team(db):
-    return make_team()
 
 
 def test_an_api_request_without_a_database_is_a_json_503(client, team, settings):

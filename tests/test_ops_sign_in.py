@@ -6,18 +6,12 @@ PostgreSQL refused a longer one and the sign-in page answered 500.
 
 from __future__ import annotations
 
-import pytest
 from axes.models import AccessAttempt
 from django.test import Client
 
-from tests.factories import PASSWORD, make_team
+from tests.factories import PASSWORD
 
 LONG = "a" * 300
-
-
-@pytest.fixture
-def team(db):
-    return make_team()
 
 
 def sign_in(client: Client, username: str, password: str = "wrong") -> tuple[int, str]:

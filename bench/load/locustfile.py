@@ -53,11 +53,17 @@ class Bare(LoadUser):
 
 
 class Queue(Reviewer):
-    @task(3)
+    """The queue's first page: open work, both languages interleaved."""
+
+    @task
     def first_page(self) -> None:
         self.fetch("/", "queue", b"bench-reviewer")
 
-    @task(1)
+
+class QueueFiltered(Reviewer):
+    """The queue filtered by a status and a language."""
+
+    @task
     def filtered(self) -> None:
         status = random.choice(["unreviewed", "verified", "disputed"])  # noqa: S311
         self.fetch(f"/?status={status}&language=ko", "queue?filters", b"bench-reviewer")

@@ -28,9 +28,14 @@ class IdFilter(django_filters.NumberFilter):
 
 
 class UTCDateTimeField(IsoDateTimeField):
-    """An ISO 8601 time, held in UTC (databases refuse offsets beyond +-15:59)."""
+    """An ISO 8601 time, held in UTC (databases refuse offsets beyond +-15:59). A time
+    filter given with no value (``?updated_since=``) is refused: it would match all."""
 
     def to_python(self, value: Any) -> datetime | None:
+        if value is not None and not str(value).strip():
+            raise forms.ValidationError(
+                "Give a time, e.g. 2025-01-31T09:00:00+09:00, or leave the filter out."
+            )
         parsed = super().to_python(value)
         if parsed is None:
             return None
@@ -44,6 +49,30 @@ class UTCDateTimeField(IsoDateTimeField):
 
 class TimeFilter(django_filters.IsoDateTimeFilter):
     field_class = UTCDateTimeField
+
+
+class StrictBooleanField(forms.Field):
+    """true or false (also 1 or 0, any case); anything else is an error, not "no filter".
+    An empty value means no filter, as with the other filters."""
+
+    TRUE, FALSE = {"true", "1"}, {"false", "0"}
+
+    def to_python(self, value: Any) -> bool | None:
+        if value is None or value == "":
+            return None
+        word = str(value).strip().lower()
+        if word in self.TRUE:
+            return True
+        if word in self.FALSE:
+            return False
+        raise forms.ValidationError("Give true or false.")
+
+    def validate(self, value: Any) -> None:
+        return None
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
 
 
 class ClaimFilter(django_filters.FilterSet):
@@ -72,7 +101,7 @@ class ClaimFilter(django_filters.FilterSet):
         method="filter_reviewed_since",
         help_text="Claims that received a verdict at or after this ISO 8601 time.",
     )
-    current = django_filters.BooleanFilter(
+    current = StrictBooleanFilter(
         field_name="is_current",
         help_text="true: only claims in the article's current revision; false: only gone ones.",
     )

@@ -59,9 +59,22 @@ MAX_SOURCES = 20
 
 
 class VerdictInputSerializer(serializers.Serializer[Any]):
-    verdict = serializers.ChoiceField(choices=VerdictChoice.choices)
+    """A reviewer's verdict. A verified or disputed verdict needs a source: at least one
+    item in `sources`, with an http(s) `url` (400 without). An unverifiable verdict may
+    have none."""
+
+    verdict = serializers.ChoiceField(
+        choices=VerdictChoice.choices,
+        help_text="verified and disputed need at least one source; unverifiable does not.",
+    )
     note = CleanTextField(required=False, allow_blank=True, default="", max_length=10000)
-    sources = SourceInputSerializer(many=True, required=False, default=list, max_length=MAX_SOURCES)  # type: ignore[call-arg]
+    sources = SourceInputSerializer(  # type: ignore[call-arg]
+        many=True,
+        required=False,
+        default=list,
+        max_length=MAX_SOURCES,
+        help_text="Required (at least one) for a verified or disputed verdict.",
+    )
     settles = serializers.BooleanField(
         required=False,
         default=False,
@@ -73,7 +86,11 @@ class VerdictInputSerializer(serializers.Serializer[Any]):
 
 
 class ArticleInputSerializer(serializers.Serializer[Any]):
-    """Exactly one of ``url``, ``html`` or ``text``; ``url`` may accompany ``html``."""
+    """Exactly one of ``url``, ``html`` or ``text``; ``url`` may accompany ``html``.
+
+    The schema documents it as ``oneOf`` the three forms below (the view validates with
+    this one serializer, so that a request mixing them gets one clear message).
+    """
 
     url = serializers.CharField(
         required=False, max_length=2000, help_text="Page to fetch, or the address of `html`."
@@ -98,6 +115,28 @@ class ArticleInputSerializer(serializers.Serializer[Any]):
         if "text" in given and attrs.get("url"):
             raise serializers.ValidationError("url goes with html or alone, not with text.")
         return attrs
+
+
+class UrlIngestSerializer(serializers.Serializer[Any]):
+    """A page to fetch."""
+
+    url = serializers.CharField(max_length=2000, help_text="http(s) address of the page.")
+
+
+class HtmlIngestSerializer(serializers.Serializer[Any]):
+    """A page's HTML as sent, with the address it came from when known."""
+
+    html = serializers.CharField(trim_whitespace=False)
+    url = serializers.CharField(
+        required=False, max_length=2000, help_text="Where the HTML came from, if known."
+    )
+
+
+class TextIngestSerializer(serializers.Serializer[Any]):
+    """Plain article text, with its title."""
+
+    text = serializers.CharField(trim_whitespace=False)
+    title = serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
 
 
 # Output ------------------------------------------------------------------------------

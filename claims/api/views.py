@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, PolymorphicProxySerializer, extend_schema
 from orjson import Fragment
 from rest_framework import status
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
@@ -21,12 +21,12 @@ from rest_framework.exceptions import (
     NotAuthenticated,
     NotFound,
     PermissionDenied,
+    UnsupportedMediaType,
     ValidationError,
 )
 from rest_framework.generics import GenericAPIView
 from rest_framework.pagination import Cursor as CursorPosition
 from rest_framework.pagination import CursorPagination
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.request import Request
@@ -100,6 +100,11 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
     response = exception_handler(exc, context)
     if response is not None and isinstance(exc, NotAuthenticated):
         response.data = {"detail": SIGN_IN}
+    if response is not None and isinstance(exc, UnsupportedMediaType):
+        response.data = {
+            "detail": f"{exc.detail} The API takes JSON bodies only: send the body as JSON "
+            "with the header 'Content-Type: application/json'."
+        }
     return response
 
 
@@ -117,11 +122,16 @@ def read_one(serializer: type) -> dict[int, type]:
 
 
 class ApiView(APIView):
-    """Token first, so that a request without credentials is answered 401, not 403."""
+    """Token first, so that a request without credentials is answered 401, not 403.
+
+    Request bodies are JSON only (any other content type is a 415): the review interface
+    has its own forms, and no endpoint takes a file (a page's HTML goes in a JSON string),
+    so one body per operation is declared and generated clients get one way to send it.
+    """
 
     authentication_classes = [TokenAuthentication, SessionAuthentication]
     renderer_classes = [ORJSONRenderer, BrowsableAPIRenderer]
-    parser_classes = [SafeJSONParser, FormParser, MultiPartParser]
+    parser_classes = [SafeJSONParser]
 
     def get_exception_handler(self) -> Callable[..., Response | None]:
         return api_exception_handler
@@ -210,7 +220,6 @@ class ClaimList(ApiView, Filtered):
     permission_classes = [CanRead]
 
     @extend_schema(
-        operation_id="claims_list",
         summary="List claims",
         description="Newest first, 50 a page; follow `next` and `previous` (cursor links).",
         responses={
@@ -315,6 +324,14 @@ class ClaimReviewDetail(ApiView):
 # Articles ----------------------------------------------------------------------------
 
 
+INGEST_REQUEST = PolymorphicProxySerializer(
+    component_name="ArticleInput",
+    serializers=[s.UrlIngestSerializer, s.HtmlIngestSerializer, s.TextIngestSerializer],
+    resource_type_field_name=None,
+    many=False,
+)
+
+
 class ArticleList(ApiView, Filtered):
     queryset = Article.objects.all()
     serializer_class = s.ArticleInputSerializer
@@ -324,7 +341,6 @@ class ArticleList(ApiView, Filtered):
     throttle_classes = [*ApiView.throttle_classes, IngestThrottle]
 
     @extend_schema(
-        operation_id="articles_list",
         summary="List articles",
         responses={
             200: s.ArticleOutputSerializer(many=True),
@@ -345,11 +361,15 @@ class ArticleList(ApiView, Filtered):
     @extend_schema(
         summary="Ingest an article: a URL to fetch, a page's HTML, or text (reviewers)",
         description=(
-            "Answers 201 with the stored articles and their claims (one page can hold "
-            "several articles), 200 when the same text was already stored, or 202 with a "
-            "job to poll when a background worker fetches the URL."
+            "Send exactly one of `url` (a page to fetch), `html` (a page's source, with "
+            "its `url` when known) or `text` (with its `title`). Answers 201 with the "
+            "stored articles and their claims (one page can hold several articles), 200 "
+            "when the same text was already stored, or 202 with a job to poll when a "
+            "background worker fetches the URL. When the background queue cannot be "
+            "reached the URL is fetched at once and the answer is 201, 200 or 400 as "
+            "without workers."
         ),
-        request=s.ArticleInputSerializer,
+        request=INGEST_REQUEST,
         responses={
             200: s.IngestResultSerializer,
             201: s.IngestResultSerializer,
@@ -421,11 +441,20 @@ class JobDetail(ApiView):
     permission_classes = [CanRead]
 
     @extend_schema(
-        summary="A queued ingestion job",
+        summary="A queued ingestion job (its submitter's and editors')",
+        description=(
+            "A job shows what a reviewer sent, so only the reviewer who submitted it and "
+            "editors see it; anyone else gets 404, as for a job that does not exist."
+        ),
         responses=read_one(s.JobOutputSerializer),
     )
     def get(self, request: Request, pk: int) -> Response:
-        job = get_object_or_404(IngestJob, pk=pk)
+        job = IngestJob.objects.filter(pk=pk).first()
+        mine = job is not None and job.created_by_id is not None
+        if job is None or not (
+            (mine and job.created_by_id == request.user.pk) or can_settle(request.user)
+        ):
+            raise NotFound("No ingestion job of yours with this id.")
         return Response(job_record(job, request.build_absolute_uri))
 
 

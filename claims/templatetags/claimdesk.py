@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
 
 from articles import presentation as article_presentation
@@ -55,44 +55,58 @@ def safe_link(url: str, text: str = "") -> SafeString:
     return format_html('<span class="inert-url">{}</span>', label)
 
 
+_MARK = (
+    '<mark id="claim-{pk}" class="claim st-{status}" data-start="{start}" data-end="{end}"{oob}>'
+    '<a href="{url}" class="claim-link" hx-get="{url}" hx-target="#panel" hx-push-url="true"'
+    ' data-claim="{pk}"><span class="st-icon" aria-hidden="true">{icon}</span>'
+    '<span class="visually-hidden">{label}: </span><span data-o="{start}">{text}</span></a></mark>'
+)
+_URL_HOLE = 2_147_483_647
+
+
+class _Marks:
+    """Claim marks for one page: the claim URL reversed once and the status labels
+    translated once, then each mark formatted with its parts escaped (``claim_mark``)."""
+
+    def __init__(self) -> None:
+        self.url = escape(reverse("claims:claim", args=[_URL_HOLE])).replace(str(_URL_HOLE), "{}")
+        self.labels: dict[str, str] = {}
+
+    def mark(self, claim: Any, oob: bool = False) -> str:
+        status = str(claim.status)
+        label = self.labels.get(status)
+        if label is None:
+            label = self.labels[status] = escape(status_label(status))
+        return _MARK.format(
+            pk=int(claim.pk),
+            status=escape(status),
+            start=int(claim.start),
+            end=int(claim.end),
+            oob=' hx-swap-oob="true"' if oob else "",
+            url=self.url.format(int(claim.pk)),
+            icon=ICONS.get(status, "·"),
+            label=label,
+            text=escape(claim.text),
+        )
+
+
 @register.simple_tag
 def claim_mark(claim: Any, oob: bool = False) -> SafeString:
     """A claim highlighted in the article text; the text keeps its offsets in data-o."""
-    url = reverse("claims:claim", args=[claim.pk])
-    return format_html(
-        '<mark id="claim-{}" class="claim st-{}" data-start="{}" data-end="{}"{}>'
-        '<a href="{}" class="claim-link" hx-get="{}" hx-target="#panel" hx-push-url="true"'
-        ' data-claim="{}"><span class="st-icon" aria-hidden="true">{}</span>'
-        '<span class="visually-hidden">{}: </span><span data-o="{}">{}</span></a></mark>',
-        claim.pk,
-        claim.status,
-        claim.start,
-        claim.end,
-        SafeString(' hx-swap-oob="true"') if oob else "",
-        url,
-        url,
-        claim.pk,
-        ICONS.get(claim.status, "·"),
-        status_label(claim.status),
-        claim.start,
-        claim.text,
-    )
+    return SafeString(_Marks().mark(claim, oob))
 
 
 @register.simple_tag
 def article_body(segments: list[Any]) -> SafeString:
     """The article text with its claims in place; plain runs keep their offsets too."""
-    return format_html_join(
-        "",
-        "{}",
-        (
-            (
-                claim_mark(s.claim)
-                if s.claim is not None
-                else format_html('<span data-o="{}">{}</span>', s.start, s.text),
-            )
+    marks = _Marks()
+    return SafeString(
+        "".join(
+            marks.mark(s.claim)
+            if s.claim is not None
+            else f'<span data-o="{int(s.start)}">{escape(s.text)}</span>'
             for s in segments
-        ),
+        )
     )
 
 

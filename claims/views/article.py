@@ -63,6 +63,11 @@ def article_context(request: HttpRequest, article: Article) -> dict[str, Any]:
         "status_counts": [(value, tally.get(value, 0)) for value in ClaimStatus.values],
         "article": article,
         "revision": revision,
+        "flagged_revisions": list(
+            article.revisions.filter(flagged=True)
+            .order_by("number")
+            .values_list("number", flat=True)
+        ),
         "segments": segments,
         "claims": claims,
         "unplaced": [c for c in claims if c.pk not in placed],

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
+from django.template.backends.utils import csrf_input
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -20,9 +25,10 @@ from claims.models import OPEN_STATUSES, Claim, ClaimQuerySet, ClaimStatus
 from claims.selectors import (
     outlet_choices,
     queue_claims,
+    queue_counts,
     queue_page,
+    queue_version,
     reviewer_choices,
-    status_counts,
 )
 from claims.services import claim_assign
 from claims.views.common import role_required
@@ -102,28 +108,46 @@ def queue_url(request: HttpRequest) -> str:
     return reverse("claims:queue") + (f"?{query}" if query else "")
 
 
-@require_GET
-@role_required(roles.can_view)
-def queue(request: HttpRequest) -> HttpResponse:
+# The queue's page is cached whole below its header, keyed on the queue's last change
+# (``queue_version``), the full URL, the interface language, the role (editors see tick
+# boxes and the assign form) and, for "mine", the user. A change to the claims or articles
+# makes a new version, so their state is never shown stale; the filters' choices (outlets,
+# reviewers) are not in the version and show a new one within QUEUE_CACHE_SECONDS. The CSRF
+# token is put in per request.
+QUEUE_CACHE_SECONDS = 60
+CSRF_MARK = SafeString("<!--claimdesk:csrf-->")
+
+
+def _queue_cache_key(request: HttpRequest, can_settle: bool) -> str:
+    mine = request.user.pk if request.GET.get("mine") else ""
+    parts = [queue_version(), get_language() or "", str(can_settle), str(mine)]
+    digest = hashlib.blake2b(
+        "|".join([*parts, request.get_full_path()]).encode(), digest_size=16
+    ).hexdigest()
+    return f"claimdesk:queue:{digest}"
+
+
+def _queue_body(request: HttpRequest, can_settle: bool) -> str:
+    """The page below the header: counts, filters, the page of claims, the pager."""
     reviewers = reviewer_choices()
     form = QueueFilterForm(request.GET or None, outlets=outlet_choices(), reviewers=reviewers)
     filters = dict(form.cleaned_data) if form.is_valid() else {}
     status = filters.pop("status", "") or OPEN_WORK
     claims = queue_claims(user=request.user, **filters)
-    counts = status_counts(claims)
+    counts = queue_counts(claims, filters)
     page = queue_page(
         _with_status(claims, status),
         after=request.GET.get("after", ""),
         size=PAGE_SIZE,
         first="en" if (get_language() or "").startswith("en") else "ko",
+        language=filters.get("language") or "",
     )
     params = request.GET.copy()
     params.pop("after", None)
     next_query = _with(params, after=page.next_after) if page.more else ""
     statuses = _status_links(request, counts)
-    return render(
-        request,
-        "claims/queue.html",
+    return render_to_string(
+        "claims/_queue_body.html",
         {
             "form": form,
             "status": status,
@@ -132,13 +156,29 @@ def queue(request: HttpRequest) -> HttpResponse:
             "next_query": next_query,
             "paged": page.paged,
             "first_query": params.urlencode() if page.paged else "",
-            "can_settle": roles.can_settle(request.user),
+            "can_settle": can_settle,
             "assign_form": BulkAssignForm(reviewers=reviewers),
             "export_query": _export_query(request, status),
             "back": urlencode({"back": request.GET.urlencode()}) if request.GET else "",
             "export_every_status": status not in ClaimStatus.values,
+            "csrf_mark": CSRF_MARK,
         },
+        request=request,
     )
+
+
+@require_GET
+@role_required(roles.can_view)
+def queue(request: HttpRequest) -> HttpResponse:
+    can_settle = roles.can_settle(request.user)
+    key = _queue_cache_key(request, can_settle)
+    body = cache.get(key)
+    if body is None:
+        body = _queue_body(request, can_settle)
+        cache.set(key, body, QUEUE_CACHE_SECONDS)
+    if can_settle:
+        body = body.replace(CSRF_MARK, csrf_input(request), 1)
+    return render(request, "claims/queue.html", {"body": SafeString(body)})
 
 
 @require_POST
