@@ -16,6 +16,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from articles.diff import revision_changes
+from articles.forms import CleanTextAdmin
 from articles.models import Article, ArticleRevision, Feed, FeedEntry, IngestJob, Outlet
 from articles.presentation import language_name, reason_text
 from lib.urls import URLError, clean_http_url
@@ -49,7 +50,7 @@ class LanguageFilter(admin.SimpleListFilter):
 
 
 @admin.register(Outlet)
-class OutletAdmin(admin.ModelAdmin[Outlet]):
+class OutletAdmin(CleanTextAdmin, admin.ModelAdmin[Outlet]):
     list_display = ["name", "domain", "known_domains", "article_count", "created_at"]
     search_fields = ["name", "domain"]
 
@@ -110,7 +111,7 @@ def with_flag(queryset: QuerySet[Article]) -> QuerySet[Article]:
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin[Article]):
+class ArticleAdmin(CleanTextAdmin, admin.ModelAdmin[Article]):
     list_display = ["title", "outlet", "language_shown", "published_at", "flag", "created_at"]
     list_filter = [FlaggedFilter, LanguageFilter, "outlet", "published_at"]
     search_fields = ["title", "url", "authors"]
@@ -238,7 +239,7 @@ class FeedForm(forms.ModelForm[Feed]):
 
 
 @admin.register(Feed)
-class FeedAdmin(ErrorsInTheReadersLanguage, admin.ModelAdmin[Feed]):
+class FeedAdmin(CleanTextAdmin, ErrorsInTheReadersLanguage, admin.ModelAdmin[Feed]):
     form = FeedForm
     list_display = [
         "__str__",
@@ -259,7 +260,7 @@ class FeedAdmin(ErrorsInTheReadersLanguage, admin.ModelAdmin[Feed]):
 
 
 @admin.register(FeedEntry)
-class FeedEntryAdmin(ErrorsInTheReadersLanguage, admin.ModelAdmin[FeedEntry]):
+class FeedEntryAdmin(CleanTextAdmin, ErrorsInTheReadersLanguage, admin.ModelAdmin[FeedEntry]):
     list_display = ["__str__", "feed", "article", "error_shown", "seen_at"]
     list_filter = ["feed"]
     search_fields = ["title", "url", "guid"]
@@ -268,7 +269,7 @@ class FeedEntryAdmin(ErrorsInTheReadersLanguage, admin.ModelAdmin[FeedEntry]):
 
 
 @admin.register(IngestJob)
-class IngestJobAdmin(ErrorsInTheReadersLanguage, admin.ModelAdmin[IngestJob]):
+class IngestJobAdmin(CleanTextAdmin, ErrorsInTheReadersLanguage, admin.ModelAdmin[IngestJob]):
     list_display = ["source", "state", "created_by", "created_at", "finished_at", "error_shown"]
     list_filter = ["state"]
     search_fields = ["source", "error"]

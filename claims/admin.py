@@ -23,6 +23,7 @@ from django.utils.translation import gettext, gettext_noop, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from articles.admin import ArticleAdmin, RevisionInline, boolean_icon
+from articles.forms import CleanTextAdmin
 from articles.models import Article, ArticleRevision
 from articles.presentation import language_name
 from claims import roles
@@ -156,7 +157,7 @@ class SourceInline(Evidence, ReadOnlyInline, admin.TabularInline[Source, Verdict
 
 
 @admin.register(Claim)
-class ClaimAdmin(Shown, admin.ModelAdmin[Claim]):
+class ClaimAdmin(CleanTextAdmin, Shown, admin.ModelAdmin[Claim]):
     """Claims for editors: kind and attribution can be corrected (recorded in the history);
     everything the services own (text, offsets, figures, score, article, status,
     assignment) is read-only here and changes in the review interface."""
@@ -681,7 +682,7 @@ class TranslatedChoices:
         return field
 
 
-class DeskUserAdmin(TranslatedChoices, UserAdmin):
+class DeskUserAdmin(CleanTextAdmin, TranslatedChoices, UserAdmin):
     list_display = ("username", "email", "first_name", "last_name", "staff_shown", "roles_shown")
     list_filter = ("is_staff", "is_superuser", "is_active", RoleFilter)
 
@@ -697,7 +698,7 @@ class DeskUserAdmin(TranslatedChoices, UserAdmin):
         return ", ".join(role_name(g) for g in user.groups.all()) or "—"
 
 
-class DeskGroupAdmin(TranslatedChoices, GroupAdmin):
+class DeskGroupAdmin(CleanTextAdmin, TranslatedChoices, GroupAdmin):
     list_display = ("role_shown",)
 
     @admin.display(description=_("name"), ordering="name")

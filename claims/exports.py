@@ -7,10 +7,21 @@ Reads are lean on purpose: ``.values()`` rows plus one query for the sources of 
 page or batch, never a query per claim. Exports stream in flat memory:
 
 - CSV on PostgreSQL is PostgreSQL's own ``COPY (SELECT ...) TO STDOUT WITH CSV`` output,
-  passed through in 64 KB chunks; elsewhere claims are read in keyset batches.
+  passed through in 64 KB chunks; elsewhere claims are read in keyset batches. Both write
+  the same bytes for the same rows.
 - The CSV is UTF-8 with a byte order mark (BOM) so that spreadsheet programs (Excel in
   particular) read Korean text correctly; times are ISO 8601 in UTC
   (``2025-01-01T09:00:00.000000Z``) and ``figures`` is a JSON array.
+- Formula injection (OWASP "CSV Injection"): every cell is quoted (so a comma, semicolon
+  or tab inside a value never starts a new cell, whatever separator a spreadsheet
+  assumes), and a free-text cell (``FREE_TEXT``) whose first character is ``=``, ``+``,
+  ``-``, ``@``, a tab or a carriage return gets a ``'`` in front, which spreadsheets read
+  as "text, not a formula". A free-text cell that already starts with ``'`` followed by
+  one of those (after any further ``'``) gets one too, so the rule can be undone: drop
+  the first ``'`` of a free-text cell whose first character after its leading ``'`` is
+  one of the six. Numbers (``id``, ``article_id``, ``score``), times, ``figures`` (JSON:
+  it starts with ``[``) and the vocabularies ``kind``, ``status`` and ``is_current`` are
+  written as they are: a leading ``-`` there is data.
 """
 
 from __future__ import annotations
@@ -24,9 +35,8 @@ from typing import Any
 
 import orjson
 from django.db import connections
-from django.db.models import CharField, F, Func, Q, QuerySet, TextField, Value
+from django.db.models import CharField, F, Func, Q, QuerySet, TextField
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import NullIf
 
 from claims.claimreview import claim_review
 from claims.models import ArithmeticCheck, Claim, ClaimLink, ClaimStatus, Verdict
@@ -74,6 +84,9 @@ REVIEW_VALUES = (
     "sources__archive",
 )
 
+# Formula triggers: a spreadsheet reads a cell starting with one of these as a formula.
+FORMULA_STARTS = frozenset("=+-@\t\r")
+_SQL_FORMULA_CODES = "(" + ", ".join(str(ord(c)) for c in sorted(FORMULA_STARTS)) + ")"
 CSV_COLUMNS = (
     "id",
     "article_id",
@@ -357,16 +370,35 @@ def _copy_jsonl_chunks(claims: QuerySet[Claim]) -> Iterator[bytes]:
 # CSV ----------------------------------------------------------------------------------
 
 
-class IsoUTC(Func):
-    """A timestamp as ISO 8601 text in UTC, formatted by PostgreSQL."""
+# Columns people or pages wrote, neutralised against formulas (see the module's docstring).
+# ``language`` is one: the parser writes ko or en, but the admin takes any eight characters.
+FREE_TEXT = ("article_title", "article_url", "outlet", "language", "text", "attribution")
 
-    template = "to_char(%(expressions)s AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+
+class IsoUTC(Func):
+    """A timestamp as ISO 8601 text in UTC, formatted by PostgreSQL ('' for none)."""
+
+    template = (
+        "COALESCE(to_char(%(expressions)s AT TIME ZONE 'UTC', "
+        "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), '')"
+    )
     output_field = CharField()
 
 
 class BoolText(Func):
     template = "CASE WHEN %(expressions)s THEN 'true' ELSE 'false' END"
     output_field = CharField()
+
+
+def formula_safe(value: str | None) -> str:
+    """A free-text cell that no spreadsheet reads as a formula: ``'`` in front of a value
+    starting with a formula trigger (or with ``'``s and then one); ``None`` is ``''``."""
+    if not value:
+        return ""
+    first = value[0]
+    if first in FORMULA_STARTS or (first == "'" and value.lstrip("'")[:1] in FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _jsonb_order(value: Any) -> Any:
@@ -384,6 +416,12 @@ def _json_text(value: Any) -> str:
     return json.dumps(_jsonb_order(value), ensure_ascii=False)
 
 
+def _float_text(value: float) -> str:
+    """A float as PostgreSQL prints float8: shortest exact digits, no ".0" on whole numbers."""
+    text = repr(value)
+    return text[:-2] if text.endswith(".0") else text
+
+
 def _iso(value: datetime | None) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ") if value else ""
 
@@ -392,42 +430,52 @@ def csv_header() -> bytes:
     return BOM + (",".join(CSV_COLUMNS) + "\n").encode()
 
 
+def _formula_safe_sql(column: str) -> str:
+    """SQL for a free-text column as :func:`formula_safe` writes it (``column`` a quoted
+    name); ``ascii()`` reads the first character's code without copying the text."""
+    return (
+        f"CASE WHEN ascii({column}) IN {_SQL_FORMULA_CODES} OR (ascii({column}) = 39 "
+        f"AND ascii(ltrim({column}, '''')) IN {_SQL_FORMULA_CODES}) "
+        f"THEN '''' || {column} ELSE COALESCE({column}, '') END"
+    )
+
+
 def copy_statement(claims: QuerySet[Claim]) -> tuple[str, tuple[Any, ...]]:
     """``COPY (SELECT the CSV columns of these claims) TO STDOUT WITH CSV`` and its parameters.
 
-    COPY quotes empty strings (to tell them from NULL); empty texts are selected as NULL
-    so that they come out as empty fields, as Python's csv module writes them.
+    Every cell is quoted (``FORCE_QUOTE *``; none is NULL, so none is left unquoted) and the
+    free-text columns are neutralised as :func:`formula_safe` does in the Python path. The
+    neutralising is done over the rows as selected (a subquery), so the plan stays the one
+    of the plain select: costed with the expressions in it, PostgreSQL would pick a parallel
+    plan that is slower on a busy server.
     """
-    rows = (
-        claims.order_by("id")
-        .annotate(
-            x_title=NullIf(F("article__title"), Value("")),
-            x_url=NullIf(F("article__url"), Value("")),
-            x_published=IsoUTC(F("article__published_at")),
-            x_attribution=NullIf(F("attribution"), Value("")),
-            x_current=BoolText(F("is_current")),
-            x_updated=IsoUTC(F("updated_at")),
-        )
-        .values_list(
-            "id",
-            "article_id",
-            "x_title",
-            "x_url",
-            "article__outlet__name",
-            "x_published",
-            "article__language",
-            "text",
-            "kind",
-            "status",
-            "x_attribution",
-            "score",
-            "figures",
-            "x_current",
-            "x_updated",
-        )
+    sources = (
+        F("id"),
+        F("article_id"),
+        F("article__title"),
+        F("article__url"),
+        F("article__outlet__name"),
+        IsoUTC(F("article__published_at")),
+        F("article__language"),
+        F("text"),
+        F("kind"),
+        F("status"),
+        F("attribution"),
+        F("score"),
+        F("figures"),
+        BoolText(F("is_current")),
+        IsoUTC(F("updated_at")),
     )
+    columns = {f"x_{name}": source for name, source in zip(CSV_COLUMNS, sources, strict=True)}
+    rows = claims.order_by("id").annotate(**columns).values_list(*columns)
     sql, params = rows.query.sql_with_params()
-    return f"COPY ({sql}) TO STDOUT WITH (FORMAT csv)", tuple(params)
+    selected = ", ".join(
+        _formula_safe_sql(f'c."x_{name}"') if name in FREE_TEXT else f'c."x_{name}"'
+        for name in CSV_COLUMNS
+    )
+    # Built from constants only (no input reaches it); filters are bound parameters.
+    statement = f'COPY (SELECT {selected} FROM ({sql}) AS c ORDER BY c."x_id") '  # noqa: S608
+    return statement + "TO STDOUT WITH (FORMAT csv, FORCE_QUOTE *)", tuple(params)
 
 
 def _copy_chunks(claims: QuerySet[Claim]) -> Iterator[bytes]:
@@ -439,7 +487,7 @@ def _copy_chunks(claims: QuerySet[Claim]) -> Iterator[bytes]:
 
 
 def _python_csv_chunks(claims: QuerySet[Claim]) -> Iterator[bytes]:
-    rows = claims.order_by("id").values(
+    rows = claims.order_by("id").values_list(
         "id",
         "article_id",
         "article__title",
@@ -456,34 +504,51 @@ def _python_csv_chunks(claims: QuerySet[Claim]) -> Iterator[bytes]:
         "is_current",
         "updated_at",
     )
+    safe = formula_safe
     last = 0
     while True:
         batch = list(rows.filter(id__gt=last)[:BATCH])
         if not batch:
             return
-        last = batch[-1]["id"]
+        last = batch[-1][0]
         out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        for row in batch:
-            writer.writerow(
-                [
-                    row["id"],
-                    row["article_id"],
-                    row["article__title"],
-                    row["article__url"],
-                    row["article__outlet__name"],
-                    _iso(row["article__published_at"]),
-                    row["article__language"],
-                    row["text"],
-                    row["kind"],
-                    row["status"],
-                    row["attribution"],
-                    repr(row["score"]),
-                    _json_text(row["figures"]),
-                    "true" if row["is_current"] else "false",
-                    _iso(row["updated_at"]),
-                ]
+        writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+        writer.writerows(
+            (
+                pk,
+                article_id,
+                safe(title),
+                safe(url),
+                safe(outlet),
+                _iso(published),
+                safe(language),
+                safe(text),
+                kind,
+                status,
+                safe(attribution),
+                _float_text(score),
+                _json_text(figures),
+                "true" if current else "false",
+                _iso(updated),
             )
+            for (
+                pk,
+                article_id,
+                title,
+                url,
+                outlet,
+                published,
+                language,
+                text,
+                kind,
+                status,
+                attribution,
+                score,
+                figures,
+                current,
+                updated,
+            ) in batch
+        )
         yield out.getvalue().encode()
 
 

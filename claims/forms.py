@@ -7,17 +7,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from articles.forms import CleanLineField, CleanTextField, url_message
 from claims.models import DUE, ClaimKind, ClaimStatus, Stance, VerdictChoice
 from claims.services import SourceInput
 from lib.urls import URLError, clean_http_url
 
 SOURCE_ROWS = 2
-NOT_HTTP = _("Only http:// and https:// addresses can be fetched.")
-UNREADABLE_URL = _("This web address cannot be read; check it.")
-URL_CHARACTERS = _(
-    "This web address holds a space, a tab, a line break or a control character; "
-    "type it again without it."
-)
 
 
 def url_problem(value: str) -> URLError | None:
@@ -27,13 +22,6 @@ def url_problem(value: str) -> URLError | None:
     except URLError as error:
         return error
     return None
-
-
-def url_message(problem: URLError) -> Any:
-    """The problem in the interface's language."""
-    if problem.code == "scheme":
-        return NOT_HTTP
-    return URL_CHARACTERS if problem.code == "characters" else UNREADABLE_URL
 
 
 class Form(forms.Form):
@@ -48,7 +36,7 @@ OPEN_WORK, ANY_STATUS = "open", "all"
 
 
 class QueueFilterForm(Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    q = CleanLineField(label=_("Search"), required=False, max_length=200)
     # Open work (unreviewed and contested claims: models.OPEN_STATUSES) unless asked.
     status = forms.ChoiceField(
         label=_("Status"),
@@ -107,9 +95,7 @@ class VerdictForm(Form):
     verdict = forms.ChoiceField(
         label=_("Verdict"), choices=VerdictChoice.choices, widget=forms.RadioSelect
     )
-    note = forms.CharField(
-        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    note = CleanTextField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     settles = forms.BooleanField(label=_("Settle this claim (editor's decision)"), required=False)
 
 
@@ -120,9 +106,9 @@ class SourceForm(Form):
         max_length=2000,
         widget=forms.URLInput(attrs={"placeholder": "https://", "inputmode": "url"}),
     )
-    title = forms.CharField(label=_("Title"), required=False, max_length=500)
-    publisher = forms.CharField(label=_("Publisher"), required=False, max_length=200)
-    excerpt = forms.CharField(
+    title = CleanLineField(label=_("Title"), required=False, max_length=500)
+    publisher = CleanLineField(label=_("Publisher"), required=False, max_length=200)
+    excerpt = CleanTextField(
         label=_("Quoted passage"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     # Blank until the reviewer (or claimdesk.js, when a verdict is chosen) picks one; a blank
@@ -166,7 +152,7 @@ def sources_from(formset: Any) -> list[SourceInput]:
 
 
 class DismissForm(Form):
-    reason = forms.CharField(label=_("Why is this not a claim?"), max_length=500)
+    reason = CleanLineField(label=_("Why is this not a claim?"), max_length=500)
 
 
 class SpanForm(Form):
@@ -186,7 +172,7 @@ class RecheckForm(Form):
 class AddClaimForm(Form):
     start = forms.IntegerField(label=_("Start"), min_value=0, required=False)
     end = forms.IntegerField(label=_("End"), min_value=1, required=False)
-    text = forms.CharField(
+    text = CleanTextField(
         label=_("Claim text (exactly as in the article)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -254,7 +240,7 @@ class IngestForm(Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
     )
-    title = forms.CharField(label=_("Title (for pasted text)"), required=False, max_length=500)
+    title = CleanLineField(label=_("Title (for pasted text)"), required=False, max_length=500)
     file = forms.FileField(label=_("Or upload an HTML or text file"), required=False)
 
     def clean(self) -> dict[str, Any]:

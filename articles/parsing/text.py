@@ -17,19 +17,9 @@ from articles.parsing.korean import (
 )
 from articles.parsing.types import MAX_BODY_CHARS, ParsedArticle, ParseError, too_long
 from lib.language import detect_language
+from lib.text import clean_line, clean_text
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u202a-\u202e\u2066-\u2069\ufeff]")
 SECTION_MARK = re.compile(r"^\s*\[[^\]]{2,30}\]\s*$")  # "[뉴스핌 베스트 기사]"
-
-
-def clean_text(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    return CONTROL.sub("", text)
-
-
-def clean_line(text: str) -> str:
-    """A one-line value (a title, a name): no control or direction characters, spaces folded."""
-    return " ".join(clean_text(text).split())
 
 
 def finish(articles: list[ParsedArticle], *, max_chars: int) -> list[ParsedArticle]:

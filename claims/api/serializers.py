@@ -11,6 +11,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from claims.api.fields import CleanLineField, CleanTextField
 from claims.models import ClaimKind, ClaimStatus, Stance, VerdictChoice
 from claims.services import SourceInput
 from lib.urls import URLError, clean_http_url
@@ -32,9 +33,9 @@ def checked_url(value: str, *, what: str) -> str:
 
 class SourceInputSerializer(serializers.Serializer[Any]):
     url = serializers.CharField(max_length=2000, help_text="http(s) URL of the source.")
-    title = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
-    publisher = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
-    excerpt = serializers.CharField(
+    title = CleanLineField(max_length=500, required=False, allow_blank=True, default="")
+    publisher = CleanLineField(max_length=200, required=False, allow_blank=True, default="")
+    excerpt = CleanTextField(
         required=False,
         allow_blank=True,
         default="",
@@ -66,7 +67,7 @@ class VerdictInputSerializer(serializers.Serializer[Any]):
         choices=VerdictChoice.choices,
         help_text="verified and disputed need at least one source; unverifiable does not.",
     )
-    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=10000)
+    note = CleanTextField(required=False, allow_blank=True, default="", max_length=10000)
     sources = SourceInputSerializer(  # type: ignore[call-arg]
         many=True,
         required=False,
@@ -96,7 +97,7 @@ class ArticleInputSerializer(serializers.Serializer[Any]):
     )
     html = serializers.CharField(required=False, trim_whitespace=False)
     text = serializers.CharField(required=False, trim_whitespace=False)
-    title = serializers.CharField(
+    title = CleanLineField(
         required=False, allow_blank=True, default="", max_length=500, help_text="For `text`."
     )
 

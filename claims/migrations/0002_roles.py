@@ -31,24 +31,30 @@ ROLES = {"viewer": VIEW, "reviewer": VIEW + REVIEW, "editor": VIEW + REVIEW + ED
 
 
 def create_roles(apps, schema_editor):
+    # In the database being migrated, which need not be the default one (backup --verify
+    # migrates a scratch database beside it).
+    db = schema_editor.connection.alias
     # Permissions are normally created after migrate; the groups need them now.
     for app_config in apps.get_app_configs():
         app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
+        create_permissions(app_config, apps=apps, verbosity=0, using=db)
         app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for role, names in ROLES.items():
-        group, _ = Group.objects.get_or_create(name=role)
+        group, _ = Group.objects.using(db).get_or_create(name=role)
         for name in names:
             app_label, codename = name.split(".")
             group.permissions.add(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+                Permission.objects.using(db).get(
+                    content_type__app_label=app_label, codename=codename
+                )
             )
 
 
 def remove_roles(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=ROLES).delete()
+    db = schema_editor.connection.alias
+    apps.get_model("auth", "Group").objects.using(db).filter(name__in=ROLES).delete()
 
 
 class Migration(migrations.Migration):

@@ -9,7 +9,7 @@
 """
 
 from django.contrib.auth.management import create_permissions
-from django.db import migrations, models
+from django.db import DEFAULT_DB_ALIAS, migrations, models
 
 VIEW = [
     "articles.view_outlet",
@@ -44,42 +44,52 @@ ADMIN_ADDS = [
 STAFF_ROLES = ["editor"]
 
 
-def _permissions(apps, names):
+def _db(schema_editor):
+    """The database being migrated (backup --verify migrates a scratch one beside the
+    default); the tests call these functions without a schema editor, on the default."""
+    return schema_editor.connection.alias if schema_editor is not None else DEFAULT_DB_ALIAS
+
+
+def _permissions(apps, names, db=DEFAULT_DB_ALIAS):
     Permission = apps.get_model("auth", "Permission")
     found = []
     for name in names:
         app_label, codename = name.split(".")
-        found.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+        found.append(
+            Permission.objects.using(db).get(content_type__app_label=app_label, codename=codename)
+        )
     return found
 
 
-def _ensure_permissions(apps):
+def _ensure_permissions(apps, db):
     for app_config in apps.get_app_configs():
         app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
+        create_permissions(app_config, apps=apps, verbosity=0, using=db)
         app_config.models_module = None
 
 
 def reviewers_leave_the_admin(apps, schema_editor):
+    db = _db(schema_editor)
     if schema_editor is not None:  # the tests call this with the live registry
-        _ensure_permissions(apps)
+        _ensure_permissions(apps, db)
     Group = apps.get_model("auth", "Group")
     User = apps.get_model("auth", "User")
     for role, names in ROLES.items():
-        group, _ = Group.objects.get_or_create(name=role)
-        group.permissions.set(_permissions(apps, names))
-    role_users = User.objects.filter(groups__name__in=ROLES).distinct()
-    editors = User.objects.filter(groups__name__in=STAFF_ROLES)
+        group, _ = Group.objects.using(db).get_or_create(name=role)
+        group.permissions.set(_permissions(apps, names, db))
+    role_users = User.objects.using(db).filter(groups__name__in=ROLES).distinct()
+    editors = User.objects.using(db).filter(groups__name__in=STAFF_ROLES)
     role_users.filter(is_superuser=False).exclude(pk__in=editors).update(is_staff=False)
     editors.update(is_staff=True)
 
 
 def restore_admin_adds(apps, schema_editor):
+    db = _db(schema_editor)
     Group = apps.get_model("auth", "Group")
     for role in ("reviewer", "editor"):
-        group = Group.objects.filter(name=role).first()
+        group = Group.objects.using(db).filter(name=role).first()
         if group is not None:
-            group.permissions.add(*_permissions(apps, ADMIN_ADDS))
+            group.permissions.add(*_permissions(apps, ADMIN_ADDS, db))
 
 
 class Migration(migrations.Migration):

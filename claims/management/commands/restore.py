@@ -10,7 +10,7 @@ class Command(BaseCommand):
     help = "Restore a backup written by `backup` into an empty, migrated database."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("path", help="the backup file (.xml.gz)")
+        parser.add_argument("path", help="the backup file (.jsonl.gz; older backups: .xml.gz)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
