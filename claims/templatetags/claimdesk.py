@@ -156,6 +156,7 @@ def interval_phrase(row: dict[str, Any]) -> SafeString:
     return presentation.interval_phrase(row)
 
 
+@register.filter
 def corroboration_label(state: str) -> str:
     return presentation.corroboration_label(state or "")
 
