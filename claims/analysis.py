@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from articles.models import ArticleRevision
 from claims.arithmetic import check_article
+from claims.canonical import alias_table, claims_regroup
 from claims.extraction import Figure
 from claims.matching import (
     AUTO,
@@ -49,7 +50,6 @@ from claims.models import (
     MatchKey,
 )
 from claims.quantities import read_quantity
-from claims.services import alias_table, claims_regroup
 
 log = logging.getLogger(__name__)
 

@@ -223,14 +223,15 @@ def claim_record(
     }
 
 
-def claim_records(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+def claim_records(rows: Iterable[dict[str, Any]], *, linked: bool = True) -> list[dict[str, Any]]:
     """Records for rows of :func:`claim_values`, with their sources, suggested duplicates
-    and arithmetic checks (three more queries)."""
+    and arithmetic checks (three more queries; one without ``linked``, as ClaimReview
+    needs no more)."""
     rows = list(rows)
     ids = [row["id"] for row in rows]
     reviews = reviews_by_claim(ids)
-    suggested = suggestions_by_claim(ids)
-    checks = checks_by_claim(rows)
+    suggested = suggestions_by_claim(ids) if linked else {}
+    checks = checks_by_claim(rows) if linked else {}
     records = []
     for row in rows:
         reviewed_at, sources = reviews.get(row["id"], (None, []))
@@ -241,7 +242,7 @@ def claim_records(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def claim_batches(
-    claims: QuerySet[Claim], size: int | None = None
+    claims: QuerySet[Claim], size: int | None = None, *, linked: bool = True
 ) -> Iterator[list[dict[str, Any]]]:
     """Claim records in id order, ``size`` at a time (keyset batches: flat memory)."""
     size = size or BATCH
@@ -252,7 +253,7 @@ def claim_batches(
         if not batch:
             return
         last = batch[-1]["id"]
-        yield claim_records(batch)
+        yield claim_records(batch, linked=linked)
 
 
 def _chunked(parts: Iterable[bytes]) -> Iterator[bytes]:
@@ -596,7 +597,7 @@ def deciding_verdicts(claim_ids: list[int]) -> dict[int, dict[str, Any]]:
 def claimreview_batches(
     claims: QuerySet[Claim], *, base_url: str = ""
 ) -> Iterator[list[dict[str, Any]]]:
-    for batch in claim_batches(reviewed_claims(claims)):
+    for batch in claim_batches(reviewed_claims(claims), linked=False):
         verdicts = deciding_verdicts([record["id"] for record in batch])
         yield [
             claim_review(record, verdicts[record["id"]], base_url=base_url)

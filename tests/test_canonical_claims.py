@@ -15,6 +15,7 @@ from django.http import HttpRequest
 from rest_framework.test import APIClient
 
 from claims import pipeline
+from claims.canonical import canonical_split, claim_apply_verdict, claims_group, link_decide
 from claims.models import (
     ArithmeticCheck,
     CanonicalClaim,
@@ -24,14 +25,7 @@ from claims.models import (
     Verdict,
 )
 from claims.pipeline import ingest_text
-from claims.services import (
-    SourceInput,
-    canonical_split,
-    claim_apply_verdict,
-    claim_record_verdict,
-    claims_group,
-    link_decide,
-)
+from claims.services import SourceInput, claim_record_verdict
 from tests.conftest import corpus_path
 from tests.factories import PASSWORD
 
@@ -373,7 +367,7 @@ def test_queue_filters_claims_with_conflicts_in_constant_queries(
 def test_the_panel_takes_a_constant_number_of_queries_whatever_the_appearances(
     team, client, django_assert_num_queries, n
 ):
-    from claims.services import claims_regroup
+    from claims.canonical import claims_regroup
     from tests.factories import make_article, make_claims
 
     [claim] = make_claims(make_article(sentences=["Exports rose 5% in 2024."]))

@@ -265,7 +265,7 @@ class FigureSerializer(serializers.Serializer[Any]):
 
 
 class CheckSerializer(serializers.Serializer[Any]):
-    kind = serializers.ChoiceField(choices=["arithmetic"])
+    kind = serializers.CharField(help_text='"arithmetic"')
     outcome = serializers.ChoiceField(choices=["consistent", "inconsistent", "undecidable"])
     relation = serializers.CharField(
         help_text="stake_value, growth, difference, share, sum, per_unit, age, elapsed_years."

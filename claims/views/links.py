@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from claims import roles
+from claims.canonical import canonical_split, claim_apply_verdict, claims_group, link_decide
 from claims.models import Claim, ClaimLink
-from claims.services import canonical_split, claim_apply_verdict, claims_group, link_decide
 from claims.views.common import UNPROCESSABLE, error_messages, role_required
 from claims.views.panel import _done, _panel_claim, _panel_response, _refused
 
