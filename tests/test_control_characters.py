@@ -92,7 +92,7 @@ def test_api_verdict_note_and_source_fields_are_cleaned(team, claims):
                 {
                     "url": "https://stats.example/t1",
                     "title": TITLE_SENT,
-                    "publisher": "Statistics\x00 Office\x1b",
+                    "publisher": "Statistics\x1c Office\x1b",
                     "excerpt": "12\x08 million\r\nwon\x0e",
                 }
             ],
