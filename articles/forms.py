@@ -14,7 +14,8 @@ from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from lib.text import clean_line, clean_text
+from lib.text import clean_typed_line as clean_line
+from lib.text import clean_typed_text as clean_text
 from lib.urls import URLError, clean_http_url
 
 NOT_HTTP = _("Only http:// and https:// addresses can be fetched.")

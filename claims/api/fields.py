@@ -10,7 +10,8 @@ from typing import Any
 
 from rest_framework import serializers
 
-from lib.text import clean_line, clean_text
+from lib.text import clean_typed_line as clean_line
+from lib.text import clean_typed_text as clean_text
 
 
 def _cleanable(data: Any) -> bool:
