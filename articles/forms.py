@@ -14,7 +14,8 @@ from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from lib.text import clean_line, clean_text
+from lib.text import clean_typed_line as clean_line
+from lib.text import clean_typed_text as clean_text
 from lib.urls import URLError, clean_http_url
 
 NOT_HTTP = _("Only http:// and https:// addresses can be fetched.")
@@ -32,18 +33,23 @@ def url_message(problem: URLError) -> Any:
     return URL_CHARACTERS if problem.code == "characters" else UNREADABLE_URL
 
 
+def _cleanable(value: Any) -> bool:
+    # A NUL is refused, not cleaned (Django's own check answers 422 for it, as before).
+    return isinstance(value, str) and "\x00" not in value
+
+
 class CleanLineField(forms.CharField):
     """One line of text: control characters removed, whitespace folded (``clean_line``)."""
 
     def to_python(self, value: Any) -> Any:
-        return super().to_python(clean_line(value) if isinstance(value, str) else value)
+        return super().to_python(clean_line(value) if _cleanable(value) else value)
 
 
 class CleanTextField(forms.CharField):
     """Multi-line text: ``\\n`` line breaks and tabs kept, other controls removed."""
 
     def to_python(self, value: Any) -> Any:
-        return super().to_python(clean_text(value) if isinstance(value, str) else value)
+        return super().to_python(clean_text(value) if _cleanable(value) else value)
 
 
 class HttpURLField(forms.CharField):

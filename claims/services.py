@@ -46,7 +46,8 @@ from claims.models import (
     VerdictChoice,
     figures_as_json,
 )
-from lib.text import clean_line, clean_text
+from lib.text import clean_typed_line as clean_line
+from lib.text import clean_typed_text as clean_text
 from lib.urls import is_http_url
 
 NEEDS_SOURCE = {VerdictChoice.VERIFIED, VerdictChoice.DISPUTED}

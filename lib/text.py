@@ -6,38 +6,50 @@ names typed in the admin, the API's fields) now goes through the same two functi
 
 - :func:`clean_text` for multi-line text (a body, a note, a quoted passage): line breaks
   become ``\\n`` (``\\r\\n`` and ``\\r`` too, as browsers send a textarea's), tabs stay,
-  and every other C0 control character goes, with DEL, zero-width spaces, bidirectional
-  overrides and isolates, the byte-order mark, lone surrogates and the two noncharacters
-  U+FFFE/U+FFFF (none can be stored in PostgreSQL or XML, or shown safely);
+  and every other C0 control character goes, with DEL;
 - :func:`clean_line` for one-line values (a title, a name, a reason): the same, then every
   run of whitespace (tabs and line breaks included) folded into one space.
 
-Web addresses are not cleaned but refused (``lib.urls``), and usernames and passwords are
-never cleaned (they would name a different account).
+Page text (``invisible=True``, the parsers' default) also loses zero-width spaces,
+bidirectional overrides and isolates, the byte-order mark, lone surrogates and U+FFFE and
+U+FFFF. What people type keeps those (``invisible=False``): a note may quote them, and
+they are stored as typed. Web addresses are not cleaned but refused (``lib.urls``), and
+usernames and passwords are never cleaned (they would name a different account).
 """
 
 from __future__ import annotations
 
 import re
 
-# What clean_text removes (tab, line feed and carriage return are handled apart).
-CONTROL = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u202a-\u202e\u2066-\u2069\ufeff"
-    "\ud800-\udfff\ufffe\uffff]"
-)
+# Control characters (tab, line feed and carriage return are handled apart) and DEL.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What page text loses besides: invisible formatting and what no text should hold.
+INVISIBLE = re.compile("[\u200b\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff\ufffe\uffff]")
 
 
-def clean_text(text: str) -> str:
-    """Multi-line text: ``\\n`` line breaks, tabs kept, other control characters removed."""
+def clean_text(text: str, *, invisible: bool = True) -> str:
+    """Multi-line text: ``\\n`` line breaks, tabs kept, other control characters removed
+    (and, with ``invisible``, the invisible formatting characters of page text)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    return CONTROL.sub("", text)
+    text = CONTROL.sub("", text)
+    return INVISIBLE.sub("", text) if invisible else text
 
 
-def clean_line(text: str) -> str:
-    """A one-line value (a title, a name): no control or direction characters, spaces folded."""
-    return " ".join(clean_text(text).split())
+def clean_line(text: str, *, invisible: bool = True) -> str:
+    """A one-line value (a title, a name): no control characters, spaces folded."""
+    return " ".join(clean_text(text, invisible=invisible).split())
+
+
+def clean_typed_text(text: str) -> str:
+    """Multi-line text a person typed: :func:`clean_text` keeping invisible formatting."""
+    return clean_text(text, invisible=False)
+
+
+def clean_typed_line(text: str) -> str:
+    """A one-line value a person typed: :func:`clean_line` keeping invisible formatting."""
+    return clean_line(text, invisible=False)
 
 
 def needs_cleaning(text: str) -> bool:
-    """True when :func:`clean_text` would change ``text`` other than its spaces."""
+    """True when :func:`clean_typed_text` would change ``text`` other than its spaces."""
     return "\r" in text or CONTROL.search(text) is not None

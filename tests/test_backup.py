@@ -161,6 +161,7 @@ def test_backup_verify_restores_into_a_scratch_database_and_compares_every_table
         assert f"  {table} " in printed, table
     assert err.getvalue() == ""  # nothing to clean
     assert path.stat().st_size > 0 and list(tmp_path.iterdir()) == [path]
+    assert path.stat().st_mode & 0o777 == 0o600  # password hashes and tokens: owner only
     assert _verify_scratch_left() == left  # the scratch database is gone
     assert _snapshot() == before  # migrating the scratch database wrote nothing here
     # What was verified is what restores here.

@@ -20,7 +20,7 @@ from django.urls import reverse
 from articles.models import Article, Feed, IngestJob, Outlet
 from claims.models import Claim, ClaimEvent, Source, Verdict
 from claims.services import SourceInput, claim_correct, claim_dismiss, claim_record_verdict
-from lib.text import clean_line, clean_text, needs_cleaning
+from lib.text import clean_line, clean_text, clean_typed_line, clean_typed_text, needs_cleaning
 from tests.factories import PASSWORD, make_article, make_claims, token_client
 
 HTMX: dict[str, Any] = {"HTTP_HX_REQUEST": "true"}
@@ -30,10 +30,10 @@ FORMSET = {
     "source-MIN_NUM_FORMS": "0",
     "source-MAX_NUM_FORMS": "10",
 }
-# What people paste: a vertical tab, a bell, a unit separator, DEL, a BOM, a bidi override,
-# a noncharacter, and a textarea's Windows line break.
-NOTE_SENT = "Checked\x0b against\x07 the\x1f table\x7f.\r\nSecond line\ufeff\u202e\uffff."
-NOTE_STORED = "Checked against the table.\nSecond line."
+# What people paste: a vertical tab, a bell, a unit separator, DEL and a textarea's Windows
+# line break (a bidi override is kept: what people type keeps its invisible formatting).
+NOTE_SENT = "Checked\x0b against\x07 the\x1f table\x7f.\r\nSecond line\u202e."
+NOTE_STORED = "Checked against the table.\nSecond line\u202e."
 TITLE_SENT = "Table\x01 1\x1f:\tmonthly\r\nfigures\x0c"
 TITLE_STORED = "Table 1: monthly figures"
 
@@ -70,13 +70,15 @@ def test_a_line_folds_every_space_and_break_into_one_space():
 
 def test_needs_cleaning_tells_a_clean_value():
     assert not needs_cleaning("plain\ttext\nwith lines")
-    assert needs_cleaning("a\rb") and needs_cleaning("a\x01") and needs_cleaning("\uffff")
+    assert needs_cleaning("a\rb") and needs_cleaning("a\x01") and not needs_cleaning("\u202e")
 
 
 def test_article_parsing_uses_the_same_cleaning():
     from articles.parsing import text
 
     assert text.clean_text is clean_text and text.clean_line is clean_line
+    assert clean_typed_text("a\x01\u202eb\r\n") == "a\u202eb\n"  # typed: formatting kept
+    assert clean_typed_line(" a\x0b\u200b b ") == "a\u200b b"
 
 
 # The API ------------------------------------------------------------------------------
@@ -92,7 +94,7 @@ def test_api_verdict_note_and_source_fields_are_cleaned(team, claims):
                 {
                     "url": "https://stats.example/t1",
                     "title": TITLE_SENT,
-                    "publisher": "Statistics\x00 Office\x1b",
+                    "publisher": "Statistics\x1c Office\x1b",
                     "excerpt": "12\x08 million\r\nwon\x0e",
                 }
             ],

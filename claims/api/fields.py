@@ -10,18 +10,24 @@ from typing import Any
 
 from rest_framework import serializers
 
-from lib.text import clean_line, clean_text
+from lib.text import clean_typed_line as clean_line
+from lib.text import clean_typed_text as clean_text
+
+
+def _cleanable(data: Any) -> bool:
+    # A NUL is refused, not cleaned (DRF's own check answers 400 for it, as before).
+    return isinstance(data, str) and "\x00" not in data
 
 
 class CleanLineField(serializers.CharField):
     """One line of text: control characters removed, whitespace folded (``clean_line``)."""
 
     def run_validation(self, data: Any = serializers.empty) -> Any:
-        return super().run_validation(clean_line(data) if isinstance(data, str) else data)
+        return super().run_validation(clean_line(data) if _cleanable(data) else data)
 
 
 class CleanTextField(serializers.CharField):
     """Multi-line text: ``\\n`` line breaks and tabs kept, other controls removed."""
 
     def run_validation(self, data: Any = serializers.empty) -> Any:
-        return super().run_validation(clean_text(data) if isinstance(data, str) else data)
+        return super().run_validation(clean_text(data) if _cleanable(data) else data)
