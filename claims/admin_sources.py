@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from claims.models import Source, SourceArchive
-from claims.presentation import corroboration_label
+from claims.presentation_checks import corroboration_label
 
 
 class Evidence:

@@ -35,11 +35,12 @@ from typing import Any
 
 import orjson
 from django.db import connections
-from django.db.models import CharField, F, Func, Q, QuerySet, TextField
+from django.db.models import CharField, F, Func, QuerySet, TextField
 from django.db.models.expressions import RawSQL
 
 from claims.claimreview import claim_review
-from claims.models import ArithmeticCheck, Claim, ClaimLink, ClaimStatus, Verdict
+from claims.models import Claim, ClaimStatus, Verdict
+from claims.selectors import checks_by_claim, suggestions_by_claim
 
 BOM = "\ufeff".encode()
 CHUNK_BYTES = 64 * 1024
@@ -145,45 +146,6 @@ def source_record(row: Mapping[str, Any]) -> dict[str, Any]:
         "corroboration": row["sources__corroboration"],
         "archive": row["sources__archive"],
     }
-
-
-def suggestions_by_claim(claim_ids: list[int]) -> dict[int, list[int]]:
-    """For each claim, the claims suggested as the same fact and not yet decided, best
-    first (one query)."""
-    found: dict[int, list[int]] = {}
-    if not claim_ids:
-        return found
-    links = (
-        ClaimLink.objects.filter(state=ClaimLink.State.SUGGESTED)
-        .filter(Q(claim_a__in=claim_ids) | Q(claim_b__in=claim_ids))
-        .order_by("-score", "id")
-        .values_list("claim_a_id", "claim_b_id")
-    )
-    wanted = set(claim_ids)
-    for a, b in links:
-        if a in wanted:
-            found.setdefault(a, []).append(b)
-        if b in wanted:
-            found.setdefault(b, []).append(a)
-    return found
-
-
-def checks_by_claim(rows: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
-    """For each claim, the arithmetic checks of its revision that overlap it (one query)."""
-    found: dict[int, list[dict[str, Any]]] = {}
-    revisions = {row["revision_id"] for row in rows}
-    if not revisions:
-        return found
-    checks = list(ArithmeticCheck.objects.filter(revision__in=revisions).order_by("start", "id"))
-    for row in rows:
-        found[row["id"]] = [
-            check.as_api()
-            for check in checks
-            if check.revision_id == row["revision_id"]
-            and check.start < row["end"]
-            and check.end > row["start"]
-        ]
-    return found
 
 
 def claim_record(

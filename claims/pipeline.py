@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from celery import shared_task
@@ -37,6 +37,17 @@ from claims.analysis import analyse_revision
 from claims.extraction import ExtractedClaim, extract_claims
 from claims.leases import lease_end, lease_renewed, take_lost_jobs
 from claims.models import Claim, ClaimEvent, ClaimOrigin, figures_as_json
+from claims.pipeline_types import (
+    ArticleExtraction,
+    ArticleOutcome,
+    HtmlSource,
+    IngestOutcome,
+    SourceExtraction,
+    Submission,
+    TextSource,
+    UploadSource,
+    UrlSource,
+)
 from claims.rewrites import flag_rewrite
 from lib.urls import URLError, clean_http_url
 
@@ -81,73 +92,6 @@ log = logging.getLogger(__name__)
 
 class TransientIngestError(SourceError):
     """A failure worth retrying later (a timeout, a server error, a database hiccup)."""
-
-
-@dataclass(slots=True)
-class ArticleExtraction:
-    parsed: ParsedArticle
-    claims: list[ExtractedClaim]
-
-
-@dataclass(slots=True)
-class SourceExtraction:
-    source: str
-    articles: list[ArticleExtraction]
-
-
-@dataclass(slots=True)
-class ArticleOutcome:
-    article: Article
-    revision: ArticleRevision
-    article_created: bool
-    revision_created: bool
-    claims_new: int = 0
-    claims_kept: int = 0
-    claims_gone: int = 0
-
-
-@dataclass(slots=True)
-class IngestOutcome:
-    source: str
-    articles: list[ArticleOutcome] = field(default_factory=list)
-
-    @property
-    def stored_anything(self) -> bool:
-        return any(a.revision_created for a in self.articles)
-
-
-# What people send through the ingest form or the API (see ``submit``) ----------------
-
-
-@dataclass(frozen=True, slots=True)
-class UrlSource:
-    """A page to fetch, at an address the edge has checked with ``lib.urls``."""
-
-    url: str
-
-
-@dataclass(frozen=True, slots=True)
-class HtmlSource:
-    """A page's HTML, with the address it came from when known."""
-
-    html: str
-    url: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class TextSource:
-    text: str
-    title: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class UploadSource:
-    """An uploaded HTML or text file (any encoding)."""
-
-    upload: File[Any]
-
-
-Submission = UrlSource | HtmlSource | TextSource | UploadSource
 
 
 # Acquiring: the only places that fetch a URL or read a file --------------------------

@@ -27,7 +27,6 @@ from django.utils.translation import (
     pgettext_lazy,
 )
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 # --- Numbers and money ---------------------------------------------------------------------
 
@@ -412,7 +411,7 @@ def figure_rows(figures: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 # --- The history's events as sentences -------------------------------------------------------
 
 
-def _say(template: Any, **params: Any) -> SafeString:
+def say(template: Any, **params: Any) -> SafeString:
     """A translated sentence with its parameters escaped (the sentence is ours, the
     parameters may be anyone's)."""
     return SafeString(str(template) % {k: conditional_escape(v) for k, v in params.items()})
@@ -441,8 +440,8 @@ def _corrections(detail: dict[str, Any]) -> SafeString:
         else:
             old, new = _quoted(old), _quoted(new)
         label = getattr(Claim._meta.get_field(field), "verbose_name", field)
-        parts.append(_say(_("%(field)s from %(old)s to %(new)s"), field=label, old=old, new=new))
-    return _say(_("Corrected by an editor: %(changes)s"), changes=SafeString("; ".join(parts)))
+        parts.append(say(_("%(field)s from %(old)s to %(new)s"), field=label, old=old, new=new))
+    return say(_("Corrected by an editor: %(changes)s"), changes=SafeString("; ".join(parts)))
 
 
 # Events that a new revision of the article wrote, by action.
@@ -464,31 +463,31 @@ def event_sentence(event: Any) -> SafeString:
     done = ClaimEvent.Action
     if action == done.DISMISSED:
         reason = _quoted(detail.get("reason"))
-        return _say(_("Dismissed as not a claim: %(reason)s"), reason=reason)
+        return say(_("Dismissed as not a claim: %(reason)s"), reason=reason)
     if action == done.RESTORED:
-        return _say(
+        return say(
             _("Restored (it had been dismissed: %(reason)s)"), reason=_quoted(detail.get("was"))
         )
     if action == done.ADDED:
-        return _say(
+        return say(
             _("Added by a reviewer: characters %(start)s to %(end)s of version %(revision)s"),
             start=detail.get("start"),
             end=detail.get("end"),
             revision=detail.get("revision"),
         )
     if action == done.SPAN_CHANGED:
-        moved = _say(
+        moved = say(
             _("Span moved from %(old)s to %(new)s"),
             old=_quoted((detail.get("from") or {}).get("text")),
             new=_quoted((detail.get("to") or {}).get("text")),
         )
         if detail.get("reset"):
-            return _say(_("%(moved)s; the verdicts before no longer count"), moved=moved)
+            return say(_("%(moved)s; the verdicts before no longer count"), moved=moved)
         return moved
     if action == done.ASSIGNED:
         if detail.get("to"):
-            return _say(_("Assigned to %(name)s"), name=_person(detail["to"]))
-        return _say(_("Unassigned"))
+            return say(_("Assigned to %(name)s"), name=_person(detail["to"]))
+        return say(_("Unassigned"))
     if action == done.MERGED:
         count = int(detail.get("verdicts_moved") or 0)
         if detail.get("into"):
@@ -497,20 +496,20 @@ def event_sentence(event: Any) -> SafeString:
                 "Merged into claim #%(id)s (%(n)s verdicts moved)",
                 count,
             )
-            return _say(template, id=detail["into"], n=count)
+            return say(template, id=detail["into"], n=count)
         template = ngettext(
             "Claim #%(id)s was merged into this one (%(n)s verdict moved)",
             "Claim #%(id)s was merged into this one (%(n)s verdicts moved)",
             count,
         )
-        return _say(template, id=detail.get("from"), n=count)
+        return say(template, id=detail.get("from"), n=count)
     if action in REVISION_EVENTS:
-        return _say(gettext(REVISION_EVENTS[action]), revision=detail.get("revision"))
+        return say(gettext(REVISION_EVENTS[action]), revision=detail.get("revision"))
     if action == done.CORRECTED:
         return _corrections(detail)
     if action in (done.RECHECK_SET, done.RECHECK_DUE, done.SOURCE_CHANGED, done.SOURCE_VANISHED):
         return _recheck_sentence(action, detail)
-    return _link_sentence(event, done) or _say(event.get_action_display())
+    return _link_sentence(event, done) or say(event.get_action_display())
 
 
 def _link_sentence(event: Any, done: Any) -> SafeString | None:
@@ -519,85 +518,29 @@ def _link_sentence(event: Any, done: Any) -> SafeString | None:
     other = detail.get("other")
     if event.action == done.LINKED:
         if detail.get("conflict"):
-            return _say(
+            return say(
                 _("Found with conflicting figures in claim #%(id)s: %(figures)s"),
                 id=other,
                 figures=_quoted(" / ".join(detail.get("figures") or [])),
             )
-        return _say(_("Grouped automatically with claim #%(id)s (same fact)"), id=other)
+        return say(_("Grouped automatically with claim #%(id)s (same fact)"), id=other)
     if event.action == done.LINK_CONFIRMED:
         if detail.get("conflict"):
-            return _say(
+            return say(
                 _("Confirmed: the same fact as claim #%(id)s, with conflicting figures"), id=other
             )
-        return _say(_("Confirmed: the same fact as claim #%(id)s"), id=other)
+        return say(_("Confirmed: the same fact as claim #%(id)s"), id=other)
     if event.action == done.LINK_REJECTED:
-        return _say(_("Rejected: not the same fact as claim #%(id)s"), id=other)
+        return say(_("Rejected: not the same fact as claim #%(id)s"), id=other)
     if event.action == done.GROUPED:
-        return _say(_("Grouped by an editor with claim #%(id)s"), id=other)
+        return say(_("Grouped by an editor with claim #%(id)s"), id=other)
     if event.action == done.SPLIT:
-        return _say(
+        return say(
             _("Taken out of canonical claim #%(id)s by an editor"), id=detail.get("canonical")
         )
     if event.action == done.VERDICT_APPLIED:
-        return _say(_("Verdict applied from claim #%(id)s (the same fact)"), id=detail.get("from"))
+        return say(_("Verdict applied from claim #%(id)s (the same fact)"), id=detail.get("from"))
     return None
-
-
-# --- Arithmetic checks in the panel --------------------------------------------------------
-
-# The formulas claims.arithmetic states, in the interface's language.
-FORMULAS: dict[str, Any] = {
-    "stake value = market value × share": _lazy("stake value = market value × share"),
-    "after = before × (1 + rate/100)": _lazy("after = before × (1 + rate/100)"),
-    "after = before × (1 - rate/100)": _lazy("after = before × (1 - rate/100)"),
-    "after = before + change": _lazy("after = before + change"),
-    "after = before - change": _lazy("after = before - change"),
-    "share = part / whole × 100": _lazy("share = part / whole × 100"),
-    "total = sum of parts": _lazy("total = sum of parts"),
-    "total = count × amount per unit": _lazy("total = count × amount per unit"),
-    "age = year now - year of birth (-1 before the birthday)": _lazy(
-        "age = year now - year of birth (-1 before the birthday)"
-    ),
-    "years elapsed = year now - year then (±1 for where in the year each falls)": _lazy(
-        "years elapsed = year now - year then (±1 for where in the year each falls)"
-    ),
-}
-
-
-def check_summary(check: Any) -> SafeString:
-    """What an arithmetic check found, as a sentence in the interface's language."""
-    if check.outcome == "inconsistent":
-        return _say(
-            _(
-                "The figures cannot all be right: no values within their printed precision "
-                "satisfy the formula."
-            )
-        )
-    if check.outcome == "consistent":
-        return _say(_("The figures agree: values within their printed precision satisfy it."))
-    return _say(_("A term is not stated; the others imply %(implied)s."), implied=check.implied)
-
-
-def check_formula(check: Any) -> str:
-    return str(FORMULAS.get(check.formula, check.formula))
-
-
-def interval_phrase(row: dict[str, Any]) -> SafeString:
-    """The values a printed figure stands for, as people write amounts ("3조 7,750억 원 –
-    3조 7,900억 원"); an exact figure is its one value."""
-    lo, hi = row.get("lo"), row.get("hi")
-    if lo is None and hi is None:
-        return SafeString(conditional_escape(row.get("interval") or "—"))
-
-    def phrase(value: str | None) -> SafeString:
-        if value is None:
-            return SafeString("∞")
-        return figure_phrase({**row, "value": value, "approximate": False})
-
-    if lo == hi:
-        return phrase(lo)
-    return format_html("{} – {}", phrase(lo), phrase(hi))
 
 
 def _day(value: Any) -> str:
@@ -625,7 +568,7 @@ def _recheck_sentence(action: str, detail: dict[str, Any]) -> SafeString:
 
     done = ClaimEvent.Action
     if action == done.RECHECK_DUE:
-        return _say(
+        return say(
             _("Due for re-check (date %(due)s); the verdict shown stays until a new one"),
             due=_day(detail.get("due")),
         )
@@ -635,62 +578,18 @@ def _recheck_sentence(action: str, detail: dict[str, Any]) -> SafeString:
             if action == done.SOURCE_CHANGED
             else _("A cited source vanished: %(url)s")
         )
-        sentence = _say(
+        sentence = say(
             template, url=format_html('<span translate="no">{}</span>', detail.get("url") or "")
         )
         if detail.get("recheck_due"):
-            return _say(_("%(what)s; due for re-check"), what=sentence)
+            return say(_("%(what)s; due for re-check"), what=sentence)
         return sentence
     if not detail.get("to"):
-        return _say(_("Re-check date cleared"))
+        return say(_("Re-check date cleared"))
     if detail.get("reason"):
-        return _say(
+        return say(
             _("Re-check on %(due)s (%(why)s)"),
             due=_day(detail["to"]),
             why=ageing_reason(detail["reason"]),
         )
-    return _say(_("Re-check date set to %(due)s"), due=_day(detail["to"]))
-
-
-# --- What a source's archive found ------------------------------------------------------------
-
-
-def corroboration_label(state: str) -> str:
-    labels = {
-        "pending": _("not fetched yet"),
-        "found": _("found"),
-        "found_derived": _("found, derived"),
-        "not_found": _("not found"),
-        "unreachable": _("unreachable"),
-    }
-    return str(labels.get(state, state))
-
-
-def marked_passage(result: dict[str, Any]) -> SafeString:
-    """A figure's passage with the figure as the source prints it in ``<mark>`` (offsets
-    are the archived text's); everything escaped."""
-    passage = str(result.get("passage") or "")
-    start, found_start, found_end = (
-        result.get("start"),
-        result.get("found_start"),
-        result.get("found_end"),
-    )
-    if not passage or start is None or found_start is None or found_end is None:
-        return format_html("{}", passage)
-    left, right = int(found_start) - int(start), int(found_end) - int(start)
-    if not 0 <= left < right <= len(passage):
-        return format_html("{}", passage)
-    return format_html("{}<mark>{}</mark>{}", passage[:left], passage[left:right], passage[right:])
-
-
-def marked_text(text: str, spans: Iterable[tuple[int, int]]) -> SafeString:
-    """An archived text with the given spans in ``<mark>`` (overlaps merged); escaped."""
-    parts, at = [], 0
-    for start, end in sorted(spans):
-        start = max(start, at)
-        if end <= start or end > len(text):
-            continue
-        parts.append(format_html("{}<mark>{}</mark>", text[at:start], text[start:end]))
-        at = end
-    parts.append(format_html("{}", text[at:]))
-    return SafeString("".join(parts))
+    return say(_("Re-check date set to %(due)s"), due=_day(detail["to"]))

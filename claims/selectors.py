@@ -512,3 +512,45 @@ def agreement_figures() -> AgreementFigures:
         for claim_id, when in second_at.items()
     ]
     return AgreementFigures(agreement(ratings), contested_rate(months, period="month"))
+
+
+# --- The same fact in claim records (the API and the exports) -----------------------------
+
+
+def suggestions_by_claim(claim_ids: list[int]) -> dict[int, list[int]]:
+    """For each claim, the claims suggested as the same fact and not yet decided, best
+    first (one query)."""
+    found: dict[int, list[int]] = {}
+    if not claim_ids:
+        return found
+    links = (
+        ClaimLink.objects.filter(state=ClaimLink.State.SUGGESTED)
+        .filter(Q(claim_a__in=claim_ids) | Q(claim_b__in=claim_ids))
+        .order_by("-score", "id")
+        .values_list("claim_a_id", "claim_b_id")
+    )
+    wanted = set(claim_ids)
+    for a, b in links:
+        if a in wanted:
+            found.setdefault(a, []).append(b)
+        if b in wanted:
+            found.setdefault(b, []).append(a)
+    return found
+
+
+def checks_by_claim(rows: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
+    """For each claim, the arithmetic checks of its revision that overlap it (one query)."""
+    found: dict[int, list[dict[str, Any]]] = {}
+    revisions = {row["revision_id"] for row in rows}
+    if not revisions:
+        return found
+    checks = list(ArithmeticCheck.objects.filter(revision__in=revisions).order_by("start", "id"))
+    for row in rows:
+        found[row["id"]] = [
+            check.as_api()
+            for check in checks
+            if check.revision_id == row["revision_id"]
+            and check.start < row["end"]
+            and check.end > row["start"]
+        ]
+    return found

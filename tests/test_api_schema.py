@@ -95,6 +95,10 @@ OPERATION_IDS = {
     ("/api/v1/export/claims.csv", "get"): "export_claims_csv_retrieve",
     ("/api/v1/export/claims.jsonl", "get"): "export_claims_jsonl_retrieve",
     ("/api/v1/export/claimreview.jsonld", "get"): "export_claimreview_jsonld_retrieve",
+    ("/api/v1/canonical-claims/", "get"): "canonical_claims_list",
+    ("/api/v1/canonical-claims/{id}/", "get"): "canonical_claims_retrieve",
+    ("/api/v1/sources/{id}/archive/", "get"): "sources_archive_retrieve",
+    ("/api/v1/sources/{id}/refetch/", "post"): "sources_refetch_create",
 }
 
 

@@ -4,7 +4,7 @@ from csp.decorators import csp_update
 from django.urls import URLPattern, URLResolver, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from claims.api import views
+from claims.api import beyond, views
 
 app_name = "api"
 
@@ -18,18 +18,18 @@ urlpatterns: list[URLPattern | URLResolver] = [
         views.ClaimReviewDetail.as_view(),
         name="claimreview",
     ),
-    path("api/v1/canonical-claims/", views.CanonicalClaimList.as_view(), name="canonical-claims"),
+    path("api/v1/canonical-claims/", beyond.CanonicalClaimList.as_view(), name="canonical-claims"),
     path(
         "api/v1/canonical-claims/<int:pk>/",
-        views.CanonicalClaimDetail.as_view(),
+        beyond.CanonicalClaimDetail.as_view(),
         name="canonical-claim",
     ),
     path(
         "api/v1/sources/<int:pk>/archive/",
-        views.SourceArchiveDetail.as_view(),
+        beyond.SourceArchiveDetail.as_view(),
         name="source-archive",
     ),
-    path("api/v1/sources/<int:pk>/refetch/", views.SourceRefetch.as_view(), name="source-refetch"),
+    path("api/v1/sources/<int:pk>/refetch/", beyond.SourceRefetch.as_view(), name="source-refetch"),
     path("api/v1/articles/", views.ArticleList.as_view(), name="articles"),
     path("api/v1/articles/<int:pk>/", views.ArticleDetail.as_view(), name="article"),
     path("api/v1/jobs/<int:pk>/", views.JobDetail.as_view(), name="job"),

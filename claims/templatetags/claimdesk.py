@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from articles import presentation as article_presentation
-from claims import presentation
+from claims import presentation, presentation_checks
 from claims.models import DUE, ClaimStatus
 from claims.services import is_http_url
 
@@ -138,12 +138,12 @@ def reason_text(reason: str) -> SafeString:
 
 @register.filter
 def check_summary(check: Any) -> SafeString:
-    return presentation.check_summary(check)
+    return presentation_checks.check_summary(check)
 
 
 @register.filter
 def check_formula(check: Any) -> str:
-    return presentation.check_formula(check)
+    return presentation_checks.check_formula(check)
 
 
 @register.filter
@@ -153,17 +153,17 @@ def figures_apart(appearance: Any, claim: Any) -> tuple[str, str]:
 
 @register.filter
 def interval_phrase(row: dict[str, Any]) -> SafeString:
-    return presentation.interval_phrase(row)
+    return presentation_checks.interval_phrase(row)
 
 
 @register.filter
 def corroboration_label(state: str) -> str:
-    return presentation.corroboration_label(state or "")
+    return presentation_checks.corroboration_label(state or "")
 
 
 @register.filter
 def marked_passage(result: dict[str, Any]) -> SafeString:
-    return presentation.marked_passage(result or {})
+    return presentation_checks.marked_passage(result or {})
 
 
 @register.filter

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from claims import roles
 from claims.archiving import archive_storage, refetch_source
 from claims.models import Source
-from claims.presentation import marked_text
+from claims.presentation_checks import marked_text
 from claims.selectors import source_detail, source_versions
 from claims.views.common import View, is_htmx, role_required
 
