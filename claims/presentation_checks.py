@@ -13,6 +13,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import pgettext
 
 from claims.presentation import figure_phrase, say
 
@@ -78,7 +79,8 @@ def interval_phrase(row: dict[str, Any]) -> SafeString:
 def corroboration_label(state: str) -> str:
     labels = {
         "pending": _("not fetched yet"),
-        "found": _("found"),
+        # "found" alone also names when a link was found (a time): this one is a state.
+        "found": pgettext("corroboration", "found"),
         "found_derived": _("found, derived"),
         "not_found": _("not found"),
         "unreachable": _("unreachable"),

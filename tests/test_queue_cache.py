@@ -51,15 +51,16 @@ def claims(team: dict[str, Any]) -> list[Claim]:
 def test_a_repeated_queue_page_takes_five_queries(claims):
     client = client_for("alice")
     # session, user, permissions (2), the queue's version, reviewers, outlets, the tally,
-    # then a page of each language.
+    # the claims due for re-check (through the re-check date's index), then a page of each
+    # language.
     _, first = get(client, QUEUE)
-    assert first == 10
+    assert first == 11
     # session, user, permissions (2), the queue's version: the page comes from the cache.
     _, again = get(client, QUEUE)
     assert again == 5
-    # A language filter reads one language's claims only.
+    # A language filter reads one language's claims only (and its due claims).
     _, filtered = get(client, QUEUE + "?status=unreviewed&language=ko")
-    assert filtered == 9
+    assert filtered == 10
 
 
 def test_a_verdict_shows_in_the_queue_at_once(claims, team):
