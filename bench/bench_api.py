@@ -102,8 +102,9 @@ def drop_database() -> None:
 
 
 POPULATE = """
-INSERT INTO articles_outlet (name, domain, created_at)
-SELECT 'Outlet ' || i, 'outlet' || i || '.example', now() FROM generate_series(1, 20) i;
+INSERT INTO articles_outlet (name, domain, known_domains, created_at)
+SELECT 'Outlet ' || i, 'outlet' || i || '.example', '[]'::jsonb, now()
+FROM generate_series(1, 20) i;
 
 INSERT INTO articles_article (key, outlet_id, url, canonical_url, title, authors,
     published_at, modified_at, language, created_at, updated_at)
@@ -114,13 +115,15 @@ SELECT 'bench:' || i, (SELECT min(id) FROM articles_outlet) + i % 20,
 FROM generate_series(1, {ARTICLES}) i;
 
 INSERT INTO articles_articlerevision (article_id, number, title, authors, published_at,
-    modified_at, language, body, content_hash, source, created_at)
-SELECT id, 1, title, authors, published_at, NULL, language, 'body', md5(key), '', now()
+    modified_at, language, body, content_hash, source, named_canonical_url, flagged,
+    flag_reason, created_at)
+SELECT id, 1, title, authors, published_at, NULL, language, 'body', md5(key), '', '', false,
+    '', now()
 FROM articles_article;
 
 INSERT INTO claims_claim (article_id, revision_id, text, start, "end", kind, figures,
     attribution, score, status, fingerprint, is_current, origin, dismissed_reason,
-    created_at, updated_at)
+    match_features, created_at, updated_at)
 SELECT article_id, revision_id, text, at, at + length(text),
     (ARRAY['statistical','comparison','temporal','quote','factual'])[1 + n % 5],
     jsonb_build_array(jsonb_build_object('text', n || '개국', 'value', n::text,
@@ -129,7 +132,8 @@ SELECT article_id, revision_id, text, at, at + length(text),
     CASE WHEN n % 3 = 0 THEN '블룸버그통신에 따르면' ELSE '' END,
     (n % 100) / 100.0,
     CASE WHEN n % 10 = 0 THEN 'verified' WHEN n % 10 = 1 THEN 'disputed' ELSE 'unreviewed' END,
-    md5(article_id || ':' || n), true, 'extractor', '', now(), now() - n * interval '1 second'
+    md5(article_id || ':' || n), true, 'extractor', '', '{}'::jsonb, now(),
+    now() - n * interval '1 second'
 FROM (
     -- Each claim placed after the ones before it in its article, one space apart, so that
     -- a body of the claims joined by spaces holds each at its offsets (bench_load).
@@ -146,9 +150,10 @@ INSERT INTO claims_verdict (claim_id, reviewer_id, verdict, note, settles, creat
 SELECT id, {REVIEWER}, status, 'checked against the source', false, now()
 FROM claims_claim WHERE status IN ('verified', 'disputed');
 
-INSERT INTO claims_source (verdict_id, url, title, publisher, excerpt, stance, accessed_at)
+INSERT INTO claims_source (verdict_id, url, title, publisher, excerpt, stance, accessed_at,
+    corroboration)
 SELECT id, 'https://kosis.kr/table/' || id, '통계표 ' || id, '통계청', '35개국',
-    CASE WHEN verdict = 'verified' THEN 'supports' ELSE 'refutes' END, now()
+    CASE WHEN verdict = 'verified' THEN 'supports' ELSE 'refutes' END, now(), '{}'::jsonb
 FROM claims_verdict;
 ANALYZE;
 """
