@@ -105,7 +105,11 @@ def test_articles_names_nothing_of_claims():
 
 
 def test_no_file_over_600_lines_and_no_function_over_60():
-    for path in _python_files("claims", "articles", "config", "lib"):
+    folders = ("claims", "articles", "config", "lib")
+    paths = [p for f in folders for p in (ROOT / f).rglob("*.py") if "/migrations/" not in str(p)]
+    assert any("claims/extraction/" in str(p) for p in paths)  # extraction and parsing too
+    assert any("articles/parsing/" in str(p) for p in paths)
+    for path in paths:
         text = path.read_text("utf-8")
         rel = path.relative_to(ROOT)
         assert text.count("\n") <= 600, rel

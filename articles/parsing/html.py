@@ -187,10 +187,8 @@ def _page_text(tree: Any) -> str:
     ]
 
 
-def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> list[ParsedArticle]:
-    """The article in an HTML page (main text and metadata). Without ``fallbacks``, an
-    author or date the page's metadata does not give is not searched for in its text (the
-    slow part of a long page; source archives need the text, not the byline)."""
+def _html_tree(html: str | bytes) -> Any:
+    """The page parsed by lxml (bytes decoded as the page declares or as they read)."""
     if isinstance(html, bytes):
         from articles.parsing.decode import decode_bytes
 
@@ -198,9 +196,27 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
     # lxml refuses str input that keeps an XML encoding declaration; the text is decoded already.
     html = XML_DECLARATION.sub("", html, count=1)
     try:
-        tree = lxml.html.fromstring(html)
+        return lxml.html.fromstring(html)
     except (lxml.etree.ParserError, ValueError) as error:
         raise ParseError.because("bad_html", error=error) from error
+
+
+def _page_title(meta: dict[str, Any], outlet: str) -> str:
+    """The page's title without the site's name."""
+    # MBN writes quotation marks as double primes (″).
+    title = meta["title"].replace("\u2033", '"')
+    if meta["site_title"]:
+        return TITLE_SUFFIX.sub("", title)
+    if outlet:
+        return _drop_outlet(title, outlet)
+    return title
+
+
+def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> list[ParsedArticle]:
+    """The article in an HTML page (main text and metadata). Without ``fallbacks``, an
+    author or date the page's metadata does not give is not searched for in its text (the
+    slow part of a long page; source archives need the text, not the byline)."""
+    tree = _html_tree(html)
     meta = _metadata(tree, url)
     # trafilatura's own finders as fallbacks, on the intact tree, only when ours found nothing.
     fallback_author = "" if meta["authors"] or not fallbacks else _fallback_author(tree)
@@ -222,13 +238,8 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
         if several:
             return several
     body, dl_authors, dl_outlet = _clean_body(raw)
-    # MBN writes quotation marks as double primes (″).
-    title = meta["title"].replace("\u2033", '"')
     outlet = meta["outlet"] or dl_outlet
-    if meta["site_title"]:
-        title = TITLE_SUFFIX.sub("", title)
-    elif outlet:
-        title = _drop_outlet(title, outlet)
+    title = _page_title(meta, outlet)
     first, _, rest = body.partition("\n\n")
     if first.strip() == title.strip():
         body = rest
