@@ -4,7 +4,6 @@ group. Each answers with the panel, as the other writes of the panel do."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -14,8 +13,8 @@ from django.views.decorators.http import require_POST
 from claims import roles
 from claims.canonical import canonical_split, claim_apply_verdict, claims_group, link_decide
 from claims.models import Claim, ClaimLink
-from claims.views.common import UNPROCESSABLE, error_messages, role_required
-from claims.views.panel import _done, _panel_claim, _panel_response, _refused
+from claims.views.common import UNPROCESSABLE, role_required
+from claims.views.panel import _panel_claim, _panel_response, perform
 
 
 def _link_of(claim: Claim, link_pk: int) -> ClaimLink:
@@ -26,11 +25,10 @@ def _link_of(claim: Claim, link_pk: int) -> ClaimLink:
 
 def _decide(request: HttpRequest, pk: int, link_pk: int, *, confirm: bool) -> HttpResponse:
     claim = _panel_claim(pk)
-    try:
-        link_decide(link=_link_of(claim, link_pk), actor=request.user, confirm=confirm)
-    except PermissionDenied as refusal:
-        return _refused(request, claim, refusal)
-    return _done(request, claim)
+    link = _link_of(claim, link_pk)
+    return perform(
+        request, claim, lambda: link_decide(link=link, actor=request.user, confirm=confirm)
+    )
 
 
 @require_POST
@@ -50,24 +48,18 @@ def link_reject(request: HttpRequest, pk: int, link_pk: int) -> HttpResponse:
 def apply_verdict(request: HttpRequest, pk: int, source_pk: int) -> HttpResponse:
     claim = _panel_claim(pk)
     source = get_object_or_404(Claim, pk=source_pk)
-    try:
-        claim_apply_verdict(claim=claim, source=source, reviewer=request.user)
-    except PermissionDenied as refusal:
-        return _refused(request, claim, refusal)
-    except ValidationError as error:
-        return _panel_response(request, claim, status=UNPROCESSABLE, errors=error_messages(error))
-    return _done(request, claim)
+    return perform(
+        request,
+        claim,
+        lambda: claim_apply_verdict(claim=claim, source=source, reviewer=request.user),
+    )
 
 
 @require_POST
 @role_required(roles.can_settle)
 def split(request: HttpRequest, pk: int) -> HttpResponse:
     claim = _panel_claim(pk)
-    try:
-        canonical_split(claim=claim, actor=request.user)
-    except ValidationError as error:
-        return _panel_response(request, claim, status=UNPROCESSABLE, errors=error_messages(error))
-    return _done(request, claim)
+    return perform(request, claim, lambda: canonical_split(claim=claim, actor=request.user))
 
 
 @require_POST
@@ -80,8 +72,6 @@ def group(request: HttpRequest, pk: int) -> HttpResponse:
         return _panel_response(
             request, claim, status=UNPROCESSABLE, errors=[_("That claim does not exist.")]
         )
-    try:
-        claims_group(claim=claim, other=other, actor=request.user)
-    except ValidationError as error:
-        return _panel_response(request, claim, status=UNPROCESSABLE, errors=error_messages(error))
-    return _done(request, claim)
+    return perform(
+        request, claim, lambda: claims_group(claim=claim, other=other, actor=request.user)
+    )

@@ -9,6 +9,7 @@ highlight in the article swapped out of band, so the page updates in place.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -154,6 +155,23 @@ def _done(request: HttpRequest, claim: Claim) -> HttpResponse:
     return HttpResponseRedirect(claim.get_absolute_url())
 
 
+def perform(
+    request: HttpRequest, claim: Claim, write: Callable[[], object], **form: Any
+) -> HttpResponse:
+    """One write on the claim from its panel: the fresh panel when it went through, else the
+    panel again saying why (403 when the editor rule refused it, 422 when it was invalid,
+    with the ``form`` given back as typed)."""
+    try:
+        write()
+    except PermissionDenied as refusal:
+        return _refused(request, claim, refusal)
+    except ValidationError as error:
+        return _panel_response(
+            request, claim, status=UNPROCESSABLE, errors=error_messages(error), **form
+        )
+    return _done(request, claim)
+
+
 @require_GET
 @role_required(roles.can_view)
 def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -203,24 +221,17 @@ def claim_dismiss_view(request: HttpRequest, pk: int) -> HttpResponse:
     form = DismissForm(request.POST)
     if not form.is_valid():
         return _panel_response(request, claim, status=UNPROCESSABLE, dismiss_form=form)
-    try:
-        claim_dismiss(claim=claim, actor=request.user, reason=form.cleaned_data["reason"])
-    except PermissionDenied as refusal:
-        return _refused(request, claim, refusal)
-    except ValidationError as error:
-        return _panel_response(request, claim, status=UNPROCESSABLE, errors=error_messages(error))
-    return _done(request, claim)
+    reason = form.cleaned_data["reason"]
+    return perform(
+        request, claim, lambda: claim_dismiss(claim=claim, actor=request.user, reason=reason)
+    )
 
 
 @require_POST
 @role_required(roles.can_review)
 def claim_restore_view(request: HttpRequest, pk: int) -> HttpResponse:
     claim = _panel_claim(pk)
-    try:
-        claim_restore(claim=claim, actor=request.user)
-    except PermissionDenied as refusal:
-        return _refused(request, claim, refusal)
-    return _done(request, claim)
+    return perform(request, claim, lambda: claim_restore(claim=claim, actor=request.user))
 
 
 @require_POST
@@ -230,19 +241,13 @@ def claim_span(request: HttpRequest, pk: int) -> HttpResponse:
     form = SpanForm(request.POST)
     if not form.is_valid():
         return _panel_response(request, claim, status=UNPROCESSABLE, span_form=form)
-    try:
-        claim_adjust_span(
-            claim=claim,
-            actor=request.user,
-            start=form.cleaned_data["start"],
-            end=form.cleaned_data["end"],
-        )
-    except PermissionDenied as refusal:
-        return _refused(request, claim, refusal)
-    except ValidationError as error:
-        return _panel_response(
-            request, claim, status=UNPROCESSABLE, span_form=form, errors=error_messages(error)
-        )
+    start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+    return perform(
+        request,
+        claim,
+        lambda: claim_adjust_span(claim=claim, actor=request.user, start=start, end=end),
+        span_form=form,
+    )
     if is_htmx(request):
         return htmx_redirect(claim.get_absolute_url())  # the highlight moved
     return HttpResponseRedirect(claim.get_absolute_url())
@@ -293,8 +298,7 @@ def claim_recheck_view(request: HttpRequest, pk: int) -> HttpResponse:
     form = RecheckForm(request.POST)
     if not form.is_valid():
         return _panel_response(request, claim, status=UNPROCESSABLE, recheck_form=form)
-    try:
-        claim_set_recheck(claim=claim, actor=request.user, due=form.cleaned_data["due"])
-    except PermissionDenied as refusal:
-        return _refused(request, claim, refusal)
-    return _done(request, claim)
+    due = form.cleaned_data["due"]
+    return perform(
+        request, claim, lambda: claim_set_recheck(claim=claim, actor=request.user, due=due)
+    )
