@@ -191,27 +191,21 @@ def claim_verdict(request: HttpRequest, pk: int) -> HttpResponse:
     settles = form.cleaned_data["settles"]
     if settles and not roles.can_settle(request.user):
         raise PermissionDenied
-    try:
-        claim_record_verdict(
+    given = form.cleaned_data
+    return perform(
+        request,
+        claim,
+        lambda: claim_record_verdict(
             claim=claim,
             reviewer=request.user,
-            verdict=form.cleaned_data["verdict"],
-            note=form.cleaned_data["note"],
+            verdict=given["verdict"],
+            note=given["note"],
             sources=sources_from(sources),
             settles=settles,
-        )
-    except PermissionDenied as refusal:
-        return _refused(request, claim, refusal)
-    except ValidationError as error:
-        return _panel_response(
-            request,
-            claim,
-            status=UNPROCESSABLE,
-            verdict_form=form,
-            sources=sources,
-            errors=error_messages(error),
-        )
-    return _done(request, claim)
+        ),
+        verdict_form=form,
+        sources=sources,
+    )
 
 
 @require_POST
@@ -282,13 +276,12 @@ def claim_merge_view(request: HttpRequest, pk: int) -> HttpResponse:
             merge_form=form,
             errors=[_("That claim does not exist.")],
         )
-    try:
-        claim_merge(duplicate=claim, into=into, actor=request.user)
-    except ValidationError as error:
-        return _panel_response(
-            request, claim, status=UNPROCESSABLE, merge_form=form, errors=error_messages(error)
-        )
-    return _done(request, claim)
+    return perform(
+        request,
+        claim,
+        lambda: claim_merge(duplicate=claim, into=into, actor=request.user),
+        merge_form=form,
+    )
 
 
 @require_POST
