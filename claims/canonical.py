@@ -32,6 +32,7 @@ from claims.models import (
     Verdict,
 )
 from claims.services import SourceInput, claim_record_verdict
+from claims.signals import announce
 
 
 def _linked_component(seed: set[int]) -> set[int]:
@@ -141,8 +142,10 @@ def _group_canonical(
     )
     conflicts = _conflicts_of(members, links)
     values = {"text": first.text, "conflict": bool(conflicts), "conflicting_figures": conflicts}
+    was_conflict = False
     if owned:
         canonical = CanonicalClaim.objects.get(pk=owned[0])
+        was_conflict = canonical.conflict
         if any(getattr(canonical, k) != v for k, v in values.items()):
             for key, value in values.items():
                 setattr(canonical, key, value)
@@ -150,6 +153,12 @@ def _group_canonical(
     else:
         canonical = CanonicalClaim.objects.create(**values)
     taken.add(canonical.pk)
+    if canonical.conflict and not was_conflict:
+        announce(
+            "canonical.conflict",
+            canonical=canonical,
+            data={"figures": conflicts, "claims": sorted(members)},
+        )
     return canonical
 
 

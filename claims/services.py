@@ -46,6 +46,7 @@ from claims.models import (
     VerdictChoice,
     figures_as_json,
 )
+from claims.signals import announce
 from lib.text import clean_typed_line as clean_line
 from lib.text import clean_typed_text as clean_text
 from lib.urls import is_http_url
@@ -257,7 +258,13 @@ def claim_record_verdict(
         for s in sources
     )
     changed = _recheck_after_verdict(locked, reviewer=reviewer, day=timezone.localdate())
-    _save_status(locked, *changed)
+    _save_status(locked, *changed, actor=reviewer)
+    announce(
+        "verdict.created",
+        claim=locked,
+        actor=reviewer,
+        data={"verdict_id": stored.pk, "verdict": verdict, "settles": settles},
+    )
     claim.status, claim.recheck_due = locked.status, locked.recheck_due
     # Each source is fetched, kept and held against the claim once this commits.
     queue_source_archiving(s.pk for s in created if s.pk is not None)
@@ -360,10 +367,19 @@ def claims_mark_due(*, today: date | None = None) -> int:
     return marked
 
 
-def _save_status(claim: Claim, *changed: str) -> None:
-    """Store the claim's status, computed again, with the other fields the caller changed."""
+def _save_status(claim: Claim, *changed: str, actor: Any = None) -> None:
+    """Store the claim's status, computed again, with the other fields the caller changed;
+    a new status is announced (``claim.status_changed``) once the write commits."""
+    previous = claim.status
     claim.status = claim_refresh_status(claim)
     claim.save(update_fields=["status", *changed, "updated_at"])
+    if claim.status != previous:
+        announce(
+            "claim.status_changed",
+            claim=claim,
+            actor=actor,
+            data={"previous": previous, "status": claim.status},
+        )
 
 
 @transaction.atomic
@@ -375,7 +391,7 @@ def claim_dismiss(*, claim: Claim, actor: Any, reason: str) -> Claim:
     locked = Claim.objects.select_for_update().get(pk=claim.pk)
     _check_may(locked, actor, "dismiss")
     locked.dismissed_reason = reason[:500]
-    _save_status(locked, "dismissed_reason")
+    _save_status(locked, "dismissed_reason", actor=actor)
     ClaimEvent.objects.create(
         claim=locked, actor=actor, action=ClaimEvent.Action.DISMISSED, detail={"reason": reason}
     )
@@ -389,7 +405,7 @@ def claim_restore(*, claim: Claim, actor: Any) -> Claim:
     _check_may(locked, actor, "restore")
     previous = locked.dismissed_reason
     locked.dismissed_reason = ""
-    _save_status(locked, "dismissed_reason")
+    _save_status(locked, "dismissed_reason", actor=actor)
     ClaimEvent.objects.create(
         claim=locked, actor=actor, action=ClaimEvent.Action.RESTORED, detail={"was": previous}
     )
@@ -399,8 +415,20 @@ def claim_restore(*, claim: Claim, actor: Any) -> Claim:
 @transaction.atomic
 def claim_assign(*, claim: Claim, actor: Any, assignee: Any | None) -> Claim:
     locked = Claim.objects.select_for_update().get(pk=claim.pk)
+    previous_id = locked.assigned_to_id
     locked.assigned_to = assignee
     locked.save(update_fields=["assigned_to", "updated_at"])
+    if locked.assigned_to_id != previous_id:
+        announce(
+            "claim.assigned",
+            claim=locked,
+            actor=actor,
+            data={
+                "assignee": assignee.get_username() if assignee else None,
+                "assignee_id": locked.assigned_to_id,
+                "previous_id": previous_id,
+            },
+        )
     ClaimEvent.objects.create(
         claim=locked,
         actor=actor,
@@ -515,7 +543,7 @@ def claim_adjust_span(*, claim: Claim, actor: Any, start: int, end: int) -> Clai
             "verdicts_up_to": judged,
         },
     )
-    _save_status(locked, "start", "end", "text", "figures")
+    _save_status(locked, "start", "end", "text", "figures", actor=actor)
     return locked
 
 
@@ -536,8 +564,8 @@ def claim_merge(*, duplicate: Claim, into: Claim, actor: Any) -> Claim:
     dup, target = locked[duplicate.pk], locked[into.pk]
     moved = Verdict.objects.filter(claim=dup).update(claim=target)
     dup.dismissed_reason = (_("Duplicate of claim #%(id)s") % {"id": target.pk})[:500]
-    _save_status(dup, "dismissed_reason")
-    _save_status(target)
+    _save_status(dup, "dismissed_reason", actor=actor)
+    _save_status(target, actor=actor)
     ClaimEvent.objects.create(
         claim=dup,
         actor=actor,

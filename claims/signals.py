@@ -1,0 +1,53 @@
+"""The desk's events, announced once the write that caused them has committed.
+
+One signal, ``desk_event``, carries every event other parts of Claimdesk react to (the
+in-app inbox, e-mail, signed webhooks). Receivers get ``event`` (a dotted name such as
+``verdict.created``), ``claim`` or ``canonical`` (the row, as committed), ``actor`` (the
+user who acted, or None for the system) and ``data`` (a JSON-ready dict of the event's
+details). Sent on commit, so a receiver never sees a write that was rolled back, and a
+receiver's failure never undoes the write.
+
+Events:
+
+- ``verdict.created``: data ``verdict_id``, ``verdict``, ``settles``.
+- ``claim.status_changed``: data ``previous``, ``status``.
+- ``claim.assigned``: data ``assignee`` (username or None), ``assignee_id``, ``previous_id``.
+- ``canonical.conflict``: a canonical claim became flagged "conflicting figures";
+  data ``figures`` (the conflicting pairs) and ``claims`` (the ids of its appearances).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.db import transaction
+from django.dispatch import Signal
+
+log = logging.getLogger(__name__)
+
+desk_event = Signal()
+
+EVENTS = ("verdict.created", "claim.status_changed", "claim.assigned", "canonical.conflict")
+
+
+def announce(event: str, *, actor: Any = None, data: dict[str, Any], **rows: Any) -> None:
+    """Send ``desk_event`` once the current transaction commits (at once outside one).
+
+    A receiver that raises is logged and skipped: the write it reacts to has landed."""
+    if event not in EVENTS:
+        raise ValueError(f"unknown desk event {event!r}")
+
+    def send() -> None:
+        for receiver, result in desk_event.send_robust(
+            sender=event, event=event, actor=actor, data=data, **rows
+        ):
+            if isinstance(result, Exception):
+                log.error(
+                    "desk event %s: receiver %r failed",
+                    event,
+                    receiver,
+                    exc_info=(type(result), result, result.__traceback__),
+                )
+
+    transaction.on_commit(send)
