@@ -30,7 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles.models import Article, ArticleRevision
-from claims import roles
+from claims import roles, signals
 from claims.archiving import pending_corroboration, queue_source_archiving
 from claims.evidence.recheck import DEFAULT_PERIODS, propose_recheck
 from claims.extraction import extract_figures, fingerprint
@@ -46,7 +46,6 @@ from claims.models import (
     VerdictChoice,
     figures_as_json,
 )
-from claims.signals import announce
 from lib.text import clean_typed_line as clean_line
 from lib.text import clean_typed_text as clean_text
 from lib.urls import is_http_url
@@ -259,12 +258,7 @@ def claim_record_verdict(
     )
     changed = _recheck_after_verdict(locked, reviewer=reviewer, day=timezone.localdate())
     _save_status(locked, *changed, actor=reviewer)
-    announce(
-        "verdict.created",
-        claim=locked,
-        actor=reviewer,
-        data={"verdict_id": stored.pk, "verdict": verdict, "settles": settles},
-    )
+    signals.verdict_created(stored, claim=locked)
     claim.status, claim.recheck_due = locked.status, locked.recheck_due
     # Each source is fetched, kept and held against the claim once this commits.
     queue_source_archiving(s.pk for s in created if s.pk is not None)
@@ -374,12 +368,7 @@ def _save_status(claim: Claim, *changed: str, actor: Any = None) -> None:
     claim.status = claim_refresh_status(claim)
     claim.save(update_fields=["status", *changed, "updated_at"])
     if claim.status != previous:
-        announce(
-            "claim.status_changed",
-            claim=claim,
-            actor=actor,
-            data={"previous": previous, "status": claim.status},
-        )
+        signals.status_changed(claim, actor=actor, previous=previous)
 
 
 @transaction.atomic
@@ -419,16 +408,7 @@ def claim_assign(*, claim: Claim, actor: Any, assignee: Any | None) -> Claim:
     locked.assigned_to = assignee
     locked.save(update_fields=["assigned_to", "updated_at"])
     if locked.assigned_to_id != previous_id:
-        announce(
-            "claim.assigned",
-            claim=locked,
-            actor=actor,
-            data={
-                "assignee": assignee.get_username() if assignee else None,
-                "assignee_id": locked.assigned_to_id,
-                "previous_id": previous_id,
-            },
-        )
+        signals.assigned(locked, actor=actor, previous_id=previous_id)
     ClaimEvent.objects.create(
         claim=locked,
         actor=actor,

@@ -51,3 +51,23 @@ def announce(event: str, *, actor: Any = None, data: dict[str, Any], **rows: Any
                 )
 
     transaction.on_commit(send)
+
+
+def verdict_created(verdict: Any, *, claim: Any) -> None:
+    data = {"verdict_id": verdict.pk, "verdict": verdict.verdict, "settles": verdict.settles}
+    announce("verdict.created", claim=claim, actor=verdict.reviewer, data=data)
+
+
+def status_changed(claim: Any, *, actor: Any, previous: str) -> None:
+    data = {"previous": previous, "status": claim.status}
+    announce("claim.status_changed", claim=claim, actor=actor, data=data)
+
+
+def assigned(claim: Any, *, actor: Any, previous_id: int | None) -> None:
+    assignee = claim.assigned_to
+    data = {
+        "assignee": assignee.get_username() if assignee else None,
+        "assignee_id": claim.assigned_to_id,
+        "previous_id": previous_id,
+    }
+    announce("claim.assigned", claim=claim, actor=actor, data=data)
