@@ -169,10 +169,25 @@ def _insert_or_find(article: Article) -> tuple[Article, bool]:
             article.save(force_insert=True)
         return article, True
     except IntegrityError:
-        found = _locked(article.key)
-        if found is None:  # another constraint (outlet and URL): not a race on the key
+        found = _locked(article.key) or _same_page(article)
+        if found is None:
             raise
         return found, False
+
+
+def _same_page(article: Article) -> Article | None:
+    """The stored article at the new one's outlet and address, locked, now keyed as the new
+    one: the site moved the page's canonical URL (trusted: its own domain), the page stays
+    one article. None when no article holds that address (another constraint failed)."""
+    if not article.url:
+        return None
+    found = (
+        Article.objects.select_for_update().filter(outlet=article.outlet, url=article.url).first()
+    )
+    if found is not None:
+        Article.objects.filter(pk=found.pk).update(key=article.key)
+        found.key = article.key
+    return found
 
 
 @transaction.atomic

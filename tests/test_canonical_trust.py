@@ -304,3 +304,23 @@ def test_the_admin_shows_the_flag_and_an_editor_clears_it(team, victim, admin_cl
     )
     assert response.status_code == 302
     assert not ArticleRevision.objects.get(pk=revision.pk).flagged
+
+
+def test_a_page_whose_own_canonical_moved_stays_one_article(team):
+    """The same address fetched again after its site changed the canonical URL (a new slug)
+    is the same article with a new revision, not a second article meeting the outlet-and-URL
+    unique rule (that was a 500)."""
+    first = pipeline.ingest_html(
+        page("Exports rise", VICTIM_SENTENCES, canonical=VICTIM_URL), url=VICTIM_URL
+    )
+    moved = VICTIM_URL + "-exports-rise"
+    edited = VICTIM_SENTENCES.replace("12 percent", "13 percent")
+    second = pipeline.ingest_html(page("Exports rise", edited, canonical=moved), url=VICTIM_URL)
+    assert second.articles[0].article.pk == first.articles[0].article.pk
+    stored = Article.objects.get()
+    assert stored.canonical_url == moved
+    assert stored.key.endswith("news.example/2025/budget-exports-rise")
+    assert list(stored.revisions.values_list("number", flat=True).order_by("number")) == [1, 2]
+    again = pipeline.ingest_html(page("Exports rise", edited, canonical=moved), url=VICTIM_URL)
+    assert again.articles[0].article.pk == stored.pk
+    assert ArticleRevision.objects.filter(article=stored).count() == 2
