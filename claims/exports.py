@@ -35,9 +35,10 @@ from typing import Any
 
 import orjson
 from django.db import connections
-from django.db.models import CharField, F, Func, QuerySet, TextField
+from django.db.models import CharField, Exists, F, Func, OuterRef, QuerySet, TextField
 from django.db.models.expressions import RawSQL
 
+from articles.models import ArticleRevision
 from claims.claimreview import claim_review
 from claims.models import Claim, ClaimStatus, Verdict
 from claims.selectors import checks_by_claim, suggestions_by_claim
@@ -517,8 +518,11 @@ REVIEWED = (ClaimStatus.VERIFIED, ClaimStatus.DISPUTED, ClaimStatus.UNVERIFIABLE
 
 
 def reviewed_claims(claims: QuerySet[Claim]) -> QuerySet[Claim]:
-    """Claims whose verdicts agree (contested, dismissed and unreviewed claims have no review)."""
-    return claims.filter(status__in=REVIEWED)
+    """Claims whose verdicts agree (contested, dismissed and unreviewed claims have no review),
+    of articles no rewrite has flagged: a verdict is not published beside a text that
+    replaced what it judged until an editor has checked the rewrite and cleared the flag."""
+    flagged = ArticleRevision.objects.filter(article=OuterRef("article"), flagged=True)
+    return claims.filter(status__in=REVIEWED).exclude(Exists(flagged))
 
 
 def deciding_verdicts(claim_ids: list[int]) -> dict[int, dict[str, Any]]:

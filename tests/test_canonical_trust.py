@@ -324,3 +324,34 @@ def test_a_page_whose_own_canonical_moved_stays_one_article(team):
     again = pipeline.ingest_html(page("Exports rise", edited, canonical=moved), url=VICTIM_URL)
     assert again.articles[0].article.pk == stored.pk
     assert ArticleRevision.objects.filter(article=stored).count() == 2
+
+
+def published_reviews(team: dict[str, Any]) -> list[str]:
+    import json
+
+    export = token_client(team["victor"]).get("/api/v1/export/claimreview.jsonld")
+    body = b"".join(export.streaming_content) if export.streaming else export.content
+    return [review["claimReviewed"] for review in json.loads(body)["@graph"]]
+
+
+def test_a_flagged_rewrite_publishes_no_review_until_an_editor_clears_it(
+    team, victim, admin_client
+):
+    """A verdict on a sentence kept through a rewrite that took most of the reviewed text is
+    not published as ClaimReview beside the new text until an editor has looked."""
+    kept = "The trade surplus reached $800 million, the largest since 2018"
+    assert any(kept in text for text in published_reviews(team))
+    pipeline.ingest_html(
+        page("Exports collapse", f"{EVIL_SENTENCES}. {kept}.", canonical=VICTIM_URL),
+        url=VICTIM_URL,
+    )
+    revision = ArticleRevision.objects.get(article=victim, number=2)
+    assert revision.flagged
+    standing = Claim.objects.current().filter(article=victim, text__contains="$800 million")
+    assert standing.filter(status="verified").exists()
+    assert published_reviews(team) == []
+    admin_client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "clear_flag", "_selected_action": [victim.pk]},
+    )
+    assert any(kept in text for text in published_reviews(team))
