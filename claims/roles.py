@@ -60,6 +60,12 @@ def can_settle(user: Any) -> bool:
     return bool(user.is_authenticated and user.has_perm("claims.settle_claim"))
 
 
+def can_see_job(user: Any, job: Any) -> bool:
+    """An ingestion job shows what a reviewer sent: its submitter and editors see it."""
+    mine = job.created_by_id is not None and job.created_by_id == user.pk
+    return bool(user.is_authenticated and (mine or can_settle(user)))
+
+
 def can_view(user: Any) -> bool:
     return bool(user.is_authenticated and user.has_perm("claims.view_claim"))
 

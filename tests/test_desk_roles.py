@@ -125,3 +125,19 @@ def test_the_admin_keeps_a_claims_text_offsets_figures_score_and_article(client,
     event = stored.events.get(action=ClaimEvent.Action.CORRECTED)
     assert event.actor == team["erin"]
     assert event.detail["kind"] == {"from": "statistical", "to": "quote"}
+
+
+def test_an_ingestion_job_page_is_its_submitters_and_editors_only(team):
+    from django.urls import reverse
+
+    from articles.models import IngestJob
+    from tests.factories import client_for
+
+    job = IngestJob.objects.create(
+        kind="url", source="https://news.example/a", created_by=team["alice"]
+    )
+    page = reverse("claims:ingest_job", args=[job.pk])
+    assert client_for("alice").get(page).status_code == 200
+    assert client_for("erin").get(page).status_code == 200
+    assert client_for("bob").get(page).status_code == 404
+    assert client_for("bob").get(f"/api/v1/jobs/{job.pk}/").status_code in (401, 403, 404)

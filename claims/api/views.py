@@ -68,7 +68,7 @@ from claims.pipeline import (
     UrlSource,
     submit,
 )
-from claims.roles import can_settle
+from claims.roles import can_see_job, can_settle
 from claims.services import claim_record_verdict
 
 SIGN_IN = (
@@ -451,10 +451,7 @@ class JobDetail(ApiView):
     )
     def get(self, request: Request, pk: int) -> Response:
         job = IngestJob.objects.filter(pk=pk).first()
-        mine = job is not None and job.created_by_id is not None
-        if job is None or not (
-            (mine and job.created_by_id == request.user.pk) or can_settle(request.user)
-        ):
+        if job is None or not can_see_job(request.user, job):
             raise NotFound("No ingestion job of yours with this id.")
         return Response(job_record(job, request.build_absolute_uri))
 

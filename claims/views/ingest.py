@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -81,7 +81,10 @@ def ingest(request: HttpRequest) -> HttpResponse:
 @require_GET
 @role_required(roles.can_review)
 def ingest_job(request: HttpRequest, pk: int) -> HttpResponse:
-    """A queued ingestion's progress; the page polls it until the job is done or failed."""
+    """A queued ingestion's progress; the page polls it until the job is done or failed.
+    Its submitter's and editors' only (as in the API): anyone else finds no such job."""
     job = get_object_or_404(IngestJob, pk=pk)
+    if not roles.can_see_job(request.user, job):
+        raise Http404(_("No ingestion job of yours with this number."))
     articles = list(Article.objects.with_outlet().filter(pk__in=job.article_ids or []))
     return render(request, "claims/_ingest_job.html", {"job": job, "articles": articles})
