@@ -69,8 +69,7 @@ def outlet_sites(url: str) -> set[str]:
     if not domain:
         return set()
     for outlet in Outlet.objects.exclude(known_domains=[]).only("domain", "known_domains"):
-        hosts = [outlet.domain, *outlet.known_domains]
-        sites = {registrable_domain(f"http://{host}/") for host in hosts if isinstance(host, str)}
+        sites = _sites_of(outlet)
         if domain in sites:
             return sites - {""}
     return {domain}
@@ -114,11 +113,25 @@ def article_key(parsed: ParsedArticle, address: PageAddress | None = None) -> st
     return "text:" + content_hash(parsed)
 
 
+def _sites_of(outlet: Outlet) -> set[str]:
+    hosts = [outlet.domain, *outlet.known_domains]
+    return {registrable_domain(f"http://{host}/") for host in hosts if isinstance(host, str)}
+
+
 def outlet_for(name: str, url: str = "") -> Outlet | None:
+    """The outlet of a page: the one the page names, when the page comes from one of its
+    sites (or the outlet has none on record yet). A page from another site naming an outlet
+    it is not (``og:site_name`` is the page's word) gets an outlet of its own, named with
+    its site: "News Example (evil.example)", never the real one."""
     domain = urlsplit(url).hostname or "" if url else ""
     if not name and not domain:
         return None
     outlet, _ = Outlet.objects.get_or_create(name=name or domain, defaults={"domain": domain})
+    site = registrable_domain(url) if url else ""
+    if name and site and outlet.domain and site not in _sites_of(outlet):
+        outlet, _ = Outlet.objects.get_or_create(
+            name=f"{name} ({site})"[:200], defaults={"domain": domain}
+        )
     return outlet
 
 

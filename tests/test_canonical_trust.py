@@ -355,3 +355,17 @@ def test_a_flagged_rewrite_publishes_no_review_until_an_editor_clears_it(
         {"action": "clear_flag", "_selected_action": [victim.pk]},
     )
     assert any(kept in text for text in published_reviews(team))
+
+
+def test_a_page_naming_another_sites_outlet_gets_an_outlet_of_its_own(team, victim):
+    """og:site_name is the page's word: evil.example calling itself "News Example" is not
+    filed under News Example; the real site's other hosts are."""
+    evil = pipeline.ingest_html(page("Exports collapse", EVIL_SENTENCES), url=EVIL_URL)
+    outlet = Article.objects.get(pk=evil.articles[0].article.pk).outlet
+    assert outlet.name == "News Example (evil.example)"
+    assert Outlet.objects.get(name="News Example").pk == victim.outlet_id != outlet.pk
+    mobile = pipeline.ingest_html(
+        page("Imports", EVIL_SENTENCES.replace("ministry", "agency")),
+        url="https://m.news.example/2025/imports",
+    )
+    assert Article.objects.get(pk=mobile.articles[0].article.pk).outlet_id == victim.outlet_id
