@@ -67,3 +67,23 @@ def test_a_worker_on_redis_ingests_each_feed_entry_once(worker):
         time.sleep(2)
         assert Article.objects.count() == 2
         assert FeedEntry.objects.count() == 2
+
+
+def test_a_worker_on_redis_runs_the_analysis_after_ingestion(worker):
+    """Ingestion commits, then hands the revision to the worker: the worker links one fact
+    across articles and flags the conflicting figures (claims.tasks.analyse_revision_task)."""
+    from claims.models import CanonicalClaim, ClaimLink
+    from claims.pipeline import ingest_text
+    from tests.test_canonical_claims import ENGLISH, NEWSPIM, OTHER_KO
+
+    for text in (NEWSPIM, ENGLISH, OTHER_KO):
+        ingest_text(text, title="t")
+    assert wait_for(lambda: CanonicalClaim.objects.filter(conflict=True).exists())
+    ko35 = Claim.objects.get(text__contains="35개국")
+    en35 = Claim.objects.get(text__contains="35 countries")
+    ko30 = Claim.objects.get(text__contains="30개국")
+    assert ko35.canonical_id == en35.canonical_id == ko30.canonical_id is not None
+    conflicts = ClaimLink.objects.filter(conflict=True)
+    assert conflicts.count() == 2  # 30 against each report of 35
+    assert all(ko30.pk in (link.claim_a_id, link.claim_b_id) for link in conflicts)
+    assert ClaimLink.objects.filter(state=ClaimLink.State.AUTO, conflict=False).exists()
