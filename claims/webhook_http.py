@@ -153,7 +153,7 @@ def post_signed(
             with response:
                 return _outcome(response)
     except InvalidIPAddress:
-        params = {"host": host, "why": "private or local"}
+        params: dict[str, object] = {"host": host, "why": "private or local"}
         return Attempt(False, code="refused", params=params, final=True)
     except requests.Timeout:
         return Attempt(False, code="timeout", params={"seconds": timeout})

@@ -138,7 +138,7 @@ def hand_over(delivery_ids: list[int], *, countdown: float = 0) -> None:
     for delivery_id in delivery_ids:
         if not _inline():
             try:
-                deliver_webhook_task.apply_async((delivery_id,), countdown=countdown or None)
+                deliver_webhook_task.apply_async((delivery_id,), countdown=countdown)
                 continue
             except BrokerError as error:
                 log.warning("background queue unreachable (%s): webhook sent inline", error)
