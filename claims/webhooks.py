@@ -114,10 +114,9 @@ def on_desk_event(sender: Any, *, event: str, data: dict[str, Any], **rows: Any)
         return
     actor, claim, canonical = rows.get("actor"), rows.get("claim"), rows.get("canonical")
     body = event_body(event, data=data, actor=actor, claim=claim, canonical=canonical)
-    deliveries = deliveries_for(event, body, endpoints)
-    hand_over([d.pk for d in deliveries])
-    if deliveries and _inline():
+    if _inline():
         retry_due()  # no worker and no beat: retries that came due go with the next event
+    hand_over([d.pk for d in deliveries_for(event, body, endpoints)])
 
 
 def connect() -> None:
