@@ -15,13 +15,13 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.text import Truncator
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from articles.admin import boolean_icon
 from articles.fetch import LOOPBACK_NETWORKS
 from articles.forms import CleanTextAdmin, HttpURLField
-from articles.presentation import _say
+from articles.presentation import REASON_WORDS, _say
 from claims import webhooks
 from claims.webhook_http import EndpointRefused, check_endpoint_address
 from claims.webhook_models import (
@@ -44,17 +44,7 @@ ERROR_TEXT = {
     "endpoint_off": _("the endpoint is switched off"),
 }
 # articles.fetch's names of refused address ranges.
-RANGE_TEXT = {
-    "loopback": _("loopback"),
-    "link-local": _("link-local"),
-    "multicast": _("multicast"),
-    "unspecified": _("unspecified"),
-    "reserved": _("reserved"),
-    "site-local": _("site-local"),
-    "private": _("private"),
-    "cloud metadata": _("cloud metadata"),
-    "private or local": _("private or local"),
-}
+RANGE_TEXT = {**REASON_WORDS, "private or local": pgettext_lazy("address", "private or local")}
 
 
 def error_text(code: str, params: dict[str, Any]) -> str:
@@ -76,7 +66,9 @@ def _allowed_networks() -> tuple[str, ...]:
 class WebhookEndpointForm(forms.ModelForm[WebhookEndpoint]):
     url = HttpURLField(label=_("URL"), max_length=2000)
     events = forms.MultipleChoiceField(
-        label=_("events"), choices=WEBHOOK_EVENTS, widget=forms.CheckboxSelectMultiple
+        label=pgettext_lazy("webhook", "events"),
+        choices=WEBHOOK_EVENTS,
+        widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:
@@ -106,20 +98,23 @@ class WebhookEndpointAdmin(CleanTextAdmin, admin.ModelAdmin[WebhookEndpoint]):
         fields = ["name", "url", "events", "active"]
         return fields if obj is None else [*fields, *self.readonly_fields]
 
-    @admin.display(description=_("events"))
+    @admin.display(description=pgettext_lazy("webhook", "events"))
     def events_shown(self, endpoint: WebhookEndpoint) -> str:
-        return ", ".join(endpoint.events or [])
+        names = dict(WEBHOOK_EVENTS)
+        return ", ".join(str(names.get(e, e)) for e in endpoint.events or [])
 
     @admin.display(description=_("active"), ordering="active")
     def active_shown(self, endpoint: WebhookEndpoint) -> str:
         return boolean_icon(endpoint.active)
 
-    @admin.display(description=_("signing secret"))
+    @admin.display(description=pgettext_lazy("webhook", "signing secret"))
     def secret_shown(self, endpoint: WebhookEndpoint) -> str:
         """Masked: the secret is shown once, when it is made."""
-        return f"whsec_••••••{endpoint.secret[-4:]}" if endpoint.secret else "—"
+        if not endpoint.secret:
+            return "—"
+        return format_html('<span translate="no">whsec_••••••{}</span>', endpoint.secret[-4:])
 
-    @admin.display(description=_("switched off"))
+    @admin.display(description=pgettext_lazy("webhook", "switched off"))
     def switched_off(self, endpoint: WebhookEndpoint) -> str:
         if not endpoint.disabled_reason:
             return "—"

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # The events an endpoint may subscribe to (``claims.signals.EVENTS``), named for the admin.
 WEBHOOK_EVENTS = [
@@ -38,10 +39,14 @@ class WebhookEndpoint(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     url = models.URLField(_("URL"), max_length=2000)
-    secret = models.CharField(_("signing secret"), max_length=100, default=new_webhook_secret)
-    events = models.JSONField(_("events"), default=list)
+    secret = models.CharField(
+        pgettext_lazy("webhook", "signing secret"), max_length=100, default=new_webhook_secret
+    )
+    events = models.JSONField(pgettext_lazy("webhook", "events"), default=list)
     active = models.BooleanField(_("active"), default=True)
-    consecutive_failures = models.PositiveIntegerField(_("failed deliveries in a row"), default=0)
+    consecutive_failures = models.PositiveIntegerField(
+        pgettext_lazy("webhook", "failed deliveries in a row"), default=0
+    )
     disabled_reason = models.CharField(_("why it was switched off"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -75,10 +80,10 @@ class WebhookDelivery(models.Model):
     ``message_id``. Of a response only the status and a short snippet are kept."""
 
     class State(models.TextChoices):
-        PENDING = "pending", _("pending")
-        SENDING = "sending", _("sending")
-        RETRYING = "retrying", _("waiting to retry")
-        DELIVERED = "delivered", _("delivered")
+        PENDING = "pending", pgettext_lazy("webhook", "pending")
+        SENDING = "sending", pgettext_lazy("webhook", "sending")
+        RETRYING = "retrying", pgettext_lazy("webhook", "waiting to retry")
+        DELIVERED = "delivered", pgettext_lazy("webhook", "delivered")
         FAILED = "failed", _("failed")
 
     endpoint = models.ForeignKey(
@@ -87,23 +92,39 @@ class WebhookDelivery(models.Model):
         on_delete=models.CASCADE,
         related_name="deliveries",
     )
-    event = models.CharField(_("event"), max_length=40, choices=WEBHOOK_EVENTS, db_index=True)
-    message_id = models.CharField(_("message ID"), max_length=40, default=new_message_id)
+    event = models.CharField(
+        pgettext_lazy("webhook", "event"), max_length=40, choices=WEBHOOK_EVENTS, db_index=True
+    )
+    message_id = models.CharField(
+        pgettext_lazy("webhook", "message ID"), max_length=40, default=new_message_id
+    )
     body = models.TextField(_("body"))
     state = models.CharField(
         _("state"), max_length=12, choices=State.choices, default=State.PENDING, db_index=True
     )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_status = models.PositiveSmallIntegerField(_("last HTTP status"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(pgettext_lazy("webhook", "attempts"), default=0)
+    last_status = models.PositiveSmallIntegerField(
+        pgettext_lazy("webhook", "last HTTP status"), null=True, blank=True
+    )
     last_error = models.CharField(_("last error"), max_length=500, blank=True)
     # The error's code and parameters (claims.webhook_http.ERRORS), to say it translated.
-    error_code = models.CharField(_("error code"), max_length=20, blank=True)
-    error_params = models.JSONField(_("error details"), default=dict, blank=True)
-    response_snippet = models.CharField(_("response (start)"), max_length=200, blank=True)
-    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    error_code = models.CharField(pgettext_lazy("webhook", "error code"), max_length=20, blank=True)
+    error_params = models.JSONField(
+        pgettext_lazy("webhook", "error details"), default=dict, blank=True
+    )
+    response_snippet = models.CharField(
+        pgettext_lazy("webhook", "response (start)"), max_length=200, blank=True
+    )
+    next_attempt_at = models.DateTimeField(
+        pgettext_lazy("webhook", "next attempt"), null=True, blank=True
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
-    last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
-    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+    last_attempt_at = models.DateTimeField(
+        pgettext_lazy("webhook", "last attempt"), null=True, blank=True
+    )
+    delivered_at = models.DateTimeField(
+        pgettext_lazy("webhook", "delivered"), null=True, blank=True
+    )
 
     objects = WebhookDeliveryQuerySet.as_manager()
 
@@ -119,4 +140,4 @@ class WebhookDelivery(models.Model):
         indexes = [models.Index(fields=["state", "next_attempt_at"], name="webhook_due")]
 
     def __str__(self) -> str:
-        return f"{self.event} {self.message_id}"
+        return self.message_id

@@ -86,7 +86,7 @@ def delivery() -> WebhookDelivery:
     return WebhookDelivery.objects.get()
 
 
-# --- Each event, signed --------------------------------------------------------------------------
+# --- Each event, signed -------------------------------------------------------------------
 
 
 def test_each_claim_event_reaches_the_receiver_signed_with_the_standard_headers(
@@ -160,7 +160,7 @@ def test_the_body_carries_no_secret_and_of_people_only_usernames(
     assert json.loads(body)["timestamp"].endswith("+00:00")
 
 
-# --- Retries ----------------------------------------------------------------------------------------
+# --- Retries ------------------------------------------------------------------------------
 
 
 def test_a_500_is_retried_with_the_same_id_and_body_until_delivered(
@@ -289,7 +289,7 @@ def test_a_delivery_succeeding_starts_the_count_of_failures_over(
     assert WebhookEndpoint.objects.get(pk=endpoint.pk).consecutive_failures == 0
 
 
-# --- The SSRF guard ----------------------------------------------------------------------------------
+# --- The SSRF guard -----------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
