@@ -64,7 +64,6 @@ def _allowed_networks() -> tuple[str, ...]:
 
 
 class WebhookEndpointForm(forms.ModelForm[WebhookEndpoint]):
-    url = HttpURLField(label=_("URL"), max_length=2000)
     events = forms.MultipleChoiceField(
         label=pgettext_lazy("webhook", "events"),
         choices=WEBHOOK_EVENTS,
@@ -74,6 +73,7 @@ class WebhookEndpointForm(forms.ModelForm[WebhookEndpoint]):
     class Meta:
         model = WebhookEndpoint
         fields = ["name", "url", "events", "active"]
+        field_classes = {"url": HttpURLField}
 
     def clean_url(self) -> str:
         url = str(self.cleaned_data["url"])
