@@ -19,11 +19,10 @@ from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from articles.admin import boolean_icon
-from articles.fetch import LOOPBACK_NETWORKS
 from articles.forms import CleanTextAdmin, HttpURLField
 from articles.presentation import REASON_WORDS, _say
 from claims import webhooks
-from claims.webhook_http import EndpointRefused, check_endpoint_address
+from claims.webhook_http import LOOPBACK_NETWORKS, EndpointRefused, check_endpoint_address
 from claims.webhook_models import (
     WEBHOOK_EVENTS,
     WebhookDelivery,

@@ -21,8 +21,10 @@ from requests_hardened import Config, HTTPSession
 from requests_hardened.ip_filter import InvalidIPAddress
 from standardwebhooks import Webhook
 
-from articles.fetch import refused_address
+from articles.fetch import LOOPBACK_NETWORKS, refused_address
 from lib.urls import URLError, clean_http_url
+
+__all__ = ["LOOPBACK_NETWORKS", "Attempt", "EndpointRefused", "check_endpoint_address"]
 
 SNIPPET_BYTES = 200
 

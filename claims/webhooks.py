@@ -25,10 +25,9 @@ from django.db.models import F
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 
-from articles.fetch import LOOPBACK_NETWORKS
 from claims.models import CanonicalClaim, Claim
 from claims.signals import desk_event
-from claims.webhook_http import Attempt, post_signed, signed_headers
+from claims.webhook_http import LOOPBACK_NETWORKS, Attempt, post_signed, signed_headers
 from claims.webhook_models import WebhookDelivery, WebhookEndpoint, new_message_id
 
 log = logging.getLogger(__name__)
