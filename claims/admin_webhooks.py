@@ -14,7 +14,7 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html
-from django.utils.text import Truncator
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -64,7 +64,7 @@ def _allowed_networks() -> tuple[str, ...]:
 
 class WebhookEndpointForm(forms.ModelForm[WebhookEndpoint]):
     events = forms.MultipleChoiceField(
-        label=pgettext_lazy("webhook", "events"),
+        label=capfirst(pgettext_lazy("webhook", "events")),
         choices=WEBHOOK_EVENTS,
         widget=forms.CheckboxSelectMultiple,
     )
