@@ -47,12 +47,14 @@ def worker(settings: Any) -> Iterator[subprocess.Popen[bytes]]:
         cwd=ROOT,
         env=worker_env(CLAIMDESK_WEBHOOK_RETRY_SECONDS="1,1"),
     )
-    switch_broker(BROKER, eager=False)
-    celery_app.control.purge()
-    yield process
-    switch_broker(previous["broker_url"], eager=previous["eager"])
-    process.terminate()
-    process.wait(timeout=30)
+    try:
+        switch_broker(BROKER, eager=False)
+        celery_app.control.purge()
+        yield process
+    finally:
+        switch_broker(previous["broker_url"], eager=previous["eager"])
+        process.terminate()
+        process.wait(timeout=30)
 
 
 def delivered() -> bool:
