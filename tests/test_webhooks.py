@@ -19,6 +19,7 @@ from claims.models import Claim, WebhookDelivery, WebhookEndpoint
 from claims.services import SourceInput, claim_assign, claim_record_verdict
 from claims.signals import EVENTS
 from tests.localserver import QuietHandler, serve_handler
+from tests.test_ops_broker_down import broker_down  # noqa: F401 (a fixture)
 
 SOURCE = SourceInput(url="https://example.org/report", title="Report")
 State = WebhookDelivery.State
@@ -327,3 +328,37 @@ def test_a_name_that_does_not_resolve_is_retried(
     verdict(claim, team, django_capture_on_commit_callbacks)
     unresolved = delivery()
     assert unresolved.state == State.RETRYING and unresolved.error_code == "unresolved"
+
+
+# --- Without workers, and with the broker down --------------------------------------------
+
+
+def test_the_send_webhooks_command_sends_the_deliveries_that_came_due(
+    claim, team, receiver, quick_retries, django_capture_on_commit_callbacks
+):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    endpoint = make_endpoint(receiver.url, ["verdict.created"])
+    receiver.answers = [500]
+    verdict(claim, team, django_capture_on_commit_callbacks)
+    out = StringIO()
+    call_command("send_webhooks", stdout=out)
+    assert out.getvalue().startswith("1 webhook deliveries")
+    assert delivery().state == State.DELIVERED
+    assert len(receiver.events(endpoint.secret)) == 2
+
+
+def test_with_the_broker_down_the_delivery_is_made_in_this_process(
+    claim,
+    team,
+    receiver,
+    fetch_loopback,
+    django_capture_on_commit_callbacks,
+    broker_down,  # noqa: F811
+):
+    endpoint = make_endpoint(receiver.url, ["verdict.created"])
+    verdict(claim, team, django_capture_on_commit_callbacks)
+    assert delivery().state == State.DELIVERED
+    assert [p["type"] for p in receiver.events(endpoint.secret)] == ["verdict.created"]
