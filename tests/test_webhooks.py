@@ -191,6 +191,7 @@ def test_a_retry_waits_for_its_time_on_the_default_backoff(
     receiver.answers = [503]
     verdict(claim, team, django_capture_on_commit_callbacks)
     waiting = delivery()
+    assert waiting.next_attempt_at is not None and waiting.last_attempt_at is not None
     wait = waiting.next_attempt_at - waiting.last_attempt_at
     assert 5 <= wait.total_seconds() < 6  # the first of 5 s, 5 min, 30 min, 2 h, 5 h
     assert webhooks.retry_due() == 0
