@@ -590,5 +590,6 @@ admin.site.register(get_user_model(), DeskUserAdmin)
 admin.site.unregister(Group)
 admin.site.register(Group, DeskGroupAdmin)
 
-# Canonical claims, links, aliases and arithmetic checks (registered on import).
-from claims import admin_links  # noqa: E402, F401
+# Canonical claims, links, aliases and arithmetic checks, and signed webhooks' endpoints and
+# delivery log (registered on import).
+from claims import admin_links, admin_webhooks  # noqa: E402, F401

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class ClaimsConfig(AppConfig):
     name = "claims"
     verbose_name = _("Claims")
+
+    def ready(self) -> None:
+        # Signed webhooks listen to the desk's events (claims.signals.desk_event).
+        from claims import webhooks
+
+        webhooks.connect()

@@ -29,6 +29,7 @@ from claims.pipeline import (
     run_ingest_job,
 )
 from claims.services import claims_mark_due
+from claims.webhooks import deliver_webhook_task, retry_webhooks_task
 
 __all__ = [
     "TRANSIENT",
@@ -44,6 +45,8 @@ __all__ = [
     "reextract_article_task",
     "requeue_lost_jobs_task",
     "run_ingest_job",
+    "deliver_webhook_task",
+    "retry_webhooks_task",
 ]
 
 log = logging.getLogger(__name__)

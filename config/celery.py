@@ -45,3 +45,11 @@ def schedule_source_rechecks(sender: Celery, **kwargs: object) -> None:
         sender.signature("claims.tasks.mark_due_rechecks_task"),
         name="mark claims due for re-check",
     )
+
+
+@app.on_after_finalize.connect
+def schedule_webhook_retries(sender: Celery, **kwargs: object) -> None:
+    # Webhook deliveries whose retry came due (and attempts of lost workers) are sent.
+    sender.add_periodic_task(
+        60.0, sender.signature("claims.tasks.retry_webhooks_task"), name="retry webhooks"
+    )

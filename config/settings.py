@@ -278,6 +278,15 @@ CLAIMDESK_PUBLIC_ARCHIVES = envbool("CLAIMDESK_PUBLIC_ARCHIVES", False)
 # The desk's re-check periods in days by what makes a claim age, over the defaults of
 # claims.evidence.recheck.DEFAULT_PERIODS, e.g. {"stake": 60, "price": 14}.
 CLAIMDESK_RECHECK_DAYS = envjson("CLAIMDESK_RECHECK_DAYS", {})
+# Signed webhooks (claims.webhooks): seconds allowed for one attempt, the waits before each
+# retry (comma-separated seconds; the attempts are one more than the waits), and the failed
+# deliveries in a row after which an endpoint is switched off.
+CLAIMDESK_WEBHOOK_TIMEOUT = max(envint("CLAIMDESK_WEBHOOK_TIMEOUT", 5), 1)
+CLAIMDESK_WEBHOOK_RETRY_SECONDS = [
+    float(s)
+    for s in envlist("CLAIMDESK_WEBHOOK_RETRY_SECONDS", ["5", "300", "1800", "7200", "18000"])
+]
+CLAIMDESK_WEBHOOK_DISABLE_AFTER = max(envint("CLAIMDESK_WEBHOOK_DISABLE_AFTER", 10), 1)
 CLAIMDESK_USER_AGENT = envstr(
     "CLAIMDESK_USER_AGENT", "ClaimdeskBot/0.1 (+https://github.com/claimdesk; fact-check desk)"
 )
