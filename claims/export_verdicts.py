@@ -150,7 +150,7 @@ def queue_jsonl_chunks(claims: QuerySet[Claim]) -> Iterator[bytes]:
     return _chunked(lines())
 
 
-_UNSAFE = re.compile(r"[^\w.-]+")
+_UNSAFE = re.compile(r"[^\w.]+")
 
 
 def export_filename(day: date, filters: dict[str, Any], status: str, extension: str) -> str:
