@@ -10,9 +10,9 @@ from datetime import date
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.db import connection
 from django.http import StreamingHttpResponse
+from django.test import Client
 from django.urls import reverse
 
 from claims import export_verdicts, exports
