@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class SavedViewQuerySet(models.QuerySet["SavedView"]):
@@ -23,7 +24,7 @@ class SavedView(models.Model):
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("owner"),
+        verbose_name=pgettext_lazy("saved view", "owner"),
         on_delete=models.CASCADE,
         related_name="saved_views",
     )
@@ -31,7 +32,7 @@ class SavedView(models.Model):
     shared = models.BooleanField(
         _("shared with the desk"), default=False, help_text=_("Only editors share views.")
     )
-    filters = models.JSONField(_("filters"), default=dict, blank=True)
+    filters = models.JSONField(pgettext_lazy("saved view", "filters"), default=dict, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

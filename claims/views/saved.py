@@ -12,7 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from articles.forms import CleanLineField
@@ -23,7 +23,7 @@ from claims.views.common import error_messages, role_required
 
 
 class ViewNameForm(Form):
-    name = CleanLineField(label=gettext_lazy("Name"), max_length=80)
+    name = CleanLineField(label=pgettext_lazy("saved view", "Name"), max_length=80)
 
 
 class SaveViewForm(ViewNameForm):
