@@ -48,6 +48,26 @@ def check_filters(raw: Mapping[str, Any]) -> CheckedFilters:
     return CheckedFilters(kept, unknown, gone)
 
 
+def describe(filters: Mapping[str, str], form: QueueFilterForm) -> list[str]:
+    """The filters in words, as the queue's form labels them ("Language: Korean")."""
+    words = []
+    for key, value in filters.items():
+        field = form.fields.get(key)
+        if field is None:
+            continue
+        if key == "mine":
+            words.append(str(field.label))
+            continue
+        choices = {str(k): v for k, v in getattr(field, "choices", [])}
+        words.append(f"{field.label}: {choices.get(str(value), value)}")
+    return words
+
+
+def filter_form() -> QueueFilterForm:
+    """The queue's filter form with today's outlets and reviewers (two queries)."""
+    return QueueFilterForm(outlets=outlet_choices(), reviewers=reviewer_choices())
+
+
 def can_manage(user: Any, view: SavedView) -> bool:
     """Its owner manages a view of their own; editors manage the shared ones."""
     if view.shared:

@@ -172,14 +172,19 @@ def test_only_editors_manage_shared_views(team, who):
     assert SavedView.objects.get(pk=shared.pk).name == "Desk 2"
 
 
-def test_the_views_page_lists_views_with_their_filters(team, django_assert_max_num_queries):
-    for n in range(5):
-        SavedView.objects.create(owner=team["alice"], name=f"V{n}", filters={"language": "ko"})
+@pytest.mark.parametrize("n", [1, 6])
+def test_the_views_page_lists_views_with_their_filters_in_words(team, django_assert_num_queries, n):
+    for i in range(n):
+        SavedView.objects.create(
+            owner=team["alice"], name=f"V{i}", filters={"language": "ko", "mine": "on"}
+        )
     SavedView.objects.create(owner=team["erin"], name="Desk", filters={}, shared=True)
     client = client_for("alice")
-    with django_assert_max_num_queries(6):
+    # Session, user, permissions (2), the views with their owners, outlets, reviewers.
+    with django_assert_num_queries(7):
         html = client.get(reverse("claims:saved_views")).content.decode()
-    assert html.count("language=ko") == 5 and "Desk" in html
+    assert html.count("Language: Korean · Assigned to me") == n
+    assert "Desk" in html and "Open work, no filter" in html
 
 
 def test_the_queue_offers_save_this_view_without_breaking_its_cache(team):

@@ -116,8 +116,14 @@ def _problem_messages(problem: ValidationError | PermissionDenied) -> list[str]:
 @role_required(roles.can_view)
 def saved_views_page(request: HttpRequest) -> HttpResponse:
     views = list(SavedView.objects.visible_to(request.user).select_related("owner"))
+    form = saved_views.filter_form()
     rows: list[dict[str, Any]] = [
-        {"view": v, "manage": saved_views.can_manage(request.user, v)} for v in views
+        {
+            "view": v,
+            "manage": saved_views.can_manage(request.user, v),
+            "filters": saved_views.describe(v.filters if isinstance(v.filters, dict) else {}, form),
+        }
+        for v in views
     ]
     return render(request, "claims/saved_views.html", {"rows": rows})
 
