@@ -40,18 +40,20 @@ def _download(
     claims, filters, status = queue_selection(request)
     response = StreamingHttpResponse(chunks(claims), content_type=content_type)
     name = export_filename(timezone.localdate(), filters, status, extension)
-    response["Content-Disposition"] = content_disposition_header(True, name)
+    response["Content-Disposition"] = content_disposition_header(True, name) or "attachment"
     response["Cache-Control"] = "private, no-store"
     return response
 
 
 @require_GET
 @role_required(roles.can_view)
-def queue_csv(request: HttpRequest) -> StreamingHttpResponse:
+def queue_csv(
+    request: HttpRequest,
+) -> Any:  # a StreamingHttpResponse (role_required types HttpResponse)
     return _download(request, queue_csv_chunks, "text/csv; charset=utf-8", "csv")
 
 
 @require_GET
 @role_required(roles.can_view)
-def queue_jsonl(request: HttpRequest) -> StreamingHttpResponse:
+def queue_jsonl(request: HttpRequest) -> Any:  # a StreamingHttpResponse
     return _download(request, queue_jsonl_chunks, "application/x-ndjson", "jsonl")
