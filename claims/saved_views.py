@@ -36,11 +36,8 @@ class CheckedFilters:
 def check_filters(raw: Mapping[str, Any]) -> CheckedFilters:
     """The filters of ``raw`` the queue takes today (two queries: outlets and reviewers)."""
     unknown = sorted(str(k) for k in raw if k not in QUEUE_FILTERS and k not in NOT_SAVED)
-    given = {
-        key: str(value)
-        for key, value in raw.items()
-        if key in QUEUE_FILTERS and value not in (None, "", False)
-    }
+    # In the form's order: PostgreSQL's jsonb keeps its own order of keys.
+    given = {key: str(raw[key]) for key in QUEUE_FILTERS if raw.get(key) not in (None, "", False)}
     form = QueueFilterForm(given, outlets=outlet_choices(), reviewers=reviewer_choices())
     form.is_valid()
     gone = [str(form.fields[key].label) for key in given if key in form.errors]
@@ -51,9 +48,9 @@ def check_filters(raw: Mapping[str, Any]) -> CheckedFilters:
 def describe(filters: Mapping[str, str], form: QueueFilterForm) -> list[str]:
     """The filters in words, as the queue's form labels them ("Language: Korean")."""
     words = []
-    for key, value in filters.items():
-        field = form.fields.get(key)
-        if field is None:
+    for key, field in form.fields.items():
+        value = filters.get(key)
+        if value in (None, ""):
             continue
         if key == "mine":
             words.append(str(field.label))

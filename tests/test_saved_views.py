@@ -36,7 +36,7 @@ def test_a_reviewer_saves_the_queues_filter_under_a_cleaned_name(team):
     assert view.name == "Korean stakes"
     assert view.filters == {"language": "ko", "kind": "statistical"}
     assert view.shared is False
-    assert response.redirect_chain[-1][0] == f"{QUEUE}?language=ko&kind=statistical"
+    assert response.redirect_chain[-1][0] == f"{QUEUE}?kind=statistical&language=ko"
     assert any("Korean stakes" in m for m in messages_of(response))
 
 
@@ -97,7 +97,7 @@ def test_applying_a_view_opens_the_queue_with_its_filters(team):
     )
     response = client_for("alice").get(reverse("claims:apply_view", args=[view.pk]))
     assert response.status_code == 302
-    assert response["Location"] == f"{QUEUE}?language=ko&status=all"
+    assert response["Location"] == f"{QUEUE}?status=all&language=ko"
 
 
 def test_a_view_of_someone_else_is_not_found(team):
