@@ -48,15 +48,15 @@ def check_filters(raw: Mapping[str, Any]) -> CheckedFilters:
 def describe(filters: Mapping[str, str], form: QueueFilterForm) -> list[str]:
     """The filters in words, as the queue's form labels them ("Language: Korean")."""
     words = []
-    for key, field in form.fields.items():
+    for key, form_field in form.fields.items():
         value = filters.get(key)
         if value in (None, ""):
             continue
         if key == "mine":
-            words.append(str(field.label))
+            words.append(str(form_field.label))
             continue
-        choices = {str(k): v for k, v in getattr(field, "choices", [])}
-        words.append(f"{field.label}: {choices.get(str(value), value)}")
+        choices = {str(k): v for k, v in getattr(form_field, "choices", [])}
+        words.append(f"{form_field.label}: {choices.get(str(value), value)}")
     return words
 
 
