@@ -13,6 +13,7 @@ from articles.models import Outlet
 from claims.models import SavedView
 from claims.saved_views import check_filters
 from tests.factories import client_for, make_article, make_claims, make_user
+from tests.test_desk_korean import english_words
 
 QUEUE = reverse("claims:queue")
 SAVE = reverse("claims:save_view")
@@ -198,3 +199,34 @@ def test_the_queue_offers_save_this_view_without_breaking_its_cache(team):
         assert "csrfmiddlewaretoken" in html
         assert 'name="shared"' not in html  # viewers do not share
     assert 'name="shared"' in client_for("erin").get(QUEUE).content.decode()
+
+
+def test_saved_view_pages_and_answers_are_korean_in_korean_mode(team):
+    SavedView.objects.create(owner=team["erin"], name="데스크 보기", filters={}, shared=True)
+    gone = make_user("gone", "reviewer")
+    view = SavedView.objects.create(
+        owner=team["alice"],
+        name="내 보기",
+        filters={"language": "ko", "mine": "on", "reviewer": str(gone.pk), "colour": "red"},
+    )
+    get_user_model().objects.filter(pk=gone.pk).delete()
+    client = client_for("alice")
+    client.cookies["django_language"] = "ko"
+    pages = {
+        "menu": client.get(MENU),
+        "views": client.get(reverse("claims:saved_views")),
+        "applied": client.get(reverse("claims:apply_view", args=[view.pk]), follow=True),
+        "saved": save(client, "내 보기", "language=ko"),
+        "empty name": save(client, " ", "language=ko"),
+        "renamed": client.post(
+            reverse("claims:rename_view", args=[view.pk]), {"name": "새 이름"}, follow=True
+        ),
+    }
+    found = {
+        name: english_words(response.content.decode(), ["colour", "red", "gone", *team])
+        for name, response in pages.items()
+    }
+    assert all(r.status_code == 200 for r in pages.values())
+    assert not {name: words for name, words in found.items() if words}
+    said = pages["applied"].content.decode()
+    assert "colour" in said and "대기열에 없는 필터" in said

@@ -123,3 +123,22 @@ def test_the_views_menu_and_downloads_fit_a_phone_in_korean(
     shot(phone, "saved-views-phone-ko")
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     context.close()
+
+
+def test_the_queue_with_its_views_menu_and_downloads_in_korean(
+    browser: Any, live_server: Any, desk: dict
+):
+    context = browser.new_context(locale="ko-KR", viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    sign_in(page, live_server.url, "erin", PASSWORD)
+    page.fill("#id_view_name", "남은 작업 전체")
+    page.get_by_role("checkbox", name="데스크와 공유").check()
+    page.get_by_role("button", name="이 보기 저장").click()
+    expect(page.locator(".messages")).to_contain_text("남은 작업 전체")
+    page.locator(".views-menu > summary").click()
+    expect(page.locator(".views-list a", has_text="남은 작업 전체")).to_contain_text("공유")
+    expect(page.get_by_role("link", name="JSON Lines 내려받기")).to_be_visible()
+    shot(page, "queue-views-menu-ko")
+    assert SavedView.objects.get(name="남은 작업 전체").shared
+    context.close()
