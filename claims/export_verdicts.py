@@ -30,9 +30,13 @@ from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
 from claims.exports import (
+    CLAIM_JSON_SQL,
     _chunked,
+    _copy_jsonl_chunks,
     _iso,
     _json_text,
+    _pg_time,
+    builds_json,
     claim_batches,
     csv_chunks,
     dumps,
@@ -137,8 +141,27 @@ def queue_csv_chunks(claims: QuerySet[Claim]) -> Iterator[bytes]:
     return csv_chunks(claims, verdict_tail())
 
 
+def _latest_json_sql() -> str:
+    """The API's claim record as PostgreSQL builds it, with ``latest_verdict`` added."""
+    users = get_user_model()._meta.db_table
+    latest = f"""(
+        SELECT json_build_object('id', v.id, 'verdict', v.verdict, 'reviewer', u.username,
+            'created_at', {_pg_time("v.created_at")}, 'note', v.note, 'settles', v.settles,
+            'sources', COALESCE((SELECT json_agg(json_build_object('url', s.url,
+                'stance', s.stance) ORDER BY s.id)
+                FROM claims_source s WHERE s.verdict_id = v.id), '[]'::json))
+        FROM claims_verdict v JOIN {users} u ON u.id = v.reviewer_id
+        WHERE v.claim_id = claims_claim.id ORDER BY v.created_at DESC, v.id DESC LIMIT 1)"""  # noqa: S608
+    end = "\n)::text"
+    assert CLAIM_JSON_SQL.endswith(end)
+    return CLAIM_JSON_SQL[: -len(end)] + f",\n    'latest_verdict', {latest}{end}"
+
+
 def queue_jsonl_chunks(claims: QuerySet[Claim]) -> Iterator[bytes]:
-    """One API claim record a line, with ``latest_verdict``."""
+    """One API claim record a line, with ``latest_verdict`` (on PostgreSQL built by the
+    database and copied out, as the API's JSON Lines export is)."""
+    if builds_json(claims):
+        return _copy_jsonl_chunks(claims, _latest_json_sql())
 
     def lines() -> Iterator[bytes]:
         for batch in claim_batches(claims):

@@ -322,8 +322,8 @@ def claim_json(claims: QuerySet[Claim]) -> QuerySet[Claim, dict[str, Any]]:
     return claims.annotate(json=document).values("id", "json")
 
 
-def _copy_jsonl_chunks(claims: QuerySet[Claim]) -> Iterator[bytes]:
-    document = RawSQL(CLAIM_JSON_SQL, (), output_field=TextField())  # noqa: S611
+def _copy_jsonl_chunks(claims: QuerySet[Claim], json_sql: str = CLAIM_JSON_SQL) -> Iterator[bytes]:
+    document = RawSQL(json_sql, (), output_field=TextField())  # noqa: S611
     rows = claims.order_by("id").annotate(json=document).values_list("json")
     sql, params = rows.query.sql_with_params()
     # CSV with quote and delimiter characters that JSON text never holds unescaped: each
