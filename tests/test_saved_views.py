@@ -230,3 +230,12 @@ def test_saved_view_pages_and_answers_are_korean_in_korean_mode(team):
     assert not {name: words for name, words in found.items() if words}
     said = pages["applied"].content.decode()
     assert "colour" in said and "대기열에 없는 필터" in said
+
+
+def test_a_view_name_is_shown_as_text_never_as_html(team):
+    save(client_for("alice"), '<img src=x onerror="alert(1)">', "language=ko")
+    view = SavedView.objects.get(owner=team["alice"])
+    assert view.name == '<img src=x onerror="alert(1)">'
+    for url in (MENU, reverse("claims:saved_views")):
+        html = client_for("alice").get(url).content.decode()
+        assert "<img" not in html and "&lt;img src=x" in html
