@@ -31,7 +31,7 @@ import io
 import json
 from collections.abc import Generator, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from django.db import connections
@@ -42,6 +42,9 @@ from articles.models import ArticleRevision
 from claims.claimreview import claim_review
 from claims.models import Claim, ClaimStatus, Verdict
 from claims.selectors import checks_by_claim, suggestions_by_claim
+
+if TYPE_CHECKING:
+    from claims.export_verdicts import CsvTail
 
 BOM = "\ufeff".encode()
 CHUNK_BYTES = 64 * 1024
@@ -319,8 +322,8 @@ def claim_json(claims: QuerySet[Claim]) -> QuerySet[Claim, dict[str, Any]]:
     return claims.annotate(json=document).values("id", "json")
 
 
-def _copy_jsonl_chunks(claims: QuerySet[Claim]) -> Iterator[bytes]:
-    document = RawSQL(CLAIM_JSON_SQL, (), output_field=TextField())  # noqa: S611
+def _copy_jsonl_chunks(claims: QuerySet[Claim], json_sql: str = CLAIM_JSON_SQL) -> Iterator[bytes]:
+    document = RawSQL(json_sql, (), output_field=TextField())  # noqa: S611
     rows = claims.order_by("id").annotate(json=document).values_list("json")
     sql, params = rows.query.sql_with_params()
     # CSV with quote and delimiter characters that JSON text never holds unescaped: each
@@ -390,8 +393,9 @@ def _iso(value: datetime | None) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ") if value else ""
 
 
-def csv_header() -> bytes:
-    return BOM + (",".join(CSV_COLUMNS) + "\n").encode()
+def csv_header(tail: CsvTail | None = None) -> bytes:
+    columns = CSV_COLUMNS + (tail.columns if tail is not None else ())
+    return BOM + (",".join(columns) + "\n").encode()
 
 
 def _formula_safe_sql(column: str) -> str:
@@ -404,7 +408,9 @@ def _formula_safe_sql(column: str) -> str:
     )
 
 
-def copy_statement(claims: QuerySet[Claim]) -> tuple[str, tuple[Any, ...]]:
+def copy_statement(
+    claims: QuerySet[Claim], tail: CsvTail | None = None
+) -> tuple[str, tuple[Any, ...]]:
     """``COPY (SELECT the CSV columns of these claims) TO STDOUT WITH CSV`` and its parameters.
 
     Every cell is quoted (``FORCE_QUOTE *``; none is NULL, so none is left unquoted) and the
@@ -433,24 +439,32 @@ def copy_statement(claims: QuerySet[Claim]) -> tuple[str, tuple[Any, ...]]:
     columns = {f"x_{name}": source for name, source in zip(CSV_COLUMNS, sources, strict=True)}
     rows = claims.order_by("id").annotate(**columns).values_list(*columns)
     sql, params = rows.query.sql_with_params()
-    selected = ", ".join(
+    cells = [
         _formula_safe_sql(f'c."x_{name}"') if name in FREE_TEXT else f'c."x_{name}"'
         for name in CSV_COLUMNS
-    )
+    ]
+    join = ""
+    if tail is not None:
+        cells += [
+            _formula_safe_sql(sql_cell) if name in tail.free_text else f"COALESCE({sql_cell}, '')"
+            for name, sql_cell in zip(tail.columns, tail.select, strict=True)
+        ]
+        join = " " + tail.join
+    selected = ", ".join(cells)
     # Built from constants only (no input reaches it); filters are bound parameters.
-    statement = f'COPY (SELECT {selected} FROM ({sql}) AS c ORDER BY c."x_id") '  # noqa: S608
+    statement = f'COPY (SELECT {selected} FROM ({sql}) AS c{join} ORDER BY c."x_id") '  # noqa: S608
     return statement + "TO STDOUT WITH (FORMAT csv, FORCE_QUOTE *)", tuple(params)
 
 
-def _copy_chunks(claims: QuerySet[Claim]) -> Iterator[bytes]:
-    statement, params = copy_statement(claims)
+def _copy_chunks(claims: QuerySet[Claim], tail: CsvTail | None = None) -> Iterator[bytes]:
+    statement, params = copy_statement(claims, tail)
     connection = connections[claims.db]
     with connection.cursor() as cursor:
         with cursor.cursor.copy(statement, params) as copy:
             yield from _chunked(bytes(data) for data in copy)
 
 
-def _python_csv_chunks(claims: QuerySet[Claim]) -> Iterator[bytes]:
+def _python_csv_chunks(claims: QuerySet[Claim], tail: CsvTail | None = None) -> Iterator[bytes]:
     rows = claims.order_by("id").values_list(
         "id",
         "article_id",
@@ -474,8 +488,13 @@ def _python_csv_chunks(claims: QuerySet[Claim]) -> Iterator[bytes]:
         if not batch:
             return
         last = batch[-1][0]
+        cells = [_csv_row(row) for row in batch]
+        if tail is not None:
+            more = tail.cells([row[0] for row in batch])
+            blank = ("",) * len(tail.columns)
+            cells = [row + more.get(row[0], blank) for row in cells]
         out = io.StringIO()
-        csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL).writerows(map(_csv_row, batch))
+        csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL).writerows(cells)
         yield out.getvalue().encode()
 
 
@@ -503,13 +522,14 @@ def _csv_row(row: tuple[Any, ...]) -> tuple[Any, ...]:
     )
 
 
-def csv_chunks(claims: QuerySet[Claim]) -> Generator[bytes]:
-    """The CSV export: BOM and header, then one row per claim in id order."""
-    yield csv_header()
+def csv_chunks(claims: QuerySet[Claim], tail: CsvTail | None = None) -> Generator[bytes]:
+    """The CSV export: BOM and header, then one row per claim in id order (with the
+    ``tail``'s columns after the claim's)."""
+    yield csv_header(tail)
     if connections[claims.db].vendor == "postgresql":
-        yield from _copy_chunks(claims)
+        yield from _copy_chunks(claims, tail)
     else:
-        yield from _chunked(_python_csv_chunks(claims))
+        yield from _chunked(_python_csv_chunks(claims, tail))
 
 
 # ClaimReview ----------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, path
 
-from claims.views import article, dashboard, ingest, links, panel, queue, sources
+from claims.views import article, dashboard, exports, ingest, links, panel, queue, saved, sources
 from config.auth import SignInForm
 
 app_name = "claims"
@@ -12,6 +12,14 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", queue.queue, name="queue"),
     path("", queue.queue, name="home"),
     path("queue/assign/", queue.queue_assign, name="queue_assign"),
+    path("queue/export.csv", exports.queue_csv, name="queue_csv"),
+    path("queue/export.jsonl", exports.queue_jsonl, name="queue_jsonl"),
+    path("views/", saved.saved_views_page, name="saved_views"),
+    path("views/menu/", saved.views_menu, name="views_menu"),
+    path("views/save/", saved.save_view, name="save_view"),
+    path("views/<int:pk>/", saved.apply_view, name="apply_view"),
+    path("views/<int:pk>/rename/", saved.rename_view, name="rename_view"),
+    path("views/<int:pk>/delete/", saved.delete_view, name="delete_view"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("ingest/", ingest.ingest, name="ingest"),
     path("ingest/jobs/<int:pk>/", ingest.ingest_job, name="ingest_job"),

@@ -123,6 +123,8 @@ def queue_url(request: HttpRequest) -> str:
 # token is put in per request.
 QUEUE_CACHE_SECONDS = 60
 CSRF_MARK = SafeString("<!--claimdesk:csrf-->")
+# "Save this view" (claims/_save_view.html) goes in per request too: it holds a CSRF token.
+SAVE_VIEW_MARK = SafeString("<!--claimdesk:save-view-->")
 
 
 def _queue_cache_key(request: HttpRequest, can_settle: bool) -> str:
@@ -169,9 +171,18 @@ def _queue_body(request: HttpRequest, can_settle: bool) -> str:
             "back": urlencode({"back": request.GET.urlencode()}) if request.GET else "",
             "export_every_status": status not in (*ClaimStatus.values, DUE),
             "csrf_mark": CSRF_MARK,
+            "save_view_mark": SAVE_VIEW_MARK,
+            "download_query": params.urlencode(),
         },
         request=request,
     )
+
+
+def _save_view_form(request: HttpRequest, can_share: bool) -> str:
+    params = request.GET.copy()
+    params.pop("after", None)
+    context = {"query": params.urlencode(), "can_share": can_share}
+    return render_to_string("claims/_save_view.html", context, request=request)
 
 
 @require_GET
@@ -185,6 +196,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         cache.set(key, body, QUEUE_CACHE_SECONDS)
     if can_settle:
         body = body.replace(CSRF_MARK, csrf_input(request), 1)
+    body = body.replace(SAVE_VIEW_MARK, _save_view_form(request, can_settle), 1)
     return render(request, "claims/queue.html", {"body": SafeString(body)})
 
 
