@@ -249,6 +249,9 @@ class Claim(models.Model):
     is_due = models.BooleanField(
         _("due for re-check"), default=False, db_default=False, editable=False
     )
+    # An editor's choice (claims.blind): reviewers see no one else's verdicts on the claim
+    # until they have recorded their own.
+    blind = models.BooleanField(_("blind review"), default=False, db_default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
 
@@ -288,6 +291,8 @@ class Claim(models.Model):
             ),
             # The claims due for re-check (few at a time), counted per status on each page.
             models.Index(fields=["status"], condition=Q(is_due=True), name="claim_due_idx"),
+            # Whether any claim is blind (claims.blind), asked on each page of a reviewer.
+            models.Index(fields=["id"], condition=Q(blind=True), name="claim_blind_idx"),
             models.Index(
                 fields=["status", "-score", "-id"],
                 condition=Q(is_current=True),
@@ -430,6 +435,7 @@ class ClaimEvent(models.Model):
         RECHECK_DUE = "recheck_due", _("due for re-check")
         SOURCE_CHANGED = "source_changed", _("source changed")
         SOURCE_VANISHED = "source_vanished", _("source vanished")
+        BLIND_SET = "blind_set", _("blind review set")
 
     claim = models.ForeignKey(
         Claim, verbose_name=_("claim"), on_delete=models.CASCADE, related_name="events"

@@ -280,6 +280,23 @@ def claim_record_verdict(
 
 
 @transaction.atomic
+def claim_set_blind(*, claim: Claim, actor: Any, blind: bool) -> Claim:
+    """Mark a claim for blind review, or take the mark off (editors; ``claims.blind``); the
+    history records it."""
+    if not roles.can_settle(actor):
+        raise PermissionDenied(_("Only editors mark a claim for blind review."))
+    locked = Claim.objects.select_for_update().get(pk=claim.pk)
+    if locked.blind == blind:
+        return locked
+    locked.blind = blind
+    locked.save(update_fields=["blind", "updated_at"])
+    ClaimEvent.objects.create(
+        claim=locked, actor=actor, action=ClaimEvent.Action.BLIND_SET, detail={"blind": blind}
+    )
+    return locked
+
+
+@transaction.atomic
 def claim_set_recheck(*, claim: Claim, actor: Any, due: date | None) -> Claim:
     """Set (or clear, with None) a claim's re-check date by hand; the history records it."""
     locked = Claim.objects.select_for_update().get(pk=claim.pk)

@@ -278,6 +278,10 @@ CLAIMDESK_PUBLIC_ARCHIVES = envbool("CLAIMDESK_PUBLIC_ARCHIVES", False)
 # The desk's re-check periods in days by what makes a claim age, over the defaults of
 # claims.evidence.recheck.DEFAULT_PERIODS, e.g. {"stake": 60, "price": 14}.
 CLAIMDESK_RECHECK_DAYS = envjson("CLAIMDESK_RECHECK_DAYS", {})
+# Blind review for every claim of the desk (claims.blind): a reviewer sees no other
+# reviewer's verdict, source or note on a claim until recording their own. Off, an editor
+# still marks single claims blind.
+CLAIMDESK_BLIND_REVIEW = envbool("CLAIMDESK_BLIND_REVIEW", False)
 CLAIMDESK_USER_AGENT = envstr(
     "CLAIMDESK_USER_AGENT", "ClaimdeskBot/0.1 (+https://github.com/claimdesk; fact-check desk)"
 )

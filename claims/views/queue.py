@@ -19,7 +19,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from claims import roles
+from claims import blind, roles
 from claims.forms import ANY_STATUS, OPEN_WORK, BulkAssignForm, QueueFilterForm
 from claims.models import DUE, Claim, ClaimQuerySet, ClaimStatus
 from claims.selectors import (
@@ -126,7 +126,10 @@ CSRF_MARK = SafeString("<!--claimdesk:csrf-->")
 
 
 def _queue_cache_key(request: HttpRequest, can_settle: bool) -> str:
-    mine = request.user.pk if request.GET.get("mine") else ""
+    # A reviewer kept blind on some claims sees a page of their own (claims.blind).
+    mine = (
+        request.user.pk if request.GET.get("mine") or blind.may_hide_anything(request.user) else ""
+    )
     parts = [queue_version(), get_language() or "", str(can_settle), str(mine)]
     digest = hashlib.blake2b(
         "|".join([*parts, request.get_full_path()]).encode(), digest_size=16
@@ -142,13 +145,18 @@ def _queue_body(request: HttpRequest, can_settle: bool) -> str:
     status = filters.pop("status", "") or OPEN_WORK
     claims = queue_claims(user=request.user, **filters)
     counts = queue_counts(claims, filters)
+    shown = _with_status(claims, status)
+    hidden = blind.hidden_claims_q(request.user)
+    if hidden is not None and status in blind.DECIDED and blind.may_hide_anything(request.user):
+        shown = shown.exclude(hidden)  # a decided status would tell what others decided
     page = queue_page(
-        _with_status(claims, status),
+        shown,
         after=request.GET.get("after", ""),
         size=PAGE_SIZE,
         first="en" if (get_language() or "").startswith("en") else "ko",
         language=filters.get("language") or "",
     )
+    blind.mask_claims(request.user, page.rows)
     params = request.GET.copy()
     params.pop("after", None)
     next_query = _with(params, after=page.next_after) if page.more else ""
