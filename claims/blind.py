@@ -84,7 +84,7 @@ def may_hide_anything(user: Any) -> bool:
 
 def hides(user: Any, claim: Claim) -> bool:
     """Whether ``user`` is kept from the other reviewers' verdicts on ``claim``."""
-    if not kept_blind(user) or not is_blind(claim):
+    if not is_blind(claim) or not kept_blind(user):
         return False
     return not Verdict.objects.filter(claim_id=claim.pk, reviewer_id=user.pk).exists()
 
@@ -134,7 +134,7 @@ def mask_claims(user: Any, claims: Iterable[Claim]) -> set[int]:
     """Claims loaded for display only (never saved after): those hidden from ``user`` are
     given the status they are shown ("in review" for a decided one). Returns their ids."""
     claims = list(claims)
-    if not claims or not may_hide_anything(user):
+    if not kept_blind(user) or not (desk_reviews_blind() or any(c.blind for c in claims)):
         return set()
     hidden = hidden_ids(user, [c.pk for c in claims])
     for claim in claims:
@@ -166,14 +166,16 @@ def masked_counts(
 
 
 def visible_history(user: Any, claim: Claim, entries: list[Any], opinions: list[V]) -> Any:
-    """A claim's history entries and standing opinions as ``user`` may see them: on a claim
-    hidden from them, no verdict (with its sources and note) and no event that tells of
-    one; the rest of the history stays."""
+    """A claim's history entries and standing opinions as ``user`` may see them, and whether
+    the claim is hidden from them: on a hidden claim, no verdict (with its sources and note)
+    and no event that tells of one (the rest of the history stays), and the claim given
+    the status they are shown. No query unless the claim is blind."""
     if not hides(user, claim):
-        return entries, opinions
+        return entries, opinions, False
     kept = [
         e
         for e in entries
         if e.verdict is None and (e.event is None or e.event.action not in REVEALING_EVENTS)
     ]
-    return kept, []
+    claim.status = masked_status(claim.status)
+    return kept, [], True

@@ -86,10 +86,9 @@ def _panel_context(
     can_settle = roles.can_settle(request.user)
     can_review = roles.can_review(request.user)
     refusals = claim_refusals(claim=claim, user=request.user) if can_review else Refusals()
-    entries, opinions = blind.visible_history(
+    entries, opinions, kept_blind = blind.visible_history(
         request.user, claim, history.entries, history.opinions
     )
-    kept_blind = bool(blind.mask_claims(request.user, [claim]))
     return {
         "claim": claim,
         "kept_blind": kept_blind,
@@ -130,7 +129,10 @@ def _panel_response(
     if is_htmx(request):
         tally = article_status_counts(claim.article_id)
         counts = {
-            "status_counts": blind.masked_counts(request.user, claim.article_id, tally),
+            # Counted again for a blind reviewer on a blind claim's article (claims.blind).
+            "status_counts": blind.masked_counts(request.user, claim.article_id, tally)
+            if blind.is_blind(claim)
+            else tally,
             "oob": True,
         }
         html = (
