@@ -70,8 +70,8 @@ def hidden_claims_q(user: Any) -> Q | None:
     own yet), as a filter; None when blind review hides nothing from them."""
     if not kept_blind(user):
         return None
-    own = Exists(Verdict.objects.filter(claim=OuterRef("pk"), reviewer_id=user.pk))
-    return ~own if desk_reviews_blind() else Q(blind=True) & ~own
+    none_of_theirs = ~Q(Exists(Verdict.objects.filter(claim=OuterRef("pk"), reviewer_id=user.pk)))
+    return none_of_theirs if desk_reviews_blind() else Q(blind=True) & none_of_theirs
 
 
 def may_hide_anything(user: Any) -> bool:
