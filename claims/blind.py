@@ -89,6 +89,15 @@ def hides(user: Any, claim: Claim) -> bool:
     return not Verdict.objects.filter(claim_id=claim.pk, reviewer_id=user.pk).exists()
 
 
+def hides_source(user: Any, source_id: int) -> bool:
+    """Whether the source belongs to a verdict on a claim hidden from ``user`` (its archive
+    tells what the verdict cited); no query unless blind review may apply to them."""
+    where = hidden_claims_q(user)
+    if where is None:
+        return False
+    return Claim.objects.filter(where, verdicts__sources=source_id).exists()
+
+
 def visible_verdicts(user: Any, claim: Claim, verdicts: Iterable[V]) -> list[V]:
     """The verdicts of ``claim`` that ``user`` may see: all, or none while it is hidden
     (the user has none of their own on it then)."""

@@ -193,3 +193,14 @@ def test_the_rule_as_a_queryset_filter(team, judged, claim):
     assert blind.hidden_claims_q(team["erin"]) is None
     assert blind.hidden_claims_q(team["victor"]) is None
     assert blind.hides(team["bob"], judged) and not blind.hides(team["alice"], judged)
+
+
+def test_a_hidden_verdicts_source_archive_is_not_found_for_the_blind_reviewer(team, judged):
+    from claims.models import Source
+
+    source = Source.objects.get(verdict__claim=judged)
+    url = f"/api/v1/sources/{source.pk}/archive/"
+    assert token_client(team["bob"]).get(url).status_code == 404
+    assert token_client(team["erin"]).get(url).status_code == 200
+    page = client_for("bob").get(reverse("claims:source_archive", args=[source.pk]))
+    assert page.status_code == 404
