@@ -126,10 +126,9 @@ CSRF_MARK = SafeString("<!--claimdesk:csrf-->")
 
 
 def _queue_cache_key(request: HttpRequest, can_settle: bool) -> str:
-    # A reviewer kept blind on some claims sees a page of their own (claims.blind).
-    mine = (
-        request.user.pk if request.GET.get("mine") or blind.may_hide_anything(request.user) else ""
-    )
+    # A reviewer whom blind review may keep from some claims sees pages of their own
+    # (claims.blind); editors and viewers share theirs.
+    mine = request.user.pk if request.GET.get("mine") or blind.kept_blind(request.user) else ""
     parts = [queue_version(), get_language() or "", str(can_settle), str(mine)]
     digest = hashlib.blake2b(
         "|".join([*parts, request.get_full_path()]).encode(), digest_size=16
@@ -147,7 +146,7 @@ def _queue_body(request: HttpRequest, can_settle: bool) -> str:
     counts = queue_counts(claims, filters)
     shown = _with_status(claims, status)
     hidden = blind.hidden_claims_q(request.user)
-    if hidden is not None and status in blind.DECIDED and blind.may_hide_anything(request.user):
+    if hidden is not None and status in blind.DECIDED:
         shown = shown.exclude(hidden)  # a decided status would tell what others decided
     page = queue_page(
         shown,
