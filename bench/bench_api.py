@@ -123,7 +123,7 @@ FROM articles_article;
 
 INSERT INTO claims_claim (article_id, revision_id, text, start, "end", kind, figures,
     attribution, score, status, fingerprint, is_current, origin, dismissed_reason,
-    match_features, created_at, updated_at)
+    match_features, recheck_due, is_due, blind, created_at, updated_at)
 SELECT article_id, revision_id, text, at, at + length(text),
     (ARRAY['statistical','comparison','temporal','quote','factual'])[1 + n % 5],
     jsonb_build_array(jsonb_build_object('text', n || '개국', 'value', n::text,
@@ -132,7 +132,9 @@ SELECT article_id, revision_id, text, at, at + length(text),
     CASE WHEN n % 3 = 0 THEN '블룸버그통신에 따르면' ELSE '' END,
     (n % 100) / 100.0,
     CASE WHEN n % 10 = 0 THEN 'verified' WHEN n % 10 = 1 THEN 'disputed' ELSE 'unreviewed' END,
-    md5(article_id || ':' || n), true, 'extractor', '', '{}'::jsonb, now(),
+    md5(article_id || ':' || n), true, 'extractor', '', '{}'::jsonb,
+    -- One claim in a hundred (a verified one) is due for re-check: open work again.
+    CASE WHEN n % 100 = 10 THEN current_date - 1 END, n % 100 = 10, false, now(),
     now() - n * interval '1 second'
 FROM (
     -- Each claim placed after the ones before it in its article, one space apart, so that

@@ -35,6 +35,7 @@ from articles.warc import WarcResponse, read_response
 from claims.evidence import corroborate, unreachable
 from claims.evidence.corroborate import pending
 from claims.models import Claim, ClaimEvent, ClaimStatus, Source, SourceArchive
+from claims.rechecks import keep_due_flag
 
 __all__ = [
     "archive_limits",
@@ -117,7 +118,7 @@ def _flag_recheck(source: Source, action: str, archive: SourceArchive) -> None:
         detail["recheck_from"] = claim.recheck_due.isoformat() if claim.recheck_due else None
         detail["recheck_due"] = today.isoformat()
         claim.recheck_due = today
-        claim.save(update_fields=["recheck_due", "updated_at"])
+        claim.save(update_fields=["recheck_due", *keep_due_flag(claim), "updated_at"])
     ClaimEvent.objects.create(claim=claim, action=action, detail=detail)
 
 

@@ -74,7 +74,13 @@ def figures_as_json(figures: Iterable[Figure]) -> list[dict[str, Any]]:
 
 
 def due_q() -> Q:
-    return Q(recheck_due__lte=timezone.localdate()) & ~Q(status=ClaimStatus.DISMISSED)
+    """Claims due for re-check: the flag the re-check task sets (``claims.rechecks``)."""
+    return Q(is_due=True)
+
+
+# Open work as one predicate over stored columns, which the partial index
+# ``claim_open_work_idx`` repeats: the queue's first page reads the index in order.
+OPEN_WORK_Q = Q(status__in=OPEN_STATUSES) | Q(is_due=True)
 
 
 class ClaimQuerySet(models.QuerySet["Claim"]):
@@ -97,11 +103,12 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
     def open_work(self) -> ClaimQuerySet:
         """Claims that still need a reviewer or an editor (``OPEN_STATUSES``), and claims
         due for re-check."""
-        return self.filter(Q(status__in=OPEN_STATUSES) | due_q())
+        return self.filter(OPEN_WORK_Q)
 
     def due(self) -> ClaimQuerySet:
         """Claims whose re-check date has come (today in the site's time zone, or before);
-        a dismissed claim is never due."""
+        a dismissed claim is never due. Read from ``is_due``, which the hourly re-check
+        task sets when the date comes and every write of the date or the status keeps."""
         return self.filter(due_q())
 
     def of_kind(self, kind: str) -> ClaimQuerySet:
@@ -236,6 +243,15 @@ class Claim(models.Model):
             "its truth age, or by hand; a changed or vanished source brings it forward."
         ),
     )
+    # Stored so that open work is a predicate the partial index covers (issue 18): set by
+    # ``claims.rechecks.claims_mark_due`` when the date comes, kept by every write of the
+    # date or the status (``Claim.due_on``); a new verdict moves the date on and clears it.
+    is_due = models.BooleanField(
+        _("due for re-check"), default=False, db_default=False, editable=False
+    )
+    # An editor's choice (claims.blind): reviewers see no one else's verdicts on the claim
+    # until they have recorded their own.
+    blind = models.BooleanField(_("blind review"), default=False, db_default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
 
@@ -270,9 +286,13 @@ class Claim(models.Model):
             # order: the first page reads 50 index entries instead of sorting the table.
             models.Index(
                 fields=["-score", "-id"],
-                condition=Q(is_current=True, status__in=OPEN_STATUSES),
+                condition=Q(is_current=True) & OPEN_WORK_Q,
                 name="claim_open_work_idx",
             ),
+            # The claims due for re-check (few at a time), counted per status on each page.
+            models.Index(fields=["status"], condition=Q(is_due=True), name="claim_due_idx"),
+            # Whether any claim is blind (claims.blind), asked on each page of a reviewer.
+            models.Index(fields=["id"], condition=Q(blind=True), name="claim_blind_idx"),
             models.Index(
                 fields=["status", "-score", "-id"],
                 condition=Q(is_current=True),
@@ -286,12 +306,12 @@ class Claim(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("claims:claim", args=[self.pk])
 
-    @property
-    def is_due(self) -> bool:
-        """The re-check date has come (and the claim is not dismissed)."""
+    def due_on(self, day: date) -> bool:
+        """Whether the claim is due for re-check on ``day``: its date has come and it is
+        not dismissed (what ``is_due`` stores)."""
         return (
             self.recheck_due is not None
-            and self.recheck_due <= timezone.localdate()
+            and self.recheck_due <= day
             and self.status != ClaimStatus.DISMISSED
         )
 
@@ -415,6 +435,7 @@ class ClaimEvent(models.Model):
         RECHECK_DUE = "recheck_due", _("due for re-check")
         SOURCE_CHANGED = "source_changed", _("source changed")
         SOURCE_VANISHED = "source_vanished", _("source vanished")
+        BLIND_SET = "blind_set", _("blind review set")
 
     claim = models.ForeignKey(
         Claim, verbose_name=_("claim"), on_delete=models.CASCADE, related_name="events"

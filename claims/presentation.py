@@ -507,6 +507,10 @@ def event_sentence(event: Any) -> SafeString:
         return say(gettext(REVISION_EVENTS[action]), revision=detail.get("revision"))
     if action == done.CORRECTED:
         return _corrections(detail)
+    if action == done.BLIND_SET:
+        if detail.get("blind"):
+            return say(_("Marked for blind review by an editor"))
+        return say(_("Blind review taken off by an editor"))
     if action in (done.RECHECK_SET, done.RECHECK_DUE, done.SOURCE_CHANGED, done.SOURCE_VANISHED):
         return _recheck_sentence(action, detail)
     return _link_sentence(event, done) or say(event.get_action_display())

@@ -279,7 +279,7 @@ def article_text(article: Article) -> ArticleText:
         Claim.objects.current()
         .filter(article=article)
         .order_by("start", "id")
-        .only("id", "text", "start", "end", "status", "kind", "revision_id", "article_id")
+        .only("id", "text", "start", "end", "status", "kind", "revision_id", "article_id", "blind")
     )
     return ArticleText(revision, claims)
 

@@ -19,10 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any, TypeVar
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -32,7 +31,6 @@ from django.utils.translation import gettext as _
 from articles.models import Article, ArticleRevision
 from claims import roles, signals
 from claims.archiving import pending_corroboration, queue_source_archiving
-from claims.evidence.recheck import DEFAULT_PERIODS, propose_recheck
 from claims.extraction import extract_figures, fingerprint
 from claims.models import (
     Claim,
@@ -45,6 +43,13 @@ from claims.models import (
     Verdict,
     VerdictChoice,
     figures_as_json,
+)
+from claims.rechecks import (  # noqa: F401  (claims_mark_due, proposed_recheck: named here)
+    claims_mark_due,
+    keep_due_flag,
+    proposed_recheck,
+    recheck_after_verdict,
+    recheck_periods,
 )
 from lib.text import clean_typed_line as clean_line
 from lib.text import clean_typed_text as clean_text
@@ -256,10 +261,10 @@ def claim_record_verdict(
         )
         for s in sources
     )
-    changed = _recheck_after_verdict(locked, reviewer=reviewer, day=timezone.localdate())
+    changed = recheck_after_verdict(locked, reviewer=reviewer, day=timezone.localdate())
     _save_status(locked, *changed, actor=reviewer)
     signals.verdict_created(stored, claim=locked)
-    claim.status, claim.recheck_due = locked.status, locked.recheck_due
+    claim.status, claim.recheck_due, claim.is_due = locked.status, locked.recheck_due, locked.is_due
     # Each source is fetched, kept and held against the claim once this commits.
     queue_source_archiving(s.pk for s in created if s.pk is not None)
     return stored
@@ -268,52 +273,21 @@ def claim_record_verdict(
 # --- Re-check dates --------------------------------------------------------------------------
 
 
-def recheck_periods() -> dict[str, int]:
-    """The desk's re-check periods in days (``CLAIMDESK_RECHECK_DAYS`` over the defaults)."""
-    given = settings.CLAIMDESK_RECHECK_DAYS
-    return {**DEFAULT_PERIODS, **{str(k): int(str(v)) for k, v in given.items()}}
-
-
-def proposed_recheck(claim: Claim, *, day: date) -> tuple[date | None, str]:
-    """When a claim judged on ``day`` should be checked again, and what makes it age.
-
-    The date follows the claim's kind of ageing and its figures' time scope
-    (``claims.evidence.recheck``), counted from the article's date; a claim judged after
-    that date comes due one period after the verdict instead, and a forecast whose date
-    has passed was judged on its outcome and comes back no more."""
-    periods = recheck_periods()
-    published = claim.article.published_at
-    proposal = propose_recheck(
-        text=claim.text,
-        figures=claim.figures,
-        published=timezone.localdate(published) if published else day,
-        periods=periods,
-    )
-    if proposal is None:
-        return None, ""
-    if proposal.reason == "forecast":
-        return (proposal.due if proposal.due > day else None), proposal.reason
-    return max(proposal.due, day + timedelta(days=periods[proposal.reason])), proposal.reason
-
-
-def _recheck_after_verdict(claim: Claim, *, reviewer: Any, day: date) -> tuple[str, ...]:
-    """A verdict answers any re-check that was due: the claim's next date follows from it
-    (recorded in the history when it moves). Returns the fields it changed."""
-    due, reason = proposed_recheck(claim, day=day)
-    if due == claim.recheck_due:
-        return ()
+@transaction.atomic
+def claim_set_blind(*, claim: Claim, actor: Any, blind: bool) -> Claim:
+    """Mark a claim for blind review, or take the mark off (editors; ``claims.blind``); the
+    history records it."""
+    if not roles.can_settle(actor):
+        raise PermissionDenied(_("Only editors mark a claim for blind review."))
+    locked = Claim.objects.select_for_update().get(pk=claim.pk)
+    if locked.blind == blind:
+        return locked
+    locked.blind = blind
+    locked.save(update_fields=["blind", "updated_at"])
     ClaimEvent.objects.create(
-        claim=claim,
-        actor=reviewer,
-        action=ClaimEvent.Action.RECHECK_SET,
-        detail={
-            "from": claim.recheck_due.isoformat() if claim.recheck_due else None,
-            "to": due.isoformat() if due else None,
-            "reason": reason,
-        },
+        claim=locked, actor=actor, action=ClaimEvent.Action.BLIND_SET, detail={"blind": blind}
     )
-    claim.recheck_due = due
-    return ("recheck_due",)
+    return locked
 
 
 @transaction.atomic
@@ -334,31 +308,8 @@ def claim_set_recheck(*, claim: Claim, actor: Any, due: date | None) -> Claim:
         },
     )
     locked.recheck_due = due
-    locked.save(update_fields=["recheck_due", "updated_at"])
+    locked.save(update_fields=["recheck_due", *keep_due_flag(locked), "updated_at"])
     return locked
-
-
-def claims_mark_due(*, today: date | None = None) -> int:
-    """Record "due for re-check" in the history of each claim whose date has come, once per
-    date (run on a schedule). The claim keeps its status and verdicts; the queue shows it
-    as open work until a new verdict is recorded. Returns how many were marked."""
-    today = today or timezone.localdate()
-    marked = 0
-    for claim in Claim.objects.current().due().filter(recheck_due__lte=today).only("id"):
-        with transaction.atomic():
-            locked = Claim.objects.select_for_update().get(pk=claim.pk)
-            if locked.recheck_due is None or locked.recheck_due > today:
-                continue
-            due = locked.recheck_due.isoformat()
-            if locked.events.filter(action=ClaimEvent.Action.RECHECK_DUE, detail__due=due).exists():
-                continue
-            ClaimEvent.objects.create(
-                claim=locked,
-                action=ClaimEvent.Action.RECHECK_DUE,
-                detail={"due": due, "status": locked.status},
-            )
-            marked += 1
-    return marked
 
 
 def _save_status(claim: Claim, *changed: str, actor: Any = None) -> None:
@@ -366,7 +317,7 @@ def _save_status(claim: Claim, *changed: str, actor: Any = None) -> None:
     a new status is announced (``claim.status_changed``) once the write commits."""
     previous = claim.status
     claim.status = claim_refresh_status(claim)
-    claim.save(update_fields=["status", *changed, "updated_at"])
+    claim.save(update_fields=["status", *changed, *keep_due_flag(claim), "updated_at"])
     if claim.status != previous:
         signals.status_changed(claim, actor=actor, previous=previous)
 

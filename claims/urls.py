@@ -38,6 +38,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("claims/<int:pk>/split/", links.split, name="split"),
     path("claims/<int:pk>/group/", links.group, name="group"),
     path("claims/<int:pk>/recheck/", panel.claim_recheck_view, name="recheck"),
+    path("claims/<int:pk>/blind/", panel.claim_blind_view, name="blind"),
     path("sources/<int:pk>/archive/", sources.source_archive, name="source_archive"),
     path(
         "sources/<int:pk>/archive/<int:version>.warc.gz",

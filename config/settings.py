@@ -287,6 +287,10 @@ CLAIMDESK_WEBHOOK_RETRY_SECONDS = [
     for s in envlist("CLAIMDESK_WEBHOOK_RETRY_SECONDS", ["5", "300", "1800", "7200", "18000"])
 ]
 CLAIMDESK_WEBHOOK_DISABLE_AFTER = max(envint("CLAIMDESK_WEBHOOK_DISABLE_AFTER", 10), 1)
+# Blind review for every claim of the desk (claims.blind): a reviewer sees no other
+# reviewer's verdict, source or note on a claim until recording their own. Off, an editor
+# still marks single claims blind.
+CLAIMDESK_BLIND_REVIEW = envbool("CLAIMDESK_BLIND_REVIEW", False)
 CLAIMDESK_USER_AGENT = envstr(
     "CLAIMDESK_USER_AGENT", "ClaimdeskBot/0.1 (+https://github.com/claimdesk; fact-check desk)"
 )

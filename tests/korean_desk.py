@@ -212,7 +212,7 @@ def _archive_sources(claim: Claim) -> None:
             corroboration={"state": "unreachable", "figures": [], "status": 404},
         )
         store_source_evidence(gone)
-    Claim.objects.filter(pk=claim.pk).update(recheck_due=timezone.localdate())
+    Claim.objects.filter(pk=claim.pk).update(recheck_due=timezone.localdate(), is_due=True)
     ClaimEvent.objects.create(
         claim=claim,
         action=ClaimEvent.Action.SOURCE_CHANGED,

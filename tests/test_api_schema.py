@@ -86,6 +86,7 @@ OPERATION_IDS = {
     ("/api/v1/", "get"): "api_index",
     ("/api/v1/claims/", "get"): "claims_list",
     ("/api/v1/claims/{id}/", "get"): "claims_retrieve",
+    ("/api/v1/claims/{id}/", "patch"): "claims_partial_update",
     ("/api/v1/claims/{id}/verdicts/", "post"): "claims_verdicts_create",
     ("/api/v1/claims/{id}/claimreview/", "get"): "claims_claimreview_retrieve",
     ("/api/v1/articles/", "get"): "articles_list",
@@ -118,7 +119,7 @@ def test_every_operation_has_its_stable_id_of_one_scheme(schema):
 
 def test_request_bodies_are_json_only(schema):
     bodies = [op["requestBody"] for _, _, op in operations(schema) if "requestBody" in op]
-    assert len(bodies) == 2  # the verdict and the ingestion
+    assert len(bodies) == 3  # the verdict, the ingestion and a claim's re-check date
     for body in bodies:
         assert set(body["content"]) == {"application/json"}
 

@@ -214,9 +214,9 @@ def test_the_queue_counts_from_the_tally_not_the_claims(desk):
         sql = [q["sql"] for q in ctx.captured_queries]
         assert any("claims_claimtally" in s for s in sql)
         counting = [s for s in sql if "COUNT(" in s.upper() and '"claims_claim"."status"' in s]
-        # Only the claims due for re-check are counted, through the re-check date's index
+        # Only the claims due for re-check are counted, through the due flag's partial index
         # (few are due at a time); the statuses come from the tally.
-        assert all('"claims_claim"."recheck_due" <=' in s for s in counting), counting
+        assert all('"claims_claim"."is_due"' in s for s in counting), counting
         assert len(counting) <= 1, counting
     links = {s["value"]: s["count"] for s in response.context["statuses"]}
     assert links["unreviewed"] == 4 and links["all"] == 4

@@ -288,6 +288,7 @@ def test_the_api_lists_claims_due_for_recheck_with_status_due(team, claim, site)
     cite(claim, team["alice"], f"{site}/report")
     Claim.objects.filter(pk=claim.pk).update(recheck_due=timezone.localdate())
     Claim.objects.filter(pk=other.pk).update(recheck_due=timezone.localdate() + timedelta(days=3))
+    claims_mark_due()  # the hourly task flags the claims whose date has come
     ids = [
         r["id"]
         for r in token_client(team["victor"]).get("/api/v1/claims/?status=due").json()["results"]
@@ -347,6 +348,8 @@ def test_a_claim_whose_date_comes_is_marked_due_once_in_its_history(team, claim,
 def test_a_new_verdict_answers_the_recheck(team, claim, site):
     cite(claim, team["alice"], f"{site}/report")
     Claim.objects.filter(pk=claim.pk).update(recheck_due=timezone.localdate())
+    claims_mark_due()
+    assert Claim.objects.get(pk=claim.pk).is_due
     cite(claim, team["bob"], f"{site}/report")
     assert not Claim.objects.get(pk=claim.pk).is_due
 

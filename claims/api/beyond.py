@@ -11,6 +11,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from claims import blind
 from claims.api import serializers as s
 from claims.api.filters import CanonicalClaimFilter
 from claims.api.permissions import CanRead, CanReview
@@ -76,7 +77,7 @@ class SourceArchiveDetail(ApiView):
     )
     def get(self, request: Request, pk: int) -> Response:
         record = source_archive_record(pk)
-        if record is None:
+        if record is None or blind.hides_source(request.user, pk):
             raise NotFound("No source with this id.")
         return Response(record)
 

@@ -63,7 +63,9 @@ def _matches(request: Request, etag: str) -> bool:
     return any(tag.strip().removeprefix("W/") == etag for tag in sent.split(",")) or sent == "*"
 
 
-def cached_json(request: Request, build: Callable[[], Any]) -> HttpResponse | None:
+def cached_json(
+    request: Request, build: Callable[[], Any], variant: str = ""
+) -> HttpResponse | None:
     """The page as JSON from the cache (or 304), building it on a miss.
 
     Returns None when the client asked for another format (the browsable API), so the
@@ -71,7 +73,8 @@ def cached_json(request: Request, build: Callable[[], Any]) -> HttpResponse | No
     """
     if request.accepted_renderer.format != "json":
         return None
-    url = request.build_absolute_uri()
+    # A page that differs by who asks (blind review) is cached apart under ``variant``.
+    url = request.build_absolute_uri() + (f"#{variant}" if variant else "")
     etag = _etag(data_version(), url)
     headers = {"ETag": etag, "Vary": "Accept, Authorization, Cookie"}
     if _matches(request, etag):

@@ -288,7 +288,11 @@ class ClaimOutputSerializer(serializers.Serializer[Any]):
     figures = FigureSerializer(many=True)
     attribution = serializers.CharField(allow_blank=True)
     score = serializers.FloatField(help_text="Check-worthiness, 0 to 1.")
-    status = serializers.ChoiceField(choices=ClaimStatus.choices)
+    status = serializers.ChoiceField(
+        choices=ClaimStatus.choices,
+        help_text="On a claim under blind review, a reviewer who has not recorded a verdict "
+        "on it is shown `unreviewed` (and no sources) in place of what others decided.",
+    )
     is_current = serializers.BooleanField(
         help_text="False when the claim is gone from the article's latest revision."
     )

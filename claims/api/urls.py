@@ -4,14 +4,14 @@ from csp.decorators import csp_update
 from django.urls import URLPattern, URLResolver, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from claims.api import beyond, views
+from claims.api import beyond, claim, views
 
 app_name = "api"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/", views.ApiIndex.as_view(), name="index"),
     path("api/v1/claims/", views.ClaimList.as_view(), name="claims"),
-    path("api/v1/claims/<int:pk>/", views.ClaimDetail.as_view(), name="claim"),
+    path("api/v1/claims/<int:pk>/", claim.ClaimDetail.as_view(), name="claim"),
     path("api/v1/claims/<int:pk>/verdicts/", views.ClaimVerdicts.as_view(), name="verdicts"),
     path(
         "api/v1/claims/<int:pk>/claimreview/",

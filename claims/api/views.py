@@ -34,6 +34,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView, exception_handler
 
 from articles.models import Article, IngestJob
+from claims import blind
 from claims.api import serializers as s
 from claims.api.caching import cached_json
 from claims.api.filters import ArticleFilter, ClaimFilter
@@ -42,7 +43,6 @@ from claims.api.records import (
     article_detail,
     article_record,
     article_values,
-    claim_detail,
     job_record,
     stored_verdict,
 )
@@ -232,30 +232,34 @@ class ClaimList(ApiView, Filtered):
         },
     )
     def get(self, request: Request) -> Response | HttpResponse:
+        if blind.may_hide_anything(request.user):
+            variant = f"blind:{request.user.pk}"
+            return cached_json(request, self.blind_page, variant) or Response(self.blind_page())
         return cached_json(request, lambda: self.page(as_json=True)) or Response(self.page())
 
-    def page(self, *, as_json: bool = False) -> dict[str, Any]:
+    def blind_page(self) -> dict[str, Any]:
+        """The page as a reviewer kept blind sees it (``claims.blind``): a decided status
+        filter leaves out the claims hidden from them, and the others are masked."""
         claims = self.filter_queryset(self.get_queryset())
+        hidden = blind.hidden_claims_q(self.request.user)
+        if hidden is not None and self.request.query_params.get("status") in blind.DECIDED:
+            claims = claims.exclude(hidden)
+        page = self.page(claims=claims)
+        masked = blind.hidden_ids(self.request.user, [r["id"] for r in page["results"]])
+        page["results"] = [
+            blind.mask_record(r) if r["id"] in masked else r for r in page["results"]
+        ]
+        return page
+
+    def page(self, *, as_json: bool = False, claims: Any = None) -> dict[str, Any]:
+        if claims is None:
+            claims = self.filter_queryset(self.get_queryset())
         if as_json and builds_json(claims):
             # PostgreSQL writes each record's JSON; it is passed through untouched.
             rows = self.paginate_queryset(claim_json(claims))
             return self.get_paginated_response([Fragment(r["json"]) for r in rows or []]).data
         rows = self.paginate_queryset(claim_values(claims))
         return self.get_paginated_response(claim_records(rows or [])).data
-
-
-class ClaimDetail(ApiView):
-    permission_classes = [CanRead]
-
-    @extend_schema(
-        summary="A claim with its verdict history and sources",
-        responses=read_one(s.ClaimDetailSerializer),
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        record = claim_detail(pk)
-        if record is None:
-            raise NotFound("No claim with this id.")
-        return Response(record)
 
 
 class ClaimVerdicts(ApiView):
@@ -310,6 +314,12 @@ class ClaimReviewDetail(ApiView):
     )
     def get(self, request: Request, pk: int) -> Response:
         claims = Claim.objects.filter(pk=pk)
+        hidden = blind.hidden_claims_q(request.user)
+        if hidden is not None and claims.filter(hidden).exists():
+            raise NotFound(
+                "This claim is under blind review: its ClaimReview shows once you have "
+                "recorded your own verdict on it."
+            )
         reviews = [
             r for batch in claimreview_batches(claims, base_url=_base(request)) for r in batch
         ]
@@ -482,6 +492,9 @@ class Export(ApiView, Filtered):
 
     def get(self, request: Request) -> StreamingHttpResponse:
         claims = self.filter_queryset(self.get_queryset())
+        hidden = blind.hidden_claims_q(request.user)
+        if hidden is not None:  # a reviewer kept blind exports no claim hidden from them
+            claims = claims.exclude(hidden)
         response = StreamingHttpResponse(
             self.chunks(claims, request), content_type=self.content_type
         )

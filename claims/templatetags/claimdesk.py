@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from articles import presentation as article_presentation
 from claims import presentation, presentation_checks
+from claims.blind import IN_REVIEW
 from claims.models import DUE, ClaimStatus
 from claims.services import is_http_url
 
@@ -26,12 +27,15 @@ ICONS: dict[str, str] = {
     ClaimStatus.CONTESTED: "⚠",
     ClaimStatus.DISMISSED: "–",
     DUE: "↻",
+    IN_REVIEW: "◔",
 }
 
 
 def status_label(status: str) -> str:
     if status == DUE:
         return str(_("due for re-check"))
+    if status == IN_REVIEW:
+        return str(_("in review"))
     return str(dict(ClaimStatus.choices).get(status, status))
 
 

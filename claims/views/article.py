@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from articles.models import Article
-from claims import roles
+from claims import blind, roles
 from claims.forms import AddClaimForm
 from claims.models import Claim, ClaimStatus
 from claims.selectors import article_text
@@ -58,9 +58,11 @@ def article_context(request: HttpRequest, article: Article) -> dict[str, Any]:
     in_revision = [c for c in claims if revision and c.revision_id == revision.pk]
     segments = segments_of(revision.body, in_revision) if revision else []
     placed = {s.claim.pk for s in segments if s.claim}
+    blind.mask_claims(request.user, claims)  # display only: a blind reviewer's statuses
     tally = Counter(c.status for c in claims)
+    shown = [*ClaimStatus.values, blind.IN_REVIEW] if tally[blind.IN_REVIEW] else ClaimStatus.values
     return {
-        "status_counts": [(value, tally.get(value, 0)) for value in ClaimStatus.values],
+        "status_counts": [(value, tally.get(value, 0)) for value in shown],
         "article": article,
         "revision": revision,
         "flagged_revisions": list(

@@ -22,7 +22,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from claims import roles
+from claims import blind, roles
 from claims.forms import (
     AssignForm,
     DismissForm,
@@ -50,6 +50,7 @@ from claims.services import (
     claim_record_verdict,
     claim_refusals,
     claim_restore,
+    claim_set_blind,
     claim_set_recheck,
 )
 from claims.templatetags.claimdesk import claim_mark
@@ -85,10 +86,16 @@ def _panel_context(
     can_settle = roles.can_settle(request.user)
     can_review = roles.can_review(request.user)
     refusals = claim_refusals(claim=claim, user=request.user) if can_review else Refusals()
+    entries, opinions, kept_blind = blind.visible_history(
+        request.user, claim, history.entries, history.opinions
+    )
     return {
         "claim": claim,
-        "history": history.entries,
-        "opinions": history.opinions,
+        "kept_blind": kept_blind,
+        "claim_blind": blind.is_blind(claim),
+        "desk_blind": blind.desk_reviews_blind(),
+        "history": entries,
+        "opinions": opinions,
         # My current verdict is the form's choice, so the panel says where I stand.
         "verdict_form": verdict_form or VerdictForm(initial={"verdict": mine and mine.verdict}),
         "my_verdict": mine,
@@ -99,7 +106,7 @@ def _panel_context(
         "span_form": span_form or SpanForm(initial={"start": claim.start, "end": claim.end}),
         "merge_form": merge_form or MergeForm(),
         "recheck_form": recheck_form or RecheckForm(initial={"due": claim.recheck_due}),
-        "last_verdict": history.opinions[-1] if history.opinions else None,
+        "last_verdict": opinions[-1] if opinions else None,
         "assign_form": AssignForm(
             initial={"assignee": claim.assigned_to_id},
             reviewers=reviewer_choices() if can_settle else [],
@@ -120,7 +127,14 @@ def _panel_response(
     """The panel alone for htmx (plus the claim's highlight out of band), else the page."""
     context = _panel_context(request, claim, **extra)
     if is_htmx(request):
-        counts = {"status_counts": article_status_counts(claim.article_id), "oob": True}
+        tally = article_status_counts(claim.article_id)
+        counts = {
+            # Counted again for a blind reviewer on a blind claim's article (claims.blind).
+            "status_counts": blind.masked_counts(request.user, claim.article_id, tally)
+            if blind.is_blind(claim)
+            else tally,
+            "oob": True,
+        }
         html = (
             render_to_string("claims/_claim_panel.html", context, request=request)
             + str(claim_mark(claim, oob=True))
@@ -294,4 +308,15 @@ def claim_recheck_view(request: HttpRequest, pk: int) -> HttpResponse:
     due = form.cleaned_data["due"]
     return perform(
         request, claim, lambda: claim_set_recheck(claim=claim, actor=request.user, due=due)
+    )
+
+
+@require_POST
+@role_required(roles.can_settle)
+def claim_blind_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """An editor marks the claim for blind review, or takes the mark off."""
+    claim = _panel_claim(pk)
+    on = request.POST.get("blind") == "on"
+    return perform(
+        request, claim, lambda: claim_set_blind(claim=claim, actor=request.user, blind=on)
     )

@@ -19,7 +19,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from claims import roles
+from claims import blind, roles
 from claims.forms import ANY_STATUS, OPEN_WORK, BulkAssignForm, QueueFilterForm
 from claims.models import DUE, Claim, ClaimQuerySet, ClaimStatus
 from claims.selectors import (
@@ -128,7 +128,9 @@ SAVE_VIEW_MARK = SafeString("<!--claimdesk:save-view-->")
 
 
 def _queue_cache_key(request: HttpRequest, can_settle: bool) -> str:
-    mine = request.user.pk if request.GET.get("mine") else ""
+    # A reviewer whom blind review may keep from some claims sees pages of their own
+    # (claims.blind); editors and viewers share theirs.
+    mine = request.user.pk if request.GET.get("mine") or blind.kept_blind(request.user) else ""
     parts = [queue_version(), get_language() or "", str(can_settle), str(mine)]
     digest = hashlib.blake2b(
         "|".join([*parts, request.get_full_path()]).encode(), digest_size=16
@@ -144,13 +146,18 @@ def _queue_body(request: HttpRequest, can_settle: bool) -> str:
     status = filters.pop("status", "") or OPEN_WORK
     claims = queue_claims(user=request.user, **filters)
     counts = queue_counts(claims, filters)
+    shown = _with_status(claims, status)
+    hidden = blind.hidden_claims_q(request.user)
+    if hidden is not None and status in blind.DECIDED:
+        shown = shown.exclude(hidden)  # a decided status would tell what others decided
     page = queue_page(
-        _with_status(claims, status),
+        shown,
         after=request.GET.get("after", ""),
         size=PAGE_SIZE,
         first="en" if (get_language() or "").startswith("en") else "ko",
         language=filters.get("language") or "",
     )
+    blind.mask_claims(request.user, page.rows)
     params = request.GET.copy()
     params.pop("after", None)
     next_query = _with(params, after=page.next_after) if page.more else ""

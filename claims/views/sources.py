@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from claims import roles
+from claims import blind, roles
 from claims.archiving import archive_storage, refetch_source
 from claims.models import Source
 from claims.presentation_checks import marked_text
@@ -47,6 +47,8 @@ def _version(request: HttpRequest) -> int | None:
 @require_GET
 @_viewer
 def source_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    if blind.hides_source(request.user, pk):
+        raise Http404  # cited on a claim under blind review the reviewer has not judged yet
     source = _source(pk)
     versions = source_versions(source, version=_version(request))
     shown = versions.shown

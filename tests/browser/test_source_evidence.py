@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 
 from claims.extraction.figures import extract_figures
 from claims.models import Claim, Source
+from claims.rechecks import claims_mark_due
 from tests.browser.conftest import sign_in
 from tests.factories import PASSWORD, make_article, make_claims, make_team
 from tests.localserver import QuietHandler, serve_handler
@@ -120,6 +121,7 @@ def test_a_source_attached_in_the_browser_shows_found_with_its_passage(
 
     # Its date come, the claim is back in the queue as due, its verdict still shown.
     Claim.objects.filter(pk=claim.pk).update(recheck_due=timezone.localdate())
+    claims_mark_due()  # the hourly task flags it (claims.rechecks)
     page.goto(f"{base}/?status=due")
     expect(page.locator("table.queue tbody tr")).to_have_count(1)
     expect(page.locator("table.queue .badge.st-due")).to_contain_text("재확인 필요")
