@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0011_claimevent_actions_of_sources_and_links'),
+        ('claims', '0012_webhook_endpoints_and_deliveries'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('articles', '0006_article_updated_at_index'),
-        ('claims', '0012_claim_is_due_flag_in_open_work_index'),
+        ('claims', '0014_claim_is_due_flag_in_open_work_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
