@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class ClaimsConfig(AppConfig):
     name = "claims"
     verbose_name = _("Claims")
+
+    def ready(self) -> None:
+        from claims.notifications import on_desk_event
+        from claims.signals import desk_event
+
+        desk_event.connect(on_desk_event, dispatch_uid="claims.notifications")

@@ -570,3 +570,6 @@ from claims.analysis_models import (  # noqa: E402, F401
 
 # The source archive's model lives in claims/archive_models.py, part of this app's models.
 from claims.archive_models import SourceArchive, SourceArchiveQuerySet  # noqa: E402, F401
+
+# Comments and the inbox's notifications live in claims/inbox_models.py, part of this app's models.
+from claims.inbox_models import Comment, InboxSettings, Notification  # noqa: E402, F401

@@ -16,6 +16,7 @@ from kombu.exceptions import OperationalError as BrokerError
 
 from articles.models import Article, Feed, FeedEntry
 from claims.archiving import archive_source_task, refetch_sources_task
+from claims.notifications import send_notification_emails_task
 from claims.pipeline import (
     RETRY,
     TRANSIENT,
@@ -44,6 +45,7 @@ __all__ = [
     "reextract_article_task",
     "requeue_lost_jobs_task",
     "run_ingest_job",
+    "send_notification_emails_task",
 ]
 
 log = logging.getLogger(__name__)

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from claims import roles
+from claims.comments import panel_comments
 from claims.forms import (
     AssignForm,
     DismissForm,
@@ -79,15 +80,18 @@ def _panel_context(
     merge_form: MergeForm | None = None,
     recheck_form: RecheckForm | None = None,
     saved: bool = False,
+    **extra: Any,
 ) -> dict[str, Any]:
     history = claim_history(claim)
+    comments = panel_comments(claim, request.user)
     mine = next((v for v in history.opinions if v.reviewer_id == request.user.pk), None)
     can_settle = roles.can_settle(request.user)
     can_review = roles.can_review(request.user)
     refusals = claim_refusals(claim=claim, user=request.user) if can_review else Refusals()
     return {
         "claim": claim,
-        "history": history.entries,
+        "history": comments.history(history.entries),
+        "comments": comments,
         "opinions": history.opinions,
         # My current verdict is the form's choice, so the panel says where I stand.
         "verdict_form": verdict_form or VerdictForm(initial={"verdict": mine and mine.verdict}),
@@ -111,6 +115,7 @@ def _panel_context(
         "refusals": refusals,
         "verdict_form_shown": can_review and not claim.dismissed_reason and not refusals.verdict,
         "same_fact": same_fact(claim),
+        **extra,  # what a comment view gives back (claims.views.comments)
     }
 
 
