@@ -188,6 +188,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "CorroborationStateEnum": "claims.api.serializers.CORROBORATION_STATES",
         "JobStateEnum": "claims.api.serializers.JOB_STATES",
+        "NotificationKindEnum": "claims.inbox_models.NotificationKind",
+        "KindEnum": "claims.models.ClaimKind",
     },
 }
 

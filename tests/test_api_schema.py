@@ -99,6 +99,11 @@ OPERATION_IDS = {
     ("/api/v1/canonical-claims/{id}/", "get"): "canonical_claims_retrieve",
     ("/api/v1/sources/{id}/archive/", "get"): "sources_archive_retrieve",
     ("/api/v1/sources/{id}/refetch/", "post"): "sources_refetch_create",
+    ("/api/v1/claims/{id}/comments/", "get"): "claims_comments_list",
+    ("/api/v1/claims/{id}/comments/", "post"): "claims_comments_create",
+    ("/api/v1/claims/{id}/comments/{comment_id}/", "patch"): "claims_comments_partial_update",
+    ("/api/v1/notifications/", "get"): "notifications_list",
+    ("/api/v1/notifications/read/", "post"): "notifications_read_create",
 }
 
 
