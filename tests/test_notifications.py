@@ -91,14 +91,12 @@ def test_the_header_shows_the_unread_count_and_the_inbox_lists_it(team, claim, c
     page = client.get(reverse("claims:queue")).content.decode()
     assert 'class="unread-count" aria-hidden="true">1</span>' in page
     inbox = client.get(reverse("claims:inbox")).content.decode()
-    assert "alice mentioned you in a comment on claim #%d" % claim.pk in inbox
+    assert f"alice mentioned you in a comment on claim #{claim.pk}" in inbox
     assert "@bob please check" in inbox
     assert 'class="unread-count"' not in client_for("alice").get("/").content.decode()
 
 
-def test_opening_a_notification_marks_it_read_and_goes_to_the_claims_panel(
-    team, claim, committed
-):
+def test_opening_a_notification_marks_it_read_and_goes_to_the_claims_panel(team, claim, committed):
     _mention(team, claim, committed)
     notification = Notification.objects.get()
     response = client_for("bob").get(reverse("claims:inbox_open", args=[notification.pk]))
@@ -110,7 +108,10 @@ def test_opening_a_notification_marks_it_read_and_goes_to_the_claims_panel(
 def test_nobody_opens_anothers_notification(team, claim, committed):
     _mention(team, claim, committed)
     notification = Notification.objects.get()
-    assert client_for("erin").get(reverse("claims:inbox_open", args=[notification.pk])).status_code == 404
+    assert (
+        client_for("erin").get(reverse("claims:inbox_open", args=[notification.pk])).status_code
+        == 404
+    )
     assert Notification.objects.get(pk=notification.pk).read_at is None
 
 

@@ -34,7 +34,8 @@ class CommentInputSerializer(serializers.Serializer[Any]):
         max_length=COMMENT_MAX_LENGTH,
         help_text="The comment; `@username` mentions notify those users.",
     )
-    parent = serializers.IntegerField(
+    # The metaclass takes declared fields off the class: no clash with Field.parent at run time.
+    parent = serializers.IntegerField(  # type: ignore[assignment]
         required=False,
         allow_null=True,
         default=None,
@@ -55,7 +56,7 @@ class CommentSerializer(serializers.Serializer[Any]):
     mentions = serializers.ListField(
         child=serializers.CharField(), help_text="Usernames of the users mentioned."
     )
-    parent = serializers.IntegerField(allow_null=True)
+    parent = serializers.IntegerField(allow_null=True)  # type: ignore[assignment]
     created_at = serializers.DateTimeField()
     edited_at = serializers.DateTimeField(allow_null=True)
 
@@ -66,7 +67,9 @@ class NotificationSerializer(serializers.Serializer[Any]):
     text = serializers.CharField(help_text="What happened, in a sentence.")
     claim = serializers.IntegerField()
     actor = serializers.CharField(allow_null=True)
-    data = serializers.DictField(help_text="Details: `comment` and `excerpt` for a mention.")
+    data = serializers.DictField(  # type: ignore[assignment]
+        help_text="Details: `comment` and `excerpt` for a mention."
+    )
     created_at = serializers.DateTimeField()
     read = serializers.BooleanField()
     read_at = serializers.DateTimeField(allow_null=True)
@@ -219,7 +222,7 @@ class Notifications(ApiView):
         responses={200: NotificationListSerializer, 401: s.ErrorSerializer},
     )
     def get(self, request: Request) -> Response:
-        mine = Notification.objects.filter(recipient=request.user)
+        mine = Notification.objects.filter(recipient_id=request.user.pk)
         rows = mine.select_related("actor").order_by("-created_at", "-id")[:INBOX_SIZE]
         return Response(
             {
@@ -246,5 +249,5 @@ class NotificationsRead(ApiView):
         given.is_valid(raise_exception=True)
         ids = None if given.validated_data["all"] else given.validated_data["ids"]
         marked = mark_read(user=request.user, ids=ids)
-        unread = Notification.objects.unread().filter(recipient=request.user).count()
+        unread = Notification.objects.unread().filter(recipient_id=request.user.pk).count()
         return Response({"marked": marked, "unread": unread})

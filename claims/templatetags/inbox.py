@@ -23,8 +23,8 @@ def unread_notifications(context: template.Context) -> int:
     if request is None or user is None or not user.is_authenticated:
         return 0
     if not hasattr(request, "_claimdesk_unread"):
-        request._claimdesk_unread = unread_count(user)  # type: ignore[attr-defined]
-    return int(request._claimdesk_unread)  # type: ignore[attr-defined]
+        request._claimdesk_unread = unread_count(user)
+    return int(request._claimdesk_unread)
 
 
 @register.filter

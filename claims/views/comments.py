@@ -6,6 +6,7 @@ comment comes back with the reason beside the comment form and the text as typed
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -26,7 +27,7 @@ def _comment_write(
     request: HttpRequest, claim: Claim, write: Callable[[], object], *, kind: str, target: int
 ) -> HttpResponse:
     """Run ``write``; the panel again with the comment posted, or saying why not."""
-    form = {"comment_form_kind": kind, "comment_form_id": target}
+    form: dict[str, Any] = {"comment_form_kind": kind, "comment_form_id": target}
     try:
         write()
     except PermissionDenied as refusal:

@@ -3,6 +3,8 @@ its article's panel; mark one or all read; turn e-mail on or off."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -25,7 +27,8 @@ def _inbox_url() -> str:
 @role_required(roles.can_view)
 def inbox_page(request: HttpRequest) -> HttpResponse:
     rows = inbox(request.user)
-    wanted = InboxSettings.objects.filter(user=request.user, email=True).exists()
+    user: Any = request.user  # signed in (role_required)
+    wanted = InboxSettings.objects.filter(user=user, email=True).exists()
     return render(
         request,
         "claims/inbox.html",
@@ -33,7 +36,7 @@ def inbox_page(request: HttpRequest) -> HttpResponse:
             "items": [(n, describe(n)) for n in rows],
             "unread": sum(1 for n in rows if n.read_at is None),
             "email_on": wanted,
-            "has_address": bool(request.user.email),  # type: ignore[union-attr]
+            "has_address": bool(user.email),
         },
     )
 
