@@ -203,6 +203,11 @@ def test_marking_anothers_notifications_read_changes_nothing(team, claim, commit
     assert Notification.objects.get().read_at is None
 
 
+def test_the_api_index_names_the_notifications(team):
+    index = token_client(team["bob"]).get("/api/v1/").json()
+    assert index["notifications"].endswith("/api/v1/notifications/")
+
+
 def test_the_api_read_needs_ids_or_all(team):
     answer = token_client(team["bob"]).post(reverse("api:notifications-read"), {}, format="json")
     assert answer.status_code == 400
