@@ -264,3 +264,20 @@ def test_the_inbox_turns_email_on_in_the_language_in_use(team):
     assert stored.email is True and stored.language == "ko"
     client.post(reverse("claims:inbox_email"), {})
     assert InboxSettings.objects.get(user=team["bob"]).email is False
+
+
+def test_email_is_sent_here_when_no_worker_can_be_reached(team, claim, committed, monkeypatch):
+    from kombu.exceptions import OperationalError
+
+    from claims import notifications
+
+    def unreachable(*args: Any, **kwargs: Any) -> None:
+        raise OperationalError("broker down")
+
+    monkeypatch.setattr(notifications.send_notification_emails_task, "delay", unreachable)
+    team["bob"].email = "bob@desk.example"
+    team["bob"].save()
+    _email_on(team["bob"], "en")
+    _mention(team, claim, committed)
+    assert [m.to for m in mail.outbox] == [["bob@desk.example"]]
+    assert Notification.objects.get().recipient_id == team["bob"].pk
