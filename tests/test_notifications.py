@@ -281,3 +281,22 @@ def test_email_is_sent_here_when_no_worker_can_be_reached(team, claim, committed
     _mention(team, claim, committed)
     assert [m.to for m in mail.outbox] == [["bob@desk.example"]]
     assert Notification.objects.get().recipient_id == team["bob"].pk
+
+
+def test_a_mail_server_that_fails_does_not_fail_the_comment(
+    team, claim, committed, monkeypatch, caplog
+):
+    import smtplib
+
+    from claims import notifications
+
+    def refused(*args: Any, **kwargs: Any) -> int:
+        raise smtplib.SMTPServerDisconnected("mail server went away")
+
+    monkeypatch.setattr(notifications, "send_notification_emails", refused)
+    monkeypatch.setattr(notifications.send_notification_emails_task, "delay", refused)
+    _email_on(team["bob"], "en")
+    with committed():
+        comment = comment_post(claim=claim, author=team["alice"], body="@bob hello")
+    assert Notification.objects.get().data["comment"] == comment.pk
+    assert "mail server went away" in caplog.text
