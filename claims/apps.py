@@ -11,3 +11,7 @@ class ClaimsConfig(AppConfig):
         from claims import webhooks
 
         webhooks.connect()
+        from claims.notifications import on_desk_event
+        from claims.signals import desk_event
+
+        desk_event.connect(on_desk_event, dispatch_uid="claims.notifications")

@@ -597,3 +597,5 @@ from claims.saved_view_models import SavedView, SavedViewQuerySet  # noqa: E402,
 
 # Signed webhooks' endpoints and deliveries live in claims/webhook_models.py (claims.webhooks).
 from claims.webhook_models import WebhookDelivery, WebhookEndpoint  # noqa: E402, F401
+# Comments and the inbox's notifications live in claims/inbox_models.py, part of this app's models.
+from claims.inbox_models import Comment, InboxSettings, Notification  # noqa: E402, F401

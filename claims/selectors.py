@@ -309,6 +309,7 @@ class HistoryEntry:
     verdict: Verdict | None = None
     event: ClaimEvent | None = None
     set_aside: bool = False  # a verdict that a later span change stopped counting
+    comment: Any = None  # a claims.inbox_models.Comment (claims.comments.PanelComments)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from kombu.exceptions import OperationalError as BrokerError
 
 from articles.models import Article, Feed, FeedEntry
 from claims.archiving import archive_source_task, refetch_sources_task
+from claims.notifications import send_notification_emails_task
 from claims.pipeline import (
     RETRY,
     TRANSIENT,
@@ -47,6 +48,7 @@ __all__ = [
     "run_ingest_job",
     "deliver_webhook_task",
     "retry_webhooks_task",
+    "send_notification_emails_task",
 ]
 
 log = logging.getLogger(__name__)

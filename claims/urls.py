@@ -3,7 +3,19 @@
 from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, path
 
-from claims.views import article, dashboard, exports, ingest, links, panel, queue, saved, sources
+from claims.views import (
+    article,
+    comments,
+    dashboard,
+    exports,
+    inbox,
+    ingest,
+    links,
+    panel,
+    queue,
+    saved,
+    sources,
+)
 from config.auth import SignInForm
 
 app_name = "claims"
@@ -39,6 +51,16 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("claims/<int:pk>/group/", links.group, name="group"),
     path("claims/<int:pk>/recheck/", panel.claim_recheck_view, name="recheck"),
     path("claims/<int:pk>/blind/", panel.claim_blind_view, name="blind"),
+    path("claims/<int:pk>/comments/", comments.comment_create, name="comment"),
+    path(
+        "claims/<int:pk>/comments/<int:comment_pk>/edit/",
+        comments.comment_update,
+        name="comment_edit",
+    ),
+    path("inbox/", inbox.inbox_page, name="inbox"),
+    path("inbox/<int:pk>/", inbox.inbox_open, name="inbox_open"),
+    path("inbox/read/", inbox.inbox_read, name="inbox_read"),
+    path("inbox/email/", inbox.inbox_email, name="inbox_email"),
     path("sources/<int:pk>/archive/", sources.source_archive, name="source_archive"),
     path(
         "sources/<int:pk>/archive/<int:version>.warc.gz",

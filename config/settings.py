@@ -188,6 +188,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "CorroborationStateEnum": "claims.api.serializers.CORROBORATION_STATES",
         "JobStateEnum": "claims.api.serializers.JOB_STATES",
+        "NotificationKindEnum": "claims.inbox_models.NotificationKind",
+        "KindEnum": "claims.models.ClaimKind",
     },
 }
 
@@ -377,3 +379,15 @@ if HTTPS:
 # append the address they saw to X-Forwarded-For, the client is the one the outermost proxy
 # saw; with none, the connection's address, whatever the header says (a client writes it).
 REST_FRAMEWORK["NUM_PROXIES"] = envint("NUM_PROXIES", 1 if HTTPS else 0)
+
+# Notification e-mail (issue 19; each user turns it on in their inbox). Django's SMTP backend
+# by default; EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend prints them.
+# CLAIMDESK_SITE_URL (e.g. https://desk.example.org) makes the e-mails' links absolute.
+EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = envstr("EMAIL_HOST", "localhost")
+EMAIL_PORT = envint("EMAIL_PORT", 25)
+EMAIL_HOST_USER = envstr("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD")  # or EMAIL_HOST_PASSWORD_FILE
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "claimdesk@localhost")
+CLAIMDESK_SITE_URL = envstr("CLAIMDESK_SITE_URL").rstrip("/")

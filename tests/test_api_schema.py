@@ -100,6 +100,11 @@ OPERATION_IDS = {
     ("/api/v1/canonical-claims/{id}/", "get"): "canonical_claims_retrieve",
     ("/api/v1/sources/{id}/archive/", "get"): "sources_archive_retrieve",
     ("/api/v1/sources/{id}/refetch/", "post"): "sources_refetch_create",
+    ("/api/v1/claims/{id}/comments/", "get"): "claims_comments_list",
+    ("/api/v1/claims/{id}/comments/", "post"): "claims_comments_create",
+    ("/api/v1/claims/{id}/comments/{comment_id}/", "patch"): "claims_comments_partial_update",
+    ("/api/v1/notifications/", "get"): "notifications_list",
+    ("/api/v1/notifications/read/", "post"): "notifications_read_create",
 }
 
 
@@ -119,7 +124,9 @@ def test_every_operation_has_its_stable_id_of_one_scheme(schema):
 
 def test_request_bodies_are_json_only(schema):
     bodies = [op["requestBody"] for _, _, op in operations(schema) if "requestBody" in op]
-    assert len(bodies) == 3  # the verdict, the ingestion and a claim's re-check date
+    # The verdict, the ingestion, a claim's re-check date, a comment, a comment's edit,
+    # marking notifications read.
+    assert len(bodies) == 6
     for body in bodies:
         assert set(body["content"]) == {"application/json"}
 

@@ -357,8 +357,9 @@ def test_queue_filters_claims_with_conflicts_in_constant_queries(
     signed_in(client, team["alice"])
     client.get("/")  # session and language settle
     # session, user, permissions (2), the queue's version, its choices (outlets, reviewers),
-    # counts per status, the due claims' counts, the page and its languages' streams
-    with django_assert_num_queries(11):
+    # counts per status, the due claims' counts, the page and its languages' streams, and
+    # the header's unread notifications
+    with django_assert_num_queries(12):
         page = client.get("/?conflict=figures&status=all").content.decode()
     assert three["ko30"].text[:30] in page
     unrelated = Claim.objects.exclude(pk__in=[c.pk for c in three.values()]).first()
@@ -387,8 +388,8 @@ def test_the_panel_takes_a_constant_number_of_queries_whatever_the_appearances(
     signed_in(client, team["alice"])
     client.get(f"/claims/{claim.pk}/")
     # session, user, perms, the claim, refusals and history (as before), and the same fact:
-    # its links, the other appearances, the checks
-    with django_assert_num_queries(13):
+    # its links, the other appearances, the checks; the claim's comments
+    with django_assert_num_queries(14):
         page = client.get(f"/claims/{claim.pk}/", headers={"HX-Request": "true"})
     assert page.content.decode().count('class="conflict-card"') == (n + 1) // 2
 

@@ -114,7 +114,7 @@ def test_the_migration_flags_the_claims_already_due(team):
     Claim.objects.filter(pk__in=[due.pk, dismissed.pk]).update(recheck_due=TODAY())
     Claim.objects.filter(pk=dismissed.pk).update(status=ClaimStatus.DISMISSED)
     migration = importlib.import_module(
-        "claims.migrations.0012_claim_is_due_flag_in_open_work_index"
+        "claims.migrations.0014_claim_is_due_flag_in_open_work_index"
     )
     migration.flag_due_claims(apps, None)
     assert _fresh(due).is_due and not _fresh(dismissed).is_due

@@ -48,19 +48,20 @@ def claims(team: dict[str, Any]) -> list[Claim]:
     return made
 
 
-def test_a_repeated_queue_page_takes_five_queries(claims):
+def test_a_repeated_queue_page_takes_six_queries(claims):
     client = client_for("alice")
     # session, user, permissions (2), the queue's version, reviewers, outlets, the tally,
     # the claims due for re-check (through the re-check date's index), then a page of each
-    # language.
+    # language, and the header's unread notifications.
     _, first = get(client, QUEUE)
-    assert first == 11
-    # session, user, permissions (2), the queue's version: the page comes from the cache.
+    assert first == 12
+    # session, user, permissions (2), the queue's version, the header's unread notifications:
+    # the page below the header comes from the cache.
     _, again = get(client, QUEUE)
-    assert again == 5
+    assert again == 6
     # A language filter reads one language's claims only (and its due claims).
     _, filtered = get(client, QUEUE + "?status=unreviewed&language=ko")
-    assert filtered == 10
+    assert filtered == 11
 
 
 def test_a_verdict_shows_in_the_queue_at_once(claims, team):
@@ -121,11 +122,12 @@ def test_a_reviewer_and_an_editor_do_not_share_a_cached_page(claims):
     assert "<!--claimdesk:csrf-->" not in editor_html + reviewer_html
 
 
-def test_the_article_page_takes_eight_queries(claims):
+def test_the_article_page_takes_nine_queries(claims):
     # session, user, permissions (2), the article with its outlet, its revision, its claims,
-    # the numbers of its revisions flagged for an editor (rewritten under reviewed claims).
+    # the numbers of its revisions flagged for an editor (rewritten under reviewed claims),
+    # the header's unread notifications.
     _, n = get(client_for("alice"), reverse("claims:article", args=[claims[0].article_id]))
-    assert n == 8
+    assert n == 9
 
 
 def test_a_conflict_found_across_articles_shows_in_the_cached_queue_at_once(claims):

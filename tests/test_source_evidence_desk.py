@@ -382,8 +382,9 @@ def test_the_panel_takes_a_constant_number_of_queries_whatever_its_sources(
     client = client_for("alice")
     client.get(reverse("claims:claim", args=[claim.pk]))
     # the panel as before (with the same fact across articles: its links, canonical members
-    # and arithmetic checks): its sources carry their evidence, no query per source
-    with django_assert_num_queries(16):
+    # and arithmetic checks): its sources carry their evidence, no query per source; the
+    # claim's comments and the header's unread notifications
+    with django_assert_num_queries(18):
         response = client.get(reverse("claims:claim", args=[claim.pk]))
     assert response.content.decode().count('class="evidence') == n
 
@@ -399,8 +400,9 @@ def test_the_archive_page_takes_a_constant_number_of_queries_whatever_its_versio
     client = client_for("victor")
     url = reverse("claims:source_archive", args=[source.pk])
     client.get(url)
-    # session, user, permissions (2), the source, its fetches, the version shown
-    with django_assert_num_queries(7):
+    # session, user, permissions (2), the source, its fetches, the version shown, the
+    # header's unread notifications
+    with django_assert_num_queries(8):
         response = client.get(url)
     assert response.content.decode().count("?version=") == n
 

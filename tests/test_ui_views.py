@@ -555,8 +555,8 @@ def test_dashboard_takes_a_constant_number_of_queries(team, django_assert_num_qu
     _reviewed_claims_in_outlets(team, n)
     client = client_for("victor")
     # session, user, permissions (2), then claims by status, claims by outlet, verdicts by
-    # day, and the verdicts behind the reviewers' agreement.
-    with django_assert_num_queries(8):
+    # day, the verdicts behind the reviewers' agreement, and the header's unread notifications.
+    with django_assert_num_queries(9):
         response = client.get(reverse("claims:dashboard"))
     assert response.status_code == 200
     assert response.context["total"] == n

@@ -4,7 +4,7 @@ from csp.decorators import csp_update
 from django.urls import URLPattern, URLResolver, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from claims.api import beyond, claim, views
+from claims.api import beyond, claim, comments, views
 
 app_name = "api"
 
@@ -13,6 +13,18 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/claims/", views.ClaimList.as_view(), name="claims"),
     path("api/v1/claims/<int:pk>/", claim.ClaimDetail.as_view(), name="claim"),
     path("api/v1/claims/<int:pk>/verdicts/", views.ClaimVerdicts.as_view(), name="verdicts"),
+    path("api/v1/claims/<int:pk>/comments/", comments.ClaimComments.as_view(), name="comments"),
+    path(
+        "api/v1/claims/<int:pk>/comments/<int:comment_id>/",
+        comments.ClaimCommentDetail.as_view(),
+        name="comment",
+    ),
+    path("api/v1/notifications/", comments.Notifications.as_view(), name="notifications"),
+    path(
+        "api/v1/notifications/read/",
+        comments.NotificationsRead.as_view(),
+        name="notifications-read",
+    ),
     path(
         "api/v1/claims/<int:pk>/claimreview/",
         views.ClaimReviewDetail.as_view(),

@@ -199,6 +199,7 @@ class ApiIndex(ApiView):
                 "claims": url("claims"),
                 "canonical_claims": url("canonical-claims"),
                 "articles": url("articles"),
+                "notifications": url("notifications"),
                 "exports": {
                     "csv": url("export-csv"),
                     "jsonl": url("export-jsonl"),

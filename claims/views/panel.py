@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from claims import blind, roles
+from claims.comments import panel_comments
 from claims.forms import (
     AssignForm,
     DismissForm,
@@ -80,6 +81,7 @@ def _panel_context(
     merge_form: MergeForm | None = None,
     recheck_form: RecheckForm | None = None,
     saved: bool = False,
+    **extra: Any,
 ) -> dict[str, Any]:
     history = claim_history(claim)
     mine = next((v for v in history.opinions if v.reviewer_id == request.user.pk), None)
@@ -89,12 +91,16 @@ def _panel_context(
     entries, opinions, kept_blind = blind.visible_history(
         request.user, claim, history.entries, history.opinions
     )
+    # Blind review keeps the other reviewers' comments from a reviewer too, until their own
+    # verdict is in.
+    comments = panel_comments(claim, request.user, others_hidden=kept_blind)
     return {
         "claim": claim,
         "kept_blind": kept_blind,
         "claim_blind": blind.is_blind(claim),
         "desk_blind": blind.desk_reviews_blind(),
-        "history": entries,
+        "history": comments.history(entries),
+        "comments": comments,
         "opinions": opinions,
         # My current verdict is the form's choice, so the panel says where I stand.
         "verdict_form": verdict_form or VerdictForm(initial={"verdict": mine and mine.verdict}),
@@ -118,6 +124,7 @@ def _panel_context(
         "refusals": refusals,
         "verdict_form_shown": can_review and not claim.dismissed_reason and not refusals.verdict,
         "same_fact": same_fact(claim),
+        **extra,  # what a comment view gives back (claims.views.comments)
     }
 
 
