@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0011_claimevent_actions_of_sources_and_links'),
+        ('claims', '0015_claim_blind_review'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
