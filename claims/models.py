@@ -580,23 +580,16 @@ GROUPING_LINKS = Q(state__in=[ClaimLink.State.AUTO, ClaimLink.State.CONFIRMED]) 
 )
 
 
-# What the analysis after extraction stores (the matching index, the editors' aliases, the
-# arithmetic checks) lives in claims/analysis_models.py, part of this app's models.
+# The app's other models live beside this file, part of its models: what the analysis after
+# extraction stores (matching index, aliases, arithmetic checks), the source archive, comments
+# and the inbox, saved views of the queue, signed webhooks' endpoints and deliveries.
 from claims.analysis_models import (  # noqa: E402, F401
     ArithmeticCheck,
     CheckOutcome,
     EntityAlias,
     MatchKey,
 )
-
-# The source archive's model lives in claims/archive_models.py, part of this app's models.
 from claims.archive_models import SourceArchive, SourceArchiveQuerySet  # noqa: E402, F401
-
-# Comments and the inbox's notifications live in claims/inbox_models.py, part of this app's models.
 from claims.inbox_models import Comment, InboxSettings, Notification  # noqa: E402, F401
-
-# Saved views of the queue live in claims/saved_view_models.py, part of this app's models.
 from claims.saved_view_models import SavedView, SavedViewQuerySet  # noqa: E402, F401
-
-# Signed webhooks' endpoints and deliveries live in claims/webhook_models.py (claims.webhooks).
 from claims.webhook_models import WebhookDelivery, WebhookEndpoint  # noqa: E402, F401

@@ -181,8 +181,9 @@ def test_the_views_page_lists_views_with_their_filters_in_words(team, django_ass
         )
     SavedView.objects.create(owner=team["erin"], name="Desk", filters={}, shared=True)
     client = client_for("alice")
-    # Session, user, permissions (2), the views with their owners, outlets, reviewers.
-    with django_assert_num_queries(7):
+    # Session, user, permissions (2), the header's unread count, the views with their owners,
+    # outlets, reviewers.
+    with django_assert_num_queries(8):
         html = client.get(reverse("claims:saved_views")).content.decode()
     assert html.count("Language: Korean · Assigned to me") == n
     assert "Desk" in html and "Open work, no filter" in html
