@@ -362,6 +362,7 @@ def test_a_page_naming_another_sites_outlet_gets_an_outlet_of_its_own(team, vict
     filed under News Example; the real site's other hosts are."""
     evil = pipeline.ingest_html(page("Exports collapse", EVIL_SENTENCES), url=EVIL_URL)
     outlet = Article.objects.get(pk=evil.articles[0].article.pk).outlet
+    assert outlet is not None
     assert outlet.name == "News Example (evil.example)"
     assert Outlet.objects.get(name="News Example").pk == victim.outlet_id != outlet.pk
     mobile = pipeline.ingest_html(

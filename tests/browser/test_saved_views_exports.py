@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from claims.models import SavedView
@@ -99,9 +100,7 @@ def test_the_views_menu_and_downloads_fit_a_phone_in_korean(
         name="한국어 기사 전체",
         filters={"language": "ko", "status": "all"},
     )
-    erin = SavedView.objects.model._meta.get_field("owner").related_model.objects.get(
-        username="erin"
-    )
+    erin = get_user_model().objects.get(username="erin")
     SavedView.objects.create(owner=erin, name="데스크: 논란 주장", filters={}, shared=True)
     context = browser.new_context(locale="ko-KR", viewport=PHONE, has_touch=True, is_mobile=True)
     phone = context.new_page()
