@@ -26,18 +26,20 @@ from trafilatura.metadata import (
 )
 
 from articles.parsing.korean import (
-    COPYRIGHT,
     DATELINE,
     SEOUL,
     SIGNOFF,
     STAMP,
+    drop_caption_datelines,
     drop_captions,
     parse_when,
     split_names,
 )
+from articles.parsing.notices import copyright_notice, drop_leading_credit
 from articles.parsing.text import clean_text, detect_language, parse_text
 from articles.parsing.types import ParsedArticle, ParseError
 
+EARLIEST_YEAR = 1900
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 ARTICLE_TYPES = {
     "NewsArticle",
@@ -121,7 +123,8 @@ def _time(value: Any, *, language: str) -> datetime | None:
         parsed = datetime.fromisoformat(raw.replace("Z", "+00:00"))
     except ValueError:
         parsed = parse_when(raw)
-    if parsed is None:
+    if parsed is None or parsed.year < EARLIEST_YEAR:
+        # "0001-01-01T00:00:00Z": a template's empty date, not the article's.
         return None
     if parsed.tzinfo is None:
         # Korean outlets omit the zone and mean Seoul time.
@@ -169,7 +172,8 @@ def _clean_body(text: str) -> tuple[str, list[str], str]:
         line = line.strip()
         if not line or STAMP.match(line) or SIGNOFF.fullmatch(line) or BYLINE_EN.fullmatch(line):
             continue
-        if COPYRIGHT.search(line) and len(line) < 200:
+        line = drop_leading_credit(line)
+        if copyright_notice(line):
             continue
         dateline = DATELINE.match(line)
         if dateline:
@@ -196,9 +200,15 @@ def _html_tree(html: str | bytes) -> Any:
     # lxml refuses str input that keeps an XML encoding declaration; the text is decoded already.
     html = XML_DECLARATION.sub("", html, count=1)
     try:
-        return lxml.html.fromstring(html)
+        tree = lxml.html.fromstring(html)
     except (lxml.etree.ParserError, ValueError) as error:
         raise ParseError.because("bad_html", error=error) from error
+    if "<!--" in html:
+        # React writes "<!-- -->" between text nodes (nytimes.com): the text after a comment
+        # is its tail, which the extractor's cleaning drops with the comment. Without the
+        # comments, the pieces join into one text again.
+        lxml.etree.strip_tags(tree, lxml.etree.Comment)
+    return tree
 
 
 def _page_title(meta: dict[str, Any], outlet: str) -> str:
@@ -233,6 +243,7 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
         meta["authors"] = arc["authors"] or meta["authors"]
     if not raw or not raw.strip():
         raise ParseError.because("no_article_in_page")
+    raw = "\n".join(drop_caption_datelines(line) for line in raw.split("\n"))
     if len(DATELINE.findall(raw)) >= 2:
         several = _several(raw, url=url, meta=meta)
         if several:
