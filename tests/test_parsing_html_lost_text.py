@@ -96,3 +96,30 @@ def test_a_templates_empty_date_is_no_publication_date():
     body = "".join(f"<p>{p}</p>" for p in COURT)
     (article,) = parse_html(_page(body, head=head), fallbacks=False)
     assert article.published_at is None
+
+
+def _dated(published: str) -> str:
+    head = f'<meta property="article:published_time" content="{published}">'
+    return _page("".join(f"<p>{p}</p>" for p in COURT), head=head)
+
+
+def test_a_us_pages_evening_utc_instant_is_on_the_day_its_address_names():
+    url = "https://example.com/2020/02/24/court-rules/"
+    (article,) = parse_html(_dated("2020-02-25T02:25:54Z"), url=url, fallbacks=False)
+    assert article.published_at is not None
+    assert article.published_at.date().isoformat() == "2020-02-24"
+    assert article.published_at.isoformat() == "2020-02-24T21:25:54-05:00"
+
+
+def test_a_date_the_address_agrees_with_stays_as_the_page_gives_it():
+    url = "https://example.com/2020/02/24/court-rules/"
+    (article,) = parse_html(_dated("2020-02-24T10:00:00+09:00"), url=url, fallbacks=False)
+    assert article.published_at is not None
+    assert article.published_at.isoformat() == "2020-02-24T10:00:00+09:00"
+
+
+def test_a_date_far_from_the_day_in_the_address_gives_way_to_it():
+    url = "https://example.com/home/2017/7/12/court-rules"
+    (article,) = parse_html(_dated("2019-06-17T18:28:00+02:00"), url=url, fallbacks=False)
+    assert article.published_at is not None
+    assert article.published_at.date().isoformat() == "2017-07-12"

@@ -10,9 +10,10 @@ import html as html_lib
 import json
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from urllib.parse import urljoin
+from zoneinfo import ZoneInfo
 
 import lxml.etree
 import lxml.html
@@ -40,6 +41,13 @@ from articles.parsing.text import clean_text, detect_language, parse_text
 from articles.parsing.types import ParsedArticle, ParseError
 
 EARLIEST_YEAR = 1900
+# "https://pagesix.com/2020/02/24/...": the day the page went up, in its newsroom's calendar.
+URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/_.-]|$)")
+# West of UTC, the evening's UTC instant falls on the next day.
+AMERICAS = tuple(
+    ZoneInfo(name)
+    for name in ("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles")
+)
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 ARTICLE_TYPES = {
     "NewsArticle",
@@ -263,10 +271,11 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
         or _byline_authors(tree, language)
         or _names(fallback_author.replace(";", ","))
     )
-    published = (
+    published = _url_day(
         _time(meta["published"], language=language)
         or _stamp_time(tree)
-        or _time(fallback_date, language=language)
+        or _time(fallback_date, language=language),
+        url,
     )
     return [
         ParsedArticle(
@@ -377,3 +386,29 @@ def _stamp_time(tree: Any) -> datetime | None:
         if match:
             return parse_when(match.group(1))
     return None
+
+
+def _url_day(published: datetime | None, url: str) -> datetime | None:
+    """The published time on the page's calendar day when its address names the day: a UTC
+    instant of a US page's evening is the next day in UTC ("2020-02-25T02:25Z" on
+    /2020/02/24/) and is shown in the newsroom's zone; a date far from the address's day
+    (a template's or a modification's) gives way to the address's day."""
+    found = URL_DAY.search(url)
+    if not found:
+        return published
+    try:
+        day = date(int(found[1]), int(found[2]), int(found[3]))
+    except ValueError:
+        return published
+    if published is None:
+        return datetime(day.year, day.month, day.day, tzinfo=UTC)
+    if published.date() == day:
+        return published
+    if published.utcoffset() == timedelta(0) and published.date() - day == timedelta(days=1):
+        for zone in AMERICAS:
+            local = published.astimezone(zone)
+            if local.date() == day:
+                return local
+    if abs((published.date() - day).days) > 1:
+        return datetime(day.year, day.month, day.day, tzinfo=UTC)
+    return published
