@@ -71,6 +71,12 @@ def test_chrome_lines_on_a_page_are_not_claims_and_its_story_sentences_are():
         ("Ann Lee (right) and Tom Park at the vote on March 3, 2019.", "chrome_caption"),
         ("Northward prison holds 180 inmates Photo: Alvaro Serey", "chrome_caption"),
         ("Copyright 2019 The Sample Times", "chrome_copyright"),
+        ("Also on rt.com Ministers threatened with 12 arrests in Bolivia", "chrome_related_link"),
+        ("Plane passengers quarantined after 3 cases of plague [NEWS]", "chrome_related_link"),
+        ("2019-11-19T07:23:12+01:00", "chrome_time_line"),
+        ("17:41 JST, October 13, 2024", "chrome_time_line"),
+        ("The company's logo outside a space it rents in New York.Reuters", "chrome_caption"),
+        ("- Published 18 November 2019", "en_page_line"),
     ],
 )
 def test_each_kind_of_page_chrome_names_its_rule(line, rule):
@@ -89,6 +95,8 @@ def test_each_kind_of_page_chrome_names_its_rule(line, rule):
         "The post drew 312 comments within 2 hours of going up.",
         "The book was first published in 1859 and sold 1,250 copies on its first day.",
         "Police said the victim, a reporter for the Daily News, was 34 years old.",
+        "The shares rose 3% on Tuesday to $41.20, according to Reuters.",
+        "The meeting ended at 10:30 a.m. on Friday after 3 hours of talks.",
     ],
 )
 def test_story_sentences_that_share_words_with_chrome_stay_claims(sentence):

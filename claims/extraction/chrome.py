@@ -75,8 +75,11 @@ CHROME_RULES: dict[str, tuple[str, str]] = {
     "chrome_related_link": (
         r"^\W*(?:Related(?:\s+(?:story|stories|articles?|coverage|reading|content|links?))?|"
         r"(?:Read|See)(?:\s+(?:more|also|next))?|Also\s+(?:read|see)|More(?:\s+on\s+[^:]{1,40})?|"
-        r"Recommended(?:\s+reading)?|Don['’]t\s+miss|Most\s+read|Trending|Up\s+next)\s*[:|]",
-        "a link to another story: 'Related: ...', '[Read: ...]', 'READ MORE: ...'",
+        r"Recommended(?:\s+reading)?|Don['’]t\s+miss|Most\s+read|Trending|Up\s+next)\s*[:|]|"
+        r"^\W*Also\s+on\s+\w+\.\w+|"
+        r"\[(?-i:WARNING|NEWS|VIDEO|Video|PICS|PICTURES|INSIGHT|REVEAL|ANALYSIS|LATEST|POLL)\]\s*$",
+        "a link to another story: 'Related: ...', '[Read: ...]', 'READ MORE: ...', "
+        "'Also on rt.com ...', '... outbreak [NEWS]'",
     ),
     "chrome_comment_count": (
         r"^\W*(?:(?:View|See|Read|Show|Load)\s+(?:all\s+|more\s+)?)?\d[\d,.]*[kK]?\s+comments?\W*$|"
@@ -103,14 +106,21 @@ CHROME_RULES: dict[str, tuple[str, str]] = {
         r"(?:published|appeared|posted)\b",
         "the page's first-published line: 'First published March 3, 2019'",
     ),
+    "chrome_time_line": (
+        rf"^\W*(?=[^:]*\d{{1,2}}:\d\d)(?:(?:\d{{1,4}}(?:st|nd|rd|th)?|{EN_MONTH}|[AP]\.?M\.?|"
+        r"(?-i:[A-Z]{2,4}|[A-Z]T)|UTC|GMT|T\d\d)[\s:,.\-–/+()]*)+$",
+        "a time stamp alone on its line: '2019-11-19T07:23:12+01:00', '17:41 JST, Oct. 13, 2024'",
+    ),
     "chrome_caption": (
         r"^\W*(?:(?:Top|Bottom|Upper|Lower)(?:\s+(?:left|right|row|center|centre))?|Above|Below|"
         r"Left|Right|Center|Centre|Clockwise\s+from\s+(?:top\s+)?(?:left|right))\s*:|"
         r"^\W*(?:(?:Cover|Header|Featured|Lead|Main|Top)\s+)?(?:image|photo|photograph|picture|"
         r"illustration|caption)s?\s*:|"
         rf"\b(?-i:Photo|PHOTO|Image|Picture)s?\s*(?:by|:|credit:?)\s*{NAME}\s+{NAME}|"
-        r"\((?:top\s+|bottom\s+)?(?:left|right|center|centre|top|bottom)\)",
-        "a photo caption or credit: 'Top left: ... Bottom: ...', '(right)', 'Photo: Jane Roe/...'",
+        r"\((?:top\s+|bottom\s+)?(?:left|right|center|centre|top|bottom)\)|"
+        r"\.(?-i:Reuters|AFP|Getty Images|Yonhap)\s*$",
+        "a photo caption or credit: 'Top left: ... Bottom: ...', '(right)', 'Photo: Jane Roe/...', "
+        "'... in New York.Reuters'",
     ),
     "chrome_citation": (
         r"^\s*\[\d+\]\s|^\s*\d{4};\s*\d+|\bDOI:\s*10\.",
@@ -127,7 +137,7 @@ EN_PAGE_LINE = re.compile(
     rf"\(@\w{{1,15}}\)\s*{EN_MONTH}\s+\d{{1,2}},\s*\d{{4}}\W*$|"
     # The page's time stamp: "(Published Monday, Nov. 18, 2019)", "Updated: March 3, 2021".
     r"^\W*(?:Published|Updated|Posted|Last updated)\b[\s:,]*(?:on\s+)?"
-    rf"(?:\w+day,?\s+)?{EN_MONTH}\s+\d{{1,2}},?\s*\d{{4}}[^.]{{0,20}}$|"
+    rf"(?:\w+day,?\s+)?(?:{EN_MONTH}\s+\d{{1,2}},?|\d{{1,2}}\s+{EN_MONTH})\s*\d{{4}}[^.]{{0,20}}$|"
     # The page's calls to act: "Sign up for our newsletter ...", "Catch up on ... podcast".
     r"^\W*(?:Sign up|Subscribe|Catch up on|Click|Tap|Download|Check out|Don['’]t miss|"
     r"Listen to|Watch|Follow us|Learn more|Find out more|Stay up to date|Join us)\b",
@@ -148,7 +158,8 @@ CHROME_NEEDLES = (
     "doi", "comment", "today on", "this week on", "now on", "more on", "since", "reporter",
     "writer", "editor", "correspondent", "columnist", "contributor", "journalist", "published",
     "posted", "appeared", "(left)", "(right)", "(center)", "(centre)", "(top", "(bottom",
-    "photo", "image", "picture", "|",
+    "photo", "image", "picture", "|", "also on", "reuters", "afp", "getty",
+    "yonhap",
 )  # fmt: skip
 
 
