@@ -147,13 +147,10 @@ def _metadata(tree: Any, url: str) -> dict[str, Any]:
         tree, '//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'
     )
     has_og_title = bool(tree.xpath('//meta[@property="og:title"]'))
-    h1s = tree.xpath("//body//h1")
     return {
         "title": str(ld.get("headline") or "").strip()
         or _first(tree, '//meta[@property="og:title"]/@content', "//title/text()", "//h1//text()"),
         "site_title": not ld.get("headline") and not has_og_title,
-        # The headline the page shows, when it shows one.
-        "h1": " ".join(h1s[0].text_content().split()) if len(h1s) == 1 else "",
         "outlet": (publisher.get("name") if isinstance(publisher, dict) else "")
         or _first(tree, '//meta[@property="og:site_name"]/@content'),
         "authors": _names(ld.get("author")) or _names(_first(tree, *AUTHOR_META)),
@@ -223,35 +220,14 @@ def _html_tree(html: str | bytes) -> Any:
 
 
 def _page_title(meta: dict[str, Any], outlet: str) -> str:
-    """The page's title without the site's name: the headline the page shows (its one <h1>)
-    when it is the same story's headline as the metadata's (search engines get a variant)."""
+    """The page's title without the site's name."""
     # MBN writes quotation marks as double primes (″); some pages escape entities twice.
     title = html_lib.unescape(meta["title"]).replace("\u2033", '"')
     if meta["site_title"]:
-        title = TITLE_SUFFIX.sub("", title)
-    elif outlet:
-        title = _drop_outlet(title, outlet)
-    shown = meta["h1"]
-    if shown and shown.casefold() != outlet.casefold() and _same_story(shown, title):
-        return shown
+        return TITLE_SUFFIX.sub("", title)
+    if outlet:
+        return _drop_outlet(title, outlet)
     return title
-
-
-TITLE_WORDS = re.compile(r"\w+")
-
-
-def _same_story(shown: str, title: str) -> bool:
-    """Whether a page's <h1> reads as the headline of the story its metadata titles: long
-    enough to be a headline, a third of its words in the metadata's title, and not the same
-    words with other punctuation."""
-    words = TITLE_WORDS.findall(shown.casefold())
-    if len(words) < 3 or len(shown) > 200:
-        return False
-    # The same words with other quotation marks: the metadata's title stands.
-    if words == TITLE_WORDS.findall(title.casefold()):
-        return False
-    known = set(TITLE_WORDS.findall(title.casefold()))
-    return sum(word in known for word in words) * 3 >= len(words)
 
 
 def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> list[ParsedArticle]:
