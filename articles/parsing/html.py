@@ -10,9 +10,10 @@ import html as html_lib
 import json
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from urllib.parse import urljoin
+from zoneinfo import ZoneInfo
 
 import lxml.etree
 import lxml.html
@@ -26,18 +27,27 @@ from trafilatura.metadata import (
 )
 
 from articles.parsing.korean import (
-    COPYRIGHT,
     DATELINE,
     SEOUL,
     SIGNOFF,
     STAMP,
+    drop_caption_datelines,
     drop_captions,
     parse_when,
     split_names,
 )
+from articles.parsing.notices import copyright_notice, drop_leading_credit
 from articles.parsing.text import clean_text, detect_language, parse_text
 from articles.parsing.types import ParsedArticle, ParseError
 
+EARLIEST_YEAR = 1900
+# "https://pagesix.com/2020/02/24/...": the day the page went up, in its newsroom's calendar.
+URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/_.-]|$)")
+# West of UTC, the evening's UTC instant falls on the next day.
+AMERICAS = tuple(
+    ZoneInfo(name)
+    for name in ("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles")
+)
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 ARTICLE_TYPES = {
     "NewsArticle",
@@ -121,7 +131,8 @@ def _time(value: Any, *, language: str) -> datetime | None:
         parsed = datetime.fromisoformat(raw.replace("Z", "+00:00"))
     except ValueError:
         parsed = parse_when(raw)
-    if parsed is None:
+    if parsed is None or parsed.year < EARLIEST_YEAR:
+        # "0001-01-01T00:00:00Z": a template's empty date, not the article's.
         return None
     if parsed.tzinfo is None:
         # Korean outlets omit the zone and mean Seoul time.
@@ -169,7 +180,8 @@ def _clean_body(text: str) -> tuple[str, list[str], str]:
         line = line.strip()
         if not line or STAMP.match(line) or SIGNOFF.fullmatch(line) or BYLINE_EN.fullmatch(line):
             continue
-        if COPYRIGHT.search(line) and len(line) < 200:
+        line = drop_leading_credit(line)
+        if copyright_notice(line):
             continue
         dateline = DATELINE.match(line)
         if dateline:
@@ -196,15 +208,21 @@ def _html_tree(html: str | bytes) -> Any:
     # lxml refuses str input that keeps an XML encoding declaration; the text is decoded already.
     html = XML_DECLARATION.sub("", html, count=1)
     try:
-        return lxml.html.fromstring(html)
+        tree = lxml.html.fromstring(html)
     except (lxml.etree.ParserError, ValueError) as error:
         raise ParseError.because("bad_html", error=error) from error
+    if "<!--" in html:
+        # React writes "<!-- -->" between text nodes (nytimes.com): the text after a comment
+        # is its tail, which the extractor's cleaning drops with the comment. Without the
+        # comments, the pieces join into one text again.
+        lxml.etree.strip_tags(tree, lxml.etree.Comment)
+    return tree
 
 
 def _page_title(meta: dict[str, Any], outlet: str) -> str:
     """The page's title without the site's name."""
-    # MBN writes quotation marks as double primes (″).
-    title = meta["title"].replace("\u2033", '"')
+    # MBN writes quotation marks as double primes (″); some pages escape entities twice.
+    title = html_lib.unescape(meta["title"]).replace("\u2033", '"')
     if meta["site_title"]:
         return TITLE_SUFFIX.sub("", title)
     if outlet:
@@ -233,6 +251,7 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
         meta["authors"] = arc["authors"] or meta["authors"]
     if not raw or not raw.strip():
         raise ParseError.because("no_article_in_page")
+    raw = "\n".join(drop_caption_datelines(line) for line in raw.split("\n"))
     if len(DATELINE.findall(raw)) >= 2:
         several = _several(raw, url=url, meta=meta)
         if several:
@@ -252,10 +271,11 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
         or _byline_authors(tree, language)
         or _names(fallback_author.replace(";", ","))
     )
-    published = (
+    published = _url_day(
         _time(meta["published"], language=language)
         or _stamp_time(tree)
-        or _time(fallback_date, language=language)
+        or _time(fallback_date, language=language),
+        url,
     )
     return [
         ParsedArticle(
@@ -366,3 +386,29 @@ def _stamp_time(tree: Any) -> datetime | None:
         if match:
             return parse_when(match.group(1))
     return None
+
+
+def _url_day(published: datetime | None, url: str) -> datetime | None:
+    """The published time on the page's calendar day when its address names the day: a UTC
+    instant of a US page's evening is the next day in UTC ("2020-02-25T02:25Z" on
+    /2020/02/24/) and is shown in the newsroom's zone; a date far from the address's day
+    (a template's or a modification's) gives way to the address's day."""
+    found = URL_DAY.search(url)
+    if not found:
+        return published
+    try:
+        day = date(int(found[1]), int(found[2]), int(found[3]))
+    except ValueError:
+        return published
+    if published is None:
+        return datetime(day.year, day.month, day.day, tzinfo=UTC)
+    if published.date() == day:
+        return published
+    if published.utcoffset() == timedelta(0) and published.date() - day == timedelta(days=1):
+        for zone in AMERICAS:
+            local = published.astimezone(zone)
+            if local.date() == day:
+                return local
+    if abs((published.date() - day).days) > 1:
+        return datetime(day.year, day.month, day.day, tzinfo=UTC)
+    return published

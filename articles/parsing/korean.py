@@ -70,3 +70,37 @@ def drop_captions(paragraph: str) -> str:
                 after = pieces[1] if len(pieces) > 1 else ""
         paragraph = (before.rstrip() + " " + after.lstrip()).strip()
     return paragraph
+
+
+# A wire photo's caption ends in its own stamp: "... 걷고 있다. 2023.7.10 hong@yna.co.kr".
+CAPTION_STAMP = re.compile(
+    r"\s*\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?(?:\s+\[?[\w.+-]+@[\w-]+\.[\w.]+\]?|\s*$)"
+)
+SENTENCE_DONE = re.compile(r"(?:[.!?]|다)[\"'”’)\]]*\s+")
+
+
+def drop_caption_datelines(line: str) -> str:
+    """A wire photo's caption inside an article opens with a dateline like the article's own
+    ("(서울=연합뉴스) 홍길동 기자 = 10일 ... 걷고 있다. 2023.7.10 hong@yna.co.kr"): without its
+    stamp, or in the middle of a paragraph, it would start a new article and split the page.
+    The caption goes; a dateline that opens an article (after its title, or alone) stays."""
+    if "=" not in line:
+        return line
+    matches = list(DATELINE.finditer(line))
+    if not matches:
+        return line
+    for match, after in zip(matches, [*matches[1:], None], strict=True):
+        # The stamp must be this dateline's: before the next dateline on the line.
+        window = min(match.end() + 400, after.start() if after else len(line))
+        stamp = CAPTION_STAMP.search(line, match.end(), window)
+        mid_paragraph = len(SENTENCE_DONE.findall(line, 0, match.start())) >= 2
+        if stamp:
+            end = stamp.end()
+        elif mid_paragraph:
+            found = SENTENCE_DONE.search(line, match.end())
+            end = found.end() if found else len(line)
+        else:
+            continue
+        kept = (line[: match.start()].rstrip() + " " + line[end:].lstrip()).strip()
+        return drop_caption_datelines(kept)
+    return line

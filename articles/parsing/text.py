@@ -6,15 +6,16 @@ import re
 from dataclasses import dataclass
 
 from articles.parsing.korean import (
-    COPYRIGHT,
     DATELINE,
     SIGNOFF,
     STAMP,
     VERB_END,
+    drop_caption_datelines,
     drop_captions,
     parse_when,
     split_names,
 )
+from articles.parsing.notices import copyright_notice
 from articles.parsing.types import MAX_BODY_CHARS, ParsedArticle, ParseError, too_long
 from lib.language import detect_language
 from lib.text import clean_line, clean_text
@@ -38,7 +39,7 @@ def finish(articles: list[ParsedArticle], *, max_chars: int) -> list[ParsedArtic
 def _is_body_line(line: str) -> bool:
     """Sentences stay; short fragments without a sentence ending are page chrome."""
     line = line.strip()
-    if not line or COPYRIGHT.search(line) or STAMP.match(line) or SIGNOFF.fullmatch(line):
+    if not line or copyright_notice(line) or STAMP.match(line) or SIGNOFF.fullmatch(line):
         return False
     return len(line) >= 40 or bool(VERB_END.search(line)) or line.endswith((".", "?", "!"))
 
@@ -134,7 +135,7 @@ def parse_text(
     title = clean_line(title)
     if not text.strip():
         raise ParseError.because("empty_or_blank")
-    lines = text.split("\n")
+    lines = [drop_caption_datelines(line) for line in text.split("\n")]
     starts = _starts(lines)
     if not starts:
         articles = [_single(lines, title=title)]

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import re
 
+EN_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+# A capitalised word (the rules are read ignoring case; a name is not).
+NAME = r"(?-i:[A-Z])[\w.'’&-]*"
+
 CHROME_RULES: dict[str, tuple[str, str]] = {
     "chrome_email": (
         r"[\w.+-]+@[\w-]+\.[\w.]+",
@@ -23,8 +27,9 @@ CHROME_RULES: dict[str, tuple[str, str]] = {
         "a photo's credit: '[사진=...]', '(사진=...)'",
     ),
     "chrome_copyright": (
-        r"무단\s*전재|재배포\s*금지|Copyright|All rights reserved|ⓒ|©",
-        "the copyright notice",
+        r"무단\s*전재|재배포\s*금지|Copyright\s*(?:\(c\)|\d{4})|"
+        r"All rights reserved|ⓒ|©",
+        "the copyright notice ('Copyright 2019 ...', '©'; not a story's 'copyright infringement')",
     ),
     "chrome_timestamp": (
         r"기사입력|최종수정",
@@ -67,6 +72,56 @@ CHROME_RULES: dict[str, tuple[str, str]] = {
         r"^\W*(?:Graphic|Chart|Infographic)\s*:",
         "a graphic's label",
     ),
+    "chrome_related_link": (
+        r"^\W*(?:Related(?:\s+(?:story|stories|articles?|coverage|reading|content|links?))?|"
+        r"(?:Read|See)(?:\s+(?:more|also|next))?|Also\s+(?:read|see)|More(?:\s+on\s+[^:]{1,40})?|"
+        r"Recommended(?:\s+reading)?|Don['’]t\s+miss|Most\s+read|Trending|Up\s+next)\s*[:|]|"
+        r"^\W*Also\s+on\s+\w+\.\w+|"
+        r"\[(?-i:WARNING|NEWS|VIDEO|Video|PICS|PICTURES|INSIGHT|REVEAL|ANALYSIS|LATEST|POLL)\]\s*$",
+        "a link to another story: 'Related: ...', '[Read: ...]', 'READ MORE: ...', "
+        "'Also on rt.com ...', '... outbreak [NEWS]'",
+    ),
+    "chrome_comment_count": (
+        r"^\W*(?:(?:View|See|Read|Show|Load)\s+(?:all\s+|more\s+)?)?\d[\d,.]*[kK]?\s+comments?\W*$|"
+        r"^\W*(?:View|See|Read|Show|Load)\s+(?:all\s+)?(?:\d[\d,.]*\s+)?comments?\b",
+        "a comment widget's count: '- 312 comments', 'View all 48 comments'",
+    ),
+    "chrome_site_today": (
+        rf"^\W*(?:Today|This\s+week|Now|More)\s+on\s+(?:the\s+)?{NAME}(?:\s+{NAME}){{0,3}}"
+        r"\s*(?:[:|—–-].*)?$",
+        "a site's own heading over its links: 'Today on The Sample Times'",
+    ),
+    "chrome_author_bio": (
+        r"^\W*(?:She|He|They)\s+(?:has|have)\s+(?:covered|written\s+about|reported\s+on|been\s+"
+        r"(?:covering|reporting\s+on|writing\s+about))\b[^.]{0,80}\bsince\s+\d{4}|"
+        rf"^\W*(?:She|He|{NAME}(?:\s+{NAME}){{0,2}})\s+is\s+an?\s+(?:[\w-]+\s+){{0,3}}"
+        r"(?:reporter|writer|editor|correspondent|columnist|contributor|journalist)\s+"
+        rf"(?:at|for|with|on)\s+(?:the\s+)?{NAME}[^.]{{0,60}}\.?$",
+        "an author's bio: 'She has covered markets since 2015', 'He is a senior reporter at ...'",
+    ),
+    "chrome_first_published": (
+        rf"^\W*(?:First|Originally)\s+(?:published|posted)\b[\s:,]*(?:on\s+)?(?:\w+day,?\s+)?"
+        rf"(?:{EN_MONTH}\s+\d{{1,2}},?\s*\d{{4}}|\d{{1,2}}\s+{EN_MONTH}\s+\d{{4}}|\d{{4}}-\d\d-\d\d)|"
+        r"^\W*This\s+(?:article|story|post|piece)\s+(?:was\s+)?(?:originally|first)\s+"
+        r"(?:published|appeared|posted)\b",
+        "the page's first-published line: 'First published March 3, 2019'",
+    ),
+    "chrome_time_line": (
+        rf"^\W*(?=[^:]*\d{{1,2}}:\d\d)(?:(?:\d{{1,4}}(?:st|nd|rd|th)?|{EN_MONTH}|[AP]\.?M\.?|"
+        r"(?-i:[A-Z]{2,4}|[A-Z]T)|UTC|GMT|T\d\d)[\s:,.\-–/+()]*)+$",
+        "a time stamp alone on its line: '2019-11-19T07:23:12+01:00', '17:41 JST, Oct. 13, 2024'",
+    ),
+    "chrome_caption": (
+        r"^\W*(?:(?:Top|Bottom|Upper|Lower)(?:\s+(?:left|right|row|center|centre))?|Above|Below|"
+        r"Left|Right|Center|Centre|Clockwise\s+from\s+(?:top\s+)?(?:left|right))\s*:|"
+        r"^\W*(?:(?:Cover|Header|Featured|Lead|Main|Top)\s+)?(?:image|photo|photograph|picture|"
+        r"illustration|caption)s?\s*:|"
+        rf"\b(?-i:Photo|PHOTO|Image|Picture)s?\s*(?:by|:|credit:?)\s*{NAME}\s+{NAME}|"
+        r"\((?:top\s+|bottom\s+)?(?:left|right|center|centre|top|bottom)\)|"
+        r"\.(?-i:Reuters|AFP|Getty Images|Yonhap)\s*$",
+        "a photo caption or credit: 'Top left: ... Bottom: ...', '(right)', 'Photo: Jane Roe/...', "
+        "'... in New York.Reuters'",
+    ),
     "chrome_citation": (
         r"^\s*\[\d+\]\s|^\s*\d{4};\s*\d+|\bDOI:\s*10\.",
         "a numbered reference, a journal citation or a DOI",
@@ -77,13 +132,12 @@ CHROME = re.compile(
 )
 CAPTION_BEFORE = re.compile(r"(?:\[\s*(?:사진|그래픽|자료|Photo)[^\]]*\]|\(\s*사진\s*=[^)]*\))\s*$")
 KO_PREDICATE_END = re.compile(r"[다요죠까니][.!?\"'”’)\]]*$")
-EN_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
 EN_PAGE_LINE = re.compile(
     # An embedded tweet's signature: "— PFF CLE Browns (@PFF_Browns) November 16, 2019".
     rf"\(@\w{{1,15}}\)\s*{EN_MONTH}\s+\d{{1,2}},\s*\d{{4}}\W*$|"
     # The page's time stamp: "(Published Monday, Nov. 18, 2019)", "Updated: March 3, 2021".
     r"^\W*(?:Published|Updated|Posted|Last updated)\b[\s:,]*(?:on\s+)?"
-    rf"(?:\w+day,?\s+)?{EN_MONTH}\s+\d{{1,2}},?\s*\d{{4}}[^.]{{0,20}}$|"
+    rf"(?:\w+day,?\s+)?(?:{EN_MONTH}\s+\d{{1,2}},?|\d{{1,2}}\s+{EN_MONTH})\s*\d{{4}}[^.]{{0,20}}$|"
     # The page's calls to act: "Sign up for our newsletter ...", "Catch up on ... podcast".
     r"^\W*(?:Sign up|Subscribe|Catch up on|Click|Tap|Download|Check out|Don['’]t miss|"
     r"Listen to|Watch|Follow us|Learn more|Find out more|Stay up to date|Join us)\b",
@@ -101,7 +155,11 @@ CHROME_NEEDLES = (
     "기사입력", "최종수정", "top으로 이동", "전체기사", "베스트 기사", "더보기", "속보",
     "subscribe", "read more", "related", "advertisement", ":", "：", "전문", "올라온", "올린",
     "매주", "연결", "나와", "(l)", "(c)", "from", "graphic", "chart", "infographic", "[", ";",
-    "doi",
+    "doi", "comment", "today on", "this week on", "now on", "more on", "since", "reporter",
+    "writer", "editor", "correspondent", "columnist", "contributor", "journalist", "published",
+    "posted", "appeared", "(left)", "(right)", "(center)", "(centre)", "(top", "(bottom",
+    "photo", "image", "picture", "|", "also on", "reuters", "afp", "getty",
+    "yonhap",
 )  # fmt: skip
 
 
