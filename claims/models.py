@@ -45,6 +45,20 @@ OPEN_STATUSES: tuple[str, ...] = (ClaimStatus.UNREVIEWED, ClaimStatus.CONTESTED)
 DUE = "due"
 
 
+class Priority(models.TextChoices):
+    """An assignment's priority (``Claim.priority``), lowest first."""
+
+    LOW = "low", pgettext_lazy("priority", "low")
+    NORMAL = "normal", pgettext_lazy("priority", "normal")
+    HIGH = "high", pgettext_lazy("priority", "high")
+    URGENT = "urgent", pgettext_lazy("priority", "urgent")
+
+
+def overdue_q() -> Q:
+    """Assigned work whose due date has passed and that is still open (not judged)."""
+    return Q(assignment_due__lt=timezone.localdate(), status__in=OPEN_STATUSES)
+
+
 class VerdictChoice(models.TextChoices):
     VERIFIED = "verified", _("verified")
     DISPUTED = "disputed", _("disputed")
@@ -136,6 +150,17 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
     def assigned_to(self, user: Any) -> ClaimQuerySet:
         return self.filter(assigned_to=user)
 
+    def with_priority(self, priority: str) -> ClaimQuerySet:
+        return self.filter(priority=priority)
+
+    def overdue(self) -> ClaimQuerySet:
+        """Assigned claims past their due date and still open (``overdue_q``)."""
+        return self.filter(overdue_q())
+
+    def due_before(self, day: date) -> ClaimQuerySet:
+        """Claims whose assignment is due on ``day`` or before."""
+        return self.filter(assignment_due__lte=day)
+
     def with_conflict(self, which: str = "any") -> ClaimQuerySet:
         """Claims with a conflict: ``figures`` (another article reports the same fact with
         figures that cannot agree: a conflict link not rejected), ``arithmetic`` (an
@@ -214,6 +239,11 @@ class Claim(models.Model):
         blank=True,
         related_name="assigned_claims",
     )
+    # The assignment's due date and priority (set with the assignee; cleared on unassign).
+    assignment_due = models.DateField(_("due date"), null=True, blank=True)
+    priority = models.CharField(
+        _("priority"), max_length=10, choices=Priority.choices, default=Priority.NORMAL
+    )
     dismissed_reason = models.CharField(_("dismissal reason"), max_length=500, blank=True)
     canonical = models.ForeignKey(
         "CanonicalClaim",
@@ -262,6 +292,7 @@ class Claim(models.Model):
             ),
             _choices_check("status", ClaimStatus, "claim_status_vocabulary"),
             _choices_check("kind", ClaimKind, "claim_kind_vocabulary"),
+            _choices_check("priority", Priority, "claim_priority_vocabulary"),
         ]
         indexes = [
             models.Index(fields=["is_current", "-score", "-id"], name="claim_queue_idx"),
@@ -278,6 +309,12 @@ class Claim(models.Model):
                 condition=Q(is_current=True),
                 name="claim_status_queue_idx",
             ),
+            # The queue sorted by due date: only assigned claims with a due date are in it.
+            models.Index(
+                fields=["assignment_due", "-score", "-id"],
+                condition=Q(is_current=True, assignment_due__isnull=False),
+                name="claim_assignment_due_idx",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -293,6 +330,15 @@ class Claim(models.Model):
             self.recheck_due is not None
             and self.recheck_due <= timezone.localdate()
             and self.status != ClaimStatus.DISMISSED
+        )
+
+    @property
+    def is_overdue(self) -> bool:
+        """Its assignment's due date has passed and it is still open work."""
+        return (
+            self.assignment_due is not None
+            and self.assignment_due < timezone.localdate()
+            and self.status in OPEN_STATUSES
         )
 
 

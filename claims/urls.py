@@ -3,7 +3,17 @@
 from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, path
 
-from claims.views import article, dashboard, ingest, links, panel, queue, sources
+from claims.views import (
+    article,
+    bulk,
+    dashboard,
+    ingest,
+    links,
+    panel,
+    queue,
+    queue_steps,
+    sources,
+)
 from config.auth import SignInForm
 
 app_name = "claims"
@@ -11,7 +21,10 @@ app_name = "claims"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", queue.queue, name="queue"),
     path("", queue.queue, name="home"),
-    path("queue/assign/", queue.queue_assign, name="queue_assign"),
+    path("queue/assign/", bulk.queue_assign, name="queue_assign"),
+    path("queue/dismiss/", bulk.queue_dismiss, name="queue_dismiss"),
+    path("queue/verdict/", bulk.queue_verdict, name="queue_verdict"),
+    path("queue/step/<int:pk>/", queue_steps.queue_step, name="queue_step"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("ingest/", ingest.ingest, name="ingest"),
     path("ingest/jobs/<int:pk>/", ingest.ingest_job, name="ingest_job"),
