@@ -19,7 +19,7 @@ the filtered queue, "next" still goes to the claim after it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.db.models import Q
@@ -139,10 +139,12 @@ class Place:
     first: str = "ko"  # the language that leads each round
     lead: int | None = None  # own language's claims taken minus the other's, up to this one
     other: Position | None = None  # the other language's last claim taken before this one
+    other_ended: bool = False  # the other language ran out before this claim's page
 
     def __str__(self) -> str:
         lead = "" if self.lead is None else str(self.lead)
-        return f"{self.first}~{lead}~{self.other or ''}"
+        other = "end" if self.other_ended else (self.other or "")
+        return f"{self.first}~{lead}~{other}"
 
     @classmethod
     def parse(cls, raw: str) -> Place:
@@ -152,6 +154,8 @@ class Place:
             lead = int(parts[1]) if parts[1] else None
         except ValueError:
             lead = None
+        if parts[2] == "end":
+            return cls(first, lead, None, other_ended=True)
         return cls(first, lead, Position.parse(parts[2]) if parts[2] else None)
 
 
@@ -171,7 +175,8 @@ def row_places(rows: list[Claim], *, after: str, first: str, mode: str) -> list[
         other = "en" if own == "ko" else "ko"
         taken[own] += 1
         lead = taken[own] - taken[other] if known else None
-        places.append(Place(first, lead, last[other]))
+        ended = given.get(other) == "end" and last[other] is None
+        places.append(Place(first, lead, last[other], other_ended=ended))
         last[own] = Position.of(row)
     return places
 
@@ -191,11 +196,11 @@ def step(
     lead = place.lead
     if forward:
         # The languages take turns: the other one's next claim, unless it has run out.
-        found = first_after(theirs, place.other, SCORE)
+        found = None if place.other_ended else first_after(theirs, place.other, SCORE)
         if found is not None:
             return found, Place(place.first, None if lead is None else 1 - lead, here)
         found = first_after(mine, here, SCORE)
-        return found, Place(place.first, None if lead is None else lead + 1, place.other)
+        return found, replace(place, lead=None if lead is None else lead + 1)
     # Back: the other language's last claim when it was taken just before this one.
     just_before = lead == (1 if own == place.first else 0)
     if place.other is not None and just_before:
@@ -205,7 +210,12 @@ def step(
             mine_before = Position.of(previous) if previous is not None else None
             return found, Place(place.first, 1 - (lead or 0), mine_before)
     found = last_before(mine, here, SCORE)
-    if found is None and lead is None and place.other is not None:
-        found = Claim.objects.filter(pk=place.other.id).select_related("article").first()
+    if found is None and lead is None:
+        # The first claim of its language on a page after the other ran out: the other's
+        # last claim came just before it.
+        if place.other is not None:
+            found = Claim.objects.filter(pk=place.other.id).select_related("article").first()
+        elif place.other_ended:
+            found = last_before(theirs, None, SCORE)
         return found, Place(place.first, None, None)
-    return found, Place(place.first, None if lead is None else lead - 1, place.other)
+    return found, replace(place, lead=None if lead is None else lead - 1)
