@@ -308,9 +308,13 @@
   // The queue's bulk actions: "select all on this page", and Enter in a field sends that
   // field's own action (not the form's first button).
   document.addEventListener("change", function (event) {
-    if (!event.target.matches || !event.target.matches("[data-select-all]")) return;
+    var target = event.target;
+    if (!target.matches || !target.matches('[data-select-all], input[name="claim"][form="bulk-form"]')) return;
+    var actions = document.querySelector(".bulk-box");
+    if (actions && target.checked) actions.open = true;  // folded on a phone
+    if (!target.matches("[data-select-all]")) return;
     document.querySelectorAll('input[name="claim"][form="bulk-form"]').forEach(function (box) {
-      box.checked = event.target.checked;
+      box.checked = target.checked;
     });
   });
   document.addEventListener("keydown", function (event) {
