@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from articles.models import Article, ArticleRevision, outlet_match
+from claims.priorities import Priority
 
 if TYPE_CHECKING:  # the extractor is not loaded with the models, only named here
     from claims.extraction import Figure
@@ -43,20 +44,6 @@ OPEN_STATUSES: tuple[str, ...] = (ClaimStatus.UNREVIEWED, ClaimStatus.CONTESTED)
 # Not a status: the status filter's value for claims whose re-check date has come (their
 # status stays that of their verdicts, shown beside it).
 DUE = "due"
-
-
-class Priority(models.TextChoices):
-    """An assignment's priority (``Claim.priority``), lowest first."""
-
-    LOW = "low", pgettext_lazy("priority", "low")
-    NORMAL = "normal", pgettext_lazy("priority", "normal")
-    HIGH = "high", pgettext_lazy("priority", "high")
-    URGENT = "urgent", pgettext_lazy("priority", "urgent")
-
-
-def overdue_q() -> Q:
-    """Assigned work whose due date has passed and that is still open (not judged)."""
-    return Q(assignment_due__lt=timezone.localdate(), status__in=OPEN_STATUSES)
 
 
 class VerdictChoice(models.TextChoices):
@@ -150,12 +137,10 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
     def assigned_to(self, user: Any) -> ClaimQuerySet:
         return self.filter(assigned_to=user)
 
-    def with_priority(self, priority: str) -> ClaimQuerySet:
-        return self.filter(priority=priority)
-
-    def overdue(self) -> ClaimQuerySet:
-        """Assigned claims past their due date and still open (``overdue_q``)."""
-        return self.filter(overdue_q())
+    def overdue(self, yes: bool = True) -> ClaimQuerySet:
+        """Assigned claims past their due date and still open (``yes=False``: the others)."""
+        late = Q(assignment_due__lt=timezone.localdate(), status__in=OPEN_STATUSES)
+        return self.filter(late) if yes else self.exclude(late)
 
     def due_before(self, day: date) -> ClaimQuerySet:
         """Claims whose assignment is due on ``day`` or before."""
@@ -335,11 +320,8 @@ class Claim(models.Model):
     @property
     def is_overdue(self) -> bool:
         """Its assignment's due date has passed and it is still open work."""
-        return (
-            self.assignment_due is not None
-            and self.assignment_due < timezone.localdate()
-            and self.status in OPEN_STATUSES
-        )
+        due = self.assignment_due
+        return due is not None and due < timezone.localdate() and self.status in OPEN_STATUSES
 
 
 class ClaimTally(models.Model):

@@ -70,7 +70,7 @@ def queue_claims(
     if conflict:
         claims = claims.with_conflict(conflict)
     if priority:
-        claims = claims.with_priority(priority)
+        claims = claims.filter(priority=priority)
     if overdue:
         claims = claims.overdue()
     if due_before:

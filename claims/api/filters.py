@@ -22,9 +22,8 @@ from claims.models import (
     ClaimKind,
     ClaimQuerySet,
     ClaimStatus,
-    Priority,
-    overdue_q,
 )
+from claims.priorities import Priority
 
 
 @extend_schema_field({"type": "integer", "minimum": 0, "maximum": MAX_ID})
@@ -145,10 +144,10 @@ class ClaimFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def filter_priority(self, queryset: ClaimQuerySet, name: str, value: str) -> ClaimQuerySet:
-        return queryset.with_priority(value)
+        return queryset.filter(priority=value)
 
     def filter_overdue(self, queryset: ClaimQuerySet, name: str, value: bool) -> ClaimQuerySet:
-        return queryset.overdue() if value else queryset.exclude(overdue_q())
+        return queryset.overdue(value)
 
     def filter_due_before(self, queryset: ClaimQuerySet, name: str, value: date) -> ClaimQuerySet:
         return queryset.due_before(value)
