@@ -104,6 +104,10 @@ def ordered(claims: ClaimQuerySet, mode: str, *, reverse: bool = False) -> Claim
 STEP_FIELDS = ("id", "score", "assignment_due", "article__language")
 
 
+def _claim(pk: int) -> Claim | None:
+    return Claim.objects.filter(pk=pk).select_related("article").only(*STEP_FIELDS).first()
+
+
 def first_after(claims: ClaimQuerySet, p: Position | None, mode: str) -> Claim | None:
     """The first claim after ``p`` (the first of all when ``p`` is None)."""
     rows = ordered(claims, mode)
@@ -204,7 +208,7 @@ def step(
     # Back: the other language's last claim when it was taken just before this one.
     just_before = lead == (1 if own == place.first else 0)
     if place.other is not None and just_before:
-        found = Claim.objects.filter(pk=place.other.id).select_related("article").first()
+        found = _claim(place.other.id)
         if found is not None:
             previous = last_before(mine, here, SCORE)
             mine_before = Position.of(previous) if previous is not None else None
@@ -214,7 +218,7 @@ def step(
         # The first claim of its language on a page after the other ran out: the other's
         # last claim came just before it.
         if place.other is not None:
-            found = Claim.objects.filter(pk=place.other.id).select_related("article").first()
+            found = _claim(place.other.id)
         elif place.other_ended:
             found = last_before(theirs, None, SCORE)
         return found, Place(place.first, None, None)
