@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from articles.models import Article, ArticleRevision, outlet_match
-from claims.priorities import Priority
+from claims.priorities import Priority, priority_field
 
 if TYPE_CHECKING:  # the extractor is not loaded with the models, only named here
     from claims.extraction import Figure
@@ -226,9 +226,7 @@ class Claim(models.Model):
     )
     # The assignment's due date and priority (set with the assignee; cleared on unassign).
     assignment_due = models.DateField(_("due date"), null=True, blank=True)
-    priority = models.CharField(
-        _("priority"), max_length=10, choices=Priority.choices, default=Priority.NORMAL
-    )
+    priority = priority_field()
     dismissed_reason = models.CharField(_("dismissal reason"), max_length=500, blank=True)
     canonical = models.ForeignKey(
         "CanonicalClaim",
