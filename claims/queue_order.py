@@ -76,19 +76,28 @@ class Position:
         return f"{self.due.isoformat()}:{plain}" if self.due else plain
 
 
+# Each condition carries its leading column's bound on its own (``score <= s`` before the
+# "or"): the database reads the index from the position instead of filtering every row
+# before it (the difference between a millisecond and half a second at 100,000 claims).
+
+
 def _later(p: Position, mode: str) -> Q:
     """Claims after ``p`` in the order: score down, id down (due date up first)."""
     by_score = Q(score__lt=p.score) | Q(score=p.score, id__lt=p.id)
     if mode != DUE_DATE or p.due is None:
-        return by_score
-    return Q(assignment_due__gt=p.due) | (Q(assignment_due=p.due) & by_score)
+        return Q(score__lte=p.score) & by_score
+    return Q(assignment_due__gte=p.due) & (
+        Q(assignment_due__gt=p.due) | (Q(assignment_due=p.due) & by_score)
+    )
 
 
 def _earlier(p: Position, mode: str) -> Q:
     by_score = Q(score__gt=p.score) | Q(score=p.score, id__gt=p.id)
     if mode != DUE_DATE or p.due is None:
-        return by_score
-    return Q(assignment_due__lt=p.due) | (Q(assignment_due=p.due) & by_score)
+        return Q(score__gte=p.score) & by_score
+    return Q(assignment_due__lte=p.due) & (
+        Q(assignment_due__lt=p.due) | (Q(assignment_due=p.due) & by_score)
+    )
 
 
 def ordered(claims: ClaimQuerySet, mode: str, *, reverse: bool = False) -> ClaimQuerySet:
