@@ -188,6 +188,8 @@ class ClaimAdmin(CleanTextAdmin, Shown, admin.ModelAdmin[Claim]):
         "origin",
         "created_by",
         "assigned_to",
+        "assignment_due",
+        "priority",
         "current_shown",
         "fingerprint",
         "created_at",

@@ -68,6 +68,9 @@ CLAIM_VALUES = (
     "status",
     "is_current",
     "recheck_due",
+    "assigned_to__username",
+    "assignment_due",
+    "priority",
     "created_at",
     "updated_at",
     "canonical_id",
@@ -179,6 +182,11 @@ def claim_record(
         "status": row["status"],
         "is_current": row["is_current"],
         "recheck_due": row["recheck_due"],
+        "assignment": {
+            "assignee": row["assigned_to__username"],
+            "due": row["assignment_due"],
+            "priority": row["priority"],
+        },
         "sources": sources,
         "reviewed_at": reviewed_at,
         "created_at": row["created_at"],
@@ -279,6 +287,10 @@ CLAIM_JSON_SQL = f"""json_build_object(
     'status', claims_claim.status,
     'is_current', claims_claim.is_current,
     'recheck_due', to_char(claims_claim.recheck_due, 'YYYY-MM-DD'),
+    'assignment', json_build_object(
+        'assignee', (SELECT u.username FROM auth_user u WHERE u.id = claims_claim.assigned_to_id),
+        'due', to_char(claims_claim.assignment_due, 'YYYY-MM-DD'),
+        'priority', claims_claim.priority),
     'sources', COALESCE((
         SELECT json_agg(json_build_object('id', s.id, 'url', s.url, 'title', s.title,
             'publisher', s.publisher, 'excerpt', s.excerpt, 'stance', s.stance,

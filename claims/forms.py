@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from articles.forms import CleanLineField, CleanTextField, url_message
-from claims.models import DUE, ClaimKind, ClaimStatus, Stance, VerdictChoice
+from claims.models import DUE, ClaimKind, ClaimStatus, Priority, Stance, VerdictChoice
 from claims.services import SourceInput
 from lib.urls import URLError, clean_http_url
 
@@ -33,6 +33,8 @@ class Form(forms.Form):
 
 
 OPEN_WORK, ANY_STATUS = "open", "all"
+# The queue's order by assignment due date (``QueueFilterForm.sort``): claims with a due date.
+DUE_SORT = "due"
 
 
 class QueueFilterForm(Form):
@@ -77,6 +79,19 @@ class QueueFilterForm(Form):
             ("figures", _("Conflicting figures across articles")),
             ("arithmetic", _("Inconsistent arithmetic")),
         ],
+    )
+
+    priority = forms.ChoiceField(
+        label=_("Priority"), required=False, choices=[("", _("Any priority")), *Priority.choices]
+    )
+    overdue = forms.BooleanField(label=_("Overdue"), required=False)
+    due_before = forms.DateField(
+        label=_("Due by"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sort = forms.ChoiceField(
+        label=_("Order"),
+        required=False,
+        choices=[("", _("Most check-worthy first")), (DUE_SORT, _("Due date, soonest first"))],
     )
 
     def __init__(
@@ -189,10 +204,26 @@ class AddClaimForm(Form):
         return (at, at + len(text)) if at >= 0 else None
 
 
-class AssignForm(Form):
+class AssignmentTermsForm(Form):
+    """The due date and priority that go with an assignment."""
+
+    due = forms.DateField(
+        label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    priority = forms.ChoiceField(
+        label=_("Priority"), choices=Priority.choices, initial=Priority.NORMAL, required=False
+    )
+
+    def terms(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {"due": data.get("due"), "priority": data.get("priority") or Priority.NORMAL}
+
+
+class AssignForm(AssignmentTermsForm):
     assignee = forms.TypedChoiceField(
         label=_("Assign to"), required=False, coerce=int, empty_value=None
     )
+    field_order = ["assignee", "due", "priority"]
 
     def __init__(self, *args: Any, reviewers: list[tuple[int, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
         super().__init__(*args, **kwargs)
@@ -202,11 +233,12 @@ class AssignForm(Form):
 NOBODY = "none"
 
 
-class BulkAssignForm(Form):
+class BulkAssignForm(AssignmentTermsForm):
     """The queue's assignment of ticked claims: whom must be chosen (unassigning too), so
     one careless click changes nothing."""
 
     assignee = forms.ChoiceField(label=_("Assign to"))
+    field_order = ["assignee", "due", "priority"]
 
     def __init__(self, *args: Any, reviewers: list[tuple[int, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
         super().__init__(*args, **kwargs)
@@ -222,6 +254,29 @@ class BulkAssignForm(Form):
     def assignee_id(self) -> int | None:
         value = self.cleaned_data["assignee"]
         return None if value == NOBODY else int(value)
+
+
+class BulkDismissForm(Form):
+    reason = CleanLineField(label=_("Why are these not claims?"), max_length=500)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].error_messages["required"] = _(
+            "Say why the ticked claims are not claims."
+        )
+
+
+class BulkVerdictForm(Form):
+    """A verdict for the ticked claims: only one that needs no source (claims.bulk)."""
+
+    verdict = forms.ChoiceField(label=_("Verdict without a source"))
+    note = CleanLineField(label=_("Note"), required=False, max_length=2000)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from claims.bulk import sourceless_verdicts
+
+        super().__init__(*args, **kwargs)
+        self.fields["verdict"].choices = sourceless_verdicts()  # type: ignore[attr-defined]
 
 
 class MergeForm(Form):

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from articles.models import Article, ArticleRevision, outlet_match
+from claims.priorities import Priority, priority_field
 
 if TYPE_CHECKING:  # the extractor is not loaded with the models, only named here
     from claims.extraction import Figure
@@ -143,6 +144,15 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
     def assigned_to(self, user: Any) -> ClaimQuerySet:
         return self.filter(assigned_to=user)
 
+    def overdue(self, yes: bool = True) -> ClaimQuerySet:
+        """Assigned claims past their due date and still open (``yes=False``: the others)."""
+        late = Q(assignment_due__lt=timezone.localdate(), status__in=OPEN_STATUSES)
+        return self.filter(late) if yes else self.exclude(late)
+
+    def due_before(self, day: date) -> ClaimQuerySet:
+        """Claims whose assignment is due on ``day`` or before."""
+        return self.filter(assignment_due__lte=day)
+
     def with_conflict(self, which: str = "any") -> ClaimQuerySet:
         """Claims with a conflict: ``figures`` (another article reports the same fact with
         figures that cannot agree: a conflict link not rejected), ``arithmetic`` (an
@@ -221,6 +231,9 @@ class Claim(models.Model):
         blank=True,
         related_name="assigned_claims",
     )
+    # The assignment's due date and priority (set with the assignee; cleared on unassign).
+    assignment_due = models.DateField(_("due date"), null=True, blank=True)
+    priority = priority_field()
     dismissed_reason = models.CharField(_("dismissal reason"), max_length=500, blank=True)
     canonical = models.ForeignKey(
         "CanonicalClaim",
@@ -278,6 +291,7 @@ class Claim(models.Model):
             ),
             _choices_check("status", ClaimStatus, "claim_status_vocabulary"),
             _choices_check("kind", ClaimKind, "claim_kind_vocabulary"),
+            _choices_check("priority", Priority, "claim_priority_vocabulary"),
         ]
         indexes = [
             models.Index(fields=["is_current", "-score", "-id"], name="claim_queue_idx"),
@@ -298,6 +312,12 @@ class Claim(models.Model):
                 condition=Q(is_current=True),
                 name="claim_status_queue_idx",
             ),
+            # The queue sorted by due date: only assigned claims with a due date are in it.
+            models.Index(
+                fields=["assignment_due", "-score", "-id"],
+                condition=Q(is_current=True, assignment_due__isnull=False),
+                name="claim_assignment_due_idx",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -314,6 +334,12 @@ class Claim(models.Model):
             and self.recheck_due <= day
             and self.status != ClaimStatus.DISMISSED
         )
+
+    @property
+    def is_overdue(self) -> bool:
+        """Its assignment's due date has passed and it is still open work."""
+        due = self.assignment_due
+        return due is not None and due < timezone.localdate() and self.status in OPEN_STATUSES
 
 
 class ClaimTally(models.Model):

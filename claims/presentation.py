@@ -457,6 +457,7 @@ REVISION_EVENTS = {
 def event_sentence(event: Any) -> SafeString:
     """What a claim event did, as a sentence in the interface's language (the history in the
     panel and in the admin; the stored detail stays data)."""
+    from claims.assignments import assignment_sentence
     from claims.models import ClaimEvent
 
     action, detail = event.action, event.detail or {}
@@ -485,9 +486,7 @@ def event_sentence(event: Any) -> SafeString:
             return say(_("%(moved)s; the verdicts before no longer count"), moved=moved)
         return moved
     if action == done.ASSIGNED:
-        if detail.get("to"):
-            return say(_("Assigned to %(name)s"), name=_person(detail["to"]))
-        return say(_("Unassigned"))
+        return assignment_sentence(detail, say, _person)
     if action == done.MERGED:
         count = int(detail.get("verdicts_moved") or 0)
         if detail.get("into"):

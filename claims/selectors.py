@@ -51,6 +51,9 @@ def queue_claims(
     reviewer: int | None = None,
     mine: bool = False,
     conflict: str = "",
+    priority: str = "",
+    overdue: bool = False,
+    due_before: date | None = None,
 ) -> ClaimQuerySet:
     """The current claims matching the queue's filters (all but the status filter)."""
     claims = Claim.objects.current().search(q).published_between(since, until)
@@ -66,6 +69,12 @@ def queue_claims(
         claims = claims.assigned_to(user)
     if conflict:
         claims = claims.with_conflict(conflict)
+    if priority:
+        claims = claims.filter(priority=priority)
+    if overdue:
+        claims = claims.overdue()
+    if due_before:
+        claims = claims.due_before(due_before)
     return claims
 
 

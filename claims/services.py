@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 from articles.models import Article, ArticleRevision
 from claims import roles, signals
 from claims.archiving import pending_corroboration, queue_source_archiving
+from claims.assignments import claim_assign as claim_assign  # the assignment lives there
 from claims.extraction import extract_figures, fingerprint
 from claims.models import (
     Claim,
@@ -348,23 +349,6 @@ def claim_restore(*, claim: Claim, actor: Any) -> Claim:
     _save_status(locked, "dismissed_reason", actor=actor)
     ClaimEvent.objects.create(
         claim=locked, actor=actor, action=ClaimEvent.Action.RESTORED, detail={"was": previous}
-    )
-    return locked
-
-
-@transaction.atomic
-def claim_assign(*, claim: Claim, actor: Any, assignee: Any | None) -> Claim:
-    locked = Claim.objects.select_for_update().get(pk=claim.pk)
-    previous_id = locked.assigned_to_id
-    locked.assigned_to = assignee
-    locked.save(update_fields=["assigned_to", "updated_at"])
-    if locked.assigned_to_id != previous_id:
-        signals.assigned(locked, actor=actor, previous_id=previous_id)
-    ClaimEvent.objects.create(
-        claim=locked,
-        actor=actor,
-        action=ClaimEvent.Action.ASSIGNED,
-        detail={"to": assignee.get_username() if assignee else None},
     )
     return locked
 

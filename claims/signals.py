@@ -11,7 +11,8 @@ Events:
 
 - ``verdict.created``: data ``verdict_id``, ``verdict``, ``settles``.
 - ``claim.status_changed``: data ``previous``, ``status``.
-- ``claim.assigned``: data ``assignee`` (username or None), ``assignee_id``, ``previous_id``.
+- ``claim.assigned``: data ``assignee`` (username or None), ``assignee_id``, ``previous_id``,
+  ``due`` (ISO date or None) and ``priority`` of the assignment.
 - ``canonical.conflict``: a canonical claim became flagged "conflicting figures";
   data ``figures`` (the conflicting pairs) and ``claims`` (the ids of its appearances).
 """
@@ -69,5 +70,7 @@ def assigned(claim: Any, *, actor: Any, previous_id: int | None) -> None:
         "assignee": assignee.get_username() if assignee else None,
         "assignee_id": claim.assigned_to_id,
         "previous_id": previous_id,
+        "due": claim.assignment_due.isoformat() if claim.assignment_due else None,
+        "priority": claim.priority,
     }
     announce("claim.assigned", claim=claim, actor=actor, data=data)

@@ -5,6 +5,7 @@ from django.urls import URLPattern, URLResolver, path
 
 from claims.views import (
     article,
+    bulk,
     comments,
     dashboard,
     exports,
@@ -13,6 +14,7 @@ from claims.views import (
     links,
     panel,
     queue,
+    queue_steps,
     saved,
     sources,
 )
@@ -23,7 +25,6 @@ app_name = "claims"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", queue.queue, name="queue"),
     path("", queue.queue, name="home"),
-    path("queue/assign/", queue.queue_assign, name="queue_assign"),
     path("queue/export.csv", exports.queue_csv, name="queue_csv"),
     path("queue/export.jsonl", exports.queue_jsonl, name="queue_jsonl"),
     path("views/", saved.saved_views_page, name="saved_views"),
@@ -32,6 +33,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("views/<int:pk>/", saved.apply_view, name="apply_view"),
     path("views/<int:pk>/rename/", saved.rename_view, name="rename_view"),
     path("views/<int:pk>/delete/", saved.delete_view, name="delete_view"),
+    path("queue/assign/", bulk.queue_assign, name="queue_assign"),
+    path("queue/dismiss/", bulk.queue_dismiss, name="queue_dismiss"),
+    path("queue/verdict/", bulk.queue_verdict, name="queue_verdict"),
+    path("queue/step/<int:pk>/", queue_steps.queue_step, name="queue_step"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("ingest/", ingest.ingest, name="ingest"),
     path("ingest/jobs/<int:pk>/", ingest.ingest_job, name="ingest_job"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -125,6 +126,8 @@ def build_korean_desk() -> Desk:
     claim_assign(claim=ko_claims[0], actor=e, assignee=a)
     claim_assign(claim=ko_claims[0], actor=e, assignee=None)
     claim_assign(claim=ko_claims[4], actor=e, assignee=b)
+    # Overdue urgent work: the queue's priority and due date columns and their history.
+    claim_assign(claim=en_claims[1], actor=e, assignee=b, due=date(2025, 1, 2), priority="urgent")
     claim_correct(claim=ko_claims[4], actor=e, kind="comparison", attribution="블룸버그통신")
     claim_record_verdict(claim=en_claims[0], reviewer=b, verdict="disputed", sources=src)
     claim_dismiss(claim=en_claims[2], actor=a, reason="an opinion")

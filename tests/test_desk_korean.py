@@ -63,7 +63,9 @@ def review_pages(desk: Desk) -> list[str]:
     ]
     pages += [reverse("claims:claim", args=[c.pk]) for c in desk.ko_claims + desk.en_claims]
     pages += [reverse("claims:ingest_job", args=[job.pk]) for job in desk.jobs]
-    pages += ["/?status=due"]
+    pages += ["/?status=due", "/?sort=due&overdue=on&priority=urgent"]
+    # A claim opened from the queue: its panel's "previous" / "next in queue".
+    pages += [reverse("claims:claim", args=[desk.ko_claims[0].pk]) + "?back=&at=ko~1~"]
     pages += [
         reverse("claims:source_archive", args=[pk])
         for pk in Source.objects.filter(archive__isnull=False).values_list("pk", flat=True)
@@ -166,6 +168,19 @@ def test_what_the_desk_answers_after_actions_is_korean(desk):
         "bulk assign without an assignee": erin.post(
             reverse("claims:queue_assign"), {"claim": [desk.ko_claims[0].pk]}, follow=True
         ),
+        "bulk dismiss, one refused": alice.post(
+            reverse("claims:queue_dismiss"),
+            {"claim": [desk.ko_claims[2].pk], "reason": "의견"},
+            follow=True,
+        ),
+        "bulk verdict with nothing ticked": alice.post(
+            reverse("claims:queue_verdict"), {"verdict": "unverifiable"}, follow=True
+        ),
+        "end of the queue": alice.get(
+            reverse("claims:queue_step", args=[desk.ko_claims[0].pk]),
+            {"at": "ko~1~", "back": "q=nothing-matches"},
+            follow=True,
+        ),
         "ingest a PDF": alice.post(
             reverse("claims:ingest"),
             {"file": SimpleUploadedFile("a.pdf", b"%PDF-1.4 binary", "application/pdf")},
@@ -186,6 +201,8 @@ def test_what_the_desk_answers_after_actions_is_korean(desk):
             found[name] = words
     assert not found, found
     assert "PDF 문서" in answers["ingest a PDF"].content.decode()
+    assert "대기열의 끝입니다" in answers["end of the queue"].content.decode()
+    assert "그대로 두었습니다" in answers["bulk dismiss, one refused"].content.decode()
     assert answers["refused by the editor rule"].status_code == 403
 
 

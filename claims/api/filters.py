@@ -5,7 +5,7 @@ Each claim filter is a ``ClaimQuerySet`` method, so the review queue means the s
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import django_filters
@@ -23,6 +23,7 @@ from claims.models import (
     ClaimQuerySet,
     ClaimStatus,
 )
+from claims.priorities import Priority
 
 
 @extend_schema_field({"type": "integer", "minimum": 0, "maximum": MAX_ID})
@@ -123,9 +124,33 @@ class ClaimFilter(django_filters.FilterSet):
         "arithmetic: an inconsistent arithmetic check touches it; any: either.",
     )
 
+    priority = django_filters.ChoiceFilter(
+        method="filter_priority",
+        choices=Priority.choices,
+        help_text="The assignment's priority.",
+    )
+    overdue = StrictBooleanFilter(
+        method="filter_overdue",
+        help_text="true: assigned claims past their due date and still open (unreviewed or "
+        "contested).",
+    )
+    due_before = django_filters.DateFilter(
+        method="filter_due_before",
+        help_text="Claims whose assignment is due on this date (YYYY-MM-DD) or before.",
+    )
+
     class Meta:
         model = Claim
         fields: list[str] = []
+
+    def filter_priority(self, queryset: ClaimQuerySet, name: str, value: str) -> ClaimQuerySet:
+        return queryset.filter(priority=value)
+
+    def filter_overdue(self, queryset: ClaimQuerySet, name: str, value: bool) -> ClaimQuerySet:
+        return queryset.overdue(value)
+
+    def filter_due_before(self, queryset: ClaimQuerySet, name: str, value: date) -> ClaimQuerySet:
+        return queryset.due_before(value)
 
     def filter_status(self, queryset: ClaimQuerySet, name: str, value: str) -> ClaimQuerySet:
         return queryset.due() if value == DUE else queryset.with_status(value)

@@ -12,7 +12,7 @@ from typing import Any
 from rest_framework import serializers
 
 from claims.api.fields import CleanLineField, CleanTextField
-from claims.models import ClaimKind, ClaimStatus, Stance, VerdictChoice
+from claims.models import ClaimKind, ClaimStatus, Priority, Stance, VerdictChoice
 from claims.services import SourceInput
 from lib.urls import URLError, clean_http_url
 
@@ -278,6 +278,12 @@ class CheckSerializer(serializers.Serializer[Any]):
     )
 
 
+class AssignmentSerializer(serializers.Serializer[Any]):
+    assignee = serializers.CharField(allow_null=True, help_text="Username; null: unassigned.")
+    due = serializers.DateField(allow_null=True, help_text="When the assigned work is due.")
+    priority = serializers.ChoiceField(choices=Priority.choices)
+
+
 class ClaimOutputSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField()
     article = ArticleRefSerializer()
@@ -300,6 +306,10 @@ class ClaimOutputSerializer(serializers.Serializer[Any]):
         allow_null=True,
         help_text="When the claim should be checked again (its truth ages); "
         "`status=due` lists claims whose date has come.",
+    )
+    assignment = AssignmentSerializer(
+        help_text="Who works on the claim, by when and how urgently (`overdue=true` lists "
+        "open claims past their due date)."
     )
     sources = SourceOutputSerializer(many=True, help_text="Sources of its verdicts, newest first.")
     reviewed_at = serializers.DateTimeField(allow_null=True, help_text="Time of the last verdict.")

@@ -63,6 +63,7 @@ from claims.views.common import (
     is_htmx,
     role_required,
 )
+from claims.views.queue_steps import queue_links
 
 
 def _panel_claim(pk: int) -> Claim:
@@ -114,7 +115,11 @@ def _panel_context(
         "recheck_form": recheck_form or RecheckForm(initial={"due": claim.recheck_due}),
         "last_verdict": opinions[-1] if opinions else None,
         "assign_form": AssignForm(
-            initial={"assignee": claim.assigned_to_id},
+            initial={
+                "assignee": claim.assigned_to_id,
+                "due": claim.assignment_due,
+                "priority": claim.priority,
+            },
             reviewers=reviewer_choices() if can_settle else [],
         ),
         "can_review": can_review,
@@ -124,6 +129,7 @@ def _panel_context(
         "refusals": refusals,
         "verdict_form_shown": can_review and not claim.dismissed_reason and not refusals.verdict,
         "same_fact": same_fact(claim),
+        "queue_nav": queue_links(request, claim),
         **extra,  # what a comment view gives back (claims.views.comments)
     }
 
@@ -277,7 +283,7 @@ def claim_assign_view(request: HttpRequest, pk: int) -> HttpResponse:
         return _panel_response(request, claim, status=UNPROCESSABLE)
     assignee_id = form.cleaned_data["assignee"]
     assignee = get_user_model().objects.get(pk=assignee_id) if assignee_id else None
-    claim_assign(claim=claim, actor=request.user, assignee=assignee)
+    claim_assign(claim=claim, actor=request.user, assignee=assignee, **form.terms())
     return _done(request, claim)
 
 

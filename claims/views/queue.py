@@ -3,27 +3,38 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.template.backends.utils import csrf_input
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from claims import blind, roles
-from claims.forms import ANY_STATUS, OPEN_WORK, BulkAssignForm, QueueFilterForm
-from claims.models import DUE, Claim, ClaimQuerySet, ClaimStatus
+from claims.forms import (
+    ANY_STATUS,
+    DUE_SORT,
+    OPEN_WORK,
+    BulkAssignForm,
+    BulkDismissForm,
+    BulkVerdictForm,
+    QueueFilterForm,
+)
+from claims.models import DUE, ClaimQuerySet, ClaimStatus
+from claims.queue_order import Position, page_after, queue_mode, row_places
 from claims.selectors import (
+    QUEUE_ORDER,
     QueueCounts,
+    QueuePage,
     outlet_choices,
     queue_claims,
     queue_counts,
@@ -31,7 +42,6 @@ from claims.selectors import (
     queue_version,
     reviewer_choices,
 )
-from claims.services import claim_assign
 from claims.views.common import role_required
 
 PAGE_SIZE = 50
@@ -116,47 +126,95 @@ def queue_url(request: HttpRequest) -> str:
 
 
 # The queue's page is cached whole below its header, keyed on the queue's last change
-# (``queue_version``), the full URL, the interface language, the role (editors see tick
-# boxes and the assign form) and, for "mine", the user. A change to the claims or articles
-# makes a new version, so their state is never shown stale; the filters' choices (outlets,
-# reviewers) are not in the version and show a new one within QUEUE_CACHE_SECONDS. The CSRF
-# token is put in per request.
+# (``queue_version``), the full URL, the interface language, the role (reviewers see tick
+# boxes, editors the assign form too), the day (overdue) and, for "mine", the user. A change
+# to the claims or articles makes a new version, so their state is never shown stale; the
+# filters' choices (outlets, reviewers) are not in the version and show a new one within
+# QUEUE_CACHE_SECONDS. The CSRF token is put in per request.
 QUEUE_CACHE_SECONDS = 60
 CSRF_MARK = SafeString("<!--claimdesk:csrf-->")
 # "Save this view" (claims/_save_view.html) goes in per request too: it holds a CSRF token.
 SAVE_VIEW_MARK = SafeString("<!--claimdesk:save-view-->")
 
 
-def _queue_cache_key(request: HttpRequest, can_settle: bool) -> str:
+def _role(user: Any) -> str:
+    """Who sees what in the queue: editors assign, reviewers tick claims for bulk writes."""
+    if roles.can_settle(user):
+        return "editor"
+    return "reviewer" if roles.can_review(user) else "viewer"
+
+
+def _queue_cache_key(request: HttpRequest, role: str) -> str:
     # A reviewer whom blind review may keep from some claims sees pages of their own
     # (claims.blind); editors and viewers share theirs.
     mine = request.user.pk if request.GET.get("mine") or blind.kept_blind(request.user) else ""
-    parts = [queue_version(), get_language() or "", str(can_settle), str(mine)]
+    # Today: what is overdue changes at midnight.
+    today = timezone.localdate().isoformat()
+    parts = [queue_version(), get_language() or "", role, str(mine), today]
     digest = hashlib.blake2b(
         "|".join([*parts, request.get_full_path()]).encode(), digest_size=16
     ).hexdigest()
     return f"claimdesk:queue:{digest}"
 
 
-def _queue_body(request: HttpRequest, can_settle: bool) -> str:
-    """The page below the header: counts, filters, the page of claims, the pager."""
+@dataclass(frozen=True, slots=True)
+class FilteredQueue:
+    """The queue as a query string asks for it (the page's, or a claim's ``back``)."""
+
+    form: QueueFilterForm
+    filters: dict[str, Any]  # the filters but status and order
+    status: str
+    mode: str  # claims.queue_order's: interleaved, one score-ranked stream, by due date
+    claims: ClaimQuerySet  # every claim of the queue, its status filter applied
+    reviewers: list[tuple[int, str]]
+
+
+def filtered_queue(request: HttpRequest, params: QueryDict) -> FilteredQueue:
     reviewers = reviewer_choices()
-    form = QueueFilterForm(request.GET or None, outlets=outlet_choices(), reviewers=reviewers)
+    form = QueueFilterForm(params or None, outlets=outlet_choices(), reviewers=reviewers)
     filters = dict(form.cleaned_data) if form.is_valid() else {}
     status = filters.pop("status", "") or OPEN_WORK
+    sort = filters.pop("sort", "") or ""
+    mode = queue_mode(
+        sort=sort, language=filters.get("language") or "", interleave=QUEUE_ORDER == "interleave"
+    )
     claims = queue_claims(user=request.user, **filters)
-    counts = queue_counts(claims, filters)
     shown = _with_status(claims, status)
     hidden = blind.hidden_claims_q(request.user)
     if hidden is not None and status in blind.DECIDED:
         shown = shown.exclude(hidden)  # a decided status would tell what others decided
-    page = queue_page(
-        shown,
-        after=request.GET.get("after", ""),
+    return FilteredQueue(form, filters, status, mode, shown, reviewers)
+
+
+def _page(queue: FilteredQueue, after: str, first: str) -> QueuePage:
+    if queue.mode == DUE_SORT:
+        position = Position.parse(after)
+        rows = page_after(queue.claims, position, DUE_SORT, PAGE_SIZE + 1)
+        more = len(rows) > PAGE_SIZE
+        next_after = str(Position.of(rows[PAGE_SIZE - 1], DUE_SORT)) if more else ""
+        return QueuePage(rows[:PAGE_SIZE], more, position is not None, next_after)
+    return queue_page(
+        queue.claims,
+        after=after,
         size=PAGE_SIZE,
-        first="en" if (get_language() or "").startswith("en") else "ko",
-        language=filters.get("language") or "",
+        first=first,
+        language=queue.filters.get("language") or "",
     )
+
+
+def _queue_body(request: HttpRequest, role: str) -> str:
+    """The page below the header: counts, filters, the page of claims, the pager."""
+    queue = filtered_queue(request, request.GET)
+    form, filters, status = queue.form, queue.filters, queue.status
+    claims = queue_claims(user=request.user, **filters)
+    counts = queue_counts(claims, filters)
+    first = "en" if (get_language() or "").startswith("en") else "ko"
+    after = request.GET.get("after", "")
+    page = _page(queue, after, first)
+    for row, place in zip(
+        page.rows, row_places(page.rows, after=after, first=first, mode=queue.mode), strict=True
+    ):
+        row.queue_at = str(place)  # type: ignore[attr-defined]
     blind.mask_claims(request.user, page.rows)
     params = request.GET.copy()
     params.pop("after", None)
@@ -172,8 +230,11 @@ def _queue_body(request: HttpRequest, can_settle: bool) -> str:
             "next_query": next_query,
             "paged": page.paged,
             "first_query": params.urlencode() if page.paged else "",
-            "can_settle": can_settle,
-            "assign_form": BulkAssignForm(reviewers=reviewers),
+            "can_settle": role == "editor",
+            "can_review": role in ("editor", "reviewer"),
+            "assign_form": BulkAssignForm(reviewers=queue.reviewers),
+            "dismiss_form": BulkDismissForm(),
+            "bulk_verdict_form": BulkVerdictForm(),
             "export_query": _export_query(request, status),
             "back": urlencode({"back": request.GET.urlencode()}) if request.GET else "",
             "export_every_status": status not in (*ClaimStatus.values, DUE),
@@ -195,46 +256,13 @@ def _save_view_form(request: HttpRequest, can_share: bool) -> str:
 @require_GET
 @role_required(roles.can_view)
 def queue(request: HttpRequest) -> HttpResponse:
-    can_settle = roles.can_settle(request.user)
-    key = _queue_cache_key(request, can_settle)
+    role = _role(request.user)
+    key = _queue_cache_key(request, role)
     body = cache.get(key)
     if body is None:
-        body = _queue_body(request, can_settle)
+        body = _queue_body(request, role)
         cache.set(key, body, QUEUE_CACHE_SECONDS)
-    if can_settle:
+    if role != "viewer":
         body = body.replace(CSRF_MARK, csrf_input(request), 1)
-    body = body.replace(SAVE_VIEW_MARK, _save_view_form(request, can_settle), 1)
+    body = body.replace(SAVE_VIEW_MARK, _save_view_form(request, role == "editor"), 1)
     return render(request, "claims/queue.html", {"body": SafeString(body)})
-
-
-@require_POST
-@role_required(roles.can_settle)
-def queue_assign(request: HttpRequest) -> HttpResponse:
-    """An editor assigns the claims ticked in the queue to one reviewer, or unassigns them;
-    nothing ticked or nobody chosen is said, not silently ignored."""
-    back = request.POST.get("next", "")
-    if not back.startswith("/") or back.startswith("//"):
-        back = reverse("claims:queue")
-    ids = [int(v) for v in request.POST.getlist("claim") if v.isdigit()][:PAGE_SIZE]
-    if not ids:
-        messages.error(request, _("Tick the claims to assign first."))
-        return HttpResponseRedirect(back)
-    form = BulkAssignForm(request.POST, reviewers=reviewer_choices())
-    if not form.is_valid():
-        for error in form.errors.get("assignee", []):
-            messages.error(request, str(error))
-        return HttpResponseRedirect(back)
-    assignee_id = form.assignee_id()
-    assignee = get_user_model().objects.get(pk=assignee_id) if assignee_id else None
-    claims = list(Claim.objects.filter(pk__in=ids))
-    for claim in claims:
-        claim_assign(claim=claim, actor=request.user, assignee=assignee)
-    n = len(claims)
-    if assignee is None:
-        done = ngettext("%(n)d claim unassigned.", "%(n)d claims unassigned.", n) % {"n": n}
-    else:
-        done = ngettext(
-            "%(n)d claim assigned to %(name)s.", "%(n)d claims assigned to %(name)s.", n
-        ) % {"n": n, "name": assignee.get_username()}
-    messages.success(request, done)
-    return HttpResponseRedirect(back)

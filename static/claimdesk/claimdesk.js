@@ -176,6 +176,14 @@
       case "d": chooseVerdict("disputed"); break;
       case "u": chooseVerdict("unverifiable"); break;
       case "s": focusSource(); break;
+      case "n":
+      case "p": {
+        // Next / previous claim of the queue the claim was opened from (its panel's links).
+        var step = document.querySelector('[data-queue-step="' + (event.key === "n" ? "next" : "previous") + '"]');
+        if (!step) return;
+        step.click();
+        break;
+      }
       default: return;
     }
     event.preventDefault();
@@ -295,6 +303,27 @@
     document.querySelectorAll("details[data-collapse-narrow]").forEach(function (box) {
       if (!params.toString()) box.open = false;
     });
+  });
+
+  // The queue's bulk actions: "select all on this page", and Enter in a field sends that
+  // field's own action (not the form's first button).
+  document.addEventListener("change", function (event) {
+    var target = event.target;
+    if (!target.matches || !target.matches('[data-select-all], input[name="claim"][form="bulk-form"]')) return;
+    var actions = document.querySelector(".bulk-box");
+    if (actions && target.checked) actions.open = true;  // folded on a phone
+    if (!target.matches("[data-select-all]")) return;
+    document.querySelectorAll('input[name="claim"][form="bulk-form"]').forEach(function (box) {
+      box.checked = target.checked;
+    });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" || !event.target.closest) return;
+    var set = event.target.closest("#bulk-form fieldset");
+    var button = set && set.querySelector("button[formaction]");
+    if (!button || event.target.tagName === "BUTTON") return;
+    event.preventDefault();
+    button.click();
   });
 
   // Ingesting can take a while: say so, count the seconds, and send the form once.
