@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('articles', '0006_article_updated_at_index'),
-        ('claims', '0011_claimevent_actions_of_sources_and_links'),
+        ('claims', '0016_comments_and_notifications'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
