@@ -203,3 +203,34 @@ def test_a_hidden_verdicts_source_archive_is_not_found_for_the_blind_reviewer(te
     assert token_client(team["erin"]).get(url).status_code == 200
     page = client_for("bob").get(reverse("claims:source_archive", args=[source.pk]))
     assert page.status_code == 404
+
+
+def test_the_queue_downloads_leave_out_a_claim_hidden_from_the_reader(judged):
+    """A download row carries the latest verdict (reviewer, note, sources): a blind claim
+    is left out of a reviewer's download until their own verdict is in."""
+    for name, shown in (("bob", False), ("erin", True)):
+        client = client_for(name)
+        response = client.get(reverse("claims:queue_csv"), {"status": "all"})
+        body = b"".join(response.streaming_content).decode()
+        assert (SECRET_NOTE in body) is shown
+        assert (str(judged.text) in body) is shown
+    alice = b"".join(
+        client_for("alice").get(reverse("claims:queue_jsonl"), {"status": "all"}).streaming_content
+    ).decode()
+    assert SECRET_NOTE in alice  # her own verdict
+
+
+def test_other_reviewers_comments_stay_hidden_until_the_readers_verdict(judged, team):
+    from claims.comments import comment_post
+
+    comment_post(claim=judged, author=team["alice"], body="The ledger says 12.4 percent.")
+    comment_post(claim=judged, author=team["bob"], body="Looking at customs data.")
+    panel = _panel("bob", judged)
+    assert "ledger says" not in panel and "Looking at customs data." in panel
+    api = token_client(team["bob"]).get(f"/api/v1/claims/{judged.pk}/comments/")
+    assert [c["author"] for c in api.json()] == ["bob"]
+    claim_record_verdict(claim=judged, reviewer=team["bob"], verdict="unverifiable")
+    assert "ledger says" in _panel("bob", judged)
+    api = token_client(team["bob"]).get(f"/api/v1/claims/{judged.pk}/comments/")
+    assert [c["author"] for c in api.json()] == ["alice", "bob"]
+    assert "ledger says" in _panel("erin", judged)

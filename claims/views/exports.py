@@ -11,24 +11,23 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
-from claims import roles
+from claims import blind, roles
 from claims.export_verdicts import export_filename, queue_csv_chunks, queue_jsonl_chunks
-from claims.forms import OPEN_WORK, QueueFilterForm
 from claims.models import Claim
-from claims.selectors import outlet_choices, queue_claims, reviewer_choices
 from claims.views.common import role_required
-from claims.views.queue import _with_status
+from claims.views.queue import filtered_queue
 
 
 def queue_selection(request: HttpRequest) -> tuple[QuerySet[Claim], dict[str, Any], str]:
     """The claims the queue shows for this request's filters (every page), the filters
-    and the status: read exactly as the queue reads them (an unusable filter set is none)."""
-    form = QueueFilterForm(
-        request.GET or None, outlets=outlet_choices(), reviewers=reviewer_choices()
-    )
-    filters = dict(form.cleaned_data) if form.is_valid() else {}
-    status = filters.pop("status", "") or OPEN_WORK
-    return _with_status(queue_claims(user=request.user, **filters), status), filters, status
+    and the status: read exactly as the queue reads them (an unusable filter set is none).
+    A claim blind review keeps from the reader is left out: a row carries its verdicts."""
+    queue = filtered_queue(request, request.GET)
+    claims = queue.claims
+    hidden = blind.hidden_claims_q(request.user)
+    if hidden is not None:
+        claims = claims.exclude(hidden)
+    return claims, queue.filters, queue.status
 
 
 def _download(
