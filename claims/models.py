@@ -334,6 +334,17 @@ class Verdict(models.Model):
         related_name="verdicts",
     )
     verdict = models.CharField(_("verdict"), max_length=20, choices=VerdictChoice.choices)
+    # The grade as rated, on the scale the desk used then (claims.scale_models); ``verdict``
+    # is its status. Verdicts from before scales carry the three-grade scale's grade.
+    grade = models.CharField(_("grade"), max_length=40, blank=True)
+    scale_grade = models.ForeignKey(
+        "claims.RatingGrade",
+        verbose_name=_("grade on its scale"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="verdicts",
+    )
     note = models.TextField(_("note"), blank=True)
     settles = models.BooleanField(
         _("editor's settlement"),
@@ -570,3 +581,4 @@ from claims.analysis_models import (  # noqa: E402, F401
 
 # The source archive's model lives in claims/archive_models.py, part of this app's models.
 from claims.archive_models import SourceArchive, SourceArchiveQuerySet  # noqa: E402, F401
+from claims.scale_models import RatingGrade, RatingScale  # noqa: E402, F401
