@@ -202,6 +202,28 @@ def scale_activate(scale: RatingScale) -> RatingScale:
     return scale
 
 
+def _three_grade_spec(verdict: str) -> GradeSpec:
+    return next(g for g in BUILT_IN[0].grades if g.code == verdict)
+
+
+def grade_fields(row: dict[str, Any]) -> dict[str, Any]:
+    """A verdict row's ``grade``, ``grade_label`` ({"en", "ko"}) and ``scale`` for the API,
+    from ``grade``, ``scale_grade__label``, ``scale_grade__label_ko`` and
+    ``scale_grade__scale__code`` (a row without a grade reads as the three-grade scale's)."""
+    if row.get("scale_grade__label"):
+        return {
+            "grade": row["grade"],
+            "grade_label": {"en": row["scale_grade__label"], "ko": row["scale_grade__label_ko"]},
+            "scale": row["scale_grade__scale__code"],
+        }
+    spec = _three_grade_spec(row["verdict"])
+    return {
+        "grade": spec.code,
+        "grade_label": {"en": spec.label, "ko": spec.label_ko},
+        "scale": THREE_GRADE,
+    }
+
+
 def grade_code(verdict: Verdict) -> str:
     """A stored verdict's grade code (its verdict for rows from before scales)."""
     return verdict.grade or verdict.verdict
