@@ -38,7 +38,7 @@ from django.db import connections
 from django.db.models import CharField, F, Func, QuerySet, TextField
 from django.db.models.expressions import RawSQL
 
-from claims.claimreview import claim_review
+from claims.claimreview import GRADE_VALUES, claim_review
 from claims.models import Claim, ClaimStatus, Verdict
 from claims.selectors import checks_by_claim, suggestions_by_claim
 
@@ -535,6 +535,7 @@ def deciding_verdicts(claim_ids: list[int]) -> dict[int, dict[str, Any]]:
             "reviewer__username",
             "reviewer__first_name",
             "reviewer__last_name",
+            *GRADE_VALUES,
         )
     )
     found: dict[int, Any] = {}

@@ -58,7 +58,7 @@ BUILT_IN: tuple[ScaleSpec, ...] = (
     ScaleSpec(
         "snu-factcheck",
         "SNU FactCheck (six grades)",
-        "SNU 팩트체크 (6단계)",
+        "서울대 팩트체크 (6단계)",
         5,
         1,
         (
@@ -124,6 +124,12 @@ def active_scale() -> RatingScale:
         ensure_builtin_scales()
         scale = RatingScale.objects.get(active=True)
     return scale
+
+
+def active_grades() -> list[RatingGrade]:
+    """The desk's scale's grades in order, with their scale (one query)."""
+    grades = list(RatingGrade.objects.filter(scale__active=True).select_related("scale"))
+    return grades or scale_grades(active_scale())
 
 
 def scale_grades(scale: RatingScale) -> list[RatingGrade]:

@@ -42,7 +42,7 @@ SCALES = (
     (
         "snu-factcheck",
         "SNU FactCheck (six grades)",
-        "SNU 팩트체크 (6단계)",
+        "서울대 팩트체크 (6단계)",
         5,
         1,
         (

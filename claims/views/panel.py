@@ -90,7 +90,7 @@ def _panel_context(
         "history": history.entries,
         "opinions": history.opinions,
         # My current verdict is the form's choice, so the panel says where I stand.
-        "verdict_form": verdict_form or VerdictForm(initial={"verdict": mine and mine.verdict}),
+        "verdict_form": verdict_form or VerdictForm(initial={"verdict": mine and mine.grade}),
         "my_verdict": mine,
         "saved": saved,
         "sources": sources or SourceFormSet(prefix="source"),
@@ -198,7 +198,8 @@ def claim_verdict(request: HttpRequest, pk: int) -> HttpResponse:
         lambda: claim_record_verdict(
             claim=claim,
             reviewer=request.user,
-            verdict=given["verdict"],
+            verdict=form.grade().verdict,
+            grade=form.grade(),
             note=given["note"],
             sources=sources_from(sources),
             settles=settles,
