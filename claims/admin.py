@@ -287,6 +287,7 @@ class VerdictAdmin(Shown, GradeShown, admin.ModelAdmin[Verdict]):
     list_select_related = ["claim", "reviewer", "scale_grade"]
     readonly_fields = ["claim", "reviewer", "verdict", "grade_shown", "note", "settles_shown"]
     readonly_fields += ["created_at"]
+    exclude = ["grade", "scale_grade"]  # grade_shown says both
 
     inlines = [SourceInline]
 

@@ -32,6 +32,8 @@ class GradeShown:
 class GradeFormSet(forms.BaseInlineFormSet):  # type: ignore[type-arg]
     def clean(self) -> None:
         super().clean()
+        if self.instance.built_in:  # read-only: nothing posted to check
+            return
         kept = [
             f.cleaned_data
             for f in self.forms
@@ -101,6 +103,10 @@ class RatingScaleForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = RatingScale
         fields = ["code", "name", "name_ko", "best_rating", "worst_rating", "active"]
+
+    def _get_validation_exclusions(self) -> set[str]:
+        # Another scale is the desk's until this one is saved: save_model switches them.
+        return {*super()._get_validation_exclusions(), "active"}
 
     def clean_active(self) -> bool:
         active: bool = self.cleaned_data["active"]
