@@ -1,6 +1,6 @@
 """The desk's rating scales: the built-in ones, the active one, and a verdict's grade.
 
-``BUILT_IN`` is what migration 0012 creates (frozen there) and what
+``BUILT_IN`` is what migration 0013 creates (frozen there) and what
 ``ensure_builtin_scales`` puts back on a database emptied since (transactional tests).
 Each grade: (code, English label, Korean label, status, ratingValue, English and Korean
 published names for ClaimReview's ``alternateName``, blank meaning the label).
