@@ -29,7 +29,7 @@ class GradeShown:
         return grade_label(verdict)
 
 
-class GradeFormSet(forms.BaseInlineFormSet):  # type: ignore[type-arg]
+class GradeFormSet(forms.BaseInlineFormSet):
     def clean(self) -> None:
         super().clean()
         if self.instance.built_in:  # read-only: nothing posted to check
@@ -99,14 +99,14 @@ class GradeInline(admin.TabularInline[RatingGrade, RatingScale]):
         return not (obj and obj.built_in) and super().has_delete_permission(request, obj)
 
 
-class RatingScaleForm(forms.ModelForm):  # type: ignore[type-arg]
+class RatingScaleForm(forms.ModelForm):
     class Meta:
         model = RatingScale
         fields = ["code", "name", "name_ko", "best_rating", "worst_rating", "active"]
 
     def _get_validation_exclusions(self) -> set[str]:
         # Another scale is the desk's until this one is saved: save_model switches them.
-        return {*super()._get_validation_exclusions(), "active"}
+        return {*super()._get_validation_exclusions(), "active"}  # type: ignore[misc]
 
     def clean_active(self) -> bool:
         active: bool = self.cleaned_data["active"]

@@ -128,8 +128,9 @@ class VerdictForm(Form):
         super().__init__(*args, **kwargs)
         self.grades = {g.code: g for g in grades or active_grades()}
         field = self.fields["verdict"]
-        field.choices = [(code, g.display_label) for code, g in self.grades.items()]  # type: ignore[attr-defined]
-        field.widget.statuses = {code: g.verdict for code, g in self.grades.items()}  # type: ignore[attr-defined]
+        assert isinstance(field, forms.ChoiceField) and isinstance(field.widget, GradeRadioSelect)
+        field.choices = [(code, g.display_label) for code, g in self.grades.items()]
+        field.widget.statuses = {code: g.verdict for code, g in self.grades.items()}
 
     def grade(self) -> RatingGrade:
         return self.grades[self.cleaned_data["verdict"]]
