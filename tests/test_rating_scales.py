@@ -11,6 +11,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
+from claims.canonical import claim_apply_verdict
 from claims.models import Claim, Verdict
 from claims.scale_models import RatingGrade, RatingScale
 from claims.scales import (
@@ -24,6 +25,7 @@ from claims.scales import (
 )
 from claims.services import SourceInput, claim_record_verdict
 from tests.factories import make_user, token_client
+from tests.test_canonical_claims import three  # noqa: F401 (the fixture)
 
 SOURCE = SourceInput(url="https://stats.example/t1", title="Table 1")
 SNU = {
@@ -223,8 +225,8 @@ def test_the_admin_action_makes_one_scale_the_desks(root):
 
 
 def test_the_desks_scale_cannot_be_switched_off_without_choosing_another(root):
-    three = RatingScale.objects.get(code=THREE_GRADE)
-    response = root.post(f"/admin/claims/ratingscale/{three.pk}/change/", scale_form(three))
+    default = RatingScale.objects.get(code=THREE_GRADE)
+    response = root.post(f"/admin/claims/ratingscale/{default.pk}/change/", scale_form(default))
     assert response.status_code == 200
     assert "make another scale the desk" in response.content.decode()
     assert RatingScale.objects.get(active=True).code == THREE_GRADE
@@ -332,3 +334,22 @@ def test_tokens_still_post_plain_verdicts(team, claim):
     )
     assert response.status_code == 201
     assert response.json()["grade"] == "unverifiable"
+
+
+def test_a_verdict_applied_to_another_appearance_keeps_its_grade(three, team):  # noqa: F811
+    use_scale("snu-factcheck")
+    claim_record_verdict(
+        claim=three["ko35"],
+        reviewer=team["alice"],
+        verdict="verified",
+        grade=resolve_grade("mostly_true"),
+        sources=[SOURCE],
+    )
+    use_scale(THREE_GRADE)
+    claim_apply_verdict(claim=three["en35"], source=three["ko35"], reviewer=team["bob"])
+    applied = fresh(Verdict.objects.get(claim=three["en35"]))
+    assert (applied.verdict, applied.grade, applied.scale_grade.scale.code) == (
+        "verified",
+        "mostly_true",
+        "snu-factcheck",
+    )
