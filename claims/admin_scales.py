@@ -13,9 +13,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
+from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from articles.admin import boolean_icon
 from claims.models import Verdict
 from claims.scale_models import RatingGrade, RatingScale
 from claims.scales import check_grades, grade_label, scale_activate
@@ -71,6 +73,11 @@ class GradeFormSet(forms.BaseInlineFormSet):
         return problems
 
 
+def _as_written(value: str) -> str:
+    """A code or an English name as the scale writes it (not a word to translate)."""
+    return format_html('<span translate="no">{}</span>', value) if value else "—"
+
+
 class GradeInline(admin.TabularInline[RatingGrade, RatingScale]):
     model = RatingGrade
     formset = GradeFormSet
@@ -88,6 +95,23 @@ class GradeInline(admin.TabularInline[RatingGrade, RatingScale]):
 
     def get_extra(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> int:
         return 0 if obj is not None else 3
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        if obj is None or not obj.built_in:
+            return self.fields
+        return ["order", "code_shown", "label_shown", "label_ko", "verdict", "rating_value"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return self.get_fields(request, obj) if obj is not None and obj.built_in else []
+
+    @admin.display(description=_("code"))
+    def code_shown(self, grade: RatingGrade) -> str:
+        return _as_written(grade.code)
+
+    @admin.display(description=_("label (English)"))
+    def label_shown(self, grade: RatingGrade) -> str:
+        names = grade.published_names()
+        return _as_written(f"{grade.label} ({names['en']})")
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return not (obj and obj.built_in) and super().has_add_permission(request, obj)
@@ -117,20 +141,42 @@ class RatingScaleForm(forms.ModelForm):
         return active
 
 
+BUILT_IN_SHOWN = ["code_shown", "name_en_shown", "name_ko", "best_rating", "worst_rating"]
+
+
 @admin.register(RatingScale)
 class RatingScaleAdmin(admin.ModelAdmin[RatingScale]):
     form = RatingScaleForm
     inlines = [GradeInline]
-    list_display = ["name_shown", "active", "built_in", "grade_count"]
+    list_display = ["name_shown", "active_shown", "built_in_shown", "grade_count"]
     actions = ["make_the_desks_scale"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[RatingScale]:
         return super().get_queryset(request).annotate(n_grades=Count("grades"))
 
-    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         if obj is not None and obj.built_in:
-            return ["code", "name", "name_ko", "best_rating", "worst_rating"]
-        return []
+            return [*BUILT_IN_SHOWN, "active"]
+        return super().get_fields(request, obj)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return BUILT_IN_SHOWN if obj is not None and obj.built_in else []
+
+    @admin.display(description=_("code"))
+    def code_shown(self, scale: RatingScale) -> str:
+        return _as_written(scale.code)
+
+    @admin.display(description=_("name (English)"))
+    def name_en_shown(self, scale: RatingScale) -> str:
+        return _as_written(scale.name)
+
+    @admin.display(description=_("the desk's scale"), ordering="active")
+    def active_shown(self, scale: RatingScale) -> str:
+        return boolean_icon(scale.active)
+
+    @admin.display(description=_("built in"), ordering="built_in")
+    def built_in_shown(self, scale: RatingScale) -> str:
+        return boolean_icon(scale.built_in)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         built_in = obj is not None and (obj.built_in or obj.active)

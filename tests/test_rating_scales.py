@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
+from django.utils import translation
 
 from claims.canonical import claim_apply_verdict
 from claims.models import Claim, Verdict
@@ -154,7 +155,10 @@ def test_changing_the_desks_scale_never_changes_a_stored_verdict(team, claim):
     use_scale(THREE_GRADE)
     row = fresh(stored)
     assert (row.grade, row.scale_grade.scale.code) == ("half_true", "snu-factcheck")
-    assert grade_label(row) == "half true"
+    with translation.override("en"):
+        assert grade_label(row) == "half true"
+    with translation.override("ko"):
+        assert grade_label(row) == "절반의 사실"
     assert active_scale().code == THREE_GRADE
     assert RatingScale.objects.filter(active=True).count() == 1
 
