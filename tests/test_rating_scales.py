@@ -47,6 +47,12 @@ def fresh(verdict: Verdict) -> Verdict:
     return Verdict.objects.select_related("scale_grade__scale").get(pk=verdict.pk)
 
 
+def graded(verdict: Verdict) -> tuple[str, str, str]:
+    """A stored verdict read back: (verdict, grade, its scale's code)."""
+    fields = ("verdict", "grade", "scale_grade__scale__code")
+    return Verdict.objects.filter(pk=verdict.pk).values_list(*fields).get()
+
+
 # --- The scales -------------------------------------------------------------------------------
 
 
@@ -113,8 +119,7 @@ def test_a_verdict_without_a_grade_is_the_three_grade_scales_grade_of_its_name(t
     stored = claim_record_verdict(
         claim=claim, reviewer=team["alice"], verdict="disputed", sources=[SOURCE]
     )
-    row = fresh(stored)
-    assert (row.verdict, row.grade, row.scale_grade.scale.code) == (
+    assert graded(stored) == (
         "disputed",
         "disputed",
         THREE_GRADE,
@@ -154,7 +159,7 @@ def test_changing_the_desks_scale_never_changes_a_stored_verdict(team, claim):
     use_scale("politifact")
     use_scale(THREE_GRADE)
     row = fresh(stored)
-    assert (row.grade, row.scale_grade.scale.code) == ("half_true", "snu-factcheck")
+    assert graded(stored) == ("disputed", "half_true", "snu-factcheck")
     with translation.override("en"):
         assert grade_label(row) == "half true"
     with translation.override("ko"):
@@ -236,7 +241,9 @@ def test_the_desks_scale_cannot_be_switched_off_without_choosing_another(root):
     assert RatingScale.objects.get(active=True).code == THREE_GRADE
 
 
-def grade_rows(rows: list[tuple[str, str, int | None]]) -> dict[str, Any]:
+def grade_rows(
+    rows: list[tuple[str, str, int | None]] | list[tuple[str, str, int]],
+) -> dict[str, Any]:
     data: dict[str, Any] = {"grades-TOTAL_FORMS": str(len(rows))}
     for i, (code, verdict, value) in enumerate(rows):
         data |= {
@@ -351,8 +358,7 @@ def test_a_verdict_applied_to_another_appearance_keeps_its_grade(three, team):  
     )
     use_scale(THREE_GRADE)
     claim_apply_verdict(claim=three["en35"], source=three["ko35"], reviewer=team["bob"])
-    applied = fresh(Verdict.objects.get(claim=three["en35"]))
-    assert (applied.verdict, applied.grade, applied.scale_grade.scale.code) == (
+    assert graded(Verdict.objects.get(claim=three["en35"])) == (
         "verified",
         "mostly_true",
         "snu-factcheck",
