@@ -34,6 +34,7 @@ from claims.forms import (
     sources_from,
 )
 from claims.models import Claim
+from claims.scales import grade_code
 from claims.selectors import (
     article_status_counts,
     claim_history,
@@ -90,7 +91,7 @@ def _panel_context(
         "history": history.entries,
         "opinions": history.opinions,
         # My current verdict is the form's choice, so the panel says where I stand.
-        "verdict_form": verdict_form or VerdictForm(initial={"verdict": mine and mine.grade}),
+        "verdict_form": verdict_form or VerdictForm(initial={"verdict": mine and grade_code(mine)}),
         "my_verdict": mine,
         "saved": saved,
         "sources": sources or SourceFormSet(prefix="source"),
