@@ -18,6 +18,16 @@ from django.utils.translation import gettext_lazy as _
 from claims.models import VerdictChoice
 
 
+class RatingScaleManager(models.Manager["RatingScale"]):
+    def get_by_natural_key(self, code: str) -> RatingScale:
+        return self.get(code=code)
+
+
+class RatingGradeManager(models.Manager["RatingGrade"]):
+    def get_by_natural_key(self, scale: str, code: str) -> RatingGrade:
+        return self.get(scale__code=scale, code=code)
+
+
 class RatingScale(models.Model):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name (English)"), max_length=100)
@@ -35,6 +45,9 @@ class RatingScale(models.Model):
     )
     built_in = models.BooleanField(_("built in"), default=False, editable=False)
 
+    # Named by code across databases (a backup restores onto the migration's scales).
+    objects = RatingScaleManager()
+
     class Meta:
         ordering = ["-active", "id"]
         verbose_name = _("rating scale")
@@ -51,6 +64,9 @@ class RatingScale(models.Model):
 
     def __str__(self) -> str:
         return self.display_name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.code,)
 
     @property
     def display_name(self) -> str:
@@ -97,6 +113,8 @@ class RatingGrade(models.Model):
         help_text=_("ClaimReview's alternateName in Korean; blank: the Korean label."),
     )
 
+    objects = RatingGradeManager()
+
     class Meta:
         ordering = ["scale_id", "order", "id"]
         verbose_name = _("grade")
@@ -110,6 +128,11 @@ class RatingGrade(models.Model):
 
     def __str__(self) -> str:
         return self.display_label
+
+    def natural_key(self) -> tuple[str, str]:
+        return (self.scale.code, self.code)
+
+    natural_key.dependencies = ["claims.ratingscale"]  # type: ignore[attr-defined]
 
     @property
     def display_label(self) -> str:

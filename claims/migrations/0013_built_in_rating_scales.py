@@ -136,11 +136,12 @@ FIELDS = (
 
 
 def create_scales(apps, schema_editor):
-    RatingScale = apps.get_model("claims", "RatingScale")
-    RatingGrade = apps.get_model("claims", "RatingGrade")
-    Verdict = apps.get_model("claims", "Verdict")
-    for code, name, name_ko, best, worst, grades in SCALES:
-        scale = RatingScale.objects.create(
+    db = schema_editor.connection.alias  # the database being migrated, not the default
+    scales = apps.get_model("claims", "RatingScale").objects.using(db)
+    grades = apps.get_model("claims", "RatingGrade").objects.using(db)
+    verdicts = apps.get_model("claims", "Verdict").objects.using(db)
+    for code, name, name_ko, best, worst, specs in SCALES:
+        scale = scales.create(
             code=code,
             name=name,
             name_ko=name_ko,
@@ -149,18 +150,19 @@ def create_scales(apps, schema_editor):
             built_in=True,
             active=code == "three-grade",
         )
-        RatingGrade.objects.bulk_create(
-            RatingGrade(scale=scale, order=i, **dict(zip(FIELDS, grade, strict=True)))
-            for i, grade in enumerate(grades)
+        grades.bulk_create(
+            grades.model(scale=scale, order=i, **dict(zip(FIELDS, spec, strict=True)))
+            for i, spec in enumerate(specs)
         )
     # Existing verdicts keep their meaning: the three-grade scale's grade of their name.
-    for grade in RatingGrade.objects.filter(scale__code="three-grade"):
-        Verdict.objects.filter(verdict=grade.code).update(grade=grade.code, scale_grade=grade)
+    for grade in grades.filter(scale__code="three-grade"):
+        verdicts.filter(verdict=grade.code).update(grade=grade.code, scale_grade=grade)
 
 
 def drop_scales(apps, schema_editor):
-    apps.get_model("claims", "Verdict").objects.update(grade="", scale_grade=None)
-    apps.get_model("claims", "RatingScale").objects.all().delete()
+    db = schema_editor.connection.alias
+    apps.get_model("claims", "Verdict").objects.using(db).update(grade="", scale_grade=None)
+    apps.get_model("claims", "RatingScale").objects.using(db).all().delete()
 
 
 class Migration(migrations.Migration):
