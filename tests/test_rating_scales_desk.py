@@ -294,7 +294,7 @@ def test_a_snu_grade_is_published_under_its_korean_and_english_names(team, viewe
 # --- The migration ----------------------------------------------------------------------------
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_migration_gives_old_verdicts_the_three_grade_scales_grade():
     team = make_team()
     claims = make_claims(make_article(sentences=["Item 1 costs 3 won.", "Item 2 costs 4 won."]))
