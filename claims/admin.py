@@ -27,6 +27,7 @@ from articles.forms import CleanTextAdmin
 from articles.models import Article, ArticleRevision
 from articles.presentation import language_name
 from claims import roles
+from claims.admin_scales import GradeShown
 from claims.admin_sources import Evidence, SourceArchiveInline
 from claims.models import (
     Claim,
@@ -281,12 +282,15 @@ class ClaimAdmin(CleanTextAdmin, Shown, admin.ModelAdmin[Claim]):
 
 
 @admin.register(Verdict)
-class VerdictAdmin(Shown, admin.ModelAdmin[Verdict]):
-    list_display = ["claim", "verdict", "reviewer", "settles_shown", "created_at"]
+class VerdictAdmin(Shown, GradeShown, admin.ModelAdmin[Verdict]):
+    list_display = ["claim", "verdict", "grade_shown", "reviewer", "settles_shown", "created_at"]
     list_filter = ["verdict", "settles", "created_at"]
     search_fields = ["claim__text", "note", "reviewer__username"]
-    list_select_related = ["claim", "reviewer"]
-    readonly_fields = ["claim", "reviewer", "verdict", "note", "settles_shown", "created_at"]
+    list_select_related = ["claim", "reviewer", "scale_grade"]
+    readonly_fields = ["claim", "reviewer", "verdict", "grade_shown", "note", "settles_shown"]
+    readonly_fields += ["created_at"]
+    exclude = ["grade", "scale_grade"]  # grade_shown says both
+
     inlines = [SourceInline]
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:

@@ -302,6 +302,7 @@ def claim_apply_verdict(*, claim: Claim, source: Claim, reviewer: Any) -> Verdic
         )
     given = (
         source.verdicts.filter(verdict=source.status)
+        .select_related("scale_grade")
         .prefetch_related("sources")
         .order_by("-created_at", "-id")
         .first()
@@ -312,6 +313,7 @@ def claim_apply_verdict(*, claim: Claim, source: Claim, reviewer: Any) -> Verdic
         claim=claim,
         reviewer=reviewer,
         verdict=given.verdict,
+        grade=given.scale_grade,  # the same grade, on the scale it was rated on
         note=given.note,
         sources=[
             SourceInput(

@@ -1,9 +1,10 @@
 """schema.org ClaimReview for a reviewed claim (https://schema.org/ClaimReview).
 
 One ClaimReview per claim whose reviewers agree: the claim as ``itemReviewed`` (a
-``Claim`` whose ``appearance`` is the article), the verdict as ``reviewRating`` with an
-``alternateName`` in the article's language and in English, and for verified and disputed
-claims a numeric ``ratingValue`` on a 1 (disputed) to 5 (verified) scale.
+``Claim`` whose ``appearance`` is the article), the verdict's grade as ``reviewRating`` with
+an ``alternateName`` in the article's language and in English, and for a grade on its
+scale's range a numeric ``ratingValue`` between the scale's ``worstRating`` and
+``bestRating`` (claims.scales; unverifiable grades have none).
 """
 
 from __future__ import annotations
@@ -13,34 +14,53 @@ from typing import Any
 
 from django.conf import settings
 
-from claims.models import VerdictChoice
+from claims.scales import BUILT_IN
 
-BEST, WORST = 5, 1
-RATING_VALUE = {VerdictChoice.VERIFIED: BEST, VerdictChoice.DISPUTED: WORST}
-
-# The rating names fact-checkers publish, per language (SNU FactCheck's scale for Korean).
-RATING_NAMES: dict[str, dict[str, str]] = {
-    "en": {
-        VerdictChoice.VERIFIED: "True",
-        VerdictChoice.DISPUTED: "False",
-        VerdictChoice.UNVERIFIABLE: "Unverifiable",
-    },
-    "ko": {
-        VerdictChoice.VERIFIED: "사실",
-        VerdictChoice.DISPUTED: "사실 아님",
-        VerdictChoice.UNVERIFIABLE: "판단 유보",
-    },
-}
+# What claims.exports.deciding_verdicts reads of the deciding verdict's grade and scale.
+GRADE_VALUES = (
+    "grade",
+    "scale_grade__alternate_name",
+    "scale_grade__alternate_name_ko",
+    "scale_grade__label",
+    "scale_grade__label_ko",
+    "scale_grade__rating_value",
+    "scale_grade__scale__best_rating",
+    "scale_grade__scale__worst_rating",
+)
+LANGUAGES = ("en", "ko")
 
 
 def organization_name() -> str:
     return str(getattr(settings, "CLAIMDESK_ORGANIZATION", "Claimdesk"))
 
 
-def rating_names(verdict: str, language: str) -> list[dict[str, str]]:
-    """The verdict's name in the article's language first, then in English."""
-    languages = [language, "en"] if language in RATING_NAMES and language != "en" else ["en"]
-    return [{"@value": RATING_NAMES[lang][verdict], "@language": lang} for lang in languages]
+def _grade(verdict: dict[str, Any]) -> dict[str, Any]:
+    """The verdict's grade as ClaimReview publishes it: names per language, ratingValue
+    (None for a grade off the scale, e.g. unverifiable), bestRating and worstRating. A
+    verdict without a stored grade is the three-grade scale's grade of its name."""
+    if verdict.get("scale_grade__label"):
+        return {
+            "en": verdict["scale_grade__alternate_name"] or verdict["scale_grade__label"],
+            "ko": verdict["scale_grade__alternate_name_ko"] or verdict["scale_grade__label_ko"],
+            "value": verdict["scale_grade__rating_value"],
+            "best": verdict["scale_grade__scale__best_rating"],
+            "worst": verdict["scale_grade__scale__worst_rating"],
+        }
+    scale = BUILT_IN[0]
+    spec = next(g for g in scale.grades if g.code == verdict["verdict"])
+    return {
+        "en": spec.alternate_name,
+        "ko": spec.alternate_name_ko,
+        "value": spec.rating_value,
+        "best": scale.best,
+        "worst": scale.worst,
+    }
+
+
+def rating_names(grade: dict[str, Any], language: str) -> list[dict[str, str]]:
+    """The grade's name in the article's language first, then in English."""
+    languages = [language, "en"] if language in LANGUAGES and language != "en" else ["en"]
+    return [{"@value": grade[lang], "@language": lang} for lang in languages]
 
 
 def _date(value: datetime | None) -> str | None:
@@ -66,17 +86,18 @@ def _appearance(article: dict[str, Any]) -> dict[str, Any]:
 
 
 def _rating(verdict: dict[str, Any], language: str) -> dict[str, Any]:
-    names = rating_names(verdict["verdict"], language)
+    grade = _grade(verdict)
+    names = rating_names(grade, language)
     rating: dict[str, Any] = {
         "@type": "Rating",
         "alternateName": names if len(names) > 1 else names[0]["@value"],
         "author": {"@type": "Person", "name": _reviewer_name(verdict)},
     }
-    if verdict["verdict"] in RATING_VALUE:
+    if grade["value"] is not None:
         rating |= {
-            "ratingValue": RATING_VALUE[verdict["verdict"]],
-            "bestRating": BEST,
-            "worstRating": WORST,
+            "ratingValue": grade["value"],
+            "bestRating": grade["best"],
+            "worstRating": grade["worst"],
         }
     if verdict["note"]:
         rating["ratingExplanation"] = verdict["note"]

@@ -39,7 +39,7 @@ from django.db.models import CharField, Exists, F, Func, OuterRef, QuerySet, Tex
 from django.db.models.expressions import RawSQL
 
 from articles.models import ArticleRevision
-from claims.claimreview import claim_review
+from claims.claimreview import GRADE_VALUES, claim_review
 from claims.models import Claim, ClaimStatus, Verdict
 from claims.selectors import checks_by_claim, suggestions_by_claim
 
@@ -571,6 +571,7 @@ def deciding_verdicts(claim_ids: list[int]) -> dict[int, dict[str, Any]]:
             "reviewer__username",
             "reviewer__first_name",
             "reviewer__last_name",
+            *GRADE_VALUES,
         )
     )
     found: dict[int, Any] = {}

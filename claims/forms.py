@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.forms import CleanLineField, CleanTextField, url_message
 from claims.models import DUE, ClaimKind, ClaimStatus, Priority, Stance, VerdictChoice
+from claims.scale_models import RatingGrade
+from claims.scales import active_grades
 from claims.services import SourceInput
 from lib.urls import URLError, clean_http_url
 
@@ -106,12 +108,47 @@ class QueueFilterForm(Form):
         self.fields["reviewer"].choices = [("", _("Anyone")), *reviewers]  # type: ignore[attr-defined]
 
 
+class GradeRadioSelect(forms.RadioSelect):
+    """Radio buttons whose inputs say the status each grade gives (``data-verdict``), for
+    the stances and the keys that follow the verdict (claimdesk.js)."""
+
+    statuses: dict[str, str] = {}
+
+    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option = super().create_option(*args, **kwargs)
+        option["attrs"]["data-verdict"] = self.statuses.get(str(option["value"]), "")
+        option["status"] = option["attrs"]["data-verdict"]
+        return option
+
+
 class VerdictForm(Form):
+    """The verdict is a grade of the desk's scale (posted as ``verdict``; on the three-grade
+    scale the grade codes are the verdicts); ``grade()`` is the one chosen."""
+
     verdict = forms.ChoiceField(
-        label=_("Verdict"), choices=VerdictChoice.choices, widget=forms.RadioSelect
+        label=_("Verdict"),
+        choices=VerdictChoice.choices,
+        widget=GradeRadioSelect,
+        error_messages={
+            "invalid_choice": _(
+                "This grade is not on the desk's rating scale (it may have just changed): "
+                "choose one of the grades shown."
+            )
+        },
     )
     note = CleanTextField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     settles = forms.BooleanField(label=_("Settle this claim (editor's decision)"), required=False)
+
+    def __init__(self, *args: Any, grades: list[RatingGrade] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.grades = {g.code: g for g in grades or active_grades()}
+        field = self.fields["verdict"]
+        assert isinstance(field, forms.ChoiceField) and isinstance(field.widget, GradeRadioSelect)
+        field.choices = [(code, g.display_label) for code, g in self.grades.items()]
+        field.widget.statuses = {code: g.verdict for code, g in self.grades.items()}
+
+    def grade(self) -> RatingGrade:
+        return self.grades[self.cleaned_data["verdict"]]
 
 
 class SourceForm(Form):

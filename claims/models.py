@@ -380,6 +380,17 @@ class Verdict(models.Model):
         related_name="verdicts",
     )
     verdict = models.CharField(_("verdict"), max_length=20, choices=VerdictChoice.choices)
+    # The grade as rated, on the scale the desk used then (claims.scale_models); ``verdict``
+    # is its status. Verdicts from before scales carry the three-grade scale's grade.
+    grade = models.CharField(_("grade"), max_length=40, blank=True)
+    scale_grade = models.ForeignKey(
+        "claims.RatingGrade",
+        verbose_name=_("grade on its scale"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="verdicts",
+    )
     note = models.TextField(_("note"), blank=True)
     settles = models.BooleanField(
         _("editor's settlement"),
@@ -619,3 +630,4 @@ from claims.archive_models import SourceArchive, SourceArchiveQuerySet  # noqa: 
 from claims.inbox_models import Comment, InboxSettings, Notification  # noqa: E402, F401
 from claims.saved_view_models import SavedView, SavedViewQuerySet  # noqa: E402, F401
 from claims.webhook_models import WebhookDelivery, WebhookEndpoint  # noqa: E402, F401
+from claims.scale_models import RatingGrade, RatingScale  # noqa: E402, F401

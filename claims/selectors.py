@@ -329,7 +329,7 @@ class ClaimHistory:
 
 def claim_history(claim: Claim) -> ClaimHistory:
     verdicts = list(
-        claim.verdicts.select_related("reviewer")
+        claim.verdicts.select_related("reviewer", "scale_grade")
         .prefetch_related("sources")
         .order_by("created_at", "id")
     )

@@ -52,6 +52,8 @@ from claims.rechecks import (  # noqa: F401  (claims_mark_due, proposed_recheck:
     recheck_after_verdict,
     recheck_periods,
 )
+from claims.scale_models import RatingGrade
+from claims.scales import grade_giving
 from lib.text import clean_typed_line as clean_line
 from lib.text import clean_typed_text as clean_text
 from lib.urls import is_http_url
@@ -225,13 +227,15 @@ def claim_record_verdict(
     note: str = "",
     sources: Sequence[SourceInput] = (),
     settles: bool = False,
+    grade: RatingGrade | None = None,
 ) -> Verdict:
     """Append a verdict with its sources and update the claim's status.
 
-    The claim row is locked so two reviewers saving at once both land in the history
-    and the status is computed from both.
+    ``grade``: the grade rated (claims.scales.grade_giving). The claim row is locked so
+    two reviewers saving at once both land in the history and the status follows both.
     """
     check_verdict(verdict=verdict, sources=sources)
+    grade = grade_giving(verdict, grade)
     locked = Claim.objects.select_for_update().get(pk=claim.pk)
     _check_may(locked, reviewer, "settle" if settles else "verdict")
     if locked.dismissed_reason:
@@ -245,8 +249,9 @@ def claim_record_verdict(
         )
     # Cleaned here too (the forms and the API clean already): whatever calls this stores
     # no control characters (lib.text).
+    graded = {"verdict": verdict, "grade": grade.code, "scale_grade": grade}
     stored = Verdict.objects.create(
-        claim=locked, reviewer=reviewer, verdict=verdict, note=clean_text(note), settles=settles
+        claim=locked, reviewer=reviewer, note=clean_text(note), settles=settles, **graded
     )
     now = timezone.now()
     created = Source.objects.bulk_create(

@@ -9,7 +9,8 @@ receiver's failure never undoes the write.
 
 Events:
 
-- ``verdict.created``: data ``verdict_id``, ``verdict``, ``settles``.
+- ``verdict.created``: data ``verdict_id``, ``verdict``, ``grade`` (its code on its rating
+  scale, claims.scales), ``settles``.
 - ``claim.status_changed``: data ``previous``, ``status``.
 - ``claim.assigned``: data ``assignee`` (username or None), ``assignee_id``, ``previous_id``,
   ``due`` (ISO date or None) and ``priority`` of the assignment.
@@ -55,7 +56,12 @@ def announce(event: str, *, actor: Any = None, data: dict[str, Any], **rows: Any
 
 
 def verdict_created(verdict: Any, *, claim: Any) -> None:
-    data = {"verdict_id": verdict.pk, "verdict": verdict.verdict, "settles": verdict.settles}
+    data = {
+        "verdict_id": verdict.pk,
+        "verdict": verdict.verdict,
+        "grade": verdict.grade or verdict.verdict,
+        "settles": verdict.settles,
+    }
     announce("verdict.created", claim=claim, actor=verdict.reviewer, data=data)
 
 

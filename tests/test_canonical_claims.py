@@ -388,8 +388,9 @@ def test_the_panel_takes_a_constant_number_of_queries_whatever_the_appearances(
     signed_in(client, team["alice"])
     client.get(f"/claims/{claim.pk}/")
     # session, user, perms, the claim, refusals and history (as before), and the same fact:
-    # its links, the other appearances, the checks; the claim's comments
-    with django_assert_num_queries(14):
+    # its links, the other appearances, the checks; the claim's comments; the desk's rating
+    # scale's grades
+    with django_assert_num_queries(15):
         page = client.get(f"/claims/{claim.pk}/", headers={"HX-Request": "true"})
     assert page.content.decode().count('class="conflict-card"') == (n + 1) // 2
 

@@ -77,7 +77,7 @@ def admin_pages(desk: Desk) -> list[str]:
     from django.contrib.auth.models import Group
 
     from articles.models import ArticleRevision, Feed, FeedEntry, IngestJob, Outlet
-    from claims.models import ClaimEvent, Source, SourceArchive, Verdict
+    from claims.models import ClaimEvent, RatingScale, Source, SourceArchive, Verdict
 
     pages = ["/admin/"]
     objects = {
@@ -94,6 +94,7 @@ def admin_pages(desk: Desk) -> list[str]:
         "articles/ingestjob": IngestJob.objects.first(),
         "auth/user": desk.team["alice"],
         "auth/group": Group.objects.get(name="reviewer"),
+        "claims/ratingscale": RatingScale.objects.get(code="snu-factcheck"),
     }
     for path, obj in objects.items():
         pages.append(f"/admin/{path}/")
@@ -101,7 +102,7 @@ def admin_pages(desk: Desk) -> list[str]:
             pages.append(f"/admin/{path}/{obj.pk}/change/")
     pages += [f"/admin/claims/claim/{c.pk}/change/" for c in desk.ko_claims]
     pages += ["/admin/claims/claim/?status=disputed", "/admin/claims/claim/?language=ko"]
-    pages += ["/admin/articles/article/?language=en"]
+    pages += ["/admin/articles/article/?language=en", "/admin/claims/ratingscale/add/"]
     return pages
 
 
@@ -136,7 +137,7 @@ def test_every_review_page_is_korean(desk):
 def test_every_admin_page_is_korean(desk):
     found = walk(korean(desk.team["root"]), admin_pages(desk), desk)
     editor_pages = [p for p in admin_pages(desk) if "/feed" not in p and "ingestjob" not in p]
-    editor_pages = [p for p in editor_pages if "/auth/" not in p]
+    editor_pages = [p for p in editor_pages if "/auth/" not in p and "/ratingscale/" not in p]
     found |= {
         f"editor {k}": v for k, v in walk(korean(desk.team["erin"]), editor_pages, desk).items()
     }

@@ -382,9 +382,10 @@ def test_the_panel_takes_a_constant_number_of_queries_whatever_its_sources(
     client = client_for("alice")
     client.get(reverse("claims:claim", args=[claim.pk]))
     # the panel as before (with the same fact across articles: its links, canonical members
-    # and arithmetic checks): its sources carry their evidence, no query per source; the
-    # claim's comments and the header's unread notifications
-    with django_assert_num_queries(18):
+    # and arithmetic checks, the desk's rating scale's grades): its sources carry their
+    # evidence, no query per source; the claim's comments and the header's unread
+    # notifications
+    with django_assert_num_queries(19):
         response = client.get(reverse("claims:claim", args=[claim.pk]))
     assert response.content.decode().count('class="evidence') == n
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from articles.models import Article, ArticleRevision, IngestJob
 from claims.exports import REVIEW_VALUES, claim_records, claim_values, source_record
 from claims.models import CanonicalClaim, Claim, Source, SourceArchive, Verdict
+from claims.scales import grade_fields
 
 ARTICLE_VALUES = (
     "id",
@@ -35,6 +36,10 @@ VERDICT_VALUES = (
     "settles",
     "reviewer__username",
     "created_at",
+    "grade",
+    "scale_grade__label",
+    "scale_grade__label_ko",
+    "scale_grade__scale__code",
 )
 
 
@@ -45,6 +50,7 @@ def verdict_record(
         "id": row["id"],
         "claim": row["claim_id"],
         "verdict": row["verdict"],
+        **grade_fields(row),
         "note": row["note"],
         "settles": row["settles"],
         "reviewer": row["reviewer__username"],

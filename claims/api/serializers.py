@@ -13,6 +13,7 @@ from rest_framework import serializers
 
 from claims.api.fields import CleanLineField, CleanTextField
 from claims.models import ClaimKind, ClaimStatus, Priority, Stance, VerdictChoice
+from claims.scales import active_scale, scale_grades
 from claims.services import SourceInput
 from lib.urls import URLError, clean_http_url
 
@@ -65,7 +66,16 @@ class VerdictInputSerializer(serializers.Serializer[Any]):
 
     verdict = serializers.ChoiceField(
         choices=VerdictChoice.choices,
-        help_text="verified and disputed need at least one source; unverifiable does not.",
+        required=False,
+        help_text="verified and disputed need at least one source; unverifiable does not. "
+        "Give `verdict` or `grade` (or both, in agreement).",
+    )
+    grade = serializers.CharField(
+        required=False,
+        max_length=40,
+        help_text="A grade code of the desk's rating scale in place of `verdict`, e.g. "
+        "`mostly_false` on the SNU FactCheck scale; the verdict is the status it maps to "
+        "(an unknown grade is a 400 listing the scale's codes).",
     )
     note = CleanTextField(required=False, allow_blank=True, default="", max_length=10000)
     sources = SourceInputSerializer(  # type: ignore[call-arg]
@@ -80,6 +90,34 @@ class VerdictInputSerializer(serializers.Serializer[Any]):
         default=False,
         help_text="An editor's verdict that settles a contested claim (editors only).",
     )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        """``grade`` becomes the desk scale's grade and ``verdict`` its status."""
+        code, verdict = attrs.get("grade"), attrs.get("verdict")
+        if code is None:
+            if verdict is None:
+                raise serializers.ValidationError(
+                    {"verdict": "Give a verdict (verified, disputed or unverifiable) or a grade."}
+                )
+            return attrs
+        scale = active_scale()
+        grade = next((g for g in scale_grades(scale) if g.code == code), None)
+        if grade is None:
+            raise serializers.ValidationError(
+                {
+                    "grade": f"Unknown grade {code!r}: the desk's scale ({scale.name}) has "
+                    + ", ".join(g.code for g in scale_grades(scale))
+                    + "."
+                }
+            )
+        if verdict is not None and verdict != grade.verdict:
+            raise serializers.ValidationError(
+                {
+                    "grade": f"The grade {code!r} gives {grade.verdict}, not {verdict}: send one "
+                    "of them, or both in agreement."
+                }
+            )
+        return {**attrs, "grade": grade, "verdict": grade.verdict}
 
     def source_inputs(self) -> list[SourceInput]:
         return [SourceInput(**item) for item in self.validated_data["sources"]]
@@ -328,10 +366,21 @@ class ClaimOutputSerializer(serializers.Serializer[Any]):
     )
 
 
+class GradeLabelSerializer(serializers.Serializer[Any]):
+    en = serializers.CharField()
+    ko = serializers.CharField()
+
+
 class VerdictOutputSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField()
     claim = serializers.IntegerField()
     verdict = serializers.ChoiceField(choices=VerdictChoice.choices)
+    grade = serializers.CharField(
+        help_text="The grade as rated, on the scale the desk used then (`scale`); "
+        "verdicts from before rating scales have the three-grade scale's."
+    )
+    grade_label = GradeLabelSerializer()
+    scale = serializers.CharField(help_text="The code of the grade's rating scale.")
     note = serializers.CharField(allow_blank=True)
     settles = serializers.BooleanField()
     reviewer = serializers.CharField()

@@ -269,6 +269,10 @@ class ClaimVerdicts(ApiView):
     @extend_schema(
         summary="Record a verdict (reviewers)",
         description=(
+            "Send `verdict` (verified, disputed or unverifiable) or `grade` (a grade code of "
+            "the desk's rating scale, e.g. `mostly_false` on the SNU FactCheck scale: the "
+            "verdict is the status it maps to; an unknown grade, or a grade and a verdict "
+            "that disagree, is a 400). "
             "Verified and disputed verdicts need at least one source with an http(s) URL. "
             "The verdict is appended to the claim's history; the claim's status follows. "
             "A claim an editor settled changes only by an editor: a reviewer's verdict on it "
@@ -297,6 +301,7 @@ class ClaimVerdicts(ApiView):
             note=data.validated_data["note"],
             sources=data.source_inputs(),
             settles=data.validated_data["settles"],
+            grade=data.validated_data.get("grade"),
         )
         return Response(stored_verdict(verdict, claim.status), status=status.HTTP_201_CREATED)
 

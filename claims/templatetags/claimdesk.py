@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from articles import presentation as article_presentation
 from claims import presentation, presentation_checks
 from claims.blind import IN_REVIEW
-from claims.models import DUE, ClaimStatus
+from claims.models import DUE, ClaimStatus, Verdict
+from claims.scales import grade_label
 from claims.services import is_http_url
 
 register = template.Library()
@@ -47,6 +48,17 @@ def status_badge(status: str) -> SafeString:
         status,
         ICONS.get(status, "·"),
         status_label(status),
+    )
+
+
+@register.simple_tag
+def verdict_badge(verdict: Verdict) -> SafeString:
+    """A stored verdict as its status's colour and icon with its grade's label as rated."""
+    return format_html(
+        '<span class="badge st-{}"><span aria-hidden="true">{}</span> {}</span>',
+        verdict.verdict,
+        ICONS.get(verdict.verdict, "·"),
+        grade_label(verdict),
     )
 
 

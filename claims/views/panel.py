@@ -35,6 +35,7 @@ from claims.forms import (
     sources_from,
 )
 from claims.models import Claim
+from claims.scales import grade_code
 from claims.selectors import (
     article_status_counts,
     claim_history,
@@ -104,7 +105,7 @@ def _panel_context(
         "comments": comments,
         "opinions": opinions,
         # My current verdict is the form's choice, so the panel says where I stand.
-        "verdict_form": verdict_form or VerdictForm(initial={"verdict": mine and mine.verdict}),
+        "verdict_form": verdict_form or VerdictForm(initial={"verdict": mine and grade_code(mine)}),
         "my_verdict": mine,
         "saved": saved,
         "sources": sources or SourceFormSet(prefix="source"),
@@ -225,7 +226,8 @@ def claim_verdict(request: HttpRequest, pk: int) -> HttpResponse:
         lambda: claim_record_verdict(
             claim=claim,
             reviewer=request.user,
-            verdict=given["verdict"],
+            verdict=form.grade().verdict,
+            grade=form.grade(),
             note=given["note"],
             sources=sources_from(sources),
             settles=settles,

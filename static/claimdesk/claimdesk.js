@@ -24,10 +24,18 @@
     link.click();
   }
 
+  // The grades of the desk's rating scale say the status they give (data-verdict); a key
+  // chooses the grade of that name, or else the scale's first grade giving that status.
+  function statusOf(radio) {
+    return radio.getAttribute("data-verdict") || radio.value;
+  }
+
   function chooseVerdict(value) {
-    var radio = document.querySelector('#verdict-form input[name="verdict"][value="' + value + '"]');
+    var radio = document.querySelector('#verdict-form input[name="verdict"][value="' + value + '"]') ||
+      document.querySelector('#verdict-form input[name="verdict"][data-verdict="' + value + '"]');
     if (!radio) return;
     radio.checked = true;
+    value = statusOf(radio);
     followVerdict(value);
     if (value === "unverifiable") { radio.focus(); return; }
     focusSource();
@@ -78,7 +86,7 @@
   document.addEventListener("change", function (event) {
     var target = event.target;
     if (!target.closest || !target.closest("#verdict-form")) return;
-    if (target.name === "verdict") followVerdict(target.value);
+    if (target.name === "verdict") followVerdict(statusOf(target));
     if (/-stance$/.test(target.name)) {
       if (target.value) target.setAttribute("data-chosen", "1");
       else target.removeAttribute("data-chosen");
@@ -209,7 +217,7 @@
     document.body.classList.toggle("sheet-open", !!open && isSheet());
     if (!open) return;
     var checked = document.querySelector('#verdict-form input[name="verdict"]:checked');
-    if (checked) followVerdict(checked.value);
+    if (checked) followVerdict(statusOf(checked));
     if (isSheet()) {
       var mark = document.getElementById("claim-" + open.getAttribute("data-claim"));
       if (mark) mark.scrollIntoView({ block: "start" });
