@@ -629,5 +629,5 @@ from claims.analysis_models import (  # noqa: E402, F401
 from claims.archive_models import SourceArchive, SourceArchiveQuerySet  # noqa: E402, F401
 from claims.inbox_models import Comment, InboxSettings, Notification  # noqa: E402, F401
 from claims.saved_view_models import SavedView, SavedViewQuerySet  # noqa: E402, F401
-from claims.webhook_models import WebhookDelivery, WebhookEndpoint  # noqa: E402, F401
 from claims.scale_models import RatingGrade, RatingScale  # noqa: E402, F401
+from claims.webhook_models import WebhookDelivery, WebhookEndpoint  # noqa: E402, F401

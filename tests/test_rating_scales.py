@@ -97,7 +97,7 @@ def test_every_built_in_scale_passes_the_admins_checks(db):
 
 
 def test_the_migration_holds_the_built_in_scales_as_claims_scales_defines_them():
-    migration = importlib.import_module("claims.migrations.0013_built_in_rating_scales")
+    migration = importlib.import_module("claims.migrations.0019_built_in_rating_scales")
     defined = tuple(
         (s.code, s.name, s.name_ko, s.best, s.worst, tuple(tuple(g) for g in s.grades))
         for s in BUILT_IN

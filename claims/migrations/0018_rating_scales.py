@@ -9,7 +9,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0011_claimevent_actions_of_sources_and_links"),
+        ("claims", "0017_claim_assignment_due_and_priority"),
     ]
 
     operations = [

@@ -166,6 +166,6 @@ def drop_scales(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("claims", "0012_rating_scales")]
+    dependencies = [("claims", "0018_rating_scales")]
 
     operations = [migrations.RunPython(create_scales, drop_scales)]
