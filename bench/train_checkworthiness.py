@@ -21,8 +21,9 @@ English also checkworthiness_en_news_labels.tsv). The held-out dev halves stay u
 
 C, the threshold and the figure floor are chosen on out-of-fold probabilities (5 folds,
 grouped by article) of the campaign's units only; the calibration map is an isotonic
-regression fitted on those out-of-fold probabilities, so the exported model's score is a
-probability of being a claim that reads the same in both languages. The exported model is
+regression fitted on those out-of-fold probabilities, its flat steps joined into a strictly
+increasing line (``calibration_map``: no two raw scores tie), so the exported model's score
+is a probability of being a claim that reads the same in both languages. The exported model is
 then refitted on all rows. The fresh test set is never read. scikit-learn is a dev
 dependency; run time never imports it.
 """
@@ -352,11 +353,26 @@ def out_of_fold(rows: list[Row], language: str, c: float, extra_weight: float) -
 
 
 def calibration_map(raw: np.ndarray, gold: np.ndarray) -> list[list[float]]:
+    """The isotonic regression's steps, made strictly increasing: each flat step becomes one
+    point at its middle, joined by straight lines, from (0, 0) to (1, 1). A flat step gives
+    every unit on it the same score, and ties leave a ranking (the review queue, CLEF's MAP)
+    to the order the units came in; between the steps' middles the calibration is the
+    isotonic one's, interpolated."""
     iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(raw, gold)
-    return [
-        [round(float(x), 6), round(float(y), 6)]
-        for x, y in zip(iso.X_thresholds_, iso.y_thresholds_, strict=True)
-    ]
+    steps: list[list[float]] = []  # [first x, last x, y] of each flat step
+    for x, y in zip(iso.X_thresholds_, iso.y_thresholds_, strict=True):
+        if steps and abs(steps[-1][2] - float(y)) < 1e-12:
+            steps[-1][1] = float(x)
+        else:
+            steps.append([float(x), float(x), float(y)])
+    points = [[0.0, 0.0]]
+    for first, last, y in steps:
+        middle = (first + last) / 2
+        if middle > points[-1][0] and y > points[-1][1]:
+            points.append([middle, y])
+    if points[-1][0] < 1.0 and points[-1][1] < 1.0:
+        points.append([1.0, 1.0])
+    return [[round(x, 6), round(y, 6)] for x, y in points]
 
 
 def calibrate(points: list[list[float]], raw: np.ndarray) -> np.ndarray:

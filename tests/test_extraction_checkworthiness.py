@@ -170,3 +170,39 @@ def _char_wb_by_definition(text: str, ngram: tuple[int, int]) -> list[str]:
 )
 def test_character_ngrams_match_scikit_learns_char_wb_analyzer(text, ngram):
     assert checkworthiness.char_wb_ngrams(text, ngram) == _char_wb_by_definition(text, ngram)
+
+
+def _scoring_everything(monkeypatch, probability: float) -> None:
+    """Every unit scores ``probability`` under a threshold of 0.5 and a floor of 0.4."""
+    fixed = checkworthiness.Model(
+        blocks=(), extra_weights=(0.0,) * 30, intercept=0.0, threshold=0.5, rule_floor=0.4
+    )
+    monkeypatch.setattr(checkworthiness, "model", lambda language="en": fixed)
+    monkeypatch.setattr(checkworthiness.Model, "probability", lambda self, t, e, k="": probability)
+
+
+def test_a_sentence_pasted_alone_with_a_figure_needs_only_the_solo_floor(monkeypatch):
+    from claims.extraction.claims import SOLO_FIGURE_FLOOR
+
+    _scoring_everything(monkeypatch, SOLO_FIGURE_FLOOR + 0.01)
+    claims = extract_claims("Barbara Bush broke her leg in a sledding accident in 1991.")
+    assert [c.rules[-1] for c in claims] == ["solo_figure"]
+    assert extract_claims("Barbara Bush broke her leg in a sledding accident.") == []
+
+
+def test_the_solo_floor_keeps_no_line_of_an_article(monkeypatch):
+    from claims.extraction.claims import SOLO_FIGURE_FLOOR
+
+    _scoring_everything(monkeypatch, SOLO_FIGURE_FLOOR + 0.01)
+    body = (
+        "Barbara Bush broke her leg in a sledding accident in 1991. "
+        "The accident happened at Camp David during a family holiday in 1991."
+    )
+    assert extract_claims(body, language="en") == []
+
+
+def test_a_sentence_alone_under_the_solo_floor_is_no_claim(monkeypatch):
+    from claims.extraction.claims import SOLO_FIGURE_FLOOR
+
+    _scoring_everything(monkeypatch, SOLO_FIGURE_FLOOR - 0.01)
+    assert extract_claims("Barbara Bush broke her leg in a sledding accident in 1991.") == []

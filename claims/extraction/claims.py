@@ -29,7 +29,7 @@ from claims.extraction.chrome import (
     photo_caption,
     table_row,
 )
-from claims.extraction.features import UnitInput, signature, unit_input
+from claims.extraction.features import UnitInput, article_tokens, signature, unit_input
 from claims.extraction.figures import extract_figures
 from claims.extraction.questions import asks_a_fact
 from claims.extraction.rules import (
@@ -45,6 +45,11 @@ from lib.language import detect_language
 
 # A Korean question without its question mark: "...실효를 거둘 수 있을까."
 KO_QUESTION_END = re.compile(r"(?:까|나요|는가|을까요|ㄹ까)[.\"'”’)\]]*$")
+
+# A sentence standing alone with a figure or a record is a claim from this calibrated
+# probability up (rules.CLAIM_RULES["solo_figure"]): a claim pasted on its own, as checked
+# claims are (QuanTemp's and SNU FactCheck's), has no article around it to read.
+SOLO_FIGURE_FLOOR = 0.2
 
 # The language of a body is read from its first 5,000 characters: enough to tell, and a
 # bounded cost on a body of 500,000.
@@ -76,6 +81,8 @@ class Prepared:
     figure_claim: bool
     # The speaker of a figure quoted in a headline's form ("문재인 “12만 명 …”"), if any.
     speaker: str = ""
+    # A unit standing alone (a body of one unit) in which the rules read a figure or record.
+    solo_figure: bool = False
 
 
 def prepare(
@@ -111,7 +118,10 @@ def prepare(
     )
     speaker = _headline_speaker(text, figures, rules) if language == "ko" else ""
     figure_claim = rules.is_claim and rules.kind in ("statistical", "comparison")
-    return Prepared(language, rules, inputs, asked or figure_claim or bool(speaker), speaker)
+    solo_figure = position[1] == 1 and "figure_or_record" in rules.rules
+    return Prepared(
+        language, rules, inputs, asked or figure_claim or bool(speaker), speaker, solo_figure
+    )
 
 
 def _headline_speaker(text: str, figures: list[Figure], rules: Assessment) -> str:
@@ -135,6 +145,8 @@ def decide(prepared: Prepared) -> Assessment:
         decision = "model_accepts"
     elif prepared.figure_claim and probability >= scorer.rule_floor:
         decision = "figure_floor"
+    elif prepared.solo_figure and probability >= SOLO_FIGURE_FLOOR:
+        decision = "solo_figure"
     else:
         return rejected(*rules.rules, "model_rejects", model=probability)
     if rules.is_claim:
@@ -233,13 +245,22 @@ def read_units(
             )
         units.append(UnitReading(start, end, sentence_language, tuple(figures), prepared))
         signatures.append(signature(text, sentence_language, mine))
+    english = [
+        (u.prepared.inputs.tokens, bool(u.figures))
+        for u in units
+        if u.language == "en" and isinstance(u.prepared, Prepared)
+    ]
+    article = article_tokens(english, len(units)) if english else []
     for index, unit in enumerate(units):
-        yield _with_neighbours(unit, signatures, index)
+        yield _with_neighbours(unit, signatures, index, article)
 
 
-def _with_neighbours(unit: UnitReading, signatures: list[list[str]], index: int) -> UnitReading:
+def _with_neighbours(
+    unit: UnitReading, signatures: list[list[str]], index: int, article: list[str]
+) -> UnitReading:
     """The unit, its model input joined by how the units before and after it end (a line
-    that hands over to a quotation, a quotation's frame in the next sentence)."""
+    that hands over to a quotation, a quotation's frame in the next sentence) and, for an
+    English unit, by what kind of page its article is (``features.article_tokens``)."""
     if not isinstance(unit.prepared, Prepared) or len(signatures) == 1:
         return unit
     before = signatures[index - 1] if index else ["START"]
@@ -247,13 +268,17 @@ def _with_neighbours(unit: UnitReading, signatures: list[list[str]], index: int)
     # Built by hand, not by dataclasses.replace: this runs for every unit of every body.
     first = unit.prepared
     inputs = first.inputs
-    tokens = " ".join([inputs.tokens, *["p:" + t for t in before], *["n:" + t for t in after]])
+    pieces = [inputs.tokens, *["p:" + t for t in before], *["n:" + t for t in after]]
+    if unit.language == "en":
+        pieces += article
+    tokens = " ".join(pieces)
     prepared = Prepared(
         first.language,
         first.rules,
         UnitInput(inputs.text, tokens, inputs.extra),
         first.figure_claim,
         first.speaker,
+        first.solo_figure,
     )
     return UnitReading(unit.start, unit.end, unit.language, unit.figures, prepared)
 

@@ -52,8 +52,46 @@ EN_MARKS = {
     "REPORT": r"\b(?:said|says|told|stated|added|noted|explained|announced|reported|wrote)\b",
     "BELIEF": r"\b(?:believes?|believed|thinks?|thought|feels?|felt|argued?|insisted|claimed)\b",
     "ACCORDING": r"\baccording to\b",
+    # Modality and stance (issue 16's English false positives): what a reported clause
+    # holds (a feeling, a judgement, a plan), whether a time point fixes a future, a
+    # definition's frame, the tense of a reported event. In text order, so the token pairs
+    # read "REPORT FEEL", "REPORT BELIEF", "MODAL WHEN", "PAST".
+    "FEEL": r"\b(?:shocked|surprised|happy|sad|proud|excited|worried|concerned|disappointed|"
+    r"pleased|delighted|thrilled|angry|upset|frustrated|grateful|thankful|sorry|glad|afraid|"
+    r"scared|confident|optimistic|pessimistic|hopeful|devastated|saddened|honou?red|relieved|"
+    r"heartbroken|stunned|appalled|outraged|furious|excited|love[sd]?|hate[sd]?|enjoy(?:s|ed)?|"
+    r"wish(?:es|ed)?|fear(?:s|ed)?)\b",
+    "EVAL": r"\b(?:clearly|obviously|arguably|certainly|surely|undoubtedly|simply|truly|really|"
+    r"perhaps|probably|possibly|widely|apparently|seemingly|essentially|basically|important|"
+    r"crucial|essential|vital|great|good|bad|better|worse|best|worst|perfect|amazing|"
+    r"wonderful|terrible|awful|beautiful|delicious|easy|hard|difficult|interesting|"
+    r"favou?rite|fantastic|excellent|incredible|remarkable|ridiculous|absurd|unfair|fair|"
+    r"right|wrong|seems?|seemed|appears? to)\b",
+    "OBLIGE": r"\b(?:need(?:s|ed)? to|ha(?:ve|s) to|ought to|urged?|called for|calls? for|"
+    r"demand(?:s|ed)?|insist(?:s|ed)?)\b",
+    "MAYHAVE": r"\b(?:may|might|could|must) (?:not )?have\b",
+    "DEFINE": r"\b(?:refers? to|is defined as|are defined as|is known as|are known as|"
+    r"stands? for|is (?:a|an) (?:type|kind|form|way|term|process|method|word|measure) of|"
+    r"are (?:a )?(?:type|kind|form)s? of|is used to|are used to|is called|are called)\b",
+    "WHEN": r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|"
+    r"today|yesterday|next (?:week|month|year)|last (?:week|month|year)|this (?:week|month|"
+    r"year)|january|february|march|april|june|july|august|september|october|november|"
+    r"december|jan|feb|aug|sept?|oct|nov|dec|(?:19|20)\d\d)\b",
+    "PAST": r"\b(?:was|were|had|did|been|ago|[a-z]{3,}ed)\b",
+    "PRESENT": r"\b(?:is|are|has|have|does|do)\b",
+    "NEG": r"\b(?:not|no|never|n't)\b|n't\b",
+    "GENERIC": r"\b(?:always|usually|often|generally|typically|sometimes|every|any|anyone|"
+    r"everyone|people)\b",
 }
-EN_MARK = re.compile("|".join(f"(?P<{k}>{v})" for k, v in EN_MARKS.items()))
+# The stance marks read case-insensitively ("Clearly", "Friday"); the first marks as they were
+# ("May" the month is no modal). A hedge of the past ("may have") before the modal.
+EN_STANCE = ("FEEL", "EVAL", "OBLIGE", "DEFINE", "WHEN", "PAST", "PRESENT", "NEG", "GENERIC")
+EN_MARK = re.compile(
+    "|".join(
+        f"(?P<{k}>(?i:{v}))" if k in EN_STANCE or k == "MAYHAVE" else f"(?P<{k}>{v})"
+        for k, v in sorted(EN_MARKS.items(), key=lambda kv: kv[0] != "MAYHAVE")
+    )
+)
 
 
 def _ko_token(form: str, tag: str) -> str:
@@ -234,3 +272,33 @@ def signature(text: str, language: str, morphemes: Sequence[Morpheme]) -> list[s
         return marks + words[::-1]
     words = [w.lower() for w in EN_WORD.findall(text) if w not in '“”"']
     return marks + words[-3:]
+
+
+# What kind of page an English unit stands on: a news story reports (said, was, figures,
+# quotations), a recipe, a guide or a blog addresses its reader ("you", "I") and explains.
+ARTICLE_MARKS = {
+    "REPORT": "ART_REPORT",
+    "PAST": "ART_PAST",
+    "SECOND": "ART_YOU",
+    "FIRST": "ART_I",
+    "MODAL": "ART_MODAL",
+    "EVAL": "ART_EVAL",
+}
+
+
+def article_tokens(units: Sequence[tuple[str, bool]], count: int) -> list[str]:
+    """Tokens for what an article's English units hold, shared by all of them: for each
+    mark of ``ARTICLE_MARKS`` and for figures, the share of units that hold it, in quarters
+    ("ART_PAST2": between a half and three quarters), and the article's length in units
+    (``units``: each unit's structure tokens and whether it holds a figure)."""
+    total = len(units)
+    shares = dict.fromkeys(ARTICLE_MARKS.values(), 0)
+    figures = 0
+    for tokens, figure in units:
+        figures += figure
+        for mark in set(tokens.split()) & ARTICLE_MARKS.keys():
+            shares[ARTICLE_MARKS[mark]] += 1
+    shares["ART_FIGURE"] = figures
+    result = [f"{name}{min(3, int(4 * found / total))}" for name, found in shares.items()]
+    result.append(f"ART_UNITS{min(4, int(math.log2(1 + count)) // 2)}")
+    return result

@@ -110,6 +110,12 @@ CLAIM_RULES: dict[str, ClaimRule] = {
         "keeps",
         "the rules read a figure claim, and the model's probability is above its lower floor",
     ),
+    "solo_figure": ClaimRule(
+        "keeps",
+        "a sentence standing alone (a claim pasted on its own, not a line of an article) in "
+        "which the rules read a figure or a record, and the model's probability is above "
+        "the solo floor: whoever pastes one sentence with a figure asks for it to be checked",
+    ),
     "model_rejects": ClaimRule("rejects", "the model's calibrated probability is below its bar"),
 }
 WEIGHT = {name: rule.weight for name, rule in CLAIM_RULES.items()}
