@@ -17,17 +17,22 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 from claims.assignments import claim_assign
-from claims.models import Claim, Priority, VerdictChoice
+from claims.models import Claim, Priority
+from claims.scale_models import RatingGrade
+from claims.scales import active_grades
 from claims.services import NEEDS_SOURCE, claim_dismiss, claim_record_verdict
 
 
 def sourceless_verdicts() -> list[tuple[str, str]]:
-    """The verdicts a bulk action may record: those that need no source (unverifiable).
+    """The grades a bulk action may record (code, label): those of the desk's rating scale
+    that need no source, the ones giving unverifiable.
 
-    The one place that decides it; a rating scale maps its grades through here."""
-    return [
-        (value, str(label)) for value, label in VerdictChoice.choices if value not in NEEDS_SOURCE
-    ]
+    The one place that decides it (claims.scales holds the desk's scale)."""
+    return [(g.code, g.display_label) for g in _sourceless_grades()]
+
+
+def _sourceless_grades() -> list[RatingGrade]:
+    return [g for g in active_grades() if g.verdict not in NEEDS_SOURCE]
 
 
 @dataclass(slots=True)
@@ -68,15 +73,18 @@ def bulk_dismiss(claim_ids: Iterable[int], *, actor: Any, reason: str) -> BulkRe
 def bulk_verdict(
     claim_ids: Iterable[int], *, actor: Any, verdict: str, note: str = ""
 ) -> BulkReport:
-    """Record ``verdict`` without a source on each claim; only a verdict that needs none
-    (``sourceless_verdicts``) is taken."""
-    if verdict not in dict(sourceless_verdicts()):
+    """Record the grade ``verdict`` (a code of the desk's scale) without a source on each
+    claim; only a grade that needs none (``sourceless_verdicts``) is taken."""
+    grade = next((g for g in _sourceless_grades() if g.code == verdict), None)
+    if grade is None:
         raise ValidationError(
             {"verdict": _("Only a verdict that needs no source can be set in bulk.")}
         )
     return bulk_apply(
         claim_ids,
-        lambda c: claim_record_verdict(claim=c, reviewer=actor, verdict=verdict, note=note),
+        lambda c: claim_record_verdict(
+            claim=c, reviewer=actor, verdict=grade.verdict, note=note, grade=grade
+        ),
     )
 
 

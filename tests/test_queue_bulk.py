@@ -259,3 +259,22 @@ def test_the_queue_with_tick_boxes_takes_the_same_queries_whatever_its_size(
     cache.clear()
     with django_assert_max_num_queries(len(small)):
         client.get(QUEUE)
+
+
+def test_bulk_unverifiable_records_the_desk_scales_grade(team, five):
+    """On the SNU FactCheck scale the bulk verdict is its 판단 유보 grade, stored as such."""
+    from claims.models import RatingScale
+    from claims.scales import scale_activate
+
+    scale_activate(RatingScale.objects.get(code="snu-factcheck"))
+    assert [code for code, _ in sourceless_verdicts()] == ["unverifiable"]
+    response = client_for("alice").post(
+        reverse("claims:queue_verdict"),
+        {"claim": [five[0].pk], "verdict": "unverifiable", "next": "/"},
+    )
+    assert response.status_code in (200, 302)
+    stored = Verdict.objects.select_related("scale_grade__scale").get(claim=five[0].pk)
+    assert stored.verdict == "unverifiable" and stored.grade == "unverifiable"
+    assert stored.scale_grade is not None
+    assert stored.scale_grade.scale.code == "snu-factcheck"
+    assert Claim.objects.get(pk=five[0].pk).status == "unverifiable"
