@@ -58,11 +58,19 @@ class CsvTail:
     join: str
 
 
-VERDICT_COLUMNS = ("verdict", "verdict_reviewer", "verdict_at", "verdict_note", "verdict_sources")
+VERDICT_COLUMNS = (
+    "verdict",
+    "verdict_grade",
+    "verdict_reviewer",
+    "verdict_at",
+    "verdict_note",
+    "verdict_sources",
+)
 LATEST_VALUES = (
     "id",
     "claim_id",
     "verdict",
+    "grade",
     "note",
     "settles",
     "created_at",
@@ -88,6 +96,8 @@ def latest_verdicts(claim_ids: list[int]) -> dict[int, dict[str, Any]]:
             {
                 "id": row["id"],
                 "verdict": row["verdict"],
+                # The grade on the desk's scale as rated (rows from before scales: the verdict).
+                "grade": row["grade"] or row["verdict"],
                 "reviewer": row["reviewer__username"],
                 "created_at": row["created_at"],
                 "note": row["note"],
@@ -104,6 +114,7 @@ def _verdict_cells(claim_ids: list[int]) -> dict[int, tuple[str, ...]]:
     return {
         claim_id: (
             v["verdict"],
+            v["grade"],
             formula_safe(v["reviewer"]),
             _iso(v["created_at"]),
             formula_safe(v["note"]),
@@ -117,7 +128,7 @@ def _lateral_join() -> str:
     users = get_user_model()._meta.db_table
     # Built from constants only (table names); no input reaches it.
     return f"""LEFT JOIN LATERAL (
-    SELECT v.verdict, u.username, v.note,
+    SELECT v.verdict, COALESCE(NULLIF(v.grade, ''), v.verdict) AS grade, u.username, v.note,
         to_char(v.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at,
         COALESCE((SELECT jsonb_agg(jsonb_build_object('url', s.url, 'stance', s.stance)
             ORDER BY s.id) FROM claims_source s WHERE s.verdict_id = v.id), '[]'::jsonb)::text
@@ -131,7 +142,7 @@ def verdict_tail() -> CsvTail:
         columns=VERDICT_COLUMNS,
         free_text=frozenset({"verdict_reviewer", "verdict_note"}),
         cells=_verdict_cells,
-        select=("lv.verdict", "lv.username", "lv.at", "lv.note", "lv.sources"),
+        select=("lv.verdict", "lv.grade", "lv.username", "lv.at", "lv.note", "lv.sources"),
         join=_lateral_join(),
     )
 
@@ -145,7 +156,8 @@ def _latest_json_sql() -> str:
     """The API's claim record as PostgreSQL builds it, with ``latest_verdict`` added."""
     users = get_user_model()._meta.db_table
     latest = f"""(
-        SELECT json_build_object('id', v.id, 'verdict', v.verdict, 'reviewer', u.username,
+        SELECT json_build_object('id', v.id, 'verdict', v.verdict,
+            'grade', COALESCE(NULLIF(v.grade, ''), v.verdict), 'reviewer', u.username,
             'created_at', {_pg_time("v.created_at")}, 'note', v.note, 'settles', v.settles,
             'sources', COALESCE((SELECT json_agg(json_build_object('url', s.url,
                 'stance', s.stance) ORDER BY s.id)

@@ -74,7 +74,7 @@ def test_csv_download_has_the_filtered_claims_with_their_latest_verdict(desk, te
     assert set(by_id) == {c.pk for c in desk["ko"]}
     first = by_id[desk["ko"][0].pk]
     assert first["status"] == "contested"
-    assert first["verdict"] == "verified"
+    assert first["verdict"] == "verified" and first["verdict_grade"] == "verified"
     assert first["verdict_reviewer"] == "alice"
     assert first["verdict_at"].endswith("Z")
     assert first["verdict_note"] == '\'=HYPERLINK("https://evil.example")'
@@ -93,7 +93,7 @@ def test_csv_download_of_open_work_leaves_out_what_the_queue_leaves_out(desk):
     assert shown == {desk["ko"][0].pk, *(c.pk for c in desk["en"])}
     for row in rows:
         if int(row["id"]) in {c.pk for c in desk["en"]}:
-            assert [row[c] for c in VERDICT_COLUMNS] == ["", "", "", "", ""]
+            assert [row[c] for c in VERDICT_COLUMNS] == [""] * len(VERDICT_COLUMNS)
 
 
 def test_csv_download_takes_the_queues_other_filters_too(desk, team):
@@ -140,6 +140,7 @@ def test_jsonl_download_adds_the_latest_verdict_to_the_api_record(desk):
     assert set(by_id) == {c.pk for c in desk["ko"]}
     latest = by_id[desk["ko"][0].pk]["latest_verdict"]
     assert (latest["verdict"], latest["reviewer"]) == ("verified", "alice")
+    assert latest["grade"] == "verified"
     assert [s["url"] for s in latest["sources"]] == [
         "https://stats.example/t1",
         "https://stats.example/t2",
@@ -205,3 +206,24 @@ def test_jsonl_records_are_the_same_built_by_postgres_or_by_python(desk, monkeyp
         "url": "https://stats.example/t2",
         "stance": "context",
     }
+
+
+def test_the_csv_carries_the_grade_rated_on_the_desks_scale(team):
+    """A verdict rated 대체로 사실 아님 on the SNU FactCheck scale downloads as disputed with
+    its grade, from PostgreSQL's COPY and from Python alike."""
+    from claims.models import RatingScale
+    from claims.scales import resolve_grade, scale_activate
+
+    scale = scale_activate(RatingScale.objects.get(code="snu-factcheck"))
+    claim = make_claims(make_article(sentences=["Exports rose 12 percent in 2024."]))[0]
+    grade = resolve_grade("mostly_false", scale=scale)
+    claim_record_verdict(
+        claim=claim,
+        reviewer=team["alice"],
+        verdict=grade.verdict,
+        grade=grade,
+        sources=[SourceInput(url="https://stats.example/t", title="t")],
+    )
+    response = client_for("victor").get(reverse("claims:queue_csv"), {"status": "all"})
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert [(r["verdict"], r["verdict_grade"]) for r in rows] == [("disputed", "mostly_false")]
