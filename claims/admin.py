@@ -596,6 +596,5 @@ admin.site.register(get_user_model(), DeskUserAdmin)
 admin.site.unregister(Group)
 admin.site.register(Group, DeskGroupAdmin)
 
-# Canonical claims, links, aliases and arithmetic checks, and signed webhooks' endpoints and
-# delivery log (registered on import).
+# Canonical claims, links, aliases, arithmetic checks, webhooks (registered on import).
 from claims import admin_links, admin_webhooks  # noqa: E402, F401

@@ -9,11 +9,16 @@ scale's range a numeric ``ratingValue`` between the scale's ``worstRating`` and
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Exists, F, OuterRef, QuerySet
 
+from articles.models import ArticleRevision
+from claims.exports import _chunked, claim_batches, dumps
+from claims.models import Claim, ClaimStatus, Verdict
 from claims.scales import BUILT_IN
 
 # What claims.exports.deciding_verdicts reads of the deciding verdict's grade and scale.
@@ -154,3 +159,67 @@ def _archived_citations(
             work["name"] = source["title"]
         citations.append(work)
     return citations
+
+
+# ClaimReview ----------------------------------------------------------------------------
+
+REVIEWED = (ClaimStatus.VERIFIED, ClaimStatus.DISPUTED, ClaimStatus.UNVERIFIABLE)
+
+
+def reviewed_claims(claims: QuerySet[Claim]) -> QuerySet[Claim]:
+    """Claims whose verdicts agree (contested, dismissed and unreviewed claims have no review),
+    of articles no rewrite has flagged: a verdict is not published beside a text that
+    replaced what it judged until an editor has checked the rewrite and cleared the flag."""
+    flagged = ArticleRevision.objects.filter(article=OuterRef("article"), flagged=True)
+    return claims.filter(status__in=REVIEWED).exclude(Exists(flagged))
+
+
+def deciding_verdicts(claim_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """For each claim, its latest verdict that agrees with its status (one query)."""
+    rows = (
+        Verdict.objects.filter(claim_id__in=claim_ids, verdict=F("claim__status"))
+        .order_by("claim_id", "-created_at", "-id")
+        .values(
+            "id",
+            "claim_id",
+            "verdict",
+            "note",
+            "created_at",
+            "reviewer__username",
+            "reviewer__first_name",
+            "reviewer__last_name",
+            *GRADE_VALUES,
+        )
+    )
+    found: dict[int, Any] = {}
+    for row in rows:
+        found.setdefault(row["claim_id"], row)
+    return found
+
+
+def claimreview_batches(
+    claims: QuerySet[Claim], *, base_url: str = ""
+) -> Iterator[list[dict[str, Any]]]:
+    for batch in claim_batches(reviewed_claims(claims), linked=False):
+        verdicts = deciding_verdicts([record["id"] for record in batch])
+        yield [
+            claim_review(record, verdicts[record["id"]], base_url=base_url)
+            for record in batch
+            if record["id"] in verdicts
+        ]
+
+
+def claimreview_chunks(claims: QuerySet[Claim], *, base_url: str = "") -> Iterator[bytes]:
+    """One JSON-LD document: ``{"@context": ..., "@graph": [ClaimReview, ...]}``."""
+
+    def parts() -> Iterator[bytes]:
+        yield b'{"@context":"https://schema.org","@graph":['
+        first = True
+        for batch in claimreview_batches(claims, base_url=base_url):
+            for review in batch:
+                review.pop("@context", None)
+                yield (b"" if first else b",\n") + dumps(review)
+                first = False
+        yield b"]}\n"
+
+    return _chunked(parts())

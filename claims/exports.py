@@ -35,12 +35,10 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 from django.db import connections
-from django.db.models import CharField, Exists, F, Func, OuterRef, QuerySet, TextField
+from django.db.models import CharField, F, Func, QuerySet, TextField
 from django.db.models.expressions import RawSQL
 
-from articles.models import ArticleRevision
-from claims.claimreview import GRADE_VALUES, claim_review
-from claims.models import Claim, ClaimStatus, Verdict
+from claims.models import Claim, Verdict
 from claims.selectors import checks_by_claim, suggestions_by_claim
 
 if TYPE_CHECKING:
@@ -542,67 +540,3 @@ def csv_chunks(claims: QuerySet[Claim], tail: CsvTail | None = None) -> Generato
         yield from _copy_chunks(claims, tail)
     else:
         yield from _chunked(_python_csv_chunks(claims, tail))
-
-
-# ClaimReview ----------------------------------------------------------------------------
-
-REVIEWED = (ClaimStatus.VERIFIED, ClaimStatus.DISPUTED, ClaimStatus.UNVERIFIABLE)
-
-
-def reviewed_claims(claims: QuerySet[Claim]) -> QuerySet[Claim]:
-    """Claims whose verdicts agree (contested, dismissed and unreviewed claims have no review),
-    of articles no rewrite has flagged: a verdict is not published beside a text that
-    replaced what it judged until an editor has checked the rewrite and cleared the flag."""
-    flagged = ArticleRevision.objects.filter(article=OuterRef("article"), flagged=True)
-    return claims.filter(status__in=REVIEWED).exclude(Exists(flagged))
-
-
-def deciding_verdicts(claim_ids: list[int]) -> dict[int, dict[str, Any]]:
-    """For each claim, its latest verdict that agrees with its status (one query)."""
-    rows = (
-        Verdict.objects.filter(claim_id__in=claim_ids, verdict=F("claim__status"))
-        .order_by("claim_id", "-created_at", "-id")
-        .values(
-            "id",
-            "claim_id",
-            "verdict",
-            "note",
-            "created_at",
-            "reviewer__username",
-            "reviewer__first_name",
-            "reviewer__last_name",
-            *GRADE_VALUES,
-        )
-    )
-    found: dict[int, Any] = {}
-    for row in rows:
-        found.setdefault(row["claim_id"], row)
-    return found
-
-
-def claimreview_batches(
-    claims: QuerySet[Claim], *, base_url: str = ""
-) -> Iterator[list[dict[str, Any]]]:
-    for batch in claim_batches(reviewed_claims(claims), linked=False):
-        verdicts = deciding_verdicts([record["id"] for record in batch])
-        yield [
-            claim_review(record, verdicts[record["id"]], base_url=base_url)
-            for record in batch
-            if record["id"] in verdicts
-        ]
-
-
-def claimreview_chunks(claims: QuerySet[Claim], *, base_url: str = "") -> Iterator[bytes]:
-    """One JSON-LD document: ``{"@context": ..., "@graph": [ClaimReview, ...]}``."""
-
-    def parts() -> Iterator[bytes]:
-        yield b'{"@context":"https://schema.org","@graph":['
-        first = True
-        for batch in claimreview_batches(claims, base_url=base_url):
-            for review in batch:
-                review.pop("@context", None)
-                yield (b"" if first else b",\n") + dumps(review)
-                first = False
-        yield b"]}\n"
-
-    return _chunked(parts())

@@ -16,6 +16,7 @@ from claims import blind
 from claims.models import Claim, ClaimEvent
 from claims.services import SourceInput, claim_record_verdict, claim_set_blind
 from tests.factories import client_for, make_article, make_claims, token_client
+from tests.test_queue_exports import body_of
 from tests.test_ui_views import HTMX, verdict_data
 
 pytestmark = pytest.mark.django_db
@@ -211,11 +212,11 @@ def test_the_queue_downloads_leave_out_a_claim_hidden_from_the_reader(judged):
     for name, shown in (("bob", False), ("erin", True)):
         client = client_for(name)
         response = client.get(reverse("claims:queue_csv"), {"status": "all"})
-        body = b"".join(response.streaming_content).decode()
+        body = body_of(response).decode()
         assert (SECRET_NOTE in body) is shown
         assert (str(judged.text) in body) is shown
-    alice = b"".join(
-        client_for("alice").get(reverse("claims:queue_jsonl"), {"status": "all"}).streaming_content
+    alice = body_of(
+        client_for("alice").get(reverse("claims:queue_jsonl"), {"status": "all"})
     ).decode()
     assert SECRET_NOTE in alice  # her own verdict
 

@@ -67,6 +67,7 @@ def test_an_english_units_model_input_carries_its_articles_tokens_and_a_lone_one
     units = [u for u in read_units(body, language="en") if isinstance(u.prepared, Prepared)]
     assert len(units) == 2
     for unit in units:
+        assert isinstance(unit.prepared, Prepared)
         assert "ART_PAST3" in unit.prepared.inputs.tokens.split()
     alone = list(read_units("The mayor said the vote was a mistake.", language="en"))
     assert len(alone) == 1

@@ -225,5 +225,5 @@ def test_the_csv_carries_the_grade_rated_on_the_desks_scale(team):
         sources=[SourceInput(url="https://stats.example/t", title="t")],
     )
     response = client_for("victor").get(reverse("claims:queue_csv"), {"status": "all"})
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = list(csv.DictReader(io.StringIO(body_of(response).decode())))
     assert [(r["verdict"], r["verdict_grade"]) for r in rows] == [("disputed", "mostly_false")]

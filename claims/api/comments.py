@@ -17,6 +17,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from articles.models import MAX_ID
 from claims import blind
 from claims.api import serializers as s
 from claims.api.fields import CleanTextField
@@ -37,6 +38,8 @@ class CommentInputSerializer(serializers.Serializer[Any]):
     )
     # The metaclass takes declared fields off the class: no clash with Field.parent at run time.
     parent = serializers.IntegerField(  # type: ignore[assignment]
+        min_value=1,
+        max_value=MAX_ID,
         required=False,
         allow_null=True,
         default=None,
@@ -83,7 +86,10 @@ class NotificationListSerializer(serializers.Serializer[Any]):
 
 class NotificationReadInputSerializer(serializers.Serializer[Any]):
     ids = serializers.ListField(
-        child=serializers.IntegerField(), required=False, default=None, max_length=1000
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
+        required=False,
+        default=None,
+        max_length=1000,
     )
     all = serializers.BooleanField(required=False, default=False)
 

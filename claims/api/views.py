@@ -48,13 +48,12 @@ from claims.api.records import (
 )
 from claims.api.renderers import ORJSONRenderer, SafeJSONParser
 from claims.api.throttles import IngestThrottle
+from claims.claimreview import claimreview_batches, claimreview_chunks
 from claims.exports import (
     builds_json,
     claim_json,
     claim_records,
     claim_values,
-    claimreview_batches,
-    claimreview_chunks,
     csv_chunks,
     jsonl_chunks,
 )

@@ -71,6 +71,15 @@ def _panel_claim(pk: int) -> Claim:
     return get_object_or_404(panel_claims(), pk=pk)
 
 
+def _assign_form(claim: Claim, can_settle: bool) -> AssignForm:
+    initial = {
+        "assignee": claim.assigned_to_id,
+        "due": claim.assignment_due,
+        "priority": claim.priority,
+    }
+    return AssignForm(initial=initial, reviewers=reviewer_choices() if can_settle else [])
+
+
 def _panel_context(
     request: HttpRequest,
     claim: Claim,
@@ -115,14 +124,7 @@ def _panel_context(
         "merge_form": merge_form or MergeForm(),
         "recheck_form": recheck_form or RecheckForm(initial={"due": claim.recheck_due}),
         "last_verdict": opinions[-1] if opinions else None,
-        "assign_form": AssignForm(
-            initial={
-                "assignee": claim.assigned_to_id,
-                "due": claim.assignment_due,
-                "priority": claim.priority,
-            },
-            reviewers=reviewer_choices() if can_settle else [],
-        ),
+        "assign_form": _assign_form(claim, can_settle),
         "can_review": can_review,
         "can_settle": can_settle,
         # A source still pending is asked for again only when something will archive it.

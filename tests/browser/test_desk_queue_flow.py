@@ -134,7 +134,8 @@ def test_bulk_dismiss_and_bulk_assign_with_a_due_date(browser: Any, live_server:
     page.select_option("#bulk-form select[name=priority]", "high")
     page.click("button[data-bulk=assign]")
     expect(page.locator(".messages")).to_contain_text("2 claims assigned to alice.")
-    for claim in Claim.objects.filter(status="unreviewed"):
+    for claim in Claim.objects.filter(status="unreviewed").select_related("assigned_to"):
+        assert claim.assigned_to is not None
         assert (claim.assigned_to.username, claim.assignment_due, claim.priority) == (
             "alice",
             due,

@@ -8,7 +8,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from claims.exports import claimreview_chunks, csv_chunks, jsonl_chunks
+from claims.claimreview import claimreview_chunks
+from claims.exports import csv_chunks, jsonl_chunks
 from claims.models import Claim, ClaimStatus
 
 
