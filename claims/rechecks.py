@@ -55,18 +55,24 @@ def recheck_after_verdict(claim: Claim, *, reviewer: Any, day: date) -> tuple[st
     due, reason = proposed_recheck(claim, day=day)
     if due == claim.recheck_due:
         return ()
+    record_recheck(claim, actor=reviewer, due=due, reason=reason)
+    return ("recheck_due",)
+
+
+def record_recheck(claim: Claim, *, actor: Any, due: date | None, **why: Any) -> None:
+    """Move the claim's re-check date to ``due``, the history saying from what, to what and
+    why (``reason`` proposed after a verdict, or ``by_hand``); the caller saves the row."""
     ClaimEvent.objects.create(
         claim=claim,
-        actor=reviewer,
+        actor=actor,
         action=ClaimEvent.Action.RECHECK_SET,
         detail={
             "from": claim.recheck_due.isoformat() if claim.recheck_due else None,
             "to": due.isoformat() if due else None,
-            "reason": reason,
+            **why,
         },
     )
     claim.recheck_due = due
-    return ("recheck_due",)
 
 
 def keep_due_flag(claim: Claim) -> tuple[str, ...]:

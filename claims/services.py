@@ -51,6 +51,7 @@ from claims.rechecks import (  # noqa: F401  (claims_mark_due, proposed_recheck:
     proposed_recheck,
     recheck_after_verdict,
     recheck_periods,
+    record_recheck,
 )
 from claims.scale_models import RatingGrade
 from claims.scales import grade_giving
@@ -303,17 +304,7 @@ def claim_set_recheck(*, claim: Claim, actor: Any, due: date | None) -> Claim:
     _check_may(locked, actor, "verdict")
     if locked.recheck_due == due:
         return locked
-    ClaimEvent.objects.create(
-        claim=locked,
-        actor=actor,
-        action=ClaimEvent.Action.RECHECK_SET,
-        detail={
-            "from": locked.recheck_due.isoformat() if locked.recheck_due else None,
-            "to": due.isoformat() if due else None,
-            "by_hand": True,
-        },
-    )
-    locked.recheck_due = due
+    record_recheck(locked, actor=actor, due=due, by_hand=True)
     locked.save(update_fields=["recheck_due", *keep_due_flag(locked), "updated_at"])
     return locked
 
