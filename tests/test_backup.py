@@ -38,7 +38,8 @@ MODELS = [
     "claims.Source",
     "claims.ClaimEvent",
 ]
-# Ids of users and groups may differ after a restore; rows point at them by name.
+# Ids of users, groups and rating grades may differ after a restore; rows point at them by
+# name.
 BY_NAME = {"auth.User": "username", "auth.Group": "name"}
 
 
@@ -53,6 +54,10 @@ def _snapshot():
             for key in ("user_id", "reviewer_id", "actor_id", "created_by_id", "assigned_to_id"):
                 if key in row and row[key] is not None:
                     row[key] = apps.get_model("auth.User").objects.get(pk=row[key]).username
+            # A rating grade is named by its scale's code and its own (natural key), like users.
+            if row.get("scale_grade_id") is not None:
+                grade = apps.get_model("claims.RatingGrade").objects.get(pk=row["scale_grade_id"])
+                row["scale_grade_id"] = list(grade.natural_key())
         rows[label] = sorted(values, key=repr)
     groups = apps.get_model("auth.Group").objects.order_by("name")
     rows["memberships"] = [
