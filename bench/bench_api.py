@@ -148,9 +148,13 @@ FROM (
     CROSS JOIN LATERAL (SELECT '정부는 "' || n || '개국"에 친서를 보냈다, 기사 ' || a.id
         || E'. Exports rose ' || n || ' percent.' AS text) t) placed;
 
-INSERT INTO claims_verdict (claim_id, reviewer_id, verdict, note, settles, created_at)
-SELECT id, {REVIEWER}, status, 'checked against the source', false, now()
-FROM claims_claim WHERE status IN ('verified', 'disputed');
+INSERT INTO claims_verdict (claim_id, reviewer_id, verdict, grade, scale_grade_id, note,
+    settles, created_at)
+SELECT c.id, {REVIEWER}, c.status, c.status, g.id, 'checked against the source', false, now()
+FROM claims_claim c
+JOIN claims_ratinggrade g ON g.code = c.status
+JOIN claims_ratingscale s ON s.id = g.scale_id AND s.code = 'three-grade'
+WHERE c.status IN ('verified', 'disputed');
 
 INSERT INTO claims_source (verdict_id, url, title, publisher, excerpt, stance, accessed_at,
     corroboration)
