@@ -77,9 +77,7 @@ def test_n_and_p_walk_the_queue_across_two_articles(browser: Any, live_server: A
     seen = [panel_claim(page)]
     for _ in range(3):
         page.locator("body").press("n")
-        page.wait_for_function(
-            f"document.querySelector('#claim-panel').dataset.claim !== '{seen[-1]}'"
-        )
+        expect(page.locator("#claim-panel")).not_to_have_attribute("data-claim", str(seen[-1]))
         seen.append(panel_claim(page))
     assert seen == expected
     # The articles changed along the way (the queue goes across articles).
@@ -88,17 +86,13 @@ def test_n_and_p_walk_the_queue_across_two_articles(browser: Any, live_server: A
     expect(page.locator(".messages")).to_contain_text("대기열의 끝입니다")
     assert panel_claim(page) == expected[-1]
     page.locator("body").press("p")
-    page.wait_for_function(
-        f"document.querySelector('#claim-panel').dataset.claim === '{expected[2]}'"
-    )
+    expect(page.locator("#claim-panel")).to_have_attribute("data-claim", str(expected[2]))
     # After a verdict (the claim leaves open work), n still goes to the one after it.
     page.locator("body").press("u")
     page.keyboard.press("Enter")
     expect(page.locator("#claim-panel .saved")).to_be_visible()
     page.locator("body").press("n")
-    page.wait_for_function(
-        f"document.querySelector('#claim-panel').dataset.claim === '{expected[3]}'"
-    )
+    expect(page.locator("#claim-panel")).to_have_attribute("data-claim", str(expected[3]))
     assert Claim.objects.get(pk=expected[2]).status == "unverifiable"
     context.close()
 
