@@ -25,12 +25,19 @@ from typing import Any
 
 from django.db import transaction
 from django.dispatch import Signal
+from django.utils.translation import gettext_lazy as _
 
 log = logging.getLogger(__name__)
 
 desk_event = Signal()
 
-EVENTS = ("verdict.created", "claim.status_changed", "claim.assigned", "canonical.conflict")
+# The events and what each says, for the admin's lists (webhook subscriptions, deliveries).
+EVENTS = {
+    "verdict.created": _("a verdict was recorded"),
+    "claim.status_changed": _("a claim's status changed"),
+    "claim.assigned": _("a claim was assigned"),
+    "canonical.conflict": _("a fact's appearances carry conflicting figures"),
+}
 
 
 def announce(event: str, *, actor: Any = None, data: dict[str, Any], **rows: Any) -> None:

@@ -12,13 +12,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-# The events an endpoint may subscribe to (``claims.signals.EVENTS``), named for the admin.
-WEBHOOK_EVENTS = [
-    ("verdict.created", _("a verdict was recorded")),
-    ("claim.status_changed", _("a claim's status changed")),
-    ("claim.assigned", _("a claim was assigned")),
-    ("canonical.conflict", _("a fact's appearances carry conflicting figures")),
-]
+from claims.signals import EVENTS
+
+# The events an endpoint may subscribe to, named for the admin.
+WEBHOOK_EVENTS = list(EVENTS.items())
 
 
 def new_webhook_secret() -> str:
