@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from claims import blind
 from claims.inbox_models import COMMENT_MAX_LENGTH, EDIT_WINDOW, Comment, NotificationKind
 from claims.models import Claim
 from claims.notifications import notify
@@ -123,13 +124,21 @@ def comment_edit(*, comment: Comment, editor: Any, body: str) -> Comment:
 
 
 def _notify_mentioned(comment: Comment, users: list[Any], actor: Any) -> None:
-    notify(
-        recipients=[u.pk for u in users],
-        kind=NotificationKind.MENTIONED,
-        claim=comment.claim,
-        actor=actor,
-        data={"comment": comment.pk, "excerpt": comment.body[:200]},
-    )
+    """Notify the users a comment mentions, with an excerpt of it, but for a user blind
+    review keeps from the claim's other comments (claims.blind): theirs says only that they
+    were mentioned, since the comment may tell what the hidden verdicts said."""
+    kept = {u.pk for u in users if u.pk != comment.author_id and blind.hides(u, comment.claim)}
+    told = [u.pk for u in users if u.pk not in kept]
+    shown = {"comment": comment.pk, "excerpt": comment.body[:200]}
+    for recipients, data in ((told, shown), (sorted(kept), {"comment": comment.pk, "blind": True})):
+        if recipients:
+            notify(
+                recipients=recipients,
+                kind=NotificationKind.MENTIONED,
+                claim=comment.claim,
+                actor=actor,
+                data=data,
+            )
 
 
 # The panel ---------------------------------------------------------------------------------

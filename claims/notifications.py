@@ -130,6 +130,14 @@ def describe(notification: Notification) -> str:
     values = {"who": who, "id": notification.claim_id}
     if notification.kind == NotificationKind.ASSIGNED:
         return _("%(who)s assigned claim #%(id)s to you") % values
+    if notification.kind == NotificationKind.MENTIONED and notification.data.get("blind"):
+        return (
+            _(
+                "%(who)s mentioned you in a comment on claim #%(id)s, under blind review: "
+                "the comment shows once you have recorded your own verdict"
+            )
+            % values
+        )
     if notification.kind == NotificationKind.MENTIONED:
         return _("%(who)s mentioned you in a comment on claim #%(id)s") % values
     if notification.kind == NotificationKind.CONTESTED:

@@ -131,7 +131,7 @@ def _panel_context(
         "archiving": settings.CLAIMDESK_ARCHIVE_SOURCES,
         "refusals": refusals,
         "verdict_form_shown": can_review and not claim.dismissed_reason and not refusals.verdict,
-        "same_fact": same_fact(claim),
+        "same_fact": blind.mask_same_fact(request.user, same_fact(claim)),
         "queue_nav": queue_links(request, claim),
         **extra,  # what a comment view gives back (claims.views.comments)
     }
