@@ -23,7 +23,7 @@ from claims.api import serializers as s
 from claims.api.fields import CleanTextField
 from claims.api.permissions import ReadOrReview
 from claims.api.views import ApiView
-from claims.comments import comment_edit, comment_post
+from claims.comments import comment_edit, comment_post, merged_here
 from claims.inbox_models import COMMENT_MAX_LENGTH, Comment, Notification, NotificationKind
 from claims.models import Claim
 from claims.notifications import INBOX_SIZE, describe, mark_read
@@ -167,9 +167,11 @@ class ClaimComments(ApiView):
         claim = Claim.objects.filter(pk=pk).first()
         if claim is None:
             raise NotFound("No claim with this id.")
+        # With the comments of the claims merged into it (each record names its claim).
+        ids = [pk, *merged_here(claim)]
         if blind.hides(request.user, claim):  # only their own until their verdict is in
-            return Response(comment_records(claim_id=pk, author_id=request.user.pk))
-        return Response(comment_records(claim_id=pk))
+            return Response(comment_records(claim_id__in=ids, author_id=request.user.pk))
+        return Response(comment_records(claim_id__in=ids))
 
     @extend_schema(
         summary="Comment on a claim (reviewers)",
