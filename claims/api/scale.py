@@ -21,7 +21,8 @@ from claims.scales import active_grades, active_scale
 
 class ScaleGradeSerializer(serializers.Serializer[Any]):
     code = serializers.CharField(help_text="What `grade` takes and returns.")
-    label = s.GradeLabelSerializer(help_text="The grade's name in English and Korean.")
+    # A declared field (the metaclass takes it out of the class), not Field.label.
+    label = s.GradeLabelSerializer(help_text="The grade's name in English and Korean.")  # type: ignore[assignment]
     verdict = serializers.ChoiceField(
         choices=VerdictChoice.choices,
         help_text="The status the grade gives a claim (and the verdict's `verdict`).",
