@@ -277,3 +277,9 @@ def test_a_restored_duplicate_takes_its_comments_back_and_none_is_lost(team):
     api = token_client(team["victor"]).get(reverse("api:comments", args=[target.pk])).json()
     assert [c["body"] for c in api] == ["Merged, thanks."]
     assert Comment.objects.count() == 3
+
+
+def test_editing_a_comment_of_an_impossible_claim_id_is_a_404(team):
+    url = f"/api/v1/claims/{2**100}/comments/1/"
+    response = token_client(team["alice"]).patch(url, {"body": "x"}, format="json")
+    assert response.status_code == 404

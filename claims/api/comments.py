@@ -229,7 +229,11 @@ class ClaimCommentDetail(ApiView):
         },
     )
     def patch(self, request: Request, pk: int, comment_id: int) -> Response:
-        comment = Comment.objects.filter(pk=comment_id, claim_id=pk).first()
+        # An id no row can have is no comment (SQLite cannot even compare it to claim_id).
+        ids_possible = max(pk, comment_id) <= MAX_ID
+        comment = (
+            Comment.objects.filter(pk=comment_id, claim_id=pk).first() if ids_possible else None
+        )
         if comment is None:
             raise NotFound("No comment with this id on this claim.")
         given = CommentEditSerializer(data=request.data)
