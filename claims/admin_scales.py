@@ -10,11 +10,11 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from articles.admin import boolean_icon
@@ -141,6 +141,12 @@ class RatingScaleForm(forms.ModelForm):
         return active
 
 
+# Should two activations still meet on the one-active-scale constraint (claims.scales).
+RACED = gettext_noop(
+    "Another administrator changed the desk's rating scale at the same moment: the desk's "
+    "scale is the one ticked in the list. Choose again if it should be another."
+)
+
 BUILT_IN_SHOWN = ["code_shown", "name_en_shown", "name_ko", "best_rating", "worst_rating"]
 
 
@@ -196,7 +202,11 @@ class RatingScaleAdmin(admin.ModelAdmin[RatingScale]):
         obj.active = obj.active and change and RatingScale.objects.get(pk=obj.pk).active
         super().save_model(request, obj, form, change)
         if activate:
-            scale_activate(obj)
+            try:
+                with transaction.atomic():
+                    scale_activate(obj)
+            except IntegrityError:
+                self.message_user(request, gettext(RACED), messages.ERROR)
 
     @admin.action(description=_("Make it the desk's rating scale"))
     def make_the_desks_scale(self, request: HttpRequest, queryset: QuerySet[RatingScale]) -> None:
@@ -206,7 +216,11 @@ class RatingScaleAdmin(admin.ModelAdmin[RatingScale]):
                 request, gettext("Choose exactly one scale for the desk."), messages.ERROR
             )
             return
-        scale_activate(chosen[0])
+        try:
+            scale_activate(chosen[0])
+        except IntegrityError:
+            self.message_user(request, gettext(RACED), messages.ERROR)
+            return
         self.message_user(
             request,
             gettext("The desk now rates on %s.") % chosen[0].display_name,

@@ -13,6 +13,8 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.formats import localize
 from django.utils.html import format_html
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext, ngettext, pgettext_lazy
@@ -90,8 +92,14 @@ class WebhookEndpointAdmin(CleanTextAdmin, admin.ModelAdmin[WebhookEndpoint]):
     list_display = ["name", "url", "events_shown", "active_shown", "consecutive_failures"]
     list_filter = ["active"]
     search_fields = ["name", "url"]
-    readonly_fields = ["secret_shown", "switched_off", "consecutive_failures", "created_at"]
-    actions = ["new_secret"]
+    readonly_fields = [
+        "secret_shown",
+        "previous_secret_shown",
+        "switched_off",
+        "consecutive_failures",
+        "created_at",
+    ]
+    actions = ["rotate_secret", "new_secret"]
 
     def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         fields = ["name", "url", "events", "active"]
@@ -112,6 +120,18 @@ class WebhookEndpointAdmin(CleanTextAdmin, admin.ModelAdmin[WebhookEndpoint]):
         if not endpoint.secret:
             return "—"
         return format_html('<span translate="no">whsec_••••••{}</span>', endpoint.secret[-4:])
+
+    @admin.display(description=pgettext_lazy("webhook", "previous signing secret"))
+    def previous_secret_shown(self, endpoint: WebhookEndpoint) -> str:
+        """Masked, with the time it stops signing (none once its grace period is over)."""
+        if len(endpoint.signing_secrets(timezone.now())) < 2:
+            return "—"
+        until = localize(timezone.localtime(endpoint.previous_secret_until))
+        return format_html(
+            '<span translate="no">whsec_••••••{}</span> {}',
+            endpoint.previous_secret[-4:],
+            gettext("signs beside the new one until %(until)s") % {"until": until},
+        )
 
     @admin.display(description=pgettext_lazy("webhook", "switched off"))
     def switched_off(self, endpoint: WebhookEndpoint) -> str:
@@ -136,11 +156,28 @@ class WebhookEndpointAdmin(CleanTextAdmin, admin.ModelAdmin[WebhookEndpoint]):
         )
         messages.warning(request, message % {"name": endpoint.name, "secret": endpoint.secret})
 
+    @admin.action(
+        description=_("Rotate the signing secret: a new one, the old one signing beside it a while")
+    )
+    def rotate_secret(self, request: HttpRequest, queryset: QuerySet[WebhookEndpoint]) -> None:
+        for endpoint in queryset:
+            until = webhooks.rotate_secret(endpoint)
+            self._show_secret(request, endpoint)
+            message = gettext(
+                "Deliveries to “%(name)s” are signed with both secrets until %(until)s: give "
+                "the receiver the new one before then."
+            )
+            shown = localize(timezone.localtime(until))
+            messages.info(request, message % {"name": endpoint.name, "until": shown})
+
     @admin.action(description=_("Make a new signing secret (shown once)"))
     def new_secret(self, request: HttpRequest, queryset: QuerySet[WebhookEndpoint]) -> None:
+        """At once, the old secret no longer signing (a secret that leaked)."""
         for endpoint in queryset:
             endpoint.secret = new_webhook_secret()
-            endpoint.save(update_fields=["secret", "updated_at"])
+            endpoint.previous_secret, endpoint.previous_secret_until = "", None
+            fields = ["secret", "previous_secret", "previous_secret_until", "updated_at"]
+            endpoint.save(update_fields=fields)
             self._show_secret(request, endpoint)
 
 

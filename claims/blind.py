@@ -18,11 +18,12 @@ functions.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from claims import roles
 from claims.models import Claim, ClaimEvent, ClaimStatus, Verdict
@@ -152,6 +153,31 @@ def mask_claims(user: Any, claims: Iterable[Claim]) -> set[int]:
     return hidden
 
 
+def mask_same_fact(user: Any, fact: Any) -> Any:
+    """The panel's "same fact elsewhere" (``claims.selectors.SameFact``) as ``user`` is
+    shown it: the appearances and suggestions hidden from them "in review" (one query, none
+    without blind review). Display only."""
+    mask_claims(user, [a.claim for a in [*fact.appearances, *fact.suggestions]])
+    return fact
+
+
+def mask_appearances(user: Any, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Canonical claim records (``claims.api.records.canonical_records``) as ``user`` is
+    shown them: a hidden appearance's decided status reads ``unreviewed``, as in the claim's
+    own record (one query, none unless something may be hidden)."""
+    if not may_hide_anything(user):
+        return records
+    hidden = hidden_ids(user, [a["claim"] for r in records for a in r["appearances"]])
+    for record in records:
+        record["appearances"] = [
+            {**a, "status": str(ClaimStatus.UNREVIEWED)}
+            if a["claim"] in hidden and a["status"] in DECIDED
+            else a
+            for a in record["appearances"]
+        ]
+    return records
+
+
 def masked_counts(
     user: Any, article_id: int, counts: list[tuple[str, int]]
 ) -> list[tuple[str, int]]:
@@ -172,6 +198,39 @@ def masked_counts(
         return counts
     shown = [(status, n - moved.get(status, 0)) for status, n in counts]
     return [*shown, (IN_REVIEW, sum(moved.values()))]
+
+
+C = TypeVar("C")
+
+
+def masked_queue_counts(user: Any, claims: QuerySet[Claim], counts: C) -> C:
+    """The queue's counts (``claims.selectors.QueueCounts`` of the filtered ``claims``) as
+    ``user`` is shown them: a claim hidden from them is counted "in review", never under the
+    decided status its verdicts made, as the status filters leave it out (one query, none
+    unless something may be hidden)."""
+    where = hidden_claims_q(user) if may_hide_anything(user) else None
+    if where is None:
+        return counts
+    rows = (
+        claims.filter(where, status__in=DECIDED)
+        .order_by()
+        .values_list("status", "is_due")
+        .annotate(n=Count("id"))
+    )
+    by_status = dict(counts.by_status)  # type: ignore[attr-defined]
+    due = dict(counts.due_by_status)  # type: ignore[attr-defined]
+    hidden_open = 0
+    for status, is_due, n in rows:
+        by_status[status] = by_status.get(status, 0) - n
+        by_status[IN_REVIEW] = by_status.get(IN_REVIEW, 0) + n
+        if is_due:
+            due[status] = due.get(status, 0) - n
+            due[IN_REVIEW] = due.get(IN_REVIEW, 0) + n
+        if is_due or status == ClaimStatus.CONTESTED:
+            hidden_open += n
+    return dataclasses.replace(  # type: ignore[type-var]
+        counts, by_status=by_status, due_by_status=due, hidden_open=hidden_open
+    )
 
 
 def visible_history(user: Any, claim: Claim, entries: list[Any], opinions: list[V]) -> Any:

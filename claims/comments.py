@@ -4,7 +4,7 @@ discussion is part of the claim's record, and its author corrects a slip by edit
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -14,8 +14,9 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from claims import blind
 from claims.inbox_models import COMMENT_MAX_LENGTH, EDIT_WINDOW, Comment, NotificationKind
-from claims.models import Claim
+from claims.models import Claim, ClaimEvent
 from claims.notifications import notify
 from claims.selectors import HistoryEntry
 from lib.mentions import mention_candidates, resolve_mentions
@@ -25,6 +26,33 @@ from lib.text import clean_typed_text
 def claim_comments(claim: Claim) -> QuerySet[Comment]:
     """The claim's comments, oldest first, with their authors (one query)."""
     return Comment.objects.filter(claim=claim).select_related("author").order_by("created_at", "id")
+
+
+def merged_here(claim: Claim, events: list[ClaimEvent] | None = None) -> list[int]:
+    """The claims merged into ``claim`` and not restored or merged elsewhere since: their
+    comments are shown with it (``claims.services.claim_merge`` moves the verdicts, not the
+    discussion, which stays on the duplicate and so comes back with it on a restore).
+    ``events`` are the claim's own if the caller has them (the panel's history); one query
+    for them otherwise, and one more when any merge came in."""
+    if events is None:
+        events = list(ClaimEvent.objects.filter(claim=claim, action=ClaimEvent.Action.MERGED))
+    froms = {
+        e.detail["from"]
+        for e in events
+        if e.action == ClaimEvent.Action.MERGED and isinstance(e.detail.get("from"), int)
+    }
+    if not froms:
+        return []
+    latest: dict[int, ClaimEvent] = {}
+    moves = (ClaimEvent.Action.MERGED, ClaimEvent.Action.RESTORED)
+    rows = ClaimEvent.objects.filter(claim_id__in=froms, action__in=moves)
+    for event in rows.order_by("created_at", "id").only("claim_id", "action", "detail"):
+        latest[event.claim_id] = event
+    return sorted(
+        pk
+        for pk, e in latest.items()
+        if e.action == ClaimEvent.Action.MERGED and e.detail.get("into") == claim.pk
+    )
 
 
 def comment_threads(comments: list[Comment]) -> list[tuple[Comment, list[Comment]]]:
@@ -123,13 +151,21 @@ def comment_edit(*, comment: Comment, editor: Any, body: str) -> Comment:
 
 
 def _notify_mentioned(comment: Comment, users: list[Any], actor: Any) -> None:
-    notify(
-        recipients=[u.pk for u in users],
-        kind=NotificationKind.MENTIONED,
-        claim=comment.claim,
-        actor=actor,
-        data={"comment": comment.pk, "excerpt": comment.body[:200]},
-    )
+    """Notify the users a comment mentions, with an excerpt of it, but for a user blind
+    review keeps from the claim's other comments (claims.blind): theirs says only that they
+    were mentioned, since the comment may tell what the hidden verdicts said."""
+    kept = {u.pk for u in users if u.pk != comment.author_id and blind.hides(u, comment.claim)}
+    told = [u.pk for u in users if u.pk not in kept]
+    shown = {"comment": comment.pk, "excerpt": comment.body[:200]}
+    for recipients, data in ((told, shown), (sorted(kept), {"comment": comment.pk, "blind": True})):
+        if recipients:
+            notify(
+                recipients=recipients,
+                kind=NotificationKind.MENTIONED,
+                claim=comment.claim,
+                actor=actor,
+                data=data,
+            )
 
 
 # The panel ---------------------------------------------------------------------------------
@@ -141,6 +177,8 @@ class PanelComments:
     count: int
     editable: set[int]  # the ones the reader may still edit
     all: list[Comment]
+    # The threads of each claim merged into this one, by that claim's id (read-only here).
+    merged: list[tuple[int, list[tuple[Comment, list[Comment]]]]] = field(default_factory=list)
 
     def history(self, entries: list[HistoryEntry]) -> list[HistoryEntry]:
         """The claim's history with a line for each comment, newest first."""
@@ -148,15 +186,26 @@ class PanelComments:
         return sorted([*entries, *posted], key=lambda h: h.when, reverse=True)
 
 
-def panel_comments(claim: Claim, user: Any, *, others_hidden: bool = False) -> PanelComments:
-    """What the claim's panel shows of its comments (one query); only the reader's own when
-    blind review hides the others' (claims.blind)."""
-    comments = list(claim_comments(claim))
+def panel_comments(
+    claim: Claim, user: Any, *, others_hidden: bool = False, merged: list[int] | None = None
+) -> PanelComments:
+    """What the claim's panel shows of its comments (one query), with those of the claims
+    ``merged`` into it; only the reader's own when blind review hides the others'
+    (claims.blind)."""
+    ids = [claim.pk, *(merged or [])]
+    rows = Comment.objects.filter(claim_id__in=ids).select_related("author")
+    comments = list(rows.order_by("created_at", "id"))
     if others_hidden:
         comments = [c for c in comments if c.author_id == user.pk]
+    own = [c for c in comments if c.claim_id == claim.pk]
     return PanelComments(
-        threads=comment_threads(comments),
+        threads=comment_threads(own),
         count=len(comments),
-        editable={c.pk for c in comments if c.editable_by(user)},
+        editable={c.pk for c in own if c.editable_by(user)},
         all=comments,
+        merged=[
+            (pk, threads)
+            for pk in merged or []
+            if (threads := comment_threads([c for c in comments if c.claim_id == pk]))
+        ],
     )

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from celery import shared_task
@@ -18,6 +20,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -98,15 +101,48 @@ def unread_count(user: Any) -> int:
     return Notification.objects.unread().filter(recipient=user).count()
 
 
-def inbox(user: Any, *, limit: int = INBOX_SIZE) -> list[Notification]:
-    """The user's newest notifications, with their claims and actors (one query)."""
+@dataclass(frozen=True, slots=True)
+class InboxPage:
+    rows: list[Notification]
+    older: str  # the position to ask for the next (older) page from; empty at the oldest
+
+
+def inbox_position(notification: Notification) -> str:
+    """A keyset position in the inbox's order: the row's time (microseconds) and id."""
+    when = notification.created_at
+    micros = int(when.timestamp()) * 1_000_000 + when.microsecond
+    return f"{micros}.{notification.pk}"
+
+
+def parse_position(raw: str) -> tuple[datetime, int] | None:
+    micros, dot, pk = raw.partition(".")
+    if not dot or not micros.isdigit() or not pk.isdigit() or len(raw) > 40:
+        return None
+    seconds, rest = divmod(int(micros), 1_000_000)
+    try:
+        when = datetime.fromtimestamp(seconds, tz=UTC).replace(microsecond=rest)
+    except (OverflowError, OSError, ValueError):
+        return None
+    return when, int(pk)
+
+
+def inbox(user: Any, *, before: str = "", limit: int = INBOX_SIZE) -> InboxPage:
+    """A page of the user's notifications, newest first, with their claims and actors: the
+    newest, or those after ``before`` (``InboxPage.older`` of the page above) in that order
+    (one query, through the recipient's time index, however far back)."""
     rows = (
         Notification.objects.filter(recipient=user)
         .select_related("claim", "actor")
         .defer("claim__match_features", "claim__figures")
         .order_by("-created_at", "-id")
     )
-    return list(rows[:limit])
+    position = parse_position(before) if before else None
+    if position is not None:
+        when, pk = position
+        rows = rows.filter(Q(created_at__lt=when) | Q(created_at=when, pk__lt=pk))
+    page = list(rows[: limit + 1])
+    older = inbox_position(page[limit - 1]) if len(page) > limit else ""
+    return InboxPage(page[:limit], older)
 
 
 def mark_read(*, user: Any, ids: Iterable[int] | None = None) -> int:
@@ -130,6 +166,14 @@ def describe(notification: Notification) -> str:
     values = {"who": who, "id": notification.claim_id}
     if notification.kind == NotificationKind.ASSIGNED:
         return _("%(who)s assigned claim #%(id)s to you") % values
+    if notification.kind == NotificationKind.MENTIONED and notification.data.get("blind"):
+        return (
+            _(
+                "%(who)s mentioned you in a comment on claim #%(id)s, under blind review: "
+                "the comment shows once you have recorded your own verdict"
+            )
+            % values
+        )
     if notification.kind == NotificationKind.MENTIONED:
         return _("%(who)s mentioned you in a comment on claim #%(id)s") % values
     if notification.kind == NotificationKind.CONTESTED:

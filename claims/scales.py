@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from claims.models import Verdict, VerdictChoice
@@ -197,13 +197,29 @@ def check_grades(grades: Iterable[tuple[str, str]]) -> list[str]:
     return problems
 
 
+def _others_off(scale: RatingScale) -> None:
+    RatingScale.objects.filter(active=True).exclude(pk=scale.pk).update(active=False)
+
+
 @transaction.atomic
 def scale_activate(scale: RatingScale) -> RatingScale:
-    """Make ``scale`` the desk's scale. Stored verdicts keep their grades."""
-    RatingScale.objects.select_for_update().filter(active=True).exclude(pk=scale.pk).update(
-        active=False
-    )
-    RatingScale.objects.filter(pk=scale.pk).update(active=True)
+    """Make ``scale`` the desk's scale. Stored verdicts keep their grades.
+
+    Two activations at once take turns: every scale row is locked first, in one order (a
+    handful of rows), so the second waits for the first to commit and then turns the first's
+    scale off. Turning the old scale off alone left the second blind to the first's new one
+    and the two met on the one-active-scale constraint. Should one slip in between all the
+    same, the others are turned off again once (the last activation wins)."""
+    list(RatingScale.objects.select_for_update().order_by("pk").values_list("pk", flat=True))
+    for attempt in range(2):
+        _others_off(scale)
+        try:
+            with transaction.atomic():
+                RatingScale.objects.filter(pk=scale.pk).update(active=True)
+            break
+        except IntegrityError:
+            if attempt:
+                raise
     scale.active = True
     return scale
 

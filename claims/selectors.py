@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from articles.models import Article, ArticleRevision, Outlet
 from claims import roles
+from claims.blind import IN_REVIEW
 from claims.evidence.agreement import Agreement, agreement, by_claim, contested_rate
 from claims.models import (
     OPEN_STATUSES,
@@ -100,6 +101,9 @@ def tally_counts(language: str = "") -> dict[str, int]:
 class QueueCounts:
     by_status: dict[str, int]
     due_by_status: dict[str, int]  # claims due for re-check, by their status
+    # Claims hidden from a blind reviewer that open work lists (contested or due): counted
+    # "in review" in the two dicts above, so open work counts them here (claims.blind).
+    hidden_open: int = 0
 
     @property
     def due(self) -> int:
@@ -109,9 +113,12 @@ class QueueCounts:
     def open_work(self) -> int:
         """Unreviewed and contested claims, and claims due for re-check (``open_work``)."""
         due_elsewhere = sum(
-            n for status, n in self.due_by_status.items() if status not in OPEN_STATUSES
+            n
+            for status, n in self.due_by_status.items()
+            if status not in OPEN_STATUSES and status != IN_REVIEW
         )
-        return sum(self.by_status.get(s, 0) for s in OPEN_STATUSES) + due_elsewhere
+        listed = sum(self.by_status.get(s, 0) for s in OPEN_STATUSES)
+        return listed + due_elsewhere + self.hidden_open
 
 
 def queue_counts(claims: ClaimQuerySet, filters: dict[str, Any]) -> QueueCounts:

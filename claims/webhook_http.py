@@ -90,12 +90,17 @@ def check_endpoint_address(url: str, allowed_networks: tuple[str, ...] = ()) -> 
             raise EndpointRefused("refused", host=host, why=why)
 
 
-def signed_headers(secret: str, message_id: str, body: str, when: datetime) -> dict[str, str]:
-    """The Standard Webhooks headers of ``body`` signed with ``secret`` at ``when`` (UTC)."""
+def signed_headers(
+    secret: str | list[str], message_id: str, body: str, when: datetime
+) -> dict[str, str]:
+    """The Standard Webhooks headers of ``body`` signed with ``secret`` at ``when`` (UTC):
+    one signature per secret, space separated (the standard's way to rotate a secret: a
+    receiver accepts the message when any of them verifies)."""
+    secrets = [secret] if isinstance(secret, str) else secret
     return {
         "webhook-id": message_id,
         "webhook-timestamp": str(int(when.timestamp())),
-        "webhook-signature": Webhook(secret).sign(message_id, when, body),
+        "webhook-signature": " ".join(Webhook(s).sign(message_id, when, body) for s in secrets),
         "Content-Type": "application/json",
     }
 

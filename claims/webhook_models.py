@@ -39,6 +39,14 @@ class WebhookEndpoint(models.Model):
     secret = models.CharField(
         pgettext_lazy("webhook", "signing secret"), max_length=100, default=new_webhook_secret
     )
+    # A rotated secret signs beside the new one until ``previous_secret_until``, so the
+    # receiver can switch to the new one without a delivery it cannot verify.
+    previous_secret = models.CharField(
+        pgettext_lazy("webhook", "previous signing secret"), max_length=100, blank=True
+    )
+    previous_secret_until = models.DateTimeField(
+        pgettext_lazy("webhook", "previous secret signs until"), null=True, blank=True
+    )
     events = models.JSONField(pgettext_lazy("webhook", "events"), default=list)
     active = models.BooleanField(_("active"), default=True)
     consecutive_failures = models.PositiveIntegerField(
@@ -58,6 +66,14 @@ class WebhookEndpoint(models.Model):
 
     def wants(self, event: str) -> bool:
         return self.active and event in (self.events or [])
+
+    def signing_secrets(self, now: Any) -> list[str]:
+        """The secrets a delivery made at ``now`` is signed with: the current one, and the
+        previous one while its grace period runs."""
+        until = self.previous_secret_until
+        if self.previous_secret and until is not None and now < until:
+            return [self.secret, self.previous_secret]
+        return [self.secret]
 
 
 class WebhookDeliveryQuerySet(models.QuerySet["WebhookDelivery"]):

@@ -28,7 +28,12 @@ from kombu.exceptions import OperationalError as BrokerError
 from claims.models import CanonicalClaim, Claim
 from claims.signals import desk_event
 from claims.webhook_http import LOOPBACK_NETWORKS, Attempt, post_signed, signed_headers
-from claims.webhook_models import WebhookDelivery, WebhookEndpoint, new_message_id
+from claims.webhook_models import (
+    WebhookDelivery,
+    WebhookEndpoint,
+    new_message_id,
+    new_webhook_secret,
+)
 
 log = logging.getLogger(__name__)
 
@@ -176,7 +181,7 @@ def deliver(delivery_id: int) -> str:
         attempt = post_signed(
             endpoint.url,
             delivery.body,
-            signed_headers(endpoint.secret, delivery.message_id, delivery.body, now),
+            signed_headers(endpoint.signing_secrets(now), delivery.message_id, delivery.body, now),
             timeout=float(settings.CLAIMDESK_WEBHOOK_TIMEOUT),
             user_agent=settings.CLAIMDESK_USER_AGENT,
             allowed_networks=LOOPBACK_NETWORKS if settings.CLAIMDESK_FETCH_ALLOW_LOOPBACK else (),
@@ -220,6 +225,19 @@ def _count_outcome(endpoint: WebhookEndpoint, *, delivered: bool) -> None:
         active=False, disabled_reason=reason
     ):
         log.warning("webhook endpoint %s (%s): %s", endpoint.pk, endpoint.url, reason)
+
+
+def rotate_secret(endpoint: WebhookEndpoint, *, now: datetime | None = None) -> datetime:
+    """Give the endpoint a new signing secret; the one it had keeps signing beside it for
+    ``CLAIMDESK_WEBHOOK_ROTATION_HOURS`` (24 by default), the receiver's time to switch.
+    Returns when the old one stops signing."""
+    now = now or timezone.now()
+    until = now + timedelta(hours=float(settings.CLAIMDESK_WEBHOOK_ROTATION_HOURS))
+    endpoint.previous_secret, endpoint.previous_secret_until = endpoint.secret, until
+    endpoint.secret = new_webhook_secret()
+    fields = ["secret", "previous_secret", "previous_secret_until", "updated_at"]
+    endpoint.save(update_fields=fields)
+    return until
 
 
 def retry_due(*, limit: int = 500) -> int:

@@ -289,6 +289,8 @@ CLAIMDESK_WEBHOOK_RETRY_SECONDS = [
     for s in envlist("CLAIMDESK_WEBHOOK_RETRY_SECONDS", ["5", "300", "1800", "7200", "18000"])
 ]
 CLAIMDESK_WEBHOOK_DISABLE_AFTER = max(envint("CLAIMDESK_WEBHOOK_DISABLE_AFTER", 10), 1)
+# How long a rotated webhook secret keeps signing beside the new one (claims.webhooks).
+CLAIMDESK_WEBHOOK_ROTATION_HOURS = max(envint("CLAIMDESK_WEBHOOK_ROTATION_HOURS", 24), 0)
 # Blind review for every claim of the desk (claims.blind): a reviewer sees no other
 # reviewer's verdict, source or note on a claim until recording their own. Off, an editor
 # still marks single claims blind.

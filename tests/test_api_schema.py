@@ -105,6 +105,7 @@ OPERATION_IDS = {
     ("/api/v1/claims/{id}/comments/{comment_id}/", "patch"): "claims_comments_partial_update",
     ("/api/v1/notifications/", "get"): "notifications_list",
     ("/api/v1/notifications/read/", "post"): "notifications_read_create",
+    ("/api/v1/rating-scale/", "get"): "rating_scale_retrieve",
 }
 
 

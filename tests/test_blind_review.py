@@ -235,3 +235,89 @@ def test_other_reviewers_comments_stay_hidden_until_the_readers_verdict(judged, 
     api = token_client(team["bob"]).get(f"/api/v1/claims/{judged.pk}/comments/")
     assert [c["author"] for c in api.json()] == ["alice", "bob"]
     assert "ledger says" in _panel("erin", judged)
+
+
+# What else could tell a blind reviewer what others decided (the fixes follow-up) ----------
+
+
+def _count(queue: str, status: str) -> int:
+    """The number on the queue's link for ``status`` (its ``st-<status>`` class)."""
+    import re
+
+    found = re.search(rf'class="st-{status}[^"]*"[^>]*>.*?<b>(\d+)</b>', queue, re.S)
+    assert found is not None, status
+    return int(found.group(1))
+
+
+def test_the_queue_counts_give_no_hidden_decided_status(team, judged, claim):
+    """bob's verified link counts what it lists: not the claim whose verdict he may not see,
+    which stays counted under "All" (it is listed there, "in review")."""
+    url = reverse("claims:queue")
+    for query in ("", "?status=all", "?language=en", "?kind=" + judged.kind):
+        bob = client_for("bob").get(url + query).content.decode()
+        erin = client_for("erin").get(url + query).content.decode()
+        assert _count(bob, "verified") == 0 and _count(erin, "verified") == 1, query
+        assert _count(bob, "all") == _count(erin, "all") == 2, query
+    # Once contested, the claim is open work for everyone, "in review" to bob.
+    claim_record_verdict(claim=judged, reviewer=team["erin"], verdict="unverifiable")
+    bob = client_for("bob").get(url).content.decode()
+    assert _count(bob, "contested") == 0 and _count(bob, "open") == 2
+    assert _count(client_for("erin").get(url).content.decode(), "contested") == 1
+
+
+def _grouped_with(judged: Claim, team: dict[str, Any]) -> Claim:
+    from claims.canonical import claims_group
+
+    other = make_claims(make_article(sentences=["Exports grew 12 percent in 2024, data show."]))[0]
+    claims_group(claim=other, other=judged, actor=team["erin"])
+    return Claim.objects.get(pk=other.pk)
+
+
+def test_the_same_fact_list_shows_no_hidden_appearances_status(team, judged):
+    other = _grouped_with(judged, team)
+    panel = _panel("bob", other)
+    same = panel.split('class="same-fact"')[1].split("</section>")[0]
+    assert f"#{judged.pk}" in same
+    assert "st-verified" not in same and "st-in_review" in same
+    assert "Apply its verdict here" not in same
+    apply = reverse("claims:apply_verdict", args=[other.pk, judged.pk])
+    assert client_for("bob").post(apply, **HTMX).status_code == 404
+    assert not other.verdicts.exists()
+    assert (
+        "st-verified" in _panel("erin", other).split('class="same-fact"')[1].split("</section>")[0]
+    )
+    canonical = Claim.objects.get(pk=judged.pk).canonical_id
+    for url in (f"/api/v1/canonical-claims/{canonical}/", "/api/v1/canonical-claims/"):
+        bob = json.dumps(token_client(team["bob"]).get(url).json())
+        erin = json.dumps(token_client(team["erin"]).get(url).json())
+        assert '"status": "verified"' not in bob and '"status": "verified"' in erin, url
+
+
+def test_a_mention_on_a_hidden_claim_carries_no_text_to_the_blind_reviewer(
+    team, judged, django_capture_on_commit_callbacks
+):
+    """alice's comment is hidden from bob until his verdict: the notification of her
+    mention of him carries none of its text (inbox, API, e-mail); erin's carries it."""
+    from django.core import mail
+
+    from claims.comments import comment_post
+    from claims.inbox_models import InboxSettings, Notification
+
+    for name in ("bob", "erin"):
+        team[name].email = f"{name}@desk.example"
+        team[name].save()
+        InboxSettings.objects.create(user=team[name], email=True, language="en")
+    body = "@bob @erin the ledger says 12.4 percent, I verified it."
+    with django_capture_on_commit_callbacks(execute=True):
+        comment_post(claim=judged, author=team["alice"], body=body)
+    bob = Notification.objects.get(recipient=team["bob"])
+    erin = Notification.objects.get(recipient=team["erin"])
+    assert "ledger" not in json.dumps(bob.data) and "ledger" in erin.data["excerpt"]
+    inbox = client_for("bob").get(reverse("claims:inbox")).content.decode()
+    assert "ledger" not in inbox and f"#{judged.pk}" in inbox
+    api = json.dumps(token_client(team["bob"]).get("/api/v1/notifications/").json())
+    assert "ledger" not in api and f"#{judged.pk}" in api
+    by_address = {m.to[0]: m for m in mail.outbox}
+    assert set(by_address) == {"bob@desk.example", "erin@desk.example"}
+    assert "ledger" not in by_address["bob@desk.example"].body
+    assert "ledger" in by_address["erin@desk.example"].body

@@ -219,7 +219,8 @@ def test_the_comment_list_takes_the_same_queries_however_many(
     for i in range(n):
         comment_post(claim=claim, author=team["alice"], body=f"c{i}")
     api = token_client(team["victor"])
-    with django_assert_num_queries(5):  # token, two for permissions, the claim, the comments
+    # token, two for permissions, the claim, the claims merged into it, the comments
+    with django_assert_num_queries(6):
         response = api.get(reverse("api:comments", args=[claim.pk]))
     assert len(response.json()) == n
 
@@ -227,3 +228,58 @@ def test_the_comment_list_takes_the_same_queries_however_many(
 def test_mentioning_yourself_notifies_nobody(team, claim):
     comment_post(claim=claim, author=team["alice"], body="note to self @alice")
     assert not Notification.objects.exists()
+
+
+# --- A merged duplicate's discussion --------------------------------------------------------------
+
+
+def _merged_pair(team: dict[str, Any]) -> tuple[Any, Any, Comment, Comment]:
+    from claims.services import claim_merge
+    from tests.factories import make_article, make_claims
+
+    dup, target = make_claims(
+        make_article(sentences=["Exports rose 12 percent in 2024.", "Exports grew 12% in 2024."])
+    )
+    said = comment_post(claim=dup, author=team["alice"], body="Customs table 4 says 11.8.")
+    reply = comment_post(claim=dup, author=team["bob"], body="Agreed, see p. 12.", parent=said)
+    claim_merge(duplicate=dup, into=target, actor=team["erin"])
+    return dup, target, said, reply
+
+
+def test_a_merged_duplicates_comments_show_on_the_claim_it_was_merged_into(team):
+    dup, target, said, reply = _merged_pair(team)
+    panel = client_for("erin").get(target.get_absolute_url(), **HTMX).content.decode()
+    comments = panel.split('id="comments"')[1].split("</section>")[0]
+    assert "Customs table 4 says 11.8." in comments and "Agreed, see p. 12." in comments
+    assert f"From claim #{dup.pk}, merged into this one" in comments
+    history = panel.split('<ol class="history">')[1].split("</ol>")[0]
+    assert f"on claim #{dup.pk} (merged here)" in history
+    api = token_client(team["victor"]).get(reverse("api:comments", args=[target.pk])).json()
+    assert [(c["id"], c["claim"]) for c in api] == [(said.pk, dup.pk), (reply.pk, dup.pk)]
+    # Nothing moved: the duplicate keeps its own thread.
+    assert set(Comment.objects.filter(claim=dup).values_list("pk", flat=True)) == {
+        said.pk,
+        reply.pk,
+    }
+
+
+def test_a_restored_duplicate_takes_its_comments_back_and_none_is_lost(team):
+    from claims.services import claim_restore
+
+    dup, target, said, reply = _merged_pair(team)
+    comment_post(claim=target, author=team["bob"], body="Merged, thanks.")
+    claim_restore(claim=dup, actor=team["erin"])
+    erin = client_for("erin")
+    on_target = erin.get(target.get_absolute_url(), **HTMX).content.decode()
+    assert "Customs table 4" not in on_target and "Merged, thanks." in on_target
+    on_dup = erin.get(dup.get_absolute_url(), **HTMX).content.decode()
+    assert "Customs table 4 says 11.8." in on_dup and "Agreed, see p. 12." in on_dup
+    api = token_client(team["victor"]).get(reverse("api:comments", args=[target.pk])).json()
+    assert [c["body"] for c in api] == ["Merged, thanks."]
+    assert Comment.objects.count() == 3
+
+
+def test_editing_a_comment_of_an_impossible_claim_id_is_a_404(team):
+    url = f"/api/v1/claims/{2**100}/comments/1/"
+    response = token_client(team["alice"]).patch(url, {"body": "x"}, format="json")
+    assert response.status_code == 404

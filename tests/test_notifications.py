@@ -300,3 +300,98 @@ def test_a_mail_server_that_fails_does_not_fail_the_comment(
         comment = comment_post(claim=claim, author=team["alice"], body="@bob hello")
     assert Notification.objects.get().data["comment"] == comment.pk
     assert "mail server went away" in caplog.text
+
+
+# --- Paging the inbox ----------------------------------------------------------------------------
+
+
+def _many(team: dict[str, Any], claim: Any, n: int) -> list[int]:
+    """``n`` notifications for bob, some sharing a time (the keyset's tie on ids), oldest
+    first: their ids."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    start = timezone.now() - timedelta(days=1)
+    rows = Notification.objects.bulk_create(
+        Notification(recipient=team["bob"], kind="assigned", claim=claim, actor=team["erin"])
+        for _ in range(n)
+    )
+    for i, row in enumerate(rows):  # pairs share a second
+        Notification.objects.filter(pk=row.pk).update(created_at=start + timedelta(seconds=i // 2))
+    return [row.pk for row in rows]
+
+
+def _shown_ids(page: str) -> list[int]:
+    import re
+
+    return [int(i) for i in re.findall(r'id="notification-(\d+)"', page)]
+
+
+def test_the_inbox_pages_back_through_every_notification_with_an_older_link(team, claim):
+    import re
+
+    from claims.notifications import INBOX_SIZE
+
+    ids = _many(team, claim, INBOX_SIZE * 2 + 5)
+    client = client_for("bob")
+    url, seen, pages = reverse("claims:inbox"), [], 0
+    while url:
+        page = client.get(url).content.decode()
+        seen += _shown_ids(page)
+        pages += 1
+        older = re.search(r'<a href="(\?before=[^"]+)" rel="next">Older notifications', page)
+        url = reverse("claims:inbox") + older.group(1).replace("&amp;", "&") if older else ""
+        if pages > 1:
+            assert "« Newest notifications" in page
+    assert pages == 3
+    assert seen == ids[::-1]  # each once, newest first, ties by id
+    first = client.get(reverse("claims:inbox")).content.decode()
+    assert f"{len(ids)} unread notifications" in first  # all of them, not the page's
+
+
+def test_the_inbox_pager_is_in_korean_and_a_bad_position_shows_the_newest(team, claim):
+    from claims.notifications import INBOX_SIZE
+
+    ids = _many(team, claim, INBOX_SIZE + 1)
+    client = client_for("bob")
+    client.cookies["django_language"] = "ko"
+    page = client.get(reverse("claims:inbox"), HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    assert "이전 알림" in page and "Older notifications" not in page
+    for bad in ("x", "1.", "99999999999999999999999.1", ".5"):
+        shown = _shown_ids(client.get(reverse("claims:inbox"), {"before": bad}).content.decode())
+        assert shown == ids[::-1][:INBOX_SIZE], bad
+
+
+@pytest.mark.parametrize("pages", [1, 3])
+def test_an_older_inbox_page_takes_the_same_queries_as_the_first(
+    team, claim, pages, django_assert_max_num_queries
+):
+    import re
+
+    from claims.notifications import INBOX_SIZE
+
+    _many(team, claim, INBOX_SIZE * 3 + 1)
+    client = client_for("bob")
+    url = reverse("claims:inbox")
+    for _ in range(pages):
+        page = client.get(url).content.decode()
+        url = reverse("claims:inbox") + re.findall(r'href="(\?before=[^"]+)"', page)[0]
+    with django_assert_max_num_queries(10):
+        page = client.get(url).content.decode()
+    assert len(_shown_ids(page)) == (INBOX_SIZE if pages < 3 else 1)
+
+
+def test_the_api_pages_back_through_the_notifications_with_older(team, claim):
+    from claims.notifications import INBOX_SIZE
+
+    ids = _many(team, claim, INBOX_SIZE + 3)
+    api = token_client(team["bob"])
+    first = api.get(reverse("api:notifications")).json()
+    assert [n["id"] for n in first["results"]] == ids[::-1][:INBOX_SIZE]
+    assert first["older"] and first["unread"] == len(ids)
+    rest = api.get(reverse("api:notifications"), {"before": first["older"]}).json()
+    assert [n["id"] for n in rest["results"]] == ids[::-1][INBOX_SIZE:]
+    assert rest["older"] is None
+    refused = api.get(reverse("api:notifications"), {"before": "yesterday"})
+    assert refused.status_code == 400 and "before" in refused.json()

@@ -52,17 +52,18 @@ def test_a_repeated_queue_page_takes_six_queries(claims):
     client = client_for("alice")
     # session, user, permissions (2), the queue's version, reviewers, outlets, the tally,
     # the claims due for re-check (through the re-check date's index), then a page of each
-    # language, the desk scale's grades a bulk verdict may record (reviewers), and the
-    # header's unread notifications.
+    # language, the desk scale's grades a bulk verdict may record (reviewers), the header's
+    # unread notifications, and (reviewers) whether any claim is blind, which the counts
+    # would leave out (claims.blind.masked_queue_counts).
     _, first = get(client, QUEUE)
-    assert first == 13
+    assert first == 14
     # session, user, permissions (2), the queue's version, the header's unread notifications:
     # the page below the header comes from the cache.
     _, again = get(client, QUEUE)
     assert again == 6
     # A language filter reads one language's claims only (and its due claims).
     _, filtered = get(client, QUEUE + "?status=unreviewed&language=ko")
-    assert filtered == 12
+    assert filtered == 13
 
 
 def test_a_verdict_shows_in_the_queue_at_once(claims, team):

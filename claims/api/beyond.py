@@ -48,7 +48,8 @@ class CanonicalClaimList(ApiView, Filtered):
     def get(self, request: Request) -> Response:
         canonicals = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(canonicals)
-        return self.get_paginated_response(canonical_records(list(page or [])))
+        records = canonical_records(list(page or []))
+        return self.get_paginated_response(blind.mask_appearances(request.user, records))
 
 
 class CanonicalClaimDetail(ApiView):
@@ -62,7 +63,7 @@ class CanonicalClaimDetail(ApiView):
         canonical = CanonicalClaim.objects.filter(pk=pk).first()
         if canonical is None:
             raise NotFound("No canonical claim with this id.")
-        return Response(canonical_records([canonical])[0])
+        return Response(blind.mask_appearances(request.user, canonical_records([canonical]))[0])
 
 
 # Sources -----------------------------------------------------------------------------

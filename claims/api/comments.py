@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -23,10 +23,17 @@ from claims.api import serializers as s
 from claims.api.fields import CleanTextField
 from claims.api.permissions import ReadOrReview
 from claims.api.views import ApiView
-from claims.comments import comment_edit, comment_post
+from claims.comments import comment_edit, comment_post, merged_here
 from claims.inbox_models import COMMENT_MAX_LENGTH, Comment, Notification, NotificationKind
 from claims.models import Claim
-from claims.notifications import INBOX_SIZE, describe, mark_read
+from claims.notifications import (
+    INBOX_SIZE,
+    describe,
+    inbox,
+    mark_read,
+    parse_position,
+    unread_count,
+)
 
 # Serializers (the records below are built from rows; these describe and validate) ---------
 
@@ -81,7 +88,13 @@ class NotificationSerializer(serializers.Serializer[Any]):
 
 class NotificationListSerializer(serializers.Serializer[Any]):
     unread = serializers.IntegerField(help_text="How many of the caller's are unread.")
-    results = NotificationSerializer(many=True, help_text=f"The newest {INBOX_SIZE}.")
+    results = NotificationSerializer(
+        many=True, help_text=f"The newest {INBOX_SIZE}, or the {INBOX_SIZE} after `before`."
+    )
+    older = serializers.CharField(
+        allow_null=True,
+        help_text="Pass as `before` for the next, older page; null at the oldest.",
+    )
 
 
 class NotificationReadInputSerializer(serializers.Serializer[Any]):
@@ -167,9 +180,11 @@ class ClaimComments(ApiView):
         claim = Claim.objects.filter(pk=pk).first()
         if claim is None:
             raise NotFound("No claim with this id.")
+        # With the comments of the claims merged into it (each record names its claim).
+        ids = [pk, *merged_here(claim)]
         if blind.hides(request.user, claim):  # only their own until their verdict is in
-            return Response(comment_records(claim_id=pk, author_id=request.user.pk))
-        return Response(comment_records(claim_id=pk))
+            return Response(comment_records(claim_id__in=ids, author_id=request.user.pk))
+        return Response(comment_records(claim_id__in=ids))
 
     @extend_schema(
         summary="Comment on a claim (reviewers)",
@@ -214,7 +229,11 @@ class ClaimCommentDetail(ApiView):
         },
     )
     def patch(self, request: Request, pk: int, comment_id: int) -> Response:
-        comment = Comment.objects.filter(pk=comment_id, claim_id=pk).first()
+        # An id no row can have is no comment (SQLite cannot even compare it to claim_id).
+        ids_possible = max(pk, comment_id) <= MAX_ID
+        comment = (
+            Comment.objects.filter(pk=comment_id, claim_id=pk).first() if ids_possible else None
+        )
         if comment is None:
             raise NotFound("No comment with this id on this claim.")
         given = CommentEditSerializer(data=request.data)
@@ -229,15 +248,33 @@ class Notifications(ApiView):
     @extend_schema(
         operation_id="notifications_list",
         summary="Your notifications, newest first, with how many are unread",
-        responses={200: NotificationListSerializer, 401: s.ErrorSerializer},
+        description=(
+            f"{INBOX_SIZE} a page; `older` is the position to pass as `before` for the next "
+            "page (keyset: the same queries however far back)."
+        ),
+        parameters=[
+            OpenApiParameter(
+                "before",
+                str,
+                description="A page's `older`: the notifications after it, newest first.",
+            )
+        ],
+        responses={
+            200: NotificationListSerializer,
+            400: OpenApiResponse(description="`before` is not a page's `older`"),
+            401: s.ErrorSerializer,
+        },
     )
     def get(self, request: Request) -> Response:
-        mine = Notification.objects.filter(recipient_id=request.user.pk)
-        rows = mine.select_related("actor").order_by("-created_at", "-id")[:INBOX_SIZE]
+        before = request.query_params.get("before", "")
+        if before and parse_position(before) is None:
+            raise ValidationError({"before": ["Pass a page's `older` value, as given."]})
+        page = inbox(request.user, before=before)
         return Response(
             {
-                "unread": mine.unread().count(),
-                "results": [notification_record(n) for n in rows],
+                "unread": unread_count(request.user),
+                "results": [notification_record(n) for n in page.rows],
+                "older": page.older or None,
             }
         )
 

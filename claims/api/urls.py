@@ -4,7 +4,7 @@ from csp.decorators import csp_update
 from django.urls import URLPattern, URLResolver, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from claims.api import beyond, claim, comments, views
+from claims.api import beyond, claim, comments, scale, views
 
 app_name = "api"
 
@@ -42,6 +42,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="source-archive",
     ),
     path("api/v1/sources/<int:pk>/refetch/", beyond.SourceRefetch.as_view(), name="source-refetch"),
+    path("api/v1/rating-scale/", scale.DeskRatingScale.as_view(), name="rating-scale"),
     path("api/v1/articles/", views.ArticleList.as_view(), name="articles"),
     path("api/v1/articles/<int:pk>/", views.ArticleDetail.as_view(), name="article"),
     path("api/v1/jobs/<int:pk>/", views.JobDetail.as_view(), name="job"),

@@ -199,6 +199,7 @@ class ApiIndex(ApiView):
                 "canonical_claims": url("canonical-claims"),
                 "articles": url("articles"),
                 "notifications": url("notifications"),
+                "rating_scale": url("rating-scale"),
                 "exports": {
                     "csv": url("export-csv"),
                     "jsonl": url("export-jsonl"),

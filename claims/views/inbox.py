@@ -4,6 +4,7 @@ its article's panel; mark one or all read; turn e-mail on or off."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from claims import roles
 from claims.inbox_models import InboxSettings, Notification
-from claims.notifications import describe, inbox, mark_read, set_email
+from claims.notifications import describe, inbox, mark_read, set_email, unread_count
 from claims.views.common import role_required
 
 
@@ -26,15 +27,18 @@ def _inbox_url() -> str:
 @require_GET
 @role_required(roles.can_view)
 def inbox_page(request: HttpRequest) -> HttpResponse:
-    rows = inbox(request.user)
+    before = request.GET.get("before", "")
+    page = inbox(request.user, before=before)
     user: Any = request.user  # signed in (role_required)
     wanted = InboxSettings.objects.filter(user=user, email=True).exists()
     return render(
         request,
         "claims/inbox.html",
         {
-            "items": [(n, describe(n)) for n in rows],
-            "unread": sum(1 for n in rows if n.read_at is None),
+            "items": [(n, describe(n)) for n in page.rows],
+            "older": urlencode({"before": page.older}) if page.older else "",
+            "paged": bool(before),
+            "unread": unread_count(user),
             "email_on": wanted,
             "has_address": bool(user.email),
         },

@@ -5,12 +5,12 @@ group. Each answers with the panel, as the other writes of the panel do."""
 from __future__ import annotations
 
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from claims import roles
+from claims import blind, roles
 from claims.canonical import canonical_split, claim_apply_verdict, claims_group, link_decide
 from claims.models import Claim, ClaimLink
 from claims.views.common import UNPROCESSABLE, role_required
@@ -48,6 +48,8 @@ def link_reject(request: HttpRequest, pk: int, link_pk: int) -> HttpResponse:
 def apply_verdict(request: HttpRequest, pk: int, source_pk: int) -> HttpResponse:
     claim = _panel_claim(pk)
     source = get_object_or_404(Claim, pk=source_pk)
+    if blind.hides(request.user, source):  # its verdict is not theirs to see, nor to copy
+        raise Http404
     return perform(
         request,
         claim,

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from claims import blind, roles
-from claims.comments import panel_comments
+from claims.comments import merged_here, panel_comments
 from claims.forms import (
     AssignForm,
     DismissForm,
@@ -104,7 +104,10 @@ def _panel_context(
     )
     # Blind review keeps the other reviewers' comments from a reviewer too, until their own
     # verdict is in.
-    comments = panel_comments(claim, request.user, others_hidden=kept_blind)
+    events = [e.event for e in history.entries if e.event is not None]
+    comments = panel_comments(
+        claim, request.user, others_hidden=kept_blind, merged=merged_here(claim, events)
+    )
     return {
         "claim": claim,
         "kept_blind": kept_blind,
@@ -131,7 +134,7 @@ def _panel_context(
         "archiving": settings.CLAIMDESK_ARCHIVE_SOURCES,
         "refusals": refusals,
         "verdict_form_shown": can_review and not claim.dismissed_reason and not refusals.verdict,
-        "same_fact": same_fact(claim),
+        "same_fact": blind.mask_same_fact(request.user, same_fact(claim)),
         "queue_nav": queue_links(request, claim),
         **extra,  # what a comment view gives back (claims.views.comments)
     }

@@ -207,7 +207,7 @@ def _queue_body(request: HttpRequest, role: str) -> str:
     queue = filtered_queue(request, request.GET)
     form, filters, status = queue.form, queue.filters, queue.status
     claims = queue_claims(user=request.user, **filters)
-    counts = queue_counts(claims, filters)
+    counts = blind.masked_queue_counts(request.user, claims, queue_counts(claims, filters))
     first = "en" if (get_language() or "").startswith("en") else "ko"
     after = request.GET.get("after", "")
     page = _page(queue, after, first)

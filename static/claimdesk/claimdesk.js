@@ -155,6 +155,14 @@
   document.addEventListener("keydown", function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === "Escape") {
+      // An open menu of the header (saved views) closes first, focus back on its summary.
+      var menu = document.querySelector("details.views-menu[open]");
+      if (menu) {
+        menu.open = false;
+        menu.querySelector("summary").focus();
+        event.preventDefault();
+        return;
+      }
       if (typing(event.target)) { event.target.blur(); return; }
       if (closePanel()) event.preventDefault();
       return;

@@ -141,3 +141,30 @@ def test_the_queue_with_its_views_menu_and_downloads_in_korean(
     shot(page, "queue-views-menu-ko")
     assert SavedView.objects.get(name="남은 작업 전체").shared
     context.close()
+
+
+@pytest.mark.parametrize("viewport", [None, PHONE])
+def test_the_header_views_menu_closes_on_escape_and_gives_focus_back(
+    page: Any, live_server: Any, desk: dict, viewport: Any
+):
+    if viewport:
+        page.set_viewport_size(viewport)
+    base = live_server.url
+    sign_in(page, base, "alice", PASSWORD)
+    page.goto(base + "/dashboard/")
+    menu = page.locator(".views-menu")
+    summary = menu.locator("> summary")
+    summary.click()
+    expect(menu).to_have_attribute("open", "")
+    expect(menu.locator(".views-list a").first).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(menu).not_to_have_attribute("open", "")
+    expect(summary).to_be_focused()
+    # Again from a link inside the menu, opened with the keyboard.
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("open", "")
+    link = menu.locator(".views-list a").first
+    link.focus()
+    page.keyboard.press("Escape")
+    expect(menu).not_to_have_attribute("open", "")
+    expect(summary).to_be_focused()
