@@ -17,10 +17,12 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Aggregate, Count, IntegerField, OuterRef, Subquery, TextField, Value
-from django.db.models.functions import Coalesce, Concat
+from django.db import connection
+from django.db.models import IntegerField, TextField
+from django.db.models.expressions import RawSQL
 
 from claims.inbox_models import Notification
 
@@ -31,40 +33,49 @@ USER_PERMS, GROUP_PERMS, ALL_PERMS = "_user_perm_cache", "_group_perm_cache", "_
 UNREAD = "_claimdesk_unread"
 
 
-class _Joined(Aggregate):
+def _agg() -> str:
     """Strings joined by a separator: STRING_AGG in PostgreSQL, GROUP_CONCAT in SQLite."""
-
-    function = "STRING_AGG"
-    output_field = TextField()
-
-    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
-        return self.as_sql(compiler, connection, function="GROUP_CONCAT", **extra)
+    return "STRING_AGG" if connection.vendor == "postgresql" else "GROUP_CONCAT"
 
 
-def _codes(through: str) -> Subquery:
-    """The permission codes a user holds through ``through`` (a path from a permission to
-    the user), joined by SEPARATOR in one row, or NULL when there are none."""
-    code = Concat("content_type__app_label", Value("."), "codename", output_field=TextField())
-    rows = (
-        Permission.objects.filter(**{through: OuterRef("pk")})
-        .order_by()
-        .values(through)
-        .annotate(codes=_Joined(code, Value(SEPARATOR)))
-        .values("codes")
+# The subqueries are SQL (the tables named from the models): Django compiled the same ones,
+# built as expressions, in 1.9 ms of CPU per request, two and a half times the bare view.
+def _user_id_column() -> str:
+    quote = connection.ops.quote_name
+    return f"{quote(get_user_model()._meta.db_table)}.{quote('id')}"
+
+
+def _codes(source: str, user_column: str) -> RawSQL:
+    """The permission codes a user holds, joined by SEPARATOR, or NULL when there are none:
+    ``source`` is tables whose rows ``t`` name a permission, the user in ``user_column``."""
+    # Table and column names from the models and this module, no input.
+    sql = (
+        f"SELECT {_agg()}(ct.app_label || '.' || p.codename, %s) FROM {source}"  # noqa: S608
+        f" JOIN {Permission._meta.db_table} p ON p.id = t.permission_id"
+        f" JOIN {ContentType._meta.db_table} ct ON ct.id = p.content_type_id"
+        f" WHERE {user_column} = {_user_id_column()}"
     )
-    return Subquery(rows, output_field=TextField())
+    return RawSQL(sql, (SEPARATOR,), output_field=TextField())  # noqa: S611  (no input in it)
 
 
-def _unread() -> Coalesce:
-    rows = (
-        Notification.objects.unread()
-        .filter(recipient=OuterRef("pk"))
-        .order_by()
-        .values("recipient")
-        .annotate(n=Count("pk"))
-        .values("n")
+def _own_codes() -> RawSQL:
+    through = get_user_model().user_permissions.through._meta.db_table
+    return _codes(f"{through} t", "t.user_id")
+
+
+def _group_codes() -> RawSQL:
+    """Through the user's groups: their memberships joined to the groups' permissions."""
+    memberships = get_user_model().groups.through._meta.db_table
+    grants = Group.permissions.through._meta.db_table
+    return _codes(f"{memberships} m JOIN {grants} t ON t.group_id = m.group_id", "m.user_id")
+
+
+def _unread() -> RawSQL:
+    sql = (
+        f"SELECT count(*) FROM {Notification._meta.db_table} n"  # noqa: S608
+        f" WHERE n.recipient_id = {_user_id_column()} AND n.read_at IS NULL"
     )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+    return RawSQL(sql, (), output_field=IntegerField())  # noqa: S611  (no input in it)
 
 
 def _split(codes: str | None) -> set[str]:
@@ -74,8 +85,8 @@ def _split(codes: str | None) -> set[str]:
 def user_with_roles(user_id: Any) -> Any:
     """The user with their permissions and unread count filled in (one query), or None."""
     users = get_user_model()._default_manager.annotate(
-        role_user_codes=_codes("user"),
-        role_group_codes=_codes("group__user"),
+        role_user_codes=_own_codes(),
+        role_group_codes=_group_codes(),
         role_unread=_unread(),
     )
     user = users.filter(pk=user_id).first()
