@@ -54,6 +54,7 @@ def prepare() -> dict[str, str]:
         HASH_SESSION_KEY,
         SESSION_KEY,
         get_user_model,
+        load_backend,
     )
     from django.contrib.auth.models import Group
     from django.db import connection
@@ -71,7 +72,10 @@ def prepare() -> dict[str, str]:
     # A session made directly, as a sign-in would (sign-in itself is rate limited).
     session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = str(reviewer.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    # The backend a sign-in names: the first that loads users (after django-axes').
+    session[BACKEND_SESSION_KEY] = next(
+        path for path in settings.AUTHENTICATION_BACKENDS if hasattr(load_backend(path), "get_user")
+    )
     session[HASH_SESSION_KEY] = reviewer.get_session_auth_hash()
     session.create()
     ids = Article.objects.order_by("id").values_list("id", flat=True)

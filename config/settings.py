@@ -341,8 +341,11 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Sign-in: django-axes locks a username from an address after repeated failures.
+# claims.auth_backend.RoleBackend reads the signed-in user with their permissions in one
+# query; ModelBackend stays after it for sessions made before it (they name it).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "claims.auth_backend.RoleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = envint("CLAIMDESK_LOGIN_FAILURE_LIMIT", 5)

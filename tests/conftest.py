@@ -123,6 +123,17 @@ def _fresh_cache() -> None:
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_language() -> Iterator[None]:
+    """Every test ends in the default language: a page requested in Korean leaves Korean
+    active in the thread (LocaleMiddleware activates it and nothing deactivates it), which
+    a later test's services would otherwise speak."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def fresh_fetcher() -> None:
     """The fetcher forgets the robots.txt answers and per-host pauses of earlier tests."""

@@ -356,11 +356,11 @@ def test_queue_filters_claims_with_conflicts_in_constant_queries(
 ):
     signed_in(client, team["alice"])
     client.get("/")  # session and language settle
-    # session, user, permissions (2), the queue's version, its choices (outlets, reviewers),
-    # counts per status, the due claims' counts, the page and its languages' streams, the
-    # desk scale's grades a bulk verdict may record, the header's unread notifications, and
-    # (alice reviews) whether any claim is blind, which her counts would have to leave out
-    with django_assert_num_queries(14):
+    # session, the user with their permissions and unread notifications, the queue's
+    # version, its choices (outlets, reviewers), counts per status, the due claims' counts,
+    # the page and its languages' streams, the desk scale's grades a bulk verdict may record,
+    # and (alice reviews) whether any claim is blind, which her counts would have to leave out
+    with django_assert_num_queries(11):
         page = client.get("/?conflict=figures&status=all").content.decode()
     assert three["ko30"].text[:30] in page
     unrelated = Claim.objects.exclude(pk__in=[c.pk for c in three.values()]).first()
@@ -388,10 +388,10 @@ def test_the_panel_takes_a_constant_number_of_queries_whatever_the_appearances(
     assert Claim.objects.filter(canonical__isnull=False).count() == n + 1
     signed_in(client, team["alice"])
     client.get(f"/claims/{claim.pk}/")
-    # session, user, perms, the claim, refusals and history (as before), and the same fact:
-    # its links, the other appearances, the checks; the claim's comments; the desk's rating
-    # scale's grades
-    with django_assert_num_queries(15):
+    # session, the user with their permissions and unread notifications, the claim,
+    # refusals and history (as before), and the same fact: its links, the other appearances,
+    # the checks; the claim's comments; the desk's rating scale's grades
+    with django_assert_num_queries(13):
         page = client.get(f"/claims/{claim.pk}/", headers={"HX-Request": "true"})
     assert page.content.decode().count('class="conflict-card"') == (n + 1) // 2
 

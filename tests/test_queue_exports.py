@@ -159,11 +159,11 @@ def test_downloads_take_a_constant_number_of_queries(team, django_assert_num_que
             sources=[SourceInput(url="https://stats.example/x")],
         )
     client = client_for("victor")
-    # Session, user, permissions, outlets and reviewers, then the export's own reads.
-    csv_queries = 6 if connection.vendor == "postgresql" else 9
+    # Session, the user with their permissions, outlets and reviewers, then the export's own reads.
+    csv_queries = 4 if connection.vendor == "postgresql" else 7
     with django_assert_num_queries(csv_queries):
         assert len(read_csv(body_of(client.get(CSV_URL, {"status": "all"})))) == n
-    with django_assert_num_queries(6 if connection.vendor == "postgresql" else 12):
+    with django_assert_num_queries(4 if connection.vendor == "postgresql" else 10):
         lines = body_of(client.get(JSONL_URL, {"status": "all"})).splitlines()
         assert len(lines) == n
 

@@ -88,7 +88,7 @@ def test_every_page_has_the_views_menu_without_a_query_for_it(team, django_asser
     page = client.get(reverse("claims:dashboard")).content.decode()
     assert 'class="views-menu"' in page and f'hx-get="{MENU}"' in page
     assert "Alice" not in page.split("<main")[0]  # listed when the menu opens
-    with django_assert_num_queries(5):  # session, user, permissions (2), the views
+    with django_assert_num_queries(3):  # session, the user with their roles, the views
         assert client.get(MENU).status_code == 200
 
 
@@ -181,9 +181,9 @@ def test_the_views_page_lists_views_with_their_filters_in_words(team, django_ass
         )
     SavedView.objects.create(owner=team["erin"], name="Desk", filters={}, shared=True)
     client = client_for("alice")
-    # Session, user, permissions (2), the header's unread count, the views with their owners,
-    # outlets, reviewers.
-    with django_assert_num_queries(8):
+    # Session, the user with their permissions and unread count, the views with their
+    # owners, outlets, reviewers.
+    with django_assert_num_queries(5):
         html = client.get(reverse("claims:saved_views")).content.decode()
     assert html.count("Language: Korean · Assigned to me") == n
     assert "Desk" in html and "Open work, no filter" in html

@@ -383,9 +383,9 @@ def test_the_panel_takes_a_constant_number_of_queries_whatever_its_sources(
     client.get(reverse("claims:claim", args=[claim.pk]))
     # the panel as before (with the same fact across articles: its links, canonical members
     # and arithmetic checks, the desk's rating scale's grades): its sources carry their
-    # evidence, no query per source; the claim's comments and the header's unread
-    # notifications
-    with django_assert_num_queries(19):
+    # evidence, no query per source; the claim's comments (the header's unread
+    # notifications come with the user, claims.auth_backend)
+    with django_assert_num_queries(16):
         response = client.get(reverse("claims:claim", args=[claim.pk]))
     assert response.content.decode().count('class="evidence') == n
 
@@ -401,9 +401,9 @@ def test_the_archive_page_takes_a_constant_number_of_queries_whatever_its_versio
     client = client_for("victor")
     url = reverse("claims:source_archive", args=[source.pk])
     client.get(url)
-    # session, user, permissions (2), the source, its fetches, the version shown, the
-    # header's unread notifications
-    with django_assert_num_queries(8):
+    # session, the user with their permissions and unread notifications, the source, its
+    # fetches, the version shown
+    with django_assert_num_queries(5):
         response = client.get(url)
     assert response.content.decode().count("?version=") == n
 

@@ -554,9 +554,10 @@ def _reviewed_claims_in_outlets(team: dict[str, Any], n: int) -> None:
 def test_dashboard_takes_a_constant_number_of_queries(team, django_assert_num_queries, n):
     _reviewed_claims_in_outlets(team, n)
     client = client_for("victor")
-    # session, user, permissions (2), then claims by status, claims by outlet, verdicts by
-    # day, the verdicts behind the reviewers' agreement, and the header's unread notifications.
-    with django_assert_num_queries(9):
+    # session, the user with their permissions and unread notifications (claims.auth_backend),
+    # then claims by status, claims by outlet, verdicts by day, the verdicts behind the
+    # reviewers' agreement.
+    with django_assert_num_queries(6):
         response = client.get(reverse("claims:dashboard"))
     assert response.status_code == 200
     assert response.context["total"] == n
@@ -575,8 +576,8 @@ def test_ingest_job_progress_takes_a_constant_number_of_queries(team, django_ass
         created_by=team["alice"],
     )
     client = client_for("alice")
-    # session, user, permissions (2), the job, its articles with their outlets.
-    with django_assert_num_queries(6):
+    # session, the user with their permissions, the job, its articles with their outlets.
+    with django_assert_num_queries(4):
         response = client.get(reverse("claims:ingest_job", args=[job.pk]))
     assert response.status_code == 200
     html = response.content.decode()

@@ -23,7 +23,9 @@ def unread_notifications(context: template.Context) -> int:
     if request is None or user is None or not user.is_authenticated:
         return 0
     if not hasattr(request, "_claimdesk_unread"):
-        request._claimdesk_unread = unread_count(user)
+        # claims.auth_backend counts them with the user; else one query here.
+        loaded = getattr(user, "_claimdesk_unread", None)
+        request._claimdesk_unread = unread_count(user) if loaded is None else loaded
     return int(request._claimdesk_unread)
 
 

@@ -1,0 +1,117 @@
+"""The signed-in user of a page, loaded in one query with what every page asks of them.
+
+Django's ``ModelBackend`` loads the session's user, then the user's own permissions and their
+groups' permissions in two more queries, the first time a page checks a role (every page
+does). ``RoleBackend`` reads the user with both sets of permission codes and the count of
+their unread notifications (the header's, ``claims.templatetags.inbox``) in the same query,
+and fills the caches ``ModelBackend`` keeps on the user object. Nothing is kept between
+requests: a role given or taken away counts from the next request, as before.
+
+Sign-in is ``ModelBackend``'s. Sessions made before this backend name ``ModelBackend``, which
+stays listed after it (settings.AUTHENTICATION_BACKENDS) so that they stay signed in.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.db.models import IntegerField, TextField
+from django.db.models.expressions import RawSQL
+
+from claims.inbox_models import Notification
+
+# Between permission codes ("app_label.codename"); neither part holds a control character.
+SEPARATOR = "\x1f"
+# What the user object carries: ModelBackend's permission caches, the header's unread count.
+USER_PERMS, GROUP_PERMS, ALL_PERMS = "_user_perm_cache", "_group_perm_cache", "_perm_cache"
+UNREAD = "_claimdesk_unread"
+
+
+def _agg() -> str:
+    """Strings joined by a separator: STRING_AGG in PostgreSQL, GROUP_CONCAT in SQLite."""
+    return "STRING_AGG" if connection.vendor == "postgresql" else "GROUP_CONCAT"
+
+
+# The subqueries are SQL (the tables named from the models): Django compiled the same ones,
+# built as expressions, in 1.9 ms of CPU per request, two and a half times the bare view.
+def _user_id_column() -> str:
+    quote = connection.ops.quote_name
+    return f"{quote(get_user_model()._meta.db_table)}.{quote('id')}"
+
+
+def _codes(source: str, user_column: str) -> RawSQL:
+    """The permission codes a user holds, joined by SEPARATOR, or NULL when there are none:
+    ``source`` is tables whose rows ``t`` name a permission, the user in ``user_column``."""
+    # Table and column names from the models and this module, no input.
+    sql = (
+        f"SELECT {_agg()}(ct.app_label || '.' || p.codename, %s) FROM {source}"  # noqa: S608
+        f" JOIN {Permission._meta.db_table} p ON p.id = t.permission_id"
+        f" JOIN {ContentType._meta.db_table} ct ON ct.id = p.content_type_id"
+        f" WHERE {user_column} = {_user_id_column()}"
+    )
+    return RawSQL(sql, (SEPARATOR,), output_field=TextField())  # noqa: S611  (no input in it)
+
+
+def _own_codes() -> RawSQL:
+    through = get_user_model().user_permissions.through._meta.db_table
+    return _codes(f"{through} t", "t.user_id")
+
+
+def _group_codes() -> RawSQL:
+    """Through the user's groups: their memberships joined to the groups' permissions."""
+    memberships = get_user_model().groups.through._meta.db_table
+    grants = Group.permissions.through._meta.db_table
+    return _codes(f"{memberships} m JOIN {grants} t ON t.group_id = m.group_id", "m.user_id")
+
+
+def _unread() -> RawSQL:
+    sql = (
+        f"SELECT count(*) FROM {Notification._meta.db_table} n"  # noqa: S608
+        f" WHERE n.recipient_id = {_user_id_column()} AND n.read_at IS NULL"
+    )
+    return RawSQL(sql, (), output_field=IntegerField())  # noqa: S611  (no input in it)
+
+
+def _split(codes: str | None) -> set[str]:
+    return set(codes.split(SEPARATOR)) if codes else set()
+
+
+def user_with_roles(user_id: Any) -> Any:
+    """The user with their permissions and unread count filled in (one query), or None."""
+    users = get_user_model()._default_manager.annotate(
+        role_user_codes=_own_codes(),
+        role_group_codes=_group_codes(),
+        role_unread=_unread(),
+    )
+    user = users.filter(pk=user_id).first()
+    if user is None:
+        return None
+    setattr(user, UNREAD, user.role_unread)
+    if user.is_active and not user.is_superuser:  # a superuser holds every permission
+        own, grouped = _split(user.role_user_codes), _split(user.role_group_codes)
+        setattr(user, USER_PERMS, own)
+        setattr(user, GROUP_PERMS, grouped)
+        setattr(user, ALL_PERMS, own | grouped)
+    return user
+
+
+class RoleBackend(ModelBackend):
+    def get_user(self, user_id: Any) -> Any:
+        user = user_with_roles(user_id)
+        return user if user is not None and self.user_can_authenticate(user) else None
+
+    def authenticate(
+        self, request: Any, username: Any = None, password: Any = None, **kwargs: Any
+    ) -> Any:
+        user = super().authenticate(request, username=username, password=password, **kwargs)
+        if user is None and password is not None:
+            # Refused: stop here, so that ModelBackend (listed after this one for the
+            # sessions made before it) does not hash the same password a second time.
+            raise PermissionDenied
+        return user
