@@ -4,8 +4,8 @@
 오는 is on or after the article date, after 지난 on or before it; a bare day is in the
 article's month or the month before: a day later than the article's is in the month before
 when its sentence is in the past ("28일 연설했다") and ahead, in the article's month, when
-it speaks of a plan or in the present ("28일 연설한다", "25일 발표할 예정이다"). The last day of a range ("오는 28일부터 3일까지") is
-in the month of the first, or the next.
+it speaks of a plan or in the present ("28일 연설한다", "25일 발표할 예정이다"). The last
+day of a range ("오는 28일부터 3일까지") is in the month of the first, or the next.
 
 Weekdays: "수요일인 9일" and "14일(목요일)" take the day's date, "지난 수요일" the last one
 before the article, a bare "일요일에는" the one in the article's week (Monday to Sunday):
