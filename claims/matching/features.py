@@ -269,21 +269,18 @@ def _subject(named: list[tuple[int, str]], text: str, at: int) -> frozenset[str]
     return frozenset({min(named, key=lambda p: abs(p[0] - at))[1]})
 
 
-KO_SUBJECT_WORD = re.compile(r"[^\s,]+(?:은|는)(?=\s|$)|[^\s,]+(?:이|가)(?=\s|$)")
-
-
 def _doers(named: list[tuple[int, str]], text: str, at: int) -> frozenset[str]:
     """Who holds or does the event a date is the day of: in Korean the entities named in
-    the sentence's subject (up to its first word marked 은/는, else 이/가: "원희룡 국토교통부
-    장관은", "김소영 금융위 부위원장은"), in English those named before the date ("Land
-    Minister Won Hee-ryong held an emergency meeting ... on April 21"). Two meetings held
-    by different bodies on different days are two facts, not a conflict of one."""
+    the sentence's subject (a name marked 은/는 within a few words, else 이/가: "원희룡
+    국토교통부 장관은", "김소영 금융위 부위원장은"), in English those named before the date
+    ("Land Minister Won Hee-ryong held an emergency meeting ... on April 21"). Two meetings
+    held by different bodies on different days are two facts, not a conflict of one."""
     if not re.search(r"[가-힣]", text):
         return frozenset(e for pos, e in named if pos < at)
     for marks in ("은는", "이가"):
-        for m in KO_SUBJECT_WORD.finditer(text):
-            if m.group(0)[-1] in marks:
-                return frozenset(e for pos, e in named if pos < m.end())
+        found = frozenset(e for pos, e in named if _marked(text[pos : pos + 16], marks))
+        if found:
+            return found
     return frozenset()
 
 
