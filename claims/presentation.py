@@ -120,9 +120,8 @@ def money_text(value: Decimal, currency: str, language: str | None = None) -> st
 
 # --- Figures -------------------------------------------------------------------------------
 
-# What a figure counts or measures, said with its number. Units the figure grammar names
-# (claims/extraction/figures/tables.py); an English article's own noun ("jobs") is shown as
-# the article wrote it.
+# What a figure counts or measures, said with its number: the units the figure grammar names
+# (claims/extraction/figures/tables.py); an English article's own noun ("jobs") as written.
 UNITS: dict[str, Promise] = {
     "acres": npgettext_lazy("figure", "%(n)s acre", "%(n)s acres", "count"),
     "act": npgettext_lazy("figure", "act %(n)s", "act %(n)s", "count"),
