@@ -120,9 +120,8 @@ def money_text(value: Decimal, currency: str, language: str | None = None) -> st
 
 # --- Figures -------------------------------------------------------------------------------
 
-# What a figure counts or measures, said with its number. Units the figure grammar names
-# (claims/extraction/figures/tables.py); an English article's own noun ("jobs") is shown as
-# the article wrote it.
+# What a figure counts or measures, said with its number: the units the figure grammar names
+# (claims/extraction/figures/tables.py); an English article's own noun ("jobs") as written.
 UNITS: dict[str, Promise] = {
     "acres": npgettext_lazy("figure", "%(n)s acre", "%(n)s acres", "count"),
     "act": npgettext_lazy("figure", "act %(n)s", "act %(n)s", "count"),
@@ -225,6 +224,7 @@ UNITS: dict[str, Promise] = {
     "magnitude": npgettext_lazy("figure", "magnitude %(n)s", "magnitude %(n)s", "count"),
     "meals": npgettext_lazy("figure", "%(n)s meal", "%(n)s meals", "count"),
     "members": npgettext_lazy("figure", "%(n)s member", "%(n)s members", "count"),
+    "mAh": npgettext_lazy("figure", "%(n)s mAh", "%(n)s mAh", "count"),
     "mg": npgettext_lazy("figure", "%(n)s mg", "%(n)s mg", "count"),
     "MHz": npgettext_lazy("figure", "%(n)s MHz", "%(n)s MHz", "count"),
     "miles": npgettext_lazy("figure", "%(n)s mile", "%(n)s miles", "count"),
@@ -303,6 +303,8 @@ UNITS: dict[str, Promise] = {
     "votes": npgettext_lazy("figure", "%(n)s vote", "%(n)s votes", "count"),
     "week": npgettext_lazy("figure", "week %(n)s", "week %(n)s", "count"),
     "W/kg": npgettext_lazy("figure", "%(n)s W/kg", "%(n)s W/kg", "count"),
+    "Wh": npgettext_lazy("figure", "%(n)s Wh", "%(n)s Wh", "count"),
+    "Wh/kg": npgettext_lazy("figure", "%(n)s Wh/kg", "%(n)s Wh/kg", "count"),
     "weeks": npgettext_lazy("figure", "%(n)s week", "%(n)s weeks", "count"),
     "win": npgettext_lazy("figure", "win no. %(n)s", "win no. %(n)s", "count"),
     "wins": npgettext_lazy("figure", "%(n)s win", "%(n)s wins", "count"),

@@ -96,7 +96,7 @@ def test_every_unit_the_figure_grammar_names_has_a_korean_phrase():
     missing = sorted(named - set(UNITS))
     assert not missing, missing
     symbols = {"cm", "mm", "km", "kg", "g", "mg", "ml", "GHz", "MHz", "GW", "MW", "kWh", "kcal"}
-    symbols |= {"GB", "MB", "TB", "kW", "kW/kg", "W/kg", "km/h", "시속km"}
+    symbols |= {"GB", "MB", "TB", "kW", "kW/kg", "W/kg", "km/h", "시속km", "mAh", "Wh", "Wh/kg"}
     with translation.override("ko"):
         latin = {
             unit: phrase

@@ -97,9 +97,17 @@ def test_english_approximations_are_marked(text: str) -> None:
     assert figure.approximate
 
 
-def test_day_range_gives_both_ends() -> None:
-    figures = extract_figures("17~18일 열린다", language="ko", reference_date=REF)
-    assert [f.value for f in figures] == ["2020-09-17", "2020-09-18"]
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # Days after the article's (the 8th): past in the past tense, ahead in the present.
+        ("17~18일 열렸다", ["2020-09-17", "2020-09-18"]),
+        ("17~18일 열린다", ["2020-10-17", "2020-10-18"]),
+    ],
+)
+def test_day_range_gives_both_ends(text: str, values: list[str]) -> None:
+    figures = extract_figures(text, language="ko", reference_date=REF)
+    assert [f.value for f in figures] == values
 
 
 def test_amount_range_gives_both_ends_with_the_scale_of_each() -> None:

@@ -251,3 +251,66 @@ def test_a_hundred_per_cent_asserted_stays_a_figure(text, language):
 
 def test_a_hundred_per_cent_denied_is_no_figure_in_english():
     assert _en("No vaccine is 100% safe.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "value", "unit"),
+    [
+        ("배터리 용량은 5000mAh다.", "5000mAh", "5000", "mAh"),
+        ("에너지 밀도 250Wh/kg를 달성했다.", "250Wh/kg", "250", "Wh/kg"),
+        ("저장 용량은 500Wh이다.", "500Wh", "500", "Wh"),
+    ],
+)
+def test_korean_battery_units_are_read(text, part, value, unit):
+    assert _ko(text) == [_at(text, part, value, unit, "quantity")]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "value", "unit"),
+    [
+        ("It has a 5,000mAh battery.", "5,000mAh", "5000", "mAh"),
+        ("The cell stores 4,500 mAh.", "4,500 mAh", "4500", "mAh"),
+        ("The pack reaches 250 Wh/kg.", "250 Wh/kg", "250", "Wh/kg"),
+    ],
+)
+def test_english_battery_units_are_read(text, part, value, unit):
+    assert _en(text) == [_at(text, part, value, unit, "quantity")]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "value"),
+    [
+        # "is to", "are to": the plan of what is to come (REF is a Thursday).
+        ("The central bank is to announce its decision on Tuesday.", "on Tuesday", "2020-10-13"),
+        ("Ministers are to meet on Monday.", "on Monday", "2020-10-12"),
+        # A weekday after a capitalised name is no number of that name.
+        ("He will address a joint meeting of Congress on Wednesday.", "on Wednesday", "2020-10-14"),
+        ("President Biden on Tuesday signed the bill.", "on Tuesday", "2020-10-06"),
+    ],
+)
+def test_english_weekdays_of_plans_and_after_names(text, part, value):
+    assert _en(text) == [_at(text, part, value, "", "date")]
+
+
+def test_an_english_name_before_a_number_still_names_it():
+    assert _en("He spoke at CES 2025 in Las Vegas.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # A day after the article's (the 20th) in a sentence about what is to come is in the
+        # article's month: "28일 ... 연설한다" is a speech eight days ahead.
+        ("윤 대통령은 28일 미 의회 합동회의에서 연설한다.", "2023-04-28"),
+        ("정부는 25일 대책을 발표할 예정이다.", "2023-04-25"),
+        ("위원회는 27일 회의를 열어 결론을 낼 계획이다.", "2023-04-27"),
+        ("그는 28일 연설한다고 밝혔다.", "2023-04-28"),
+        # ... and in the past tense it is the month before.
+        ("윤 대통령은 28일 미 의회에서 연설했다.", "2023-03-28"),
+        ("28일 열린 회의에서 그는 이같이 말했다.", "2023-03-28"),
+    ],
+)
+def test_a_korean_day_after_the_articles_follows_the_tense(text, value):
+    found = extract_figures(text, language="ko", reference_date=date(2023, 4, 20))
+    day = text[text.index("2") : text.index("일") + 1]
+    assert [(f.text, f.value) for f in found] == [(day, value)]

@@ -205,3 +205,30 @@ def test_the_labelled_matching_set_is_whole():
     assert sum(found[p.a].language != found[p.b].language for p in labelled) >= 100
     assert {p.label for p in labelled} == {"same", "conflict", "different"}
     assert 0 < sum(p.heldout for p in labelled) < len(labelled)
+
+
+def test_a_latin_name_before_a_korean_particle_is_named():
+    assert ALIASES.entities("블룸버그에 따르면 WTO는 협의를 진행한다.") == {"bloomberg", "wto"}
+    assert "wto" not in ALIASES.entities("WTOs")
+
+
+def test_meetings_of_different_bodies_on_different_days_are_no_conflict():
+    a = claim("a", "기획재정부는 24일 비상경제회의를 열어 물가 대책을 논의했다.")
+    b = claim("b", "The Financial Services Commission held a meeting with banks on Feb. 25.")
+    d = decide(a, b)
+    assert d is None or not d.conflict
+
+
+def test_one_bodys_meeting_on_two_days_is_a_conflict():
+    a = claim("a", "기획재정부는 24일 비상경제회의를 열어 물가 대책을 논의했다.")
+    b = claim("b", "The finance ministry held an emergency economic meeting on Feb. 23.")
+    d = decide(a, b)
+    assert d is not None and d.conflict
+
+
+def test_the_place_of_a_speech_is_not_what_its_date_is_of():
+    # "본회의에서": the meeting is where the speech is given; the date is the speech's.
+    a = claim("a", "윤 대통령은 28일 유엔 총회 본회의에서 기조연설을 한다.")
+    b = claim("b", "Yoon will deliver a keynote speech to the UN General Assembly on Feb. 27.")
+    d = decide(a, b)
+    assert d is not None and d.conflict

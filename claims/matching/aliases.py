@@ -12,8 +12,8 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class AliasTable:
     """``names``: entity id -> its names. Korean names match inside words (particles
-    follow them); English names match whole words, case-sensitively when written in capitals
-    (US, LH, PPP)."""
+    follow them); English names match whole words (a Korean particle may follow: "WTO는"),
+    case-sensitively when written in capitals (US, LH, PPP)."""
 
     names: Mapping[str, tuple[str, ...]]
 
@@ -27,7 +27,9 @@ class AliasTable:
         patterns = []
         for name, entity in sorted(english, key=lambda p: -len(p[0])):
             flags = 0 if name.isupper() or len(name) <= 3 else re.I
-            patterns.append((re.compile(rf"(?<![\w.]){re.escape(name)}(?!\w)", flags), entity))
+            # A Korean particle may follow a Latin name ("WTO는"); a letter or digit may not.
+            pattern = re.compile(rf"(?<![\w.]){re.escape(name)}(?![^\W가-힣])", flags)
+            patterns.append((pattern, entity))
         object.__setattr__(self, "_english", patterns)
 
     def entities(self, text: str) -> frozenset[str]:

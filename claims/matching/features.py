@@ -170,9 +170,15 @@ def featurize(
             years.add(q.figure.value if q.dimension.kind == "date" else f"q{q.figure.value}")
             continue
         window = (start - BEFORE[language], end + AFTER[language])
-        local = frozenset(c for pos, c in found if window[0] <= pos < window[1])
-        subject = _subject(named, text, start) if q.dimension.kind == "age" else frozenset()
+        local = frozenset(
+            c for pos, c in found if window[0] <= pos < window[1] and not _place(lowered, pos)
+        )
         secondary = q.dimension.kind in ("date", "time") and _when_said(text, start, end)
+        subject = frozenset[str]()
+        if q.dimension.kind == "age":
+            subject = _subject(named, text, start)
+        elif q.dimension.kind == "date" and not secondary:
+            subject = _doers(named, text, start)
         # "13 years older" is a difference of ages, as "13살 많다" reads.
         gap = q.dimension.key == "duration:years" and OLDER.match(text[end : end + 12])
         alternates = _alternates(q, text, start)
@@ -199,6 +205,17 @@ def featurize(
         article=record.article,
         embedding=tuple(float(x) for x in embedding) if embedding is not None else None,
     )
+
+
+KO_WORD_REST = re.compile(r"[가-힣·]*")
+
+
+def _place(text: str, at: int) -> bool:
+    """Whether the word at ``at`` names where something happens, not what a figure is of:
+    a Korean noun marked 에서 ("28일 합동회의에서 연설한다" is a speech's date; the
+    meeting is its place)."""
+    word = KO_WORD_REST.match(text, at)
+    return word is not None and word.group(0).endswith("에서")
 
 
 SINCE = re.compile(r"^\s*(?:년\s?)?(?:이후|이래|부터|만에|전)|^\s*(?:to|until)\b", re.I)
@@ -250,6 +267,21 @@ def _subject(named: list[tuple[int, str]], text: str, at: int) -> frozenset[str]
         if topics:
             return frozenset({min(topics, key=lambda p: abs(p[0] - at))[1]})
     return frozenset({min(named, key=lambda p: abs(p[0] - at))[1]})
+
+
+def _doers(named: list[tuple[int, str]], text: str, at: int) -> frozenset[str]:
+    """Who holds or does the event a date is the day of: in Korean the entities named in
+    the sentence's subject (a name marked 은/는 within a few words, else 이/가: "원희룡
+    국토교통부 장관은", "김소영 금융위 부위원장은"), in English those named before the date
+    ("Land Minister Won Hee-ryong held an emergency meeting ... on April 21"). Two meetings
+    held by different bodies on different days are two facts, not a conflict of one."""
+    if not re.search(r"[가-힣]", text):
+        return frozenset(e for pos, e in named if pos < at)
+    for marks in ("은는", "이가"):
+        found = frozenset(e for pos, e in named if _marked(text[pos : pos + 16], marks))
+        if found:
+            return found
+    return frozenset()
 
 
 def _marked(after: str, marks: str) -> bool:

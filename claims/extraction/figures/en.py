@@ -109,11 +109,12 @@ EN_COUNT = re.compile(
     re.I,
 )
 # Measures with their unit word: horsepower, speeds, power, power density, storage ("300
-# horsepower", "150 mph", "80 km/h", "5 kW/kg", "128GB").
+# horsepower", "150 mph", "80 km/h", "5 kW/kg", "128GB", "5,000mAh", "250 Wh/kg").
 EN_UNITS_AFTER = {
     "horsepower": "hp", "hp": "hp", "bhp": "hp", "mph": "mph", "km/h": "km/h", "kph": "km/h",
     "kmh": "km/h", "kw/kg": "kW/kg", "w/kg": "W/kg", "kw": "kW", "mw": "MW", "gw": "GW",
     "gb": "GB", "tb": "TB", "mb": "MB", "gigabytes": "GB", "terabytes": "TB", "megabytes": "MB",
+    "mah": "mAh", "wh/kg": "Wh/kg", "kwh": "kWh", "wh": "Wh",
 }  # fmt: skip
 EN_UNIT = re.compile(
     rf"\b(?P<num>{DIGITS})\s?(?P<unit>"

@@ -5,8 +5,10 @@ article date.
 
 A bare weekday ("on Friday") is the last one on or before the article date, unless its
 clause speaks of what is to come ("will announce a new strategy on Friday", "is expected to
-raise rates again on Thursday", "is scheduled for Wednesday"): then it is the next one on or
-after the article date (the article's own day when it is that weekday, as news writes it).
+raise rates again on Thursday", "is scheduled for Wednesday", "is to announce its decision
+on Tuesday"): then it is the next one on or after the article date (the article's own day
+when it is that weekday, as news writes it). A weekday after a capitalised name ("Congress
+on Wednesday", "Biden on Tuesday") is a day all the same.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ EN_REL_DAY = re.compile(
 EN_FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|would)\b|['’]ll\b|\bgoing\sto\b|\bupcoming\b"
     r"|\b(?:expected|scheduled|set|due|slated|poised|planning|plans?|likely|aims?|hopes?)"
-    r"\s(?:to|for)\b",
+    r"\s(?:to|for)\b|\b(?:is|are)\sto\s",
     re.I,
 )
 EN_PAST = re.compile(

@@ -48,6 +48,8 @@ def _named_before(before: str, value: str) -> bool:
 def name_number(text: str, c: Candidate) -> bool:
     """'CES 2025', 'Windows 11', 'iPhone 15': a bare number right after a capitalised name;
     after an acronym or a brand ('RTX 3080 costs more') even with a word after it."""
+    if c.kind == "date" and not text[c.start].isdigit():
+        return False  # "Congress on Wednesday", "Biden on Tuesday": a day, no model number
     before = text[max(0, c.start - 30) : c.start]
     if c.kind == "count" and _named_before(before, c.value):
         return True

@@ -2,8 +2,10 @@
 
 "지난 6월 24일", "3월 초", "지난달 19일", "이달 말", "7일∼13일", "8일", "어제". A day after
 오는 is on or after the article date, after 지난 on or before it; a bare day is in the
-article's month or the month before. The last day of a range ("오는 28일부터 3일까지") is
-in the month of the first, or the next.
+article's month or the month before: a day later than the article's is in the month before
+when its sentence is in the past ("28일 연설했다") and ahead, in the article's month, when
+it speaks of a plan or in the present ("28일 연설한다", "25일 발표할 예정이다"). The last
+day of a range ("오는 28일부터 3일까지") is in the month of the first, or the next.
 
 Weekdays: "수요일인 9일" and "14일(목요일)" take the day's date, "지난 수요일" the last one
 before the article, a bare "일요일에는" the one in the article's week (Monday to Sunday):
@@ -286,9 +288,48 @@ def _day_in_context(day: int, ref: date, text: str = "", start: int = 0) -> date
     elif when:
         months = 0 if day <= ref.day else -1
     else:
-        months = 0 if day <= ref.day + 1 else -1
+        months = 0 if day <= ref.day + 1 or _upcoming(text, start) else -1
     year, month = shift_month(ref, months)
     return safe_date(year, month, day)
+
+
+# The end of a sentence (not a decimal point), and what says a sentence speaks of what is to
+# come: a plan or a forecast ("발표할 예정이다", "열 계획이다", "낼 것이다", "내리겠다"), or a
+# verb in the present ("연설한다", "열린다고"), which news writes of a day ahead.
+KO_SENTENCE_END = re.compile(r"[.?!](?!\d)|\n")
+KO_TO_COME = re.compile(
+    r"예정|계획|방침|겠|[가-힣](?= ?(?:것|전망))|[가-힣]다(?:고|며|면서)?(?![가-힣])"
+)
+
+
+def _upcoming(text: str, start: int) -> bool:
+    """Whether the sentence after ``start`` puts its first verb ahead of the article date:
+    a plan, a forecast or the present tense before any verb in the past ("28일 연설한다" is
+    upcoming; "28일 열린 회의에서 말했다", "28일 연설했다" are past)."""
+    end = KO_SENTENCE_END.search(text, start)
+    clause = text[start : end.start() if end else len(text)]
+    for syllable_at, syllable in enumerate(clause):
+        if _final(syllable) == PAST_FINAL and syllable not in "있겠":
+            return False  # 했, 됐, 었, 였: the past
+        found = KO_TO_COME.match(clause, syllable_at)
+        if found is None:
+            continue
+        head = found.group(0)
+        if head in ("예정", "계획", "방침", "겠"):
+            return True
+        if len(head) > 1:  # a verb ending its clause: "연설한다", "열린다고" (not "이다")
+            return _final(head[0]) == PRESENT_FINAL or head[0] in "있없"
+        return _final(head) == FUTURE_FINAL  # "낼 것", "될 전망" (not "발표한 것으로")
+    return False
+
+
+PAST_FINAL, PRESENT_FINAL, FUTURE_FINAL = 20, 4, 8  # final consonants ㅆ, ㄴ, ㄹ
+
+
+def _final(syllable: str) -> int:
+    """The final consonant's index of a Hangul syllable (0: none; -1: not a syllable)."""
+    code = ord(syllable) - 0xAC00
+    return code % 28 if 0 <= code < 11172 else -1
 
 
 @rule("ko_weekday_day", needs=("요일",), dated=True)

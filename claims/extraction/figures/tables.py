@@ -203,6 +203,10 @@ KO_COUNTERS: dict[str, tuple[str, str]] = {
     "GB": ("quantity", "GB"),
     "TB": ("quantity", "TB"),
     "MB": ("quantity", "MB"),
+    # Batteries: charge and energy density ("5000mAh", "250Wh/kg").
+    "mAh": ("quantity", "mAh"),
+    "Wh/kg": ("quantity", "Wh/kg"),
+    "Wh": ("quantity", "Wh"),
 }
 # Currencies named after an amount ("3조7800억원", "100달러").
 KO_CURRENCIES = {
