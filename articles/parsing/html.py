@@ -36,6 +36,14 @@ from articles.parsing.korean import (
     parse_when,
     split_names,
 )
+from articles.parsing.meta import (
+    Site,
+    choose_title,
+    letters,
+    microdata_authors,
+    names,
+    people,
+)
 from articles.parsing.notices import copyright_notice, drop_leading_credit
 from articles.parsing.text import clean_text, detect_language, parse_text
 from articles.parsing.types import ParsedArticle, ParseError
@@ -56,6 +64,10 @@ ARTICLE_TYPES = {
     "AnalysisNewsArticle",
     "OpinionNewsArticle",
     "BlogPosting",
+    "LiveBlogPosting",
+    "TechArticle",
+    "ScholarlyArticle",
+    "MedicalWebPage",
     "WebPage",
 }
 AUTHOR_META = (
@@ -63,10 +75,15 @@ AUTHOR_META = (
     '//meta[@property="article:author"]/@content',
     '//meta[@name="byl"]/@content',
 )
-NAME_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|·)\s*")
-TITLE_SUFFIX = re.compile(r"\s+[|\-–—:]\s+[^|\-–—]{2,60}$")
-BYLINE_KO = re.compile(r"([가-힣]{2,4})\s*(?:기자|특파원)(?![가-힣])")
-BYLINE_EN = re.compile(r"^\s*By\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$", re.M)
+AUTHOR_META_ALL = " | ".join(AUTHOR_META)
+APPLICATION_NAME = '//meta[@name="application-name"]/@content'
+# "홍길동 기자", not a photo credit's "사진=홍길동 기자".
+BYLINE_KO = re.compile(r"(?<![=가-힣])(?<!=\s)([가-힣]{2,4})\s*(?:기자|특파원)(?![가-힣])")
+# "By Jane Roe", "By Jane Roe, John Doe and Ann Lee": one line (its next line is another thing).
+NAME_EN = r"[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3}"
+BYLINE_EN = re.compile(
+    rf"^\s*By[ \t]+({NAME_EN}(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+){NAME_EN}){{0,5}})[ \t]*$", re.M
+)
 
 
 def _first(tree: Any, *paths: str) -> str:
@@ -86,6 +103,10 @@ def _walk_ld(node: Any) -> Iterator[dict[str, Any]]:
     elif isinstance(node, dict):
         yield node
         yield from _walk_ld(node.get("@graph", []))
+        # {"mainEntity": {"@type": "NewsArticle", ...}} (nature.com)
+        main = node.get("mainEntity")
+        if isinstance(main, dict | list):
+            yield from _walk_ld(main)
 
 
 def _ld_article(tree: Any) -> dict[str, Any]:
@@ -102,24 +123,6 @@ def _ld_article(tree: Any) -> dict[str, Any]:
             ):
                 return node
     return {}
-
-
-TITLE_WORD = re.compile(r"\s*(?:기자|특파원|선임기자|논설위원|객원기자|인턴기자)\s*$")
-
-
-def _names(value: Any) -> list[str]:
-    """Person names from JSON-LD or meta values, without the Korean 기자 title; deduplicated."""
-    found: list[str] = []
-    if isinstance(value, list):
-        found = [n for item in value for n in _names(item)]
-    elif isinstance(value, dict):
-        found = _names(value.get("name", ""))
-    elif isinstance(value, str) and value.strip():
-        for part in NAME_SEPARATORS.split(value):
-            name = TITLE_WORD.sub("", part.strip()).strip()
-            if name and not name.startswith(("http://", "https://", "javascript:")):
-                found.append(name)
-    return list(dict.fromkeys(found))
 
 
 def _time(value: Any, *, language: str) -> datetime | None:
@@ -146,14 +149,18 @@ def _metadata(tree: Any, url: str) -> dict[str, Any]:
     canonical = _first(
         tree, '//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'
     )
-    has_og_title = bool(tree.xpath('//meta[@property="og:title"]'))
+    outlet = (publisher.get("name") if isinstance(publisher, dict) else "") or ""
+    site_name = _first(tree, '//meta[@property="og:site_name"]/@content')
+    site = Site(url or canonical, outlet, site_name, _first(tree, APPLICATION_NAME))
+    headline = ld.get("headline")
     return {
-        "title": str(ld.get("headline") or "").strip()
-        or _first(tree, '//meta[@property="og:title"]/@content', "//title/text()", "//h1//text()"),
-        "site_title": not ld.get("headline") and not has_og_title,
-        "outlet": (publisher.get("name") if isinstance(publisher, dict) else "")
-        or _first(tree, '//meta[@property="og:site_name"]/@content'),
-        "authors": _names(ld.get("author")) or _names(_first(tree, *AUTHOR_META)),
+        "ld_title": headline.strip() if isinstance(headline, str) else "",
+        "og_title": _first(tree, '//meta[@property="og:title"]/@content'),
+        "page_title": _first(tree, "//title/text()"),
+        "headings": [" ".join(h.text_content().split()) for h in tree.xpath("//h1")[:5]],
+        "site": site,
+        "outlet": outlet or site_name,
+        **_authors(tree, ld, site),
         "published": ld.get("datePublished")
         or _first(
             tree,
@@ -169,6 +176,23 @@ def _metadata(tree: Any, url: str) -> dict[str, Any]:
         "canonical": urljoin(url, canonical) if canonical else "",
         "lang": _first(tree, "/html/@lang").split("-")[0].lower(),
     }
+
+
+def _authors(tree: Any, ld: dict[str, Any], site: Site) -> dict[str, list[str]]:
+    """The people JSON-LD, meta tags or microdata name (the first that names one), and the
+    outlet names given as authors, for a page that names no person anywhere."""
+    outlets: list[str] = []
+    for found in (
+        lambda: names(ld.get("author")),
+        lambda: [n for value in tree.xpath(AUTHOR_META_ALL) for n in names(str(value))],
+        lambda: microdata_authors(tree),
+    ):
+        values = found()
+        persons = people(values, site)
+        if persons:
+            return {"authors": persons, "outlet_authors": []}
+        outlets = outlets or values
+    return {"authors": [], "outlet_authors": outlets}
 
 
 def _clean_body(text: str) -> tuple[str, list[str], str]:
@@ -219,15 +243,14 @@ def _html_tree(html: str | bytes) -> Any:
     return tree
 
 
-def _page_title(meta: dict[str, Any], outlet: str) -> str:
-    """The page's title without the site's name."""
-    # MBN writes quotation marks as double primes (″); some pages escape entities twice.
-    title = html_lib.unescape(meta["title"]).replace("\u2033", '"')
-    if meta["site_title"]:
-        return TITLE_SUFFIX.sub("", title)
+def _page_title(meta: dict[str, Any], outlet: str, url: str) -> str:
+    """The page's headline without the site's name (see ``meta.choose_title``)."""
+    site = meta["site"]
     if outlet:
-        return _drop_outlet(title, outlet)
-    return title
+        site.names.add(letters(outlet))
+    return choose_title(
+        meta["ld_title"], meta["og_title"], meta["page_title"], meta["headings"], site
+    )
 
 
 def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> list[ParsedArticle]:
@@ -258,18 +281,24 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
             return several
     body, dl_authors, dl_outlet = _clean_body(raw)
     outlet = meta["outlet"] or dl_outlet
-    title = _page_title(meta, outlet)
+    title = _page_title(meta, outlet, url)
     first, _, rest = body.partition("\n\n")
     if first.strip() == title.strip():
         body = rest
     if not body.strip():
         raise ParseError.because("no_article_in_page")
     language = meta["lang"] if meta["lang"] in {"ko", "en"} else detect_language(body)
+    bylined = _byline_authors(tree, language)
+    fallback_names = names(fallback_author.replace(";", ","))
     authors = (
         meta["authors"]
         or dl_authors
-        or _byline_authors(tree, language)
-        or _names(fallback_author.replace(";", ","))
+        or people(bylined, meta["site"])
+        or people(fallback_names, meta["site"])
+        # A page that names no person: the outlet it gives as the author.
+        or meta["outlet_authors"]
+        or bylined
+        or fallback_names
     )
     published = _url_day(
         _time(meta["published"], language=language)
@@ -315,7 +344,7 @@ def _arc_content(tree: Any) -> dict[str, Any]:
         for person in (data.get("credits") or {}).get("by") or []:
             if isinstance(person, dict):
                 original = (person.get("additional_properties") or {}).get("original") or {}
-                authors.extend(_names(original.get("byline") or person.get("name") or ""))
+                authors.extend(names(original.get("byline") or person.get("name") or ""))
         return {"text": "\n".join(p for p in paragraphs if p), "authors": authors}
     return {"text": "", "authors": []}
 
@@ -354,25 +383,13 @@ def _several(raw: str, *, url: str, meta: dict[str, Any]) -> list[ParsedArticle]
     return articles
 
 
-def _drop_outlet(title: str, outlet: str) -> str:
-    """'Headline | Yonhap News Agency' -> 'Headline' when the suffix (or prefix) is the outlet."""
-    for sep in (" | ", " - ", " – ", " — ", " : "):
-        head, found, tail = title.rpartition(sep)
-        if found and head and tail.strip().lower() == outlet.strip().lower():
-            return head.strip()
-        head, found, tail = title.partition(sep)
-        if found and tail and head.strip().lower() == outlet.strip().lower():
-            return tail.strip()
-    return title
-
-
 def _byline_authors(tree: Any, language: str) -> list[str]:
     text = _page_text(tree)
     if language == "ko":
         found = BYLINE_KO.search(text)
         return [found.group(1)] if found else []
     found = BYLINE_EN.search(text)
-    return [found.group(1)] if found else []
+    return names(found.group(1)) if found else []
 
 
 def _stamp_time(tree: Any) -> datetime | None:
