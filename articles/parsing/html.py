@@ -70,13 +70,7 @@ ARTICLE_TYPES = {
     "MedicalWebPage",
     "WebPage",
 }
-AUTHOR_META = (
-    '//meta[@name="author"]/@content',
-    '//meta[@property="article:author"]/@content',
-    '//meta[@name="byl"]/@content',
-)
-AUTHOR_META_ALL = " | ".join(AUTHOR_META)
-APPLICATION_NAME = '//meta[@name="application-name"]/@content'
+AUTHOR_META = (("name", "author"), ("property", "article:author"), ("name", "byl"))
 # "홍길동 기자", not a photo credit's "사진=홍길동 기자".
 BYLINE_KO = re.compile(r"(?<![=가-힣])(?<!=\s)([가-힣]{2,4})\s*(?:기자|특파원)(?![가-힣])")
 # "By Jane Roe", "By Jane Roe, John Doe and Ann Lee": one line (its next line is another thing).
@@ -110,9 +104,11 @@ def _walk_ld(node: Any) -> Iterator[dict[str, Any]]:
 
 
 def _ld_article(tree: Any) -> dict[str, Any]:
-    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+    for element in tree.iter("script"):
+        if element.get("type") != "application/ld+json" or not element.text:
+            continue
         try:
-            data = json.loads(script)
+            data = json.loads(element.text)
         except ValueError:
             continue
         for node in _walk_ld(data):
@@ -143,48 +139,66 @@ def _time(value: Any, *, language: str) -> datetime | None:
     return parsed
 
 
+def _meta_tags(tree: Any) -> dict[tuple[str, str], list[str]]:
+    """Every <meta> tag's non-empty content by (attribute, value): one pass over the page
+    instead of one XPath search of the whole tree per tag."""
+    tags: dict[tuple[str, str], list[str]] = {}
+    for element in tree.iter("meta"):
+        content = (element.get("content") or "").strip()
+        if not content:
+            continue
+        for attribute in ("property", "name", "itemprop"):
+            value = element.get(attribute)
+            if value:
+                tags.setdefault((attribute, value), []).append(content)
+    return tags
+
+
 def _metadata(tree: Any, url: str) -> dict[str, Any]:
     ld = _ld_article(tree)
+    tags = _meta_tags(tree)
+
+    def tag(*keys: tuple[str, str]) -> str:
+        return next((tags[key][0] for key in keys if key in tags), "")
+
     publisher = ld.get("publisher") or {}
-    canonical = _first(
-        tree, '//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'
-    )
+    canonical = _first(tree, '//link[@rel="canonical"]/@href') or tag(("property", "og:url"))
     outlet = (publisher.get("name") if isinstance(publisher, dict) else "") or ""
-    site_name = _first(tree, '//meta[@property="og:site_name"]/@content')
-    site = Site(url or canonical, outlet, site_name, _first(tree, APPLICATION_NAME))
+    site_name = tag(("property", "og:site_name"))
+    site = Site(url or canonical, outlet, site_name, tag(("name", "application-name")))
     headline = ld.get("headline")
     return {
         "ld_title": headline.strip() if isinstance(headline, str) else "",
-        "og_title": _first(tree, '//meta[@property="og:title"]/@content'),
+        "og_title": tag(("property", "og:title")),
         "page_title": _first(tree, "//title/text()"),
-        "headings": [" ".join(h.text_content().split()) for h in tree.xpath("//h1")[:5]],
+        "headings": [" ".join(h.text_content().split()) for h in tree.iter("h1")][:5],
         "site": site,
         "outlet": outlet or site_name,
-        **_authors(tree, ld, site),
+        **_authors(tree, ld, [v for key in AUTHOR_META for v in tags.get(key, [])], site),
         "published": ld.get("datePublished")
-        or _first(
-            tree,
-            '//meta[@property="article:published_time"]/@content',
-            '//meta[@name="article:published_time"]/@content',
-            '//meta[@itemprop="datePublished"]/@content',
-            '//meta[@name="pubdate"]/@content',
-            '//meta[@name="date"]/@content',
-            "//time/@datetime",
-        ),
-        "updated": ld.get("dateModified")
-        or _first(tree, '//meta[@property="article:modified_time"]/@content'),
+        or tag(
+            ("property", "article:published_time"),
+            ("name", "article:published_time"),
+            ("itemprop", "datePublished"),
+            ("name", "pubdate"),
+            ("name", "date"),
+        )
+        or _first(tree, "//time/@datetime"),
+        "updated": ld.get("dateModified") or tag(("property", "article:modified_time")),
         "canonical": urljoin(url, canonical) if canonical else "",
         "lang": _first(tree, "/html/@lang").split("-")[0].lower(),
     }
 
 
-def _authors(tree: Any, ld: dict[str, Any], site: Site) -> dict[str, list[str]]:
+def _authors(
+    tree: Any, ld: dict[str, Any], meta_values: list[str], site: Site
+) -> dict[str, list[str]]:
     """The people JSON-LD, meta tags or microdata name (the first that names one), and the
     outlet names given as authors, for a page that names no person anywhere."""
     outlets: list[str] = []
     for found in (
         lambda: names(ld.get("author")),
-        lambda: [n for value in tree.xpath(AUTHOR_META_ALL) for n in names(str(value))],
+        lambda: [n for value in meta_values for n in names(value)],
         lambda: microdata_authors(tree),
     ):
         values = found()
@@ -260,7 +274,12 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
     tree = _html_tree(html)
     meta = _metadata(tree, url)
     # trafilatura's own finders as fallbacks, on the intact tree, only when ours found nothing.
-    fallback_author = "" if meta["authors"] or not fallbacks else _fallback_author(tree)
+    # A byline in the page's text is read first, on the intact tree: trafilatura's author
+    # finders (slow) run only when it names nobody.
+    page_text = "" if meta["authors"] else _page_text(tree)
+    bylines = {language: _byline_authors(page_text, language) for language in ("ko", "en")}
+    bylined = any(people(found, meta["site"]) for found in bylines.values())
+    fallback_author = "" if meta["authors"] or bylined or not fallbacks else _fallback_author(tree)
     readable_date = _time(meta["published"], language="en") is not None
     fallback_date = "" if readable_date or not fallbacks else _fallback_date(tree, url)
     extracted = trafilatura.bare_extraction(
@@ -288,17 +307,10 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
     if not body.strip():
         raise ParseError.because("no_article_in_page")
     language = meta["lang"] if meta["lang"] in {"ko", "en"} else detect_language(body)
-    bylined = _byline_authors(tree, language)
-    fallback_names = names(fallback_author.replace(";", ","))
     authors = (
         meta["authors"]
         or dl_authors
-        or people(bylined, meta["site"])
-        or people(fallback_names, meta["site"])
-        # A page that names no person: the outlet it gives as the author.
-        or meta["outlet_authors"]
-        or bylined
-        or fallback_names
+        or _found_authors(bylines.get(language, []), meta, fallback_author)
     )
     published = _url_day(
         _time(meta["published"], language=language)
@@ -383,8 +395,21 @@ def _several(raw: str, *, url: str, meta: dict[str, Any]) -> list[ParsedArticle]
     return articles
 
 
-def _byline_authors(tree: Any, language: str) -> list[str]:
-    text = _page_text(tree)
+def _found_authors(bylined: list[str], meta: dict[str, Any], fallback: str) -> list[str]:
+    """The people a byline in the page's text or trafilatura's finders name; for a page that
+    names no person, the outlet it gives as the author."""
+    site = meta["site"]
+    fallback_names = names(fallback.replace(";", ","))
+    return (
+        people(bylined, site)
+        or people(fallback_names, site)
+        or meta["outlet_authors"]
+        or bylined
+        or fallback_names
+    )
+
+
+def _byline_authors(text: str, language: str) -> list[str]:
     if language == "ko":
         found = BYLINE_KO.search(text)
         return [found.group(1)] if found else []

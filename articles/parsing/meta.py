@@ -134,10 +134,8 @@ NOT_A_NAME = {
     "editor",
     "editors",
 }
-MICRODATA_AUTHOR = (
-    '//*[contains(concat(" ", normalize-space(@itemprop), " "), " author ")]'
-    '[not(ancestor-or-self::*[contains(@class, "comment") or contains(@id, "comment")])]'
-)
+MICRODATA_AUTHOR = '//*[@itemprop][contains(@itemprop, "author")]'
+IN_COMMENT = 'ancestor-or-self::*[contains(@class, "comment") or contains(@id, "comment")]'
 SITE_STAFF = re.compile(r"\s+(\S+)\s+staff(?:\s+(?:writer|reporter))?$", re.I)
 STAFF = re.compile(r"\b(?:staff|staff writer|staff reporter)$", re.I)
 
@@ -190,6 +188,8 @@ def microdata_authors(tree: Any) -> list[str]:
     found: list[str] = []
     scope: list[Any] | None = None
     for node in tree.xpath(MICRODATA_AUTHOR)[:20]:
+        if "author" not in (node.get("itemprop") or "").split() or node.xpath(IN_COMMENT):
+            continue
         owner = node.xpath("ancestor::*[@itemscope][1]")
         if scope is None:
             scope = owner
