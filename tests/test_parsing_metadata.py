@@ -213,3 +213,43 @@ def test_a_korean_photo_credit_is_not_the_reporter():
     )
     (article,) = parse_html(page)
     assert article.authors == ["김철수"]
+
+
+def test_a_lone_h1_in_none_of_the_metadatas_words_is_the_headline():
+    head = _ld({"@type": "NewsArticle", "headline": "Fares: what the vote means"})
+    head += '<meta property="og:title" content="Bus fares rise">'
+    page = _page(head, body="<h1>Council votes to raise bus fares by 10 cents</h1>")
+    (article,) = parse_html(page, fallbacks=False)
+    assert article.title == "Council votes to raise bus fares by 10 cents"
+
+
+def test_an_h1_with_a_kicker_around_the_title_gives_the_title():
+    head = _ld({"@type": "NewsArticle", "headline": "Why bus fares rise again"})
+    page = _page(head, body="<h1><span>Transit</span>Why bus fares rise again</h1>")
+    (article,) = parse_html(page, fallbacks=False)
+    assert article.title == "Why bus fares rise again"
+
+
+def test_json_ld_article_is_preferred_to_a_webpage_node_listed_before_it():
+    graph = {
+        "@graph": [
+            {"@type": "WebPage", "datePublished": "2024-03-05T09:30:00+00:00"},
+            {
+                "@type": "Article",
+                "headline": "Fares &#038; fees rise",
+                "author": {"name": "Ann Lee"},
+            },
+        ]
+    }
+    (article,) = parse_html(_page(_ld(graph), body="<h1>Fares &amp; fees rise</h1>"))
+    assert article.title == "Fares & fees rise"
+    assert article.authors == ["Ann Lee"]
+
+
+def test_a_lone_h1_that_is_the_sites_name_is_not_the_headline():
+    page = (
+        '<html lang="en"><head><title>Fareblog Notes » Archive » Bus fares rise again</title>'
+        f"</head><body><h1>Fareblog Notes</h1><article>{STORY}</article></body></html>"
+    )
+    (article,) = parse_html(page, url="http://fareblog.eu/2019/10/21/fares/", fallbacks=False)
+    assert article.title == "Bus fares rise again"

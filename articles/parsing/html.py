@@ -104,6 +104,9 @@ def _walk_ld(node: Any) -> Iterator[dict[str, Any]]:
 
 
 def _ld_article(tree: Any) -> dict[str, Any]:
+    """The page's article in its JSON-LD: the first article node, else the first WebPage node
+    (a WordPress graph lists the WebPage, with its dates but no headline, before it)."""
+    page: dict[str, Any] = {}
     for element in tree.iter("script"):
         if element.get("type") != "application/ld+json" or not element.text:
             continue
@@ -113,12 +116,14 @@ def _ld_article(tree: Any) -> dict[str, Any]:
             continue
         for node in _walk_ld(data):
             types = node.get("@type", [])
-            types = types if isinstance(types, list) else [types]
-            if ARTICLE_TYPES.intersection(str(t) for t in types) and (
+            types = {str(t) for t in (types if isinstance(types, list) else [types])}
+            if ARTICLE_TYPES.intersection(types) and (
                 node.get("headline") or node.get("datePublished")
             ):
-                return node
-    return {}
+                if types - {"WebPage"}:
+                    return node
+                page = page or node
+    return page
 
 
 def _time(value: Any, *, language: str) -> datetime | None:

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 SEPARATOR = re.compile(r"\s+(?:[|\-–—»«·*:]|--|::)\s+|\s*[|ㅣ]\s*")
 DANGLING = re.compile(r"(?:\s+[|\-–—»«·*:]|\s*[|ㅣ])+\s*$")
 TITLE_SUFFIX = re.compile(r"\s+[|\-–—:]\s+[^|\-–—]{2,60}$")
+LONE_WORDS = 5
 BREADCRUMB = re.compile(r"\s+[»›]\s+")
 LETTERS = re.compile(r"[\W_]+", re.UNICODE)
 # Generic second-level labels: "co.uk", "or.jp", "com.au".
@@ -89,14 +90,26 @@ def choose_title(ld: str, og: str, page_title: str, headings: list[str], site: S
     cleaned["title"] = strip_site(page_title, site)
     # A <title> that is only the site's name, repeated by a logo's <h1>, is no headline.
     bare = (ld.strip() or og.strip()) and cleaned["title"] == clean_space(page_title)
-    for name in ("ld", "og") if bare else ("ld", "og", "title"):
+    fields = ("ld", "og") if bare else ("ld", "og", "title")
+    for name in fields:
         if cleaned[name] and letters(cleaned[name]) in shown:
             return cleaned[name]
+    # An <h1> that carries a kicker or a deck around a title ("Open ProgressWhy ...").
+    for name in fields:
+        found = letters(cleaned[name])
+        if len(found) >= 12 and any(found in h for h in shown):
+            return cleaned[name]
+    # One headline shown, in none of the metadata's words: the one a reader sees.
+    lone = [h for h in headings if letters(h) and not site.is_segment(h)]
+    if len(lone) == 1 and len(lone[0].split()) >= LONE_WORDS:
+        return clean_space(lone[0])
     if ld.strip() or og.strip():
         complete = [cleaned[n] for n in ("ld", "og") if not cleaned[n].endswith(("...", "…"))]
         return next((t for t in complete if t), cleaned["ld"] or cleaned["og"])
     whole = letters(page_title)
     for heading in headings:
+        if site.is_segment(heading):
+            continue
         if len(heading.split()) >= 3 and whole.startswith(letters(heading)):
             return clean_space(heading)
     if cleaned["title"] == clean_space(page_title):
