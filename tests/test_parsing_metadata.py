@@ -253,3 +253,31 @@ def test_a_lone_h1_that_is_the_sites_name_is_not_the_headline():
     )
     (article,) = parse_html(page, url="http://fareblog.eu/2019/10/21/fares/", fallbacks=False)
     assert article.title == "Bus fares rise again"
+
+
+def test_a_json_ld_author_given_by_id_is_the_graphs_person_of_that_id():
+    graph = {
+        "@graph": [
+            {
+                "@type": "Article",
+                "headline": "Fares rise",
+                "author": {"@id": "https://example.org/#/person/1"},
+            },
+            {"@type": "Person", "@id": "https://example.org/#/person/1", "name": "Tia Turner"},
+        ]
+    }
+    (article,) = parse_html(_page(_ld(graph)), fallbacks=False)
+    assert article.authors == ["Tia Turner"]
+
+
+def test_a_posted_by_line_with_a_team_after_a_dash_gives_the_names():
+    body = "<p>Posted by Nate Parr, Eric Mill and Kiran C Nair - Chrome Browsing team</p>\n"
+    (article,) = parse_html(_page("<title>Fares</title>", body=body), fallbacks=False)
+    assert article.authors == ["Nate Parr", "Eric Mill", "Kiran C Nair"]
+
+
+def test_a_by_the_outlet_line_gives_way_to_the_next_byline_naming_a_person():
+    head = '<meta property="og:site_name" content="The Fare Press">'
+    body = "<p>By The Fare Press - January 2020</p>\n<p>Written by: Julie Moll</p>\n"
+    (article,) = parse_html(_page(head, body=body), fallbacks=False)
+    assert article.authors == ["Julie Moll"]

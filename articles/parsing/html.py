@@ -7,6 +7,7 @@ trafilatura takes it (building a second tree for metadata would double the cost)
 from __future__ import annotations
 
 import html as html_lib
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -73,10 +74,14 @@ ARTICLE_TYPES = {
 AUTHOR_META = (("name", "author"), ("property", "article:author"), ("name", "byl"))
 # "홍길동 기자", not a photo credit's "사진=홍길동 기자".
 BYLINE_KO = re.compile(r"(?<![=가-힣])(?<!=\s)([가-힣]{2,4})\s*(?:기자|특파원)(?![가-힣])")
-# "By Jane Roe", "By Jane Roe, John Doe and Ann Lee": one line (its next line is another thing).
-NAME_EN = r"[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3}"
+NAME_EN = r"[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
+# "By Jane Roe", "Posted by Jane Roe, John Doe and Ann Lee - Chrome team": one line (the
+# next line is another thing); a role after a dash is not a name.
 BYLINE_EN = re.compile(
-    rf"^\s*By[ \t]+({NAME_EN}(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+){NAME_EN}){{0,5}})[ \t]*$", re.M
+    rf"^\s*(?:(?:Posted|Written|Words|Reported)[ \t]+)?[Bb]y:?[ \t]+"
+    rf"({NAME_EN}(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+){NAME_EN}){{0,5}})"
+    r"(?:[ \t]+[-–—|][ \t]+[^\n]{0,60})?[ \t]*$",
+    re.M,
 )
 
 
@@ -105,8 +110,11 @@ def _walk_ld(node: Any) -> Iterator[dict[str, Any]]:
 
 def _ld_article(tree: Any) -> dict[str, Any]:
     """The page's article in its JSON-LD: the first article node, else the first WebPage node
-    (a WordPress graph lists the WebPage, with its dates but no headline, before it)."""
+    (a WordPress graph lists the WebPage, with its dates but no headline, before it). Its
+    author given as {"@id": ...} (Yoast) is the graph's node of that id."""
     page: dict[str, Any] = {}
+    found: dict[str, Any] = {}
+    nodes: dict[str, dict[str, Any]] = {}
     for element in tree.iter("script"):
         if element.get("type") != "application/ld+json" or not element.text:
             continue
@@ -115,15 +123,28 @@ def _ld_article(tree: Any) -> dict[str, Any]:
         except ValueError:
             continue
         for node in _walk_ld(data):
+            if isinstance(node.get("@id"), str) and len(node) > 1:
+                nodes.setdefault(node["@id"], node)
             types = node.get("@type", [])
             types = {str(t) for t in (types if isinstance(types, list) else [types])}
-            if ARTICLE_TYPES.intersection(types) and (
-                node.get("headline") or node.get("datePublished")
-            ):
+            if found or not ARTICLE_TYPES.intersection(types):
+                continue
+            if node.get("headline") or node.get("datePublished"):
                 if types - {"WebPage"}:
-                    return node
+                    found = node
                 page = page or node
-    return page
+    article = found or page
+    if article and nodes:
+        article = {**article, "author": _ld_refs(article.get("author"), nodes)}
+    return article
+
+
+def _ld_refs(value: Any, nodes: dict[str, dict[str, Any]]) -> Any:
+    if isinstance(value, list):
+        return [_ld_refs(item, nodes) for item in value]
+    if isinstance(value, dict) and set(value) == {"@id"}:
+        return nodes.get(str(value["@id"]), value)
+    return value
 
 
 def _time(value: Any, *, language: str) -> datetime | None:
@@ -282,7 +303,7 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
     # A byline in the page's text is read first, on the intact tree: trafilatura's author
     # finders (slow) run only when it names nobody.
     page_text = "" if meta["authors"] else _page_text(tree)
-    bylines = {language: _byline_authors(page_text, language) for language in ("ko", "en")}
+    bylines = {lang: _byline_authors(page_text, lang, meta["site"]) for lang in ("ko", "en")}
     bylined = any(people(found, meta["site"]) for found in bylines.values())
     fallback_author = "" if meta["authors"] or bylined or not fallbacks else _fallback_author(tree)
     readable_date = _time(meta["published"], language="en") is not None
@@ -414,12 +435,19 @@ def _found_authors(bylined: list[str], meta: dict[str, Any], fallback: str) -> l
     )
 
 
-def _byline_authors(text: str, language: str) -> list[str]:
+def _byline_authors(text: str, language: str, site: Site) -> list[str]:
+    """The names of the page's first byline that names a person (not "By <Outlet>"), else of
+    its first byline."""
     if language == "ko":
         found = BYLINE_KO.search(text)
         return [found.group(1)] if found else []
-    found = BYLINE_EN.search(text)
-    return names(found.group(1)) if found else []
+    first: list[str] = []
+    for match in itertools.islice(BYLINE_EN.finditer(text), 5):
+        found = names(match.group(1))
+        if people(found, site):
+            return found
+        first = first or found
+    return first
 
 
 def _stamp_time(tree: Any) -> datetime | None:
