@@ -439,8 +439,8 @@ def _byline_authors(text: str, language: str, site: Site) -> list[str]:
     """The names of the page's first byline that names a person (not "By <Outlet>"), else of
     its first byline."""
     if language == "ko":
-        found = BYLINE_KO.search(text)
-        return [found.group(1)] if found else []
+        korean = BYLINE_KO.search(text)
+        return [korean.group(1)] if korean else []
     first: list[str] = []
     for match in itertools.islice(BYLINE_EN.finditer(text), 5):
         found = names(match.group(1))
