@@ -281,3 +281,13 @@ def test_a_by_the_outlet_line_gives_way_to_the_next_byline_naming_a_person():
     body = "<p>By The Fare Press - January 2020</p>\n<p>Written by: Julie Moll</p>\n"
     (article,) = parse_html(_page(head, body=body), fallbacks=False)
     assert article.authors == ["Julie Moll"]
+
+
+def test_an_h1_that_ends_the_title_is_the_sites_block_and_is_cut():
+    page = (
+        '<html lang="en"><head><title>Bus fares - Transit Notes - Fares in Berlin</title>'
+        f"</head><body><h1>Transit Notes - Fares in Berlin</h1><article>{STORY}</article>"
+        "</body></html>"
+    )
+    (article,) = parse_html(page, url="http://transit.example.com/fares", fallbacks=False)
+    assert article.title == "Bus fares"

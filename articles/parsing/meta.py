@@ -100,7 +100,9 @@ def choose_title(ld: str, og: str, page_title: str, headings: list[str], site: S
         if len(found) >= 12 and any(found in h for h in shown):
             return cleaned[name]
     # One headline shown, in none of the metadata's words: the one a reader sees.
-    lone = [h for h in headings if letters(h) and not site.is_segment(h)]
+    # "Headline - Section - Site" under an <h1> "Section - Site": that h1 is the site's.
+    cuts = {h: _cut_heading(cleaned["title"], h) for h in headings}
+    lone = [h for h in headings if letters(h) and not site.is_segment(h) and not cuts[h]]
     if len(lone) == 1 and len(lone[0].split()) >= LONE_WORDS:
         return clean_space(lone[0])
     if ld.strip() or og.strip():
@@ -112,10 +114,25 @@ def choose_title(ld: str, og: str, page_title: str, headings: list[str], site: S
             continue
         if len(heading.split()) >= 3 and whole.startswith(letters(heading)):
             return clean_space(heading)
+    for heading in headings:
+        if cuts[heading]:
+            return cuts[heading]
     if cleaned["title"] == clean_space(page_title):
         # No segment names the site: the last short one is taken for it.
         return TITLE_SUFFIX.sub("", cleaned["title"])
     return cleaned["title"]
+
+
+def _cut_heading(title: str, heading: str) -> str:
+    """The title without a heading that ends it after a separator (the site's block)."""
+    found = letters(heading)
+    if not found:
+        return ""
+    for match in SEPARATOR.finditer(title):
+        head, tail = title[: match.start()].strip(), title[match.end() :].strip()
+        if letters(tail) == found and head:
+            return head
+    return ""
 
 
 # ---------------------------------------------------------------- authors
