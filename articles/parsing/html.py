@@ -299,13 +299,7 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
     slow part of a long page; source archives need the text, not the byline)."""
     tree = _html_tree(html)
     meta = _metadata(tree, url)
-    # trafilatura's own finders as fallbacks, on the intact tree, only when ours found nothing.
-    # A byline in the page's text is read first, on the intact tree: trafilatura's author
-    # finders (slow) run only when it names nobody.
-    page_text = "" if meta["authors"] else _page_text(tree)
-    bylines = {lang: _byline_authors(page_text, lang, meta["site"]) for lang in ("ko", "en")}
-    bylined = any(people(found, meta["site"]) for found in bylines.values())
-    fallback_author = "" if meta["authors"] or bylined or not fallbacks else _fallback_author(tree)
+    bylines, fallback_author = _unnamed_authors(tree, meta, fallbacks=fallbacks)
     readable_date = _time(meta["published"], language="en") is not None
     fallback_date = "" if readable_date or not fallbacks else _fallback_date(tree, url)
     extracted = trafilatura.bare_extraction(
@@ -419,6 +413,19 @@ def _several(raw: str, *, url: str, meta: dict[str, Any]) -> list[ParsedArticle]
         article.canonical_url = article.canonical_url or meta["canonical"]
         article.outlet = article.outlet or meta["outlet"]
     return articles
+
+
+def _unnamed_authors(
+    tree: Any, meta: dict[str, Any], *, fallbacks: bool
+) -> tuple[dict[str, list[str]], str]:
+    """For a page whose metadata names no author, on the intact tree: the bylines in its text
+    (Korean and English), then trafilatura's own finders (slow) only when they name nobody."""
+    if meta["authors"]:
+        return {}, ""
+    page_text = _page_text(tree)
+    bylines = {lang: _byline_authors(page_text, lang, meta["site"]) for lang in ("ko", "en")}
+    bylined = any(people(found, meta["site"]) for found in bylines.values())
+    return bylines, "" if bylined or not fallbacks else _fallback_author(tree)
 
 
 def _found_authors(bylined: list[str], meta: dict[str, Any], fallback: str) -> list[str]:
