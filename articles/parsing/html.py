@@ -7,6 +7,7 @@ trafilatura takes it (building a second tree for metadata would double the cost)
 from __future__ import annotations
 
 import html as html_lib
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -36,6 +37,14 @@ from articles.parsing.korean import (
     parse_when,
     split_names,
 )
+from articles.parsing.meta import (
+    Site,
+    choose_title,
+    letters,
+    microdata_authors,
+    names,
+    people,
+)
 from articles.parsing.notices import copyright_notice, drop_leading_credit
 from articles.parsing.text import clean_text, detect_language, parse_text
 from articles.parsing.types import ParsedArticle, ParseError
@@ -56,17 +65,24 @@ ARTICLE_TYPES = {
     "AnalysisNewsArticle",
     "OpinionNewsArticle",
     "BlogPosting",
+    "LiveBlogPosting",
+    "TechArticle",
+    "ScholarlyArticle",
+    "MedicalWebPage",
     "WebPage",
 }
-AUTHOR_META = (
-    '//meta[@name="author"]/@content',
-    '//meta[@property="article:author"]/@content',
-    '//meta[@name="byl"]/@content',
+AUTHOR_META = (("name", "author"), ("property", "article:author"), ("name", "byl"))
+# "홍길동 기자", not a photo credit's "사진=홍길동 기자".
+BYLINE_KO = re.compile(r"(?<![=가-힣])(?<!=\s)([가-힣]{2,4})\s*(?:기자|특파원)(?![가-힣])")
+NAME_EN = r"[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
+# "By Jane Roe", "Posted by Jane Roe, John Doe and Ann Lee - Chrome team": one line (the
+# next line is another thing); a role after a dash is not a name.
+BYLINE_EN = re.compile(
+    rf"^\s*(?:(?:Posted|Written|Words|Reported)[ \t]+)?[Bb]y:?[ \t]+"
+    rf"({NAME_EN}(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+){NAME_EN}){{0,5}})"
+    r"(?:[ \t]+[-–—|][ \t]+[^\n]{0,60})?[ \t]*$",
+    re.M,
 )
-NAME_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|·)\s*")
-TITLE_SUFFIX = re.compile(r"\s+[|\-–—:]\s+[^|\-–—]{2,60}$")
-BYLINE_KO = re.compile(r"([가-힣]{2,4})\s*(?:기자|특파원)(?![가-힣])")
-BYLINE_EN = re.compile(r"^\s*By\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$", re.M)
 
 
 def _first(tree: Any, *paths: str) -> str:
@@ -86,40 +102,49 @@ def _walk_ld(node: Any) -> Iterator[dict[str, Any]]:
     elif isinstance(node, dict):
         yield node
         yield from _walk_ld(node.get("@graph", []))
+        # {"mainEntity": {"@type": "NewsArticle", ...}} (nature.com)
+        main = node.get("mainEntity")
+        if isinstance(main, dict | list):
+            yield from _walk_ld(main)
 
 
 def _ld_article(tree: Any) -> dict[str, Any]:
-    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+    """The page's article in its JSON-LD: the first article node, else the first WebPage node
+    (a WordPress graph lists the WebPage, with its dates but no headline, before it). Its
+    author given as {"@id": ...} (Yoast) is the graph's node of that id."""
+    page: dict[str, Any] = {}
+    found: dict[str, Any] = {}
+    nodes: dict[str, dict[str, Any]] = {}
+    for element in tree.iter("script"):
+        if element.get("type") != "application/ld+json" or not element.text:
+            continue
         try:
-            data = json.loads(script)
+            data = json.loads(element.text)
         except ValueError:
             continue
         for node in _walk_ld(data):
+            if isinstance(node.get("@id"), str) and len(node) > 1:
+                nodes.setdefault(node["@id"], node)
             types = node.get("@type", [])
-            types = types if isinstance(types, list) else [types]
-            if ARTICLE_TYPES.intersection(str(t) for t in types) and (
-                node.get("headline") or node.get("datePublished")
-            ):
-                return node
-    return {}
+            types = {str(t) for t in (types if isinstance(types, list) else [types])}
+            if found or not ARTICLE_TYPES.intersection(types):
+                continue
+            if node.get("headline") or node.get("datePublished"):
+                if types - {"WebPage"}:
+                    found = node
+                page = page or node
+    article = found or page
+    if article and nodes:
+        article = {**article, "author": _ld_refs(article.get("author"), nodes)}
+    return article
 
 
-TITLE_WORD = re.compile(r"\s*(?:기자|특파원|선임기자|논설위원|객원기자|인턴기자)\s*$")
-
-
-def _names(value: Any) -> list[str]:
-    """Person names from JSON-LD or meta values, without the Korean 기자 title; deduplicated."""
-    found: list[str] = []
+def _ld_refs(value: Any, nodes: dict[str, dict[str, Any]]) -> Any:
     if isinstance(value, list):
-        found = [n for item in value for n in _names(item)]
-    elif isinstance(value, dict):
-        found = _names(value.get("name", ""))
-    elif isinstance(value, str) and value.strip():
-        for part in NAME_SEPARATORS.split(value):
-            name = TITLE_WORD.sub("", part.strip()).strip()
-            if name and not name.startswith(("http://", "https://", "javascript:")):
-                found.append(name)
-    return list(dict.fromkeys(found))
+        return [_ld_refs(item, nodes) for item in value]
+    if isinstance(value, dict) and set(value) == {"@id"}:
+        return nodes.get(str(value["@id"]), value)
+    return value
 
 
 def _time(value: Any, *, language: str) -> datetime | None:
@@ -140,35 +165,74 @@ def _time(value: Any, *, language: str) -> datetime | None:
     return parsed
 
 
+def _meta_tags(tree: Any) -> dict[tuple[str, str], list[str]]:
+    """Every <meta> tag's non-empty content by (attribute, value): one pass over the page
+    instead of one XPath search of the whole tree per tag."""
+    tags: dict[tuple[str, str], list[str]] = {}
+    for element in tree.iter("meta"):
+        content = (element.get("content") or "").strip()
+        if not content:
+            continue
+        for attribute in ("property", "name", "itemprop"):
+            value = element.get(attribute)
+            if value:
+                tags.setdefault((attribute, value), []).append(content)
+    return tags
+
+
 def _metadata(tree: Any, url: str) -> dict[str, Any]:
     ld = _ld_article(tree)
+    tags = _meta_tags(tree)
+
+    def tag(*keys: tuple[str, str]) -> str:
+        return next((tags[key][0] for key in keys if key in tags), "")
+
     publisher = ld.get("publisher") or {}
-    canonical = _first(
-        tree, '//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'
-    )
-    has_og_title = bool(tree.xpath('//meta[@property="og:title"]'))
+    canonical = _first(tree, '//link[@rel="canonical"]/@href') or tag(("property", "og:url"))
+    outlet = (publisher.get("name") if isinstance(publisher, dict) else "") or ""
+    site_name = tag(("property", "og:site_name"))
+    site = Site(url or canonical, outlet, site_name, tag(("name", "application-name")))
+    headline = ld.get("headline")
     return {
-        "title": str(ld.get("headline") or "").strip()
-        or _first(tree, '//meta[@property="og:title"]/@content', "//title/text()", "//h1//text()"),
-        "site_title": not ld.get("headline") and not has_og_title,
-        "outlet": (publisher.get("name") if isinstance(publisher, dict) else "")
-        or _first(tree, '//meta[@property="og:site_name"]/@content'),
-        "authors": _names(ld.get("author")) or _names(_first(tree, *AUTHOR_META)),
+        "ld_title": headline.strip() if isinstance(headline, str) else "",
+        "og_title": tag(("property", "og:title")),
+        "page_title": _first(tree, "//title/text()"),
+        "headings": [" ".join(h.text_content().split()) for h in tree.iter("h1")][:5],
+        "site": site,
+        "outlet": outlet or site_name,
+        **_authors(tree, ld, [v for key in AUTHOR_META for v in tags.get(key, [])], site),
         "published": ld.get("datePublished")
-        or _first(
-            tree,
-            '//meta[@property="article:published_time"]/@content',
-            '//meta[@name="article:published_time"]/@content',
-            '//meta[@itemprop="datePublished"]/@content',
-            '//meta[@name="pubdate"]/@content',
-            '//meta[@name="date"]/@content',
-            "//time/@datetime",
-        ),
-        "updated": ld.get("dateModified")
-        or _first(tree, '//meta[@property="article:modified_time"]/@content'),
+        or tag(
+            ("property", "article:published_time"),
+            ("name", "article:published_time"),
+            ("itemprop", "datePublished"),
+            ("name", "pubdate"),
+            ("name", "date"),
+        )
+        or _first(tree, "//time/@datetime"),
+        "updated": ld.get("dateModified") or tag(("property", "article:modified_time")),
         "canonical": urljoin(url, canonical) if canonical else "",
         "lang": _first(tree, "/html/@lang").split("-")[0].lower(),
     }
+
+
+def _authors(
+    tree: Any, ld: dict[str, Any], meta_values: list[str], site: Site
+) -> dict[str, list[str]]:
+    """The people JSON-LD, meta tags or microdata name (the first that names one), and the
+    outlet names given as authors, for a page that names no person anywhere."""
+    outlets: list[str] = []
+    for found in (
+        lambda: names(ld.get("author")),
+        lambda: [n for value in meta_values for n in names(value)],
+        lambda: microdata_authors(tree),
+    ):
+        values = found()
+        persons = people(values, site)
+        if persons:
+            return {"authors": persons, "outlet_authors": []}
+        outlets = outlets or values
+    return {"authors": [], "outlet_authors": outlets}
 
 
 def _clean_body(text: str) -> tuple[str, list[str], str]:
@@ -219,15 +283,14 @@ def _html_tree(html: str | bytes) -> Any:
     return tree
 
 
-def _page_title(meta: dict[str, Any], outlet: str) -> str:
-    """The page's title without the site's name."""
-    # MBN writes quotation marks as double primes (″); some pages escape entities twice.
-    title = html_lib.unescape(meta["title"]).replace("\u2033", '"')
-    if meta["site_title"]:
-        return TITLE_SUFFIX.sub("", title)
+def _page_title(meta: dict[str, Any], outlet: str, url: str) -> str:
+    """The page's headline without the site's name (see ``meta.choose_title``)."""
+    site = meta["site"]
     if outlet:
-        return _drop_outlet(title, outlet)
-    return title
+        site.names.add(letters(outlet))
+    return choose_title(
+        meta["ld_title"], meta["og_title"], meta["page_title"], meta["headings"], site
+    )
 
 
 def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> list[ParsedArticle]:
@@ -236,8 +299,7 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
     slow part of a long page; source archives need the text, not the byline)."""
     tree = _html_tree(html)
     meta = _metadata(tree, url)
-    # trafilatura's own finders as fallbacks, on the intact tree, only when ours found nothing.
-    fallback_author = "" if meta["authors"] or not fallbacks else _fallback_author(tree)
+    bylines, fallback_author = _unnamed_authors(tree, meta, fallbacks=fallbacks)
     readable_date = _time(meta["published"], language="en") is not None
     fallback_date = "" if readable_date or not fallbacks else _fallback_date(tree, url)
     extracted = trafilatura.bare_extraction(
@@ -258,7 +320,7 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
             return several
     body, dl_authors, dl_outlet = _clean_body(raw)
     outlet = meta["outlet"] or dl_outlet
-    title = _page_title(meta, outlet)
+    title = _page_title(meta, outlet, url)
     first, _, rest = body.partition("\n\n")
     if first.strip() == title.strip():
         body = rest
@@ -268,8 +330,7 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
     authors = (
         meta["authors"]
         or dl_authors
-        or _byline_authors(tree, language)
-        or _names(fallback_author.replace(";", ","))
+        or _found_authors(bylines.get(language, []), meta, fallback_author)
     )
     published = _url_day(
         _time(meta["published"], language=language)
@@ -315,7 +376,7 @@ def _arc_content(tree: Any) -> dict[str, Any]:
         for person in (data.get("credits") or {}).get("by") or []:
             if isinstance(person, dict):
                 original = (person.get("additional_properties") or {}).get("original") or {}
-                authors.extend(_names(original.get("byline") or person.get("name") or ""))
+                authors.extend(names(original.get("byline") or person.get("name") or ""))
         return {"text": "\n".join(p for p in paragraphs if p), "authors": authors}
     return {"text": "", "authors": []}
 
@@ -354,25 +415,46 @@ def _several(raw: str, *, url: str, meta: dict[str, Any]) -> list[ParsedArticle]
     return articles
 
 
-def _drop_outlet(title: str, outlet: str) -> str:
-    """'Headline | Yonhap News Agency' -> 'Headline' when the suffix (or prefix) is the outlet."""
-    for sep in (" | ", " - ", " – ", " — ", " : "):
-        head, found, tail = title.rpartition(sep)
-        if found and head and tail.strip().lower() == outlet.strip().lower():
-            return head.strip()
-        head, found, tail = title.partition(sep)
-        if found and tail and head.strip().lower() == outlet.strip().lower():
-            return tail.strip()
-    return title
+def _unnamed_authors(
+    tree: Any, meta: dict[str, Any], *, fallbacks: bool
+) -> tuple[dict[str, list[str]], str]:
+    """For a page whose metadata names no author, on the intact tree: the bylines in its text
+    (Korean and English), then trafilatura's own finders (slow) only when they name nobody."""
+    if meta["authors"]:
+        return {}, ""
+    page_text = _page_text(tree)
+    bylines = {lang: _byline_authors(page_text, lang, meta["site"]) for lang in ("ko", "en")}
+    bylined = any(people(found, meta["site"]) for found in bylines.values())
+    return bylines, "" if bylined or not fallbacks else _fallback_author(tree)
 
 
-def _byline_authors(tree: Any, language: str) -> list[str]:
-    text = _page_text(tree)
+def _found_authors(bylined: list[str], meta: dict[str, Any], fallback: str) -> list[str]:
+    """The people a byline in the page's text or trafilatura's finders name; for a page that
+    names no person, the outlet it gives as the author."""
+    site = meta["site"]
+    fallback_names = names(fallback.replace(";", ","))
+    return (
+        people(bylined, site)
+        or people(fallback_names, site)
+        or meta["outlet_authors"]
+        or bylined
+        or fallback_names
+    )
+
+
+def _byline_authors(text: str, language: str, site: Site) -> list[str]:
+    """The names of the page's first byline that names a person (not "By <Outlet>"), else of
+    its first byline."""
     if language == "ko":
-        found = BYLINE_KO.search(text)
-        return [found.group(1)] if found else []
-    found = BYLINE_EN.search(text)
-    return [found.group(1)] if found else []
+        korean = BYLINE_KO.search(text)
+        return [korean.group(1)] if korean else []
+    first: list[str] = []
+    for match in itertools.islice(BYLINE_EN.finditer(text), 5):
+        found = names(match.group(1))
+        if people(found, site):
+            return found
+        first = first or found
+    return first
 
 
 def _stamp_time(tree: Any) -> datetime | None:

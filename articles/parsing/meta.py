@@ -1,0 +1,233 @@
+"""Which of a page's titles is its headline and which of its names are its authors.
+
+A page names its headline several times (JSON-LD, og:title, <title>, the <h1> a reader sees)
+and they often differ: a social title, an SEO title, the site's name glued on. The visible
+<h1> decides between them when it agrees with one; the site's name (the outlet, og:site_name,
+the address's host) is cut from either end. Author values carry the outlet, roles, degrees,
+"By" and social-link words; those are not people.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+# " | ", " - ", " – ", " — ", " -- ", " » ", " :: ", " · ", " * ", " : ", and an unspaced "|" or
+# Korean "ㅣ" (a vowel letter used as a bar).
+SEPARATOR = re.compile(r"\s+(?:[|\-–—»«·*:]|--|::)\s+|\s*[|ㅣ]\s*")
+DANGLING = re.compile(r"(?:\s+[|\-–—»«·*:]|\s*[|ㅣ])+\s*$")
+TITLE_SUFFIX = re.compile(r"\s+[|\-–—:]\s+[^|\-–—]{2,60}$")
+LONE_WORDS = 5
+BREADCRUMB = re.compile(r"\s+[»›]\s+")
+LETTERS = re.compile(r"[\W_]+", re.UNICODE)
+# Generic second-level labels: "co.uk", "or.jp", "com.au".
+SECOND_LEVEL = {"co", "com", "or", "ne", "go", "ac", "org", "net", "gov", "edu"}
+
+
+def letters(text: str) -> str:
+    """Letters and digits only, case-folded: how two spellings of a title or name compare."""
+    return LETTERS.sub("", text.casefold())
+
+
+def clean_space(text: str) -> str:
+    return " ".join(html_lib.unescape(text).replace("\u2033", '"').split())
+
+
+class Site:
+    """The names a page's site goes by: outlet, og:site_name, application-name, host."""
+
+    def __init__(self, url: str, *names: str) -> None:
+        host = urlsplit(url).hostname or "" if url else ""
+        parts = [p for p in host.removeprefix("www.").split(".") if p]
+        label = ""
+        if len(parts) >= 2:
+            label = parts[-3] if parts[-2] in SECOND_LEVEL and len(parts) >= 3 else parts[-2]
+        self.host = letters(".".join(parts))
+        self.label = letters(label) if len(label) >= 4 else ""
+        self.names = {letters(n) for n in names if letters(n)}
+
+    def is_name(self, text: str) -> bool:
+        """The site's own name ("Sott.net", "CNN", "finanztreff.de")."""
+        found = letters(text)
+        return bool(found) and (found in self.names or found == self.host)
+
+    def is_segment(self, text: str) -> bool:
+        """A title segment naming the site, also "Daily Mail Online" on dailymail.co.uk."""
+        if self.is_name(text):
+            return True
+        found = letters(text)
+        return bool(self.label) and found.startswith(self.label) and len(text.split()) <= 4
+
+
+def strip_site(title: str, site: Site) -> str:
+    """The title without the site's name at either end (and anything after a trailing one)."""
+    title = DANGLING.sub("", clean_space(title))
+    pieces = SEPARATOR.split(title)
+    if len(pieces) < 2:
+        return title
+    starts = [m.start() for m in SEPARATOR.finditer(title)]
+    ends = [m.end() for m in SEPARATOR.finditer(title)]
+    # A trailing site name: "Headline | Outlet", "Headline | Outlet | by Author".
+    for index in range(1, len(pieces)):
+        if site.is_segment(pieces[index]):
+            return title[: starts[index - 1]].strip()
+    if site.is_segment(pieces[0]):
+        rest = title[ends[0] :].strip()
+        # "Site » Blog Archive » Headline": a breadcrumb ends with the page.
+        crumbs = BREADCRUMB.split(rest)
+        return crumbs[-1].strip() if len(crumbs) > 1 else rest
+    return title
+
+
+def choose_title(ld: str, og: str, page_title: str, headings: list[str], site: Site) -> str:
+    """The page's headline. The first of JSON-LD headline, og:title and <title> (each without
+    the site's name) that a visible <h1> repeats; else the JSON-LD headline or og:title; a page
+    with only a <title> gives way to an <h1> that opens it."""
+    shown = {letters(h) for h in headings if letters(h)}
+    cleaned = {name: strip_site(value, site) for name, value in (("og", og), ("ld", ld))}
+    cleaned["title"] = strip_site(page_title, site)
+    # A <title> that is only the site's name, repeated by a logo's <h1>, is no headline.
+    bare = (ld.strip() or og.strip()) and cleaned["title"] == clean_space(page_title)
+    fields = ("ld", "og") if bare else ("ld", "og", "title")
+    for name in fields:
+        if cleaned[name] and letters(cleaned[name]) in shown:
+            return cleaned[name]
+    # An <h1> that carries a kicker or a deck around a title ("Open ProgressWhy ...").
+    for name in fields:
+        found = letters(cleaned[name])
+        if len(found) >= 12 and any(found in h for h in shown):
+            return cleaned[name]
+    # One headline shown, in none of the metadata's words: the one a reader sees.
+    # "Headline - Section - Site" under an <h1> "Section - Site": that h1 is the site's.
+    cuts = {h: _cut_heading(cleaned["title"], h) for h in headings}
+    lone = [h for h in headings if letters(h) and not site.is_segment(h) and not cuts[h]]
+    if len(lone) == 1 and len(lone[0].split()) >= LONE_WORDS:
+        return clean_space(lone[0])
+    if ld.strip() or og.strip():
+        complete = [cleaned[n] for n in ("ld", "og") if not cleaned[n].endswith(("...", "…"))]
+        return next((t for t in complete if t), cleaned["ld"] or cleaned["og"])
+    whole = letters(page_title)
+    for heading in headings:
+        if site.is_segment(heading):
+            continue
+        if len(heading.split()) >= 3 and whole.startswith(letters(heading)):
+            return clean_space(heading)
+    for heading in headings:
+        if cuts[heading]:
+            return cuts[heading]
+    if cleaned["title"] == clean_space(page_title):
+        # No segment names the site: the last short one is taken for it.
+        return TITLE_SUFFIX.sub("", cleaned["title"])
+    return cleaned["title"]
+
+
+def _cut_heading(title: str, heading: str) -> str:
+    """The title without a heading that ends it after a separator (the site's block)."""
+    found = letters(heading)
+    if not found:
+        return ""
+    for match in SEPARATOR.finditer(title):
+        head, tail = title[: match.start()].strip(), title[match.end() :].strip()
+        if letters(tail) == found and head:
+            return head
+    return ""
+
+
+# ---------------------------------------------------------------- authors
+
+NAME_SEPARATORS = re.compile(r"\s*(?:,|;|\n|·|\b[Aa]nd\b|\bAND\b)\s*")
+HANDLE = re.compile(r"(?:^|\s)@\w+")
+BY = re.compile(r"^\s*by\b[:\s]*", re.I)
+ROLE_WORD = re.compile(r"\s*(?:기자|특파원|선임기자|논설위원|객원기자|인턴기자)\s*$")
+# "... For The Mail On Sunday", "... from University of Michigan" is where, not who.
+FOR_OUTLET = re.compile(r"\s+for\s+the\s+.+$", re.I)
+SOCIAL_TAIL = re.compile(
+    r"(?:\s+(?:twitter|facebook|e-?mail|instagram|linkedin|follow|rss|bio))+\s*$", re.I
+)
+DEGREE = re.compile(
+    r"^(?:ph\.?\s?d\.?|m\.?d\.?|r\.?d\.?n?|m\.?s\.?|m\.?a\.?|mph|m\.?p\.?h\.?|rn|cpt|jr\.?|sr\.?)$",
+    re.I,
+)
+NOT_A_NAME = {
+    "noauthor",
+    "admin",
+    "administrator",
+    "unknown",
+    "anonymous",
+    "follow",
+    "twitter",
+    "facebook",
+    "email",
+    "staff",
+    "editor",
+    "editors",
+}
+MICRODATA_AUTHOR = '//*[@itemprop][contains(@itemprop, "author")]'
+IN_COMMENT = 'ancestor-or-self::*[contains(@class, "comment") or contains(@id, "comment")]'
+SITE_STAFF = re.compile(r"\s+(\S+)\s+staff(?:\s+(?:writer|reporter))?$", re.I)
+STAFF = re.compile(r"\b(?:staff|staff writer|staff reporter)$", re.I)
+
+
+def _name_parts(value: str) -> list[str]:
+    text = html_lib.unescape(value).replace("\r", "\n")
+    text = FOR_OUTLET.sub("", BY.sub("", text.strip()))
+    found = []
+    for part in NAME_SEPARATORS.split(text):
+        name = " ".join(SOCIAL_TAIL.sub("", HANDLE.sub("", BY.sub("", part))).split())
+        name = ROLE_WORD.sub("", name).strip()
+        if not name or DEGREE.match(name) or letters(name) in NOT_A_NAME:
+            continue
+        if name.startswith(("http://", "https://", "javascript:", "@")):
+            continue
+        found.append(name)
+    return found
+
+
+def names(value: Any) -> list[str]:
+    """Person names from JSON-LD or meta values, without titles, degrees and "By";
+    deduplicated, in the page's order."""
+    found: list[str] = []
+    if isinstance(value, list):
+        found = [n for item in value for n in names(item)]
+    elif isinstance(value, dict):
+        found = names(value.get("name", ""))
+    elif isinstance(value, str) and value.strip():
+        found = _name_parts(value)
+    return list(dict.fromkeys(found))
+
+
+def people(found: list[str], site: Site) -> list[str]:
+    """The names that are people: not the outlet, not "<Outlet> Staff" beside a person
+    ("Jane Roe PhillyVoice Staff" is Jane Roe)."""
+    kept = []
+    for name in found:
+        staff = SITE_STAFF.search(name)
+        if staff and site.is_segment(staff.group(1)) and len(name[: staff.start()].split()) >= 2:
+            name = name[: staff.start()]
+        if not site.is_name(name):
+            kept.append(name)
+    persons = [n for n in kept if not STAFF.search(n)]
+    return persons or kept
+
+
+def microdata_authors(tree: Any) -> list[str]:
+    """Names in the itemprop="author" elements of the page's first item (their itemprop="name",
+    else their short text); not those of comments or of the cards of other articles."""
+    found: list[str] = []
+    scope: list[Any] | None = None
+    for node in tree.xpath(MICRODATA_AUTHOR)[:20]:
+        if "author" not in (node.get("itemprop") or "").split() or node.xpath(IN_COMMENT):
+            continue
+        owner = node.xpath("ancestor::*[@itemscope][1]")
+        if scope is None:
+            scope = owner
+        elif owner != scope:
+            continue
+        named = node.xpath('.//*[@itemprop="name"]')
+        values = [n.get("content") or n.text_content() for n in named]
+        for value in values or [node.get("content") or node.text_content()]:
+            if value and len(value.strip()) <= 80:
+                found.extend(names(value))
+    return list(dict.fromkeys(found))
