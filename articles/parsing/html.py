@@ -26,6 +26,7 @@ from trafilatura.metadata import (
     set_date_params,
 )
 
+from articles.parsing.boilerplate import drop_boilerplate
 from articles.parsing.korean import (
     DATELINE,
     SEOUL,
@@ -240,6 +241,7 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
     fallback_author = "" if meta["authors"] or not fallbacks else _fallback_author(tree)
     readable_date = _time(meta["published"], language="en") is not None
     fallback_date = "" if readable_date or not fallbacks else _fallback_date(tree, url)
+    drop_boilerplate(tree)
     extracted = trafilatura.bare_extraction(
         tree, url=url or None, include_comments=False, include_tables=False, with_metadata=False
     )
