@@ -168,9 +168,6 @@ CHROME_RULES: dict[str, tuple[str, str]] = {
         "a numbered reference, a journal citation or a DOI",
     ),
 }
-CHROME = re.compile(
-    "|".join(f"(?P<{name}>{pattern})" for name, (pattern, _) in CHROME_RULES.items()), re.I
-)
 CAPTION_BEFORE = re.compile(r"(?:\[\s*(?:사진|그래픽|자료|Photo)[^\]]*\]|\(\s*사진\s*=[^)]*\))\s*$")
 KO_PREDICATE_END = re.compile(r"[다요죠까니][.!?\"'”’)\]]*$")
 EN_PAGE_LINE = re.compile(
@@ -190,23 +187,54 @@ EN_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "
 
 
 CAPS_LETTERS = 20
-# Every chrome rule but the headline in capitals (``_in_capitals``) needs one of these strings
-# (lower case) to match: a sentence holding none of them is read without running the whole
-# alternation, most of a body's sentences.
-CHROME_NEEDLES = (
-    "@", "기자", "사진", "무단", "재배포", "copyright", "all rights reserved", "ⓒ", "©",
-    "기사입력", "최종수정", "top으로 이동", "전체기사", "베스트 기사", "더보기", "속보",
-    "subscribe", "read more", "related", "advertisement", ":", "：", "전문", "올라온", "올린",
-    "매주", "연결", "나와", "(l)", "(c)", "from", "graphic", "chart", "infographic", "[", ";",
-    "doi", "comment", "today on", "this week on", "now on", "more on", "since", "reporter",
-    "writer", "editor", "correspondent", "columnist", "contributor", "journalist", "published",
-    "posted", "appeared", "(left)", "(right)", "(center)", "(centre)", "(top", "(bottom",
-    "photo", "image", "picture", "|", "also on", "reuters", "afp", "getty",
-    "yonhap", "입력", "수정", "등록", "업데이트", "-feira", "publicado", "curator", "critic",
-    "reporting by", "writing by", "editing by", "research by", "reported from", "contributed",
-    "pictured", "left to right", "issues for", "months for", "weeks for", "access", "out now",
-    "available now", "복사되었습니다", "error",
-)  # fmt: skip
+# The strings (lower case) without one of which a rule cannot match: a sentence holding none
+# of a rule's needles is not read with its pattern, and one holding no needle at all (most
+# of a body's sentences) with none. The headline in capitals has no needle but its capitals
+# (``_in_capitals``).
+CHROME_NEEDLES: dict[str, tuple[str, ...]] = {
+    "chrome_email": ("@",),
+    "chrome_wire_byline": ("기자",),
+    "chrome_photo_credit": ("사진",),
+    "chrome_copyright": ("무단", "재배포", "copyright", "all rights reserved", "ⓒ", "©"),
+    "chrome_timestamp": ("입력", "수정", "등록", "업데이트", "-feira", "publicado"),
+    "chrome_navigation": ("top으로 이동", "전체기사", "베스트 기사"),
+    "chrome_label": (
+        "사진", "더보기", "속보", "subscribe", "read more", "related", "advertisement",
+    ),
+    "chrome_programme_details": (":", "："),
+    "chrome_photo_disclaimer": ("사진",),
+    "chrome_gallery_lead": ("사진", "전문", "올라온", "올린"),
+    "chrome_schedule": ("매주",),
+    "chrome_anchor_handover": ("연결", "나와"),
+    "chrome_caption_position": ("from", "(l)", "(c)"),
+    "chrome_graphic_label": ("graphic", "chart"),
+    "chrome_related_link": (":", "|", "also on", "["),
+    "chrome_comment_count": ("comment",),
+    "chrome_site_today": ("today on", "this week on", "now on", "more on"),
+    "chrome_author_bio": (
+        "since", "reporter", "writer", "editor", "correspondent", "columnist", "contributor",
+        "journalist", "curator", "critic",
+    ),
+    "chrome_first_published": ("published", "posted", "appeared"),
+    "chrome_time_line": (":",),
+    "chrome_caption": (
+        ":", "photo", "image", "picture", "(left)", "(right)", "(center)", "(centre)", "(top",
+        "(bottom", "reuters", "afp", "getty", "yonhap",
+    ),
+    "chrome_credit_line": (
+        "reporting by", "writing by", "editing by", "research by", "reported from",
+        "contributed",
+    ),
+    "chrome_caption_people": ("pictured", "from", "left to right"),
+    "chrome_promotion": (
+        "issues for", "months for", "weeks for", "access", "out now", "available now",
+    ),
+    "chrome_widget_message": ("복사되었습니다", "error"),
+    "chrome_caps_headline": (),
+    "chrome_citation": ("[", ";", "doi"),
+}  # fmt: skip
+ALL_NEEDLES = tuple(dict.fromkeys(n for needles in CHROME_NEEDLES.values() for n in needles))
+CHROME_PATTERNS = {name: re.compile(pattern, re.I) for name, (pattern, _) in CHROME_RULES.items()}
 
 
 def _in_capitals(text: str) -> bool:
@@ -216,12 +244,20 @@ def _in_capitals(text: str) -> bool:
 
 
 def chrome_rule(text: str) -> str | None:
-    """The name of the chrome rule ``text`` matches (``CHROME_RULES``), or None."""
+    """The name of the chrome rule ``text`` matches (``CHROME_RULES``), or None. Of several,
+    the one matching first in the text, then the first in ``CHROME_RULES``."""
     low = text.lower()
-    if not any(needle in low for needle in CHROME_NEEDLES) and not _in_capitals(text):
+    capitals = _in_capitals(text)
+    if not capitals and not any(needle in low for needle in ALL_NEEDLES):
         return None
-    found = CHROME.search(text)
-    return found.lastgroup if found else None
+    found: tuple[int, str] | None = None
+    for name, needles in CHROME_NEEDLES.items():
+        if not (any(needle in low for needle in needles) or (capitals and not needles)):
+            continue
+        match = CHROME_PATTERNS[name].search(text)
+        if match and (found is None or match.start() < found[0]):
+            found = (match.start(), name)
+    return found[1] if found else None
 
 
 def table_row(text: str, language: str) -> bool:
