@@ -112,6 +112,16 @@ def test_a_caption_repeating_its_images_alt_text_leaves_the_body():
     assert "Workers repair" not in body
 
 
+def test_a_caption_opening_with_its_images_alt_text_leaves_the_body():
+    photo = (
+        '<div align="center"><img src="/p.jpg" alt="Road repair costs per mile">'
+        '<span class="minor2 small gray">Road repair costs per mile for the 14 streets, 2019 to '
+        "2024</span></div>"
+    )
+    body = _body(_page(inside=photo))
+    assert "Road repair costs" not in body
+
+
 def test_a_caption_is_all_the_text_of_a_photo_page_and_stays():
     html = (
         '<html lang="en"><head><title>Storm</title></head><body><article><h1>Storm</h1>'

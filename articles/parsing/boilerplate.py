@@ -42,6 +42,7 @@ ALT_IMAGES = lxml.etree.XPath("//body//img[string-length(normalize-space(@alt)) 
 # is all the text there is.
 STORY_PARAGRAPHS = lxml.etree.XPath("count(//body//p[string-length(normalize-space()) > 80])")
 MIN_STORY_PARAGRAPHS = 3
+CAPTION_MORE = 60
 CAPTION_TAGS = {"span", "p", "div", "small", "em", "figcaption"}
 # A short line right before a dropped list is its heading ("Related news", "More Trending").
 HEADING_TAGS = {"h2", "h3", "h4", "h5", "h6", "strong", "b", "p", "span", "div"}
@@ -99,8 +100,14 @@ def _link_list(node: Any) -> bool:
     return bool(items)
 
 
+def _repeats(text: str, alt: str) -> bool:
+    """A caption repeats its image's alt text, or opens with it and says a little more
+    ("Benchmark results" / "Benchmark results for the new model")."""
+    return text == alt or (text.startswith(alt) and len(text) <= len(alt) + CAPTION_MORE)
+
+
 def _alt_captions(tree: Any) -> list[Any]:
-    """Elements beside an image (or beside its wrapper) whose text is the image's alt text."""
+    """Elements beside an image (or beside its wrapper) whose text repeats its alt text."""
     found: list[Any] = []
     if STORY_PARAGRAPHS(tree) < MIN_STORY_PARAGRAPHS:
         return found
@@ -111,7 +118,7 @@ def _alt_captions(tree: Any) -> list[Any]:
             if holder is None:
                 break
             for node in holder.iter(*CAPTION_TAGS):
-                if node is not holder and _text(node) == alt:
+                if node is not holder and _repeats(_text(node), alt):
                     found.append(node)
             holder = holder.getparent()
     return found
