@@ -124,12 +124,13 @@ def _alt_captions(tree: Any) -> list[Any]:
     return found
 
 
-def drop_boilerplate(tree: Any) -> None:
+def drop_boilerplate(tree: Any) -> Any:
     """Remove the page's boxes of other stories, bios, hover cards, link lists and image
-    captions from ``tree`` (in place)."""
+    captions from ``tree`` (in place); the tree."""
     doomed = [n for n in BOXES(tree) if _shows_text(n)]
     doomed += [n for n in LINKED_LISTS(tree) if _link_list(n)]
     doomed += [h for h in map(_heading, doomed) if h is not None]
     doomed += _alt_captions(tree)
     for node in doomed:
         _drop(node)
+    return tree
