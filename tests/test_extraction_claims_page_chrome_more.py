@@ -55,6 +55,7 @@ def test_more_chrome_lines_on_a_page_are_not_claims_and_its_story_sentences_are(
         ("Pictured right, is reader Ann Lee, from Eastside, speaking in 2019.", "en",
          "chrome_caption_people"),
         ("Flood victims from left: Ann Lee, Tom Park, Kim Poe", "en", "chrome_caption_people"),
+        ("The new 16-inch laptop's keyboard with 2 layers via iFixit", "en", "chrome_caption"),
         ("12 issues for £11.99.", "en", "chrome_promotion"),
         (
             "Get access to the fastest growing news service for as little as $5 for 1 year.",
@@ -94,6 +95,7 @@ def test_each_kind_of_more_page_chrome_names_its_rule(line, language, rule):
         ("The court found the error occurred twice in 2019 and fined the bank $2 million.", "en"),
         ("Tickets sell for as little as $5, and 3,000 were sold on the first day.", "en"),
         ("Reporters from 12 countries were expelled in 2019, the group said.", "en"),
+        ("The bill passed 52-48 after 3 weeks, via a vote of the Senate.", "en"),
         ("수정 예산안은 2023년 4월 7일 국회를 통과해 12조 원이 늘었다.", "ko"),
         ("입력 오류로 1만 2천 명의 성적이 잘못 매겨졌다고 교육청이 밝혔다.", "ko"),
     ],
