@@ -126,10 +126,9 @@ CHROME_RULES: dict[str, tuple[str, str]] = {
         r"illustration|caption)s?\s*:|"
         rf"\b(?-i:Photo|PHOTO|Image|Picture)s?\s*(?:by|:|credit:?)\s*{NAME}\s+{NAME}|"
         r"\((?:top\s+|bottom\s+)?(?:left|right|center|centre|top|bottom)\)|"
-        r"\.(?-i:Reuters|AFP|Getty Images|Yonhap)\s*$|"
-        r"\bvia\s+(?-i:[a-z]*[A-Z][\w'’&-]*)(?:\s+(?-i:[A-Z][\w'’&-]*)){0,2}$",
+        r"\.(?-i:Reuters|AFP|Getty Images|Yonhap)\s*$",
         "a photo caption or credit: 'Top left: ... Bottom: ...', '(right)', 'Photo: Jane Roe/...', "
-        "'... in New York.Reuters', '... new keyboard via iFixit' (no full stop: no sentence)",
+        "'... in New York.Reuters'",
     ),
     "chrome_credit_line": (
         r"^\W*(?:Additional\s+)?(?:Reporting|Writing|Editing|Research)\s+by\s+"
@@ -220,7 +219,7 @@ CHROME_NEEDLES: dict[str, tuple[str, ...]] = {
     "chrome_time_line": (":",),
     "chrome_caption": (
         ":", "photo", "image", "picture", "(left)", "(right)", "(center)", "(centre)", "(top",
-        "(bottom", "reuters", "afp", "getty", "yonhap", "via ",
+        "(bottom", "reuters", "afp", "getty", "yonhap",
     ),
     "chrome_credit_line": (
         "reporting by", "writing by", "editing by", "research by", "reported from",
