@@ -233,7 +233,12 @@ CHROME_NEEDLES: dict[str, tuple[str, ...]] = {
     "chrome_caps_headline": (),
     "chrome_citation": ("[", ";", "doi"),
 }  # fmt: skip
-ALL_NEEDLES = tuple(dict.fromkeys(n for needles in CHROME_NEEDLES.values() for n in needles))
+# Each needle, with the rules it opens (read once per sentence).
+NEEDLE_RULES: dict[str, tuple[str, ...]] = {}
+for _name, _needles in CHROME_NEEDLES.items():
+    for _needle in _needles:
+        NEEDLE_RULES[_needle] = (*NEEDLE_RULES.get(_needle, ()), _name)
+RULE_ORDER = {name: order for order, name in enumerate(CHROME_RULES)}
 CHROME_PATTERNS = {name: re.compile(pattern, re.I) for name, (pattern, _) in CHROME_RULES.items()}
 
 
@@ -247,17 +252,16 @@ def chrome_rule(text: str) -> str | None:
     """The name of the chrome rule ``text`` matches (``CHROME_RULES``), or None. Of several,
     the one matching first in the text, then the first in ``CHROME_RULES``."""
     low = text.lower()
-    capitals = _in_capitals(text)
-    if not capitals and not any(needle in low for needle in ALL_NEEDLES):
-        return None
-    found: tuple[int, str] | None = None
-    for name, needles in CHROME_NEEDLES.items():
-        if not (any(needle in low for needle in needles) or (capitals and not needles)):
-            continue
+    opened = {name for needle, names in NEEDLE_RULES.items() if needle in low for name in names}
+    if _in_capitals(text):
+        opened.add("chrome_caps_headline")
+    found: tuple[int, int, str] | None = None
+    for name in opened:
         match = CHROME_PATTERNS[name].search(text)
-        if match and (found is None or match.start() < found[0]):
-            found = (match.start(), name)
-    return found[1] if found else None
+        if match:
+            key = (match.start(), RULE_ORDER[name], name)
+            found = key if found is None or key < found else found
+    return found[2] if found else None
 
 
 def table_row(text: str, language: str) -> bool:
