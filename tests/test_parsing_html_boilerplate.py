@@ -103,6 +103,18 @@ def test_a_hover_card_inside_a_sentence_leaves_and_the_sentence_reads_whole():
     assert "doubles down" not in body
 
 
+def test_a_tooltips_trigger_holding_the_storys_words_stays():
+    sentence = (
+        '<p>The region\'s <span class="tooltip" data-tip="gross domestic product">GDP</span>'
+        '<span class="tooltip-content">Gross domestic product: the value of all goods</span>'
+        " grew 3.1% in 2019, the fastest pace in 12 years, the statistics office said.</p>"
+    )
+    html = _page(inside=sentence)
+    pruned = _pruned(html)
+    assert "GDP grew 3.1% in 2019, the fastest pace in 12 years" in pruned
+    assert "the value of all goods" not in pruned
+
+
 def test_a_caption_repeating_its_images_alt_text_leaves_the_body():
     photo = (
         '<div align="center"><img src="/p.jpg" alt="Workers repair Main Street in March 2019">'

@@ -19,10 +19,12 @@ RE_NS = {"re": "http://exslt.org/regular-expressions"}
 # Words in a box's class or id that name other stories or the page's furniture:
 # "RecommendedRecirc", "content-recirculation", "latest-news-box", "pushdown-promo",
 # "more-topic", "article-card", "w_news_list", "author__bio-wrapper", "rollover-people-block",
-# "cta-block".
+# "cta-block". A tooltip's or popover's trigger ("tooltip", "popover") holds the story's own
+# words; only its content box goes.
 HINTS = (
     r"recirc|latest-?news|promo-?items?\b|pushdown-promo|more-topic|article-card|news_list|"
-    r"author_*-?_*bio|rollover[\w-]*block|tooltip|popover|hover-?card|(?:^|\s)cta(?:[\s_-]|$)"
+    r"author_*-?_*bio|rollover[\w-]*block|(?:tooltip|popover)-?(?:content|body|inner)|hover-?card|"
+    r"(?:^|\s)cta(?:[\s_-]|$)"
 )
 MOST_PARAGRAPHS = 12
 BOXES = lxml.etree.XPath(
@@ -47,6 +49,8 @@ CAPTION_TAGS = {"span", "p", "div", "small", "em", "figcaption"}
 # A short line right before a dropped list is its heading ("Related news", "More Trending").
 HEADING_TAGS = {"h2", "h3", "h4", "h5", "h6", "strong", "b", "p", "span", "div"}
 HEADING_CHARS = 40
+# Only a dropped block has a heading line over it (an inline box's neighbour is its sentence).
+BLOCK_TAGS = {"div", "section", "aside", "ul", "ol", "figure", "article"}
 
 
 VISIBLE_TEXT = lxml.etree.XPath(".//text()[not(ancestor::script) and not(ancestor::style)]")
@@ -129,7 +133,8 @@ def drop_boilerplate(tree: Any) -> Any:
     captions from ``tree`` (in place); the tree."""
     doomed = [n for n in BOXES(tree) if _shows_text(n)]
     doomed += [n for n in LINKED_LISTS(tree) if _link_list(n)]
-    doomed += [h for h in map(_heading, doomed) if h is not None]
+    blocks = [n for n in doomed if n.tag in BLOCK_TAGS]
+    doomed += [h for h in map(_heading, blocks) if h is not None]
     doomed += _alt_captions(tree)
     for node in doomed:
         _drop(node)
