@@ -161,11 +161,12 @@ def load_trafilatura_eval() -> list[Page]:
 # ---------------------------------------------------------------- scoring
 
 
-def f1(predicted: str, gold: str) -> float:
+def precision_recall(predicted: str, gold: str) -> tuple[float, float]:
+    """Token precision and recall of ``predicted`` against ``gold`` (bags of words)."""
     pred = TOKEN.findall(predicted.lower())
     ref = TOKEN.findall(gold.lower())
     if not pred or not ref:
-        return 0.0
+        return 0.0, 0.0
     counts: dict[str, int] = {}
     for token in ref:
         counts[token] = counts.get(token, 0) + 1
@@ -174,9 +175,13 @@ def f1(predicted: str, gold: str) -> float:
         if counts.get(token, 0) > 0:
             counts[token] -= 1
             common += 1
-    if not common:
+    return common / len(pred), common / len(ref)
+
+
+def f1(predicted: str, gold: str) -> float:
+    precision, recall = precision_recall(predicted, gold)
+    if not precision + recall:
         return 0.0
-    precision, recall = common / len(pred), common / len(ref)
     return 2 * precision * recall / (precision + recall)
 
 
@@ -310,11 +315,15 @@ def main() -> int:
         ("fundus/kr", [p for p in fundus if p.source == "fundus/kr" and p.body]),
     ]
     for label, pages in text_sets:
-        our = _mean([f1(ours(p).body, p.body or "") for p in pages])
+        bodies = [ours(p).body for p in pages]
+        our = _mean([f1(body, p.body or "") for body, p in zip(bodies, pages, strict=True)])
         their = _mean([f1(theirs_text(p), p.body or "") for p in pages])
         verdict = "ok" if our >= their else "BELOW"
         ok &= our >= their
         print(f"  {label:22} n={len(pages):3}  ours {our:.3f}  trafilatura {their:.3f}  {verdict}")
+        scores = [precision_recall(b, p.body or "") for b, p in zip(bodies, pages, strict=True)]
+        precision, recall = _mean([s[0] for s in scores]), _mean([s[1] for s in scores])
+        print(f"  {'':22}        ours: precision {precision:.4f}  recall {recall:.4f}")
 
     print("metadata accuracy (ours vs trafilatura bare_extraction with_metadata)")
     meta_sets = [
@@ -370,3 +379,7 @@ def main() -> int:
         "      twincities, ...), which we keep as the exact instant and the day check then misses."
     )
     return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -27,6 +27,7 @@ from trafilatura.metadata import (
     set_date_params,
 )
 
+from articles.parsing.boilerplate import drop_boilerplate
 from articles.parsing.korean import (
     DATELINE,
     SEOUL,
@@ -302,10 +303,7 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
     bylines, fallback_author = _unnamed_authors(tree, meta, fallbacks=fallbacks)
     readable_date = _time(meta["published"], language="en") is not None
     fallback_date = "" if readable_date or not fallbacks else _fallback_date(tree, url)
-    extracted = trafilatura.bare_extraction(
-        tree, url=url or None, include_comments=False, include_tables=False, with_metadata=False
-    )
-    raw = getattr(extracted, "text", None) if extracted is not None else None
+    raw = _main_text(tree, url)
     if not raw or not raw.strip():
         arc = _arc_content(tree)
         raw = arc["text"]
@@ -351,6 +349,19 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
             updated_at=_time(meta["updated"], language=language),
         )
     ]
+
+
+def _main_text(tree: Any, url: str) -> str | None:
+    """The page's main text by trafilatura, once the boxes the markup names are gone (the
+    metadata has read the whole page before)."""
+    extracted = trafilatura.bare_extraction(
+        drop_boilerplate(tree),
+        url=url or None,
+        include_comments=False,
+        include_tables=False,
+        with_metadata=False,
+    )
+    return getattr(extracted, "text", None) if extracted is not None else None
 
 
 ARC_CONTENT = "Fusion.globalContent="

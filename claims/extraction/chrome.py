@@ -32,8 +32,12 @@ CHROME_RULES: dict[str, tuple[str, str]] = {
         "the copyright notice ('Copyright 2019 ...', '©'; not a story's 'copyright infringement')",
     ),
     "chrome_timestamp": (
-        r"기사입력|최종수정",
-        "the page's time stamps",
+        r"기사입력|최종수정|^\W*(?:입력|수정|등록|업데이트)\s*[:：]?\s*\d{4}\s*[.\-/년]\s*\d{1,2}\s*"
+        r"[.\-/월]\s*\d{1,2}\s*일?(?:[^가-힣]|입력|수정|등록|업데이트){0,40}$|"
+        r"^\W*(?:segunda|terça|quarta|quinta|sexta)-feira,?\s+\d{1,2}\s+de\s+\w+\s+de\s+\d{4}|"
+        r"^\W*\d{1,2}/\d{1,2}/\d{4}\s*-\s*Publicado\s+por\b",
+        "the page's time stamps: '기사입력', '- 입력 2023-04-07 08:26:22', 'sexta-feira, 22 de "
+        "outubro de 2010 às 20:13'",
     ),
     "chrome_navigation": (
         r"Top으로 이동|전체기사|베스트 기사",
@@ -77,7 +81,7 @@ CHROME_RULES: dict[str, tuple[str, str]] = {
         r"(?:Read|See)(?:\s+(?:more|also|next))?|Also\s+(?:read|see)|More(?:\s+on\s+[^:]{1,40})?|"
         r"Recommended(?:\s+reading)?|Don['’]t\s+miss|Most\s+read|Trending|Up\s+next)\s*[:|]|"
         r"^\W*Also\s+on\s+\w+\.\w+|"
-        r"\[(?-i:WARNING|NEWS|VIDEO|Video|PICS|PICTURES|INSIGHT|REVEAL|ANALYSIS|LATEST|POLL)\]\s*$",
+        r"\[(?-i:WARNING|NEWS|VIDEO|Video|PICS|PICTURES|INSIGHT|REVEAL|ANALYSIS|LATEST|POLL|REACTION)\]\s*$",
         "a link to another story: 'Related: ...', '[Read: ...]', 'READ MORE: ...', "
         "'Also on rt.com ...', '... outbreak [NEWS]'",
     ),
@@ -96,8 +100,12 @@ CHROME_RULES: dict[str, tuple[str, str]] = {
         r"(?:covering|reporting\s+on|writing\s+about))\b[^.]{0,80}\bsince\s+\d{4}|"
         rf"^\W*(?:She|He|{NAME}(?:\s+{NAME}){{0,2}})\s+is\s+an?\s+(?:[\w-]+\s+){{0,3}}"
         r"(?:reporter|writer|editor|correspondent|columnist|contributor|journalist)\s+"
-        rf"(?:at|for|with|on)\s+(?:the\s+)?{NAME}[^.]{{0,60}}\.?$",
-        "an author's bio: 'She has covered markets since 2015', 'He is a senior reporter at ...'",
+        rf"(?:at|for|with|on)\s+(?:the\s+)?{NAME}[^.]{{0,60}}\.?$|"
+        rf"^\W*{NAME}(?:\s+{NAME}){{0,2}}\s+is\s+(?:the\s+)?{NAME}(?:\s+{NAME}){{0,2}}['’]s\s+"
+        r"(?:[\w-]+\s+){0,3}"
+        r"(?:reporter|writer|editor|correspondent|columnist|contributor|journalist|curator|critic)\b",
+        "an author's bio: 'She has covered markets since 2015', 'He is a senior reporter at ...', "
+        "'Eric Song is IGN's deal curator ...'",
     ),
     "chrome_first_published": (
         rf"^\W*(?:First|Originally)\s+(?:published|posted)\b[\s:,]*(?:on\s+)?(?:\w+day,?\s+)?"
@@ -122,14 +130,44 @@ CHROME_RULES: dict[str, tuple[str, str]] = {
         "a photo caption or credit: 'Top left: ... Bottom: ...', '(right)', 'Photo: Jane Roe/...', "
         "'... in New York.Reuters'",
     ),
+    "chrome_credit_line": (
+        r"^\W*(?:Additional\s+)?(?:Reporting|Writing|Editing|Research)\s+by\s+"
+        rf"{NAME}\s+{NAME}|"
+        rf"^\W*{NAME}(?:\s+{NAME})?\s+reported\s+from\s+{NAME}[\w\s.,-]{{0,40}}\s+and\s+"
+        rf"{NAME}(?:\s+{NAME})?\s+from\s+{NAME}[\w\s.,-]{{0,30}}\.?$|"
+        r"\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article)(?:ing)?\W*$",
+        "the desk's credits: 'Reporting by Jane Roe; Editing by ...', 'Roe reported from New "
+        "York and Doe from Washington.', '... contributed to this report.'",
+    ),
+    "chrome_caption_people": (
+        r"^\W*Pictured\s+(?:above|below|left|right|top|bottom|here|at\s+the\s+\w+|"
+        r"(?:from\s+)?(?:left|right)\b)|\b(?:from\s+(?:left|right)|left\s+to\s+right)\s*:",
+        "a photo caption naming who is in it: 'Pictured right, is ...', 'Pictured from left, "
+        "are ...', 'Murder victims from left: ...'",
+    ),
+    "chrome_promotion": (
+        r"^\W*\d+\s+(?:issues|months|weeks)\s+for\s+(?:just\s+|only\s+)?[£$€]\s?\d|"
+        r"^\W*(?:Get|Try|Enjoy|Unlock)\s+(?:unlimited\s+|full\s+|instant\s+)?access\b|"
+        r"\b(?:book|album|novel|podcast|documentary)\b.{0,160}\bis\s+(?:out|available)\s+now\W*$",
+        "a subscription offer or a promotion: '12 issues for £11.99', 'Get access to ... for as "
+        "little as Rs 599', 'Her book ... is out now'",
+    ),
+    "chrome_widget_message": (
+        r"(?:주소|URL|링크)[이가]?\s*복사되었습니다|"
+        r"^\W*(?:An\s+)?error\s+(?:has\s+)?occurred\b.{0,40}\btry\s+again\b",
+        "a share button's or a form's message: '기사 URL이 복사되었습니다', 'An error has "
+        "occurred, please try again later.'",
+    ),
+    "chrome_caps_headline": (
+        r"^(?-i:(?=(?:[^a-z가-힣]*?\b[A-Z][A-Z'’.-]+\b){4})[^a-z가-힣]+)$",
+        "another story's headline in capitals between the paragraphs: 'SEAN SPICER ELIMINATED "
+        "FROM 'DANCING WITH THE STARS''",
+    ),
     "chrome_citation": (
         r"^\s*\[\d+\]\s|^\s*\d{4};\s*\d+|\bDOI:\s*10\.",
         "a numbered reference, a journal citation or a DOI",
     ),
 }
-CHROME = re.compile(
-    "|".join(f"(?P<{name}>{pattern})" for name, (pattern, _) in CHROME_RULES.items()), re.I
-)
 CAPTION_BEFORE = re.compile(r"(?:\[\s*(?:사진|그래픽|자료|Photo)[^\]]*\]|\(\s*사진\s*=[^)]*\))\s*$")
 KO_PREDICATE_END = re.compile(r"[다요죠까니][.!?\"'”’)\]]*$")
 EN_PAGE_LINE = re.compile(
@@ -148,28 +186,82 @@ EN_LISTING = re.compile(rf"^{EN_MONTH}\s+\d{{1,2}}\s*(?:–|—|-{{1,2}})\s*(?P<
 EN_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
 
 
-# Every chrome rule needs one of these strings (lower case) to match: a sentence holding
-# none of them is read without running the whole alternation, most of a body's sentences.
-CHROME_NEEDLES = (
-    "@", "기자", "사진", "무단", "재배포", "copyright", "all rights reserved", "ⓒ", "©",
-    "기사입력", "최종수정", "top으로 이동", "전체기사", "베스트 기사", "더보기", "속보",
-    "subscribe", "read more", "related", "advertisement", ":", "：", "전문", "올라온", "올린",
-    "매주", "연결", "나와", "(l)", "(c)", "from", "graphic", "chart", "infographic", "[", ";",
-    "doi", "comment", "today on", "this week on", "now on", "more on", "since", "reporter",
-    "writer", "editor", "correspondent", "columnist", "contributor", "journalist", "published",
-    "posted", "appeared", "(left)", "(right)", "(center)", "(centre)", "(top", "(bottom",
-    "photo", "image", "picture", "|", "also on", "reuters", "afp", "getty",
-    "yonhap",
-)  # fmt: skip
+CAPS_LETTERS = 20
+# The strings (lower case) without one of which a rule cannot match: a sentence holding none
+# of a rule's needles is not read with its pattern, and one holding no needle at all (most
+# of a body's sentences) with none. The headline in capitals has no needle but its capitals
+# (``_in_capitals``).
+CHROME_NEEDLES: dict[str, tuple[str, ...]] = {
+    "chrome_email": ("@",),
+    "chrome_wire_byline": ("기자",),
+    "chrome_photo_credit": ("사진",),
+    "chrome_copyright": ("무단", "재배포", "copyright", "all rights reserved", "ⓒ", "©"),
+    "chrome_timestamp": ("입력", "수정", "등록", "업데이트", "-feira", "publicado"),
+    "chrome_navigation": ("top으로 이동", "전체기사", "베스트 기사"),
+    "chrome_label": (
+        "사진", "더보기", "속보", "subscribe", "read more", "related", "advertisement",
+    ),
+    "chrome_programme_details": (":", "："),
+    "chrome_photo_disclaimer": ("사진",),
+    "chrome_gallery_lead": ("사진", "전문", "올라온", "올린"),
+    "chrome_schedule": ("매주",),
+    "chrome_anchor_handover": ("연결", "나와"),
+    "chrome_caption_position": ("from", "(l)", "(c)"),
+    "chrome_graphic_label": ("graphic", "chart"),
+    "chrome_related_link": (":", "|", "also on", "["),
+    "chrome_comment_count": ("comment",),
+    "chrome_site_today": ("today on", "this week on", "now on", "more on"),
+    "chrome_author_bio": (
+        "since", "reporter", "writer", "editor", "correspondent", "columnist", "contributor",
+        "journalist", "curator", "critic",
+    ),
+    "chrome_first_published": ("published", "posted", "appeared"),
+    "chrome_time_line": (":",),
+    "chrome_caption": (
+        ":", "photo", "image", "picture", "(left)", "(right)", "(center)", "(centre)", "(top",
+        "(bottom", "reuters", "afp", "getty", "yonhap",
+    ),
+    "chrome_credit_line": (
+        "reporting by", "writing by", "editing by", "research by", "reported from",
+        "contributed",
+    ),
+    "chrome_caption_people": ("pictured", "from", "left to right"),
+    "chrome_promotion": (
+        "issues for", "months for", "weeks for", "access", "out now", "available now",
+    ),
+    "chrome_widget_message": ("복사되었습니다", "error"),
+    "chrome_caps_headline": (),
+    "chrome_citation": ("[", ";", "doi"),
+}  # fmt: skip
+# Each needle, with the rules it opens (read once per sentence).
+NEEDLE_RULES: dict[str, tuple[str, ...]] = {}
+for _name, _needles in CHROME_NEEDLES.items():
+    for _needle in _needles:
+        NEEDLE_RULES[_needle] = (*NEEDLE_RULES.get(_needle, ()), _name)
+RULE_ORDER = {name: order for order, name in enumerate(CHROME_RULES)}
+CHROME_PATTERNS = {name: re.compile(pattern, re.I) for name, (pattern, _) in CHROME_RULES.items()}
+
+
+def _in_capitals(text: str) -> bool:
+    """A line in capitals (the needle of ``chrome_caps_headline``): no lower-case letter,
+    twenty capitals or more."""
+    return text == text.upper() and sum("A" <= ch <= "Z" for ch in text) >= CAPS_LETTERS
 
 
 def chrome_rule(text: str) -> str | None:
-    """The name of the chrome rule ``text`` matches (``CHROME_RULES``), or None."""
+    """The name of the chrome rule ``text`` matches (``CHROME_RULES``), or None. Of several,
+    the one matching first in the text, then the first in ``CHROME_RULES``."""
     low = text.lower()
-    if not any(needle in low for needle in CHROME_NEEDLES):
-        return None
-    found = CHROME.search(text)
-    return found.lastgroup if found else None
+    opened = {name for needle, names in NEEDLE_RULES.items() if needle in low for name in names}
+    if _in_capitals(text):
+        opened.add("chrome_caps_headline")
+    found: tuple[int, int, str] | None = None
+    for name in opened:
+        match = CHROME_PATTERNS[name].search(text)
+        if match:
+            key = (match.start(), RULE_ORDER[name], name)
+            found = key if found is None or key < found else found
+    return found[2] if found else None
 
 
 def table_row(text: str, language: str) -> bool:

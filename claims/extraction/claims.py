@@ -98,6 +98,10 @@ def prepare(
     the unit ready for the model: the rules' reading and the model's input."""
     stripped = text.strip()
     gate = "too_short" if len(stripped) < 12 else chrome_rule(stripped)
+    if gate == "chrome_caps_headline" and position[1] == 1:
+        # A claim pasted alone in capitals is a claim; between a story's paragraphs, a
+        # line in capitals is another story's headline.
+        gate = None
     if gate:
         return rejected(gate)
     asked = asks_a_fact(stripped, language)
