@@ -5,22 +5,24 @@
 
 Training data: the issue-16 campaign's whole articles, labelled unit by unit in context
 against bench/data/CODEBOOK.md (``bench/claims_train.py``: 6,025 Korean and 6,392 English
-units). Every article is read by the extractor itself (``claims.read_units``: the units it
-cuts, a quotation of several sentences being one, their figures, the rules' reading, the
-Korean morphemes and the unit's place in its article), so the model learns exactly the
-inputs it meets at run time; a unit's label is 1 when any labelled unit it holds is a claim
-(the codebook's rule for a joined quotation). Units a gate turns down (chrome, tables,
-questions) never reach the model and count as "not a claim" in the scores below.
+units, and 1,595 English news units of the second English round). Every article is read by
+the extractor itself (``claims.read_units``: the units it cuts, a quotation of several
+sentences being one, their figures, the rules' reading, the Korean morphemes and the unit's
+place in its article), so the model learns exactly the inputs it meets at run time; a unit's
+label is 1 when any labelled unit it holds is a claim (the codebook's rule for a joined
+quotation). Units a gate turns down (chrome, tables, questions) never reach the model and
+count as "not a claim" in the scores below.
 
 Weighted 0.5 beside them: sentences standing alone, read as a body of one unit (the
 model's "solo" case: checked claims without digits, 250 of SNU FactCheck's or QuanTemp's
 351, which the benchmarks never test as they count only claims with digits; the 1,500
 KLUE-NER sentences labelled under the older definition; a sample of 3,000 ClaimBuster
-sentences), and the older labels read in their articles (the dev set's tuning halves; in
-English also checkworthiness_en_news_labels.tsv). The held-out dev halves stay unread.
+sentences, these at ``CLAIMBUSTER_WEIGHT``), and the older labels read in their articles
+(the dev set's tuning halves; in English also checkworthiness_en_news_labels.tsv). The
+held-out dev halves stay unread.
 
 C, the threshold and the figure floor are chosen on out-of-fold probabilities (5 folds,
-grouped by article) of the campaign's units only; the calibration map is an isotonic
+grouped by article) of the labelled articles' units only; the calibration map is an isotonic
 regression fitted on those out-of-fold probabilities, its flat steps joined into a strictly
 increasing line (``calibration_map``: no two raw scores tie), so the exported model's score
 is a probability of being a claim that reads the same in both languages. The exported model is
