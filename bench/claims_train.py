@@ -4,6 +4,10 @@ corpus labelled unit by unit, in context, against ``bench/data/CODEBOOK.md`` ver
     bench/data/claims_train_ko.tsv, claims_train_en.tsv     the first labelling (all units)
     bench/data/claims_train_second.tsv                       a second, independent labelling
                                                              of six batches (ko/en 05, 10, 15)
+    bench/data/claims_train_en_news.tsv                      English news added for issue 16's
+                                                             second round (hard news first)
+    bench/data/claims_train_en_news_second.tsv               its second pass on a shuffled
+                                                             sample of units
 
 A row is: language, corpus file, article key, start, end, sha1(unit)[:12], label, category,
 the form of ``claims_fresh_test_labels.tsv`` (``bench/agreement.py`` reads it). No text: the
@@ -14,6 +18,7 @@ The label files are written from the labellers' filled-in batches (which hold co
 and stay outside the checkout) by:
 
     .venv/bin/python -m bench.claims_train /work/labelling/done /work/labelling/second
+    .venv/bin/python -m bench.claims_train news DONE_FOLDER SECOND_FOLDER   # the en_news files
 
 trafilatura needs about a second a page to read the English HTML pages, so the bodies are
 kept in a cache outside the checkout (``CLAIMDESK_BENCH_CACHE``, by default the system's
@@ -47,6 +52,9 @@ from bench.label_sources import GOLD_KO, html_article
 
 LABEL_FILES = {"ko": "claims_train_ko.tsv", "en": "claims_train_en.tsv"}
 SECOND = "claims_train_second.tsv"
+# Label files read after a language's first one (same form; their articles are new ones).
+MORE_FILES: dict[str, tuple[str, ...]] = {"en": ("claims_train_en_news.tsv",)}
+NEWS_SECOND = "claims_train_en_news_second.tsv"
 CACHE_NAME = "claimdesk-claims-train-bodies.pickle"
 
 
@@ -113,9 +121,11 @@ def label_rows(name: str) -> list[list[str]]:
 
 
 def train_units(language: str, name: str | None = None) -> list[TrainUnit]:
-    """Every labelled unit of a language, article by article in file order, each checked
-    against the sha1 of the text it was labelled on."""
-    rows = [r for r in label_rows(name or LABEL_FILES[language]) if r[0] == language]
+    """Every labelled unit of a language (of ``name`` alone when given, else of its first
+    file and then of ``MORE_FILES``), article by article in file order, each checked against
+    the sha1 of the text it was labelled on."""
+    names = [name] if name else [LABEL_FILES[language], *MORE_FILES.get(language, ())]
+    rows = [r for n in names for r in label_rows(n) if r[0] == language]
     texts = bodies({(r[1], r[2]) for r in rows})
     counts: dict[str, int] = defaultdict(int)
     for row in rows:
@@ -184,14 +194,14 @@ def write_labels(done: Path, second: Path) -> None:
     _write(sorted(second.glob("*.tsv")), DATA / SECOND, about)
 
 
-def _write(batches: list[Path], target: Path, about: str) -> None:
+def _write(batches: list[Path], target: Path, about: str, header_form: str = HEADER) -> None:
     rows: list[list[str]] = []
     labellers: dict[str, list[str]] = defaultdict(list)
     for path in batches:
         found, labeller = _batch_rows(path)
         rows += found
         labellers[labeller.removeprefix("second labeller ")].append(path.stem)
-    header = HEADER.format(
+    header = header_form.format(
         about=f"{about}: batches {', '.join(p.stem for p in batches)}",
         labellers="labellers "
         + "; ".join(f"{who} ({', '.join(stems)})" for who, stems in labellers.items()),
@@ -202,5 +212,33 @@ def _write(batches: list[Path], target: Path, about: str) -> None:
     target.write_text(header + "".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
 
 
+NEWS_HEADER = """\
+# language\tcorpus file\tarticle key\tstart\tend\tsha1(unit)[:12]\tclaim (1) or not (0)\tcategory
+# {about}
+# Labelled in context (whole articles, unit by unit, against bench/data/CODEBOOK.md version 1)
+# on 2026-12-06 by {labellers}, in issue 16's second English round: the English news pages
+# that bench/label_sources.training_articles left untouched after the campaign (units:
+# split_sentences at commit 70a50fc). No corpus text here: bench/claims_train.py reads each
+# body again and checks every row against its sha1.
+# {count} units, {claims} claims, {articles} articles.
+"""
+
+
+def write_news_labels(done: Path, second: Path) -> None:
+    """``claims_train_en_news.tsv`` and its second pass, from filled-in batches."""
+    name = MORE_FILES["en"][0]
+    _write(sorted(done.glob("en_news_*.tsv")), DATA / name, "First labelling, en news", NEWS_HEADER)
+    about = (
+        "Second pass by the same labeller on 250 units drawn at random (seed 1616), labelled "
+        "from a shuffled list with the units before and after and the first labels hidden "
+        "(Cohen's kappa on 1/0 against the first, bench/agreement.py: 0.984; the same "
+        "labeller, minutes later, so this bounds consistency, not independent agreement)"
+    )
+    _write(sorted(second.glob("*.tsv")), DATA / NEWS_SECOND, about, NEWS_HEADER)
+
+
 if __name__ == "__main__":
-    write_labels(Path(sys.argv[1]), Path(sys.argv[2]))
+    if sys.argv[1] == "news":
+        write_news_labels(Path(sys.argv[2]), Path(sys.argv[3]))
+    else:
+        write_labels(Path(sys.argv[1]), Path(sys.argv[2]))

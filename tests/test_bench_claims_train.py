@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.claims_train import LABEL_FILES, SECOND, label_rows
+from bench.claims_train import LABEL_FILES, MORE_FILES, NEWS_SECOND, SECOND, label_rows
 
 CODES = {
     "0": {"chrome", "headline", "table", "question", "opinion", "reported_opinion",
@@ -14,10 +14,13 @@ CODES = {
 }  # fmt: skip
 
 
-@pytest.mark.parametrize("name", [*LABEL_FILES.values(), SECOND])
+FILES = [*LABEL_FILES.values(), SECOND, *(n for names in MORE_FILES.values() for n in names)]
+
+
+@pytest.mark.parametrize("name", [*FILES, NEWS_SECOND])
 def test_label_rows_are_ids_offsets_digests_and_codebook_labels(name: str) -> None:
     rows = label_rows(name)
-    assert len(rows) > 1000
+    assert len(rows) >= (250 if name == NEWS_SECOND else 1000)
     for row in rows:
         assert len(row) == 8, row[:3]
         language, _, _, start, end, digest, label, category = row
@@ -25,3 +28,14 @@ def test_label_rows_are_ids_offsets_digests_and_codebook_labels(name: str) -> No
         assert 0 <= int(start) < int(end)
         assert len(digest) == 12 and int(digest, 16) >= 0
         assert category in CODES[label], row[:5]
+
+
+def test_the_added_files_hold_only_new_articles_and_the_second_pass_only_their_units() -> None:
+    first = {(r[1], r[2]) for name in LABEL_FILES.values() for r in label_rows(name)}
+    added = [r for names in MORE_FILES.values() for name in names for r in label_rows(name)]
+    assert added
+    assert not first & {(r[1], r[2]) for r in added}
+    units = {(r[1], r[2], r[3], r[4], r[5]) for r in added}
+    second = label_rows(NEWS_SECOND)
+    assert second
+    assert all((r[1], r[2], r[3], r[4], r[5]) in units for r in second)
