@@ -90,3 +90,16 @@ def test_english_units_carry_no_korean_mark():
 
     tokens = english_structure("The government must lift the rules, he said.").split()
     assert not {"OBLIGE", "SAY", "qOBLIGE"} & set(tokens)
+
+
+def test_a_reaction_named_by_its_feeling_noun_is_marked_as_a_feeling():
+    assert _marks("위원들은 회의 결과에 강한 불쾌감을 표했다.") == ["FEEL", "PAST"]
+
+
+def test_a_policy_line_ending_in_bangchim_is_read_as_a_plan_not_an_assertion():
+    from claims.extraction.rules import ko_not_assertion
+
+    assert ko_not_assertion("금융위는 특례 채무조정을 적용할 방침입니다.")
+    assert ko_not_assertion("정부는 규제를 완화할 방침이다.")
+    # A fact before the plan keeps the sentence an assertion, as for 예정이다.
+    assert not ko_not_assertion("정부는 지난달 규제를 풀었고, 추가 완화도 검토할 방침이다.")

@@ -44,7 +44,8 @@ KO_MARK_WORDS: dict[str, str] = {
     # Feeling: 기쁘다, 감사하다, 충격.
     "FEEL": "기쁘/VA 슬프/VA 감사/NNG 행복/NNG 행복/XR 걱정/NNG 충격/NNG 놀라/VV 미안/XR "
     "죄송/XR 영광/NNG 감동/NNG 설레/VV 즐겁/VA-I 속상/XR 억울/XR 분노/NNG 고맙/VA-I "
-    "반갑/VA-I 두렵/VA-I 무섭/VA-I 힘들/VA",
+    "반갑/VA-I 두렵/VA-I 무섭/VA-I 힘들/VA 불쾌감/NNG 아쉬움/NNG 기대감/NNG 자신감/NNG "
+    "애정/NNG 실망/NNG 불만/NNG 불안/NNG 반감/NNG 거부감/NNG 안도/NNG 환영/NNG 서운/XR",
     # A hedge: 듯하다, 것 같다, 아마.
     "HEDGE": "듯/NNB 듯/VA 같/VA 아마/MAG 어쩌면/MAG 혹시/MAG 다소/MAG 사실상/MAG",
     # A definition's frame: X이란, ~를 뜻하다, 일종, ~라고 불리다.
