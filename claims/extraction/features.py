@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from claims.extraction.ko_marks import mark as ko_mark
 from claims.extraction.rules import (
     COMPARISON,
     EN_NOT_FACT,
@@ -43,6 +44,9 @@ KO_MODAL_NOUNS = frozenset(
     "말 밝히 논란 혐의 부인 사과 감사 축하 예보 예고 목표 검토 추진 방안 희망 바람".split()
 )
 KO_OPEN = '“"‘'
+# Marks that say nothing of the predicate's stance: the last other mark outside quotations
+# is repeated as "$..." (what the sentence ends on: "$BELIEF", "$REPORT", "$PREDICT").
+KO_TENSE_MARKS = frozenset(("PAST", "NEG", "WHEN"))
 EN_WORD = re.compile(r"[A-Za-z']+|\d+|[“”\"]")
 EN_MARKS = {
     "MODAL": r"\b(?:will|would|should|must|could|may|might|can|shall|ought)\b",
@@ -103,13 +107,16 @@ def _ko_token(form: str, tag: str) -> str:
 def korean_structure(text: str, offset: int, morphemes: Sequence[Morpheme]) -> str:
     """A Korean unit's morphemes as tokens: function morphemes, predicates and modal nouns by
     form and tag ("어야/EC", "하/VX", "예정/NNG"), other content words by tag alone; inside a
-    quotation prefixed "q:"; the last six outside quotations again as "$..." (the final
-    ending) and the last four of each quotation as "q$..." (what the quoted words end in)."""
+    quotation prefixed "q:"; the stance and modality marks in text order (``ko_marks``:
+    "OBLIGE", "BELIEF", "qPAST" inside a quotation); the last six outside quotations again as
+    "$..." (the final ending) and the last four of each quotation as "q$..." (what the quoted
+    words end in)."""
     spans = [(s + offset, e + offset) for s, e in quoted_spans(text)]
-    outside_tokens, tokens = [], []
+    outside_tokens, tokens, marks = [], [], []
     quoted: dict[int, list[str]] = {}
     # Morphemes and quotations both run in text order: one walk finds each morpheme's.
     at, last = 0, len(spans) - 1
+    previous_form = previous_tag = last_mark = ""
     for start, form, tag in morphemes:
         if tag[0] == "S" and tag not in ("SN", "SL", "SH"):
             continue
@@ -118,6 +125,8 @@ def korean_structure(text: str, offset: int, morphemes: Sequence[Morpheme]) -> s
             if tag in KO_CONTENT_TAGS and not (tag == "NNG" and form in KO_MODAL_NOUNS)
             else f"{form}/{tag}"
         )
+        found = ko_mark(form, tag, previous_form, previous_tag)
+        previous_form, previous_tag = form, tag
         if spans:
             while at < last and spans[at][1] <= start:
                 at += 1
@@ -125,9 +134,18 @@ def korean_structure(text: str, offset: int, morphemes: Sequence[Morpheme]) -> s
             if span_start <= start < span_end:
                 quoted.setdefault(at, []).append(token)
                 tokens.append("q:" + token)
+                if found:
+                    marks.append("q" + found)
                 continue
         outside_tokens.append(token)
         tokens.append(token)
+        if found:
+            marks.append(found)
+            if found not in KO_TENSE_MARKS:
+                last_mark = found
+    tokens += marks
+    if last_mark:
+        tokens.append("$" + last_mark)
     tokens += ["$" + t for t in outside_tokens[-6:]]
     for words in quoted.values():
         tokens += ["q$" + t for t in words[-4:]]

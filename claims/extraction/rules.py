@@ -418,7 +418,7 @@ KO_NOT_FACT = re.compile(
 # ("불쾌감을 표했다", "애정을 드러냈다") or a rhetorical question ("공개하는 일이 될까."):
 # whatever figures it holds, the sentence asserts nothing a fact-checker can source yet.
 KO_NOT_ASSERTION = re.compile(
-    r"(?:(?:예정|계획|전망|구상)(?:이다|입니다|이에요|이라고\s*(?:했다|밝혔다|전했다)|)|"
+    r"(?:(?:예정|계획|전망|구상|방침)(?:이다|입니다|이에요|이라고\s*(?:했다|밝혔다|전했다)|)|"
     r"것으로\s*(?:보인다|보입니다|예상된다|예상됩니다|전망된다|전망됩니다|관측된다|관측됩니다)|"
     r"양상이다|양상입니다|수밖에\s*없다|수밖에\s*없습니다|"
     r"(?:있|다가올|될|할)\s*수\s*있는\s*일이다|잘못된\s*일이다|"
