@@ -195,10 +195,35 @@ def test_the_solo_floor_keeps_no_line_of_an_article(monkeypatch):
 
     _scoring_everything(monkeypatch, SOLO_FIGURE_FLOOR + 0.01)
     body = (
-        "Barbara Bush broke her leg in a sledding accident in 1991. "
+        "Barbara Bush broke her leg in a sledding accident in 1991.\n\n"
         "The accident happened at Camp David during a family holiday in 1991."
     )
     assert extract_claims(body, language="en") == []
+
+
+def test_a_claim_of_several_sentences_pasted_alone_needs_only_the_solo_floor(monkeypatch):
+    from claims.extraction.claims import SOLO_FIGURE_FLOOR
+
+    _scoring_everything(monkeypatch, SOLO_FIGURE_FLOOR + 0.01)
+    body = (
+        "Barbara Bush broke her leg in a sledding accident in 1991. "
+        "The accident happened at Camp David during a family holiday."
+    )
+    claims = extract_claims(body, language="en")
+    assert [(c.text, c.rules[-1]) for c in claims] == [
+        ("Barbara Bush broke her leg in a sledding accident in 1991.", "solo_figure")
+    ]
+
+
+def test_a_paragraph_longer_than_a_pasted_claim_gets_no_solo_floor(monkeypatch):
+    from claims.extraction.claims import LONE_UNITS, SOLO_FIGURE_FLOOR
+
+    _scoring_everything(monkeypatch, SOLO_FIGURE_FLOOR + 0.01)
+    first = "Barbara Bush broke her leg in a sledding accident in 1991. "
+    rest = [f"The family spent holiday number {n} at Camp David that winter. " for n in range(2, 9)]
+    short = first + "".join(rest[: LONE_UNITS - 1])
+    assert len(extract_claims(short, language="en")) == LONE_UNITS
+    assert extract_claims(first + "".join(rest[:LONE_UNITS]), language="en") == []
 
 
 def test_a_sentence_alone_under_the_solo_floor_is_no_claim(monkeypatch):

@@ -29,6 +29,7 @@ from claims.extraction.chrome import (
     photo_caption,
     table_row,
 )
+from claims.extraction.en_stance import reported_stance
 from claims.extraction.features import UnitInput, article_tokens, signature, unit_input
 from claims.extraction.figures import extract_figures
 from claims.extraction.questions import asks_a_fact
@@ -50,6 +51,10 @@ KO_QUESTION_END = re.compile(r"(?:까|나요|는가|을까요|ㄹ까)[.\"'”’
 # probability up (rules.CLAIM_RULES["solo_figure"]): a claim pasted on its own, as checked
 # claims are (QuanTemp's and SNU FactCheck's), has no article around it to read.
 SOLO_FIGURE_FLOOR = 0.2
+# A body of one paragraph and at most this many units is a claim pasted alone, as a checked
+# claim of two to four sentences is ("... ab dem 1. Oktober ..."), not an article: each of
+# its units is read by the solo floor, as a lone sentence is.
+LONE_UNITS = 4
 
 # The language of a body is read from its first 5,000 characters: enough to tell, and a
 # bounded cost on a body of 500,000.
@@ -93,9 +98,12 @@ def prepare(
     *,
     morphemes: Sequence[Morpheme] = (),
     position: tuple[int, int] = (0, 1),
+    lone: bool = False,
 ) -> Assessment | Prepared:
     """The gates' verdict (too short, the page's chrome, a question, a line of the page), or
-    the unit ready for the model: the rules' reading and the model's input."""
+    the unit ready for the model: the rules' reading and the model's input. ``lone``: the
+    unit is one of a short paragraph pasted alone (``lone_body``); a body of one unit is
+    always alone."""
     stripped = text.strip()
     gate = "too_short" if len(stripped) < 12 else chrome_rule(stripped)
     if gate == "chrome_caps_headline" and position[1] == 1:
@@ -108,6 +116,8 @@ def prepare(
     if asked and not figures:
         return rejected("asked_fact", "asked_without_figure")
     gate = None if asked else _not_an_assertion(stripped, language)
+    if not gate and language == "en" and not figures and reported_stance(stripped):
+        gate = "en_reported_stance"
     if gate:
         return rejected(gate)
     rules = rule_assessment(text, figures, language, offset)
@@ -122,10 +132,16 @@ def prepare(
     )
     speaker = _headline_speaker(text, figures, rules) if language == "ko" else ""
     figure_claim = rules.is_claim and rules.kind in ("statistical", "comparison")
-    solo_figure = position[1] == 1 and "figure_or_record" in rules.rules
+    solo_figure = (lone or position[1] == 1) and "figure_or_record" in rules.rules
     return Prepared(
         language, rules, inputs, asked or figure_claim or bool(speaker), speaker, solo_figure
     )
+
+
+def lone_body(body: str, units: int) -> bool:
+    """Whether a body is a claim pasted alone: one paragraph of at most ``LONE_UNITS``
+    units (an article's body has paragraphs, or more sentences)."""
+    return units <= LONE_UNITS and "\n" not in body.strip()
 
 
 def _headline_speaker(text: str, figures: list[Figure], rules: Assessment) -> str:
@@ -232,6 +248,7 @@ def read_units(
     spans, morphemes = claim_units(body, language=language)
     starts = [m.start for m in morphemes]
     units, signatures = [], []
+    lone = lone_body(body, len(spans))
     for index, (start, end) in enumerate(spans):
         text = body[start:end]
         # Korean articles quote English sentences and vice versa: read each in its own.
@@ -245,7 +262,13 @@ def read_units(
         else:
             position = (index, len(spans))
             prepared = prepare(
-                text, figures, sentence_language, start, morphemes=mine, position=position
+                text,
+                figures,
+                sentence_language,
+                start,
+                morphemes=mine,
+                position=position,
+                lone=lone,
             )
         units.append(UnitReading(start, end, sentence_language, tuple(figures), prepared))
         signatures.append(signature(text, sentence_language, mine))

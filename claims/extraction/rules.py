@@ -102,6 +102,12 @@ CLAIM_RULES: dict[str, ClaimRule] = {
     "ko_quote_opinion": ClaimRule(
         "rejects", "mostly a quotation of an opinion, an intention or a feeling"
     ),
+    "en_reported_stance": ClaimRule(
+        "rejects",
+        "no figure, and the sentence only reports its speaker's belief in a forecast, a wish, "
+        "an intention or a feeling ('He said he believed the vote would unite the country', "
+        "'She said she was shocked'): a reported opinion (en_stance.reported_stance)",
+    ),
     # The model's part (claims.decide): its calibrated probability decides.
     "model_accepts": ClaimRule(
         "keeps", "the model's calibrated probability is above its threshold"
