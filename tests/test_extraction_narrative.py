@@ -30,6 +30,9 @@ HAND_OVERS = [
     ("Here's what we know.", "en"),
     ("The charges are as follows.", "en"),
     ("Below are some lightly edited excerpts from the conversation.", "en"),
+    ("TAYLORVILLE — The following are arrest reports as recorded by the police.", "en"),
+    ("A former business partner stated in their testimony,", "en"),
+    ("Alluding to his rivals, the senator declared,", "en"),
     ("취재진이 만난 한 주민은 이렇게 말했다.", "ko"),
     ("그는 다음과 같이 설명했다.", "ko"),
     ("이에 대해 A씨는 이렇게 답했다.", "ko"),
@@ -76,6 +79,8 @@ KEPT = [
     ("Biden spoke with Xi for two hours on Tuesday.", "en"),
     ("The soldiers did not return fire.", "en"),
     ("The patient did not respond to the treatment.", "en"),
+    ("The official did not say Thursday whether the review would cut the fleet.", "en"),
+    ('"We closed the plant," he said,', "en"),
     ("경찰은 용의자가 범행을 자백했다고 밝혔다.", "ko"),
     ('"저는 그 회의에 참석하지 않았습니다"라고 그는 말했다.', "ko"),
     # A hand-over holding a measuring figure reports it (a codebook statistic).

@@ -40,8 +40,19 @@ EN_HANDOVER = re.compile(
     r"(?: \w+){0,2}[.!]?" + _TAIL,
     re.IGNORECASE,
 )
-# A line that presents what follows: "Here's a round-up of …", "Below are excerpts …".
-EN_HERE_IS = re.compile(r"^\W*(?:here|below)(?:'s|’s| is| are)\s", re.IGNORECASE)
+# A line that presents what follows: "Here's a round-up of …", "Below are excerpts …",
+# "TAYLORVILLE — The following are arrest reports …".
+EN_HERE_IS = re.compile(
+    r"^\W*(?:[A-Z]{2,}[A-Z ,.]* [—–-]+ )?(?:(?:here|below)(?:'s|’s| is| are)|the following "
+    r"(?:is|are))\s",
+    re.IGNORECASE,
+)
+# A verb of saying closed by a comma hands over to the quotation in the next unit ("A former
+# partner stated in their testimony,", "Pompeo declared,").
+EN_SAYING_COMMA = re.compile(
+    r"\b(?:said|says|stated|states|declared|wrote|writes|added|told [\w'’ ]{1,30}|asked)"
+    r"(?: in [^,]{1,40})?,[\s\"'”’)]*$"
+)
 # The reporting process: the whole line is someone declining, not answering, being asked
 # for comment or speaking to the press.
 _WHO = r"(?:[\w'’.&-]+ ){0,6}?"
@@ -115,6 +126,8 @@ def narrative_line(text: str, figures: list[Figure], language: str) -> bool:
             or KO_NEXT_IS.search(stripped)
         )
     if EN_HANDOVER.search(stripped) or EN_HERE_IS.search(stripped):
+        return True
+    if EN_SAYING_COMMA.search(stripped) and stripped[:1] not in "\"'“‘":
         return True
     if stripped[:1] in "\"'“‘" or EN_MORE.search(stripped):
         return False
