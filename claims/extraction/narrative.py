@@ -101,6 +101,13 @@ KO_HANDOVER_VERB = re.compile(
     r"(?:(?:다음과|아래와)\s*같이\s*[가-힣]{1,8}|이렇게\s*(?:말|밝|답|대답|답변|설명|진술|반박|"
     r"강조|주장|전했|언급|덧붙|호소|토로|발언|증언|적었|썼)[가-힣]{0,5})[.:]?" + _TAIL
 )
+# The reporting process, as the English "declined to comment", "could not be reached":
+# "…은 입장을 밝히지 않았다", "…답변을 거부했다", "…연락이 닿지 않았다". (Not "…에 질의했다":
+# a civic group's formal inquiry to a commission is an event.)
+KO_PROCESS = re.compile(
+    r"(?:연락이\s*닿지\s*않았|(?:입장|답변|언급|대답|해명|논평|응답)[을은]?\s*(?:밝히지\s*않았|"
+    r"거부했|거부하였|피했|회피했|회피하였|내놓지\s*않았))(?:다|습니다)[.]?" + _TAIL
+)
 # A quotation closed by "…라며", "…면서", "…고" holds the said content in the line.
 KO_QUOTED_BEFORE = re.compile(r"[”\"’']\s*(?:이?라?며|라면서|면서|고)\s")
 # "…은 다음과 같다", "…아래와 같습니다": what follows is the content.
@@ -124,6 +131,7 @@ def narrative_line(text: str, figures: list[Figure], language: str) -> bool:
             KO_HANDOVER_VERB.search(stripped)
             or KO_AS_FOLLOWS.search(stripped)
             or KO_NEXT_IS.search(stripped)
+            or KO_PROCESS.search(stripped)
         )
     if EN_HANDOVER.search(stripped) or EN_HERE_IS.search(stripped):
         return True
