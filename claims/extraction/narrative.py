@@ -4,10 +4,12 @@ process" edge case), whatever the model makes of it (``rules.CLAIM_RULES["narrat
 
 Such a line (1) hands over to a quotation, a list or a table that follows: it ends in a
 colon ("In a long interview, she also said:"), or its last words are a hand-over ("as
-follows", "here is what they told us", "취재진이 만난 한 주민은 이렇게 말했다", "그는 다음과
-같이 설명했다", "주요 내용은 아래와 같다", "다음은 사과문 전문이다"); or (2) is only the
-reporting itself: someone declined to comment, did not respond, was asked for comment, spoke
-to reporters, or a bare frame ("the company said in a statement.").
+follows", "here is what they told us", "취재진이 만난 한 주민은 이렇게 말했다",
+"그는 다음과 같이 설명했다", "주요 내용은 아래와 같다", "다음은 사과문 전문이다"),
+it opens "Here's …" or "The following are …", or a verb of saying closed by a comma ends
+it ("Pompeo declared,"); or (2) is only the reporting itself: someone declined to comment,
+did not respond, could not be reached, was asked for comment, spoke to reporters, a bare
+frame ("the company said in a statement."), "입장을 밝히지 않았다", "연락이 닿지 않았다".
 
 What it keeps: a line holding a figure that measures (``rules.WEIGHTY``) — "검찰은 징역
 35년과 벌금 300억원을 구형한 이유에 대해 이렇게 말했다" reports the sentence asked for, a
