@@ -32,6 +32,7 @@ from claims.extraction.chrome import (
 from claims.extraction.en_stance import reported_stance
 from claims.extraction.features import UnitInput, article_tokens, signature, unit_input
 from claims.extraction.figures import extract_figures
+from claims.extraction.narrative import narrative_line
 from claims.extraction.questions import asks_a_fact
 from claims.extraction.rules import (
     QUESTION,
@@ -88,6 +89,9 @@ class Prepared:
     speaker: str = ""
     # A unit standing alone (a body of one unit) in which the rules read a figure or record.
     solo_figure: bool = False
+    # A line that only hands over to what follows or tells how the story was reported
+    # (narrative.narrative_line): no claim, whatever the model makes of it.
+    narrative: bool = False
 
 
 def prepare(
@@ -134,7 +138,13 @@ def prepare(
     figure_claim = rules.is_claim and rules.kind in ("statistical", "comparison")
     solo_figure = (lone or position[1] == 1) and "figure_or_record" in rules.rules
     return Prepared(
-        language, rules, inputs, asked or figure_claim or bool(speaker), speaker, solo_figure
+        language,
+        rules,
+        inputs,
+        asked or figure_claim or bool(speaker),
+        speaker,
+        solo_figure,
+        narrative_line(stripped, figures, language),
     )
 
 
@@ -161,6 +171,8 @@ def decide(prepared: Prepared) -> Assessment:
     scorer = checkworthiness.model(prepared.language)
     raw = scorer.probability(inputs.text, inputs.extra, inputs.tokens)
     probability = round(scorer.calibrated(raw), 4)
+    if prepared.narrative:
+        return rejected(*rules.rules, "narrative_line", model=probability)
     if probability >= scorer.threshold:
         decision = "model_accepts"
     elif prepared.figure_claim and probability >= scorer.rule_floor:
@@ -306,6 +318,7 @@ def _with_neighbours(
         first.figure_claim,
         first.speaker,
         first.solo_figure,
+        first.narrative,
     )
     return UnitReading(unit.start, unit.end, unit.language, unit.figures, prepared)
 

@@ -123,6 +123,12 @@ CLAIM_RULES: dict[str, ClaimRule] = {
         "the solo floor: whoever pastes one sentence with a figure asks for it to be checked",
     ),
     "model_rejects": ClaimRule("rejects", "the model's calibrated probability is below its bar"),
+    "narrative_line": ClaimRule(
+        "rejects",
+        "a line that only hands over to what follows ('she also said:', '이렇게 말했다', "
+        "'다음과 같다') or tells how the story was reported ('declined to comment', 'spoke to "
+        "reporters'), with no measuring figure: narrative, whatever the model makes of it",
+    ),
 }
 WEIGHT = {name: rule.weight for name, rule in CLAIM_RULES.items()}
 MORE_WEIGHTY_CAP = 0.15
