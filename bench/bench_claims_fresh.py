@@ -32,6 +32,9 @@ Looks at the fresh set (issue 16):
    sentence pasted alone with a figure (Korean model unchanged): ko 79.5/87.1, en 69.4/88.1.
 6. 2026-12-06, main at dcb3c07 (branches h16-ko, h16-en, h16-fig, h16-chrome merged: Korean
    stance marks, 1,595 English news units, figure and chrome fixes): ko 79.4/88.0, en 69.6/89.9.
+7. 2026-12-06, main at 4b5db10 (then h16-qt and h16-narr: the solo floor for short lone claims,
+   en_reported_stance, narrative_line; decided on training units and dev halves, not here),
+   to report the session's end: ko 79.4/88.0, en 70.6/89.9.
 """
 
 from __future__ import annotations
