@@ -266,7 +266,7 @@ def _cut(response: requests.Response, expired: threading.Event) -> None:
 
 def _read_body(response: requests.Response, original: str, limits: Limits) -> bytes:
     declared = response.headers.get("Content-Length", "")
-    if declared.isdigit() and int(declared) > limits.max_bytes:
+    if declared.isdecimal() and int(declared) > limits.max_bytes:
         raise FetchError.because(original, "page_too_large", limit=limits.max_bytes)
     expired = threading.Event()
     # A server that drips bytes never trips the read timeout; the timer enforces the total.

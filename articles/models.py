@@ -51,7 +51,7 @@ def outlet_match(outlet: int | str, *, through: str = "") -> Q:
     in any case; ``through`` is the path to the outlet's owner (``"article__"``)."""
     if isinstance(outlet, str):
         name = outlet.strip()
-        if not (name.isdigit() and int(name) <= MAX_ID):
+        if not (name.isdecimal() and int(name) <= MAX_ID):
             return Q(**{f"{through}outlet__name__iexact": name})
         outlet = int(name)
     return Q(**{f"{through}outlet_id": outlet})

@@ -116,14 +116,14 @@ def inbox_position(notification: Notification) -> str:
 
 def parse_position(raw: str) -> tuple[datetime, int] | None:
     micros, dot, pk = raw.partition(".")
-    if not dot or not micros.isdigit() or not pk.isdigit() or len(raw) > 40:
+    if not dot or not micros.isdecimal() or not pk.isdecimal() or len(raw) > 40:
         return None
     seconds, rest = divmod(int(micros), 1_000_000)
     try:
         when = datetime.fromtimestamp(seconds, tz=UTC).replace(microsecond=rest)
     except (OverflowError, OSError, ValueError):
         return None
-    return when, int(pk)
+    return (when, int(pk)) if int(pk) <= 2**63 - 1 else None  # no row id is larger
 
 
 def inbox(user: Any, *, before: str = "", limit: int = INBOX_SIZE) -> InboxPage:

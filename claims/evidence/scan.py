@@ -193,7 +193,7 @@ def _word_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
 
 def _date_tokens(value: str) -> set[str]:
     parts = value.split("-")
-    return {str(int(p)) for p in parts if p.isdigit()}
+    return {str(int(p)) for p in parts if p.isdecimal()}
 
 
 class Targets:

@@ -33,7 +33,7 @@ def _back(request: HttpRequest) -> str:
 
 
 def _ticked(request: HttpRequest) -> list[int]:
-    return [int(v) for v in request.POST.getlist("claim") if v.isdigit()][:MAX_TICKED]
+    return [int(v) for v in request.POST.getlist("claim") if v.isdecimal()][:MAX_TICKED]
 
 
 def _report(request: HttpRequest, report: BulkReport, done: Callable[[int], str]) -> None:

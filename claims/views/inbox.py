@@ -64,7 +64,7 @@ def inbox_read(request: HttpRequest) -> HttpResponse:
     if request.POST.get("all"):
         mark_read(user=request.user)
     else:
-        ids = [int(i) for i in request.POST.getlist("id") if i.isdigit()]
+        ids = [int(i) for i in request.POST.getlist("id") if i.isdecimal()]
         mark_read(user=request.user, ids=ids)
     return HttpResponseRedirect(_inbox_url())
 

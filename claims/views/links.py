@@ -69,7 +69,7 @@ def split(request: HttpRequest, pk: int) -> HttpResponse:
 def group(request: HttpRequest, pk: int) -> HttpResponse:
     claim = _panel_claim(pk)
     raw = request.POST.get("other", "").strip().lstrip("#")
-    other = Claim.objects.filter(pk=int(raw)).first() if raw.isdigit() and len(raw) < 18 else None
+    other = Claim.objects.filter(pk=int(raw)).first() if raw.isdecimal() and len(raw) < 18 else None
     if other is None:
         return _panel_response(
             request, claim, status=UNPROCESSABLE, errors=[_("That claim does not exist.")]
