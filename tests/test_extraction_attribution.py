@@ -47,6 +47,9 @@ from claims.extraction import attribution_of
             '인터뷰 : 이은희 / 인하대 소비자학 교수 -"물가가 1년 새 5% 올랐습니다."',
             "이은희 인하대 소비자학 교수",
         ),
+        # A company's regulatory filing: "…고 공시했다"
+        ("클래시스는 지난해 매출액이 2429억원으로 34% 증가했다고 공시했다.", "클래시스"),
+        ("삼성전자는 3분기 영업이익이 10조8000억원이라고 29일 공시했다.", "삼성전자"),
     ],
 )
 def test_korean_sources_are_named_as_the_sentence_gives_them(sentence, source):
