@@ -28,15 +28,18 @@ _BELIEF = (
 )
 # Wanting or hoping to do something: an intention.
 _WANT = r"(?:wanted|wants|want|hoped|hopes|hope|wished|wishes)\s+to\b"
+# The words of a feeling (the model's FEEL mark reads them too, ``features.EN_MARKS``).
+FEELINGS = (
+    r"shocked|surprised|happy|sad|proud|excited|worried|concerned|disappointed|pleased|"
+    r"delighted|thrilled|angry|upset|frustrated|grateful|thankful|sorry|glad|afraid|scared|"
+    r"confident|optimistic|pessimistic|hopeful|devastated|saddened|honou?red|relieved|"
+    r"heartbroken|stunned|appalled|outraged|furious"
+)
 # A feeling: "was 'shocked'", "felt deeply saddened", "is thrilled".
 _FEEL = (
     r"(?:was|were|is|are|am|felt|feels|feel|had been|has been|have been)\s+"
     r"(?:\w+ly\s+|so\s+|very\s+|too\s+)?[\"“‘']?"
-    r"(?:shocked|surprised|happy|sad|proud|excited|worried|concerned|disappointed|pleased|"
-    r"delighted|thrilled|angry|upset|frustrated|grateful|thankful|sorry|glad|afraid|scared|"
-    r"confident|optimistic|pessimistic|hopeful|devastated|saddened|honou?red|relieved|"
-    r"heartbroken|stunned|appalled|outraged|furious|humbled|encouraged|saddened|horrified|"
-    r"dismayed|overjoyed|elated)\b"
+    rf"(?:{FEELINGS}|humbled|encouraged|horrified|dismayed|overjoyed|elated)\b"
 )
 REPORTED_STANCE = re.compile(_FRAME + f"(?:{_BELIEF}|{_WANT}|{_FEEL})")
 # A second clause that may state a fact: "..., but he has received calls from ...".

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from claims.extraction.en_stance import FEELINGS
 from claims.extraction.ko_marks import mark as ko_mark
 from claims.extraction.rules import (
     COMPARISON,
@@ -60,11 +61,7 @@ EN_MARKS = {
     # holds (a feeling, a judgement, a plan), whether a time point fixes a future, a
     # definition's frame, the tense of a reported event. In text order, so the token pairs
     # read "REPORT FEEL", "REPORT BELIEF", "MODAL WHEN", "PAST".
-    "FEEL": r"\b(?:shocked|surprised|happy|sad|proud|excited|worried|concerned|disappointed|"
-    r"pleased|delighted|thrilled|angry|upset|frustrated|grateful|thankful|sorry|glad|afraid|"
-    r"scared|confident|optimistic|pessimistic|hopeful|devastated|saddened|honou?red|relieved|"
-    r"heartbroken|stunned|appalled|outraged|furious|excited|love[sd]?|hate[sd]?|enjoy(?:s|ed)?|"
-    r"wish(?:es|ed)?|fear(?:s|ed)?)\b",
+    "FEEL": rf"\b(?:{FEELINGS}|love[sd]?|hate[sd]?|enjoy(?:s|ed)?|wish(?:es|ed)?|fear(?:s|ed)?)\b",
     "EVAL": r"\b(?:clearly|obviously|arguably|certainly|surely|undoubtedly|simply|truly|really|"
     r"perhaps|probably|possibly|widely|apparently|seemingly|essentially|basically|important|"
     r"crucial|essential|vital|great|good|bad|better|worse|best|worst|perfect|amazing|"
