@@ -1,17 +1,40 @@
-"""What the review interface's views share: role checks, htmx detection, error messages."""
+"""What the review interface's views share: role checks, htmx detection, error messages,
+page parts cached whole."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.template.backends.utils import csrf_input
+from django.utils.safestring import SafeString
 
 UNPROCESSABLE = 422
 View = Callable[..., HttpResponse]
+# Where a cached page part's forms take their CSRF token, which goes in per request.
+CSRF_MARK = SafeString("<!--claimdesk:csrf-->")
+
+
+def cached_part(
+    request: HttpRequest, kind: str, key: list[str], seconds: int, build: Callable[[], str]
+) -> str:
+    """A part of a page cached whole for ``seconds`` under ``key`` (what it shows) and the
+    request's URL, built by ``build`` on a miss; its CSRF_MARK holds this request's token."""
+    digest = hashlib.blake2b(
+        "|".join([*key, request.get_full_path()]).encode(), digest_size=16
+    ).hexdigest()
+    name = f"claimdesk:{kind}:{digest}"
+    part = cache.get(name)
+    if part is None:
+        part = build()
+        cache.set(name, part, seconds)
+    return part.replace(CSRF_MARK, csrf_input(request), 1) if CSRF_MARK in part else part
 
 
 def role_required(check: Callable[[Any], bool]) -> Callable[[View], View]:

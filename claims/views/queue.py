@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
-from django.template.backends.utils import csrf_input
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -42,7 +39,7 @@ from claims.selectors import (
     queue_version,
     reviewer_choices,
 )
-from claims.views.common import role_required
+from claims.views.common import CSRF_MARK, cached_part, role_required
 
 PAGE_SIZE = 50
 # "← Queue" goes back to the queue as filtered: its links carry the query as ``back``
@@ -132,7 +129,6 @@ def queue_url(request: HttpRequest) -> str:
 # filters' choices (outlets, reviewers) are not in the version and show a new one within
 # QUEUE_CACHE_SECONDS. The CSRF token is put in per request.
 QUEUE_CACHE_SECONDS = 60
-CSRF_MARK = SafeString("<!--claimdesk:csrf-->")
 # "Save this view" (claims/_save_view.html) goes in per request too: it holds a CSRF token.
 SAVE_VIEW_MARK = SafeString("<!--claimdesk:save-view-->")
 
@@ -144,17 +140,13 @@ def _role(user: Any) -> str:
     return "reviewer" if roles.can_review(user) else "viewer"
 
 
-def _queue_cache_key(request: HttpRequest, role: str) -> str:
+def _queue_cache_key(request: HttpRequest, role: str) -> list[str]:
     # A reviewer whom blind review may keep from some claims sees pages of their own
     # (claims.blind); editors and viewers share theirs.
     mine = request.user.pk if request.GET.get("mine") or blind.kept_blind(request.user) else ""
     # Today: what is overdue changes at midnight.
     today = timezone.localdate().isoformat()
-    parts = [queue_version(), get_language() or "", role, str(mine), today]
-    digest = hashlib.blake2b(
-        "|".join([*parts, request.get_full_path()]).encode(), digest_size=16
-    ).hexdigest()
-    return f"claimdesk:queue:{digest}"
+    return [queue_version(), get_language() or "", role, str(mine), today]
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,11 +250,8 @@ def _save_view_form(request: HttpRequest, can_share: bool) -> str:
 def queue(request: HttpRequest) -> HttpResponse:
     role = _role(request.user)
     key = _queue_cache_key(request, role)
-    body = cache.get(key)
-    if body is None:
-        body = _queue_body(request, role)
-        cache.set(key, body, QUEUE_CACHE_SECONDS)
-    if role != "viewer":
-        body = body.replace(CSRF_MARK, csrf_input(request), 1)
+    body = cached_part(
+        request, "queue", key, QUEUE_CACHE_SECONDS, lambda: _queue_body(request, role)
+    )
     body = body.replace(SAVE_VIEW_MARK, _save_view_form(request, role == "editor"), 1)
     return render(request, "claims/queue.html", {"body": SafeString(body)})
