@@ -29,7 +29,6 @@ from claims.webhook_models import (
     WEBHOOK_EVENTS,
     WebhookDelivery,
     WebhookEndpoint,
-    new_webhook_secret,
 )
 
 # claims.webhook_http.ERRORS in the reader's language, by code.
@@ -174,10 +173,7 @@ class WebhookEndpointAdmin(CleanTextAdmin, admin.ModelAdmin[WebhookEndpoint]):
     def new_secret(self, request: HttpRequest, queryset: QuerySet[WebhookEndpoint]) -> None:
         """At once, the old secret no longer signing (a secret that leaked)."""
         for endpoint in queryset:
-            endpoint.secret = new_webhook_secret()
-            endpoint.previous_secret, endpoint.previous_secret_until = "", None
-            fields = ["secret", "previous_secret", "previous_secret_until", "updated_at"]
-            endpoint.save(update_fields=fields)
+            webhooks.replace_secret(endpoint)
             self._show_secret(request, endpoint)
 
 

@@ -26,6 +26,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as BrokerError
 
+from articles.models import MAX_ID
 from claims.inbox_models import InboxSettings, Notification, NotificationKind
 from claims.models import Claim, ClaimStatus, Verdict
 
@@ -123,7 +124,7 @@ def parse_position(raw: str) -> tuple[datetime, int] | None:
         when = datetime.fromtimestamp(seconds, tz=UTC).replace(microsecond=rest)
     except (OverflowError, OSError, ValueError):
         return None
-    return (when, int(pk)) if int(pk) <= 2**63 - 1 else None  # no row id is larger
+    return (when, int(pk)) if int(pk) <= MAX_ID else None  # no row id is larger
 
 
 def inbox(user: Any, *, before: str = "", limit: int = INBOX_SIZE) -> InboxPage:

@@ -227,6 +227,17 @@ def _count_outcome(endpoint: WebhookEndpoint, *, delivered: bool) -> None:
         log.warning("webhook endpoint %s (%s): %s", endpoint.pk, endpoint.url, reason)
 
 
+SECRET_FIELDS = ["secret", "previous_secret", "previous_secret_until", "updated_at"]
+
+
+def replace_secret(endpoint: WebhookEndpoint) -> None:
+    """Give the endpoint a new signing secret at once: the old one no longer signs (a secret
+    that leaked)."""
+    endpoint.secret = new_webhook_secret()
+    endpoint.previous_secret, endpoint.previous_secret_until = "", None
+    endpoint.save(update_fields=SECRET_FIELDS)
+
+
 def rotate_secret(endpoint: WebhookEndpoint, *, now: datetime | None = None) -> datetime:
     """Give the endpoint a new signing secret; the one it had keeps signing beside it for
     ``CLAIMDESK_WEBHOOK_ROTATION_HOURS`` (24 by default), the receiver's time to switch.
@@ -235,8 +246,7 @@ def rotate_secret(endpoint: WebhookEndpoint, *, now: datetime | None = None) -> 
     until = now + timedelta(hours=float(settings.CLAIMDESK_WEBHOOK_ROTATION_HOURS))
     endpoint.previous_secret, endpoint.previous_secret_until = endpoint.secret, until
     endpoint.secret = new_webhook_secret()
-    fields = ["secret", "previous_secret", "previous_secret_until", "updated_at"]
-    endpoint.save(update_fields=fields)
+    endpoint.save(update_fields=SECRET_FIELDS)
     return until
 
 

@@ -284,7 +284,7 @@ def _html_tree(html: str | bytes) -> Any:
     return tree
 
 
-def _page_title(meta: dict[str, Any], outlet: str, url: str) -> str:
+def _page_title(meta: dict[str, Any], outlet: str) -> str:
     """The page's headline without the site's name (see ``meta.choose_title``)."""
     site = meta["site"]
     if outlet:
@@ -318,7 +318,7 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
             return several
     body, dl_authors, dl_outlet = _clean_body(raw)
     outlet = meta["outlet"] or dl_outlet
-    title = _page_title(meta, outlet, url)
+    title = _page_title(meta, outlet)
     first, _, rest = body.partition("\n\n")
     if first.strip() == title.strip():
         body = rest
