@@ -42,11 +42,16 @@ def lease_renewed(job_id: int) -> Iterator[None]:
         interval = settings.CLAIMDESK_JOB_LEASE_SECONDS / 3
         try:
             while not done.wait(interval):
-                IngestJob.objects.filter(pk=job_id, state=RUNNING).update(
-                    lease_expires_at=lease_end()
-                )
-        except DatabaseError:
-            log.exception("ingest job %s: could not renew its lease", job_id)
+                try:
+                    IngestJob.objects.filter(pk=job_id, state=RUNNING).update(
+                        lease_expires_at=lease_end()
+                    )
+                except DatabaseError:
+                    # A database that is busy or away for a moment (a locked table, a
+                    # restart) must not end the renewals: the lease still has two
+                    # thirds to run, and the next turn tries again.
+                    log.exception("ingest job %s: could not renew its lease", job_id)
+                    connections.close_all()
         finally:
             connections.close_all()  # this thread's own connections
 

@@ -7,13 +7,15 @@ tests/test_faults_worker.py kills a real worker with SIGKILL.
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta
 
 import pytest
+from django.db import OperationalError
 from django.utils import timezone
 
 from articles.models import IngestJob
-from claims import pipeline
+from claims import leases, pipeline
 from claims.pipeline import IngestOutcome, requeue_lost_jobs, run_ingest_job
 from config.celery import app as celery_app
 from tests.workers import wait_for
@@ -121,6 +123,20 @@ def test_a_job_holds_a_lease_while_it_runs_and_none_once_done(db, monkeypatch, s
     assert IngestJob.objects.get(pk=job.pk).lease_expires_at is None
 
 
+def lease_of(job_pk: int) -> datetime:
+    """The job's lease as the database has it; a read that meets the table locked by the
+    renewing thread (SQLite's shared test database) reads again."""
+    for _ in range(20):
+        try:
+            value = IngestJob.objects.get(pk=job_pk).lease_expires_at
+        except OperationalError:
+            time.sleep(0.1)
+            continue
+        assert value is not None
+        return value
+    raise AssertionError("the job's row stayed locked for two seconds")
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_live_worker_renews_the_lease_of_a_long_job_so_it_is_not_requeued(
     monkeypatch, settings, sent
@@ -129,15 +145,10 @@ def test_a_live_worker_renews_the_lease_of_a_long_job_so_it_is_not_requeued(
     job = IngestJob.objects.create(source="https://news.example/a")
     observed: dict[str, object] = {}
 
-    def lease() -> datetime:
-        value = IngestJob.objects.get(pk=job.pk).lease_expires_at
-        assert value is not None
-        return value
-
     def entry(source: str) -> IngestOutcome:
-        first = lease()
+        first = lease_of(job.pk)
         # The job outlives its first lease: wait for the renewal to move it on.
-        observed["renewed"] = wait_for(lambda: lease() > first + timedelta(seconds=1), 30)
+        observed["renewed"] = wait_for(lambda: lease_of(job.pk) > first + timedelta(seconds=1), 30)
         observed["requeued"] = requeue_lost_jobs()
         return IngestOutcome(source=source)
 
@@ -145,6 +156,34 @@ def test_a_live_worker_renews_the_lease_of_a_long_job_so_it_is_not_requeued(
     assert run_ingest_job(job.pk, last_attempt=False) == State.DONE
     assert observed == {"renewed": True, "requeued": []}
     assert sent == []
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_renewal_that_fails_once_is_tried_again_on_the_next_turn(monkeypatch, settings, sent):
+    # A locked table or a database restart fails one renewal; the lease must still move on.
+    settings.CLAIMDESK_JOB_LEASE_SECONDS = 3
+    job = IngestJob.objects.create(source="https://news.example/a")
+    turns: list[str] = []
+    real_lease_end = leases.lease_end
+
+    def lease_end_failing_first() -> datetime:
+        turns.append("failed" if not turns else "renewed")
+        if len(turns) == 1:
+            raise OperationalError("database table is locked: articles_ingestjob")
+        return real_lease_end()
+
+    observed: dict[str, object] = {}
+
+    def entry(source: str) -> IngestOutcome:
+        first = lease_of(job.pk)
+        monkeypatch.setattr(leases, "lease_end", lease_end_failing_first)
+        observed["renewed"] = wait_for(lambda: lease_of(job.pk) > first, 30)
+        return IngestOutcome(source=source)
+
+    monkeypatch.setitem(pipeline.JOB_ENTRIES, IngestJob.Kind.URL, entry)
+    assert run_ingest_job(job.pk, last_attempt=False) == State.DONE
+    assert observed == {"renewed": True}
+    assert turns[0] == "failed" and "renewed" in turns
 
 
 def test_a_job_that_was_requeued_runs_again_and_finishes(db, monkeypatch, sent):

@@ -505,7 +505,7 @@ def _ko_named_before(words: list[str], at: int) -> str:
 
 def _role_named_again(text: str, own: str) -> bool:
     """Whether ``text`` names the role ``own`` after "이" or "해당" ("이 관계자는"): what the
-    pattern (?<![가-힣])(?:이|해당)\s<own>(?:은|는|도|이|가) finds, without compiling a
+    pattern (?<![가-힣])(?:이|해당)\\s<own>(?:은|는|도|이|가) finds, without compiling a
     pattern for every name met."""
     at = text.find(own)
     while at != -1:
