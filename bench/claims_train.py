@@ -8,6 +8,11 @@ corpus labelled unit by unit, in context, against ``bench/data/CODEBOOK.md`` ver
                                                              second round (hard news first)
     bench/data/claims_train_en_news_second.tsv               its second pass on a shuffled
                                                              sample of units
+    bench/data/claims_train_en_news_indep.tsv                an independent labeller's labels
+                                                             of the same 250 units (agreement
+                                                             only; the trainer reads the first)
+    bench/data/claims_train_ko_more.tsv                      Korean ko-wikinews articles the
+                                                             campaign left, labelled later
 
 A row is: language, corpus file, article key, start, end, sha1(unit)[:12], label, category,
 the form of ``claims_fresh_test_labels.tsv`` (``bench/agreement.py`` reads it). No text: the
@@ -53,8 +58,12 @@ from bench.label_sources import GOLD_KO, html_article
 LABEL_FILES = {"ko": "claims_train_ko.tsv", "en": "claims_train_en.tsv"}
 SECOND = "claims_train_second.tsv"
 # Label files read after a language's first one (same form; their articles are new ones).
-MORE_FILES: dict[str, tuple[str, ...]] = {"en": ("claims_train_en_news.tsv",)}
+MORE_FILES: dict[str, tuple[str, ...]] = {
+    "en": ("claims_train_en_news.tsv",),
+    "ko": ("claims_train_ko_more.tsv",),
+}
 NEWS_SECOND = "claims_train_en_news_second.tsv"
+NEWS_INDEP = "claims_train_en_news_indep.tsv"
 CACHE_NAME = "claimdesk-claims-train-bodies.pickle"
 
 
