@@ -222,3 +222,15 @@ def test_a_teaser_box_inside_a_box_trafilatura_drops_is_left_to_it():
     html = _page(after=box)
     assert "Mayor opens new bridge" in _pruned(html)
     assert "Mayor opens new bridge" not in _body(html)
+
+
+def test_a_press_releases_about_block_under_its_about_line_leaves_the_body():
+    about = (
+        "<div><p><strong>About Acme</strong></p><p>Acme is a road sensor company with 1,300 "
+        "employees in 15 countries.</p><p>Acme shares are listed on the Sample Exchange.</p></div>"
+    )
+    html = _page(after=about, title="Acme announces a road sensor partnership")
+    pruned = _pruned(html)
+    assert "1,300 employees" not in pruned
+    assert "Sample Exchange" not in pruned
+    assert STORY[3] in pruned

@@ -80,10 +80,10 @@ TRAFILATURA_DROPS = lxml.etree.XPath(
     f"or re:test(@id, '{TRAFILATURA_TOKENS}')]",
     namespaces=RE_NS,
 )
-HEADED_BOXES = lxml.etree.XPath(
-    "//body//*[self::div or self::section or self::aside][*][not(.//h1)]"
-    f"[count(.//p) <= {MOST_PARAGRAPHS}]"
-)
+HEADED_TAGS = ("div", "section", "aside")
+# The heading over a box of other stories is a heading or a line in bold (a box whose first
+# part is a div or a span is too common a shape to read every one).
+HEADED_FIRST = {"h2", "h3", "h4", "h5", "h6", "strong", "b", "p"}
 # A paragraph that is only a link, the headline of another story ("You may also like ..." over
 # a few of them); a short one ("<a>Donald Trump</a>", a product's name over its review, a
 # source's address) or one that ends a sentence stays.
@@ -91,7 +91,7 @@ LINK_PARAGRAPHS = lxml.etree.XPath("//body//p[a]")
 TEASER_CHARS = (15, 200)
 TEASER_WORDS = 4
 # A breadcrumb trail: each link's path holds the one before it ("/", "/local/", "/local/bihar/").
-TRAILS = lxml.etree.XPath("//body//*[self::ul or self::ol][count(li) >= 2][count(.//a) >= 2]")
+TRAIL_TAGS = ("ul", "ol")
 # A tag list: the links that say rel="tag", with their label ("Tags").
 TAG_HOLDERS = lxml.etree.XPath(
     "//body//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]/.."
@@ -105,10 +105,7 @@ UNDER_CHARS = 150
 # A press release's "About" block: after a rule (<hr>) or an "About <Name>" line at the end of
 # the story, a few paragraphs opening with what the organisation named in the page's title is
 # ("Acme is a global solutions provider ...").
-ABOUT_STARTS = lxml.etree.XPath(
-    "//body//hr | //body//*[self::h2 or self::h3 or self::h4 or self::p or self::strong "
-    "or self::b][starts-with(normalize-space(), 'About ')]"
-)
+ABOUT_TAGS = ("hr", "h2", "h3", "h4", "p", "strong", "b")
 ABOUT_HEADING = re.compile(r"^About\s+(?:us\b|\S+(?:\s+\S+){0,3}\W*$)")
 ABOUT_OPENING = re.compile(
     r"^\W*(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+(?:is|are)\s+(?:a|an|the)\b"
@@ -182,6 +179,33 @@ def _elements(node: Any) -> list[Any]:
     return [c for c in node if isinstance(c.tag, str) and c.tag not in ("script", "style")]
 
 
+def _short_text(node: Any, most: int) -> str | None:
+    """``node``'s text if it is at most ``most`` characters long (read no further), else None."""
+    pieces, size = [], 0
+    for piece in node.itertext():
+        pieces.append(piece)
+        size += len(piece)
+        if size > 2 * most + 20:
+            return None
+    text = " ".join("".join(pieces).split())
+    return text if len(text) <= most else None
+
+
+def _headed_boxes(tree: Any) -> list[Any]:
+    """The boxes (no headline, few paragraphs) whose first part is a short heading."""
+    found = []
+    for body in tree.iter("body"):
+        for node in body.iter(*HEADED_TAGS):
+            first = next((c for c in node if isinstance(c.tag, str)), None)
+            if first is None or first.tag not in HEADED_FIRST:
+                continue
+            if not _short_text(first, HEADING_CHARS) or next(node.iter("h1"), None) is not None:
+                continue
+            if sum(1 for _ in node.iter("p")) <= MOST_PARAGRAPHS and _headed_box(node):
+                found.append(node)
+    return found
+
+
 def _headed_box(node: Any) -> bool:
     """A box whose first line names other stories ("More from ...", "Read more") and each of
     whose other parts holds a link (the teasers), or a box of two links or more under a short
@@ -218,18 +242,20 @@ def _trail(node: Any) -> bool:
     """A breadcrumb trail: each item but the last a link, each link's path inside the one
     before it."""
     items = node.findall("li")
-    paths = []
+    if len(items) < 2 or items[0].find(".//a") is None:
+        return False
+    earlier, links = "", 0
     for item in items:
         link = item.find(".//a")
         if link is None:
             if item is not items[-1]:
                 return False
             continue
-        paths.append(urlsplit(link.get("href") or "").path or "/")
-    return len(paths) >= 2 and all(
-        later != earlier and later.startswith(earlier.rstrip("/") + "/")
-        for earlier, later in zip(paths, paths[1:], strict=False)
-    )
+        path = urlsplit(link.get("href") or "").path or "/"
+        if links and (path == earlier or not path.startswith(earlier.rstrip("/") + "/")):
+            return False
+        earlier, links = path, links + 1
+    return links >= 2
 
 
 def _tag_list(node: Any) -> bool:
@@ -247,6 +273,20 @@ def _under_image(node: Any) -> bool:
         return False
     text = _text(node)
     return 0 < len(text) <= UNDER_CHARS and not text.endswith((".", "!", "?", ":"))
+
+
+def _about_starts(tree: Any) -> list[Any]:
+    """Rules, and lines opening with "About " (their own first words, or their first
+    part's: "<p><b>About Acme</b></p>")."""
+    found = []
+    for body in tree.iter("body"):
+        for node in body.iter(*ABOUT_TAGS):
+            lead = (node.text or "").strip()
+            if not lead and len(node) and isinstance(node[0].tag, str):
+                lead = (node[0].text or "").strip()
+            if node.tag == "hr" or lead.startswith("About "):
+                found.append(node)
+    return found
 
 
 def _about_block(start: Any, title: str) -> list[Any]:
@@ -294,12 +334,12 @@ def drop_boilerplate(tree: Any) -> Any:
     doomed = [n for n in BOXES(tree) if _shows_text(n)]
     doomed += [n for n in LINKED_LISTS(tree) if _link_list(n)]
     title = TITLE(tree)
-    found = [n for n in HEADED_BOXES(tree) if _headed_box(n)]
+    found = _headed_boxes(tree)
     found += [n for n in LINK_PARAGRAPHS(tree) if _teaser(n)]
-    found += [n for n in TRAILS(tree) if _trail(n)]
+    found += [n for body in tree.iter("body") for n in body.iter(*TRAIL_TAGS) if _trail(n)]
     found += [n for n in TAG_HOLDERS(tree) if _tag_list(n)]
     found += [n for n in UNDER_IMAGE(tree) if _under_image(n)]
-    found += [n for start in ABOUT_STARTS(tree) for n in _about_block(start, title)]
+    found += [n for start in _about_starts(tree) for n in _about_block(start, title)]
     doomed += [n for n in found if not TRAFILATURA_DROPS(n)]
     blocks = [n for n in doomed if n.tag in BLOCK_TAGS]
     doomed += [h for h in map(_heading, blocks) if h is not None]
