@@ -234,3 +234,12 @@ def test_a_press_releases_about_block_under_its_about_line_leaves_the_body():
     assert "1,300 employees" not in pruned
     assert "Sample Exchange" not in pruned
     assert STORY[3] in pruned
+
+
+def test_a_list_whose_last_item_is_the_storys_text_after_nested_links_stays():
+    items = (
+        '<ul><li><a href="/">Home</a></li><li><a href="/roads/">Roads</a></li>'
+        "<li>The engineer found 14 streets in poor shape, and the council asked the city to "
+        "repair all of them before the winter of 2026 at a cost of $4.2 million.</li></ul>"
+    )
+    assert "found 14 streets in poor shape" in _pruned(_page(inside=items))

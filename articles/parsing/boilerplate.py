@@ -92,6 +92,8 @@ TEASER_CHARS = (15, 200)
 TEASER_WORDS = 4
 # A breadcrumb trail: each link's path holds the one before it ("/", "/local/", "/local/bihar/").
 TRAIL_TAGS = ("ul", "ol")
+# The trail's last item, the page itself, is named in a line ("Samastipur Police Caught 2 ...").
+TRAIL_LAST_CHARS = 120
 # A tag list: the links that say rel="tag", with their label ("Tags").
 TAG_HOLDERS = lxml.etree.XPath(
     "//body//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]/.."
@@ -239,8 +241,8 @@ def _teaser(node: Any) -> bool:
 
 
 def _trail(node: Any) -> bool:
-    """A breadcrumb trail: each item but the last a link, each link's path inside the one
-    before it."""
+    """A breadcrumb trail: each item but the last (nearly) all a link, each link's path
+    inside the one before it, the last a short line."""
     items = node.findall("li")
     if len(items) < 2 or items[0].find(".//a") is None:
         return False
@@ -248,9 +250,11 @@ def _trail(node: Any) -> bool:
     for item in items:
         link = item.find(".//a")
         if link is None:
-            if item is not items[-1]:
+            if item is not items[-1] or _short_text(item, TRAIL_LAST_CHARS) is None:
                 return False
             continue
+        if _linked(item) < LINK_SHARE:
+            return False
         path = urlsplit(link.get("href") or "").path or "/"
         if links and (path == earlier or not path.startswith(earlier.rstrip("/") + "/")):
             return False
