@@ -141,16 +141,22 @@ CHROME_RULES: dict[str, tuple[str, str]] = {
     ),
     "chrome_caption_people": (
         r"^\W*Pictured\s+(?:above|below|left|right|top|bottom|here|at\s+the\s+\w+|"
-        r"(?:from\s+)?(?:left|right)\b)|\b(?:from\s+(?:left|right)|left\s+to\s+right)\s*:",
+        r"(?:from\s+)?(?:left|right)\b)|\b(?:from\s+(?:left|right)|left\s+to\s+right)\s*:|"
+        r"^\W*(?:In\s+(?:the\s+)?front|(?:At|In)\s+the\s+back|(?:Front|Back|Middle)\s+row)"
+        r"(?:,?\s*\(?(?:from\s+)?(?:left|right)\)?)?,?\s+(?:are|is)\s+"
+        rf"(?-i:[a-z][a-z-]*\s+){{0,3}}{NAME}",
         "a photo caption naming who is in it: 'Pictured right, is ...', 'Pictured from left, "
-        "are ...', 'Murder victims from left: ...'",
+        "are ...', 'Murder victims from left: ...', its second line 'In front are ...'",
     ),
     "chrome_promotion": (
         r"^\W*\d+\s+(?:issues|months|weeks)\s+for\s+(?:just\s+|only\s+)?[£$€]\s?\d|"
         r"^\W*(?:Get|Try|Enjoy|Unlock)\s+(?:unlimited\s+|full\s+|instant\s+)?access\b|"
-        r"\b(?:book|album|novel|podcast|documentary)\b.{0,160}\bis\s+(?:out|available)\s+now\W*$",
+        r"\b(?:book|album|novel|podcast|documentary)\b.{0,160}\bis\s+(?:out|available)\s+now\W*$|"
+        r"\boffers\s+you\s+(?:all\s+)?(?:the\s+)?(?:information|news|insights?|analysis|coverage|"
+        r"tools)\b[^.]{0,40}\byou\s+need\b",
         "a subscription offer or a promotion: '12 issues for £11.99', 'Get access to ... for as "
-        "little as Rs 599', 'Her book ... is out now'",
+        "little as Rs 599', 'Her book ... is out now', '... Pro offers you all the information "
+        "you need'",
     ),
     "chrome_widget_message": (
         r"(?:주소|URL|링크)[이가]?\s*복사되었습니다|"
@@ -225,9 +231,13 @@ CHROME_NEEDLES: dict[str, tuple[str, ...]] = {
         "reporting by", "writing by", "editing by", "research by", "reported from",
         "contributed",
     ),
-    "chrome_caption_people": ("pictured", "from", "left to right"),
+    "chrome_caption_people": (
+        "pictured", "from", "left to right", "in front", "the back", "front row", "back row",
+        "middle row",
+    ),
     "chrome_promotion": (
         "issues for", "months for", "weeks for", "access", "out now", "available now",
+        "offers you",
     ),
     "chrome_widget_message": ("복사되었습니다", "error"),
     "chrome_caps_headline": (),
