@@ -32,6 +32,7 @@ from claims.extraction.chrome import (
 from claims.extraction.en_stance import reported_stance
 from claims.extraction.features import UnitInput, article_tokens, signature, unit_input
 from claims.extraction.figures import extract_figures
+from claims.extraction.ko_stance import reported_stance as ko_reported_stance
 from claims.extraction.narrative import narrative_line
 from claims.extraction.questions import asks_a_fact
 from claims.extraction.rules import (
@@ -92,6 +93,9 @@ class Prepared:
     # A line that only hands over to what follows or tells how the story was reported
     # (narrative.narrative_line): no claim, whatever the model makes of it.
     narrative: bool = False
+    # A Korean unit without figures that only reports an obligation, a judgement, a feeling,
+    # a hedge or an intention (ko_stance.reported_stance): no claim, whatever the model says.
+    stance: bool = False
 
 
 def prepare(
@@ -145,6 +149,7 @@ def prepare(
         speaker,
         solo_figure,
         narrative_line(stripped, figures, language),
+        language == "ko" and not figures and ko_reported_stance(text, offset, morphemes),
     )
 
 
@@ -173,6 +178,8 @@ def decide(prepared: Prepared) -> Assessment:
     probability = round(scorer.calibrated(raw), 4)
     if prepared.narrative:
         return rejected(*rules.rules, "narrative_line", model=probability)
+    if prepared.stance:
+        return rejected(*rules.rules, "ko_reported_stance", model=probability)
     if probability >= scorer.threshold:
         decision = "model_accepts"
     elif prepared.figure_claim and probability >= scorer.rule_floor:
@@ -319,6 +326,7 @@ def _with_neighbours(
         first.speaker,
         first.solo_figure,
         first.narrative,
+        first.stance,
     )
     return UnitReading(unit.start, unit.end, unit.language, unit.figures, prepared)
 
