@@ -93,9 +93,10 @@ class Prepared:
     # A line that only hands over to what follows or tells how the story was reported
     # (narrative.narrative_line): no claim, whatever the model makes of it.
     narrative: bool = False
-    # A Korean unit without figures that only reports an obligation, a judgement, a feeling,
-    # a hedge or an intention (ko_stance.reported_stance): no claim, whatever the model says.
-    stance: bool = False
+    # A Korean unit without figures: where it starts in its body and its morphemes, for the
+    # rule ``ko_reported_stance`` (ko_stance.reported_stance), read only when the model would
+    # take the unit (a bounded cost: issue 16's budget is 1.5x the bare tokenizer).
+    stance_input: tuple[int, Sequence[Morpheme]] | None = None
 
 
 def prepare(
@@ -149,7 +150,7 @@ def prepare(
         speaker,
         solo_figure,
         narrative_line(stripped, figures, language),
-        language == "ko" and not figures and ko_reported_stance(text, offset, morphemes),
+        (offset, morphemes) if language == "ko" and not figures else None,
     )
 
 
@@ -178,8 +179,6 @@ def decide(prepared: Prepared) -> Assessment:
     probability = round(scorer.calibrated(raw), 4)
     if prepared.narrative:
         return rejected(*rules.rules, "narrative_line", model=probability)
-    if prepared.stance:
-        return rejected(*rules.rules, "ko_reported_stance", model=probability)
     if probability >= scorer.threshold:
         decision = "model_accepts"
     elif prepared.figure_claim and probability >= scorer.rule_floor:
@@ -188,6 +187,8 @@ def decide(prepared: Prepared) -> Assessment:
         decision = "solo_figure"
     else:
         return rejected(*rules.rules, "model_rejects", model=probability)
+    if prepared.stance_input and ko_reported_stance(inputs.text, *prepared.stance_input):
+        return rejected(*rules.rules, "ko_reported_stance", model=probability)
     if rules.is_claim:
         kind, attribution = rules.kind, rules.attribution
     elif prepared.speaker:
@@ -326,7 +327,7 @@ def _with_neighbours(
         first.speaker,
         first.solo_figure,
         first.narrative,
-        first.stance,
+        first.stance_input,
     )
     return UnitReading(unit.start, unit.end, unit.language, unit.figures, prepared)
 
