@@ -11,7 +11,8 @@ follows the clause's last case or topic particle ("제도를 | 고쳐야 한다"
 unit as a reported stance only when every one of these holds, so that a reported fact stays
 a claim whatever verb frames it (codebook rule 5):
 
-- the unit holds no figure (``claims.prepare`` asks only then);
+- the unit holds no figure (``claims.decide`` asks only then, and only of a unit the model
+  would take: the walk costs nothing on the others);
 - what follows the quotative is the saying and nothing more: it opens with a verb or noun
   of saying ("말했다", "밝혔다", "주장했다", "…는 입장이다", "했다"), holds no second
   clause ("밝혔고, …") and no object of its own ("…다고 알려진 방안을 검토하고 있다");
