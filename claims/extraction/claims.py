@@ -32,6 +32,7 @@ from claims.extraction.chrome import (
 from claims.extraction.en_stance import reported_stance
 from claims.extraction.features import UnitInput, article_tokens, signature, unit_input
 from claims.extraction.figures import extract_figures
+from claims.extraction.ko_stance import reported_stance as ko_reported_stance
 from claims.extraction.narrative import narrative_line
 from claims.extraction.questions import asks_a_fact
 from claims.extraction.rules import (
@@ -92,6 +93,10 @@ class Prepared:
     # A line that only hands over to what follows or tells how the story was reported
     # (narrative.narrative_line): no claim, whatever the model makes of it.
     narrative: bool = False
+    # A Korean unit without figures: where it starts in its body and its morphemes, for the
+    # rule ``ko_reported_stance`` (ko_stance.reported_stance), read only when the model would
+    # take the unit (a bounded cost: issue 16's budget is 1.5x the bare tokenizer).
+    stance_input: tuple[int, Sequence[Morpheme]] | None = None
 
 
 def prepare(
@@ -145,6 +150,7 @@ def prepare(
         speaker,
         solo_figure,
         narrative_line(stripped, figures, language),
+        (offset, morphemes) if language == "ko" and not figures else None,
     )
 
 
@@ -181,6 +187,8 @@ def decide(prepared: Prepared) -> Assessment:
         decision = "solo_figure"
     else:
         return rejected(*rules.rules, "model_rejects", model=probability)
+    if prepared.stance_input and ko_reported_stance(inputs.text, *prepared.stance_input):
+        return rejected(*rules.rules, "ko_reported_stance", model=probability)
     if rules.is_claim:
         kind, attribution = rules.kind, rules.attribution
     elif prepared.speaker:
@@ -319,6 +327,7 @@ def _with_neighbours(
         first.speaker,
         first.solo_figure,
         first.narrative,
+        first.stance_input,
     )
     return UnitReading(unit.start, unit.end, unit.language, unit.figures, prepared)
 

@@ -108,6 +108,14 @@ CLAIM_RULES: dict[str, ClaimRule] = {
         "an intention or a feeling ('He said he believed the vote would unite the country', "
         "'She said she was shocked'): a reported opinion (en_stance.reported_stance)",
     ),
+    "ko_reported_stance": ClaimRule(
+        "rejects",
+        "no figure, and the Korean sentence only reports, in one clause ending in a saying, an "
+        "obligation, a judgement, a feeling, a hedge or an intention ('김 교수는 \"제도를 "
+        "고쳐야 한다\"고 말했다', '그는 \"이번 결정은 유감스럽다\"고 밝혔다'), with no past "
+        "tense or reported fact before it: a reported opinion (ko_stance.reported_stance), "
+        "whatever the model makes of it",
+    ),
     # The model's part (claims.decide): its calibrated probability decides.
     "model_accepts": ClaimRule(
         "keeps", "the model's calibrated probability is above its threshold"
