@@ -186,3 +186,18 @@ def test_the_cached_article_keeps_the_queues_filters_in_its_way_back(claims):
     assert 'href="/?status=verified&amp;language=ko">← ' in back
     html, _ = claim_page_queries(client, claims[1])
     assert 'href="/">← ' in html
+
+
+def test_an_article_that_does_not_exist_is_not_found(claims):
+    response = client_for("alice").get(reverse("claims:article", args=[10**9]))
+    assert response.status_code == 404
+
+
+def test_the_page_names_the_outlet_and_an_article_without_one_shows_a_dash(claims):
+    client = client_for("alice")
+    article = Article.objects.select_related("outlet").get(pk=claims[0].article_id)
+    assert article.outlet is not None
+    html = page_of(client, article.pk)
+    assert f'<dd translate="no">{article.outlet.name}</dd>' in html
+    Article.objects.filter(pk=article.pk).update(outlet=None)
+    assert '<dt>Outlet</dt><dd translate="no">—</dd>' in page_of(client, article.pk)

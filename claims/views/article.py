@@ -8,9 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import Field, IntegerField, TextField
-from django.db.models.expressions import RawSQL
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
@@ -18,7 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from articles.models import Article, ArticleRevision
+from articles.models import Article, ArticleRevision, Outlet
 from claims import blind, roles
 from claims.forms import AddClaimForm
 from claims.models import Claim, ClaimStatus
@@ -103,49 +101,56 @@ def _flagged_revisions(article: Article) -> list[int]:
 ARTICLE_CACHE_SECONDS = 300
 
 
-def _version_sql() -> dict[str, tuple[str, Field[Any, Any]]]:
-    """What the cache key needs from the article's claims and revisions, as subqueries of
-    the article's own query (``{article}``: its id column). Written as SQL, the names taken
-    from the models: built as Django expressions they took 1.7 ms of CPU to compile per
-    request."""
+def _article_page_sql() -> str:
+    """The article with its outlet's name and what its page's cache key needs from its
+    claims and revisions, in one query (the article's id a parameter). Written as SQL, the
+    names taken from the models: built with the ORM (select_related and the subqueries as
+    expressions) it took about 0.8 ms of CPU per request to compile, against 0.2."""
     quote = connection.ops.quote_name
-    claim, revision = Claim._meta, ArticleRevision._meta
+    article, outlet, claim, revision = (
+        model._meta for model in (Article, Outlet, Claim, ArticleRevision)
+    )
 
     def column(meta: Any, name: str) -> str:
-        return quote(meta.get_field(name).column)
+        return f"{quote(meta.db_table)}.{quote(meta.get_field(name).column)}"
 
-    claims, revisions = quote(claim.db_table), quote(revision.db_table)
-    of_claims = f"FROM {claims} WHERE {column(claim, 'article')} = {{article}}"
-    of_revisions = f"FROM {revisions} WHERE {column(revision, 'article')} = {{article}}"
-    return {
-        # The claims' last change, newest claim and number, as one string.
-        "page_claims": (
-            f"SELECT CAST(max({column(claim, 'updated_at')}) AS TEXT) || ' ' ||"
-            f" CAST(max({column(claim, 'id')}) AS TEXT) || ' ' || CAST(count(*) AS TEXT)"
-            f" {of_claims}",
-            TextField(),
-        ),
-        "page_revision": (
-            f"SELECT max({column(revision, 'number')}) {of_revisions}",
-            IntegerField(),
-        ),
-        "page_flagged": (
-            f"SELECT count(*) {of_revisions} AND {column(revision, 'flagged')}",
-            IntegerField(),
-        ),
-    }
-
-
-def _with_version(articles: Any) -> Any:
-    """Articles with what their page's cache key needs from their claims and revisions."""
-    quote = connection.ops.quote_name
-    article = f"{quote(Article._meta.db_table)}.{quote(Article._meta.pk.column)}"
-    return articles.annotate(
-        **{
-            name: RawSQL(sql.format(article=article), (), field)  # noqa: S611  (no input in it)
-            for name, (sql, field) in _version_sql().items()
-        }
+    article_id = column(article, "id")
+    of_claims = f"FROM {quote(claim.db_table)} WHERE {column(claim, 'article')} = {article_id}"
+    of_revisions = (
+        f"FROM {quote(revision.db_table)} WHERE {column(revision, 'article')} = {article_id}"
     )
+    version = {
+        # The claims' last change, newest claim and number, as one string.
+        "page_claims": f"SELECT CAST(max({column(claim, 'updated_at')}) AS TEXT) || ' ' ||"
+        f" CAST(max({column(claim, 'id')}) AS TEXT) || ' ' || CAST(count(*) AS TEXT) {of_claims}",
+        "page_revision": f"SELECT max({column(revision, 'number')}) {of_revisions}",
+        "page_flagged": f"SELECT count(*) {of_revisions} AND {column(revision, 'flagged')}",
+    }
+    selected = [
+        f"{quote(article.db_table)}.*",
+        f"{column(outlet, 'name')} AS page_outlet_name",
+        *(f"({sql}) AS {name}" for name, sql in version.items()),
+    ]
+    joined = f"{quote(outlet.db_table)} ON {column(outlet, 'id')} = {column(article, 'outlet')}"
+    return (
+        f"SELECT {', '.join(selected)} FROM {quote(article.db_table)}"  # noqa: S608
+        f" LEFT JOIN {joined} WHERE {article_id} = %s"
+    )
+
+
+def article_with_version(pk: int) -> Article:
+    """The article (404 if none) with its outlet's name and what its page's cache key needs
+    (``page_claims``, ``page_revision``, ``page_flagged``)."""
+    article = next(iter(Article.objects.raw(_article_page_sql(), [pk])), None)
+    if article is None:
+        raise Http404
+    # The outlet as the page shows it: its name (other fields load if asked for).
+    name = article.page_outlet_name  # type: ignore[attr-defined]
+    if article.outlet_id is not None:
+        article.outlet = Outlet.from_db(
+            article._state.db, ["id", "name"], [article.outlet_id, name]
+        )
+    return article
 
 
 def _article_cache_key(request: HttpRequest, article: Article) -> list[str]:
@@ -173,11 +178,6 @@ def _article_cache_key(request: HttpRequest, article: Article) -> list[str]:
         repr(user.is_staff and user.has_perm("articles.change_article")),
         str(user.pk if blind.kept_blind(user) else ""),
     ]
-
-
-def article_with_version(pk: int) -> Article:
-    """The article (404 if none) with its outlet and what its page's cache key needs."""
-    return get_object_or_404(_with_version(Article.objects.with_outlet()), pk=pk)
 
 
 def article_main(request: HttpRequest, article: Article) -> SafeString:
