@@ -142,7 +142,7 @@ def mask_record(record: dict[str, Any]) -> dict[str, Any]:
 
 class Shown(Protocol):
     """A claim as loaded for display: a model instance, or an article page's
-    (``claims.selectors.ArticleClaim``)."""
+    (``claims.article_text.ArticleClaim``)."""
 
     pk: Any
     blind: bool

@@ -18,9 +18,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from articles.models import Article, ArticleRevision, Outlet
 from claims import blind, roles
+from claims.article_text import ArticleClaim, article_text
 from claims.forms import AddClaimForm
 from claims.models import Claim, ClaimStatus
-from claims.selectors import ArticleClaim, article_text
 from claims.services import claim_add
 from claims.views.common import (
     CSRF_MARK,
