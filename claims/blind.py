@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
@@ -140,7 +140,16 @@ def mask_record(record: dict[str, Any]) -> dict[str, Any]:
 # --- What the review interface shows ---------------------------------------------------------
 
 
-def mask_claims(user: Any, claims: Iterable[Claim]) -> set[int]:
+class Shown(Protocol):
+    """A claim as loaded for display: a model instance, or an article page's
+    (``claims.article_text.ArticleClaim``)."""
+
+    pk: Any
+    blind: bool
+    status: str
+
+
+def mask_claims(user: Any, claims: Iterable[Shown]) -> set[int]:
     """Claims loaded for display only (never saved after): those hidden from ``user`` are
     given the status they are shown ("in review" for a decided one). Returns their ids."""
     claims = list(claims)

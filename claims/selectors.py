@@ -17,7 +17,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from articles.models import Article, ArticleRevision, Outlet
+from articles.models import Article, Outlet
 from claims import roles
 from claims.blind import IN_REVIEW
 from claims.evidence.agreement import Agreement, agreement, by_claim, contested_rate
@@ -280,24 +280,6 @@ def outlet_choices() -> list[tuple[int, str]]:
 
 
 # --- An article and a claim's panel ---------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleText:
-    revision: ArticleRevision | None
-    claims: list[Claim]  # current claims, in reading order
-
-
-def article_text(article: Article) -> ArticleText:
-    """The article's current revision and its current claims, for highlighting in place."""
-    revision = article.current_revision
-    claims = list(
-        Claim.objects.current()
-        .filter(article=article)
-        .order_by("start", "id")
-        .only("id", "text", "start", "end", "status", "kind", "revision_id", "article_id", "blind")
-    )
-    return ArticleText(revision, claims)
 
 
 def article_status_counts(article_id: int) -> list[tuple[str, int]]:

@@ -7,7 +7,10 @@ import re
 from typing import Any
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article, ArticleRevision
@@ -135,3 +138,66 @@ def test_each_reviewer_gets_a_working_csrf_token_from_the_cached_page(claims, te
         )
         assert response.status_code == 422  # past the CSRF check, refused by the form
     assert tokens[0] != tokens[1]
+
+
+def claim_page_queries(client: Client, claim: Claim) -> tuple[str, int]:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(reverse("claims:claim", args=[claim.pk]))
+    assert response.status_code == 200
+    return response.content.decode(), len(ctx.captured_queries)
+
+
+def article_part(html: str) -> str:
+    """The article beside the panel, its CSRF token (masked anew per response) left out."""
+    part = html[html.index('<article class="article"') : html.index("</article>")]
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", part)
+
+
+def test_a_claims_page_opened_without_htmx_draws_the_article_from_the_pages_cache(claims):
+    client = client_for("alice")
+    cache.clear()
+    fresh, drawn = claim_page_queries(client, claims[1])
+    article = page_of(client, claims[0].article_id)
+    cached, served = claim_page_queries(client, claims[1])
+    assert served < drawn
+    assert article_part(cached) == article_part(fresh) == article_part(article)
+    assert "<!--claimdesk:csrf-->" not in cached
+
+
+def test_a_verdict_shows_at_once_on_a_claims_page_drawn_from_the_cache(claims, team):
+    client = client_for("erin")
+    claim_page_queries(client, claims[0])
+    claim_record_verdict(
+        claim=claims[0],
+        reviewer=team["erin"],
+        verdict="verified",
+        sources=[SourceInput("https://stats.example/t")],
+    )
+    html, _ = claim_page_queries(client, claims[0])
+    assert mark_of(html, claims[0]) == "verified"
+    assert 'data-status="verified" data-count="1"' in html
+
+
+def test_the_cached_article_keeps_the_queues_filters_in_its_way_back(claims):
+    client = client_for("alice")
+    article_id = claims[0].article_id
+    assert 'href="/">← ' in page_of(client, article_id)
+    back = page_of(client, article_id, back="status=verified&language=ko&x=1")
+    assert 'href="/?status=verified&amp;language=ko">← ' in back
+    html, _ = claim_page_queries(client, claims[1])
+    assert 'href="/">← ' in html
+
+
+def test_an_article_that_does_not_exist_is_not_found(claims):
+    response = client_for("alice").get(reverse("claims:article", args=[10**9]))
+    assert response.status_code == 404
+
+
+def test_the_page_names_the_outlet_and_an_article_without_one_shows_a_dash(claims):
+    client = client_for("alice")
+    article = Article.objects.select_related("outlet").get(pk=claims[0].article_id)
+    assert article.outlet is not None
+    html = page_of(client, article.pk)
+    assert f'<dd translate="no">{article.outlet.name}</dd>' in html
+    Article.objects.filter(pk=article.pk).update(outlet=None)
+    assert '<dt>Outlet</dt><dd translate="no">—</dd>' in page_of(client, article.pk)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from html import escape as escape_text
 from typing import Any
 
 from django import template
@@ -87,7 +88,9 @@ _URL_HOLE = 2_147_483_647
 
 class _Marks:
     """Claim marks for one page: the claim URL reversed once and the status labels
-    translated once, then each mark formatted with its parts escaped (``claim_mark``)."""
+    translated once, then each mark formatted with its parts escaped (``claim_mark``; with
+    the standard library's escape, which Django's wraps, 100 claims' worth of lazy-text
+    checks less, the same bytes)."""
 
     def __init__(self) -> None:
         self.url = escape(reverse("claims:claim", args=[_URL_HOLE])).replace(str(_URL_HOLE), "{}")
@@ -100,14 +103,14 @@ class _Marks:
             label = self.labels[status] = escape(status_label(status))
         return _MARK.format(
             pk=int(claim.pk),
-            status=escape(status),
+            status=escape_text(status),
             start=int(claim.start),
             end=int(claim.end),
             oob=' hx-swap-oob="true"' if oob else "",
             url=self.url.format(int(claim.pk)),
             icon=ICONS.get(status, "·"),
             label=label,
-            text=escape(claim.text),
+            text=escape_text(claim.text),
         )
 
 
@@ -125,7 +128,7 @@ def article_body(segments: list[Any]) -> SafeString:
         "".join(
             marks.mark(s.claim)
             if s.claim is not None
-            else f'<span data-o="{int(s.start)}">{escape(s.text)}</span>'
+            else f'<span data-o="{int(s.start)}">{escape_text(s.text)}</span>'
             for s in segments
         )
     )

@@ -22,13 +22,23 @@ CSRF_MARK = SafeString("<!--claimdesk:csrf-->")
 
 
 def cached_part(
-    request: HttpRequest, kind: str, key: list[str], seconds: int, build: Callable[[], str]
+    request: HttpRequest,
+    kind: str,
+    key: list[str],
+    seconds: int,
+    build: Callable[[], str],
+    *,
+    where: str | None = None,
 ) -> str:
-    """A part of a page cached whole for ``seconds`` under ``key`` (what it shows) and the
-    request's URL, built by ``build`` on a miss; its CSRF_MARK holds this request's token."""
-    digest = hashlib.blake2b(
-        "|".join([*key, request.get_full_path()]).encode(), digest_size=16
-    ).hexdigest()
+    """A part of a page cached whole for ``seconds`` under ``key`` (what it shows) and
+    ``where`` (what it takes from the request's URL: the whole URL unless given), built by
+    ``build`` on a miss; its CSRF_MARK holds this request's token.
+
+    The cache is Django's default: Redis when the server has one (config/settings.py), so
+    every worker process serves a part any of them built; else each process's memory.
+    """
+    place = request.get_full_path() if where is None else where
+    digest = hashlib.blake2b("|".join([*key, place]).encode(), digest_size=16).hexdigest()
     name = f"claimdesk:{kind}:{digest}"
     part = cache.get(name)
     if part is None:

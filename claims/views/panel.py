@@ -56,7 +56,7 @@ from claims.services import (
     claim_set_recheck,
 )
 from claims.templatetags.claimdesk import claim_mark
-from claims.views.article import article_context
+from claims.views.article import article_main, article_with_version
 from claims.views.common import (
     UNPROCESSABLE,
     error_messages,
@@ -160,7 +160,10 @@ def _panel_response(
             + render_to_string("claims/_article_counts.html", counts, request=request)
         )
         return HttpResponse(html, status=status)
-    page = article_context(request, claim.article) | context
+    # The article beside the panel, from the cache the article page fills (one query when
+    # it holds this version of the article).
+    article = article_with_version(claim.article_id)
+    page = {"article": article, "article_main": article_main(request, article)} | context
     return render(request, "claims/article.html", page, status=status)
 
 
