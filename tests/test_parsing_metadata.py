@@ -291,3 +291,40 @@ def test_an_h1_that_ends_the_title_is_the_sites_block_and_is_cut():
     )
     (article,) = parse_html(page, url="http://transit.example.com/fares", fallbacks=False)
     assert article.title == "Bus fares"
+
+
+def test_an_escaped_json_ld_headline_takes_og_titles_spelling_of_the_same_words():
+    # The CMS wrote the JSON-LD headline with character references ("&#8217;"); og:title
+    # carries the same words as the editor typed them.
+    head = _ld({"@type": "NewsArticle", "headline": "Mayor&#8217;s &#8216;fair fare&#8217; plan"})
+    head += '<meta property="og:title" content="Mayor\'s \'fair fare\' plan | Example News">'
+    page = _page(head, body="<h1>Mayor’s ‘fair fare’ plan</h1>")
+    (article,) = parse_html(page, url="https://www.example-news.com/a/1", fallbacks=False)
+    assert article.title == "Mayor's 'fair fare' plan"
+
+
+def test_a_json_ld_headline_in_plain_characters_keeps_its_own_spelling():
+    head = _ld({"@type": "NewsArticle", "headline": "Mayor’s fare plan"})
+    head += '<meta property="og:title" content="Mayor\'s fare plan">'
+    page = _page(head, body="<h1>Mayor’s fare plan</h1>")
+    (article,) = parse_html(page, url="https://www.example-news.com/a/1", fallbacks=False)
+    assert article.title == "Mayor’s fare plan"
+
+
+def test_a_by_standing_alone_in_its_element_gives_the_names_that_follow_it():
+    body = (
+        '<div class="x1"><h1>Fares</h1><div class="q7"><span>By</span> <span>'
+        '<a href="/team/jane-roe">Jane Roe</a></span><span> and </span><a href="/team/bo-kim">'
+        "Bo Kim</a> <span>Thursday, May 2, 2024 4:41AM</span></div></div>"
+    )
+    (article,) = parse_html(_page("<title>Fares</title>", body=body))
+    assert article.authors == ["Jane Roe", "Bo Kim"]
+
+
+def test_a_by_in_a_screen_reader_span_gives_the_name_and_keeps_its_initial():
+    body = (
+        '<div class="meta"><span>yas!</span> <span class="sr">| By :</span> '
+        "<span>Joe S.</span> | <time>April 13, 2020</time></div>"
+    )
+    (article,) = parse_html(_page("<title>Fares</title>", body=body))
+    assert article.authors == ["Joe S."]

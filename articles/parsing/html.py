@@ -42,6 +42,7 @@ from articles.parsing.meta import (
     Site,
     choose_title,
     letters,
+    lone_by_authors,
     microdata_authors,
     names,
     people,
@@ -435,6 +436,8 @@ def _unnamed_authors(
         return {}, ""
     page_text = _page_text(tree)
     bylines = {lang: _byline_authors(page_text, lang, meta["site"]) for lang in ("ko", "en")}
+    if not people(bylines["en"], meta["site"]):
+        bylines["en"] = lone_by_authors(tree) or bylines["en"]
     bylined = any(people(found, meta["site"]) for found in bylines.values())
     return bylines, "" if bylined or not fallbacks else _fallback_author(tree)
 

@@ -24,6 +24,8 @@ BREADCRUMB = re.compile(r"\s+[»›]\s+")
 LETTERS = re.compile(r"[\W_]+", re.UNICODE)
 # Generic second-level labels: "co.uk", "or.jp", "com.au".
 SECOND_LEVEL = {"co", "com", "or", "ne", "go", "ac", "org", "net", "gov", "edu"}
+# "&#8217;", "&amp;": a value the CMS escaped before writing it into JSON.
+CHARACTER_REFERENCE = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)
 
 
 def letters(text: str) -> str:
@@ -88,6 +90,11 @@ def choose_title(ld: str, og: str, page_title: str, headings: list[str], site: S
     shown = {letters(h) for h in headings if letters(h)}
     cleaned = {name: strip_site(value, site) for name, value in (("og", og), ("ld", ld))}
     cleaned["title"] = strip_site(page_title, site)
+    # A JSON-LD headline escaped by the CMS ("Mayor&#8217;s") and og:title naming the same
+    # words: og:title is spelled as the editor typed it.
+    same_words = cleaned["og"] and letters(cleaned["og"]) == letters(cleaned["ld"])
+    if same_words and CHARACTER_REFERENCE.search(ld):
+        cleaned["ld"] = cleaned["og"]
     # A <title> that is only the site's name, repeated by a logo's <h1>, is no headline.
     bare = (ld.strip() or og.strip()) and cleaned["title"] == clean_space(page_title)
     fields = ("ld", "og") if bare else ("ld", "og", "title")
@@ -231,3 +238,35 @@ def microdata_authors(tree: Any) -> list[str]:
             if value and len(value.strip()) <= 80:
                 found.extend(names(value))
     return list(dict.fromkeys(found))
+
+
+# "By", "| By :", "Posted by" alone in its element: the names are the elements after it.
+LONE_BY = re.compile(r"^\W*(?:(?:posted|written|words|reported)\s+)?by\s*:?\s*$", re.I)
+# "Jane Roe", "Joe S.", "marc": short, no figures, no separators.
+NAME_NODE = re.compile(r"^[^\W\d_][^\d@|:/<>()\[\]]{0,38}[^\W\d_.]?\.?$")
+NAME_JOIN = re.compile(r"^\s*(?:,|&|and)\s*$", re.I)
+BODY_TEXT = "//body//text()[not(ancestor::script) and not(ancestor::style)]"
+
+
+def lone_by_authors(tree: Any) -> list[str]:
+    """The names after the page's first "By" that stands alone in its element
+    ("<span>By</span> <a>Jane Roe</a> <span>and</span> <a>Bo Kim</a>"): the name that
+    follows it, and each next one after a join ("and", ","); anything else ends them (a
+    date, "|", a share button, a staff line, a tag)."""
+    texts = [" ".join(str(t).split()) for t in tree.xpath(BODY_TEXT)]
+    texts = [t for t in texts if t]
+    for index in [i for i, text in enumerate(texts) if LONE_BY.match(text)][:3]:
+        found: list[str] = []
+        position = index + 1
+        while position < min(len(texts), index + 12):
+            text = texts[position]
+            named = names(text) if NAME_NODE.match(text) and len(text.split()) <= 4 else []
+            if not named:
+                break
+            found.extend(named)
+            if position + 1 >= len(texts) or not NAME_JOIN.match(texts[position + 1]):
+                break
+            position += 2
+        if found:
+            return list(dict.fromkeys(found))
+    return []
