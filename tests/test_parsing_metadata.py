@@ -328,3 +328,21 @@ def test_a_by_in_a_screen_reader_span_gives_the_name_and_keeps_its_initial():
     )
     (article,) = parse_html(_page("<title>Fares</title>", body=body))
     assert article.authors == ["Joe S."]
+
+
+def test_a_site_name_glued_to_a_cjk_title_by_an_unspaced_dash_is_cut():
+    body = (
+        "<p>市议会周二以七票对两票通过决定，从三月起将公交车票价提高十美分。</p>"
+        "<p>票价上一次上涨是在二零一九年，当时议会将单程票价提高了二十五美分。</p>"
+    )
+    page = (
+        "<html><head><title>市议会通过公交票价上涨方案！-示例新闻网</title></head>"
+        f"<body><article>{body}</article></body></html>"
+    )
+    (article,) = parse_html(page, url="http://www.example-news.cn/local/c_1.htm", fallbacks=False)
+    assert article.title == "市议会通过公交票价上涨方案！"
+
+
+def test_a_cjk_title_ending_in_a_figure_after_a_dash_keeps_it():
+    title = Site("http://www.example-news.kr/a/1")
+    assert choose_title("", "", "코로나-19", [], title) == "코로나-19"

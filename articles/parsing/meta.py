@@ -19,6 +19,10 @@ from urllib.parse import urlsplit
 SEPARATOR = re.compile(r"\s+(?:[|\-–—»«·*:]|--|::)\s+|\s*[|ㅣ]\s*")
 DANGLING = re.compile(r"(?:\s+[|\-–—»«·*:]|\s*[|ㅣ])+\s*$")
 TITLE_SUFFIX = re.compile(r"\s+[|\-–—:]\s+[^|\-–—]{2,60}$")
+# "武汉的声音：...城！-新华网": a Chinese, Japanese or Korean title glued to a name in the same
+# script by an unspaced dash (a figure after it, "코로나-19", is no name).
+CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+CJK_SUFFIX = re.compile(rf"(?<=[{CJK}\uff01-\uff5e])[-–—]([{CJK}]{{2,12}})$")
 LONE_WORDS = 5
 BREADCRUMB = re.compile(r"\s+[»›]\s+")
 LETTERS = re.compile(r"[\W_]+", re.UNICODE)
@@ -126,7 +130,8 @@ def choose_title(ld: str, og: str, page_title: str, headings: list[str], site: S
             return cuts[heading]
     if cleaned["title"] == clean_space(page_title):
         # No segment names the site: the last short one is taken for it.
-        return TITLE_SUFFIX.sub("", cleaned["title"])
+        cut = TITLE_SUFFIX.sub("", cleaned["title"])
+        return cut if cut != cleaned["title"] else CJK_SUFFIX.sub("", cut)
     return cleaned["title"]
 
 
