@@ -346,3 +346,14 @@ def test_a_site_name_glued_to_a_cjk_title_by_an_unspaced_dash_is_cut():
 def test_a_cjk_title_ending_in_a_figure_after_a_dash_keeps_it():
     title = Site("http://www.example-news.kr/a/1")
     assert choose_title("", "", "코로나-19", [], title) == "코로나-19"
+
+
+def test_the_first_rel_author_link_names_the_author_as_written():
+    body = (
+        '<div class="post-meta">Posted 2008-05-12 <a href="/u/7" rel="author">Dark_Rider</a>'
+        " 12 comments</div>"
+    )
+    aside = '<aside><a href="/u/9" rel="author">Other Writer</a></aside>'
+    page = _page("<title>Fares</title>", body=body).replace("</article>", f"</article>{aside}")
+    (article,) = parse_html(page)
+    assert article.authors == ["Dark_Rider"]

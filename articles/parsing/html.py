@@ -46,6 +46,7 @@ from articles.parsing.meta import (
     microdata_authors,
     names,
     people,
+    rel_author_names,
 )
 from articles.parsing.notices import copyright_notice, drop_leading_credit
 from articles.parsing.text import clean_text, detect_language, parse_text
@@ -437,7 +438,7 @@ def _unnamed_authors(
     page_text = _page_text(tree)
     bylines = {lang: _byline_authors(page_text, lang, meta["site"]) for lang in ("ko", "en")}
     if not people(bylines["en"], meta["site"]):
-        bylines["en"] = lone_by_authors(tree) or bylines["en"]
+        bylines["en"] = lone_by_authors(tree) or rel_author_names(tree) or bylines["en"]
     bylined = any(people(found, meta["site"]) for found in bylines.values())
     return bylines, "" if bylined or not fallbacks else _fallback_author(tree)
 

@@ -275,3 +275,17 @@ def lone_by_authors(tree: Any) -> list[str]:
         if found:
             return list(dict.fromkeys(found))
     return []
+
+
+REL_AUTHOR = '//body//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]'
+
+
+def rel_author_names(tree: Any) -> list[str]:
+    """The names of the page's first link marked rel="author" that names someone (the
+    post's; the later ones are often other posts' cards)."""
+    for link in tree.xpath(REL_AUTHOR)[:5]:
+        text = " ".join(link.text_content().split())
+        found = names(text) if len(text) <= 60 else []
+        if found:
+            return found
+    return []
