@@ -3,8 +3,10 @@ names are the authors. Each page here is written for the test, shaped like a fai
 
 import json
 
+import lxml.html
+
 from articles.parsing import parse_html
-from articles.parsing.meta import Site, choose_title, names, people, strip_site
+from articles.parsing.meta import Site, choose_title, lone_by_authors, names, people, strip_site
 
 STORY = "".join(
     f"<p>{line}</p>"
@@ -357,3 +359,11 @@ def test_the_first_rel_author_link_names_the_author_as_written():
     page = _page("<title>Fares</title>", body=body).replace("</article>", f"</article>{aside}")
     (article,) = parse_html(page)
     assert article.authors == ["Dark_Rider"]
+
+
+def test_a_by_after_other_words_or_set_in_bold_in_a_sentence_is_no_byline():
+    page = (
+        "<html><body><figure><figcaption><a href='/p'>Photo</a> by <a href='/u/1'>Ann Lee</a>"
+        "</figcaption></figure><p>Stand <b>by</b> me, the choir sang.</p></body></html>"
+    )
+    assert lone_by_authors(lxml.html.fromstring(page)) == []

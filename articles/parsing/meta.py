@@ -251,6 +251,7 @@ LONE_BY = re.compile(r"^\W*(?:(?:posted|written|words|reported)\s+)?by\s*:?\s*$"
 NAME_NODE = re.compile(r"^[^\W\d_][^\d@|:/<>()\[\]]{0,38}[^\W\d_.]?\.?$")
 NAME_JOIN = re.compile(r"^\s*(?:,|&|and)\s*$", re.I)
 BODY_TEXT = "//body//text()[not(ancestor::script) and not(ancestor::style)]"
+EMPHASIS = {"b", "i", "em", "strong", "u", "mark"}
 
 
 def lone_by_authors(tree: Any) -> list[str]:
@@ -258,9 +259,17 @@ def lone_by_authors(tree: Any) -> list[str]:
     ("<span>By</span> <a>Jane Roe</a> <span>and</span> <a>Bo Kim</a>"): the name that
     follows it, and each next one after a join ("and", ","); anything else ends them (a
     date, "|", a share button, a staff line, a tag)."""
-    texts = [" ".join(str(t).split()) for t in tree.xpath(BODY_TEXT)]
-    texts = [t for t in texts if t]
-    for index in [i for i, text in enumerate(texts) if LONE_BY.match(text)][:3]:
+    nodes = [(" ".join(str(t).split()), t) for t in tree.xpath(BODY_TEXT)]
+    nodes = [(text, node) for text, node in nodes if text]
+    texts = [text for text, _ in nodes]
+    # The "By" opens its element: not a tail ("<a>Photo</a> by <a>Ann Lee</a>") nor a word
+    # set in bold inside a sentence ("Stand <b>by</b> me").
+    starts = [
+        i
+        for i, (text, node) in enumerate(nodes)
+        if LONE_BY.match(text) and node.is_text and node.getparent().tag not in EMPHASIS
+    ]
+    for index in starts[:3]:
         found: list[str] = []
         position = index + 1
         while position < min(len(texts), index + 12):
