@@ -367,3 +367,12 @@ def test_a_by_after_other_words_or_set_in_bold_in_a_sentence_is_no_byline():
         "</figcaption></figure><p>Stand <b>by</b> me, the choir sang.</p></body></html>"
     )
     assert lone_by_authors(lxml.html.fromstring(page)) == []
+
+
+def test_a_segment_whose_words_all_make_up_the_hosts_name_is_the_sites_name():
+    site = Site("https://www.riverdale-rowingclub.org/news/regatta.html")
+    assert strip_site("Riverdale Club - Spring regatta results", site) == "Spring regatta results"
+    assert strip_site("Spring regatta results | Rowing Club", site) == "Spring regatta results"
+    assert strip_site("Riverdale wins the spring regatta - Results", site) == (
+        "Riverdale wins the spring regatta - Results"
+    )

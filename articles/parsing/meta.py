@@ -64,7 +64,11 @@ class Site:
         if self.is_name(text):
             return True
         found = letters(text)
-        return bool(self.label) and found.startswith(self.label) and len(text.split()) <= 4
+        if self.label and found.startswith(self.label) and len(text.split()) <= 4:
+            return True
+        # "Feuerwehr Oldenburg" on feuerwehrtaucher-oldenburg.de: each word is in the host's.
+        words = [letters(word) for word in text.split()]
+        return 2 <= len(words) <= 4 and all(len(w) >= 3 and w in self.label for w in words)
 
 
 def strip_site(title: str, site: Site) -> str:
