@@ -376,3 +376,13 @@ def test_a_segment_whose_words_all_make_up_the_hosts_name_is_the_sites_name():
     assert strip_site("Riverdale wins the spring regatta - Results", site) == (
         "Riverdale wins the spring regatta - Results"
     )
+
+
+def test_spanish_and_german_joins_separate_names_and_a_reading_time_is_no_name():
+    assert names("Ana Ruiz; Luis Mora y José Miguel Soto Tiempo de lectura") == [
+        "Ana Ruiz",
+        "Luis Mora",
+        "José Miguel Soto",
+    ]
+    assert names("Anna Weber und Jonas Vogt") == ["Anna Weber", "Jonas Vogt"]
+    assert names("Jane Roe 4 min read") == ["Jane Roe"]

@@ -153,7 +153,12 @@ def _cut_heading(title: str, heading: str) -> str:
 
 # ---------------------------------------------------------------- authors
 
-NAME_SEPARATORS = re.compile(r"\s*(?:,|;|\n|·|\b[Aa]nd\b|\bAND\b)\s*")
+# "and", Spanish "y", German "und" between names.
+NAME_SEPARATORS = re.compile(r"\s*(?:,|;|\n|·|\b[Aa]nd\b|\bAND\b|\sy\s|\bund\b)\s*")
+# A byline's reading time: "Tiempo de lectura", "Lesezeit", "4 min read".
+READING_TIME = re.compile(
+    r"\s+(?:tiempo de lectura|lesezeit|reading time|\d+\s*min(?:ute)?s?\s+read)\b.*$", re.I
+)
 HANDLE = re.compile(r"(?:^|\s)@\w+")
 BY = re.compile(r"^\s*by\b[:\s]*", re.I)
 ROLE_WORD = re.compile(r"\s*(?:기자|특파원|선임기자|논설위원|객원기자|인턴기자)\s*$")
@@ -191,6 +196,7 @@ def _name_parts(value: str) -> list[str]:
     text = FOR_OUTLET.sub("", BY.sub("", text.strip()))
     found = []
     for part in NAME_SEPARATORS.split(text):
+        part = READING_TIME.sub("", part)
         name = " ".join(SOCIAL_TAIL.sub("", HANDLE.sub("", BY.sub("", part))).split())
         name = ROLE_WORD.sub("", name).strip()
         if not name or DEGREE.match(name) or letters(name) in NOT_A_NAME:
