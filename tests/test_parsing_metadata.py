@@ -386,3 +386,16 @@ def test_spanish_and_german_joins_separate_names_and_a_reading_time_is_no_name()
     ]
     assert names("Anna Weber und Jonas Vogt") == ["Anna Weber", "Jonas Vogt"]
     assert names("Jane Roe 4 min read") == ["Jane Roe"]
+
+
+def test_an_editors_or_translators_credit_names_no_author():
+    assert names("Revised Edition Edited by Ann Lee") == []
+    assert names("Translated by Bo Kim") == []
+    assert names("Ann Lee") == ["Ann Lee"]
+
+
+def test_a_byline_led_by_dashes_gives_the_name():
+    body = "<div>\n---- by Ann Lee\n</div>"
+    (article,) = parse_html(_page("<title>Fares</title>", body=body))
+    assert article.authors == ["Ann Lee"]
+    assert "by Ann Lee" not in article.body

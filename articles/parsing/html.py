@@ -81,7 +81,7 @@ NAME_EN = r"[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
 # "By Jane Roe", "Posted by Jane Roe, John Doe and Ann Lee - Chrome team": one line (the
 # next line is another thing); a role after a dash is not a name.
 BYLINE_EN = re.compile(
-    rf"^\s*(?:(?:Posted|Written|Words|Reported)[ \t]+)?[Bb]y:?[ \t]+"
+    rf"^\s*(?:[-–—]+[ \t]*)?(?:(?:Posted|Written|Words|Reported)[ \t]+)?[Bb]y:?[ \t]+"
     rf"({NAME_EN}(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+){NAME_EN}){{0,5}})"
     r"(?:[ \t]+[-–—|][ \t]+[^\n]{0,60})?[ \t]*$",
     re.M,

@@ -189,10 +189,14 @@ MICRODATA_AUTHOR = '//*[@itemprop][contains(@itemprop, "author")]'
 IN_COMMENT = 'ancestor-or-self::*[contains(@class, "comment") or contains(@id, "comment")]'
 SITE_STAFF = re.compile(r"\s+(\S+)\s+staff(?:\s+(?:writer|reporter))?$", re.I)
 STAFF = re.compile(r"\b(?:staff|staff writer|staff reporter)$", re.I)
+# An editor's, translator's or illustrator's credit: not the author's.
+CREDIT = re.compile(r"\b(?:edited|translated|illustrated|compiled)\s+by\b", re.I)
 
 
 def _name_parts(value: str) -> list[str]:
     text = html_lib.unescape(value).replace("\r", "\n")
+    if CREDIT.search(text):
+        return []
     text = FOR_OUTLET.sub("", BY.sub("", text.strip()))
     found = []
     for part in NAME_SEPARATORS.split(text):
