@@ -303,6 +303,8 @@ def test_an_escaped_json_ld_headline_takes_og_titles_spelling_of_the_same_words(
     page = _page(head, body="<h1>Mayor’s ‘fair fare’ plan</h1>")
     (article,) = parse_html(page, url="https://www.example-news.com/a/1", fallbacks=False)
     assert article.title == "Mayor's 'fair fare' plan"
+    # The headline the page shows, spelled its own way, still leaves the body.
+    assert "fair fare" not in article.body
 
 
 def test_a_json_ld_headline_in_plain_characters_keeps_its_own_spelling():

@@ -322,7 +322,8 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
     outlet = meta["outlet"] or dl_outlet
     title = _page_title(meta, outlet)
     first, _, rest = body.partition("\n\n")
-    if first.strip() == title.strip():
+    # The headline opening the text, however its quotes and dashes are spelled.
+    if first.strip() == title.strip() or (letters(title) and letters(first) == letters(title)):
         body = rest
     if not body.strip():
         raise ParseError.because("no_article_in_page")
