@@ -199,10 +199,20 @@ def _name(text: str) -> str:
     return SPACES.sub("", NAME_TITLE.sub("", _norm(text)))
 
 
+# "Ann Lee and Bo Kim", "Ann Lee; Bo Kim", "AFP/The Local": one gold string, several people.
+PEOPLE_JOIN = re.compile(r"\s*(?:[;,/&]|\band\b)\s*")
+
+
+def _people(values: list[str]) -> list[str]:
+    parts = (part for value in _flatten(values) for part in PEOPLE_JOIN.split(_norm(value)))
+    return [_name(part) for part in parts if _name(part)]
+
+
 def authors_ok(predicted: list[str], gold: list[str]) -> bool:
-    """The same people, whatever the separators and the trailing 기자."""
-    pred = [_name(n) for n in _flatten(predicted) if _name(n)]
-    ref = [_name(n) for n in _flatten(gold) if _name(n)]
+    """The same people, whatever the separators ("A and B" in one string or two names) and
+    the trailing 기자."""
+    pred = _people(predicted)
+    ref = _people(gold)
     if not pred or not ref:
         return False
     joined_pred, joined_ref = "|".join(pred), "|".join(ref)

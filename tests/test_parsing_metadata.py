@@ -3,8 +3,10 @@ names are the authors. Each page here is written for the test, shaped like a fai
 
 import json
 
+import lxml.html
+
 from articles.parsing import parse_html
-from articles.parsing.meta import Site, choose_title, names, people, strip_site
+from articles.parsing.meta import Site, choose_title, lone_by_authors, names, people, strip_site
 
 STORY = "".join(
     f"<p>{line}</p>"
@@ -291,3 +293,111 @@ def test_an_h1_that_ends_the_title_is_the_sites_block_and_is_cut():
     )
     (article,) = parse_html(page, url="http://transit.example.com/fares", fallbacks=False)
     assert article.title == "Bus fares"
+
+
+def test_an_escaped_json_ld_headline_takes_og_titles_spelling_of_the_same_words():
+    # The CMS wrote the JSON-LD headline with character references ("&#8217;"); og:title
+    # carries the same words as the editor typed them.
+    head = _ld({"@type": "NewsArticle", "headline": "Mayor&#8217;s &#8216;fair fare&#8217; plan"})
+    head += '<meta property="og:title" content="Mayor\'s \'fair fare\' plan | Example News">'
+    page = _page(head, body="<h1>Mayor’s ‘fair fare’ plan</h1>")
+    (article,) = parse_html(page, url="https://www.example-news.com/a/1", fallbacks=False)
+    assert article.title == "Mayor's 'fair fare' plan"
+    # The headline the page shows, spelled its own way, still leaves the body.
+    assert "fair fare" not in article.body
+
+
+def test_a_json_ld_headline_in_plain_characters_keeps_its_own_spelling():
+    head = _ld({"@type": "NewsArticle", "headline": "Mayor’s fare plan"})
+    head += '<meta property="og:title" content="Mayor\'s fare plan">'
+    page = _page(head, body="<h1>Mayor’s fare plan</h1>")
+    (article,) = parse_html(page, url="https://www.example-news.com/a/1", fallbacks=False)
+    assert article.title == "Mayor’s fare plan"
+
+
+def test_a_by_standing_alone_in_its_element_gives_the_names_that_follow_it():
+    body = (
+        '<div class="x1"><h1>Fares</h1><div class="q7"><span>By</span> <span>'
+        '<a href="/team/jane-roe">Jane Roe</a></span><span> and </span><a href="/team/bo-kim">'
+        "Bo Kim</a> <span>Thursday, May 2, 2024 4:41AM</span></div></div>"
+    )
+    (article,) = parse_html(_page("<title>Fares</title>", body=body))
+    assert article.authors == ["Jane Roe", "Bo Kim"]
+
+
+def test_a_by_in_a_screen_reader_span_gives_the_name_and_keeps_its_initial():
+    body = (
+        '<div class="meta"><span>yas!</span> <span class="sr">| By :</span> '
+        "<span>Joe S.</span> | <time>April 13, 2020</time></div>"
+    )
+    (article,) = parse_html(_page("<title>Fares</title>", body=body))
+    assert article.authors == ["Joe S."]
+
+
+def test_a_site_name_glued_to_a_cjk_title_by_an_unspaced_dash_is_cut():
+    body = (
+        "<p>市议会周二以七票对两票通过决定，从三月起将公交车票价提高十美分。</p>"
+        "<p>票价上一次上涨是在二零一九年，当时议会将单程票价提高了二十五美分。</p>"
+    )
+    page = (
+        "<html><head><title>市议会通过公交票价上涨方案！-示例新闻网</title></head>"
+        f"<body><article>{body}</article></body></html>"
+    )
+    (article,) = parse_html(page, url="http://www.example-news.cn/local/c_1.htm", fallbacks=False)
+    assert article.title == "市议会通过公交票价上涨方案！"
+
+
+def test_a_cjk_title_ending_in_a_figure_after_a_dash_keeps_it():
+    title = Site("http://www.example-news.kr/a/1")
+    assert choose_title("", "", "코로나-19", [], title) == "코로나-19"
+
+
+def test_the_first_rel_author_link_names_the_author_as_written():
+    body = (
+        '<div class="post-meta">Posted 2008-05-12 <a href="/u/7" rel="author">Dark_Rider</a>'
+        " 12 comments</div>"
+    )
+    aside = '<aside><a href="/u/9" rel="author">Other Writer</a></aside>'
+    page = _page("<title>Fares</title>", body=body).replace("</article>", f"</article>{aside}")
+    (article,) = parse_html(page)
+    assert article.authors == ["Dark_Rider"]
+
+
+def test_a_by_after_other_words_or_set_in_bold_in_a_sentence_is_no_byline():
+    page = (
+        "<html><body><figure><figcaption><a href='/p'>Photo</a> by <a href='/u/1'>Ann Lee</a>"
+        "</figcaption></figure><p>Stand <b>by</b> me, the choir sang.</p></body></html>"
+    )
+    assert lone_by_authors(lxml.html.fromstring(page)) == []
+
+
+def test_a_segment_whose_words_all_make_up_the_hosts_name_is_the_sites_name():
+    site = Site("https://www.riverdale-rowingclub.org/news/regatta.html")
+    assert strip_site("Riverdale Club - Spring regatta results", site) == "Spring regatta results"
+    assert strip_site("Spring regatta results | Rowing Club", site) == "Spring regatta results"
+    assert strip_site("Riverdale wins the spring regatta - Results", site) == (
+        "Riverdale wins the spring regatta - Results"
+    )
+
+
+def test_spanish_and_german_joins_separate_names_and_a_reading_time_is_no_name():
+    assert names("Ana Ruiz; Luis Mora y José Miguel Soto Tiempo de lectura") == [
+        "Ana Ruiz",
+        "Luis Mora",
+        "José Miguel Soto",
+    ]
+    assert names("Anna Weber und Jonas Vogt") == ["Anna Weber", "Jonas Vogt"]
+    assert names("Jane Roe 4 min read") == ["Jane Roe"]
+
+
+def test_an_editors_or_translators_credit_names_no_author():
+    assert names("Revised Edition Edited by Ann Lee") == []
+    assert names("Translated by Bo Kim") == []
+    assert names("Ann Lee") == ["Ann Lee"]
+
+
+def test_a_byline_led_by_dashes_gives_the_name():
+    body = "<div>\n---- by Ann Lee\n</div>"
+    (article,) = parse_html(_page("<title>Fares</title>", body=body))
+    assert article.authors == ["Ann Lee"]
+    assert "by Ann Lee" not in article.body

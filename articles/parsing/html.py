@@ -42,9 +42,11 @@ from articles.parsing.meta import (
     Site,
     choose_title,
     letters,
+    lone_by_authors,
     microdata_authors,
     names,
     people,
+    rel_author_names,
 )
 from articles.parsing.notices import copyright_notice, drop_leading_credit
 from articles.parsing.text import clean_text, detect_language, parse_text
@@ -79,7 +81,7 @@ NAME_EN = r"[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
 # "By Jane Roe", "Posted by Jane Roe, John Doe and Ann Lee - Chrome team": one line (the
 # next line is another thing); a role after a dash is not a name.
 BYLINE_EN = re.compile(
-    rf"^\s*(?:(?:Posted|Written|Words|Reported)[ \t]+)?[Bb]y:?[ \t]+"
+    rf"^\s*(?:[-–—]+[ \t]*)?(?:(?:Posted|Written|Words|Reported)[ \t]+)?[Bb]y:?[ \t]+"
     rf"({NAME_EN}(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+){NAME_EN}){{0,5}})"
     r"(?:[ \t]+[-–—|][ \t]+[^\n]{0,60})?[ \t]*$",
     re.M,
@@ -320,7 +322,8 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
     outlet = meta["outlet"] or dl_outlet
     title = _page_title(meta, outlet)
     first, _, rest = body.partition("\n\n")
-    if first.strip() == title.strip():
+    # The headline opening the text, however its quotes and dashes are spelled.
+    if first.strip() == title.strip() or (letters(title) and letters(first) == letters(title)):
         body = rest
     if not body.strip():
         raise ParseError.because("no_article_in_page")
@@ -435,6 +438,8 @@ def _unnamed_authors(
         return {}, ""
     page_text = _page_text(tree)
     bylines = {lang: _byline_authors(page_text, lang, meta["site"]) for lang in ("ko", "en")}
+    if not people(bylines["en"], meta["site"]):
+        bylines["en"] = lone_by_authors(tree) or rel_author_names(tree) or bylines["en"]
     bylined = any(people(found, meta["site"]) for found in bylines.values())
     return bylines, "" if bylined or not fallbacks else _fallback_author(tree)
 

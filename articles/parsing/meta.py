@@ -19,11 +19,17 @@ from urllib.parse import urlsplit
 SEPARATOR = re.compile(r"\s+(?:[|\-–—»«·*:]|--|::)\s+|\s*[|ㅣ]\s*")
 DANGLING = re.compile(r"(?:\s+[|\-–—»«·*:]|\s*[|ㅣ])+\s*$")
 TITLE_SUFFIX = re.compile(r"\s+[|\-–—:]\s+[^|\-–—]{2,60}$")
+# "武汉的声音：...城！-新华网": a Chinese, Japanese or Korean title glued to a name in the same
+# script by an unspaced dash (a figure after it, "코로나-19", is no name).
+CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+CJK_SUFFIX = re.compile(rf"(?<=[{CJK}\uff01-\uff5e])[-–—]([{CJK}]{{2,12}})$")
 LONE_WORDS = 5
 BREADCRUMB = re.compile(r"\s+[»›]\s+")
 LETTERS = re.compile(r"[\W_]+", re.UNICODE)
 # Generic second-level labels: "co.uk", "or.jp", "com.au".
 SECOND_LEVEL = {"co", "com", "or", "ne", "go", "ac", "org", "net", "gov", "edu"}
+# "&#8217;", "&amp;": a value the CMS escaped before writing it into JSON.
+CHARACTER_REFERENCE = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)
 
 
 def letters(text: str) -> str:
@@ -58,7 +64,11 @@ class Site:
         if self.is_name(text):
             return True
         found = letters(text)
-        return bool(self.label) and found.startswith(self.label) and len(text.split()) <= 4
+        if self.label and found.startswith(self.label) and len(text.split()) <= 4:
+            return True
+        # "Feuerwehr Oldenburg" on feuerwehrtaucher-oldenburg.de: each word is in the host's.
+        words = [letters(word) for word in text.split()]
+        return 2 <= len(words) <= 4 and all(len(w) >= 3 and w in self.label for w in words)
 
 
 def strip_site(title: str, site: Site) -> str:
@@ -88,6 +98,11 @@ def choose_title(ld: str, og: str, page_title: str, headings: list[str], site: S
     shown = {letters(h) for h in headings if letters(h)}
     cleaned = {name: strip_site(value, site) for name, value in (("og", og), ("ld", ld))}
     cleaned["title"] = strip_site(page_title, site)
+    # A JSON-LD headline escaped by the CMS ("Mayor&#8217;s") and og:title naming the same
+    # words: og:title is spelled as the editor typed it.
+    same_words = cleaned["og"] and letters(cleaned["og"]) == letters(cleaned["ld"])
+    if same_words and CHARACTER_REFERENCE.search(ld):
+        cleaned["ld"] = cleaned["og"]
     # A <title> that is only the site's name, repeated by a logo's <h1>, is no headline.
     bare = (ld.strip() or og.strip()) and cleaned["title"] == clean_space(page_title)
     fields = ("ld", "og") if bare else ("ld", "og", "title")
@@ -119,7 +134,8 @@ def choose_title(ld: str, og: str, page_title: str, headings: list[str], site: S
             return cuts[heading]
     if cleaned["title"] == clean_space(page_title):
         # No segment names the site: the last short one is taken for it.
-        return TITLE_SUFFIX.sub("", cleaned["title"])
+        cut = TITLE_SUFFIX.sub("", cleaned["title"])
+        return cut if cut != cleaned["title"] else CJK_SUFFIX.sub("", cut)
     return cleaned["title"]
 
 
@@ -137,7 +153,12 @@ def _cut_heading(title: str, heading: str) -> str:
 
 # ---------------------------------------------------------------- authors
 
-NAME_SEPARATORS = re.compile(r"\s*(?:,|;|\n|·|\b[Aa]nd\b|\bAND\b)\s*")
+# "and", Spanish "y", German "und" between names.
+NAME_SEPARATORS = re.compile(r"\s*(?:,|;|\n|·|\b[Aa]nd\b|\bAND\b|\sy\s|\bund\b)\s*")
+# A byline's reading time: "Tiempo de lectura", "Lesezeit", "4 min read".
+READING_TIME = re.compile(
+    r"\s+(?:tiempo de lectura|lesezeit|reading time|\d+\s*min(?:ute)?s?\s+read)\b.*$", re.I
+)
 HANDLE = re.compile(r"(?:^|\s)@\w+")
 BY = re.compile(r"^\s*by\b[:\s]*", re.I)
 ROLE_WORD = re.compile(r"\s*(?:기자|특파원|선임기자|논설위원|객원기자|인턴기자)\s*$")
@@ -168,13 +189,18 @@ MICRODATA_AUTHOR = '//*[@itemprop][contains(@itemprop, "author")]'
 IN_COMMENT = 'ancestor-or-self::*[contains(@class, "comment") or contains(@id, "comment")]'
 SITE_STAFF = re.compile(r"\s+(\S+)\s+staff(?:\s+(?:writer|reporter))?$", re.I)
 STAFF = re.compile(r"\b(?:staff|staff writer|staff reporter)$", re.I)
+# An editor's, translator's or illustrator's credit: not the author's.
+CREDIT = re.compile(r"\b(?:edited|translated|illustrated|compiled)\s+by\b", re.I)
 
 
 def _name_parts(value: str) -> list[str]:
     text = html_lib.unescape(value).replace("\r", "\n")
+    if CREDIT.search(text):
+        return []
     text = FOR_OUTLET.sub("", BY.sub("", text.strip()))
     found = []
     for part in NAME_SEPARATORS.split(text):
+        part = READING_TIME.sub("", part)
         name = " ".join(SOCIAL_TAIL.sub("", HANDLE.sub("", BY.sub("", part))).split())
         name = ROLE_WORD.sub("", name).strip()
         if not name or DEGREE.match(name) or letters(name) in NOT_A_NAME:
@@ -231,3 +257,58 @@ def microdata_authors(tree: Any) -> list[str]:
             if value and len(value.strip()) <= 80:
                 found.extend(names(value))
     return list(dict.fromkeys(found))
+
+
+# "By", "| By :", "Posted by" alone in its element: the names are the elements after it.
+LONE_BY = re.compile(r"^\W*(?:(?:posted|written|words|reported)\s+)?by\s*:?\s*$", re.I)
+# "Jane Roe", "Joe S.", "marc": short, no figures, no separators.
+NAME_NODE = re.compile(r"^[^\W\d_][^\d@|:/<>()\[\]]{0,38}[^\W\d_.]?\.?$")
+NAME_JOIN = re.compile(r"^\s*(?:,|&|and)\s*$", re.I)
+BODY_TEXT = "//body//text()[not(ancestor::script) and not(ancestor::style)]"
+EMPHASIS = {"b", "i", "em", "strong", "u", "mark"}
+
+
+def lone_by_authors(tree: Any) -> list[str]:
+    """The names after the page's first "By" that stands alone in its element
+    ("<span>By</span> <a>Jane Roe</a> <span>and</span> <a>Bo Kim</a>"): the name that
+    follows it, and each next one after a join ("and", ","); anything else ends them (a
+    date, "|", a share button, a staff line, a tag)."""
+    nodes = [(" ".join(str(t).split()), t) for t in tree.xpath(BODY_TEXT)]
+    nodes = [(text, node) for text, node in nodes if text]
+    texts = [text for text, _ in nodes]
+    # The "By" opens its element: not a tail ("<a>Photo</a> by <a>Ann Lee</a>") nor a word
+    # set in bold inside a sentence ("Stand <b>by</b> me").
+    starts = [
+        i
+        for i, (text, node) in enumerate(nodes)
+        if LONE_BY.match(text) and node.is_text and node.getparent().tag not in EMPHASIS
+    ]
+    for index in starts[:3]:
+        found: list[str] = []
+        position = index + 1
+        while position < min(len(texts), index + 12):
+            text = texts[position]
+            named = names(text) if NAME_NODE.match(text) and len(text.split()) <= 4 else []
+            if not named:
+                break
+            found.extend(named)
+            if position + 1 >= len(texts) or not NAME_JOIN.match(texts[position + 1]):
+                break
+            position += 2
+        if found:
+            return list(dict.fromkeys(found))
+    return []
+
+
+REL_AUTHOR = '//body//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]'
+
+
+def rel_author_names(tree: Any) -> list[str]:
+    """The names of the page's first link marked rel="author" that names someone (the
+    post's; the later ones are often other posts' cards)."""
+    for link in tree.xpath(REL_AUTHOR)[:5]:
+        text = " ".join(link.text_content().split())
+        found = names(text) if len(text) <= 60 else []
+        if found:
+            return found
+    return []
