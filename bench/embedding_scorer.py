@@ -101,8 +101,9 @@ def embeddings(language: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
 
 
 def precision_at(probabilities: np.ndarray, gold: np.ndarray, recall: float) -> float:
-    """Precision of the highest-scored units that reach ``recall`` of all claims."""
-    order = np.argsort(-probabilities, kind="stable")
+    """Precision of the highest-scored units that reach ``recall`` of all claims (units of
+    equal score: the non-claims first, so that ties never flatter)."""
+    order = np.lexsort((gold, -probabilities))
     found = np.cumsum(gold[order])
     reached = found / gold.sum() >= recall
     if not reached.any():
