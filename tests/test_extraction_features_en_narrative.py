@@ -103,3 +103,31 @@ def test_the_english_model_reads_every_english_input_and_the_korean_one_its_own(
     korean = list(read_units("공장은 3월에 문을 닫았다.", language="ko"))
     assert isinstance(korean[0].prepared, Prepared)
     assert len(korean[0].prepared.inputs.extra) == len(checkworthiness.model("ko").extra_weights)
+
+
+def _tokens_of_units(body: str) -> list[set[str]]:
+    units = [u for u in read_units(body, language="en") if isinstance(u.prepared, Prepared)]
+    return [
+        set(u.prepared.inputs.tokens.split()) for u in units if isinstance(u.prepared, Prepared)
+    ]
+
+
+def test_an_english_unit_knows_its_place_in_its_paragraph_and_what_the_paragraph_holds():
+    body = (
+        "The council cut the bus budget by 12 percent on Monday. Fares will rise in June.\n"
+        "He sat by the window and waited. The rain kept falling on the empty square. "
+        "Nobody came."
+    )
+    first, second, third, fourth, fifth = _tokens_of_units(body)
+    assert "PARA_FIRST" in first and "PARA_LAST" in second
+    assert not {"PARA_NOFIGURE", "PARA_UNANCHORED"} & first
+    assert {"PARA_FIRST", "PARA_NOFIGURE", "PARA_UNANCHORED"} <= third
+    assert "PARA_LAST" not in fourth and "PARA_FIRST" not in fourth
+    assert "PARA_LAST" in fifth
+
+
+def test_a_korean_unit_gets_no_paragraph_tokens():
+    body = "시의회는 월요일 버스 예산을 12% 삭감했다.\n그는 창가에 앉아 기다렸다."
+    for unit in read_units(body, language="ko"):
+        assert isinstance(unit.prepared, Prepared)
+        assert "PARA_" not in unit.prepared.inputs.tokens
