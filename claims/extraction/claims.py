@@ -290,43 +290,8 @@ def read_units(
         if u.language == "en" and isinstance(u.prepared, Prepared)
     ]
     article = article_tokens(english, len(units)) if english else []
-    places = _paragraph_places(body, units, signatures)
     for index, unit in enumerate(units):
-        yield _with_neighbours(unit, signatures, index, article + places[index])
-
-
-def _paragraph_places(
-    body: str, units: list[UnitReading], signatures: list[list[str]]
-) -> list[list[str]]:
-    """Where each English unit stands in its paragraph (a line of the body): "PARA_FIRST",
-    "PARA_LAST", "PARA_ALONE", and "PARA_LONG" in a paragraph of four units or more; and
-    what the paragraph holds: no figure in any unit ("PARA_NOFIGURE"), a quotation
-    ("PARA_QUOTE"), no name or digit in any unit ("PARA_UNANCHORED")."""
-    paragraph, previous, ids = 0, 0, []
-    for unit in units:
-        paragraph += body.count("\n", previous, unit.start)
-        previous = unit.start
-        ids.append(paragraph)
-    sizes = Counter(ids)
-    figured = {i for i, unit in zip(ids, units, strict=True) if unit.figures}
-    quoted = {i for i, marks in zip(ids, signatures, strict=True) if "Q" in marks}
-    anchored = {i for i, marks in zip(ids, signatures, strict=True) if "UNANCHORED" not in marks}
-    places: list[list[str]] = []
-    for index, unit in enumerate(units):
-        if unit.language != "en":
-            places.append([])
-            continue
-        first = index == 0 or ids[index - 1] != ids[index]
-        last = index + 1 == len(units) or ids[index + 1] != ids[index]
-        tokens = ["PARA_ALONE"] if first and last else []
-        tokens += ["PARA_FIRST"] if first and not last else []
-        tokens += ["PARA_LAST"] if last and not first else []
-        tokens += ["PARA_LONG"] if sizes[ids[index]] >= 4 else []
-        tokens += [] if ids[index] in figured else ["PARA_NOFIGURE"]
-        tokens += ["PARA_QUOTE"] if ids[index] in quoted else []
-        tokens += [] if ids[index] in anchored else ["PARA_UNANCHORED"]
-        places.append(tokens)
-    return places
+        yield _with_neighbours(unit, signatures, index, article)
 
 
 def _with_neighbours(

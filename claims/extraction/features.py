@@ -84,43 +84,6 @@ EN_MARKS = {
     "GENERIC": r"\b(?:always|usually|often|generally|typically|sometimes|every|any|anyone|"
     r"everyone|people)\b",
 }
-# Narrative and reported opinion (issue 16's largest English false positives): scene colour
-# and anecdote read as events, a speaker's view read as a reported fact. Matched apart from
-# ``EN_MARK`` (whose first alternative at a place wins: "looked" stays PAST there) and merged
-# into the text order: a time of day or a moment without a date ("On a cold morning", "Days
-# later"), verbs of the senses, posture and motion ("stood", "stared", "walked into"), memory
-# ("remembers", "grew up"), first-person narration ("I walked", "we stopped"), an unnamed
-# crowd's saying ("critics say", "many fear") and a speaker's report on himself ("said he",
-# "told reporters she").
-EN_STORY_MARKS = {
-    "SCENE": r"\b(?:(?:one|that|this|each|every|a|an|the|early|late) (?:\w+ )?(?:morning|"
-    r"afternoon|evening|night|day|dawn|dusk)|(?:moments?|minutes|hours|days|weeks|years) "
-    r"(?:later|earlier|before)|at (?:dawn|dusk|midnight|sunrise|sunset|first)|as the sun|"
-    r"(?:once|back) (?:upon|then|when)|"
-    r"when (?:I|he|she|we|they) (?:was|were) (?:a|young|little))\b",
-    "SENSE": r"\b(?:stood|sat|stared|gaze[sd]?|glanced|smiled|laughed|cried|wept|sobbed|"
-    r"nodded|shrugged|sighed|whispered|shouted|grinned|frowned|paused|waved|hugged|leaned|"
-    r"rushed|wandered|strolled|walked|walks|ran|sits|stands|stares|smiles|laughs|looked "
-    r"(?:at|up|down|out|around)|smell(?:s|ed)?|tasted|heard|listened|watched|silent|quiet|"
-    r"tears|eyes|smell|noise|sound)\b",
-    "MEMORY": r"\b(?:remember(?:s|ed)?|recall(?:s|ed)?|grew up|growing up|childhood|"
-    r"(?:as|when I was) a (?:child|kid|boy|girl|teenager)|never forget|years ago)\b",
-    "FIRSTPAST": r"\b(?:I|We)(?: \w+)? (?:[a-z]{3,}ed|was|were|had|went|saw|got|felt|came|"
-    r"took|made|left|began|knew|thought|found|met|spent|told|said|ate|drove|sat|stood)\b",
-    "CROWD": r"\b(?:critics|opponents|supporters|sceptics|skeptics|observers|detractors|"
-    r"many|some|others|residents|fans|advocates|activists|people|locals|parents)"
-    r" (?:say|said|argue|argued|believe|believed|fear|feared|worry|worried|warn|warned|"
-    r"think|thought|contend|complain|complained|insist|claim|feel|felt)\b",
-    "SAYSELF": r"\b(?:said|says|told(?: \w+){1,2}?|added|admitted|insisted|explained)"
-    r" (?:that )?(?:he|she|they|I|we)\b",
-}
-EN_STORY_MARK = re.compile(
-    "|".join(f"(?P<{k}>{v})" for k, v in EN_STORY_MARKS.items()), re.IGNORECASE
-)
-# A digit anywhere in a quotation: a quoted figure is a fact's sign, a quotation without one
-# an evaluation's ("'This is a disaster,' said Smith").
-DIGIT = re.compile(r"\d")
-
 # The stance marks read case-insensitively ("Clearly", "Friday"); the first marks as they were
 # ("May" the month is no modal). A hedge of the past ("may have") before the modal.
 EN_STANCE = ("FEEL", "EVAL", "OBLIGE", "DEFINE", "WHEN", "PAST", "PRESENT", "NEG", "GENERIC")
@@ -203,57 +166,15 @@ def english_structure(text: str) -> str:
         else:
             tokens.append(word)
             outside_words.append(word)
-    outside_text = outside(text, spans)
-    tokens += _english_marks(outside_text)
+    tokens += [m.lastgroup or "" for m in EN_MARK.finditer(outside(text, spans))]
     tokens += ["$" + w for w in outside_words[-3:]]
     for s, e in spans:
         tokens += ["q$" + w.lower() for w in EN_WORD.findall(text[s:e]) if w not in '“”"'][-3:]
-    tokens += _quoted_marks(text, spans)
-    tokens += _anchors(outside_text)
     if re.match(r"^\W*[A-Z][a-z]+\b", text) and text.split()[0].lower().strip('"“') in IMPERATIVE:
         tokens.append("IMPERATIVE")
     if _mostly_quoted(text):
         tokens.append("MOSTLY_QUOTED")
     return " ".join(tokens)
-
-
-def _english_marks(text: str) -> list[str]:
-    """The marks of ``EN_MARK`` and ``EN_STORY_MARK`` in ``text``, in text order."""
-    found = [(m.start(), m.lastgroup or "") for m in EN_MARK.finditer(text)]
-    story = [(m.start(), m.lastgroup or "") for m in EN_STORY_MARK.finditer(text)]
-    if story:
-        found = sorted(found + story, key=lambda mark: mark[0])
-    return [name for _, name in found]
-
-
-def _quoted_marks(text: str, spans: list[tuple[int, int]]) -> list[str]:
-    """The stance marks inside quotations, prefixed "q" ("qEVAL", "qFIRST", "qMODAL"), and
-    "qDIGIT" or "qNODIGIT": whether the quoted words hold a figure."""
-    if not spans:
-        return []
-    marks = ["q" + (m.lastgroup or "") for s, e in spans for m in EN_MARK.finditer(text[s:e])]
-    quoted_digit = any(DIGIT.search(text[s:e]) for s, e in spans)
-    return [*marks, "qDIGIT" if quoted_digit else "qNODIGIT"]
-
-
-# A capitalised word after the first: a name, a place, a body, a title (the word analyzers
-# lower-case the text, so only this tells "the minister" from "Minister Ruiz").
-CAPITAL = re.compile(r"(?<=\s)[“\"‘(]?[A-Z][a-z]")
-PRONOUN_OPENING = re.compile(r"^\W*(?:He|She|They|I|We|It|His|Her|Their|My|Our)\b")
-
-
-def _anchors(text: str) -> list[str]:
-    """What a record could anchor the words outside quotations to: how many capitalised
-    words follow the first ("CAPS0" to "CAPS3", three or more), "PRONOUN" when a pronoun
-    opens the unit, and "UNANCHORED" with neither a name nor a digit (scene colour and
-    anecdote: "He stood outside and stared at the water")."""
-    names = len(CAPITAL.findall(text)) - len(re.findall(r"(?<=\s)I\b", text))
-    tokens = [f"CAPS{min(3, max(0, names))}"]
-    if PRONOUN_OPENING.match(text):
-        tokens.append("PRONOUN")
-    if names <= 0 and not DIGIT.search(text):
-        tokens.append("UNANCHORED")
-    return tokens
 
 
 IMPERATIVE = frozenset(
@@ -336,30 +257,9 @@ def unit_input(
     morphemes (body offsets) are ``morphemes``."""
     if language == "ko":
         tokens = korean_structure(text, offset, morphemes)
-        return UnitInput(text, tokens, unit_extras(text, figures, language, rules, position))
-    tokens = english_structure(text)
-    extra = unit_extras(text, figures, language, rules, position) + english_extras(tokens)
-    return UnitInput(text, tokens, extra)
-
-
-# The English model's own numeric inputs, read off the structure tokens: narration and
-# anchors (``EN_STORY_MARKS``, ``_anchors``) and a quotation's stance. A token weighs little
-# among a unit's hundred n-grams; a number beside the features weighs as the model learns.
-EN_EXTRA_MARKS = (
-    "SCENE", "SENSE", "MEMORY", "FIRSTPAST", "CROWD", "SAYSELF", "PRONOUN", "UNANCHORED",
-    "CAPS0", "CAPS3", "qNODIGIT",
-)  # fmt: skip
-EN_QUOTED_STANCE = frozenset(("qEVAL", "qFEEL", "qOBLIGE", "qFIRST", "qMODAL", "qFUTURE"))
-
-
-def english_extras(tokens: str) -> list[float]:
-    """The English model's numeric inputs after ``unit_extras`` (order matters): each of
-    ``EN_EXTRA_MARKS`` present, and a quotation holding a stance mark."""
-    found = set(tokens.split())
-    return [
-        *(1.0 if mark in found else 0.0 for mark in EN_EXTRA_MARKS),
-        1.0 if found & EN_QUOTED_STANCE else 0.0,
-    ]
+    else:
+        tokens = english_structure(text)
+    return UnitInput(text, tokens, unit_extras(text, figures, language, rules, position))
 
 
 QUOTE_CHARS = "“”\"‘’'"
@@ -386,9 +286,6 @@ def signature(text: str, language: str, morphemes: Sequence[Morpheme]) -> list[s
                     break
         return marks + words[::-1]
     words = [w.lower() for w in EN_WORD.findall(text) if w not in '“”"']
-    # Scene colour and anecdote run in paragraphs: whether a neighbour names anything.
-    if not DIGIT.search(text) and len(CAPITAL.findall(text)) <= len(re.findall(r"\sI\b", text)):
-        marks.append("UNANCHORED")
     return marks + words[-3:]
 
 
@@ -401,10 +298,6 @@ ARTICLE_MARKS = {
     "FIRST": "ART_I",
     "MODAL": "ART_MODAL",
     "EVAL": "ART_EVAL",
-    "UNANCHORED": "ART_UNANCHORED",
-    "PRONOUN": "ART_PRONOUN",
-    "SENSE": "ART_SENSE",
-    "FIRSTPAST": "ART_FIRSTPAST",
 }
 
 
