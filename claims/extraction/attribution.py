@@ -418,6 +418,9 @@ def resolve_speakers(body: str, sentences: Sequence[tuple[int, int, str]]) -> li
                 for i, s in window
                 if _of_kind(s, kind, language) and sex.get(s, pronoun) == pronoun
             ]
+            if language == "en" and kind.startswith("role:"):
+                candidates += _en_role_mentions(texts[:index], kind[5:])
+                candidates.sort(key=lambda pair: pair[0])
             speaker = _antecedent(candidates, language)
             if speaker and language == "en" and kind == "person":
                 since = " ".join(
@@ -476,6 +479,40 @@ def _ko_role_mentions(sentences: list[list[str]], role: str) -> list[tuple[int, 
             if j and bare == role and not re.fullmatch(r"(?:이|해당|같은|그|전|현)", words[j - 1]):
                 name = _ko_named_before(words, j) or _korean_name([*words[:j], role + "은"], j)
                 if name and name != role:
+                    found.append((i, name))
+    return found
+
+
+EN_ROLE_WORDS = frozenset(EN_ROLES.split("|"))
+# An English person's name: two or three capitalised words ("Jane Doe", "Kim Min-su").
+EN_NAME = r"(?-i:[A-Z][a-z'’-]+(?:\s(?:[A-Z]\.\s)?[A-Z][a-z'’-]+){1,2})"
+
+
+@lru_cache(maxsize=64)
+def _en_role_patterns(role: str) -> re.Pattern[str]:
+    """Where a sentence names a person by ``role``: the title before the name ("Health
+    Minister Jane Doe", "its top official, Kim Min-su") or an apposition after it ("John
+    Smith, a spokesman for the city")."""
+    return re.compile(
+        rf"\b{role}(?:,\s|\s)(?P<name>{EN_NAME})\b"
+        rf"|(?P<name2>{EN_NAME}),\s(?:the|a|an)\s(?:[\w'’-]+\s){{0,3}}?{role}\b",
+        re.I,
+    )
+
+
+def _en_role_mentions(texts: list[str], role: str) -> list[tuple[int, str]]:
+    """Where the sentences name a person by the role (sentence index, name), quotations
+    set aside: as in Korean, the whole article before counts."""
+    found = []
+    pattern = _en_role_patterns(role)
+    for i, text in enumerate(texts):
+        for m in pattern.finditer(QUOTED.sub(" ", text)):
+            words = (m["name"] or m["name2"]).split()
+            while words and words[0].lower() in EN_ROLE_WORDS:  # "Chief Executive Tim Cook"
+                words = words[1:]
+            name = " ".join(words)
+            if len(words) > 1 and words[0].lower() not in EN_LEAD_WORDS:
+                if not EN_BODIES.search(name):
                     found.append((i, name))
     return found
 
