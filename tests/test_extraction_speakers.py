@@ -4,7 +4,7 @@ credit the speaker the article named most recently, when the text leaves one can
 from datetime import datetime
 
 from claims.extraction import extract_claims
-from claims.extraction.attribution import resolve_speakers
+from claims.extraction.speakers import resolve_speakers
 from lib.language import detect_language
 
 
