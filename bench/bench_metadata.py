@@ -10,6 +10,9 @@ publish_date; its titles are goose's truncated output, left out).
 The held-out third is fixed by a hash of the page's source and name (``held_out``); work
 on the parser looks at the other two thirds only. Scoring is bench_articles' (exact title
 after normalising, the same people, the same calendar day in the gold value's zone).
+
+Usage from the project root: ``.venv/bin/python -m bench.bench_metadata`` (or through
+``python -m bench.run_all bench_metadata``).
 """
 
 from __future__ import annotations
@@ -140,3 +143,7 @@ def main() -> int:
             parts.append(f"{field} {a:.3f} vs {b:.3f} (n={n})")
         print(f"  {source:16} " + "; ".join(parts))
     return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

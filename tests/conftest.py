@@ -111,6 +111,43 @@ def _no_network() -> Iterator[None]:
         yield
 
 
+# Transactional tests ------------------------------------------------------------------------
+
+TRANSACTIONAL_FIXTURES = frozenset({"transactional_db", "live_server"})
+# pytest.mark.django_db's arguments in order (pytest_django.fixtures.validate_django_db).
+DJANGO_DB_ARGS = ("transaction", "reset_sequences", "databases", "serialized_rollback")
+
+
+def _serialize_transactional(item: pytest.Item) -> None:
+    """A transactional test (marked ``transaction=True``, or asking for a live server or
+    ``transactional_db``) runs with serialized rollback, marked or not. Its flush afterwards
+    then leaves the tables empty instead of sending post_migrate, which made the content
+    types and permissions again under new ids: a serialized-rollback test that came next
+    (``pytest -n 2`` deals tests to workers in orders a serial run never tries) put back the
+    migrations' rows under their first ids beside those and failed on django_content_type's
+    unique key. Each transactional test now starts from the migrations' rows put back."""
+    from pytest_django.fixtures import validate_django_db
+
+    marker = item.get_closest_marker("django_db")
+    transaction = reset_sequences = serialized = False
+    if marker:
+        transaction, reset_sequences, _, serialized, _ = validate_django_db(marker)
+    fixtures = set(getattr(item, "fixturenames", ()))
+    if serialized or not (transaction or reset_sequences or TRANSACTIONAL_FIXTURES & fixtures):
+        return
+    kwargs: dict[str, Any] = {}
+    if marker:
+        kwargs.update(zip(DJANGO_DB_ARGS, marker.args, strict=False), **marker.kwargs)
+    kwargs.update(transaction=True, serialized_rollback=True)
+    item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        _serialize_transactional(item)
+
+
 # Fresh state -------------------------------------------------------------------------------
 
 

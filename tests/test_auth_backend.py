@@ -18,10 +18,18 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from rest_framework.test import APIClient
 
 from claims.auth_backend import RoleBackend, user_with_roles
 from claims.inbox_models import Notification, NotificationKind
-from tests.factories import PASSWORD, client_for, make_article, make_claims, make_user
+from tests.factories import (
+    PASSWORD,
+    client_for,
+    make_article,
+    make_claims,
+    make_user,
+    token_client,
+)
 
 INGEST = reverse("claims:ingest")  # reviewers and editors only
 
@@ -151,3 +159,52 @@ def test_the_queue_is_served_from_the_cache_in_three_queries(team, name):
     response, sql = queries_of(client, "/")
     assert response.status_code == 200
     assert len(sql) == 3, sql  # session, the user with their roles, the queue's version
+
+
+# --- API tokens: the token's user with their roles in the same one query ----------------------
+
+RATING_SCALE = "/api/v1/rating-scale/"  # viewers and above
+
+
+def test_an_api_request_with_a_token_reads_its_user_and_permissions_in_one_query(team):
+    api = token_client(team["victor"])
+    with CaptureQueriesContext(connection) as ctx:
+        response = api.get(RATING_SCALE)
+    assert response.status_code == 200
+    sql = [q["sql"] for q in ctx.captured_queries]
+    auth = [s for s in sql if "authtoken_token" in s or "auth_permission" in s]
+    assert len(auth) == 1, sql
+    assert "authtoken_token" in auth[0] and "auth_permission" in auth[0]
+
+
+def test_a_role_taken_from_a_token_user_counts_from_the_next_request(team):
+    api = token_client(team["victor"])
+    assert api.get(RATING_SCALE).status_code == 200
+    team["victor"].groups.remove(Group.objects.get(name="viewer"))
+    assert api.get(RATING_SCALE).status_code == 403
+
+
+def test_a_role_given_to_a_token_user_counts_from_the_next_request(team):
+    api = token_client(team["oscar"])
+    assert api.get(RATING_SCALE).status_code == 403
+    team["oscar"].groups.add(Group.objects.get(name="viewer"))
+    assert api.get(RATING_SCALE).status_code == 200
+
+
+def test_a_token_user_carries_own_permissions_and_a_superuser_every_one(team):
+    oscar = team["oscar"]
+    oscar.user_permissions.add(Permission.objects.get(codename="view_claim"))
+    assert token_client(oscar).get(RATING_SCALE).status_code == 200
+    root = make_user("root", is_superuser=True, is_staff=True)
+    assert token_client(root).get(RATING_SCALE).status_code == 200
+
+
+def test_the_token_of_an_inactive_user_or_an_unknown_token_is_refused(team):
+    api = token_client(team["victor"])
+    type(team["victor"]).objects.filter(pk=team["victor"].pk).update(is_active=False)
+    answer = api.get(RATING_SCALE)
+    assert answer.status_code == 401
+    assert answer.json()["detail"] == "User inactive or deleted."
+    stranger = APIClient()
+    stranger.credentials(HTTP_AUTHORIZATION="Token not-a-real-key")
+    assert stranger.get(RATING_SCALE).status_code == 401

@@ -144,16 +144,26 @@ def _pre_fix_rows() -> dict[str, Any]:
 
 
 def _verify_scratch_left() -> set[str]:
-    """Scratch databases and folders that a verification could leave behind."""
+    """Scratch databases and folders that a verification of this database could leave
+    behind: named after it (PostgreSQL), or in the temporary folder, which the test makes
+    its own (SQLite), so that another xdist worker's verification running meanwhile is not
+    counted."""
     if connection.vendor == "postgresql":
+        prefix = str(connection.settings_dict["NAME"])[:40]
         with connection.cursor() as cursor:
-            cursor.execute("SELECT datname FROM pg_database WHERE datname LIKE '%%_verify_%%'")
+            cursor.execute(
+                "SELECT datname FROM pg_database WHERE starts_with(datname, %s)",
+                [f"{prefix}_verify_"],
+            )
             return {row[0] for row in cursor.fetchall()}
     return {p.name for p in Path(tempfile.gettempdir()).glob("claimdesk-verify-*")}
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_backup_verify_restores_into_a_scratch_database_and_compares_every_table(tmp_path):
+def test_backup_verify_restores_into_a_scratch_database_and_compares_every_table(
+    tmp_path, tmp_path_factory, monkeypatch
+):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path_factory.mktemp("scratch")))
     _populate()
     before = _snapshot()
     left = _verify_scratch_left()

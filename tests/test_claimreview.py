@@ -214,9 +214,9 @@ def test_a_claims_claimreview_takes_a_constant_number_of_queries(
         claim_record_verdict(
             claim=claim, reviewer=reviewer, verdict="verified", sources=[SOURCE, SOURCE]
         )
-    # token, permissions (2), the claim, its verdicts with sources, the rating verdicts, and
-    # the empty batch that ends the walk.
-    with django_assert_num_queries(7):
+    # the token with its user's permissions, the claim, its verdicts with sources, the rating
+    # verdicts, and the empty batch that ends the walk.
+    with django_assert_num_queries(5):
         response = viewer.get(f"/api/v1/claims/{claim.pk}/claimreview/")
     assert response.status_code == 200
     assert response.json()["claimReviewed"] == claim.text
@@ -232,8 +232,8 @@ def test_the_claimreview_export_takes_a_constant_number_of_queries(
         claim_record_verdict(
             claim=claim, reviewer=team["bob"], verdict="disputed", sources=[SOURCE]
         )
-    # token, permissions (2), one batch of (claims, verdicts with sources, rating verdicts)
-    # and the empty batch that ends it.
-    with django_assert_num_queries(7):
+    # the token with its user's permissions, one batch of (claims, verdicts with sources,
+    # rating verdicts) and the empty batch that ends it.
+    with django_assert_num_queries(5):
         reviews = export(viewer)
     assert len(reviews) == n

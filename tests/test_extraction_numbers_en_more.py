@@ -124,3 +124,79 @@ def test_a_day_glued_to_its_month_is_a_date(text: str, part: str, value: str) ->
 
 def test_a_day_glued_to_a_lowercase_month_abbreviation_is_no_date() -> None:
     assert _figures("Take 5mar tablets daily.") == []
+
+
+# A month named alone after "last" or "next" is dated from the article's, as Korean "지난 8월"
+# is (article of 15 June 2022): the last one before the article's month, or the next after it.
+@pytest.mark.parametrize(
+    ("text", "part", "value"),
+    [
+        ("Last August the plant closed for good.", "Last August", "2021-08"),
+        ("Exports rose sharply last March.", "last March", "2022-03"),
+        ("Inflation peaked last June, the bank said.", "last June", "2021-06"),
+        ("The vote was moved to next June.", "next June", "2023-06"),
+        ("The law takes effect next September.", "next September", "2022-09"),
+        ("The plant reopens next Jan. at the earliest.", "next Jan", "2023-01"),
+    ],
+)
+def test_a_month_after_last_or_next_is_dated_from_the_article(
+    text: str, part: str, value: str
+) -> None:
+    assert _figures(text) == [_at(text, part, value, "", "date")]
+
+
+def test_last_and_next_months_in_one_sentence() -> None:
+    text = "The law passed last March and takes effect next July."
+    assert _figures(text) == [
+        _at(text, "last March", "2022-03", "", "date"),
+        _at(text, "next July", "2022-07", "", "date"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The protesters joined the last march of the year.",  # a walk, not the month
+        "The next may be harder.",  # the verb
+    ],
+)
+def test_a_lowercase_month_word_after_last_or_next_is_no_date(text: str) -> None:
+    assert _figures(text) == []
+
+
+def test_a_month_after_last_needs_the_article_date() -> None:
+    assert _figures("Exports rose last August.", None) == []
+
+
+def test_a_day_after_a_month_after_next_is_not_read_as_the_month_alone() -> None:
+    text = "The summit opens next June 5."
+    assert [row[0] for row in _figures(text)] == ["June 5"]
+
+
+# Torque in newton-metres, beside power in kW and hp.
+@pytest.mark.parametrize(
+    ("text", "part", "value"),
+    [
+        ("The engine makes 400 Nm of torque.", "400 Nm", "400"),
+        ("Peak torque rises to 320Nm.", "320Nm", "320"),
+        ("The motor delivers 250 N·m at the wheels.", "250 N·m", "250"),
+        ("It develops 660 newton-metres of torque.", "660 newton-metres", "660"),
+        ("It develops 540 newton meters of torque.", "540 newton meters", "540"),
+    ],
+)
+def test_torque_in_newton_metres_is_a_quantity(text: str, part: str, value: str) -> None:
+    assert _figures(text) == [_at(text, part, value, "Nm", "quantity")]
+
+
+def test_torque_power_and_horsepower_in_one_sentence() -> None:
+    text = "The motor makes 150 kW, or 201 hp, and 400 Nm of torque."
+    assert _figures(text) == [
+        _at(text, "150 kW", "150", "kW", "quantity"),
+        _at(text, "201 hp", "201", "hp", "quantity"),
+        _at(text, "400 Nm", "400", "Nm", "quantity"),
+    ]
+
+
+def test_nanometres_are_no_torque() -> None:
+    text = "The chip is made on a 5 nm process."
+    assert all(row[2] != "Nm" for row in _figures(text))

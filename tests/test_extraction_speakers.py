@@ -4,7 +4,7 @@ credit the speaker the article named most recently, when the text leaves one can
 from datetime import datetime
 
 from claims.extraction import extract_claims
-from claims.extraction.attribution import resolve_speakers
+from claims.extraction.speakers import resolve_speakers
 from lib.language import detect_language
 
 
@@ -51,6 +51,50 @@ def test_english_role_resolves_to_the_speaker_with_that_title():
         " “We expect a deal by May,” the official said."
     )
     assert _resolved(body) == ["", "A senior White House official"]
+
+
+def test_english_role_resolves_to_the_person_named_with_it_before():
+    """As "이 관계자는" is: the one person the article named with the role, by title before
+    the name or in an apposition after it, whether or not that sentence quoted them."""
+    body = (
+        "Health Minister Jane Doe visited the plant on Monday.|"
+        " “It is safe,” the minister said.|"
+        " The minister added that 300 jobs were safe."
+    )
+    assert _resolved(body) == ["", "Jane Doe", "Jane Doe"]
+
+
+def test_english_spokesman_resolves_to_the_person_named_as_one():
+    body = (
+        "John Smith, a spokesman for the city, said 400 homes lost power.|"
+        " The spokesman said crews would work through the night."
+    )
+    assert _resolved(body) == ["", "John Smith"]
+
+
+def test_english_official_named_after_the_title_and_a_comma_resolves():
+    body = (
+        "The ministry sent its top official, Kim Min-su, to the talks.|"
+        " The official said 35 countries had signed."
+    )
+    assert _resolved(body) == ["", "Kim Min-su"]
+
+
+def test_english_role_with_two_people_named_with_it_stays_unresolved():
+    body = (
+        "Police official Kim Lee said 12 people were hurt.|"
+        " Another official, Park Min, said 3 were missing.|"
+        " “We are still searching,” the official said."
+    )
+    assert _resolved(body) == ["", "", ""]
+
+
+def test_english_role_does_not_reach_a_person_named_with_another_role():
+    body = (
+        "Finance Minister Jane Doe met Mayor John Smith on Monday.|"
+        " The mayor said 200 jobs would go."
+    )
+    assert _resolved(body) == ["", "John Smith"]
 
 
 def test_korean_pronoun_and_role_resolve_to_the_speaker_named_before():

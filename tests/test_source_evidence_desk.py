@@ -420,9 +420,9 @@ def test_the_claims_api_takes_a_constant_number_of_queries_with_archived_sources
         _sources(claim, team["alice"], site, 2)
     client = token_client(team["victor"])
     client.get("/api/v1/claims/")
-    # token, permissions (2), data version, the page and (not on PostgreSQL, which builds
-    # the records in the page's query) its reviews with their sources' evidence
-    with django_assert_num_queries(5 if connection.vendor == "postgresql" else 8):
+    # the token with its user's permissions, data version, the page and (not on PostgreSQL,
+    # which builds the records in the page's query) its reviews with their sources' evidence
+    with django_assert_num_queries(3 if connection.vendor == "postgresql" else 6):
         body = client.get("/api/v1/claims/?status=verified").json()
     assert len(body["results"]) == n
     assert all(s["corroboration"]["state"] for r in body["results"] for s in r["sources"])
@@ -490,8 +490,8 @@ def test_a_sources_archive_takes_a_constant_number_of_queries(
         Handler.pages["/report"] = (200, PAGE.replace("3조7800억원", f"3조{7800 + i}억원"))
         source_archive(source=source)
     client = token_client(team["victor"])
-    # token, permissions (2), the source, its fetches
-    with django_assert_num_queries(5):
+    # the token with its user's permissions, the source, its fetches
+    with django_assert_num_queries(3):
         body = client.get(f"/api/v1/sources/{source.pk}/archive/").json()
     assert len(body["fetches"]) == n
 

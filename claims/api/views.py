@@ -16,7 +16,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, PolymorphicProxySerializer, extend_schema
 from orjson import Fragment
 from rest_framework import status
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import (
     NotAuthenticated,
     NotFound,
@@ -36,6 +36,7 @@ from rest_framework.views import APIView, exception_handler
 from articles.models import Article, IngestJob
 from claims import blind
 from claims.api import serializers as s
+from claims.api.authentication import RoleTokenAuthentication
 from claims.api.caching import cached_json
 from claims.api.filters import ArticleFilter, ClaimFilter
 from claims.api.permissions import CanRead, CanReview, ReadOrReview
@@ -128,7 +129,7 @@ class ApiView(APIView):
     so one body per operation is declared and generated clients get one way to send it.
     """
 
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    authentication_classes = [RoleTokenAuthentication, SessionAuthentication]
     renderer_classes = [ORJSONRenderer, BrowsableAPIRenderer]
     parser_classes = [SafeJSONParser]
 

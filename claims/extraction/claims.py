@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from claims.extraction import checkworthiness
-from claims.extraction.attribution import attribution_of, ko_headline_speaker, resolve_speakers
+from claims.extraction.attribution import attribution_of, ko_headline_speaker
 from claims.extraction.chrome import (
     chrome_rule,
     en_page_line,
@@ -43,6 +43,7 @@ from claims.extraction.rules import (
     rule_assessment,
 )
 from claims.extraction.sentences import Morpheme, claim_units
+from claims.extraction.speakers import resolve_speakers
 from claims.extraction.types import ExtractedClaim, Figure
 from lib.language import detect_language
 

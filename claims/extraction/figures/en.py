@@ -108,16 +108,23 @@ EN_COUNT = re.compile(
     r"(?:\s(?P<noun>[a-z][a-z-]+))?",
     re.I,
 )
-# Measures with their unit word: horsepower, speeds, power, power density, storage ("300
-# horsepower", "150 mph", "80 km/h", "5 kW/kg", "128GB", "5,000mAh", "250 Wh/kg").
+# Measures with their unit word: horsepower, speeds, power, power density, storage, torque
+# ("300 horsepower", "150 mph", "80 km/h", "5 kW/kg", "128GB", "5,000mAh", "250 Wh/kg",
+# "400 Nm", "660 newton-metres").
 EN_UNITS_AFTER = {
     "horsepower": "hp", "hp": "hp", "bhp": "hp", "mph": "mph", "km/h": "km/h", "kph": "km/h",
     "kmh": "km/h", "kw/kg": "kW/kg", "w/kg": "W/kg", "kw": "kW", "mw": "MW", "gw": "GW",
     "gb": "GB", "tb": "TB", "mb": "MB", "gigabytes": "GB", "terabytes": "TB", "megabytes": "MB",
     "mah": "mAh", "wh/kg": "Wh/kg", "kwh": "kWh", "wh": "Wh",
+    "newton-metres": "Nm", "newton-meters": "Nm", "newton metres": "Nm", "newton meters": "Nm",
+    "newton-metre": "Nm", "newton-meter": "Nm",
 }  # fmt: skip
+# Units read in their own case only: "400 Nm" is torque, "5 nm" nanometres, "200 NM" miles.
+EN_UNITS_CASED = {"Nm": "Nm", "N·m": "Nm", "N⋅m": "Nm"}
 EN_UNIT = re.compile(
-    rf"\b(?P<num>{DIGITS})\s?(?P<unit>"
+    rf"\b(?P<num>{DIGITS})\s?(?P<unit>(?-i:"
+    + "|".join(re.escape(u) for u in EN_UNITS_CASED)
+    + ")|"
     + "|".join(re.escape(u) for u in sorted(EN_UNITS_AFTER, key=len, reverse=True))
     + r")(?![A-Za-z/])",
     re.I,
@@ -307,10 +314,11 @@ def measure(scan: Scan) -> Iterator[Candidate]:
 
 @rule("en_unit")
 def unit_measure(scan: Scan) -> Iterator[Candidate]:
-    """A measure with its unit: "300 horsepower", "150 mph", "80 km/h", "5 kW/kg", "128GB"."""
+    """A measure with its unit: "300 horsepower", "150 mph", "80 km/h", "5 kW/kg", "128GB",
+    "400 Nm"."""
     for m in EN_UNIT.finditer(scan.text):
         number = format_decimal(to_decimal(m["num"]))
-        unit = EN_UNITS_AFTER[m["unit"].lower()]
+        unit = EN_UNITS_CASED.get(m["unit"]) or EN_UNITS_AFTER[m["unit"].lower()]
         yield Candidate(m.start(), m.end(), number, unit, "quantity")
 
 

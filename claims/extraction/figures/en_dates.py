@@ -1,7 +1,7 @@
 """English dates: "June 24", "24 June 2020", "June 2020", years, decades ("the 1990s", "the
 '80s": a date of the decade's first year, unit "decade") and days named from the article's
-date ("last Tuesday", "yesterday"). A month and day without a year, and a weekday, need the
-article date.
+date ("last Tuesday", "yesterday") or months so named ("last August", "next June"). A month
+and day without a year, a weekday and a month after last or next need the article date.
 
 A bare weekday ("on Friday") is the last one on or before the article date, unless its
 clause speaks of what is to come ("will announce a new strategy on Friday", "is expected to
@@ -49,6 +49,13 @@ EN_PAST = re.compile(
     r"\b(?:said|told|was|were|had|did|met|held|made|took|came|went|gave|rose|fell|won|lost|"
     r"began|[a-z]+ed)\b",
     re.I,
+)
+# "last August", "next June": a month named alone after last or next (a capital month: not
+# "the last march", "the next may be"; not before a day or a year: "next June 5" is a date).
+EN_REL_MONTH = re.compile(
+    r"\b(?P<which>(?i:last|next))\s"
+    rf"(?P<month>{'|'.join(sorted((m.capitalize() for m in EN_MONTHS), key=len, reverse=True))})"
+    r"\b(?!\.?\s?\d)"
 )
 EN_CLAUSE_START = re.compile(r"[.!?;:]\s|[“”\"]")
 EN_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b(?!\s?(?:%|percent))")
@@ -111,6 +118,22 @@ def relative_day(scan: Scan) -> Iterator[Candidate]:
     for m in EN_REL_DAY.finditer(scan.text):
         found = _relative_date(m, scan.ref, _to_come(scan.text, m.start()))
         yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
+
+
+@rule("en_relative_month", dated=True, needs=("ast", "ext"))  # [Ll]ast, [Nn]ext
+def relative_month(scan: Scan) -> Iterator[Candidate]:
+    """A month named from the article's, as Korean "지난 8월" is: "last August" is the last
+    August before the article's month (a year back when the article is of August), "next
+    June" the next June after it (value "2022-06")."""
+    if scan.ref is None:
+        return
+    for m in EN_REL_MONTH.finditer(scan.text):
+        number = EN_MONTHS[m["month"].lower()]
+        if m["which"].lower() == "last":
+            year = scan.ref.year if number < scan.ref.month else scan.ref.year - 1
+        else:
+            year = scan.ref.year if number > scan.ref.month else scan.ref.year + 1
+        yield Candidate(m.start(), m.end(), f"{year:04d}-{number:02d}", "", "date")
 
 
 def _to_come(text: str, start: int) -> bool:

@@ -92,6 +92,7 @@ ENGLISH: tuple[Rule, ...] = (
     en_dates.year,
     en_dates.decade,
     en_dates.relative_day,
+    en_dates.relative_month,
     en.count,
 )
 

@@ -1,0 +1,313 @@
+"""Speakers across sentences: a sentence that credits a pronoun or a role named before
+("He said", "그는 …고 말했다", "이 관계자는 …고 밝혔다", "the official said") credits the
+speaker the article named before (``resolve_speakers``). Plain Python, no Django; a
+sentence's own attribution is ``claims.extraction.attribution``'s.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from claims.extraction.attribution import (
+    EN_BEFORE_VERB,
+    EN_LEAD_WORDS,
+    EN_VERB,
+    KO_LEAD,
+    KO_SAY,
+    KO_TITLE_END,
+    QUOTED,
+    _korean_name,
+    attribution_of,
+)
+
+# Across sentences ------------------------------------------------------------------------
+#
+# "He said", "그는 …고 말했다", "이 관계자는 …고 밝혔다", "the official said": a sentence
+# that credits a pronoun or a role named before ("the" official, "이" 관계자) credits the
+# speaker the article named most recently, when the text leaves one candidate of the
+# matching kind (a person for he, she, 그, 그녀; a body or a group for they, 그들, 이들; a
+# speaker whose title holds the role for "the official", "이 대표").
+
+# How many sentences back a pronoun or a role may reach for its speaker.
+LOOKBACK = 8
+EN_ROLES = (
+    "official|spokesman|spokeswoman|spokesperson|minister|president|mayor|governor|senator|"
+    "professor|researcher|analyst|economist|executive|director|lawyer|attorney|prosecutor|judge|"
+    "expert|doctor|scientist|officer|commissioner|chairman|chairwoman|secretary|ambassador|"
+    "coach|ceo|chief|founder|lawmaker|congressman|congresswoman|leader|candidate|chancellor|"
+    "premier|envoy|diplomat|general|manager|owner|researchers|officials|scientists|experts"
+)
+EN_ANAPHOR_VERB = re.compile(
+    rf"(?:^|[,;:—–“”\"(]\s*|\b(?:that|and|but|as|when|while|because)\s+)"
+    rf"(?P<who>he|she|they|the\s+(?P<role>{EN_ROLES}))\s+{EN_BEFORE_VERB}{EN_VERB}\b"
+    rf"|[,”\"]\s*(?:said|says|added|wrote|told\s+\w+)\s+"
+    rf"(?P<who2>he|she|they|the\s+(?P<role2>{EN_ROLES}))\b",
+    re.I,
+)
+# Words that make an English source a body, not a person.
+EN_BODIES = re.compile(
+    r"\b(?:department|ministry|agency|bureau|center|centre|inc|corp|company|news|times|post|"
+    r"reuters|bloomberg|ap|afp|xinhua|yonhap|police|council|commission|association|institute|"
+    r"university|office|group|bank|court|committee|party|government|service|organi[sz]ation|"
+    r"pentagon|white house|kremlin|report|survey|study|poll|data|officials|researchers|"
+    r"scientists|experts|analysts|authorities|prosecutors|media|network|board|administration|"
+    r"fund|foundation|union|league|club|team|army|navy|military|force|forces)\b",
+    re.I,
+)
+KO_ANAPHOR_PERSON = {"그는", "그녀는", "그도", "그녀도", "그가", "그녀가"}
+KO_ANAPHOR_GROUP = {"그들은", "이들은", "그들도", "이들도"}
+# "이 관계자", "이 대표": a role named before, by its title.
+KO_ROLE_ANAPHOR = re.compile(r"^(?:이|해당|같은)\s(?P<role>[가-힣]{1,6})$")
+# Titles that name a person ("김철수 OO전자 부회장", "조 씨", "이 교수").
+KO_PERSON_END = re.compile(
+    r"(?:씨|군|양|옹|" + KO_TITLE_END.pattern.removeprefix("(?:").removesuffix(")$") + r")$"
+)
+
+
+def resolve_speakers(body: str, sentences: Sequence[tuple[int, int, str]]) -> list[str]:
+    """For each sentence of ``body`` (start, end, language), the speaker it credits through a
+    pronoun or a role named before ("He said", "이 관계자는 … 밝혔다", "the official said"),
+    resolved to the one the article named most recently; "" for a sentence that names its
+    own source, credits no one, or whose pronoun the text leaves ambiguous: another person
+    named since the speaker, or a speaker of the other sex for "he" and "she"."""
+    texts = [body[start:end].strip() for start, end, _ in sentences]
+    people = _people(texts)
+    words: list[list[str]] = []  # the words of each sentence, quotes set aside, when needed
+    resolved: list[str] = []
+    named: list[tuple[int, str]] = []  # (sentence index, speaker) of each credited speaker
+    sex: dict[str, str] = {}  # a speaker's, from the pronoun that was resolved to them
+    for index, (text, (_, _, language)) in enumerate(zip(texts, sentences, strict=True)):
+        own = attribution_of(text, language)
+        kind = _anaphor(text, own, language)
+        speaker = ""
+        if kind:
+            window = [(i, s) for i, s in named if i >= index - LOOKBACK]
+            if language == "ko" and kind.startswith("role:"):
+                words += [QUOTED.sub(" Q ", t).split() for t in texts[len(words) : index]]
+                window += _ko_role_mentions(words[:index], kind[5:])
+                window.sort(key=lambda pair: pair[0])
+            pronoun = _pronoun(text, language)
+            candidates = [
+                (i, s)
+                for i, s in window
+                if _of_kind(s, kind, language) and sex.get(s, pronoun) == pronoun
+            ]
+            if language == "en" and kind.startswith("role:"):
+                candidates += _en_role_mentions(texts[:index], kind[5:])
+                candidates.sort(key=lambda pair: pair[0])
+            speaker = _antecedent(candidates, language)
+            if speaker and language == "en" and kind == "person":
+                since = " ".join(
+                    QUOTED.sub(" ", t) for t in texts[candidates[-1][0] + 1 : index + 1]
+                )
+                if _another_person(since, speaker, people):
+                    speaker = ""
+            if speaker and pronoun:
+                sex[speaker] = pronoun
+        elif own:
+            named.append((index, own))
+        if speaker:
+            named.append((index, speaker))
+        resolved.append(speaker)
+    return resolved
+
+
+EN_PERSON_NAME = re.compile(r"\b(?-i:[A-Z][a-z]+(?:\s[A-Z]\.)?\s(?P<last>[A-Z][a-z'’-]+))\b")
+
+
+def _people(texts: list[str]) -> set[str]:
+    """The last names of the people an English article names ("Mary Steenburgen")."""
+    names = set()
+    for text in texts:
+        for m in EN_PERSON_NAME.finditer(text):
+            whole = m.group(0)
+            if EN_BODIES.search(whole) or whole.split()[0].lower() in EN_LEAD_WORDS:
+                continue
+            names.add(m["last"])
+    return names
+
+
+def _another_person(text: str, speaker: str, people: set[str]) -> bool:
+    """Whether ``text`` names a person other than ``speaker`` (by last name)."""
+    own = set(speaker.replace("’s", "").split())
+    return any(name not in own and re.search(rf"\b{re.escape(name)}\b", text) for name in people)
+
+
+def _pronoun(text: str, language: str) -> str:
+    """ "m" or "f" for a sentence crediting "he" or "she" (그, 그녀); "" otherwise."""
+    if language == "ko":
+        return "f" if re.search(r"(?<![가-힣])그녀(?:는|도|가)", text) else ""
+    found = EN_ANAPHOR_VERB.search(text)
+    who = (found["who"] or found["who2"] or "").lower() if found else ""
+    return {"he": "m", "she": "f"}.get(who, "")
+
+
+def _ko_role_mentions(sentences: list[list[str]], role: str) -> list[tuple[int, str]]:
+    """Where the sentences (their words) name someone by the role ("이재명 더불어민주당
+    후보가", "회사 관계자는"): (sentence index, name and role). Korean news names a person
+    once in full and then "이 후보" to the end, so the whole article before counts."""
+    found = []
+    for i, words in enumerate(sentences):
+        for j, word in enumerate(words):
+            bare = re.sub(r"(?:은|는|이|가|을|를|의|에게|과|와|도|로서|측)$", "", word)
+            if j and bare == role and not re.fullmatch(r"(?:이|해당|같은|그|전|현)", words[j - 1]):
+                name = _ko_named_before(words, j) or _korean_name([*words[:j], role + "은"], j)
+                if name and name != role:
+                    found.append((i, name))
+    return found
+
+
+EN_ROLE_WORDS = frozenset(EN_ROLES.split("|"))
+# An English person's name: two or three capitalised words ("Jane Doe", "Kim Min-su").
+EN_NAME = r"(?-i:[A-Z][a-z'’-]+(?:\s(?:[A-Z]\.\s)?[A-Z][a-z'’-]+){1,2})"
+
+
+@lru_cache(maxsize=64)
+def _en_role_patterns(role: str) -> re.Pattern[str]:
+    """Where a sentence names a person by ``role``: the title before the name ("Health
+    Minister Jane Doe", "its top official, Kim Min-su") or an apposition after it ("John
+    Smith, a spokesman for the city")."""
+    return re.compile(
+        rf"\b{role}(?:,\s|\s)(?P<name>{EN_NAME})\b"
+        rf"|(?P<name2>{EN_NAME}),\s(?:the|a|an)\s(?:[\w'’-]+\s){{0,3}}?{role}\b",
+        re.I,
+    )
+
+
+def _en_role_mentions(texts: list[str], role: str) -> list[tuple[int, str]]:
+    """Where the sentences name a person by the role (sentence index, name), quotations
+    set aside: as in Korean, the whole article before counts."""
+    found = []
+    pattern = _en_role_patterns(role)
+    for i, text in enumerate(texts):
+        for m in pattern.finditer(QUOTED.sub(" ", text)):
+            words = (m["name"] or m["name2"]).split()
+            while words and words[0].lower() in EN_ROLE_WORDS:  # "Chief Executive Tim Cook"
+                words = words[1:]
+            name = " ".join(words)
+            if len(words) > 1 and words[0].lower() not in EN_LEAD_WORDS:
+                if not EN_BODIES.search(name):
+                    found.append((i, name))
+    return found
+
+
+# A Korean full name: a surname and one or two syllables ("이재명", "김상욱").
+KO_FULL_NAME = re.compile(
+    r"[김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채"
+    r"원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경사부][가-힣]{1,2}"
+)
+KO_PARTICLE_END = re.compile(r"(?:은|는|이|가|을|를|의|에|로|과|와|도|만|고|며|서)$")
+
+
+def _ko_named_before(words: list[str], at: int) -> str:
+    """The full name and title ending at the role ``words[at]`` ("이재명 더불어민주당 대선
+    후보는": "이재명 더불어민주당 대선 후보"), when a full name opens it within four words."""
+    role = re.sub(r"(?:은|는|이|가|을|를|의|에게|과|와|도|로서|측)$", "", words[at])
+    for back in range(1, min(4, at) + 1):
+        between = words[at - back + 1 : at]
+        if any(
+            KO_PARTICLE_END.search(w) or not re.fullmatch(r"[가-힣A-Za-z·]+", w) for w in between
+        ):
+            return ""
+        if KO_FULL_NAME.fullmatch(words[at - back]):
+            return " ".join([words[at - back], *between, role])
+    return ""
+
+
+def _role_named_again(text: str, own: str) -> bool:
+    """Whether ``text`` names the role ``own`` after "이" or "해당" ("이 관계자는"): what the
+    pattern (?<![가-힣])(?:이|해당)\\s<own>(?:은|는|도|이|가) finds, without compiling a
+    pattern for every name met."""
+    at = text.find(own)
+    while at != -1:
+        after = text[at + len(own) : at + len(own) + 1]
+        if after and after in "은는도이가" and at > 0 and text[at - 1].isspace():
+            for lead in ("이", "해당"):
+                begin = at - 1 - len(lead)
+                if (
+                    begin >= 0
+                    and text.startswith(lead, begin)
+                    and not (begin > 0 and "가" <= text[begin - 1] <= "힣")
+                ):
+                    return True
+        at = text.find(own, at + 1)
+    return False
+
+
+def _anaphor(text: str, own: str, language: str) -> str:
+    """What kind of speaker a sentence credits by a pronoun or a role: "person", "group",
+    "role:<title>"; "" when it names its speaker or credits no one."""
+    if language == "ko":
+        role = KO_ROLE_ANAPHOR.match(own)
+        if role:
+            return f"role:{role['role']}"
+        if own and _role_named_again(text, own):
+            return f"role:{own}"  # "이 관계자는": the name stops before 이
+        if own:
+            return ""
+        frame = QUOTED.sub(" Q ", text)
+        say = max(KO_SAY.finditer(frame), key=lambda m: m.start(), default=None)
+        if say is None:
+            return ""
+        words = KO_LEAD.sub("", frame[: say.start()].strip()).split()
+        for word in (words[:1] + words[-1:]) if words else []:
+            if word in KO_ANAPHOR_PERSON:
+                return "person"
+            if word in KO_ANAPHOR_GROUP:
+                return "group"
+        return ""
+    pronoun = EN_ANAPHOR_VERB.search(text)
+    if pronoun is None:
+        return ""
+    who = (pronoun["who"] or pronoun["who2"]).lower()
+    title = pronoun["role"] or pronoun["role2"]
+    if own and own.lower() != who:
+        return ""  # the sentence names its source ("Smith said he ...")
+    if title:
+        return f"role:{title.lower()}"
+    return "group" if who == "they" else "person"
+
+
+def _antecedent(candidates: list[tuple[int, str]], language: str) -> str:
+    """The most recent candidate, when it is the only one there (the same person named
+    twice, "Tim Cook" then "Cook", is one), in its fullest form."""
+    if not candidates:
+        return ""
+    latest = candidates[-1][1]
+    if any(not _same(s, latest, language) for _, s in candidates):
+        return ""
+    return max((s for _, s in candidates), key=len)
+
+
+def _of_kind(speaker: str, kind: str, language: str) -> bool:
+    if kind.startswith("role:"):
+        return kind[5:] in speaker.lower() and not KO_ROLE_ANAPHOR.match(speaker)
+    if language == "ko":
+        person = bool(KO_PERSON_END.search(speaker))
+    else:
+        person = not EN_BODIES.search(speaker) and not re.match(r"(?i)(?:the|a|an)\s", speaker)
+        person = person and not re.fullmatch(r"(?:[A-Z&.]{2,}\s?)+", speaker)  # "CBS DFW"
+        person = person and not re.search(r"\s(?:and|or|I)(?:\s|$)", speaker)
+        person = person or bool(
+            re.match(rf"(?i)(?:the|a|an)\s(?:[\w'’-]+\s){{0,3}}(?:{EN_ROLES})$", speaker)
+            and not speaker.lower().endswith("s")
+        )
+    return person if kind == "person" else not person
+
+
+def _same(a: str, b: str, language: str) -> bool:
+    """Whether two credited speakers are one: the same words, or one's last name (or, in
+    Korean, surname and title) in the other ("Tim Cook", "Cook"; "김철수 부회장", "김 부회장")."""
+    if _source_words(a) == _source_words(b):
+        return True
+    if language == "ko":
+        first_a, first_b = a[:1], b[:1]
+        return first_a == first_b and a.split()[-1] == b.split()[-1]
+    last_a, last_b = a.split()[-1].lower(), b.split()[-1].lower()
+    return last_a == last_b or last_a in b.lower().split() or last_b in a.lower().split()
+
+
+def _source_words(source: str) -> str:
+    return re.sub(r"[\W_]+", "", re.sub(r"^(?:the|a|an)\s+", "", source.strip().lower()))
