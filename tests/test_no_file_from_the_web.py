@@ -161,9 +161,11 @@ def test_ui_verdict_source_url_is_a_form_error_on_the_field(team, url):
         },
     )
     assert response.status_code == 422
-    [row] = response.context["sources"].forms
+    # The panel's context (the page renders templates of its own with an "errors" first).
+    panel = next(c.flatten() for c in response.context if "sources" in c)
+    [row] = panel["sources"].forms
     # On the field; a scheme other than http(s) is named by the verdict's check, by row.
-    assert row.errors.get("url") or response.context["errors"] == [
+    assert row.errors.get("url") or panel["errors"] == [
         "Source URLs must start with http:// or https:// (source 1)."
     ]
     assert not Verdict.objects.exists() and not Source.objects.exists()
