@@ -1,42 +1,11 @@
 """Page chrome the markup names (issue 16 item 5): boxes of other stories, link lists, an
 author's bio box, a name's hover card and a photo's caption leave the body; the story stays."""
 
-import lxml.html
-
 from articles.parsing import parse_html
-from articles.parsing.boilerplate import drop_boilerplate
-
-STORY = [
-    "The city council approved a budget of $4.2 million for road repairs on Tuesday evening.",
-    "The vote was 7 to 2, and work will start in March on 14 streets across the east side.",
-    "The repairs will cost about $300,000 per mile, according to the city's chief engineer.",
-    "Last year the city spent $1.1 million on the same streets, a record at the time it was.",
-]
-
-
-def _page(*, inside: str = "", after: str = "") -> str:
-    paragraphs = "".join(f"<p>{line}</p>" for line in STORY[:2])
-    rest = "".join(f"<p>{line}</p>" for line in STORY[2:])
-    return (
-        '<html lang="en"><head><title>Council approves road budget</title></head><body>'
-        '<article><h1>Council approves road budget</h1><div class="article-body">'
-        f"{paragraphs}{inside}{rest}</div></article>{after}</body></html>"
-    )
-
-
-def _pruned(html: str) -> str:
-    """The page's text once its boilerplate is dropped (before the main text is taken:
-    trafilatura alone keeps such boxes on some pages, when its cleaning would take too much)."""
-    tree = lxml.html.fromstring(html)
-    drop_boilerplate(tree)
-    return " ".join(tree.xpath("//body")[0].text_content().split())
-
-
-def _body(html: str) -> str:
-    (article,) = parse_html(html)
-    for line in STORY:
-        assert line in article.body
-    return article.body
+from tests.boilerplate_pages import STORY
+from tests.boilerplate_pages import body as _body
+from tests.boilerplate_pages import page as _page
+from tests.boilerplate_pages import pruned as _pruned
 
 
 def test_a_box_of_latest_stories_with_headline_cards_leaves_the_body():

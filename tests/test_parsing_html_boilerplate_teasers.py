@@ -3,41 +3,15 @@
 a breadcrumb trail, a tag list, a caption right under its image, a press release's "About"
 block and an agency's info box leave the body; the story around them stays whole."""
 
-import lxml.html
-
 from articles.parsing import parse_html
-from articles.parsing.boilerplate import drop_boilerplate
-
-STORY = [
-    "The city council approved a budget of $4.2 million for road repairs on Tuesday evening.",
-    "The vote was 7 to 2, and work will start in March on 14 streets across the east side.",
-    "The repairs will cost about $300,000 per mile, according to the city's chief engineer.",
-    "Last year the city spent $1.1 million on the same streets, a record at the time it was.",
-]
-TITLE = "Council approves road budget"
+from tests.boilerplate_pages import STORY, TITLE, page
+from tests.boilerplate_pages import body as _body
+from tests.boilerplate_pages import pruned as _pruned
 
 
 def _page(*, inside: str = "", after: str = "", before: str = "", title: str = TITLE) -> str:
-    paragraphs = "".join(f"<p>{line}</p>" for line in STORY[:2])
-    rest = "".join(f"<p>{line}</p>" for line in STORY[2:])
-    return (
-        f'<html lang="en"><head><title>{title}</title></head><body>{before}'
-        f'<article><h1>{title}</h1><div class="article-body">'
-        f"{paragraphs}{inside}{rest}{after}</div></article></body></html>"
-    )
-
-
-def _pruned(html: str) -> str:
-    tree = lxml.html.fromstring(html)
-    drop_boilerplate(tree)
-    return " ".join(tree.xpath("//body")[0].text_content().split())
-
-
-def _body(html: str) -> str:
-    (article,) = parse_html(html)
-    for line in STORY:
-        assert line in article.body
-    return article.body
+    """Chrome ``after`` the story's last line sits inside the article's body here."""
+    return page(inside=inside, end=after, before=before, title=title)
 
 
 TEASERS = [
