@@ -111,3 +111,19 @@ def test_korean_units_are_never_embedded_nor_rescored():
     )
     assert extract_claims(KOREAN, language="ko")
     assert embedder.calls == []
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        "Unemployment fell to 3.5 percent last year, the lowest rate in fifty years.",
+        "The company recalled 40,000 heaters on Monday. Two fires were reported in May.",
+    ],
+)
+def test_a_claim_pasted_alone_keeps_the_claim_models_score_and_is_never_embedded(pasted):
+    embedder = FakeEmbedder(_along_weights(-13.0))
+    assert extract_claims(pasted, language="en", embedder=embedder) == extract_claims(
+        pasted, language="en"
+    )
+    assert extract_claims(pasted, language="en")
+    assert embedder.calls == []
