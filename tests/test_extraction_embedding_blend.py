@@ -42,7 +42,7 @@ class FakeEmbedder:
 def _along_weights(embedded_logit: float) -> list[float]:
     """A vector whose embedding regression logit is ``embedded_logit``."""
     blend = embedding_blend.blend()
-    w = blend.weights
+    w = np.array(blend.weights)
     return list(w * (embedded_logit - blend.intercept) / float(np.dot(w, w)))
 
 
@@ -52,7 +52,7 @@ def _english_units(body: str) -> list[Prepared]:
 
 def test_the_packaged_blend_has_384_weights_a_cut_and_a_calibration():
     blend = embedding_blend.blend()
-    assert blend.weights.shape == (384,)
+    assert len(blend.weights) == 384
     assert 0 < blend.base_weight < 1
     assert 0 < blend.rule_floor <= blend.threshold < 1
     assert blend.calibration[0] == (0.0, 0.0) and len(blend.calibration) > 5

@@ -6,7 +6,7 @@ blend's own threshold and figure floor (``data/claim_embeddings_en.json``).
 Out of fold on the English article units it lifts precision at 90% recall by six points,
 but embedding every unit costs some 6-10 times the extraction's CPU: a desk turns it on
 (``CLAIMDESK_CLAIM_EMBEDDINGS``) and the embedder is handed in by the caller, so this
-module computes nothing but a dot product (numpy, no Django, no model of its own).
+module computes nothing but a dot product (pure Python, no Django, no model of its own).
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-import numpy as np
 
 from claims.extraction.checkworthiness import interpolate
 
@@ -34,7 +32,7 @@ Embedder = Callable[[Sequence[str]], Sequence[Sequence[float]]]
 
 @dataclass(frozen=True, slots=True)
 class Blend:
-    weights: np.ndarray
+    weights: tuple[float, ...]
     intercept: float
     base_weight: float
     threshold: float
@@ -46,7 +44,7 @@ class Blend:
         regression's, for a unit whose vector is ``vector``."""
         clipped = min(max(base_raw, 1e-6), 1 - 1e-6)
         base = math.log(clipped / (1 - clipped))
-        embedded = float(np.dot(self.weights, np.asarray(vector, dtype=np.float64)))
+        embedded = math.fsum(w * float(x) for w, x in zip(self.weights, vector, strict=True))
         embedded = min(max(embedded + self.intercept, -_CLIP), _CLIP)
         z = self.base_weight * base + (1 - self.base_weight) * embedded
         raw = 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
@@ -56,7 +54,7 @@ class Blend:
 def load(path: Path = MODEL_PATH) -> Blend:
     data = json.loads(path.read_text(encoding="utf-8"))
     return Blend(
-        weights=np.array(data["weights"], dtype=np.float64),
+        weights=tuple(float(w) for w in data["weights"]),
         intercept=float(data["intercept"]),
         base_weight=float(data["base_weight"]),
         threshold=float(data["threshold"]),
