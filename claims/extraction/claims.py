@@ -181,8 +181,8 @@ def decide(prepared: Prepared, vector: Sequence[float] | None = None) -> Assessm
     scorer = checkworthiness.model(prepared.language)
     raw = scorer.probability(inputs.text, inputs.extra, inputs.tokens)
     threshold, floor = scorer.threshold, scorer.rule_floor
-    if vector is not None and prepared.language == "en":
-        blend = embedding_blend.blend()
+    if vector is not None and prepared.language in embedding_blend.LANGUAGES:
+        blend = embedding_blend.blend(prepared.language)
         probability = round(blend.probability(raw, vector), 4)
         threshold, floor = blend.threshold, blend.rule_floor
     else:
@@ -360,14 +360,16 @@ def read_sentences(
     if embedder is not None:
         read = list(units)
         units = read
-        english = [
-            i for i, u in enumerate(read) if u.language == "en" and isinstance(u.prepared, Prepared)
+        blended = [
+            i
+            for i, u in enumerate(read)
+            if u.language in embedding_blend.LANGUAGES and isinstance(u.prepared, Prepared)
         ]
         if len(read) == 1 or lone_body(body, len(read)):
-            english = []
-        texts = [cast(Prepared, read[i].prepared).inputs.text for i in english]
+            blended = []
+        texts = [cast(Prepared, read[i].prepared).inputs.text for i in blended]
         if texts:
-            vectors = dict(zip(english, embedder(texts), strict=True))
+            vectors = dict(zip(blended, embedder(texts), strict=True))
     for index, unit in enumerate(units):
         prepared = unit.prepared
         if isinstance(prepared, Assessment):

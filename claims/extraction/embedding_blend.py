@@ -21,6 +21,15 @@ from pathlib import Path
 from claims.extraction.checkworthiness import interpolate
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "claim_embeddings_en.json"
+
+
+def model_path(language: str) -> Path:
+    """Where a language's blend is packaged (``claim_embeddings_<language>.json``)."""
+    return MODEL_PATH.with_name(f"claim_embeddings_{language}.json")
+
+
+# The languages whose units an embedder handed in rescores, each with its packaged blend.
+LANGUAGES: frozenset[str] = frozenset({"en"})
 # The prefix e5 asks for when its vectors are features; the embedder handed in must add it.
 PREFIX = "query: "
 # Logits are clipped where a probability of 1e-6 or 1 - 1e-6 puts them, as in training.
@@ -63,7 +72,7 @@ def load(path: Path = MODEL_PATH) -> Blend:
     )
 
 
-@lru_cache(maxsize=1)
-def blend() -> Blend:
-    """The packaged English blend, read once per process on first use."""
-    return load()
+@lru_cache(maxsize=2)
+def blend(language: str = "en") -> Blend:
+    """A language's packaged blend, read once per process on first use."""
+    return load(model_path(language))
