@@ -62,14 +62,19 @@ class Model:
         for block in self.blocks:
             z += _block_score(block, tokens if block.analyzer == "tokens" else text)
         z += sum(w * x for w, x in zip(self.extra_weights, extra, strict=True))
-        if z >= 0:
-            return 1.0 / (1.0 + math.exp(-z))
-        e = math.exp(z)
-        return e / (1.0 + e)
+        return sigmoid(z)
 
     def calibrated(self, raw: float) -> float:
         """The calibrated probability of a raw one (the raw one when there is no map)."""
         return interpolate(self.calibration, raw)
+
+
+def sigmoid(z: float) -> float:
+    """The logistic function, without overflow for large negative ``z``."""
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
 
 
 def interpolate(points: Sequence[tuple[float, float]], raw: float) -> float:

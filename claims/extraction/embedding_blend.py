@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from claims.extraction.checkworthiness import interpolate
+from claims.extraction.checkworthiness import interpolate, sigmoid
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "claim_embeddings_en.json"
 
@@ -56,8 +56,7 @@ class Blend:
         embedded = math.fsum(w * float(x) for w, x in zip(self.weights, vector, strict=True))
         embedded = min(max(embedded + self.intercept, -_CLIP), _CLIP)
         z = self.base_weight * base + (1 - self.base_weight) * embedded
-        raw = 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
-        return interpolate(self.calibration, raw)
+        return interpolate(self.calibration, sigmoid(z))
 
 
 def load(path: Path = MODEL_PATH) -> Blend:

