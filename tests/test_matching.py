@@ -232,3 +232,48 @@ def test_the_place_of_a_speech_is_not_what_its_date_is_of():
     b = claim("b", "Yoon will deliver a keynote speech to the UN General Assembly on Feb. 27.")
     d = decide(a, b)
     assert d is not None and d.conflict
+
+
+TOTAL_EN = "Including 9,000 units from local governments, a total of 35,000 homes can be purchased."
+TOTAL_KO = "지자체 물량 9천호를 포함하면 총 3만5천호 매입이 가능하다."
+
+
+@pytest.mark.parametrize(
+    ("total", "rest"),
+    [
+        (TOTAL_EN, "LH plans to buy 26,000 homes hit by jeonse fraud this year."),
+        (TOTAL_KO, "LH는 올해 전세사기 피해 주택 2만6천호를 매입한다."),
+    ],
+)
+def test_the_rest_of_a_total_whose_part_is_named_is_no_conflict(total, rest):
+    # 35,000 including 9,000: a claim of 26,000 is the other part, not the total misreported
+    # (even when the sentences' vectors say one slot).
+    for vector in (None, [1.0, 0.0]):
+        d = decide(claim("a", total, vector=vector), claim("b", rest, vector=vector))
+        assert d is None or not d.conflict, d.explanation
+
+
+@pytest.mark.parametrize(
+    ("total", "other"),
+    [
+        (TOTAL_EN, "Public agencies can buy up to 30,000 homes hit by jeonse fraud this year."),
+        (TOTAL_EN, "A total of 30,000 homes can be purchased this year."),
+        (TOTAL_KO, "LH는 올해 전세사기 피해 주택 2만9천호를 매입한다."),
+    ],
+)
+def test_a_total_misreported_is_still_a_conflict(total, other):
+    d = decide(claim("a", total, vector=[1.0, 0.0]), claim("b", other, vector=[1.0, 0.0]))
+    assert d is not None and d.conflict
+
+
+def test_the_rest_of_a_total_survives_a_round_trip_through_json():
+    original = claim("a", TOTAL_KO)
+    assert any(f.rests for f in original.figures)
+    assert ClaimFeatures.from_json(original.as_json()) == original
+
+
+def test_two_totals_with_the_same_part_still_conflict():
+    # 45,000 - 9,000 is near 35,000: a total is compared with the other total, not a rest.
+    other = "지자체 물량 9천호를 포함하면 총 4만 5천호 매입이 가능하다."
+    d = decide(claim("a", TOTAL_KO), claim("b", other))
+    assert d is not None and d.conflict and d.tier == SUGGEST

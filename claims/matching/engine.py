@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from claims.matching.features import ClaimFeatures, FigureSlot
 from claims.matching.index import MatchIndex
 from claims.matching.lexicon import METRICS
+from claims.quantities import Interval
 
 AUTO = "auto"
 SUGGEST = "suggest"
@@ -242,6 +243,8 @@ def _relation(x: FigureSlot, y: FigureSlot) -> str:
     if not x.interval.overlaps(y.interval):
         if _alternate_meets(x, y) or _alternate_meets(y, x):
             return AGREE
+        if _rest_meets(x, y) or _rest_meets(y, x):
+            return APART  # the other part of a total the sentence splits
         return DISJOINT
     one_sided = any(h in side for side in ONE_SIDED for h in (x.hedge, y.hedge))
     if one_sided and not _near(x, y, 1.2):
@@ -251,6 +254,12 @@ def _relation(x: FigureSlot, y: FigureSlot) -> str:
 
 def _alternate_meets(x: FigureSlot, y: FigureSlot) -> bool:
     return any(y.interval.contains(alt) for alt in x.alternates)
+
+
+def _rest_meets(x: FigureSlot, y: FigureSlot) -> bool:
+    """Whether ``y`` may be the rest of the total ``x`` is (or is a part of). A figure that
+    is itself a total or a part is compared with its counterpart, not with a rest."""
+    return not y.rests and any(y.printed.overlaps(Interval(lo, hi)) for lo, hi in x.rests)
 
 
 def _near(x: FigureSlot, y: FigureSlot, factor: float) -> bool:

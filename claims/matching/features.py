@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from fractions import Fraction
 from typing import Any
@@ -68,6 +68,10 @@ class FigureSlot:
     # A day named without its month ("26일") may be in the month before or after the one the
     # grammar chose: the other readings, as day ordinals.
     alternates: tuple[Fraction, ...] = ()
+    # A total whose part the sentence names ("including 9,000 ..., a total of 35,000"), and
+    # that part: the interval of the rest (total minus part). Another claim's figure there
+    # is the other part, not this figure misreported.
+    rests: tuple[tuple[Fraction, Fraction], ...] = ()
 
     @property
     def interval(self) -> Interval:
@@ -164,6 +168,7 @@ def featurize(
     spans_years = any(q.dimension.key == "duration:years" for q in quantities)
     slots: list[FigureSlot] = []
     years: set[str] = set()
+    rests = _rests(quantities, text, record.base)
     for q in quantities:
         start, end = q.figure.start - record.base, q.figure.end - record.base
         if has_values and not spans_years and _scope(q, text, start, end):
@@ -182,7 +187,8 @@ def featurize(
         # "13 years older" is a difference of ages, as "13살 많다" reads.
         gap = q.dimension.key == "duration:years" and OLDER.match(text[end : end + 12])
         alternates = _alternates(q, text, start)
-        slots.append(_slot(q, local, subject, secondary, alternates, "age:years" if gap else ""))
+        slot = _slot(q, local, subject, secondary, alternates, "age:years" if gap else "")
+        slots.append(replace(slot, rests=rests.get(id(q), ())))
     if record.published_at is not None and has_values:
         if LAST_YEAR.search(lowered):
             years.add(str(record.published_at.year - 1))
@@ -311,6 +317,43 @@ def _alternates(q: Any, text: str, at: int) -> tuple[Fraction, ...]:
     return tuple(found)
 
 
+PART_BEFORE = re.compile(
+    r"(?:\b(?:including|includes|included|of which|of whom|among them|among which)"
+    r"|(?:이|그)\s?(?:중|가운데))\s(?:about |some |nearly |약\s?)?$",
+    re.I,
+)
+PART_AFTER = re.compile(r"^(?:을|를)?\s?포함")
+
+
+def _rests(quantities: Sequence[Any], text: str, base: int) -> dict[int, tuple[Any, ...]]:
+    """A part the sentence names with its total ("Including 9,000 units ..., a total of
+    35,000 homes", "9천호를 포함하면 총 3만5천호", "이 중 9천호"): for the total and the
+    part (by ``id`` of their quantities), the interval of the rest, total minus part."""
+    found: dict[int, list[tuple[Fraction, Fraction]]] = {}
+    for part in quantities:
+        start, end = part.figure.start - base, part.figure.end - base
+        if part.dimension.kind in ("date", "time") or not (
+            PART_BEFORE.search(text[max(0, start - 16) : start])
+            or PART_AFTER.match(text[end : end + 4])
+        ):
+            continue
+        wholes = [
+            q
+            for q in quantities
+            if q is not part and q.dimension.kind == part.dimension.kind and q.value > part.value
+        ]
+        if not wholes:
+            continue
+        whole = min(wholes, key=lambda q: abs(q.figure.start - part.figure.start))
+        w, p = whole.interval, part.interval
+        if None in (w.lo, w.hi, p.lo, p.hi):
+            continue
+        rest = (w.lo - p.hi, w.hi - p.lo)
+        for q in (whole, part):
+            found.setdefault(id(q), []).append(rest)
+    return {k: tuple(v) for k, v in found.items()}
+
+
 OLDER = re.compile(r"^\s(?:older|younger)\b")
 
 
@@ -398,7 +441,7 @@ def _slot_json(f: FigureSlot) -> dict[str, Any]:
         "hi": s(f.hi), "printed_lo": s(f.printed_lo), "printed_hi": s(f.printed_hi),
         "hedge": f.hedge, "local": sorted(f.local), "digits": f.digits,
         "subjects": sorted(f.subjects), "alternates": [str(x) for x in f.alternates],
-        "secondary": f.secondary,
+        "secondary": f.secondary, "rests": [[str(lo), str(hi)] for lo, hi in f.rests],
     }  # fmt: skip
 
 
@@ -412,4 +455,5 @@ def _slot_from_json(d: dict[str, Any]) -> FigureSlot:
         hedge=d["hedge"], local=frozenset(d["local"]), digits=d["digits"],
         subjects=frozenset(d.get("subjects", ())), secondary=d.get("secondary", False),
         alternates=tuple(Fraction(x) for x in d.get("alternates", ())),
+        rests=tuple((Fraction(lo), Fraction(hi)) for lo, hi in d.get("rests", ())),
     )  # fmt: skip
