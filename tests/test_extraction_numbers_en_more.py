@@ -173,6 +173,23 @@ def test_a_day_after_a_month_after_next_is_not_read_as_the_month_alone() -> None
     assert [row[0] for row in _figures(text)] == ["June 5"]
 
 
+# A day of a month after "next" or "last" (article of 15 June 2022): the next such day after
+# the article's date, or the last before it, not the one of the article's year whatever it is.
+@pytest.mark.parametrize(
+    ("text", "part", "value"),
+    [
+        ("The summit opens next June 5.", "June 5", "2023-06-05"),
+        ("The summit opens next July 4.", "July 4", "2022-07-04"),
+        ("The plant closed last June 20.", "June 20", "2021-06-20"),
+        ("The plant closed last March 3.", "March 3", "2022-03-03"),
+    ],
+)
+def test_a_day_after_last_or_next_is_the_one_before_or_after_the_article(
+    text: str, part: str, value: str
+) -> None:
+    assert _figures(text) == [_at(text, part, value, "", "date")]
+
+
 # Torque in newton-metres, beside power in kW and hp.
 @pytest.mark.parametrize(
     ("text", "part", "value"),
@@ -200,3 +217,23 @@ def test_torque_power_and_horsepower_in_one_sentence() -> None:
 def test_nanometres_are_no_torque() -> None:
     text = "The chip is made on a 5 nm process."
     assert all(row[2] != "Nm" for row in _figures(text))
+
+
+# Kilometres and kilograms with a capital K, glued or spaced, in either language's text.
+@pytest.mark.parametrize(
+    ("text", "part", "unit"),
+    [
+        ("The range is 900Km on one charge.", "900Km", "km"),
+        ("The range is 900 Km on one charge.", "900 Km", "km"),
+        ("The pack weighs 90KG.", "90KG", "kg"),
+        ("It weighs 90Kg.", "90Kg", "kg"),
+    ],
+)
+def test_a_capital_k_unit_is_read(text: str, part: str, unit: str) -> None:
+    value = part.rstrip("KMmGg ")
+    assert _figures(text) == [_at(text, part, value, unit, "quantity")]
+
+
+def test_a_capital_k_unit_is_read_in_korean_text() -> None:
+    text = "주행거리는 900Km에 이른다."
+    assert figure_rows(text, "ko", REF) == [_at(text, "900Km", "900", "km", "quantity")]

@@ -57,6 +57,7 @@ EN_REL_MONTH = re.compile(
     rf"(?P<month>{'|'.join(sorted((m.capitalize() for m in EN_MONTHS), key=len, reverse=True))})"
     r"\b(?!\.?\s?\d)"
 )
+EN_NEXT_LAST = re.compile(r"\b(?P<which>next|last)\s$", re.I)
 EN_CLAUSE_START = re.compile(r"[.!?;:]\s|[“”\"]")
 EN_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b(?!\s?(?:%|percent))")
 # "the 1990s", "the 1920's", "the '80s": a decade, dated by its first year (unit "decade").
@@ -78,6 +79,15 @@ def month_date(scan: Scan) -> Iterator[Candidate]:
             year = int(year_text)
         elif scan.ref is not None:
             year = scan.ref.year
+            # "next June 5": the next one after the article's day; "last June 20" the last
+            # one before it.
+            which = EN_NEXT_LAST.search(scan.text, max(0, m.start() - 6), m.start())
+            here = safe_date(year, month, day)
+            if which and here:
+                if which["which"].lower() == "next" and here <= scan.ref:
+                    year += 1
+                elif which["which"].lower() == "last" and here >= scan.ref:
+                    year -= 1
         else:
             continue
         found = safe_date(year, month, day)

@@ -68,6 +68,10 @@ KO_COUNTERS: dict[str, tuple[str, str]] = {
     "kg": ("quantity", "kg"),
     "㎏": ("quantity", "kg"),
     "km": ("quantity", "km"),
+    "Km": ("quantity", "km"),  # "900Km", "90Kg": a capital K as often as not
+    "KM": ("quantity", "km"),
+    "Kg": ("quantity", "kg"),
+    "KG": ("quantity", "kg"),
     "㎞": ("quantity", "km"),
     "ha": ("quantity", "ha"),
     "㎡": ("quantity", "m2"),
