@@ -19,7 +19,7 @@ import itertools
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP, Decimal
 
 COMPANIES = [
     ("한빛전자", "Hanbit Electronics"),
@@ -140,7 +140,7 @@ def exact_count(rng: random.Random, low: int, high: int) -> Decimal:
 Made = tuple[str, bool] | None
 
 
-def stake(rng: random.Random, lang: str, variant: str, shift: int) -> Made:
+def stake(rng: random.Random, lang: str, variant: str, shift: Decimal | int) -> Made:
     co, holder = rng.choice(COMPANIES), rng.choice(HOLDERS)
     m_step = D(10) ** 10
     market = D(rng.randrange(150, 900)) * m_step  # 1조5000억..8조9900억
@@ -150,7 +150,7 @@ def stake(rng: random.Random, lang: str, variant: str, shift: int) -> Made:
     true_value = market * share / 100
     step = sig2(true_value)
     mode = ROUND_HALF_EVEN if variant == "boundary" and rng.random() < 0.5 else ROUND_HALF_UP
-    printed = rounded(true_value, step, mode) + shift * step
+    printed = rounded(true_value + shift * step, step, mode)
     if printed <= 0 or (printed % D(10) ** 12 == 0 and sig2(printed) < D(10) ** 12):
         return None  # "4조원" prints its last digit at 1조, not at 1000억
     hedged = variant == "hedged"
@@ -173,7 +173,7 @@ def stake(rng: random.Random, lang: str, variant: str, shift: int) -> Made:
     return text, ok
 
 
-def growth(rng: random.Random, lang: str, variant: str, shift: int) -> Made:
+def growth(rng: random.Random, lang: str, variant: str, shift: Decimal | int) -> Made:
     co = rng.choice(COMPANIES)
     a_step = D(10) ** 8
     before = D(rng.randrange(301, 8999)) * a_step
@@ -187,7 +187,7 @@ def growth(rng: random.Random, lang: str, variant: str, shift: int) -> Made:
     true_rate = (after / before - 1) * 100 * (1 if up else -1)
     r_step = D(1) if variant == "boundary" or rng.random() < 0.5 else D("0.1")
     mode = ROUND_HALF_EVEN if rng.random() < 0.5 else ROUND_HALF_UP
-    printed = rounded(true_rate, r_step, mode) + shift * r_step
+    printed = rounded(true_rate + shift * r_step, r_step, mode)
     if printed <= 0 or (not up and printed >= 100):
         return None
     sign = 1 if up else -1
@@ -217,14 +217,14 @@ def growth(rng: random.Random, lang: str, variant: str, shift: int) -> Made:
     return text, ok
 
 
-def difference(rng: random.Random, lang: str, variant: str, shift: int) -> Made:
+def difference(rng: random.Random, lang: str, variant: str, shift: Decimal | int) -> Made:
     place = rng.choice(PLACES)
     up = rng.random() < 0.6
     hedged = variant == "hedged"
     if rng.random() < 0.5:  # counts of people
         before, change = exact_count(rng, 200, 9000), exact_count(rng, 11, 899)
         after = before + change if up else before - change
-        printed = change + shift
+        printed = change + whole(shift)
         if printed <= 0 or after % 100 == 0 or printed % 100 == 0:
             return None
         sign = 1 if up else -1
@@ -249,7 +249,7 @@ def difference(rng: random.Random, lang: str, variant: str, shift: int) -> Made:
         return text, ok
     before, change = D(rng.randrange(10, 400)) / 10, D(rng.randrange(1, 60)) / 10
     after = before + change if up else before - change
-    printed = change + shift * D("0.1")
+    printed = rounded(change + shift * D("0.1"), D("0.1"))
     if after <= 0 or printed <= 0:
         return None
     sign = 1 if up else -1
@@ -272,7 +272,7 @@ def difference(rng: random.Random, lang: str, variant: str, shift: int) -> Made:
     return text, ok
 
 
-def share(rng: random.Random, lang: str, variant: str, shift: int) -> Made:
+def share(rng: random.Random, lang: str, variant: str, shift: Decimal | int) -> Made:
     whole = exact_count(rng, 300, 5000)
     part = exact_count(rng, 11, int(whole) - 1)
     if variant == "boundary":
@@ -283,7 +283,7 @@ def share(rng: random.Random, lang: str, variant: str, shift: int) -> Made:
     true_rate = part / whole * 100
     step = D("0.1")
     mode = ROUND_HALF_EVEN if rng.random() < 0.5 else ROUND_HALF_UP
-    printed = rounded(true_rate, step, mode) + shift * step
+    printed = rounded(true_rate + shift * step, step, mode)
     if printed <= 0 or printed >= 100 or part % 100 == 0:
         return None
     hedged = variant == "hedged"
@@ -300,7 +300,7 @@ def share(rng: random.Random, lang: str, variant: str, shift: int) -> Made:
     return text, ok
 
 
-def total(rng: random.Random, lang: str, variant: str, shift: int) -> Made:
+def total(rng: random.Random, lang: str, variant: str, shift: Decimal | int) -> Made:
     places = rng.sample(PLACES, 3)
     parts = [exact_count(rng, 1100, 9800) for _ in places]
     true_total = sum(parts)
@@ -312,10 +312,10 @@ def total(rng: random.Random, lang: str, variant: str, shift: int) -> Made:
             return None
         step = D(1000)
         mode = ROUND_HALF_EVEN if rng.random() < 0.5 else ROUND_HALF_UP
-        printed = rounded(true_total, step, mode) + shift * step
+        printed = rounded(true_total + shift * step, step, mode)
     else:
         step = D(1)
-        printed = true_total + shift
+        printed = true_total + whole(shift)
         if printed % 100 == 0:
             return None
     if printed <= 0:
@@ -337,7 +337,7 @@ def total(rng: random.Random, lang: str, variant: str, shift: int) -> Made:
     return text, ok
 
 
-def per_unit(rng: random.Random, lang: str, variant: str, shift: int) -> Made:
+def per_unit(rng: random.Random, lang: str, variant: str, shift: Decimal | int) -> Made:
     count = exact_count(rng, 20, 5000)
     man = rng.randrange(11, 499)
     if man % 10 == 0:
@@ -346,7 +346,7 @@ def per_unit(rng: random.Random, lang: str, variant: str, shift: int) -> Made:
     r_step = D(10000)
     true_total = count * rate
     step = D(10) ** 6 if lang == "ko" else D(10) ** 6
-    printed = rounded(true_total, step) + shift * step * 10
+    printed = rounded(true_total + shift * step * 10, step)
     if printed <= 0 or printed % (100 * step) == 0:
         return None
     hedged = variant == "hedged"
@@ -371,10 +371,10 @@ def per_unit(rng: random.Random, lang: str, variant: str, shift: int) -> Made:
     return text, ok
 
 
-def age(rng: random.Random, lang: str, variant: str, shift: int) -> Made:
+def age(rng: random.Random, lang: str, variant: str, shift: Decimal | int) -> Made:
     person = rng.choice(PEOPLE)
     birth = rng.randrange(1940, 2000)
-    printed = REF_YEAR - birth - (1 if variant == "boundary" else 0) + shift
+    printed = REF_YEAR - birth - (1 if variant == "boundary" else 0) + whole(shift)
     if printed <= 0:
         return None
     ok = REF_YEAR - birth - 1 <= printed <= REF_YEAR - birth
@@ -385,9 +385,9 @@ def age(rng: random.Random, lang: str, variant: str, shift: int) -> Made:
     return text, ok
 
 
-def elapsed(rng: random.Random, lang: str, variant: str, shift: int) -> Made:
+def elapsed(rng: random.Random, lang: str, variant: str, shift: Decimal | int) -> Made:
     since = rng.randrange(1990, 2020)
-    printed = REF_YEAR - since - (1 if variant == "boundary" else 0) + shift
+    printed = REF_YEAR - since - (1 if variant == "boundary" else 0) + whole(shift)
     if printed <= 0:
         return None
     ok = abs(printed - (REF_YEAR - since)) <= 1
@@ -404,7 +404,15 @@ RELATIONS: dict[str, Callable[[random.Random, str, str, int], Made]] = {
 }  # fmt: skip
 # Moves of a figure, in steps of its printed precision (the ones within rounding are dropped
 # by the judge: a move of 2 steps of a rate derived from amounts printed coarser may hold).
-SHIFTS = (2, 3, 4, 5, 7, 10, -2, -3, -5, -10)
+# A move is applied to the value before it is printed to its precision, so 1.5 steps prints
+# 1 or 2 steps away (one step is mostly within rounding, and dropped); a figure printed to
+# the unit exactly (a count, an age, a year) moves 2 steps for 1.5.
+SHIFTS = (D("1.5"), 2, 3, 4, 5, 7, 10, D("-1.5"), -2, -3, -5, -10)
+
+
+def whole(shift: Decimal | int) -> int:
+    """A move in whole steps, for figures printed to the unit: 1.5 steps is 2."""
+    return int(D(shift).to_integral_value(rounding=ROUND_UP))
 HEDGEABLE = {"stake_value", "growth", "difference", "share", "sum", "per_unit"}
 
 
