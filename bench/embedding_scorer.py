@@ -62,6 +62,7 @@ from bench.train_checkworthiness import (
     lone_claims,
     older_rows,
     out_of_fold,
+    precision_at,
 )
 from claims.extraction.embedding_blend import Embedder
 
@@ -111,18 +112,6 @@ def embeddings(language: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
                 rate = (at + len(batch)) / (time.monotonic() - started)
                 print(f"  {at + len(batch)} embedded, {rate:.1f}/s", flush=True)
     return store
-
-
-def precision_at(probabilities: np.ndarray, gold: np.ndarray, recall: float) -> float:
-    """Precision of the highest-scored units that reach ``recall`` of all claims (units of
-    equal score: the non-claims first, so that ties never flatter)."""
-    order = np.lexsort((gold, -probabilities))
-    found = np.cumsum(gold[order])
-    reached = found / gold.sum() >= recall
-    if not reached.any():
-        return float("nan")
-    at = int(np.argmax(reached))
-    return float(found[at] / (at + 1))
 
 
 def _logit(p: np.ndarray) -> np.ndarray:

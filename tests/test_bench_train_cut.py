@@ -1,0 +1,63 @@
+"""The claim model trainer's cut (bench.train_checkworthiness.precise_cut): recall beyond
+issue 16's target is spent on precision, and no more."""
+
+import numpy as np
+import pytest
+
+
+def _units(claims: list[float], others: list[float]) -> tuple[np.ndarray, ...]:
+    probabilities = np.array(claims + others)
+    gold = np.array([True] * len(claims) + [False] * len(others))
+    return probabilities, np.zeros(len(probabilities), dtype=bool), gold
+
+
+def test_recall_beyond_the_target_is_spent_on_precision():
+    pytest.importorskip("sklearn")
+    from bench.train_checkworthiness import best_cut, precise_cut
+
+    # 20 claims: 18 sure ones and 2 at 0.5; non-claims at 0.6 and 0.45. The best F1 takes
+    # every claim (cut between 0.45 and 0.5, one non-claim in); a cut above 0.6 keeps 90%
+    # of the claims and takes nothing else.
+    probabilities, figure, gold = _units([0.9] * 18 + [0.5] * 2, [0.6, 0.45] + [0.1] * 10)
+    threshold, _, (p, r, _) = best_cut(probabilities, figure, gold)
+    assert 0.45 < threshold <= 0.5
+    assert r == pytest.approx(1.0)
+    threshold, _, (p, r, _) = precise_cut(probabilities, figure, gold, 0.90)
+    assert threshold > 0.6
+    assert p == pytest.approx(1.0)
+    assert r == pytest.approx(0.9)
+
+
+def test_the_best_f1_cut_stands_when_its_recall_is_under_the_target():
+    pytest.importorskip("sklearn")
+    from bench.train_checkworthiness import best_cut, precise_cut
+
+    # Taking the last claims (0.3) would bring in four times as many non-claims: the best
+    # F1 stops at 80% recall, and no precision is traded for recall.
+    probabilities, figure, gold = _units([0.9] * 8 + [0.3] * 2, [0.3] * 8 + [0.1] * 5)
+    chosen = best_cut(probabilities, figure, gold)
+    assert chosen[2][1] == pytest.approx(0.8)
+    assert precise_cut(probabilities, figure, gold, 0.90) == chosen
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_exported_cut_keeps_the_target_recall_and_loses_no_precision(seed):
+    pytest.importorskip("sklearn")
+    from bench.train_checkworthiness import best_cut, precise_cut
+
+    rng = np.random.default_rng(seed)
+    gold = rng.random(400) < 0.6
+    probabilities = np.clip(rng.normal(0.35 + 0.3 * gold, 0.15), 0.0, 1.0)
+    figure = rng.random(400) < 0.3
+    f1_cut = best_cut(probabilities, figure, gold)
+    threshold, floor, (p, r, _) = precise_cut(probabilities, figure, gold, 0.90)
+    assert floor <= threshold
+    if f1_cut[2][1] > 0.90:
+        assert r >= 0.90
+        # Of the cuts within half a point of the best precision the lowest floor wins, and
+        # the best-F1 cut is among those reaching the target.
+        assert p >= f1_cut[2][0] - 0.005
+    else:
+        assert (threshold, floor) == f1_cut[:2]
+    predicted = (probabilities >= threshold) | (figure & (probabilities >= floor))
+    assert predicted.sum() > 0
