@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from fractions import Fraction
 from typing import Any
@@ -184,11 +184,9 @@ def featurize(
             subject = _subject(named, text, start)
         elif q.dimension.kind == "date" and not secondary:
             subject = _doers(named, text, start)
-        # "13 years older" is a difference of ages, as "13살 많다" reads.
-        gap = q.dimension.key == "duration:years" and OLDER.match(text[end : end + 12])
         alternates = _alternates(q, text, start)
-        slot = _slot(q, local, subject, secondary, alternates, "age:years" if gap else "")
-        slots.append(replace(slot, rests=rests.get(id(q), ())))
+        dimension = "age:years" if _older(q, text, end) else ""
+        slots.append(_slot(q, local, subject, secondary, alternates, dimension, rests.get(id(q))))
     if record.published_at is not None and has_values:
         if LAST_YEAR.search(lowered):
             years.add(str(record.published_at.year - 1))
@@ -357,6 +355,11 @@ def _rests(quantities: Sequence[Any], text: str, base: int) -> dict[int, tuple[A
 OLDER = re.compile(r"^\s(?:older|younger)\b")
 
 
+def _older(q: Any, text: str, end: int) -> bool:
+    """ "13 years older": a difference of ages, as "13살 많다" reads."""
+    return q.dimension.key == "duration:years" and OLDER.match(text[end : end + 12]) is not None
+
+
 def _slot(
     q: Any,
     local: frozenset[str],
@@ -364,6 +367,7 @@ def _slot(
     secondary: bool,
     alternates: tuple[Fraction, ...],
     dimension: str = "",
+    rests: tuple[tuple[Fraction, Fraction], ...] | None = None,
 ) -> FigureSlot:
     printed = re.sub(r"\D", "", q.figure.text) or re.sub(r"\D", "", q.figure.value)
     digits = len(printed.strip("0")) if q.dimension.kind != "date" else 3
@@ -381,6 +385,7 @@ def _slot(
         subjects=subjects,
         secondary=secondary,
         alternates=alternates,
+        rests=rests or (),
     )
 
 
