@@ -6,9 +6,10 @@ ratio says what parsing metadata, extracting claims and storing everything costs
 Runs in a subprocess with its own PostgreSQL database (claimdesk_bench_ingest, or
 ``BENCH_INGEST_DB`` on a shared machine). ``BENCH_INGEST_PAGES`` sets the number of pages
 (181 gives each corpus page once). The English embedding blend is on as in the product
-(``CLAIMDESK_CLAIM_EMBEDDINGS=0`` turns it off); it keeps the vectors of units it has read,
-so the copies of a cycled page embed nothing: the CPU per page is given for the first pass
-over the corpus and for the rest apart.
+(``CLAIMDESK_CLAIM_EMBEDDINGS=0`` turns it off). The CPU per page is given for the first
+pass over the corpus and for the copies after it apart; the blend's vector cache does not
+spare the copies here: one pass holds some 6,100 English units, more than the cache keeps,
+so each unit is gone by the time its copy comes.
 """
 
 from __future__ import annotations
