@@ -73,6 +73,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                # One CSRF token per response, however many templates draw it.
+                "config.csrf.context_processor",
             ],
         },
     },

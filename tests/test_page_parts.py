@@ -115,3 +115,26 @@ def test_a_page_without_a_signed_in_user_has_no_user_header(db):
     page.clear()
     html = Client().get(reverse("login")).content.decode()
     assert "Sign out" not in header(html) and "<footer" not in html
+
+
+def test_a_response_carries_one_csrf_token_and_the_next_another(team):
+    client = client_for("erin")
+    first, second = (client.get(QUEUE).content.decode() for _ in range(2))
+    tokens = TOKENS.findall(first)
+    assert len(tokens) >= 4  # the header's, the language form's, the queue's, "Save this view"
+    assert len(set(tokens)) == 1
+    assert set(TOKENS.findall(second)).isdisjoint(tokens)
+
+
+def test_save_this_view_keeps_each_queue_its_query_and_each_role_its_share_box(team):
+    page.clear()
+    editor = client_for("erin").get(QUEUE + "?status=verified&language=ko").content.decode()
+    reviewer = client_for("alice").get(QUEUE + "?status=disputed").content.decode()
+    assert 'name="query" value="status=verified&amp;language=ko"' in editor
+    assert 'name="query" value="status=disputed"' in reviewer
+    assert 'name="shared"' in editor and 'name="shared"' not in reviewer
+    korean_client = client_for("alice")
+    korean_client.cookies["django_language"] = "ko"
+    korean = korean_client.get(QUEUE).content.decode()
+    assert "Save this view" in reviewer and "Save this view" not in korean
+    assert 'name="query" value=""' in korean

@@ -17,12 +17,15 @@ from typing import Any
 
 from django import template
 from django.conf import settings
+from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.urls import get_script_prefix, get_urlconf
 from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from claims.templatetags.inbox import unread_notifications
+from config.csrf import request_token
 
 register = template.Library()
 
@@ -42,6 +45,37 @@ def clear() -> None:
 def _place() -> tuple[Any, ...]:
     """The language and what the URLs are reversed with."""
     return (get_language(), get_script_prefix(), get_urlconf(), settings.ROOT_URLCONF)
+
+
+def _keep(key: tuple[Any, ...], part: str) -> None:
+    if len(_parts) >= LIMIT:
+        _parts.clear()
+    _parts[key] = part
+
+
+def kept_template(
+    request: HttpRequest,
+    name: str,
+    context: dict[str, Any],
+    key: tuple[Any, ...],
+    fill: dict[str, str],
+) -> SafeString:
+    """The template ``name`` drawn with ``context`` once per language and ``key`` (what in
+    ``context`` it shows); the value of each variable named in ``fill`` (escaped) and the
+    request's CSRF token go in per request."""
+    kept_key = (name, *_place(), *key)
+    part = _parts.get(kept_key)
+    if part is None:
+        marks = {variable: _mark(variable) for variable in fill}
+        part = render_to_string(name, {**context, **marks, "csrf_token": TOKEN_MARK})
+        _keep(kept_key, part)
+    for variable, value in fill.items():
+        part = part.replace(_mark(variable), escape(value))
+    return SafeString(part.replace(TOKEN_MARK, request_token(request)))
+
+
+def _mark(variable: str) -> SafeString:
+    return SafeString(f"\x00claimdesk-{variable}\x00")
 
 
 def _user_key(context: template.Context) -> tuple[Any, ...]:
@@ -73,9 +107,7 @@ def _part(context: template.Context, name: str) -> SafeString:
     if part is None:
         with context.push(csrf_token=TOKEN_MARK, page_path=PATH_MARK):
             part = drawn.render(context)
-        if len(_parts) >= LIMIT:
-            _parts.clear()
-        _parts[key] = part
+        _keep(key, part)
     if PATH_MARK in part:
         part = part.replace(PATH_MARK, escape(request.get_full_path()))
     return SafeString(part.replace(TOKEN_MARK, token))
@@ -90,9 +122,7 @@ def language_part(context: template.Context, name: str) -> SafeString:
     part = _parts.get(key)
     if part is None:
         part = context.template.engine.get_template(name).render(context)  # type: ignore[union-attr]
-        if len(_parts) >= LIMIT:
-            _parts.clear()
-        _parts[key] = part
+        _keep(key, part)
     return SafeString(part)
 
 
