@@ -54,6 +54,12 @@ def test_a_page_with_only_a_breadcrumb_title_is_headed_by_its_last_part():
     assert article.title == "Spring ride to the coast"
 
 
+def test_a_breadcrumb_that_opens_with_the_headline_is_not_cut_to_its_last_part():
+    site = Site("https://www.rcc-example.de/news/12")
+    title = "Council raises bus fares for March » Local » News » Riverside Daily"
+    assert strip_site(title, site) == title
+
+
 def test_a_title_without_a_breadcrumb_keeps_its_parts():
     site = Site("https://www.rcc-example.de/news/12")
     assert strip_site("Spring ride - to the coast", site) == "Spring ride - to the coast"

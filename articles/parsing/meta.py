@@ -88,10 +88,12 @@ def strip_site(title: str, site: Site) -> str:
         # "Site » Blog Archive » Headline": a breadcrumb ends with the page.
         crumbs = BREADCRUMB.split(rest)
         return crumbs[-1].strip() if len(crumbs) > 1 else rest
-    # "Bike Club e.V. - News » Spring Ride": a breadcrumb ends with the page even when its
-    # first part is a name the site goes by nowhere else.
+    # "Bike Club e.V. - News » Spring Ride to the Coast": a breadcrumb ends with the page even
+    # when its first part is a name the site goes by nowhere else; one whose last part is
+    # shorter than another runs the other way ("Headline » Local » News » Daily").
     crumbs = BREADCRUMB.split(title)
-    if len(crumbs) > 1 and len(crumbs[-1].split()) >= 2:
+    longest = max(len(piece.split()) for piece in pieces)
+    if len(crumbs) > 1 and len(crumbs[-1].split()) >= 2 and len(pieces[-1].split()) == longest:
         return crumbs[-1].strip()
     return title
 
