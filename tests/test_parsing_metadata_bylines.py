@@ -4,7 +4,9 @@ written for the test."""
 
 import json
 
-from articles.parsing import parse_html
+import pytest
+
+from articles.parsing import ParseError, parse_html
 from articles.parsing.meta import Site, names, people, strip_site
 
 STORY = "".join(
@@ -127,3 +129,51 @@ def test_a_json_ld_person_given_by_given_and_family_name_is_named():
     head = _ld({"@type": "NewsArticle", "headline": "Bus fares", "author": author})
     (article,) = parse_html(_page(head), url=URL, fallbacks=False)
     assert article.authors == ["Jane Roe", "Bo Kim"]
+
+
+# ---------------------------------------------------------------- script-rendered pages
+
+
+def _shell(head: str, data: dict) -> str:
+    state = json.dumps({"queries": [{"state": {"data": data}}]})
+    return (
+        f'<html lang="ko"><head>{head}</head><body><main><div class="spinner"></div></main>'
+        f'<script>window["__STATE__"] = window["__STATE__"] || [];'
+        f'window["__STATE__"].push({state});</script></body></html>'
+    )
+
+
+def test_a_shell_page_gives_the_article_its_script_data_holds_as_html():
+    paragraphs = [
+        "시의회가 화요일 시내버스 요금을 다음 달부터 10원 올리는 안을 7대 2로 통과시켰다.",
+        "요금이 마지막으로 오른 것은 2019년으로, 당시 한 번 타는 데 25원이 올랐다.",
+        "교통공사는 이번 인상으로 한 해 40억원의 수입이 늘 것으로 내다봤다.",
+    ]
+    content = (
+        '<div class="editor-img-box"><img src="/a.jpg"><div class="caption"><p>시의회 본회의장'
+        " 모습. 예시일보 자료사진</p></div></div>$$ARTICLEAD$$"
+        + "".join(f'<p class="editor-p">{p}</p>' for p in paragraphs)
+    )
+    head = '<meta property="og:title" content="시내버스 요금 10원 오른다-사회ㅣ예시일보">'
+    head += '<meta property="og:site_name" content="예시일보">'
+    head += '<meta name="author" content="홍길동 기자">'
+    (article,) = parse_html(
+        _shell(head, {"detail": {"contentHtml": content}}),
+        url="https://www.example-ilbo.co.kr/news/article/A1",
+        fallbacks=False,
+    )
+    assert article.body.split("\n\n") == paragraphs
+    assert article.title == "시내버스 요금 10원 오른다"
+    assert article.authors == ["홍길동"]
+
+
+def test_a_korean_title_ending_in_a_figure_before_the_sites_name_keeps_it():
+    site = Site("https://www.example-ilbo.co.kr/news/1", "예시일보")
+    assert (
+        strip_site("확진자 300명 넘어 코로나-19ㅣ예시일보", site) == "확진자 300명 넘어 코로나-19"
+    )
+
+
+def test_a_shell_page_without_article_data_is_still_no_article():
+    with pytest.raises(ParseError):
+        parse_html(_shell("<title>예시일보</title>", {"detail": {"title": "x"}}), fallbacks=False)

@@ -49,6 +49,7 @@ from articles.parsing.meta import (
     rel_author_names,
 )
 from articles.parsing.notices import copyright_notice, drop_leading_credit
+from articles.parsing.scripted import script_html_text
 from articles.parsing.text import clean_text, detect_language, parse_text
 from articles.parsing.types import ParsedArticle, ParseError
 
@@ -348,6 +349,9 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
         raw = arc["text"]
         # The script's credits name the reporters; page meta often names only the outlet.
         meta["authors"] = arc["authors"] or meta["authors"]
+    if not raw or not raw.strip():
+        # A shell page whose script renders the article from an HTML string in its data.
+        raw = script_html_text(tree)
     if not raw or not raw.strip():
         raise ParseError.because("no_article_in_page")
     raw = "\n".join(drop_caption_datelines(line) for line in raw.split("\n"))

@@ -82,7 +82,8 @@ def strip_site(title: str, site: Site) -> str:
     # A trailing site name: "Headline | Outlet", "Headline | Outlet | by Author".
     for index in range(1, len(pieces)):
         if site.is_segment(pieces[index]):
-            return title[: starts[index - 1]].strip()
+            # "제목-정치ㅣ한국일보": the section glued to a CJK title before the site's name.
+            return CJK_SUFFIX.sub("", title[: starts[index - 1]].strip())
     if site.is_segment(pieces[0]):
         rest = title[ends[0] :].strip()
         # "Site » Blog Archive » Headline": a breadcrumb ends with the page.
