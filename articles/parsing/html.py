@@ -49,10 +49,13 @@ from articles.parsing.meta import (
     rel_author_names,
 )
 from articles.parsing.notices import copyright_notice, drop_leading_credit
+from articles.parsing.scripted import script_html_text
 from articles.parsing.text import clean_text, detect_language, parse_text
 from articles.parsing.types import ParsedArticle, ParseError
 
 EARLIEST_YEAR = 1900
+# "emma-mackenzie": an address's slug, not a name as written.
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
 # "https://pagesix.com/2020/02/24/...": the day the page went up, in its newsroom's calendar.
 URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/_.-]|$)")
 # West of UTC, the evening's UTC instant falls on the next day.
@@ -75,6 +78,15 @@ ARTICLE_TYPES = {
     "WebPage",
 }
 AUTHOR_META = (("name", "author"), ("property", "article:author"), ("name", "byl"))
+# Author tags of analytics and recommendation scripts (Parse.ly, Sailthru, Dable): the
+# byline as the newsroom's system holds it; read after the standard tags.
+TRACKER_AUTHOR_META = (
+    ("name", "parsely-author"),
+    ("name", "sailthru.author"),
+    ("property", "dable:author"),
+    ("name", "dable:author"),
+    ("property", "article:author_name"),
+)
 # "홍길동 기자", not a photo credit's "사진=홍길동 기자".
 BYLINE_KO = re.compile(r"(?<![=가-힣])(?<!=\s)([가-힣]{2,4})\s*(?:기자|특파원)(?![가-힣])")
 NAME_EN = r"[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
@@ -203,7 +215,13 @@ def _metadata(tree: Any, url: str) -> dict[str, Any]:
         "headings": [" ".join(h.text_content().split()) for h in tree.iter("h1")][:5],
         "site": site,
         "outlet": outlet or site_name,
-        **_authors(tree, ld, [v for key in AUTHOR_META for v in tags.get(key, [])], site),
+        **_authors(
+            tree,
+            ld,
+            [v for key in AUTHOR_META for v in tags.get(key, [])],
+            [v for key in TRACKER_AUTHOR_META for v in tags.get(key, []) if not SLUG.match(v)],
+            site,
+        ),
         "published": ld.get("datePublished")
         or tag(
             ("property", "article:published_time"),
@@ -220,22 +238,42 @@ def _metadata(tree: Any, url: str) -> dict[str, Any]:
 
 
 def _authors(
-    tree: Any, ld: dict[str, Any], meta_values: list[str], site: Site
+    tree: Any, ld: dict[str, Any], meta_values: list[str], tracker_values: list[str], site: Site
 ) -> dict[str, list[str]]:
     """The people JSON-LD, meta tags or microdata name (the first that names one), and the
-    outlet names given as authors, for a page that names no person anywhere."""
+    outlet names given as authors, for a page that names no person anywhere. JSON-LD naming
+    nobody the page's byline names gives way to that byline when a meta tag repeats it."""
     outlets: list[str] = []
-    for found in (
-        lambda: names(ld.get("author")),
-        lambda: [n for value in meta_values for n in names(value)],
-        lambda: microdata_authors(tree),
+    tagged = [n for value in meta_values + tracker_values for n in names(value)]
+    for source, found in (
+        ("ld", lambda: names(ld.get("author"))),
+        ("meta", lambda: [n for value in meta_values for n in names(value)]),
+        ("tracker", lambda: [n for value in tracker_values for n in names(value)]),
+        ("microdata", lambda: microdata_authors(tree)),
     ):
         values = found()
         persons = people(values, site)
         if persons:
+            if source == "ld":
+                persons = _byline_over_ld(tree, persons, people(tagged, site), site) or persons
             return {"authors": persons, "outlet_authors": []}
         outlets = outlets or values
     return {"authors": [], "outlet_authors": outlets}
+
+
+def _byline_over_ld(tree: Any, ld_persons: list[str], tagged: list[str], site: Site) -> list[str]:
+    """The byline's people when JSON-LD names someone else (a CMS's JSON-LD often names the
+    account that posted the story): the page's microdata byline names none of JSON-LD's
+    people and a meta tag names each of the byline's. Else nothing."""
+    ld_keys = {letters(n) for n in ld_persons}
+    tagged_keys = {letters(n) for n in tagged}
+    if not tagged_keys or tagged_keys & ld_keys:
+        return []
+    byline = people(microdata_authors(tree), site)
+    keys = {letters(n) for n in byline}
+    if keys and not keys & ld_keys and keys <= tagged_keys:
+        return byline
+    return []
 
 
 def _clean_body(text: str) -> tuple[str, list[str], str]:
@@ -311,6 +349,9 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
         raw = arc["text"]
         # The script's credits name the reporters; page meta often names only the outlet.
         meta["authors"] = arc["authors"] or meta["authors"]
+    if not raw or not raw.strip():
+        # A shell page whose script renders the article from an HTML string in its data.
+        raw = script_html_text(tree)
     if not raw or not raw.strip():
         raise ParseError.because("no_article_in_page")
     raw = "\n".join(drop_caption_datelines(line) for line in raw.split("\n"))

@@ -82,12 +82,20 @@ def strip_site(title: str, site: Site) -> str:
     # A trailing site name: "Headline | Outlet", "Headline | Outlet | by Author".
     for index in range(1, len(pieces)):
         if site.is_segment(pieces[index]):
-            return title[: starts[index - 1]].strip()
+            # "제목-정치ㅣ한국일보": the section glued to a CJK title before the site's name.
+            return CJK_SUFFIX.sub("", title[: starts[index - 1]].strip())
     if site.is_segment(pieces[0]):
         rest = title[ends[0] :].strip()
         # "Site » Blog Archive » Headline": a breadcrumb ends with the page.
         crumbs = BREADCRUMB.split(rest)
         return crumbs[-1].strip() if len(crumbs) > 1 else rest
+    # "Bike Club e.V. - News » Spring Ride to the Coast": a breadcrumb ends with the page even
+    # when its first part is a name the site goes by nowhere else; one whose last part is
+    # shorter than another runs the other way ("Headline » Local » News » Daily").
+    crumbs = BREADCRUMB.split(title)
+    longest = max(len(piece.split()) for piece in pieces)
+    if len(crumbs) > 1 and len(crumbs[-1].split()) >= 2 and len(pieces[-1].split()) == longest:
+        return crumbs[-1].strip()
     return title
 
 
@@ -188,7 +196,9 @@ NOT_A_NAME = {
 MICRODATA_AUTHOR = '//*[@itemprop][contains(@itemprop, "author")]'
 IN_COMMENT = 'ancestor-or-self::*[contains(@class, "comment") or contains(@id, "comment")]'
 SITE_STAFF = re.compile(r"\s+(\S+)\s+staff(?:\s+(?:writer|reporter))?$", re.I)
-STAFF = re.compile(r"\b(?:staff|staff writer|staff reporter)$", re.I)
+# "Staff Writer", "Senior Political Correspondent": a role, dropped beside a person's name
+# ("Jane Roe, Senior Reporter"), kept when the page names no one else ("Guardian staff").
+STAFF = re.compile(r"\b(?:staff|writer|reporter|correspondent|columnist|contributor|editor)$", re.I)
 # An editor's, translator's or illustrator's credit: not the author's.
 CREDIT = re.compile(r"\b(?:edited|translated|illustrated|compiled)\s+by\b", re.I)
 
@@ -218,7 +228,9 @@ def names(value: Any) -> list[str]:
     if isinstance(value, list):
         found = [n for item in value for n in names(item)]
     elif isinstance(value, dict):
-        found = names(value.get("name", ""))
+        # {"@type": "Person", "givenName": "Jane", "familyName": "Roe"}: no "name".
+        given = " ".join(str(value.get(k) or "") for k in ("givenName", "familyName")).strip()
+        found = names(value.get("name") or given)
     elif isinstance(value, str) and value.strip():
         found = _name_parts(value)
     return list(dict.fromkeys(found))

@@ -1,0 +1,179 @@
+"""Page metadata, third round (issue 16 item 5): breadcrumb titles, the byline against a
+JSON-LD author, analytics author tags, roles and split person names. Each page here is
+written for the test."""
+
+import json
+
+import pytest
+
+from articles.parsing import ParseError, parse_html
+from articles.parsing.meta import Site, names, people, strip_site
+
+STORY = "".join(
+    f"<p>{line}</p>"
+    for line in (
+        "The city council voted 7 to 2 on Tuesday to raise bus fares by 10 cents in March.",
+        "Fares last rose in 2019, when the council added 25 cents to a single ride.",
+        "The transit agency said the increase would bring in $4 million a year.",
+    )
+)
+URL = "https://www.example-news.com/2024/03/05/bus-fares/"
+
+
+def _page(head: str, *, body: str = "") -> str:
+    return (
+        f'<html lang="en"><head>{head}</head><body><article>{body}{STORY}</article></body></html>'
+    )
+
+
+def _ld(node: dict) -> str:
+    return f'<script type="application/ld+json">{json.dumps(node)}</script>'
+
+
+def _byline(*people_names: str) -> str:
+    links = ", ".join(
+        f'<a rel="author" href="/author/{i}">{n}</a>' for i, n in enumerate(people_names)
+    )
+    return f'<div class="byline" itemprop="author">By {links}</div>'
+
+
+# ---------------------------------------------------------------- titles
+
+
+def test_a_breadcrumb_title_gives_its_last_part_when_the_sites_name_is_unknown():
+    site = Site("https://www.rcc-example.de/news/12")
+    title = "Riverside Cycling Club e.V. - News » Spring ride to the coast"
+    assert strip_site(title, site) == "Spring ride to the coast"
+
+
+def test_a_page_with_only_a_breadcrumb_title_is_headed_by_its_last_part():
+    head = "<title>Riverside Cycling Club e.V. - News » Spring ride to the coast</title>"
+    (article,) = parse_html(
+        _page(head, body="<h1>Latest news</h1><h1>Club shop</h1>"),
+        url="https://www.rcc-example.de/news/12",
+        fallbacks=False,
+    )
+    assert article.title == "Spring ride to the coast"
+
+
+def test_a_breadcrumb_that_opens_with_the_headline_is_not_cut_to_its_last_part():
+    site = Site("https://www.rcc-example.de/news/12")
+    title = "Council raises bus fares for March » Local » News » Riverside Daily"
+    assert strip_site(title, site) == title
+
+
+def test_a_title_without_a_breadcrumb_keeps_its_parts():
+    site = Site("https://www.rcc-example.de/news/12")
+    assert strip_site("Spring ride - to the coast", site) == "Spring ride - to the coast"
+
+
+# ---------------------------------------------------------------- authors
+
+
+def test_a_json_ld_author_the_byline_and_a_meta_tag_do_not_name_gives_way_to_the_byline():
+    head = _ld({"@type": "NewsArticle", "headline": "Bus fares", "author": {"name": "Web Poster"}})
+    head += '<meta name="parsely-author" content="Jane Roe">'
+    head += '<meta name="parsely-author" content="Bo Kim">'
+    (article,) = parse_html(
+        _page(head, body=_byline("Jane Roe", "Bo Kim")), url=URL, fallbacks=False
+    )
+    assert article.authors == ["Jane Roe", "Bo Kim"]
+
+
+def test_a_json_ld_author_stays_when_no_meta_tag_repeats_the_byline():
+    head = _ld({"@type": "NewsArticle", "headline": "Bus fares", "author": {"name": "Ann Lee"}})
+    (article,) = parse_html(
+        _page(head, body=_byline("Jane Roe", "Bo Kim")), url=URL, fallbacks=False
+    )
+    assert article.authors == ["Ann Lee"]
+
+
+def test_a_json_ld_author_the_meta_tags_also_name_stays():
+    head = _ld({"@type": "NewsArticle", "headline": "Bus fares", "author": {"name": "Ann Lee"}})
+    head += '<meta name="author" content="Ann Lee, Bo Kim">'
+    (article,) = parse_html(_page(head, body=_byline("Bo Kim")), url=URL, fallbacks=False)
+    assert article.authors == ["Ann Lee"]
+
+
+def test_analytics_author_tags_name_the_author_when_the_standard_tags_do_not():
+    head = '<meta property="dable:author" content="Digital News Desk">'
+    head += '<meta name="author" content="Example News">'
+    head += '<meta property="og:site_name" content="Example News">'
+    (article,) = parse_html(_page(head), url=URL, fallbacks=False)
+    assert article.authors == ["Digital News Desk"]
+
+
+def test_an_address_slug_in_an_author_tag_is_no_name():
+    head = '<meta name="parsely-author" content="jane-roe">'
+    (article,) = parse_html(_page(head), url=URL, fallbacks=False)
+    assert "jane-roe" not in article.authors
+
+
+def test_a_role_beside_a_name_is_dropped_and_a_role_alone_stays():
+    site = Site(URL, "Example News")
+    assert people(names("By Jane Roe, Senior Political Correspondent"), site) == ["Jane Roe"]
+    assert people(names("Jane Roe; Staff Writer"), site) == ["Jane Roe"]
+    assert people(names("Metro staff reporter"), site) == ["Metro staff reporter"]
+
+
+def test_a_byline_of_two_names_joined_by_and_gives_both():
+    site = Site(URL)
+    assert people(names("By Jane Roe and Bo Kim"), site) == ["Jane Roe", "Bo Kim"]
+
+
+def test_a_json_ld_person_given_by_given_and_family_name_is_named():
+    author = [
+        {"@type": "Person", "givenName": "Jane", "familyName": "Roe"},
+        {"@type": "Person", "name": "Bo Kim"},
+    ]
+    head = _ld({"@type": "NewsArticle", "headline": "Bus fares", "author": author})
+    (article,) = parse_html(_page(head), url=URL, fallbacks=False)
+    assert article.authors == ["Jane Roe", "Bo Kim"]
+
+
+# ---------------------------------------------------------------- script-rendered pages
+
+
+def _shell(head: str, data: dict) -> str:
+    state = json.dumps({"queries": [{"state": {"data": data}}]})
+    return (
+        f'<html lang="ko"><head>{head}</head><body><main><div class="spinner"></div></main>'
+        f'<script>window["__STATE__"] = window["__STATE__"] || [];'
+        f'window["__STATE__"].push({state});</script></body></html>'
+    )
+
+
+def test_a_shell_page_gives_the_article_its_script_data_holds_as_html():
+    paragraphs = [
+        "시의회가 화요일 시내버스 요금을 다음 달부터 10원 올리는 안을 7대 2로 통과시켰다.",
+        "요금이 마지막으로 오른 것은 2019년으로, 당시 한 번 타는 데 25원이 올랐다.",
+        "교통공사는 이번 인상으로 한 해 40억원의 수입이 늘 것으로 내다봤다.",
+    ]
+    content = (
+        '<div class="editor-img-box"><img src="/a.jpg"><div class="caption"><p>시의회 본회의장'
+        " 모습. 예시일보 자료사진</p></div></div>$$ARTICLEAD$$"
+        + "".join(f'<p class="editor-p">{p}</p>' for p in paragraphs)
+    )
+    head = '<meta property="og:title" content="시내버스 요금 10원 오른다-사회ㅣ예시일보">'
+    head += '<meta property="og:site_name" content="예시일보">'
+    head += '<meta name="author" content="홍길동 기자">'
+    (article,) = parse_html(
+        _shell(head, {"detail": {"contentHtml": content}}),
+        url="https://www.example-ilbo.co.kr/news/article/A1",
+        fallbacks=False,
+    )
+    assert article.body.split("\n\n") == paragraphs
+    assert article.title == "시내버스 요금 10원 오른다"
+    assert article.authors == ["홍길동"]
+
+
+def test_a_korean_title_ending_in_a_figure_before_the_sites_name_keeps_it():
+    site = Site("https://www.example-ilbo.co.kr/news/1", "예시일보")
+    assert (
+        strip_site("확진자 300명 넘어 코로나-19ㅣ예시일보", site) == "확진자 300명 넘어 코로나-19"
+    )
+
+
+def test_a_shell_page_without_article_data_is_still_no_article():
+    with pytest.raises(ParseError):
+        parse_html(_shell("<title>예시일보</title>", {"detail": {"title": "x"}}), fallbacks=False)
