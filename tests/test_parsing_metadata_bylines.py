@@ -8,15 +8,8 @@ import pytest
 
 from articles.parsing import ParseError, parse_html
 from articles.parsing.meta import Site, names, people, strip_site
+from tests.test_parsing_metadata import STORY  # the same made-up story
 
-STORY = "".join(
-    f"<p>{line}</p>"
-    for line in (
-        "The city council voted 7 to 2 on Tuesday to raise bus fares by 10 cents in March.",
-        "Fares last rose in 2019, when the council added 25 cents to a single ride.",
-        "The transit agency said the increase would bring in $4 million a year.",
-    )
-)
 URL = "https://www.example-news.com/2024/03/05/bus-fares/"
 
 
