@@ -413,6 +413,8 @@ SHIFTS = (D("1.5"), 2, 3, 4, 5, 7, 10, D("-1.5"), -2, -3, -5, -10)
 def whole(shift: Decimal | int) -> int:
     """A move in whole steps, for figures printed to the unit: 1.5 steps is 2."""
     return int(D(shift).to_integral_value(rounding=ROUND_UP))
+
+
 HEDGEABLE = {"stake_value", "growth", "difference", "share", "sum", "per_unit"}
 
 
