@@ -275,3 +275,21 @@ def test_two_totals_with_the_same_part_still_conflict():
     other = "지자체 물량 9천호를 포함하면 총 4만 5천호 매입이 가능하다."
     d = decide(claim("a", TOTAL_KO), claim("b", other))
     assert d is not None and d.conflict and d.tier == SUGGEST
+
+
+def test_figures_that_only_rose_alike_are_no_conflict():
+    # Both rose, a year apart: nothing says what the 12% and the 4.1% are of in common.
+    a = claim(
+        "a",
+        "가상시 교통공사에 따르면 지하철 운영기관의 지난해 당기순손실은 약 6300억원으로 전년보다 12% 늘었다.",
+    )
+    b = claim("b", "Average hourly earnings rose 4.1 percent from a year earlier to $31.40.")
+    d = decide(a, b)
+    assert d is None or not d.conflict, d.explanation
+
+
+def test_a_growth_rate_of_one_named_measure_misreported_is_a_conflict():
+    a = claim("a", "클래시스의 지난해 매출액은 전년보다 12% 늘었다.")
+    b = claim("b", "Classys's sales rose 4.1 percent from a year earlier.")
+    d = decide(a, b)
+    assert d is not None and d.conflict

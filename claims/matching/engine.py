@@ -291,9 +291,11 @@ def decide(
         if x.local >= t.local and _near(x.a, x.b, t.near) and not (x.a.secondary or x.b.secondary)
     ]
     agreeing = [x for x in cmp.agreeing if x.local >= t.local]
-    # A conflict rests on the words' agreement about what is measured: some shared concept,
-    # not an embedding's or the letters' resemblance alone.
-    if conflicts and not cmp.other_predicate and cmp.concepts > 0 and cmp.text >= t.conflict:
+    # A conflict rests on the words' agreement about what is measured: some shared concept
+    # that names it (not only "rose" or "a year earlier": a subway operator's loss up 12% and
+    # hourly earnings up 4.1% are two facts), or a shared name; not an embedding's or the
+    # letters' resemblance alone.
+    if conflicts and not cmp.other_predicate and _same_subject(q, c) and cmp.text >= t.conflict:
         x = conflicts[0]
         explanation = _explain(cmp, f"conflicting figures {x.a.text} {x.a.interval.describe()} "
                                     f"and {x.b.text} {x.b.interval.describe()}")  # fmt: skip
@@ -312,6 +314,14 @@ def decide(
     if score >= t.suggest:
         return Decision(pair, SUGGEST, score, False, _explain(cmp, "figures agree"))
     return None
+
+
+# Concepts that say how a figure moved or when, not what it measures.
+GENERIC = frozenset({"growth", "decline", "first", "cumulative", "quarter", "annual", "older"})
+
+
+def _same_subject(q: ClaimFeatures, c: ClaimFeatures) -> bool:
+    return bool((q.concepts & c.concepts) - GENERIC or q.entities & c.entities)
 
 
 def _text_only(
