@@ -293,3 +293,11 @@ def test_a_growth_rate_of_one_named_measure_misreported_is_a_conflict():
     b = claim("b", "Classys's sales rose 4.1 percent from a year earlier.")
     d = decide(a, b)
     assert d is not None and d.conflict
+
+
+def test_names_in_common_without_a_concept_in_common_are_no_conflict():
+    # The sixth meeting and the second state guest: the same two people, two facts.
+    a = "This will be the sixth meeting between Yoon and Biden, after talks in Seoul and Madrid."
+    b = "Yoon is the second state guest of the Biden administration, after Emmanuel Macron."
+    d = decide(claim("a", a, vector=[1.0, 0.0]), claim("b", b, vector=[1.0, 0.0]))
+    assert d is None or not d.conflict, d.explanation

@@ -321,7 +321,9 @@ GENERIC = frozenset({"growth", "decline", "first", "cumulative", "quarter", "ann
 
 
 def _same_subject(q: ClaimFeatures, c: ClaimFeatures) -> bool:
-    return bool((q.concepts & c.concepts) - GENERIC or q.entities & c.entities)
+    """Some concept in common, and one that names what is measured or a name in common."""
+    shared = q.concepts & c.concepts
+    return bool(shared and (shared - GENERIC or q.entities & c.entities))
 
 
 def _text_only(
