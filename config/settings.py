@@ -225,7 +225,15 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Each process keeps up to this many entries (Django's default, 300, is fewer article
+    # pages than one desk reads in a day: a cached article page is some 50 kB, so 2,000 hold
+    # up to about 100 MB per process); the least recently used go first.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": max(envint("CLAIMDESK_LOCAL_CACHE_ENTRIES", 2000), 1)},
+        }
+    }
 
 # Ingestion limits.
 CLAIMDESK_MAX_DOCUMENT_BYTES = envint("CLAIMDESK_MAX_DOCUMENT_BYTES", 10 * 1024 * 1024)

@@ -53,6 +53,13 @@ def test_the_cache_is_in_memory_without_redis(env):
     assert caches["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
 
 
+def test_the_memory_cache_holds_two_thousand_entries_unless_told_otherwise():
+    # Django's default (300) is fewer article pages than a desk reads in a day.
+    assert settings_of({}, "s.CACHES")["default"]["OPTIONS"]["MAX_ENTRIES"] == 2000
+    told = settings_of({"CLAIMDESK_LOCAL_CACHE_ENTRIES": "500"}, "s.CACHES")
+    assert told["default"]["OPTIONS"]["MAX_ENTRIES"] == 500
+
+
 def test_one_server_process_without_redis_and_two_per_core_with_it():
     code = "import runpy; print(runpy.run_path('config/gunicorn.py')['workers'])"
 
