@@ -281,7 +281,8 @@ def test_figures_that_only_rose_alike_are_no_conflict():
     # Both rose, a year apart: nothing says what the 12% and the 4.1% are of in common.
     a = claim(
         "a",
-        "가상시 교통공사에 따르면 지하철 운영기관의 지난해 당기순손실은 약 6300억원으로 전년보다 12% 늘었다.",
+        "가상시 교통공사에 따르면 지하철 운영기관의 지난해 당기순손실은 "
+        "약 6300억원으로 전년보다 12% 늘었다.",
     )
     b = claim("b", "Average hourly earnings rose 4.1 percent from a year earlier to $31.40.")
     d = decide(a, b)
