@@ -302,3 +302,15 @@ def test_names_in_common_without_a_concept_in_common_are_no_conflict():
     b = "Yoon is the second state guest of the Biden administration, after Emmanuel Macron."
     d = decide(claim("a", a, vector=[1.0, 0.0]), claim("b", b, vector=[1.0, 0.0]))
     assert d is None or not d.conflict, d.explanation
+
+
+def test_a_concept_in_common_that_neither_figure_is_about_is_no_conflict():
+    # Both name a survey; the 1.5% is rice acreage, the 4.0 percent an unemployment rate.
+    a = claim(
+        "a",
+        "가상청이 14일 발표한 조사 결과에 따르면 벼 재배면적은 69만8000ha로 1.5% 감소했고, "
+        "10a당 생산량은 512kg으로 1.7% 줄었다.",
+    )
+    b = claim("b", "Economists surveyed by the council had expected a rate of 4.0 percent.")
+    d = decide(a, b)
+    assert d is None or not d.conflict, d.explanation

@@ -292,10 +292,12 @@ def decide(
     ]
     agreeing = [x for x in cmp.agreeing if x.local >= t.local]
     # A conflict rests on the words' agreement about what is measured: some shared concept
-    # that names it (not only "rose" or "a year earlier": a subway operator's loss up 12% and
-    # hourly earnings up 4.1% are two facts), or a shared name; not an embedding's or the
-    # letters' resemblance alone.
-    if conflicts and not cmp.other_predicate and _same_subject(q, c) and cmp.text >= t.conflict:
+    # that names it, said about the two figures (not only "rose" or "a year earlier": a subway
+    # operator's loss up 12% and hourly earnings up 4.1% are two facts; nor "a survey" named
+    # elsewhere in both), or a shared name; not an embedding's or the letters' resemblance
+    # alone.
+    same_subject = bool(conflicts) and _same_subject(q, c, conflicts[0])
+    if same_subject and not cmp.other_predicate and cmp.text >= t.conflict:
         x = conflicts[0]
         explanation = _explain(cmp, f"conflicting figures {x.a.text} {x.a.interval.describe()} "
                                     f"and {x.b.text} {x.b.interval.describe()}")  # fmt: skip
@@ -320,10 +322,12 @@ def decide(
 GENERIC = frozenset({"growth", "decline", "first", "cumulative", "quarter", "annual", "older"})
 
 
-def _same_subject(q: ClaimFeatures, c: ClaimFeatures) -> bool:
-    """Some concept in common, and one that names what is measured or a name in common."""
+def _same_subject(q: ClaimFeatures, c: ClaimFeatures, x: Aligned) -> bool:
+    """Some concept in common, and either a name in common or a concept in common that
+    names what is measured and is said beside both figures ``x`` aligns."""
     shared = q.concepts & c.concepts
-    return bool(shared and (shared - GENERIC or q.entities & c.entities))
+    about = (shared - GENERIC) & x.a.local & x.b.local
+    return bool(shared and (about or q.entities & c.entities))
 
 
 def _text_only(
