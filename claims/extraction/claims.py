@@ -175,7 +175,7 @@ def decide(prepared: Prepared, vector: Sequence[float] | None = None) -> Assessm
     threshold up, or from its lower ``rule_floor`` when the rules read a figure claim (a
     missed figure costs a desk more than one more line to dismiss). The probability is the
     claim's score, the same scale in both languages. With an English unit's sentence
-    embedding (``vector``), the probability is the opt-in blend's (``embedding_blend``), cut
+    embedding (``vector``), the probability is the blend's (``embedding_blend``), cut
     at the blend's own threshold and floor."""
     rules, inputs = prepared.rules, prepared.inputs
     scorer = checkworthiness.model(prepared.language)
@@ -387,7 +387,7 @@ def extract_claims(
     embedder: embedding_blend.Embedder | None = None,
 ) -> list[ExtractedClaim]:
     """The checkable claims of an article body, each anchored by offsets into ``body``;
-    ``embedder`` turns on the opt-in English blend (``read_sentences``)."""
+    ``embedder`` turns on the English blend (``read_sentences``)."""
     seen: Counter[str] = Counter()
     claims = []
     readings = list(

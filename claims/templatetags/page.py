@@ -13,6 +13,7 @@ processes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import template
@@ -47,10 +48,15 @@ def _place() -> tuple[Any, ...]:
     return (get_language(), get_script_prefix(), get_urlconf(), settings.ROOT_URLCONF)
 
 
-def _keep(key: tuple[Any, ...], part: str) -> None:
-    if len(_parts) >= LIMIT:
-        _parts.clear()
-    _parts[key] = part
+def _kept(key: tuple[Any, ...], draw: Callable[[], str]) -> str:
+    """The part kept under ``key``, drawn by ``draw`` and kept the first time."""
+    part = _parts.get(key)
+    if part is None:
+        part = draw()
+        if len(_parts) >= LIMIT:
+            _parts.clear()
+        _parts[key] = part
+    return part
 
 
 def kept_template(
@@ -63,12 +69,11 @@ def kept_template(
     """The template ``name`` drawn with ``context`` once per language and ``key`` (what in
     ``context`` it shows); the value of each variable named in ``fill`` (escaped) and the
     request's CSRF token go in per request."""
-    kept_key = (name, *_place(), *key)
-    part = _parts.get(kept_key)
-    if part is None:
-        marks = {variable: _mark(variable) for variable in fill}
-        part = render_to_string(name, {**context, **marks, "csrf_token": TOKEN_MARK})
-        _keep(kept_key, part)
+    marks = {variable: _mark(variable) for variable in fill}
+    part = _kept(
+        (name, *_place(), *key),
+        lambda: render_to_string(name, {**context, **marks, "csrf_token": TOKEN_MARK}),
+    )
     for variable, value in fill.items():
         part = part.replace(_mark(variable), escape(value))
     return SafeString(part.replace(TOKEN_MARK, request_token(request)))
@@ -102,12 +107,12 @@ def _part(context: template.Context, name: str) -> SafeString:
         # Not a page request (an error page drawn without one): drawn as it comes.
         with context.push(page_path=request.get_full_path() if request else ""):
             return SafeString(drawn.render(context))
-    key = (name, *_place(), *_user_key(context))
-    part = _parts.get(key)
-    if part is None:
+
+    def draw() -> str:
         with context.push(csrf_token=TOKEN_MARK, page_path=PATH_MARK):
-            part = drawn.render(context)
-        _keep(key, part)
+            return drawn.render(context)
+
+    part = _kept((name, *_place(), *_user_key(context)), draw)
     if PATH_MARK in part:
         part = part.replace(PATH_MARK, escape(request.get_full_path()))
     return SafeString(part.replace(TOKEN_MARK, token))
@@ -118,12 +123,8 @@ def language_part(context: template.Context, name: str) -> SafeString:
     """The template ``name`` drawn once per language: for parts that show nothing of the
     page, the user or the data (the empty claim panel and its keyboard shortcuts, the
     unbound add-claim form's fields)."""
-    key = (name, *_place())
-    part = _parts.get(key)
-    if part is None:
-        part = context.template.engine.get_template(name).render(context)  # type: ignore[union-attr]
-        _keep(key, part)
-    return SafeString(part)
+    engine = context.template.engine  # type: ignore[union-attr]
+    return SafeString(_kept((name, *_place()), lambda: engine.get_template(name).render(context)))
 
 
 @register.simple_tag(takes_context=True)
