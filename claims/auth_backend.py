@@ -96,35 +96,49 @@ def fill_roles(user: Any, own_codes: str | None, group_codes: str | None) -> Non
         setattr(user, ALL_PERMS, own | grouped)
 
 
+Columns = list[tuple[Any, list[Any]]]
+
+
+def _columns(model: Any, connection: Any) -> tuple[list[str], Columns]:
+    """A model's columns as selected (table-qualified), each with its expression and the
+    converters the ORM applies to it (SQLite's dates and booleans; none in PostgreSQL)."""
+    quote = connection.ops.quote_name
+    meta = model._meta
+    selected, columns = [], []
+    for field in meta.concrete_fields:
+        selected.append(f"{quote(meta.db_table)}.{quote(field.column)}")
+        column = field.get_col(meta.db_table)
+        converters = connection.ops.get_db_converters(column) + field.get_db_converters(connection)
+        columns.append((column, converters))
+    return selected, columns
+
+
+def _instance(model: Any, using: str, columns: Columns, row: Any) -> Any:
+    """``model`` made from its ``columns``' values at the start of ``row``, as the ORM
+    makes it (converters applied)."""
+    connection = connections[using]
+    values = list(row[: len(columns)])
+    for i, (column, converters) in enumerate(columns):
+        for convert in converters:
+            values[i] = convert(values[i], column, connection)
+    return model.from_db(using, [column.target.attname for column, _ in columns], values)
+
+
 @functools.cache
-def _user_query(using: str) -> tuple[str, list[Any], list[tuple[Any, list[Any]]]]:
+def _user_query(using: str) -> tuple[str, list[Any], Columns]:
     """The SQL of :func:`user_with_roles` for database ``using`` (the user's id its last
-    parameter), its other parameters, and each user column's expression with the converters
-    the ORM applies to it (SQLite's dates and booleans; none in PostgreSQL)."""
+    parameter), its other parameters, and the user's columns (:func:`_columns`)."""
     model = get_user_model()
     connection = connections[using]
     quote = connection.ops.quote_name
-    meta = model._meta
-    table = quote(meta.db_table)
+    table = quote(model._meta.db_table)
     subqueries = (_own_codes(), _group_codes(), _unread())
-    selected = [
-        *(f"{table}.{quote(field.column)}" for field in meta.concrete_fields),
-        *(f"({raw.sql})" for raw in subqueries),
-    ]
+    selected, columns = _columns(model, connection)
     sql = (
-        f"SELECT {', '.join(selected)} FROM {table}"  # noqa: S608  (names from the models)
-        f" WHERE {table}.{quote(meta.pk.column)} = %s"
+        f"SELECT {', '.join(selected + [f'({raw.sql})' for raw in subqueries])}"  # noqa: S608
+        f" FROM {table} WHERE {table}.{quote(model._meta.pk.column)} = %s"
     )
     params = [param for raw in subqueries for param in raw.params]
-    columns = []
-    for field in meta.concrete_fields:
-        column = field.get_col(meta.db_table)
-        columns.append(
-            (
-                column,
-                connection.ops.get_db_converters(column) + field.get_db_converters(connection),  # type: ignore[attr-defined]
-            )
-        )
     return sql, params, columns
 
 
@@ -143,27 +157,54 @@ def user_with_roles(user_id: Any) -> Any:
         row = cursor.fetchone()
     if row is None:
         return None
-    values = list(row[: len(columns)])
-    for i, (column, converters) in enumerate(columns):
-        for convert in converters:
-            values[i] = convert(values[i], column, connection)
-    user = model.from_db(using, [column.target.attname for column, _ in columns], values)
+    user = _instance(model, using, columns, row)
     own_codes, group_codes, unread = row[len(columns) :]
     setattr(user, UNREAD, int(unread))
     fill_roles(user, own_codes, group_codes)
     return user
 
 
+@functools.cache
+def _token_query(using: str) -> tuple[str, list[Any], Columns, Columns]:
+    """The SQL of :func:`token_with_roles` for database ``using`` (the key its last
+    parameter), its other parameters, and the token's and the user's columns."""
+    user_model = get_user_model()
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    tokens, users = quote(Token._meta.db_table), quote(user_model._meta.db_table)
+    subqueries = (_own_codes(), _group_codes())
+    token_selected, token_columns = _columns(Token, connection)
+    user_selected, user_columns = _columns(user_model, connection)
+    selected = token_selected + user_selected + [f"({raw.sql})" for raw in subqueries]
+    key = quote(Token._meta.pk.column)
+    user_id = quote(Token._meta.get_field("user").column)
+    sql = (
+        f"SELECT {', '.join(selected)} FROM {tokens}"  # noqa: S608  (names from the models)
+        f" JOIN {users} ON {users}.{quote(user_model._meta.pk.column)} = {tokens}.{user_id}"
+        f" WHERE {tokens}.{key} = %s"
+    )
+    params = [param for raw in subqueries for param in raw.params]
+    return sql, params, token_columns, user_columns
+
+
 def token_with_roles(key: str) -> Any:
     """The API token ``key`` with its user, the user's permissions filled in (one query),
-    or None. The user's table is joined (select_related), so the subqueries name it as
-    they do in :func:`user_with_roles`; the API shows no unread count, so none is read."""
-    tokens = Token.objects.select_related("user").annotate(
-        role_user_codes=_own_codes(), role_group_codes=_group_codes()
-    )
-    token = tokens.filter(key=key).first()
-    if token is not None:
-        fill_roles(token.user, token.role_user_codes, token.role_group_codes)
+    or None. Plain SQL made into the token and its user as the ORM makes them (as
+    :func:`user_with_roles`): built as a queryset per request, the same query took 2.4 ms
+    of CPU, most of an API request answered from the cache."""
+    using = router.db_for_read(Token)
+    sql, params, token_columns, user_columns = _token_query(using)
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, [*params, key])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    token = _instance(Token, using, token_columns, row)
+    rest = row[len(token_columns) :]
+    user = _instance(get_user_model(), using, user_columns, rest)
+    own_codes, group_codes = rest[len(user_columns) :]
+    fill_roles(user, own_codes, group_codes)
+    token.user = user
     return token
 
 

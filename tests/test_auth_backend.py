@@ -21,7 +21,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from claims.auth_backend import RoleBackend, user_with_roles
+from claims.auth_backend import RoleBackend, token_with_roles, user_with_roles
 from claims.inbox_models import Notification, NotificationKind
 from tests.factories import (
     PASSWORD,
@@ -226,3 +226,28 @@ def test_the_token_of_an_inactive_user_or_an_unknown_token_is_refused(team):
     stranger = APIClient()
     stranger.credentials(HTTP_AUTHORIZATION="Token not-a-real-key")
     assert stranger.get(RATING_SCALE).status_code == 401
+
+
+def test_the_token_read_with_sql_has_the_fields_the_orm_reads(team):
+    from rest_framework.authtoken.models import Token
+
+    alice = team["alice"]
+    type(alice).objects.filter(pk=alice.pk).update(
+        last_login=datetime(2026, 12, 6, 9, 30, tzinfo=UTC), first_name="앨리스"
+    )
+    key = Token.objects.create(user=alice).key
+    fresh = Token.objects.select_related("user").get(key=key)
+    loaded = token_with_roles(key)
+    token_fields = [f.attname for f in Token._meta.concrete_fields]
+    user_fields = [f.attname for f in type(alice)._meta.concrete_fields]
+    assert token_fields and {f: getattr(loaded, f) for f in token_fields} == {
+        f: getattr(fresh, f) for f in token_fields
+    }
+    assert user_fields and {f: getattr(loaded.user, f) for f in user_fields} == {
+        f: getattr(fresh.user, f) for f in user_fields
+    }
+    assert loaded.created == fresh.created and loaded.created.tzinfo is not None
+    assert loaded.user.last_login == datetime(2026, 12, 6, 9, 30, tzinfo=UTC)
+    assert loaded._state.adding is False and loaded.user._state.db == "default"
+    assert loaded.user.has_perm("claims.review_claim")  # through the reviewer group
+    assert token_with_roles("not-a-real-key") is None

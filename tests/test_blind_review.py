@@ -195,6 +195,17 @@ def test_the_rule_as_a_queryset_filter(team, judged, claim):
     assert blind.hides(team["bob"], judged) and not blind.hides(team["alice"], judged)
 
 
+def test_whether_anything_may_be_hidden_follows_the_blind_marks_in_the_database(team, claim):
+    assert not blind.any_claim_blind()
+    assert not blind.may_hide_anything(team["bob"])
+    claim_set_blind(claim=claim, actor=team["erin"], blind=True)
+    assert blind.any_claim_blind()
+    assert blind.may_hide_anything(team["bob"])
+    assert not blind.may_hide_anything(team["erin"])  # an editor sees everything
+    claim_set_blind(claim=Claim.objects.get(pk=claim.pk), actor=team["erin"], blind=False)
+    assert not blind.any_claim_blind()
+
+
 def test_a_hidden_verdicts_source_archive_is_not_found_for_the_blind_reviewer(team, judged):
     from claims.models import Source
 
