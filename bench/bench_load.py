@@ -31,7 +31,11 @@ from bench import bench_api  # noqa: E402  (reads the settings above)
 
 SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", 10 if SMOKE else 60))
 USERS = int(os.environ.get("BENCH_LOAD_USERS", 8 if SMOKE else 32))
-TARGETS = ["Bare", "Api", "Queue", "QueueFiltered", "Article"]
+ALL_TARGETS = ["Bare", "Api", "Queue", "QueueFiltered", "Article"]
+# BENCH_LOAD_TARGETS=Api,Queue runs those alone beside the bare view (always run: the ratios).
+TARGETS = ["Bare"] + [
+    t for t in os.environ.get("BENCH_LOAD_TARGETS", ",".join(ALL_TARGETS)).split(",") if t != "Bare"
+]
 
 # Bodies that hold the claims at their offsets (bench_api places them one space apart), so
 # article pages render every claim in place.
