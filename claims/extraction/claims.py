@@ -369,8 +369,8 @@ def read_sentences(
     embedder: embedding_blend.Embedder | embedding_blend.Embedders | None = None,
 ) -> Iterator[SentenceReading]:
     """Every unit of an article body with its figures and verdict; ``extract_claims`` keeps
-    the claims. With an ``embedder`` (texts -> vectors; a lone one is e5's, "query: "
-    prefix, else the embedders by encoder, ``embedding_blend.Embedders``), every unit of an
+    the claims. With an ``embedder`` (texts -> vectors; a lone one is the English blend's
+    encoder's, else the embedders by encoder, ``embedding_blend.Embedders``), every unit of an
     article in a language with a wired blend (English) that reaches the model is embedded by
     its blend's encoder, one batch per encoder, and scored by the blend; a claim pasted
     alone (``lone_body``) keeps the claim model's score, as the blend was fitted on article
