@@ -136,8 +136,8 @@ class Scorer:
         return [*self.encoder.parameters(), *self.head.parameters()]
 
     def logits(self, units: list[dict[str, Any]], context: bool) -> Any:
-        strategy = "only_second" if context else "longest_first"
-        self.tokenizer.enable_truncation(MAX_LENGTH, strategy=strategy)
+        # (the longer segment first: "only_second" fails on a unit longer than MAX_LENGTH)
+        self.tokenizer.enable_truncation(MAX_LENGTH, strategy="longest_first")
         if context:
             pairs = [(u["text"], u["previous"] or "-") for u in units]
             encoded = self.tokenizer.encode_batch(pairs)
