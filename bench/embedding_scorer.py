@@ -446,12 +446,18 @@ def main() -> int:
             return train(*sys.argv[2:])
     if sys.argv[1:2] == ["measure"] and sys.argv[2:] in ([], ["en"], ["ko"]):
         return measure(*sys.argv[2:])
-    languages = sys.argv[1:] or ["ko", "en"]
+    return per_language(sys.argv[1:], main_language, __doc__ or "")
+
+
+def per_language(args: Sequence[str], run: Any, usage: str) -> int:
+    """``run(language)`` for each language named in ``args`` (both when none is); the usage
+    and exit status 2 when one is neither "ko" nor "en"."""
+    languages = list(args) or ["ko", "en"]
     if any(language not in ("ko", "en") for language in languages):
-        print(__doc__)
+        print(usage)
         return 2
     for language in languages:
-        main_language(language)
+        run(language)
     return 0
 
 

@@ -40,6 +40,7 @@ from bench.embedding_scorer import (
     _sha,
     blend,
     encoder_model,
+    per_language,
 )
 from bench.train_checkworthiness import best_cut, calibrate, calibration_map, precision_at
 
@@ -207,13 +208,7 @@ def main() -> int:
     if sys.argv[1:] == ["speed"]:
         speed()
         return 0
-    languages = sys.argv[1:] or ["ko", "en"]
-    if any(language not in ("ko", "en") for language in languages):
-        print(__doc__)
-        return 2
-    for language in languages:
-        out_of_fold(language)
-    return 0
+    return per_language(sys.argv[1:], out_of_fold, __doc__ or "")
 
 
 if __name__ == "__main__":
