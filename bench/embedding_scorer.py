@@ -190,16 +190,31 @@ class Bench:
         return result
 
     def calibrated(self, raw: np.ndarray) -> np.ndarray:
-        points = calibration_map(raw[~self.gated], self.gold[~self.gated])
-        return np.where(self.gated, 0.0, calibrate(points, raw))
+        return calibrated(raw, self.gold, self.gated)[1]
 
     def report(self, name: str, probabilities: np.ndarray, note: str = "") -> None:
-        threshold, floor, (p, r, f1) = best_cut(probabilities, self.figure, self.gold)
-        at = [precision_at(probabilities, self.gold, x) for x in (0.85, 0.88, 0.90)]
-        print(
-            f"  {name:<34} P {p:.3f} R {r:.3f} F1 {f1:.3f} (threshold {threshold}, floor"
-            f" {floor}) | P at R 85/88/90: {at[0]:.3f} {at[1]:.3f} {at[2]:.3f}{note}"
-        )
+        print(score_line(name, probabilities, self.figure, self.gold) + note)
+
+
+def calibrated(
+    raw: np.ndarray, gold: np.ndarray, gated: np.ndarray
+) -> tuple[list[list[float]], np.ndarray]:
+    """The trainer's calibration map of out-of-fold ``raw`` probabilities (fitted on the
+    units a gate lets through) and the calibrated probabilities, 0 for the gated units."""
+    points = calibration_map(raw[~gated], gold[~gated])
+    return points, np.where(gated, 0.0, calibrate(points, raw))
+
+
+def score_line(
+    name: str, probabilities: np.ndarray, figure: np.ndarray, gold: np.ndarray, width: int = 34
+) -> str:
+    """F1 at the trainer's kind of cut and precision at 85, 88 and 90% recall, one line."""
+    threshold, floor, (p, r, f1) = best_cut(probabilities, figure, gold)
+    at = [precision_at(probabilities, gold, x) for x in (0.85, 0.88, 0.90)]
+    return (
+        f"  {name:<{width}} P {p:.3f} R {r:.3f} F1 {f1:.3f} (threshold {threshold}, floor"
+        f" {floor}) | P at R 85/88/90: {at[0]:.3f} {at[1]:.3f} {at[2]:.3f}"
+    )
 
 
 def main_language(language: str) -> None:
@@ -253,8 +268,7 @@ def train(language: str = "en", encoder: str = "e5") -> int:
         alone = bench.out_of_fold(bench.vectors, c)
         for w in TRAIN_WEIGHTS:
             mixed = blend(bench.base_raw, alone, w)
-            points = calibration_map(mixed[modelled], bench.gold[modelled])
-            probabilities = np.where(bench.gated, 0.0, calibrate(points, mixed))
+            points, probabilities = calibrated(mixed, bench.gold, bench.gated)
             threshold, floor, scores = best_cut(probabilities, bench.figure, bench.gold)
             bench.report(f"{w} base + {1 - w:.1f} embedding, C={c}", probabilities)
             results.append((scores[2], c, w, threshold, floor, points, probabilities, scores))

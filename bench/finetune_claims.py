@@ -272,21 +272,15 @@ def timing(articles: int = 20) -> int:
 
 
 def _probabilities(raw: np.ndarray, gold: np.ndarray, gated: np.ndarray) -> np.ndarray:
-    from bench.train_checkworthiness import calibrate, calibration_map
+    from bench.embedding_scorer import calibrated
 
-    points = calibration_map(raw[~gated], gold[~gated])
-    return np.where(gated, 0.0, calibrate(points, raw))
+    return calibrated(raw, gold, gated)[1]
 
 
 def _line(name: str, probabilities: np.ndarray, figure: np.ndarray, gold: np.ndarray) -> str:
-    from bench.train_checkworthiness import best_cut, precision_at
+    from bench.embedding_scorer import score_line
 
-    threshold, floor, (p, r, f1) = best_cut(probabilities, figure, gold)
-    at = [precision_at(probabilities, gold, x) for x in (0.85, 0.88, 0.90)]
-    return (
-        f"  {name:<32} P {p:.3f} R {r:.3f} F1 {f1:.3f} (threshold {threshold}, floor"
-        f" {floor}) | P at R 85/88/90: {at[0]:.3f} {at[1]:.3f} {at[2]:.3f}"
-    )
+    return score_line(name, probabilities, figure, gold, width=32)
 
 
 def _blend_raw(units: list[dict[str, Any]]) -> np.ndarray:

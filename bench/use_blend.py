@@ -39,10 +39,11 @@ from bench.embedding_scorer import (
     _logit,
     _sha,
     blend,
+    calibrated,
     encoder_model,
     per_language,
 )
-from bench.train_checkworthiness import best_cut, calibrate, calibration_map, precision_at
+from bench.train_checkworthiness import best_cut, precision_at
 
 Scores = tuple[float, float, float, float, float, float, str]
 
@@ -84,13 +85,11 @@ def mlp_out_of_fold(bench: Bench, features: np.ndarray, alpha: float) -> np.ndar
 def chosen_blend(bench: Bench, name: str, raws: dict[str, np.ndarray]) -> Scores:
     """``train``'s choice among the blends of the base model with each raw out-of-fold
     probability (keyed by its setting), reported and returned."""
-    modelled = ~bench.gated
     results = []
     for setting, alone in raws.items():
         for w in TRAIN_WEIGHTS:
             mixed = blend(bench.base_raw, alone, w)
-            points = calibration_map(mixed[modelled], bench.gold[modelled])
-            probabilities = np.where(bench.gated, 0.0, calibrate(points, mixed))
+            probabilities = calibrated(mixed, bench.gold, bench.gated)[1]
             _, _, (p, r, f1) = best_cut(probabilities, bench.figure, bench.gold)
             at = [precision_at(probabilities, bench.gold, x) for x in (0.85, 0.88, 0.90)]
             results.append((f1, setting, w, p, r, at, probabilities))
