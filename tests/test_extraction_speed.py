@@ -11,6 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claims.extraction import figures as figures_package
+from claims.extraction.attribution import ko_frame, ko_last_say
+from claims.extraction.chrome import (
+    CAPS_LETTERS,
+    CHROME_PATTERNS,
+    NEEDLE_RULES,
+    OTHER_NEEDLE_RULES,
+    RULE_ORDER,
+    chrome_rule,
+)
 from claims.extraction.figures import (
     en,
     en_dates,
@@ -24,6 +33,8 @@ from claims.extraction.figures import (
     numbers,
 )
 from claims.extraction.figures.engine import Scan, needs_digit
+from claims.extraction.rules import COMPARISON, HEDGE, SUPERLATIVE
+from claims.extraction.sentences import Morpheme, _korean_spans, kiwi
 
 FIGURE_MODULES: tuple[ModuleType, ...] = (
     en,
@@ -128,3 +139,85 @@ def test_a_figure_pattern_that_needs_a_digit_matches_no_text_without_one(text: s
 )
 def test_figures_without_digits_are_still_read_beside_those_with(text: str, figure: str) -> None:
     assert figure in [f.text for f in extract_figures(text, language="ko")]
+
+
+KOREAN_PARAGRAPHS = [
+    "정부는 35개국에 친서를 보냈다. 청와대는 “협력을 요청했다”고 밝혔다.",
+    "그는 “내일 발표하겠다. 결과는 좋다”라고 말했다! 정말일까? 아직 모른다",
+    "한 줄뿐인 문단",
+    "서울=뉴스핌) 김아무개 기자 = 3.1운동 100주년 기념식이 1일 열렸다...다음 날에도.",
+]
+
+
+@pytest.mark.parametrize("paragraph", KOREAN_PARAGRAPHS)
+def test_korean_sentences_and_morphemes_are_those_kiwipiepy_splits(paragraph: str) -> None:
+    offset = 17
+    morphemes: list[Morpheme] = []
+    spans = _korean_spans(paragraph, offset, morphemes)
+    sentences = kiwi().split_into_sents(paragraph, return_tokens=True, return_sub_sents=False)
+    assert spans == [(offset + s.start, offset + s.end) for s in sentences]
+    assert morphemes == [
+        (offset + t.start, t.form, t.tag) for s in sentences for t in s.tokens or []
+    ]
+    assert all(type(m) is Morpheme for m in morphemes)
+    assert len(sentences) >= 1
+
+
+def test_a_paragraph_kiwipiepy_reads_no_token_in_has_no_sentence() -> None:
+    assert _korean_spans("", 0, []) == []
+
+
+def _chrome_rule_reading_every_needle(text: str) -> str | None:
+    low = text.lower()
+    opened = {name for needle, names in NEEDLE_RULES.items() if needle in low for name in names}
+    if text == text.upper() and sum("A" <= ch <= "Z" for ch in text) >= CAPS_LETTERS:
+        opened.add("chrome_caps_headline")
+    found = None
+    for name in opened:
+        match = CHROME_PATTERNS[name].search(text)
+        if match:
+            key = (match.start(), RULE_ORDER[name], name)
+            found = key if found is None or key < found else found
+    return found[2] if found else None
+
+
+CHROME_PIECES = [*NEEDLE_RULES, "기자", "사진=연합뉴스", "무단 전재", "K", "İ", "A" * 21, "가", " "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(CHROME_PIECES) | st.text(max_size=5), max_size=12).map("".join))
+def test_chrome_rule_reads_as_it_would_trying_every_needle(text: str) -> None:
+    assert chrome_rule(text) == _chrome_rule_reading_every_needle(text)
+
+
+def test_a_line_without_latin_letters_is_tried_only_for_needles_without_them() -> None:
+    assert OTHER_NEEDLE_RULES
+    assert all(re.search("[A-Za-z]", needle) is None for needle in OTHER_NEEDLE_RULES)
+    assert chrome_rule("홍길동 기자 hong@example.com") == chrome_rule(
+        "홍길동 기자 hong@example.com"
+    )
+    assert chrome_rule("무단 전재 및 재배포 금지") == "chrome_copyright"
+
+
+@pytest.mark.parametrize(
+    ("frame", "start"),
+    [
+        ("그는 Q 라고 말했다. 또 Q 라고 밝혔다", 20),  # at "밝혔다", not "말했다"
+        ("아무 말도 없는 문장", -1),
+        ("밝혔다", 0),
+    ],
+)
+def test_ko_last_say_finds_where_the_last_reporting_verb_starts(frame: str, start: int) -> None:
+    assert ko_last_say(frame) == start
+    assert ko_frame('그는 "좋다"라고 말했다') == "그는  Q 라고 말했다"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["매출이 늘었다", "sales rose", "가장 큰", "the largest", "아무것도", "", "보다 more"],
+)
+def test_alternatives_answer_again_as_they_did_first(text: str) -> None:
+    for alternatives in (HEDGE, SUPERLATIVE, COMPARISON):
+        first = alternatives.search(text)
+        assert alternatives.search(text) is first
+        assert alternatives._search(text) is first
