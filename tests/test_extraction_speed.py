@@ -33,6 +33,8 @@ from claims.extraction.figures import (
     numbers,
 )
 from claims.extraction.figures.engine import Scan, needs_digit
+from claims.extraction.ko_marks import KO_MARKS
+from claims.extraction.ko_stance import EXTRA_STANCE, QUOT_FORMS, reported_stance
 from claims.extraction.rules import COMPARISON, HEDGE, SUPERLATIVE
 from claims.extraction.sentences import Morpheme, _korean_spans, kiwi
 
@@ -79,6 +81,16 @@ def test_a_scan_without_a_digit_finds_nothing_for_a_pattern_that_needs_one_unsea
     assert [m.group(0) for m in scan.matches(word_pattern)] == ["명"]
     with_digit = Scan("3명이 왔다", None)
     assert [m.group(0) for m in with_digit.matches(digit_pattern)] == ["3명"]
+
+
+def test_a_scan_searches_each_pattern_once_and_tells_equal_patterns_apart() -> None:
+    first, same_source = re.compile(r"\d+명"), re.compile(r"\d+명", re.I)
+    scan = Scan("3명과 4명", None)
+    found = scan.matches(first)
+    assert [m.group(0) for m in found] == ["3명", "4명"]
+    assert scan.matches(first) is found
+    assert scan.matches(same_source) is not found
+    assert [m.group(0) for m in scan.matches(same_source)] == ["3명", "4명"]
 
 
 def test_a_scan_counts_digits_beyond_ascii_as_the_patterns_do() -> None:
@@ -221,3 +233,13 @@ def test_alternatives_answer_again_as_they_did_first(text: str) -> None:
         first = alternatives.search(text)
         assert alternatives.search(text) is first
         assert alternatives._search(text) is first
+
+
+def test_only_a_quotative_form_can_open_a_reported_stance() -> None:
+    assert QUOT_FORMS >= {"다고", "라고", "고", "라며"}
+    assert "QUOT" not in EXTRA_STANCE.values()
+    for form in KO_MARKS:
+        for tag, found in KO_MARKS[form].items():
+            assert found != "QUOT" or form in QUOT_FORMS, (form, tag)
+    plain = [Morpheme(0, "정부", "NNG"), Morpheme(2, "는", "JX"), Morpheme(4, "필요", "NNG")]
+    assert reported_stance("정부는 필요", 0, plain) is False

@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 from typing import Any
 
 # The regular-expression parser of the standard library (``sre_parse``; no type stubs).
@@ -44,31 +43,41 @@ class Scan:
 
     text: str
     ref: date | None
-    _found: dict[re.Pattern[str], list[re.Match[str]]] = field(default_factory=dict)
+    # By the pattern's id, the pattern kept beside its matches (so that no other object
+    # takes its id while the scan lasts): hashing a pattern hashes its whole compiled code,
+    # which for the long alternations of counters costs more than a search.
+    _found: dict[int, tuple[re.Pattern[str], list[re.Match[str]]]] = field(default_factory=dict)
     _digits: bool | None = None
 
     def matches(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
         """Every match of ``pattern`` in the text, found once however many rules read them;
         none, without a search, when every match needs a digit and the text holds none
         (``needs_digit``: most sentences of a story hold no digit)."""
-        found = self._found.get(pattern)
-        if found is None:
-            if self._digits is None:
-                self._digits = DIGIT.search(self.text) is not None
-            if not self._digits and needs_digit(pattern):
-                found = []
-            else:
-                found = list(pattern.finditer(self.text))
-            self._found[pattern] = found
+        known = self._found.get(id(pattern))
+        if known is not None:
+            return known[1]
+        if self._digits is None:
+            self._digits = DIGIT.search(self.text) is not None
+        found = (
+            [] if not self._digits and needs_digit(pattern) else list(pattern.finditer(self.text))
+        )
+        self._found[id(pattern)] = (pattern, found)
         return found
 
 
-@cache
+# By the pattern's id, with the pattern (kept alive, so the id stays its own).
+_NEEDS_DIGIT: dict[int, tuple[re.Pattern[str], bool]] = {}
+
+
 def needs_digit(pattern: re.Pattern[str]) -> bool:
     """Whether ``pattern`` can match only in a text that holds a digit (``\\d``): every
     alternative of it takes one, or looks ahead or behind for one. Read from the parsed
     pattern, once per pattern; False when unsure (a back-reference, a conditional)."""
-    return _sequence_needs_digit(_parser.parse(pattern.pattern, pattern.flags))
+    known = _NEEDS_DIGIT.get(id(pattern))
+    if known is None:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        known = _NEEDS_DIGIT[id(pattern)] = (pattern, _sequence_needs_digit(parsed))
+    return known[1]
 
 
 def _sequence_needs_digit(items: Iterable[tuple[Any, Any]]) -> bool:
