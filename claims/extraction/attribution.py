@@ -83,19 +83,19 @@ def _korean(text: str) -> str:
     speaker = ko_headline_speaker(text)
     if speaker:
         return speaker
-    frame = QUOTED.sub(" Q ", text)
+    frame = ko_frame(text)
     according = KO_ACCORDING.search(frame) if "따르면" in frame else None
     if according:
         # "강민석 청와대 대변인에 따르면 문 대통령은 ...고 말했다" (the seed page) credits
         # the spokesman, through whom the desk has the words.
         return _clean_source(according.group(1))
     # The last reporting verb carries the sentence.
-    say = max(KO_SAY.finditer(frame), key=lambda m: m.start(), default=None)
-    if say is None:
+    say = ko_last_say(frame)
+    if say < 0:
         return ""
     # A bracket holds one part of a name: "정의선(현대차그룹 회장)은" is one word.
     frame = KO_BRACKET.sub(lambda m: m.group(0).replace(" ", JOINED), frame)
-    before = frame[: say.start()].split()
+    before = frame[:say].split()
     if before and not before[-1].endswith(("고", "Q")):
         # The source right before its verb: "...이민자들이라고 밀레니오는 전했습니다",
         # "...전달한다고 연구진이 설명했다" (the subject, not the topic it spoke of).
@@ -103,7 +103,7 @@ def _korean(text: str) -> str:
         if source:
             return source
     # The topic the sentence opens with: "조 씨는 "..."라고 밝혔습니다".
-    words = KO_LEAD.sub("", frame[: say.start()].strip()).split()
+    words = KO_LEAD.sub("", frame[:say].strip()).split()
     for i, word in enumerate(words):
         if word.startswith("Q") or word.endswith(("고", "Q")):
             break
@@ -111,6 +111,23 @@ def _korean(text: str) -> str:
         if source:
             return source
     return ""
+
+
+# A Korean sentence's frame (its quotations each " Q ") and where its last reporting verb
+# starts: the attribution reads them, and the speakers' resolution again for the same units.
+@lru_cache(maxsize=512)
+def ko_frame(text: str) -> str:
+    """``text`` with each quotation (``QUOTED``) replaced by " Q "."""
+    return QUOTED.sub(" Q ", text)
+
+
+@lru_cache(maxsize=512)
+def ko_last_say(frame: str) -> int:
+    """Where the last reporting verb (``KO_SAY``) of a frame starts; -1 when it has none."""
+    start = -1
+    for say in KO_SAY.finditer(frame):
+        start = say.start()
+    return start
 
 
 # A short bracket in a sentence, and what joins its words while the sentence is split.

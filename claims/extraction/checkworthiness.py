@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from operator import add, itemgetter
+from operator import add, itemgetter, mul
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "checkworthiness_en.json"
@@ -61,7 +61,9 @@ class Model:
         z = self.intercept
         for block in self.blocks:
             z += _block_score(block, tokens if block.analyzer == "tokens" else text)
-        z += sum(w * x for w, x in zip(self.extra_weights, extra, strict=True))
+        if len(extra) != len(self.extra_weights):
+            raise ValueError(f"{len(extra)} engine features for {len(self.extra_weights)} weights")
+        z += sum(map(mul, self.extra_weights, extra))
         return sigmoid(z)
 
     def calibrated(self, raw: float) -> float:

@@ -193,6 +193,8 @@ EN_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "
 
 
 CAPS_LETTERS = 20
+CAPITAL = re.compile(r"[A-Z]")
+LATIN = re.compile(r"[A-Za-z]")
 # The strings (lower case) without one of which a rule cannot match: a sentence holding none
 # of a rule's needles is not read with its pattern, and one holding no needle at all (most
 # of a body's sentences) with none. The headline in capitals has no needle but its capitals
@@ -248,6 +250,8 @@ NEEDLE_RULES: dict[str, tuple[str, ...]] = {}
 for _name, _needles in CHROME_NEEDLES.items():
     for _needle in _needles:
         NEEDLE_RULES[_needle] = (*NEEDLE_RULES.get(_needle, ()), _name)
+# The needles without a Latin letter: all a text without one can hold (most Korean lines).
+OTHER_NEEDLE_RULES = {n: r for n, r in NEEDLE_RULES.items() if not LATIN.search(n)}
 RULE_ORDER = {name: order for order, name in enumerate(CHROME_RULES)}
 CHROME_PATTERNS = {name: re.compile(pattern, re.I) for name, (pattern, _) in CHROME_RULES.items()}
 
@@ -255,14 +259,15 @@ CHROME_PATTERNS = {name: re.compile(pattern, re.I) for name, (pattern, _) in CHR
 def _in_capitals(text: str) -> bool:
     """A line in capitals (the needle of ``chrome_caps_headline``): no lower-case letter,
     twenty capitals or more."""
-    return text == text.upper() and sum("A" <= ch <= "Z" for ch in text) >= CAPS_LETTERS
+    return text == text.upper() and len(CAPITAL.findall(text)) >= CAPS_LETTERS
 
 
 def chrome_rule(text: str) -> str | None:
     """The name of the chrome rule ``text`` matches (``CHROME_RULES``), or None. Of several,
     the one matching first in the text, then the first in ``CHROME_RULES``."""
     low = text.lower()
-    opened = {name for needle, names in NEEDLE_RULES.items() if needle in low for name in names}
+    needles = NEEDLE_RULES if LATIN.search(low) else OTHER_NEEDLE_RULES
+    opened = {name for needle, names in needles.items() if needle in low for name in names}
     if _in_capitals(text):
         opened.add("chrome_caps_headline")
     found: tuple[int, int, str] | None = None

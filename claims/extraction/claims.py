@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from operator import itemgetter
 from typing import cast
 
 from claims.extraction import checkworthiness, embedding_blend
@@ -276,7 +277,7 @@ def read_units(
         language = detect_language(body, sample=BODY_SAMPLE)
     reference = published_at.date() if published_at else None
     spans, morphemes = claim_units(body, language=language)
-    starts = [m.start for m in morphemes]
+    starts = list(map(itemgetter(0), morphemes))  # each morpheme's start
     units, signatures = [], []
     lone = lone_body(body, len(spans))
     for index, (start, end) in enumerate(spans):

@@ -32,8 +32,9 @@ schedule), and anything with a figure.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 
-from claims.extraction.ko_marks import mark
+from claims.extraction.ko_marks import KO_MARK_WORDS, mark
 from claims.extraction.rules import quoted_spans
 from claims.extraction.sentences import Morpheme
 
@@ -51,6 +52,8 @@ EXTRA_STANCE = {
     ("미안", "NNG"): "FEEL",
     ("우려", "NNG"): "FEEL",
 }
+# The forms a quotative ("QUOT") can take: a unit holding none reports nothing.
+QUOT_FORMS = frozenset(word.rsplit("/", 1)[0] for word in KO_MARK_WORDS["QUOT"].split())
 # What opens the frame after the quotative: a verb or noun of saying.
 SAYING_MARKS = frozenset(("SAY", "REPORT", "BELIEF"))
 # Connective endings that start a second clause ("…했고,", "…하며", "…지만").
@@ -98,6 +101,8 @@ def reported_stance(text: str, offset: int, morphemes: Sequence[Morpheme]) -> bo
     """Whether a Korean unit (without figures) only reports an obligation, a judgement, a
     feeling, a hedge or an intention, its reported clause read as the module says.
     ``offset``: where the unit starts in the body its ``morphemes`` index."""
+    if QUOT_FORMS.isdisjoint(map(itemgetter(1), morphemes)):
+        return False  # no quotative ending: nothing reported (most units, read cheaply)
     words = _walk(text, offset, morphemes)
     last = next(
         (

@@ -159,9 +159,19 @@ class Alternatives:
         self.english = re.compile(english, flags)
 
     def search(self, text: str) -> bool:
+        # The rules and the model's inputs ask of the same text (a unit without quotations
+        # is its own text outside them): answered once.
+        return _alternatives_found(self, text)
+
+    def _search(self, text: str) -> bool:
         if self.korean.search(text):
             return True
         return LATIN.search(text) is not None and self.english.search(text) is not None
+
+
+@lru_cache(maxsize=32)
+def _alternatives_found(alternatives: Alternatives, text: str) -> bool:
+    return alternatives._search(text)
 
 
 LATIN = re.compile(r"[A-Za-z]")
@@ -306,7 +316,13 @@ IDIOM = re.compile(
 
 def _idiom(text: str, figure: Figure, offset: int) -> bool:
     start, end = figure.start - offset, figure.end - offset
-    return any(m.start() < end and start < m.end() for m in IDIOM.finditer(text))
+    return any(s < end and start < e for s, e in _idioms(text))
+
+
+@lru_cache(maxsize=8)
+def _idioms(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of ``IDIOM`` in a unit, found once for all its figures."""
+    return tuple((m.start(), m.end()) for m in IDIOM.finditer(text))
 
 
 def _dates_of_saying(text: str, figures: list[Figure], offset: int) -> list[Figure]:

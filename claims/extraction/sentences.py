@@ -11,6 +11,8 @@ import re
 import threading
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import add, attrgetter, ne
 from typing import Any, NamedTuple
 
 from lib.language import detect_language
@@ -57,6 +59,8 @@ class Morpheme(NamedTuple):
 
 
 _tuple = tuple.__new__
+_SENTENCE = attrgetter("sent_position")
+_START, _FORM, _TAG = attrgetter("start"), attrgetter("form"), attrgetter("tag")
 
 
 def _korean_spans(
@@ -64,17 +68,27 @@ def _korean_spans(
 ) -> list[tuple[int, int]]:
     # kiwipiepy reads the morphemes to split anyway: keeping them costs little.
     with _kiwi_lock:
-        # Sub-sentences are never read; asking for them costs a Python loop over every token.
-        sentences = kiwi().split_into_sents(
-            paragraph, return_tokens=morphemes is not None, return_sub_sents=False
-        )
+        # The analysis ``split_into_sents`` runs (its defaults are ``tokenize``'s), without
+        # its Python pass that groups every token by its sentence (a call per token): the
+        # sentences are the runs of tokens with one ``sent_position``, cut where it changes.
+        tokens = kiwi().tokenize(paragraph)
     if morphemes is not None:
-        for sentence in sentences:
-            # tuple.__new__: the named tuple's own constructor is a Python call per morpheme.
-            morphemes += [
-                _tuple(Morpheme, (offset + t.start, t.form, t.tag)) for t in sentence.tokens
-            ]
-    return [(offset + s.start, offset + s.end) for s in sentences]
+        # tuple.__new__: the named tuple's own constructor is a Python call per morpheme;
+        # and each field read by map, without a Python loop over the tokens.
+        starts = map(add, map(_START, tokens), repeat(offset))
+        morphemes += map(
+            _tuple,
+            repeat(Morpheme),
+            zip(starts, map(_FORM, tokens), map(_TAG, tokens), strict=True),
+        )
+    positions = list(map(_SENTENCE, tokens))
+    cuts = [0, *compress(range(1, len(positions)), map(ne, positions[1:], positions))]
+    ends = [*cuts[1:], len(tokens)]
+    return [
+        (offset + tokens[first].start, offset + tokens[last - 1].end)
+        for first, last in zip(cuts, ends, strict=True)
+        if last > first
+    ]
 
 
 def _english_spans(

@@ -15,11 +15,12 @@ from claims.extraction.attribution import (
     EN_LEAD_WORDS,
     EN_VERB,
     KO_LEAD,
-    KO_SAY,
     KO_TITLE_END,
     QUOTED,
     _korean_name,
     attribution_of,
+    ko_frame,
+    ko_last_say,
 )
 
 # Across sentences ------------------------------------------------------------------------
@@ -73,7 +74,7 @@ def resolve_speakers(body: str, sentences: Sequence[tuple[int, int, str]]) -> li
     own source, credits no one, or whose pronoun the text leaves ambiguous: another person
     named since the speaker, or a speaker of the other sex for "he" and "she"."""
     texts = [body[start:end].strip() for start, end, _ in sentences]
-    people = _people(texts)
+    people: set[str] | None = None  # the English names, read when a pronoun needs them
     words: list[list[str]] = []  # the words of each sentence, quotes set aside, when needed
     resolved: list[str] = []
     named: list[tuple[int, str]] = []  # (sentence index, speaker) of each credited speaker
@@ -102,6 +103,8 @@ def resolve_speakers(body: str, sentences: Sequence[tuple[int, int, str]]) -> li
                 since = " ".join(
                     QUOTED.sub(" ", t) for t in texts[candidates[-1][0] + 1 : index + 1]
                 )
+                if people is None:
+                    people = _people(texts)
                 if _another_person(since, speaker, people):
                     speaker = ""
             if speaker and pronoun:
@@ -247,11 +250,11 @@ def _anaphor(text: str, own: str, language: str) -> str:
             return f"role:{own}"  # "이 관계자는": the name stops before 이
         if own:
             return ""
-        frame = QUOTED.sub(" Q ", text)
-        say = max(KO_SAY.finditer(frame), key=lambda m: m.start(), default=None)
-        if say is None:
+        frame = ko_frame(text)
+        say = ko_last_say(frame)
+        if say < 0:
             return ""
-        words = KO_LEAD.sub("", frame[: say.start()].strip()).split()
+        words = KO_LEAD.sub("", frame[:say].strip()).split()
         for word in (words[:1] + words[-1:]) if words else []:
             if word in KO_ANAPHOR_PERSON:
                 return "person"

@@ -194,7 +194,7 @@ def money(scan: Scan) -> Iterator[Candidate]:
     Korean text runs it too: Korean news quotes dollars so."""
     if not EN_MONEY_SIGN_OR_LETTER.search(scan.text) or not EN_MONEY_HINT.search(scan.text):
         return
-    for m in EN_MONEY.finditer(scan.text):
+    for m in scan.matches(EN_MONEY):
         if m["num"]:
             value = _en_number(m["num"], m["scale"])
             currency = EN_CURRENCY_SIGNS.get(m["sign"].strip(), m["sign"].strip().upper())
@@ -208,7 +208,7 @@ def money(scan: Scan) -> Iterator[Candidate]:
 @rule("en_percent")
 def percent(scan: Scan) -> Iterator[Candidate]:
     """ "34 percent", "61.5%"; "3.5 percentage points"; "12 points" (a quantity)."""
-    for m in EN_PERCENT.finditer(scan.text):
+    for m in scan.matches(EN_PERCENT):
         value = _en_number(m["num"])
         if value is None:
             continue
@@ -227,7 +227,7 @@ def percent(scan: Scan) -> Iterator[Candidate]:
 @rule("en_ratio")
 def ratio(scan: Scan) -> Iterator[Candidate]:
     """A ratio: "1.8 times", "twice", "triple"."""
-    for m in EN_RATIO.finditer(scan.text):
+    for m in scan.matches(EN_RATIO):
         if m["twice"]:
             factor = {"twice": 2, "double": 2, "triple": 3}[m["twice"].lower()]
             yield Candidate(m.start(), m.end(), str(factor), "times", "ratio")
@@ -240,7 +240,7 @@ def ratio(scan: Scan) -> Iterator[Candidate]:
 @rule("en_fraction")
 def fraction(scan: Scan) -> Iterator[Candidate]:
     """A fraction: "a third of", "two-thirds of the", "one in five", "3 out of 10"."""
-    for m in EN_FRACTION.finditer(scan.text):
+    for m in scan.matches(EN_FRACTION):
         if m["frac"]:
             value = EN_FRACTIONS[m["frac"].lower()]
         else:
@@ -254,7 +254,7 @@ def fraction(scan: Scan) -> Iterator[Candidate]:
 @rule("en_age")
 def age(scan: Scan) -> Iterator[Candidate]:
     """An age: "35-year-old", "aged 35"."""
-    for m in EN_AGE.finditer(scan.text):
+    for m in scan.matches(EN_AGE):
         value = _en_number(m["num"] or m["num2"])
         if value is not None:
             yield Candidate(m.start(), m.end(), format_decimal(value), "years", "age")
@@ -263,14 +263,14 @@ def age(scan: Scan) -> Iterator[Candidate]:
 @rule("en_age_decade", needs=("0s", "0's"))
 def age_decade(scan: Scan) -> Iterator[Candidate]:
     """An age group: "in their 40s", "in his early 30s"."""
-    for m in EN_AGE_DECADE.finditer(scan.text):
+    for m in scan.matches(EN_AGE_DECADE):
         yield Candidate(m.start("num"), m.end(), m["num"], "years", "age")
 
 
 @rule("en_duration")
 def duration(scan: Scan) -> Iterator[Candidate]:
     """A duration: "three years", "20-minute", "2 1/2 Years"."""
-    for m in EN_DURATION.finditer(scan.text):
+    for m in scan.matches(EN_DURATION):
         value = _en_number(m["num"], m["scale"])
         if value is not None:
             unit = EN_DURATIONS[m["unit"].lower().rstrip("s")]
@@ -280,7 +280,7 @@ def duration(scan: Scan) -> Iterator[Candidate]:
 @rule("en_time")
 def time_of_day(scan: Scan) -> Iterator[Candidate]:
     """A time of day: "3 p.m." (15:00), "10:30am"."""
-    for m in EN_TIME.finditer(scan.text):
+    for m in scan.matches(EN_TIME):
         hour, minute = int(m["h"]), int(m["m"] or 0)
         if hour > 12 or minute > 59:
             continue
@@ -292,7 +292,7 @@ def time_of_day(scan: Scan) -> Iterator[Candidate]:
 @rule("en_ordinal")
 def ordinal(scan: Scan) -> Iterator[Candidate]:
     """An ordinal: "third", "21st"."""
-    for m in EN_ORDINAL.finditer(scan.text):
+    for m in scan.matches(EN_ORDINAL):
         rank = EN_ORDINALS[m["word"].lower()] if m["word"] else int(m["num"])
         yield Candidate(m.start(), m.end(), str(rank), "rank", "rank")
 
@@ -300,14 +300,14 @@ def ordinal(scan: Scan) -> Iterator[Candidate]:
 @rule("en_stage")
 def stage(scan: Scan) -> Iterator[Candidate]:
     """A stage: "Stage 4 cancer" (a rank)."""
-    for m in EN_STAGE.finditer(scan.text):
+    for m in scan.matches(EN_STAGE):
         yield Candidate(m.start(), m.end(), m["num"], "stage", "rank")
 
 
 @rule("en_measure")
 def measure(scan: Scan) -> Iterator[Candidate]:
     """A hyphenated measure: "a 500-pound gorilla", "a 6.3-magnitude quake"."""
-    for m in EN_MEASURE.finditer(scan.text):
+    for m in scan.matches(EN_MEASURE):
         number = format_decimal(to_decimal(m["num"]))
         yield Candidate(m.start(), m.end(), number, EN_MEASURES[m["unit"].lower()], "quantity")
 
@@ -316,7 +316,7 @@ def measure(scan: Scan) -> Iterator[Candidate]:
 def unit_measure(scan: Scan) -> Iterator[Candidate]:
     """A measure with its unit: "300 horsepower", "150 mph", "80 km/h", "5 kW/kg", "128GB",
     "400 Nm"."""
-    for m in EN_UNIT.finditer(scan.text):
+    for m in scan.matches(EN_UNIT):
         number = format_decimal(to_decimal(m["num"]))
         unit = EN_UNITS_CASED.get(m["unit"]) or EN_UNITS_AFTER[m["unit"].lower()]
         yield Candidate(m.start(), m.end(), number, unit, "quantity")
@@ -345,7 +345,7 @@ def count(scan: Scan) -> Iterator[Candidate]:
     """A count, with the plural noun it counts when one follows: "35 countries", "9 million
     jobs", "three" (a bare "one" is mostly a pronoun: left out)."""
     text = scan.text
-    for m in EN_COUNT.finditer(text):
+    for m in scan.matches(EN_COUNT):
         num = m["num"]
         noun = (m["noun"] or "").lower()
         if noun in EN_NOT_NOUNS or noun in EN_MONTHS_CAP or not _plural(noun):

@@ -67,7 +67,7 @@ EN_DECADE = re.compile(r"\b(?P<year>1\d\d0|20\d0)['’]?s\b|(?<![\w'’‘])['�
 @rule("en_date")
 def month_date(scan: Scan) -> Iterator[Candidate]:
     """A date: "June 24", "24 June 2020", "Sept. 3, 2019"; a month of a year, "June 2020"."""
-    for m in EN_DATE.finditer(scan.text):
+    for m in scan.matches(EN_DATE):
         if m["month3"]:
             month = EN_MONTHS[m["month3"].lower()]
             yield Candidate(m.start(), m.end(), f"{int(m['year3']):04d}-{month:02d}", "", "date")
@@ -98,14 +98,14 @@ def month_date(scan: Scan) -> Iterator[Candidate]:
 @rule("en_year")
 def year(scan: Scan) -> Iterator[Candidate]:
     """A year: "2020" (not "2020 percent")."""
-    for m in EN_YEAR.finditer(scan.text):
+    for m in scan.matches(EN_YEAR):
         yield Candidate(m.start(), m.end(), m["year"], "", "date")
 
 
 @rule("en_decade", needs=("0s", "0's", "0’s"))
 def decade(scan: Scan) -> Iterator[Candidate]:
     """A decade: "the 1990s", "the '80s" (the date of its first year, unit "decade")."""
-    for m in EN_DECADE.finditer(scan.text):
+    for m in scan.matches(EN_DECADE):
         if m["year"]:
             yield Candidate(m.start(), m.end(), m["year"], "decade", "date")
             continue
@@ -125,7 +125,7 @@ def relative_day(scan: Scan) -> Iterator[Candidate]:
     """A day named from the article's date: "last Tuesday", "on Monday", "yesterday"."""
     if scan.ref is None:
         return
-    for m in EN_REL_DAY.finditer(scan.text):
+    for m in scan.matches(EN_REL_DAY):
         found = _relative_date(m, scan.ref, _to_come(scan.text, m.start()))
         yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
 
@@ -137,7 +137,7 @@ def relative_month(scan: Scan) -> Iterator[Candidate]:
     June" the next June after it (value "2022-06")."""
     if scan.ref is None:
         return
-    for m in EN_REL_MONTH.finditer(scan.text):
+    for m in scan.matches(EN_REL_MONTH):
         number = EN_MONTHS[m["month"].lower()]
         if m["which"].lower() == "last":
             year = scan.ref.year if number < scan.ref.month else scan.ref.year - 1

@@ -8,10 +8,16 @@ tie in ``select.py`` (same kind, span and start), the one read first wins.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
+
+# The regular-expression parser of the standard library (``sre_parse``; no type stubs).
+_parser: Any = importlib.import_module("re._parser")
+DIGIT = re.compile(r"\d")
 
 
 @dataclass(slots=True)
@@ -37,14 +43,81 @@ class Scan:
 
     text: str
     ref: date | None
-    _found: dict[re.Pattern[str], list[re.Match[str]]] = field(default_factory=dict)
+    # By the pattern's id, the pattern kept beside its matches (so that no other object
+    # takes its id while the scan lasts): hashing a pattern hashes its whole compiled code,
+    # which for the long alternations of counters costs more than a search.
+    _found: dict[int, tuple[re.Pattern[str], list[re.Match[str]]]] = field(default_factory=dict)
+    _digits: bool | None = None
 
     def matches(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
-        """Every match of ``pattern`` in the text, found once however many rules read them."""
-        found = self._found.get(pattern)
-        if found is None:
-            found = self._found[pattern] = list(pattern.finditer(self.text))
+        """Every match of ``pattern`` in the text, found once however many rules read them;
+        none, without a search, when every match needs a digit and the text holds none
+        (``needs_digit``: most sentences of a story hold no digit)."""
+        known = self._found.get(id(pattern))
+        if known is not None:
+            return known[1]
+        if self._digits is None:
+            self._digits = DIGIT.search(self.text) is not None
+        found = (
+            [] if not self._digits and needs_digit(pattern) else list(pattern.finditer(self.text))
+        )
+        self._found[id(pattern)] = (pattern, found)
         return found
+
+
+# By the pattern's id, with the pattern (kept alive, so the id stays its own).
+_NEEDS_DIGIT: dict[int, tuple[re.Pattern[str], bool]] = {}
+
+
+def needs_digit(pattern: re.Pattern[str]) -> bool:
+    """Whether ``pattern`` can match only in a text that holds a digit (``\\d``): every
+    alternative of it takes one, or looks ahead or behind for one. Read from the parsed
+    pattern, once per pattern; False when unsure (a back-reference, a conditional)."""
+    known = _NEEDS_DIGIT.get(id(pattern))
+    if known is None:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        known = _NEEDS_DIGIT[id(pattern)] = (pattern, _sequence_needs_digit(parsed))
+    return known[1]
+
+
+def _sequence_needs_digit(items: Iterable[tuple[Any, Any]]) -> bool:
+    return any(_item_needs_digit(op, av) for op, av in items)
+
+
+def _item_needs_digit(op: Any, av: Any) -> bool:
+    p = _parser
+    if op is p.LITERAL:
+        return _is_digit(av)
+    if op is p.IN:
+        return bool(av) and all(_set_item_is_digit(o, a) for o, a in av)
+    if op is p.SUBPATTERN:
+        return _sequence_needs_digit(av[-1])
+    if op is p.ATOMIC_GROUP:
+        return _sequence_needs_digit(av)
+    if op is p.BRANCH:
+        return all(_sequence_needs_digit(branch) for branch in av[1])
+    if op in (p.MAX_REPEAT, p.MIN_REPEAT, p.POSSESSIVE_REPEAT):
+        least, _, body = av
+        return least >= 1 and _sequence_needs_digit(body)
+    if op is p.ASSERT:  # a look-ahead or look-behind that must find one (not ASSERT_NOT)
+        return _sequence_needs_digit(av[1])
+    return False
+
+
+def _set_item_is_digit(op: Any, av: Any) -> bool:
+    """Whether an item of a character set ([...]) admits digits only."""
+    p = _parser
+    if op is p.LITERAL:
+        return _is_digit(av)
+    if op is p.RANGE:
+        return _is_digit(av[0]) and _is_digit(av[1])
+    if op is p.CATEGORY:
+        return av is p.CATEGORY_DIGIT
+    return False  # NEGATE, another category, ...
+
+
+def _is_digit(code: int) -> bool:
+    return ord("0") <= code <= ord("9")
 
 
 Reader = Callable[[Scan], Iterable[Candidate]]

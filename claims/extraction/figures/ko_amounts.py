@@ -296,7 +296,7 @@ def _absolute(text: str, end: int) -> bool:
 @rule("ko_scaled_number")
 def scaled_number(scan: Scan) -> Iterator[Candidate]:
     """A number with a scale word and no unit: "40억", "100조 이상" (a count)."""
-    for m in KO_BARE_SCALE.finditer(scan.text):
+    for m in scan.matches(KO_BARE_SCALE):
         if re.search(r"[조억만]", m.group(0)):
             value = format_decimal(parse_korean_number(m.group(0)))
             yield Candidate(m.start(), m.end(), value, "", "count")
@@ -306,7 +306,7 @@ def scaled_number(scan: Scan) -> Iterator[Candidate]:
 def bare_decimal(scan: Scan) -> Iterator[Candidate]:
     """A decimal before a particle: "합계출산율은 1.22로" (not "5.18을", "버전 2.1로")."""
     text = scan.text
-    for m in KO_BARE_DECIMAL.finditer(text):
+    for m in scan.matches(KO_BARE_DECIMAL):
         number = m["num"]
         measured = KO_QUANTITY_BEFORE.search(text, max(0, m.start() - 12), m.start())
         if (number not in KO_EVENT_DATES or measured) and not number.endswith(".0"):
@@ -316,7 +316,7 @@ def bare_decimal(scan: Scan) -> Iterator[Candidate]:
 @rule("ko_fraction", needs=("분의",))
 def fraction(scan: Scan) -> Iterator[Candidate]:
     """A fraction in words: "5분의 3" (0.6)."""
-    for m in KO_FRACTION.finditer(scan.text):
+    for m in scan.matches(KO_FRACTION):
         if int(m["b"]):
             value = format_decimal(Decimal(m["a"]) / Decimal(m["b"]))
             yield Candidate(m.start(), m.end(), value, "fraction", "ratio")
@@ -325,7 +325,7 @@ def fraction(scan: Scan) -> Iterator[Candidate]:
 @rule("ko_slash_fraction", needs=("/",))
 def slash_fraction(scan: Scan) -> Iterator[Candidate]:
     """A proper fraction before a particle: "전 정부의 1/4이다" (0.25)."""
-    for m in KO_SLASH_FRACTION.finditer(scan.text):
+    for m in scan.matches(KO_SLASH_FRACTION):
         if int(m["a"]) < int(m["b"]):
             value = format_decimal(Decimal(m["a"]) / Decimal(m["b"]))
             yield Candidate(m.start(), m.end(), value, "fraction", "ratio")
@@ -334,7 +334,7 @@ def slash_fraction(scan: Scan) -> Iterator[Candidate]:
 @rule("ko_speed", needs=("속", "시간"))
 def speed(scan: Scan) -> Iterator[Candidate]:
     """A speed: "시속 80km" (km/h), "초속 40m" (m/s), "한 시간에 40km", "시속 300∼320km"."""
-    for m in KO_SPEED.finditer(scan.text):
+    for m in scan.matches(KO_SPEED):
         per = KO_SPEED_PER.get(m["label"] or "", "h")
         unit = f"{KO_SPEED_UNITS[m['unit']]}/{per}"
         unit = "mph" if unit == "mi/h" else unit

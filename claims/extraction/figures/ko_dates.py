@@ -67,21 +67,21 @@ def _date(m: re.Match[str]) -> Iterator[Candidate]:
 @rule("ko_full_date")
 def full_date(scan: Scan) -> Iterator[Candidate]:
     """A date written out: "2020년 10월 8일"."""
-    for m in KO_FULL_DATE.finditer(scan.text):
+    for m in scan.matches(KO_FULL_DATE):
         yield from _date(m)
 
 
 @rule("ko_dot_date")
 def dot_date(scan: Scan) -> Iterator[Candidate]:
     """A date in figures: "2020.10.08", "2020-10-08", "2020/10/08"."""
-    for m in KO_DOT_DATE.finditer(scan.text):
+    for m in scan.matches(KO_DOT_DATE):
         yield from _date(m)
 
 
 @rule("ko_year_month")
 def year_month(scan: Scan) -> Iterator[Candidate]:
     """A month of a year: "2020년 10월" (value "2020-10")."""
-    for m in KO_YEAR_MONTH.finditer(scan.text):
+    for m in scan.matches(KO_YEAR_MONTH):
         if 1 <= int(m[2]) <= 12:
             yield Candidate(m.start(), m.end(), f"{int(m[1]):04d}-{int(m[2]):02d}", "", "date")
 
@@ -89,14 +89,14 @@ def year_month(scan: Scan) -> Iterator[Candidate]:
 @rule("ko_year")
 def year(scan: Scan) -> Iterator[Candidate]:
     """A year: "2020년"; "1975년생" is a birth year (unit "birth_year")."""
-    for m in KO_YEAR.finditer(scan.text):
+    for m in scan.matches(KO_YEAR):
         yield Candidate(m.start(), m.end(), m[1], "birth_year" if m[2] else "", "date")
 
 
 @rule("ko_year_range_first", needs=("~", "∼"))
 def year_range_first(scan: Scan) -> Iterator[Candidate]:
     """The first year of a range, "1955∼1963년생" (``ko_year`` reads the last)."""
-    for m in KO_YEAR_RANGE_FIRST.finditer(scan.text):
+    for m in scan.matches(KO_YEAR_RANGE_FIRST):
         unit = "birth_year" if m["born"] else ""
         yield Candidate(m.start("a"), m.end("a"), m["a"], unit, "date")
 
@@ -105,7 +105,7 @@ def year_range_first(scan: Scan) -> Iterator[Candidate]:
 def bare_year(scan: Scan) -> Iterator[Candidate]:
     """A year without 년 before what it dates: "2014 브라질 월드컵", "'친구'(2001)"."""
     text = scan.text
-    for m in KO_BARE_YEAR.finditer(text):
+    for m in scan.matches(KO_BARE_YEAR):
         group = next(g for g in ("year", "year2", "year3", "year4") if m[g])
         if group == "year3" and not _year_before_event(text, m.end(group)):
             continue
@@ -122,7 +122,7 @@ def _year_before_event(text: str, end: int) -> bool:
 @rule("ko_season", needs=("-", "–", "/"))
 def season(scan: Scan) -> Iterator[Candidate]:
     """The two years of a season: "2015-16 프리미어리그", "2014-2015학년도"."""
-    for m in KO_SEASON.finditer(scan.text):
+    for m in scan.matches(KO_SEASON):
         low, high = int(m["a"]), int(m["b"])
         if high < 100:
             high += low // 100 * 100
@@ -136,7 +136,7 @@ def short_year(scan: Scan) -> Iterator[Candidate]:
     """A two-digit year: "61년생" (born 1961), "82~88년생", "87년도 이후"."""
     if scan.ref is None:
         return
-    for m in KO_SHORT_YEAR.finditer(scan.text):
+    for m in scan.matches(KO_SHORT_YEAR):
         born = m["born"] == "생"
         latest = scan.ref.year if born else scan.ref.year + 10
         unit = "birth_year" if born else ""
@@ -149,7 +149,7 @@ def short_year(scan: Scan) -> Iterator[Candidate]:
 @rule("ko_time")
 def time_of_day(scan: Scan) -> Iterator[Candidate]:
     """A time of day: "오후 3시" (15:00), "9시 30분", "3시 반"."""
-    for m in KO_TIME.finditer(scan.text):
+    for m in scan.matches(KO_TIME):
         hour = int(m[2])
         if hour > 24:
             continue

@@ -142,7 +142,7 @@ def month_part(scan: Scan) -> Iterator[Candidate]:
     """A part of a month: "3월 초", "지난 5월 중순", "오는 6월 말" (approximate)."""
     if scan.ref is None:
         return
-    for m in KO_MONTH_PART.finditer(scan.text):
+    for m in scan.matches(KO_MONTH_PART):
         month = int(m[2])
         if 1 <= month <= 12:
             year = _ko_year_for(m[1], month, 15, scan.ref)
@@ -155,12 +155,12 @@ def month(scan: Scan) -> Iterator[Candidate]:
     """A month: "지난 3월", "3월에" (value "2020-03"); both of "7~8월"."""
     if scan.ref is None:
         return
-    for m in KO_MONTH_ONLY.finditer(scan.text):
+    for m in scan.matches(KO_MONTH_ONLY):
         number = int(m[2])
         if 1 <= number <= 12:
             value = _month_value(m[1], number, scan.ref)
             yield Candidate(m.start(), m.end(), value, "", "date")
-    for m in KO_MONTH_RANGE_FIRST.finditer(scan.text):
+    for m in scan.matches(KO_MONTH_RANGE_FIRST):
         number, last = int(m[2]), int(m[3])
         if 1 <= number < last <= 12:
             value = _month_value(m[1], number, scan.ref)
@@ -193,7 +193,7 @@ def relative_month_part(scan: Scan) -> Iterator[Candidate]:
     """A part of a month named from the article's: "이달 말", "내달 초" (approximate)."""
     if scan.ref is None:
         return
-    for m in KO_REL_PART.finditer(scan.text):
+    for m in scan.matches(KO_REL_PART):
         year, number = _relative_month(m[1], scan.ref)
         value = _part_date(year, number, m[2]).isoformat()
         yield Candidate(m.start(), m.end(), value, "", "date", approximate=True)
@@ -206,7 +206,7 @@ def day_range(scan: Scan) -> Iterator[Candidate]:
         return
     text = scan.text
     days = _dated_days(scan, scan.ref)  # "8월 24~25일": the first day read with its month
-    for m in KO_DAY_RANGE.finditer(text):
+    for m in scan.matches(KO_DAY_RANGE):
         dated = days.get(m.end(1))
         if dated:
             last = _day_after(dated, int(m[2]))
@@ -229,7 +229,7 @@ def day(scan: Scan) -> Iterator[Candidate]:
     if ref is None:
         return
     days = _dated_days(scan, ref)  # where each dated day ends: the first of a range
-    for m in KO_DAY.finditer(text):
+    for m in scan.matches(KO_DAY):
         if days_counted(text, m.start(), m.end()):
             continue
         since = KO_RANGE_FROM.search(text, max(0, m.start() - 8), m.start())
@@ -262,7 +262,7 @@ def day_word(scan: Scan) -> Iterator[Candidate]:
     """A day named from the article's: "오늘", "어제", "이날", "다음날"."""
     if scan.ref is None:
         return
-    for m in KO_DAY_WORDS_RE.finditer(scan.text):
+    for m in scan.matches(KO_DAY_WORDS_RE):
         value = (scan.ref + timedelta(days=KO_DAY_WORDS[m.group(0)])).isoformat()
         yield Candidate(m.start(), m.end(), value, "", "date")
 
@@ -337,7 +337,7 @@ def weekday_day(scan: Scan) -> Iterator[Candidate]:
     """A day given with its weekday: "수요일인 9일", "14일(목요일)"."""
     if scan.ref is None:
         return
-    for m in KO_WEEKDAY_DAY.finditer(scan.text):
+    for m in scan.matches(KO_WEEKDAY_DAY):
         found = _day_in_context(int(m["d"] or m["d2"]), scan.ref, scan.text, m.start())
         if found:
             yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
@@ -348,7 +348,7 @@ def weekday(scan: Scan) -> Iterator[Candidate]:
     """A weekday: "지난 수요일", "다음 주 월요일", a bare "일요일에는" (this week's)."""
     if scan.ref is None:
         return
-    for m in KO_WEEKDAY.finditer(scan.text):
+    for m in scan.matches(KO_WEEKDAY):
         which = (m["which"] or "").replace(" ", "")
         if which != "매주":  # "매주 금요일": every Friday, no date
             if not which and KO_FUTURE_AFTER.match(scan.text, m.end()):
@@ -376,7 +376,7 @@ def relative_month(scan: Scan) -> Iterator[Candidate]:
     """A month named from the article's: "지난달", "이달", "다음 달" (value "2020-09")."""
     if scan.ref is None:
         return
-    for m in KO_REL_MONTH_ONLY.finditer(scan.text):
+    for m in scan.matches(KO_REL_MONTH_ONLY):
         year, number = _relative_month(m[1], scan.ref)
         yield Candidate(m.start(), m.end(), f"{year:04d}-{number:02d}", "", "date")
 
@@ -386,7 +386,7 @@ def election_day(scan: Scan) -> Iterator[Candidate]:
     """An election named by its date: "오는 6·4 지방선거", "4.24 재보궐선거"."""
     if scan.ref is None:
         return
-    for m in KO_ELECTION_DAY.finditer(scan.text):
+    for m in scan.matches(KO_ELECTION_DAY):
         number, day_of_month = int(m["m"]), int(m["d"])
         found = safe_date(_ko_year_for(m[1], number, day_of_month, scan.ref), number, day_of_month)
         if found:

@@ -67,7 +67,7 @@ def days_counted(text: str, start: int, end: int) -> bool:
 @rule("ko_years_months", needs=("년",))
 def years_months(scan: Scan) -> Iterator[Candidate]:
     """A duration in years and months, "1년6월" (18 months)."""
-    for m in KO_YEARS_MONTHS.finditer(scan.text):
+    for m in scan.matches(KO_YEARS_MONTHS):
         months = int(m["y"]) * 12 + int(m["m"])
         yield Candidate(m.start(), m.end(), str(months), "months", "duration")
 
@@ -75,7 +75,7 @@ def years_months(scan: Scan) -> Iterator[Candidate]:
 @rule("ko_nights_days", needs=("박",))
 def nights_days(scan: Scan) -> Iterator[Candidate]:
     """A stay, "1박2일": one night, two days."""
-    for m in KO_NIGHTS_DAYS.finditer(scan.text):
+    for m in scan.matches(KO_NIGHTS_DAYS):
         yield Candidate(m.start("n"), m.end("n") + 1, m["n"], "nights", "duration")
         yield Candidate(m.start("d"), m.end(), m["d"], "days", "duration")
 
@@ -100,7 +100,7 @@ def days_a_week(scan: Scan) -> Iterator[Candidate]:
 @rule("ko_one_week_year", needs=("일주일", "일년"))
 def one_week_year(scan: Scan) -> Iterator[Candidate]:
     """ "일주일", "일년": one week, one year."""
-    for m in KO_SINO_ONE.finditer(scan.text):
+    for m in scan.matches(KO_SINO_ONE):
         unit = "weeks" if m["unit"] == "주일" else "years"
         yield Candidate(m.start(), m.end(), "1", unit, "duration")
 
@@ -109,7 +109,7 @@ def one_week_year(scan: Scan) -> Iterator[Candidate]:
 def weeks(scan: Scan) -> Iterator[Candidate]:
     """Weeks: "3주 동안", "2주에 한 번", "임신 12주", "한 주 동안" (not "주식 100주")."""
     text = scan.text
-    for m in KO_WEEKS.finditer(text):
+    for m in scan.matches(KO_WEEKS):
         timed = KO_WEEKS_TIME_AFTER.match(text, m.end()) or KO_WEEKS_TIME_BEFORE.search(
             text, max(0, m.start() - 4), m.start()
         )

@@ -70,7 +70,7 @@ def native_counter(scan: Scan) -> Iterator[Candidate]:
 def native_noun(scan: Scan) -> Iterator[Candidate]:
     """A native numeral before a noun it counts: "두 회사", "세 학자" (no unit)."""
     counted = {m.start() for m in scan.matches(KO_NATIVE_RE)}
-    for m in KO_NATIVE_NOUN.finditer(scan.text):
+    for m in scan.matches(KO_NATIVE_NOUN):
         noun = m["noun"]
         if m.start() in counted:
             continue  # read with its counter by ko_native_counter
@@ -96,6 +96,6 @@ def native_noun(scan: Scan) -> Iterator[Candidate]:
 @rule("ko_native_ordinal")
 def native_ordinal(scan: Scan) -> Iterator[Candidate]:
     """A native ordinal: "첫째", "둘째"."""
-    for m in KO_NATIVE_ORDINAL.finditer(scan.text):
+    for m in scan.matches(KO_NATIVE_ORDINAL):
         rank = 1 if m["num"] == "첫" else KO_NATIVE.get(m["num"], 0)
         yield Candidate(m.start(), m.end(), str(rank), "rank", "rank")

@@ -62,14 +62,14 @@ KO_SPACED_AGE = re.compile(r"(?<=[가-힣]\s)\((?P<num>\d{1,2})\)(?=\s?(?:씨|�
 @rule("ko_bracket_age")
 def bracket_age(scan: Scan) -> Iterator[Candidate]:
     """An age in brackets after a name: "박씨(32)", "(본명 박재상·35)", "A(10)군"."""
-    for m in KO_BRACKET_AGE.finditer(scan.text):
+    for m in scan.matches(KO_BRACKET_AGE):
         yield Candidate(m.start("num"), m.end("num"), m["num"], "years", "age")
 
 
 @rule("ko_score", needs=("-", "–", "대"))
 def score(scan: Scan) -> Iterator[Candidate]:
     """A score, one count per side: "2-3으로", "0대 1로", "63 대 36"."""
-    for m in KO_SCORE.finditer(scan.text):
+    for m in scan.matches(KO_SCORE):
         for side in ("a", "b" if m["b"] else "b2"):
             yield Candidate(m.start(side), m.end(side), str(int(m[side])), "score", "count")
 
@@ -77,7 +77,7 @@ def score(scan: Scan) -> Iterator[Candidate]:
 @rule("ko_bases", needs=("루",))
 def bases(scan: Scan) -> Iterator[Candidate]:
     """Two bases: "1,2루"."""
-    for m in KO_BASES.finditer(scan.text):
+    for m in scan.matches(KO_BASES):
         yield Candidate(m.start("a"), m.end("a"), m["a"], "base", "rank")
         yield Candidate(m.start("b"), m.end(), m["b"], "base", "rank")
 
@@ -85,7 +85,7 @@ def bases(scan: Scan) -> Iterator[Candidate]:
 @rule("ko_par", needs=("파",))
 def par(scan: Scan) -> Iterator[Candidate]:
     """A golf hole's par: "(파5)"."""
-    for m in KO_PAR.finditer(scan.text):
+    for m in scan.matches(KO_PAR):
         yield Candidate(m.start(), m.end(), m["num"], "par", "quantity")
 
 
@@ -93,7 +93,7 @@ def par(scan: Scan) -> Iterator[Candidate]:
 def ordinal(scan: Scan) -> Iterator[Candidate]:
     """An ordinal with 제: "제24회" (unit "edition"), "제1조", "제1, 2 연평해전" (not
     "제2의 고향": a second home)."""
-    for m in KO_ORDINAL.finditer(scan.text):
+    for m in scan.matches(KO_ORDINAL):
         if not m["unit"] and KO_FIGURATIVE_ORDINAL.match(scan.text, m.end()):
             continue
         unit = KO_ORDINAL_UNITS.get(m["unit"] or "", "rank")
@@ -106,14 +106,14 @@ def ordinal(scan: Scan) -> Iterator[Candidate]:
 @rule("ko_school_year", needs=("고", "중"))
 def school_year(scan: Scan) -> Iterator[Candidate]:
     """A school year: "고3 학생", "A(16·고1)양"."""
-    for m in KO_SCHOOL_YEAR.finditer(scan.text):
+    for m in scan.matches(KO_SCHOOL_YEAR):
         yield Candidate(m.start(), m.end(), m["num"], "school_year", "rank")
 
 
 @rule("ko_top", needs=("톱", "탑", "베스트"))
 def top(scan: Scan) -> Iterator[Candidate]:
     """The top N: "톱10", "탑2", "베스트11"."""
-    for m in KO_TOP.finditer(scan.text):
+    for m in scan.matches(KO_TOP):
         yield Candidate(m.start(), m.end(), str(int(m["num"])), "top", "rank")
 
 
@@ -121,7 +121,7 @@ def top(scan: Scan) -> Iterator[Candidate]:
 def labelled_measure(scan: Scan) -> Iterator[Candidate]:
     """A measure named before its number: "승점 4", "타율 0.338", "규모 8.2"."""
     text = scan.text
-    for m in KO_LABELLED.finditer(text):
+    for m in scan.matches(KO_LABELLED):
         unit = KO_LABEL_UNITS[m["label"]]
         number = format_decimal(to_decimal(m["num"].replace("−", "-")))
         # "타율(0.262)": the figure starts at the number after a bracket.
@@ -135,5 +135,5 @@ def labelled_measure(scan: Scan) -> Iterator[Candidate]:
 @rule("ko_spaced_age", needs=("(",))
 def spaced_age(scan: Scan) -> Iterator[Candidate]:
     """An age in brackets after a space: "최모 (41)씨"."""
-    for m in KO_SPACED_AGE.finditer(scan.text):
+    for m in scan.matches(KO_SPACED_AGE):
         yield Candidate(m.start("num"), m.end("num"), m["num"], "years", "age")

@@ -63,6 +63,8 @@ def select(
     """The candidates that become figures, in text order. With ``dropped``, each candidate
     left out is added to it with the reason: "empty", "noise", "overlap:<rule>" (the rule
     of the figure taken over it), "glued" or "name"."""
+    if not candidates:
+        return []  # and no span of noise to look for
     noise = [(m.start(), m.end()) for m in NOISE.finditer(text)]
     chosen: list[Candidate] = []
     ranked = sorted(
