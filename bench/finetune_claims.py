@@ -329,7 +329,7 @@ def _blend_raw(units: list[dict[str, Any]]) -> np.ndarray:
     from bench.embedding_scorer import _load, _sha, blend
     from claims.extraction.embedding_blend import model_path
 
-    shipped = json.loads(model_path("en").read_text(encoding="utf-8"))
+    shipped = json.loads(model_path("en").with_name("claim_embeddings_en_e5.json").read_text())
     c = float(shipped["about"].split("C=")[1].split(",")[0])
     store = _load("en")
     missing = [u for u in units if not u["gated"] and _sha(u["text"]) not in store]
