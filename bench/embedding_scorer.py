@@ -264,6 +264,7 @@ def train(language: str = "en", encoder: str = "e5") -> int:
     vectors (e5, or the universal sentence encoder: "use")."""
     from bench.train_checkworthiness import write
     from claims.extraction.embedding_blend import PREFIX, model_path
+    from claims.extraction.embedding_blend import blend as wired
 
     bench = Bench(language, (encoder,))
     print(f"  {len(bench.rows)} article units, {int(bench.gold.sum())} claims")
@@ -311,9 +312,7 @@ def train(language: str = "en", encoder: str = "e5") -> int:
         "calibration": points,
     }
     # The wired blend's file when it is on this encoder (English is on the fine-tuned MiniLM:
-    # an e5 blend goes to claim_embeddings_en_e5.json, which the lead copies over to wire it).
-    from claims.extraction.embedding_blend import blend as wired
-
+    # an e5 blend goes to claim_embeddings_en_e5.json, copied over the wired file to wire it).
     path = model_path(language)
     if path.exists() and wired(language).encoder != encoder:
         path = path.with_name(f"claim_embeddings_{language}_{encoder}.json")
