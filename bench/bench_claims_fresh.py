@@ -52,6 +52,11 @@ Looks at the fresh set (issue 16):
 11. 2026-12-07, main at 215b06d (e5 again) with ``BENCH_CLAIM_EMBEDDINGS=1``, to check the
     benchmarks' new way to the product's embedders (``wired_embedders``): ko 79.4/88.0,
     en 75.3/89.9, the ninth look's figures.
+12. 2026-12-07, main at 606f838 with ``BENCH_CLAIM_EMBEDDINGS=1``: the English scorer on the
+    fine-tuned MiniLM (numpy, "minilm-ft"), wired on the out-of-fold figures (precision at 90%
+    recall 62.0 against e5's 58.1) and the dev held-out halves (81.9/87.0 against 81.3/85.9)
+    before this look, and kept whatever it read; the Korean output unchanged by the speed
+    work (h26-speed): ko 79.4/88.0, en 77.8/89.4 (figure claims 74.0/82.7, top third 97.8).
 """
 
 from __future__ import annotations
