@@ -348,13 +348,10 @@ def _blend_raw(units: list[dict[str, Any]]) -> np.ndarray:
     return blend(base_raw, alone, float(shipped["base_weight"]))
 
 
-def report(name: str = "plain") -> int:
-    """Base, shipped blend, fine-tuned and fine-tuned + base on the units of the folds run
-    (each calibrated as the trainer calibrates, on those units)."""
-    from bench.embedding_scorer import _logit
-
-    units = _units()
-    fine = np.full(len(units), np.nan)
+def _fold_logits(count: int, name: str) -> tuple[np.ndarray, list[int]]:
+    """The fine-tuned model's held-out logits of the folds run (``train``'s files), NaN for
+    the units of the folds not run, and which folds ran."""
+    fine = np.full(count, np.nan)
     folds = []
     for k in range(5):
         path = WORK / f"ft_{name}_fold{k}.npy"
@@ -362,6 +359,16 @@ def report(name: str = "plain") -> int:
             held, logits = np.load(path)
             fine[held.astype(int)] = logits
             folds.append(k)
+    return fine, folds
+
+
+def report(name: str = "plain") -> int:
+    """Base, shipped blend, fine-tuned and fine-tuned + base on the units of the folds run
+    (each calibrated as the trainer calibrates, on those units)."""
+    from bench.embedding_scorer import _logit
+
+    units = _units()
+    fine, folds = _fold_logits(len(units), name)
     shipped = _blend_raw(units)
     ran = bool(folds)  # none run yet: base and blend on all five folds
     inside = np.array([u["fold"] in (folds or range(5)) for u in units])
@@ -394,14 +401,7 @@ def package(name: str = "claim_embeddings_en_minilm.json") -> int:
     from claims.extraction.embedding_blend import model_path
 
     units = _units()
-    fine = np.full(len(units), np.nan)
-    folds = []
-    for k in range(5):
-        path = WORK / f"ft_plain_fold{k}.npy"
-        if path.exists():
-            held, logits = np.load(path)
-            fine[held.astype(int)] = logits
-            folds.append(k)
+    fine, folds = _fold_logits(len(units), "plain")
     inside = np.array([u["fold"] in folds for u in units])
     gold = np.array([u["label"] == 1 for u in units])[inside]
     figure = np.array([u["figure"] for u in units])[inside]
