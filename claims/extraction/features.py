@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claims.extraction.en_stance import FEELINGS
-from claims.extraction.ko_marks import KO_AFTER_PROSPECTIVE, KO_MARKS, KO_PROSPECTIVE
+from claims.extraction.ko_marks import mark as ko_mark
 from claims.extraction.rules import (
     COMPARISON,
     EN_NOT_FACT,
@@ -122,12 +122,7 @@ def korean_structure(text: str, offset: int, morphemes: Sequence[Morpheme]) -> s
             if tag in KO_CONTENT_TAGS and not (tag == "NNG" and form in KO_MODAL_NOUNS)
             else f"{form}/{tag}"
         )
-        # ``ko_marks.mark``, inlined: this runs for every morpheme of every unit.
-        if tag == "NNB" and previous_tag == "ETM" and previous_form in KO_PROSPECTIVE:
-            found = KO_AFTER_PROSPECTIVE.get(form, "")
-        else:
-            of_form = KO_MARKS.get(form)
-            found = of_form.get(tag, "") if of_form else ""
+        found = ko_mark(form, tag, previous_form, previous_tag)
         previous_form, previous_tag = form, tag
         if spans:
             while at < last and spans[at][1] <= start:
