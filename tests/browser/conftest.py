@@ -7,6 +7,7 @@ browser must be there, and then they fail.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,12 @@ def _need_browser() -> None:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+def browser(live_server: Any) -> Iterator[Any]:
+    """One Chromium for the session, started after the live server and closed before it
+    stops: the server's request threads for the browser's kept-alive connections end when
+    the browser goes, and each closes the database connections it was lent, which must
+    still be shared then (the live server stops sharing the in-memory SQLite connection
+    when it stops; a thread closing it afterwards raised in its own thread)."""
     _need_browser()
     from playwright.sync_api import sync_playwright
 
@@ -49,6 +55,14 @@ def browser() -> Iterator[Any]:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
         yield browser
         browser.close()
+    _join_request_threads()
+
+
+def _join_request_threads(timeout: float = 10.0) -> None:
+    """Waits for the live server's request threads (the browser's connections, closed)."""
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread() and "process_request_thread" in thread.name:
+            thread.join(timeout)
 
 
 @pytest.fixture
