@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from articles.diff import revision_changes
-from articles.forms import CleanTextAdmin
+from articles.forms import CleanTextAdmin, HttpURLField
 from articles.models import Article, ArticleRevision, Feed, FeedEntry, IngestJob, Outlet
 from articles.presentation import language_name, reason_text
 from lib.urls import URLError, clean_http_url
@@ -228,6 +228,7 @@ class FeedForm(forms.ModelForm[Feed]):
     class Meta:
         model = Feed
         fields = ["url", "title", "outlet", "active"]
+        field_classes = {"url": HttpURLField}
 
     def clean_url(self) -> str:
         url: str = self.cleaned_data.get("url", "")

@@ -303,7 +303,7 @@ class VerdictAdmin(Shown, GradeShown, admin.ModelAdmin[Verdict]):
 
 
 @admin.register(Source)
-class SourceAdmin(Evidence, admin.ModelAdmin[Source]):
+class SourceAdmin(CleanTextAdmin, Evidence, admin.ModelAdmin[Source]):
     list_display = [
         "__str__",
         "publisher",

@@ -14,6 +14,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from articles.forms import CleanTextAdmin
 from claims.models import Source, SourceArchive
 from claims.presentation_checks import corroboration_label
 
@@ -58,7 +59,7 @@ class SourceArchiveInline(ReadOnly, admin.TabularInline[SourceArchive, Source]):
 
 
 @admin.register(SourceArchive)
-class SourceArchiveAdmin(admin.ModelAdmin[SourceArchive]):
+class SourceArchiveAdmin(CleanTextAdmin, admin.ModelAdmin[SourceArchive]):
     """Every fetch of a cited page: read-only (the archive is evidence); the text is read on
     the desk's archived-copy page, as plain text."""
 
