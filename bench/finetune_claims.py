@@ -50,8 +50,16 @@ from typing import Any
 import numpy as np
 
 WORK = Path(os.environ.get("FT_WORK") or Path(tempfile.gettempdir()) / "claimdesk-ft")
-UNITS = WORK / "units.jsonl"
-MAX_LENGTH = 64
+# FT_LANGUAGE=ko: the Korean units and multilingual-e5-small ("e5-ft", bench/finetune_e5.py)
+LANGUAGE = os.environ.get("FT_LANGUAGE") or "en"
+
+
+def units_file(language: str = LANGUAGE) -> Path:
+    return WORK / ("units.jsonl" if language == "en" else f"units_{language}.jsonl")
+
+
+UNITS = units_file()
+MAX_LENGTH = 64 if LANGUAGE == "en" else 96  # 64 cuts 857 of 6,023 Korean units, 96 cuts 153
 BATCH = 32
 EPOCHS = 2
 LEARNING_RATE = 8e-5  # the head's: 1e-3
@@ -72,7 +80,7 @@ def dump() -> int:
         return {embedding_scorer._sha(t): store.get(embedding_scorer._sha(t), zero) for t in texts}
 
     embedding_scorer.embeddings = read_only  # type: ignore[assignment]
-    bench = embedding_scorer.Bench("en")
+    bench = embedding_scorer.Bench(LANGUAGE)
     fold = np.full(len(bench.rows), -1)
     for k, (_, held) in enumerate(bench.folds):
         fold[held] = k
@@ -103,7 +111,25 @@ def dump() -> int:
 
 
 def _units() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in UNITS.read_text(encoding="utf-8").splitlines()]
+    lines = UNITS.read_text(encoding="utf-8").splitlines()
+    return [{**json.loads(line), "row": i} for i, line in enumerate(lines)]
+
+
+def _scorer() -> Any:
+    """A new model to fine-tune: MiniLM (English), or e5 with its frozen layers computed
+    once per unit (``bench.finetune_e5``, other languages)."""
+    if LANGUAGE == "en":
+        scorer = Scorer(model_dir())
+        scorer.freeze(FROZEN_LAYERS)
+        return scorer
+    from bench.finetune_e5 import E5Scorer
+
+    return E5Scorer(_units())
+
+
+def _run_name(context: bool) -> str:
+    """The held folds' logits files: ``ft_<name>_fold<k>.npy``."""
+    return ("ctx" if context else "plain") + ("" if LANGUAGE == "en" else f"_{LANGUAGE}")
 
 
 def model_dir() -> Path:
@@ -180,13 +206,12 @@ def _batches(units: list[dict[str, Any]], rng: np.random.Generator) -> list[list
     return [batches[i] for i in rng.permutation(len(batches))]
 
 
-def fine_tune(fit: list[dict[str, Any]], context: bool) -> Scorer:
+def fine_tune(fit: list[dict[str, Any]], context: bool) -> Any:
     import torch
 
     torch.manual_seed(SEED)
     rng = np.random.default_rng(SEED)
-    scorer = Scorer(model_dir())
-    scorer.freeze(FROZEN_LAYERS)
+    scorer = _scorer()
     trained = [p for p in scorer.parameters() if p.requires_grad]
     encoder = [p for p in scorer.encoder.parameters() if p.requires_grad]
     groups = [{"params": encoder}, {"params": list(scorer.head.parameters()), "lr": 1e-3}]
@@ -230,8 +255,7 @@ def train(folds: list[int], context: bool = False) -> int:
         cpu, wall = time.process_time(), time.monotonic()
         scorer = fine_tune(fit, context)
         logits = scorer.predict([units[i] for i in held], context)
-        name = "ctx" if context else "plain"
-        np.save(WORK / f"ft_{name}_fold{k}.npy", np.stack([np.array(held), logits]))
+        np.save(WORK / f"ft_{_run_name(context)}_fold{k}.npy", np.stack([np.array(held), logits]))
         print(
             f"fold {k}: {time.monotonic() - wall:.0f} s wall,"
             f" {time.process_time() - cpu:.0f} s CPU",
@@ -329,9 +353,12 @@ def _blend_raw(units: list[dict[str, Any]]) -> np.ndarray:
     from bench.embedding_scorer import _load, _sha, blend
     from claims.extraction.embedding_blend import model_path
 
-    shipped = json.loads(model_path("en").with_name("claim_embeddings_en_e5.json").read_text())
+    e5_file = (
+        "claim_embeddings_en_e5.json" if LANGUAGE == "en" else f"claim_embeddings_{LANGUAGE}.json"
+    )
+    shipped = json.loads(model_path(LANGUAGE).with_name(e5_file).read_text())
     c = float(shipped["about"].split("C=")[1].split(",")[0])
-    store = _load("en")
+    store = _load(LANGUAGE)
     missing = [u for u in units if not u["gated"] and _sha(u["text"]) not in store]
     if missing:
         raise SystemExit(f"{len(missing)} units have no e5 vector in the cache yet")
@@ -362,7 +389,7 @@ def _fold_logits(count: int, name: str) -> tuple[np.ndarray, list[int]]:
     return fine, folds
 
 
-def report(name: str = "plain") -> int:
+def report(name: str = _run_name(False)) -> int:
     """Base, shipped blend, fine-tuned and fine-tuned + base on the units of the folds run
     (each calibrated as the trainer calibrates, on those units)."""
     from bench.embedding_scorer import _logit
@@ -380,7 +407,8 @@ def report(name: str = "plain") -> int:
     print(f"folds {folds} ({name}): {int(inside.sum())} units, {int(gold.sum())} claims")
     rows = [("base model", base_raw), ("shipped blend (e5)", shipped[inside])]
     if ran:
-        rows.append(("fine-tuned MiniLM", 1 / (1 + np.exp(-fine))))
+        model = "MiniLM" if LANGUAGE == "en" else "e5"
+        rows.append((f"fine-tuned {model}", 1 / (1 + np.exp(-fine))))
     for w in WEIGHTS if ran else ():
         z = w * _logit(base_raw) + (1 - w) * fine
         rows.append((f"{w} base + {1 - w:.1f} fine-tuned", 1 / (1 + np.exp(-z))))
@@ -452,7 +480,7 @@ def main() -> int:
     if command == "timing":
         return timing()
     if command == "report":
-        return report(rest[0] if rest else "plain")
+        return report(rest[0] if rest else _run_name(False))
     if command == "all":
         python = os.environ.get("FT_PYTHON") or sys.exit("FT_PYTHON: the torch venv's python")
         dump()
