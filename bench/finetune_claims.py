@@ -266,7 +266,9 @@ def train(folds: list[int], context: bool = False) -> int:
 
 # The fine-tuned layers the run time reads (``claims.extraction.minilm``): the upper encoder
 # layers and the head; the embeddings and the frozen layers come from the package.
-EXPORT = Path(__file__).resolve().parents[1] / "claims" / "extraction" / "data" / "minilm_ft_en.npz"
+DATA = Path(__file__).resolve().parents[1] / "claims" / "extraction" / "data"
+EXPORT = DATA / ("minilm_ft_en.npz" if LANGUAGE == "en" else f"e5_ft_{LANGUAGE}.npz")
+FINAL = WORK / ("final.pt" if LANGUAGE == "en" else f"final_{LANGUAGE}.pt")
 
 
 def final() -> int:
@@ -281,7 +283,7 @@ def final() -> int:
     cpu, wall = time.process_time(), time.monotonic()
     scorer = fine_tune(fit, context=False)
     torch.save({"encoder": scorer.encoder.state_dict(), "head": scorer.head.state_dict()},
-               WORK / "final.pt")  # fmt: skip
+               FINAL)  # fmt: skip
     print(f"final: {time.monotonic() - wall:.0f} s wall, {time.process_time() - cpu:.0f} s CPU")
     return export(scorer)
 
@@ -290,10 +292,15 @@ def export(scorer: Scorer) -> int:
     """The upper layers' tensors under their names in the package's safetensors, fp16, and
     the head (fp32: 385 numbers)."""
     state = scorer.encoder.state_dict()
+    if LANGUAGE != "en":  # e5's trained layers alone, numbered from 0: their names in BERT
+        from bench.finetune_e5 import FROZEN
+
+        state = {f"encoder.layer.{int(k.split('.')[0]) + FROZEN}.{k.split('.', 1)[1]}": v
+                 for k, v in state.items()}  # fmt: skip
     arrays: dict[str, np.ndarray] = {}
     for name, tensor in state.items():
         layer = name.split("encoder.layer.")[1].split(".")[0] if "encoder.layer." in name else ""
-        if layer and int(layer) >= FROZEN_LAYERS:
+        if layer and (int(layer) >= FROZEN_LAYERS or LANGUAGE != "en"):
             arrays[name] = tensor.detach().numpy().astype(np.float16)
     arrays["head.weight"] = scorer.head.weight.detach().numpy()[0].astype(np.float32)
     arrays["head.bias"] = scorer.head.bias.detach().numpy().astype(np.float32)
