@@ -360,9 +360,7 @@ def _blend_raw(units: list[dict[str, Any]]) -> np.ndarray:
     from bench.embedding_scorer import _load, _sha, blend
     from claims.extraction.embedding_blend import model_path
 
-    e5_file = (
-        "claim_embeddings_en_e5.json" if LANGUAGE == "en" else f"claim_embeddings_{LANGUAGE}.json"
-    )
+    e5_file = f"claim_embeddings_{LANGUAGE}_e5.json"
     shipped = json.loads(model_path(LANGUAGE).with_name(e5_file).read_text())
     c = float(shipped["about"].split("C=")[1].split(",")[0])
     store = _load(LANGUAGE)
