@@ -422,7 +422,24 @@ def report(name: str = _run_name(False)) -> int:
         rows.append((f"{w} blend + {1 - w:.1f} fine-tuned", 1 / (1 + np.exp(-z))))
     for label, raw in rows:
         print(_line(label, _probabilities(raw, gold, gated), figure, gold))
+    if len(folds) > 1:
+        held = np.array([u["fold"] for u in units])[inside]
+        _per_fold(rows[:3] + [r for r in rows if r[0].startswith("0.5 base")], held, gold, gated)
     return 0
+
+
+def _per_fold(rows: list[tuple[str, np.ndarray]], held: np.ndarray, gold: np.ndarray,
+              gated: np.ndarray) -> None:  # fmt: skip
+    """Precision at 90% recall within each held fold (each model calibrated on all the units
+    shown: its ranking within a fold is its own)."""
+    from bench.train_checkworthiness import precision_at
+
+    for label, raw in rows:
+        probabilities = _probabilities(raw, gold, gated)
+        per = [
+            precision_at(probabilities[held == k], gold[held == k], 0.90) for k in sorted(set(held))
+        ]
+        print(f"  {label:<32} P at R 90 per fold: " + " ".join(f"{p:.3f}" for p in per))
 
 
 def _about(folds: list[int], units: int, cut: tuple[float, float, float], at90: float) -> str:
