@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from claims.extraction.e5_file import E5File, bert_names
-from claims.extraction.minilm import BATCH, Bert
+from claims.extraction.minilm import Bert
 
 FINE_TUNED = Path(__file__).resolve().parent / "data" / "e5_ft_ko.npz"
 MAX_TOKENS = 96
@@ -68,7 +68,8 @@ def load_weights(model: E5File, fine_tuned: Path = FINE_TUNED) -> dict[str, np.n
 
 class E5FineTuned:
     """Texts in, the fine-tuned encoder's pooled vectors out (the "e5-ft" embedder), loaded
-    on first use; one BLAS thread is the caller's affair."""
+    on first use; the number of BLAS threads is the caller's affair (the product sets one:
+    ``claims.claim_embeddings.one_blas_thread``)."""
 
     def __init__(self, path: Path | None = None, fine_tuned: Path = FINE_TUNED) -> None:
         self.file = E5File(path)
@@ -77,18 +78,4 @@ class E5FineTuned:
         self.bert = E5Bert(weights, layers=s.layers, heads=s.heads, file=self.file)
 
     def encode(self, texts: Sequence[str]) -> list[list[float]]:
-        encoded = [self.file.cut(t, MAX_TOKENS) for t in texts]
-        order = sorted(range(len(texts)), key=lambda i: len(encoded[i]))
-        out: list[list[float]] = [[] for _ in texts]
-        for at in range(0, len(order), BATCH):
-            batch = [encoded[i] for i in order[at : at + BATCH]]
-            length = max(len(e) for e in batch)
-            ids = np.zeros((len(batch), length), dtype=np.int64)
-            mask = np.zeros_like(ids)
-            for row, e in enumerate(batch):
-                ids[row, : len(e)] = e
-                mask[row, : len(e)] = 1
-            pooled = self.bert.pooled(ids, mask, np.zeros_like(ids))
-            for i, vector in zip(order[at : at + BATCH], pooled, strict=True):
-                out[i] = [float(x) for x in vector]
-        return out
+        return self.bert.encode_ids([self.file.cut(t, MAX_TOKENS) for t in texts])

@@ -127,6 +127,23 @@ class Bert:
         weights = mask[..., None].astype(np.float32)
         return np.asarray((states * weights).sum(1) / np.maximum(weights.sum(1), 1.0))
 
+    def encode_ids(self, sequences: Sequence[Sequence[int]]) -> list[list[float]]:
+        """The pooled vectors of single-segment token sequences (token type 0, every token
+        attended), in batches of ``BATCH`` sorted by length (less padding), in input order."""
+        order = sorted(range(len(sequences)), key=lambda i: len(sequences[i]))
+        out: list[list[float]] = [[] for _ in sequences]
+        for at in range(0, len(order), BATCH):
+            batch = [sequences[i] for i in order[at : at + BATCH]]
+            ids = np.zeros((len(batch), max(len(e) for e in batch)), dtype=np.int64)
+            mask = np.zeros_like(ids)
+            for row, e in enumerate(batch):
+                ids[row, : len(e)] = e
+                mask[row, : len(e)] = 1
+            pooled = self.pooled(ids, mask, np.zeros_like(ids))
+            for i, vector in zip(order[at : at + BATCH], pooled, strict=True):
+                out[i] = [float(x) for x in vector]
+        return out
+
 
 def load_weights(directory: Path, fine_tuned: Path = FINE_TUNED) -> dict[str, np.ndarray]:
     """The package's weights with the fine-tuned layers laid over them, float32; the head
@@ -159,20 +176,5 @@ class MiniLM:
         self.tokenizer = tokenizer
 
     def encode(self, texts: Sequence[str]) -> list[list[float]]:
-        encoded = self.tokenizer.encode_batch(list(texts))
-        order = sorted(range(len(texts)), key=lambda i: len(encoded[i].ids))
-        out: list[list[float]] = [[] for _ in texts]
-        for at in range(0, len(order), BATCH):
-            batch = [encoded[i] for i in order[at : at + BATCH]]
-            length = max(len(e.ids) for e in batch)
-            ids = np.zeros((len(batch), length), dtype=np.int64)
-            types = np.zeros_like(ids)
-            mask = np.zeros_like(ids)
-            for row, e in enumerate(batch):
-                ids[row, : len(e.ids)] = e.ids
-                types[row, : len(e.ids)] = e.type_ids
-                mask[row, : len(e.ids)] = e.attention_mask
-            pooled = self.bert.pooled(ids, mask, types)
-            for i, vector in zip(order[at : at + BATCH], pooled, strict=True):
-                out[i] = [float(x) for x in vector]
-        return out
+        # One segment, no padding: every token's type is 0 and every token is attended.
+        return self.bert.encode_ids([e.ids for e in self.tokenizer.encode_batch(list(texts))])
