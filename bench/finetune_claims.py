@@ -491,6 +491,8 @@ def package(name: str = "") -> int:
     from bench.train_checkworthiness import best_cut, precision_at, write
     from claims.extraction.embedding_blend import model_path
 
+    if ENCODER != DEFAULT_ENCODER:  # a measurement only (bench/finetune_encoders.py)
+        raise SystemExit(f"no run time for FT_ENCODER={ENCODER} in {LANGUAGE}: nothing packaged")
     name = name or ("claim_embeddings_en_minilm.json" if LANGUAGE == "en" else "")
     name = name or f"claim_embeddings_{LANGUAGE}.json"
     units = _units()
