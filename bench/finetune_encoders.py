@@ -10,7 +10,8 @@ settings, ``ft_plain_fold<k>.npy``) and ``FT_ENCODER=e5`` (the Korean path's set
     OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 .venv/bin/python -m bench.finetune_encoders timing
 
 ``report``: within each held fold run by both encoders, out of fold, each score calibrated
-and cut on that fold alone (the trainer's calibration and cut): the claim model, each
+and cut on that fold alone (the trainer's calibration and cut; precision at 90% recall also
+on the uncalibrated ranking): the claim model, each
 fine-tuned model, the claim model's logit blended with each, and the two fine-tuned models
 together. ``timing``: CPU per unit of the run time's numpy forward passes
 (``claims.extraction.minilm``, ``claims.extraction.e5_ft``; the e5 pass with the Korean
@@ -65,6 +66,7 @@ def _rows(base_raw: np.ndarray, fine: dict[str, np.ndarray]) -> list[tuple[str, 
 
 def report() -> int:
     from bench.embedding_scorer import calibrated, score_line
+    from bench.train_checkworthiness import precision_at
 
     units = _units()
     folds = [
@@ -86,7 +88,10 @@ def report() -> int:
             f" {int(gated.sum())} gated"
         )
         for label, raw in _rows(base_raw, fine):
-            print(score_line(label, calibrated(raw, gold, gated)[1], figure, gold, width=32))
+            line = score_line(label, calibrated(raw, gold, gated)[1], figure, gold, width=32)
+            # the ranking alone (calibration's flat steps tie units, and ties count against)
+            ranked = precision_at(np.where(gated, 0.0, raw), gold, 0.90)
+            print(f"{line} | uncalibrated at R 90: {ranked:.3f}")
     if not folds:
         print(f"no fold run by both encoders in {WORK}")
     return 0
