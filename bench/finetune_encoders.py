@@ -11,7 +11,7 @@ settings, ``ft_plain_fold<k>.npy``) and ``FT_ENCODER=e5`` (the Korean path's set
 
 ``report``: within each held fold run by both encoders, out of fold, each score calibrated
 and cut on that fold alone (the trainer's calibration and cut; precision at 90% recall also
-on the uncalibrated ranking): the claim model, each
+on the uncalibrated ranking), then on those folds together: the claim model, each
 fine-tuned model, the claim model's logit blended with each, and the two fine-tuned models
 together. ``timing``: CPU per unit of the run time's numpy forward passes
 (``claims.extraction.minilm``, ``claims.extraction.e5_ft``; the e5 pass with the Korean
@@ -65,36 +65,45 @@ def _rows(base_raw: np.ndarray, fine: dict[str, np.ndarray]) -> list[tuple[str, 
 
 
 def report() -> int:
-    from bench.embedding_scorer import calibrated, score_line
-    from bench.train_checkworthiness import precision_at
-
     units = _units()
     folds = [
         k for k in range(5) if all((WORK / f"ft_{n}_fold{k}.npy").exists() for n in RUNS.values())
     ]
     for k in folds:
-        inside = np.array([u["fold"] == k for u in units])
-        gold = np.array([u["label"] == 1 for u in units])[inside]
-        figure = np.array([u["figure"] for u in units])[inside]
-        gated = np.array([u["gated"] for u in units])[inside]
-        base_raw = np.array([u["base_raw"] for u in units])[inside]
-        fine = {}
-        for label, name in RUNS.items():
-            logits = _logits(len(units), name, k)
-            assert logits is not None
-            fine[label] = np.where(gated, -20.0, logits[inside])
-        print(
-            f"fold {k}: {int(inside.sum())} units, {int(gold.sum())} claims,"
-            f" {int(gated.sum())} gated"
-        )
-        for label, raw in _rows(base_raw, fine):
-            line = score_line(label, calibrated(raw, gold, gated)[1], figure, gold, width=32)
-            # the ranking alone (calibration's flat steps tie units, and ties count against)
-            ranked = precision_at(np.where(gated, 0.0, raw), gold, 0.90)
-            print(f"{line} | uncalibrated at R 90: {ranked:.3f}")
+        _report(units, [k])
+    if len(folds) > 1:  # the folds together, each score calibrated and cut on all of them
+        _report(units, folds)
     if not folds:
         print(f"no fold run by both encoders in {WORK}")
     return 0
+
+
+def _report(units: list[dict[str, Any]], folds: list[int]) -> None:
+    from bench.embedding_scorer import calibrated, score_line
+    from bench.train_checkworthiness import precision_at
+
+    inside = np.array([u["fold"] in folds for u in units])
+    gold = np.array([u["label"] == 1 for u in units])[inside]
+    figure = np.array([u["figure"] for u in units])[inside]
+    gated = np.array([u["gated"] for u in units])[inside]
+    base_raw = np.array([u["base_raw"] for u in units])[inside]
+    fine = {}
+    for label, name in RUNS.items():
+        logits = np.full(len(units), np.nan)
+        for k in folds:
+            one = _logits(len(units), name, k)
+            assert one is not None
+            logits = np.where(np.isnan(one), logits, one)
+        fine[label] = np.where(gated, -20.0, logits[inside])
+    print(
+        f"folds {folds}: {int(inside.sum())} units, {int(gold.sum())} claims,"
+        f" {int(gated.sum())} gated"
+    )
+    for label, raw in _rows(base_raw, fine):
+        line = score_line(label, calibrated(raw, gold, gated)[1], figure, gold, width=32)
+        # the ranking alone (calibration's flat steps tie units, and ties count against)
+        ranked = precision_at(np.where(gated, 0.0, raw), gold, 0.90)
+        print(f"{line} | uncalibrated at R 90: {ranked:.3f}")
 
 
 def _articles(count: int) -> list[list[str]]:
