@@ -64,7 +64,15 @@ def units_file(language: str = LANGUAGE) -> Path:
 
 
 UNITS = units_file()
-MAX_LENGTH = 64 if LANGUAGE == "en" else 96  # 64 cuts 857 of 6,023 Korean units, 96 cuts 153
+# FT_ENCODER: the model fine-tuned, all-MiniLM-L6-v2 ("minilm", English's by default) or
+# multilingual-e5-small ("e5", every other language's by default)
+DEFAULT_ENCODER = "minilm" if LANGUAGE == "en" else "e5"
+ENCODER = os.environ.get("FT_ENCODER") or DEFAULT_ENCODER
+if ENCODER not in ("minilm", "e5"):
+    raise SystemExit(f"FT_ENCODER={ENCODER}: minilm or e5")
+# e5, "query: " and the unit: 64 tokens cut 857 of 6,023 Korean units, 96 cut 153; 64 cut 338
+# of 7,130 English units, 96 cut 47 (MiniLM: 64 in English)
+MAX_LENGTH = 64 if ENCODER == "minilm" else 96
 BATCH = 32
 EPOCHS = 2
 LEARNING_RATE = 8e-5  # the head's: 1e-3
@@ -121,9 +129,9 @@ def _units() -> list[dict[str, Any]]:
 
 
 def _scorer() -> Any:
-    """A new model to fine-tune: MiniLM (English), or e5 with its frozen layers computed
-    once per unit (``bench.finetune_e5``, other languages)."""
-    if LANGUAGE == "en":
+    """A new model to fine-tune: MiniLM, or e5 with its frozen layers computed once per unit
+    (``bench.finetune_e5``)."""
+    if ENCODER == "minilm":
         scorer = Scorer(model_dir())
         scorer.freeze(FROZEN_LAYERS)
         return scorer
@@ -133,8 +141,10 @@ def _scorer() -> Any:
 
 
 def _run_name(context: bool) -> str:
-    """The held folds' logits files: ``ft_<name>_fold<k>.npy``."""
-    return ("ctx" if context else "plain") + ("" if LANGUAGE == "en" else f"_{LANGUAGE}")
+    """The held folds' logits files: ``ft_<name>_fold<k>.npy`` (``plain``, ``plain_ko``; an
+    encoder not the language's default: ``plain_en_e5``)."""
+    name = ("ctx" if context else "plain") + ("" if LANGUAGE == "en" else f"_{LANGUAGE}")
+    return name if ENCODER == DEFAULT_ENCODER else f"{name.split('_')[0]}_{LANGUAGE}_{ENCODER}"
 
 
 def model_dir() -> Path:
@@ -272,8 +282,12 @@ def train(folds: list[int], context: bool = False) -> int:
 # The fine-tuned layers the run time reads (``claims.extraction.minilm``): the upper encoder
 # layers and the head; the embeddings and the frozen layers come from the package.
 DATA = Path(__file__).resolve().parents[1] / "claims" / "extraction" / "data"
-EXPORT = DATA / ("minilm_ft_en.npz" if LANGUAGE == "en" else f"e5_ft_{LANGUAGE}.npz")
-FINAL = WORK / ("final.pt" if LANGUAGE == "en" else f"final_{LANGUAGE}.pt")
+EXPORT = DATA / f"{ENCODER}_ft_{LANGUAGE}.npz"
+FINAL = WORK / (
+    ("final.pt" if LANGUAGE == "en" else f"final_{LANGUAGE}.pt")
+    if ENCODER == DEFAULT_ENCODER
+    else f"final_{LANGUAGE}_{ENCODER}.pt"
+)
 
 
 def final() -> int:
@@ -297,7 +311,7 @@ def export(scorer: Scorer) -> int:
     """The upper layers' tensors under their names in the package's safetensors, fp16, and
     the head (fp32: 385 numbers)."""
     state = scorer.encoder.state_dict()
-    if LANGUAGE != "en":  # e5's trained layers alone, numbered from 0: their names in BERT
+    if ENCODER == "e5":  # e5's trained layers alone, numbered from 0: their names in BERT
         from bench.finetune_e5 import FROZEN
 
         state = {f"encoder.layer.{int(k.split('.')[0]) + FROZEN}.{k.split('.', 1)[1]}": v
@@ -305,7 +319,7 @@ def export(scorer: Scorer) -> int:
     arrays: dict[str, np.ndarray] = {}
     for name, tensor in state.items():
         layer = name.split("encoder.layer.")[1].split(".")[0] if "encoder.layer." in name else ""
-        if layer and (int(layer) >= FROZEN_LAYERS or LANGUAGE != "en"):
+        if layer and (int(layer) >= FROZEN_LAYERS or ENCODER == "e5"):
             arrays[name] = tensor.detach().numpy().astype(np.float16)
     arrays["head.weight"] = scorer.head.weight.detach().numpy()[0].astype(np.float32)
     arrays["head.bias"] = scorer.head.bias.detach().numpy().astype(np.float32)
@@ -417,7 +431,7 @@ def report(name: str = _run_name(False)) -> int:
     print(f"folds {folds} ({name}): {int(inside.sum())} units, {int(gold.sum())} claims")
     rows = [("base model", base_raw), ("shipped blend (e5)", shipped[inside])]
     if ran:
-        model = "MiniLM" if LANGUAGE == "en" else "e5"
+        model = "MiniLM" if ENCODER == "minilm" else "e5"
         rows.append((f"fine-tuned {model}", 1 / (1 + np.exp(-fine))))
     for w in WEIGHTS if ran else ():
         z = w * _logit(base_raw) + (1 - w) * fine
@@ -482,6 +496,8 @@ def package(name: str = "") -> int:
     from bench.train_checkworthiness import best_cut, precision_at, write
     from claims.extraction.embedding_blend import model_path
 
+    if ENCODER != DEFAULT_ENCODER:  # a measurement only (bench/finetune_encoders.py)
+        raise SystemExit(f"no run time for FT_ENCODER={ENCODER} in {LANGUAGE}: nothing packaged")
     name = name or ("claim_embeddings_en_minilm.json" if LANGUAGE == "en" else "")
     name = name or f"claim_embeddings_{LANGUAGE}.json"
     units = _units()
