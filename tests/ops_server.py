@@ -157,6 +157,8 @@ class TcpSwitch:
         self.up = True
         self._lock = threading.Lock()
         self._open: list[socket.socket] = []
+        # The local ports of the connections it opened to the target (the server's sessions).
+        self.upstream_ports: set[int] = set()
         self._listener = socket.socket()
         self._listener.bind(("127.0.0.1", 0))
         self._listener.listen(64)
@@ -194,6 +196,7 @@ class TcpSwitch:
             upstream.settimeout(None)
             with self._lock:
                 self._open += [client, upstream]
+                self.upstream_ports.add(upstream.getsockname()[1])
             for a, b in ((client, upstream), (upstream, client)):
                 threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
 
@@ -213,9 +216,13 @@ class TcpSwitch:
 
 
 def _reset(sock: socket.socket) -> None:
-    """Close with a reset, as a connection to a stopped server ends."""
+    """Close with a reset, as a connection to a stopped server ends. Shutting the reading
+    side first wakes the forwarding thread blocked reading it: while a thread is in recv()
+    the kernel keeps the socket open past close(), so the connection lived on (the database's
+    session too, which then kept the test database from being dropped at the end)."""
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        sock.shutdown(socket.SHUT_RD)
     except OSError:
         pass
     sock.close()

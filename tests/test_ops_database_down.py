@@ -73,6 +73,20 @@ def switch(db):
     switch = TcpSwitch((s["HOST"] or "127.0.0.1", int(s["PORT"] or 5432)))
     yield switch
     switch.close()
+    assert _sessions_through(switch) == set()
+
+
+def _sessions_through(switch: TcpSwitch, seconds: float = 5.0) -> set[int]:
+    """The database sessions still open through the switch, waited for up to ``seconds``
+    (a session ends a moment after its connection is reset)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT client_port FROM pg_stat_activity WHERE client_port IS NOT NULL")
+            left = {port for (port,) in cursor.fetchall()} & switch.upstream_ports
+        if not left or time.monotonic() > deadline:
+            return left
+        time.sleep(0.1)
 
 
 @pytest.fixture
