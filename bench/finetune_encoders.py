@@ -28,23 +28,13 @@ from typing import Any
 
 import numpy as np
 
-from bench.finetune_claims import WEIGHTS, WORK, _units
+from bench.finetune_claims import WEIGHTS, WORK, _fold_logits, _units
 
 RUNS = {"MiniLM-ft": "plain", "e5-ft": "plain_en_e5"}
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
     return np.asarray(1 / (1 + np.exp(-z)))
-
-
-def _logits(count: int, name: str, fold: int) -> np.ndarray | None:
-    path = WORK / f"ft_{name}_fold{fold}.npy"
-    if not path.exists():
-        return None
-    held, logits = np.load(path)
-    out = np.full(count, np.nan)
-    out[held.astype(int)] = logits
-    return out
 
 
 def _rows(base_raw: np.ndarray, fine: dict[str, np.ndarray]) -> list[tuple[str, np.ndarray]]:
@@ -89,11 +79,7 @@ def _report(units: list[dict[str, Any]], folds: list[int]) -> None:
     base_raw = np.array([u["base_raw"] for u in units])[inside]
     fine = {}
     for label, name in RUNS.items():
-        logits = np.full(len(units), np.nan)
-        for k in folds:
-            one = _logits(len(units), name, k)
-            assert one is not None
-            logits = np.where(np.isnan(one), logits, one)
+        logits, _ = _fold_logits(len(units), name)  # a unit's logit is its own fold's
         fine[label] = np.where(gated, -20.0, logits[inside])
     print(
         f"folds {folds}: {int(inside.sum())} units, {int(gold.sum())} claims,"
