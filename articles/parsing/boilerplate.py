@@ -2,8 +2,8 @@
 stories (recirculation, promotions, "latest news" cards, a box headed "More from ..." or
 "Read more"), an author's bio box, a name's hover card, lists and boxes whose every item is a
 link, a paragraph that is only a link to another story, a breadcrumb trail, a tag list, a
-photo's caption that repeats its image's alt text or sits right under it in a short line, and
-a press release's "About" block.
+photo's caption that repeats its image's alt text or sits right under it in a short line,
+an embedded tweet's signature and media links, and a press release's "About" block.
 
 trafilatura drops most such boxes by their class, but keeps them when its own cleaning would
 take too much of a page or when it falls back to a wider extractor; these go first, and only
@@ -117,6 +117,17 @@ ABOUT_OPENING = re.compile(
 )
 ABOUT_PARTS = 3
 TITLE = lxml.etree.XPath("string(//head/title)")
+
+# A post embedded from X/Twitter, Bluesky or Threads: what it says is a claim of its own (a
+# politician's tweet is what a desk checks), so its text stays; its signature ("— Name
+# (@handle) April 26, 2024", the blockquote's own text and date link after the post's
+# paragraphs) and its media links ("pic.twitter.com/x1", "https://t.co/x1") go.
+SOCIAL_POSTS = lxml.etree.XPath(
+    "//body//blockquote[re:test(concat(' ', normalize-space(@class), ' '), "
+    "' (?:twitter-tweet|twitter-video|bluesky-embed|text-post-media) ')][p]",
+    namespaces=RE_NS,
+)
+MEDIA_LINK = re.compile(r"^\s*(?:pic\.twitter\.com/|https?://(?:t\.co|bit\.ly)/)\S*\s*$")
 
 VISIBLE_TEXT = lxml.etree.XPath(".//text()[not(ancestor::script) and not(ancestor::style)]")
 
@@ -331,10 +342,21 @@ def _alt_captions(tree: Any) -> list[Any]:
     return found
 
 
+def _post_chrome(post: Any) -> list[Any]:
+    """Clear an embedded post's signature text; the nodes left of it to drop (its date link,
+    its media links). The post's paragraphs stay."""
+    found = [n for n in post if n.tag != "p"]
+    for paragraph in post.iterchildren("p"):
+        paragraph.tail = None
+        found += [a for a in paragraph.iter("a") if MEDIA_LINK.match(a.text_content())]
+    post.text = None
+    return found
+
+
 def drop_boilerplate(tree: Any) -> Any:
     """Remove the page's boxes of other stories, bios, hover cards, link lists, teasers,
-    breadcrumbs, tag lists, image captions and a press release's "About" block from ``tree``
-    (in place); the tree."""
+    breadcrumbs, tag lists, image captions, embedded posts' signatures and media links, and a
+    press release's "About" block from ``tree`` (in place); the tree."""
     doomed = [n for n in BOXES(tree) if _shows_text(n)]
     doomed += [n for n in LINKED_LISTS(tree) if _link_list(n)]
     title = TITLE(tree)
@@ -348,6 +370,8 @@ def drop_boilerplate(tree: Any) -> Any:
     blocks = [n for n in doomed if n.tag in BLOCK_TAGS]
     doomed += [h for h in map(_heading, blocks) if h is not None]
     doomed += _alt_captions(tree)
+    for post in SOCIAL_POSTS(tree):
+        doomed += _post_chrome(post)
     for node in doomed:
         _drop(node)
     return tree
