@@ -23,8 +23,8 @@ CHROME_RULES: dict[str, tuple[str, str]] = {
         "a wire agency's dateline and byline: '(서울=뉴스핌) 홍길동 기자 ='",
     ),
     "chrome_photo_credit": (
-        r"\[\s*사진|\(\s*사진\s*=",
-        "a photo's credit: '[사진=...]', '(사진=...)'",
+        r"\[\s*사진|\(\s*사진\s*=|[/=]\s*(?:[\w가-힣]+\s*){0,3}캡[처쳐]",
+        "a photo's credit: '[사진=...]', '(사진=...)', '백아영 / 화면캡처 유튜브'",
     ),
     "chrome_copyright": (
         r"무단\s*전재|재배포\s*금지|Copyright\s*(?:\(c\)|\d{4})|"
@@ -65,8 +65,10 @@ CHROME_RULES: dict[str, tuple[str, str]] = {
         "a programme's schedule: '...는 매주 수요일 밤 10시 30분에 방송된다'",
     ),
     "chrome_anchor_handover": (
-        r"연결(?:돼|되어)\s*있습니다|연결해\s*보겠습니다|나와\s*계십니다",
-        "an anchor hands over: '취재기자 전화 연결돼 있습니다', '홍길동 교수 나와 계십니다'",
+        r"연결(?:돼|되어)\s*있습니다|연결해\s*보겠습니다|나와\s*계십니다|"
+        r"^\W*[가-힣]{2,4}\s*(?:기자|특파원)(?:가|이)\s*(?:취재|보도)했습니다\W*$",
+        "an anchor hands over: '취재기자 전화 연결돼 있습니다', '홍길동 교수 나와 계십니다', "
+        "'장가희 기자가 취재했습니다'",
     ),
     "chrome_caption_position": (
         r"\((?:(?:\d+(?:st|nd|rd|th)|second|third|fourth|far)\s+from\s+(?:L|R|left|right)|L|C)\)",
@@ -202,7 +204,7 @@ LATIN = re.compile(r"[A-Za-z]")
 CHROME_NEEDLES: dict[str, tuple[str, ...]] = {
     "chrome_email": ("@",),
     "chrome_wire_byline": ("기자",),
-    "chrome_photo_credit": ("사진",),
+    "chrome_photo_credit": ("사진", "캡처", "캡쳐"),
     "chrome_copyright": ("무단", "재배포", "copyright", "all rights reserved", "ⓒ", "©"),
     "chrome_timestamp": ("입력", "수정", "등록", "업데이트", "-feira", "publicado"),
     "chrome_navigation": ("top으로 이동", "전체기사", "베스트 기사"),
@@ -213,7 +215,7 @@ CHROME_NEEDLES: dict[str, tuple[str, ...]] = {
     "chrome_photo_disclaimer": ("사진",),
     "chrome_gallery_lead": ("사진", "전문", "올라온", "올린"),
     "chrome_schedule": ("매주",),
-    "chrome_anchor_handover": ("연결", "나와"),
+    "chrome_anchor_handover": ("연결", "나와", "취재했", "보도했"),
     "chrome_caption_position": ("from", "(l)", "(c)"),
     "chrome_graphic_label": ("graphic", "chart"),
     "chrome_related_link": (":", "|", "also on", "["),

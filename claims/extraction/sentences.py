@@ -33,6 +33,16 @@ EN_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9가-
 CAPTION = re.compile(
     r"\[\s*(?:사진|그래픽|자료|표|영상|이미지|Photo|Image)[^\]\n]{0,80}\]|\(\s*사진\s*=[^)\n]{0,80}\)"
 )
+# A broadcast news script's cues sit inline too ("【 앵커멘트 】 ...", "... 취재했습니다. [기자]
+# ...", "스탠딩 : 장가희 / 기자 - ..."): they name who speaks next, not part of any sentence.
+# A bracketed word that heads a story ("[단독]", "[속보]") is not a cue. A screen capture's
+# credit ends a paragraph the same way: "... 출연했다. 백아영 / 화면캡처 유튜브".
+CUE = re.compile(
+    r"【[^】\n]{0,20}】|\[\s*(?:앵커|기자|리포트)(?:\s*멘트)?\s*\]|"
+    r"스탠딩\s*[:：]\s*[가-힣]{2,4}\s*/\s*기자\s*[-–—]?|"
+    r"[가-힣]{2,4}\s*/\s*(?:[\w가-힣]+\s*){0,3}캡[처쳐](?:\s*[\w가-힣]+){0,2}\s*$"
+)
+CUTS = re.compile(f"{CAPTION.pattern}|{CUE.pattern}")
 _kiwi_lock = threading.Lock()
 # Hostile or broken text (a megabyte without a line break or a full stop) must not cost
 # quadratic time downstream: paragraphs reach the splitters, and sentences leave them, in
@@ -114,7 +124,7 @@ def _cut_captions(body: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     pieces: list[tuple[int, int]] = []
     for start, end in spans:
         at = start
-        for caption in CAPTION.finditer(body, start, end):
+        for caption in CUTS.finditer(body, start, end):
             pieces.append((at, caption.start()))
             at = caption.end()
         pieces.append((at, end))
