@@ -87,3 +87,30 @@ def test_tweet_signatures_time_stamps_listings_and_calls_to_act_are_not_claims(l
 )
 def test_timeline_entries_and_ordinary_sentences_stay_claims(sentence):
     assert [c.text for c in extract_claims(sentence, language="en")] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This shop has been compensated by #CollectiveBias, Inc. and its advertiser.",
+        "This post is sponsored by Acme Foods; all opinions are my own.",
+        "We may earn a commission when you buy through links on our site.",
+        "When you buy through links on our site, we may earn an affiliate commission.",
+        "This article contains affiliate links, which means we earn a small fee at no cost to you.",
+        "Disclosure: This post may contain affiliate links.",
+    ],
+)
+def test_a_sponsorship_or_affiliate_disclosure_is_not_a_claim(line):
+    assert extract_claims(line, language="en") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The company was compensated by the state with $2 million for the land in 2019.",
+        "Amazon earns a commission of up to 15 percent on products sold through its site.",
+        "The study was sponsored by the National Institutes of Health and enrolled 400 people.",
+    ],
+)
+def test_a_sentence_about_commissions_or_sponsors_stays_a_claim(sentence):
+    assert [c.text for c in extract_claims(sentence, language="en")] == [sentence]

@@ -160,6 +160,15 @@ CHROME_RULES: dict[str, tuple[str, str]] = {
         "little as Rs 599', 'Her book ... is out now', '... Pro offers you all the information "
         "you need'",
     ),
+    "chrome_disclosure": (
+        r"^\W*(?:Disclosure\s*:|This\s+(?:shop|post|article|story|review|page|content|video)\s+"
+        r"(?:has\s+been|was|is)\s+(?:compensated|sponsored|paid\s+for)\b|"
+        r"(?:When\s+you\s+buy\s+[^.]{0,60},\s*)?(?:We|I)\s+may\s+(?:earn|receive|get)\s+"
+        r"(?:an?\s+)?(?:small\s+)?(?:affiliate\s+)?(?:commission|compensation|fee)\b|"
+        r"This\s+(?:post|article|story|page)\s+(?:contains|may\s+contain)\s+affiliate\s+links)",
+        "a sponsorship or affiliate disclosure: 'This shop has been compensated by ...', 'We may "
+        "earn a commission when you buy through links on our site'",
+    ),
     "chrome_widget_message": (
         r"(?:주소|URL|링크)[이가]?\s*복사되었습니다|"
         r"^\W*(?:An\s+)?error\s+(?:has\s+)?occurred\b.{0,40}\btry\s+again\b",
@@ -243,6 +252,7 @@ CHROME_NEEDLES: dict[str, tuple[str, ...]] = {
         "issues for", "months for", "weeks for", "access", "out now", "available now",
         "offers you",
     ),
+    "chrome_disclosure": ("disclosure", "compensated", "sponsored", "paid for", "may "),
     "chrome_widget_message": ("복사되었습니다", "error"),
     "chrome_caps_headline": (),
     "chrome_citation": ("[", ";", "doi"),
