@@ -316,7 +316,7 @@ def train(language: str = "en", encoder: str = "e5") -> int:
         "rule_floor": floor,
         "calibration": points,
     }
-    # The wired blend's file when it is on this encoder (English is on the fine-tuned MiniLM:
+    # The wired blend's file when it is on this encoder (English is on the fine-tuned e5, "e5-ft":
     # an e5 blend goes to claim_embeddings_en_e5.json, copied over the wired file to wire it).
     path = model_path(language)
     if path.exists() and wired(language).encoder != encoder:
