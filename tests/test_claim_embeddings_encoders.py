@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import pytest
 
 from claims import claim_embeddings
-from claims.extraction import embedding_blend, extract_claims, minilm
+from claims.extraction import e5_ft, embedding_blend, extract_claims
 from claims.matching import embedding as embeddings
 from claims.models import Claim
 from claims.pipeline import TextSource, submit
@@ -44,7 +44,7 @@ def korean_on_use(db, settings, monkeypatch):
     monkeypatch.setattr(claim_embeddings, "_use_model", lambda: fake)
     monkeypatch.setattr(claim_embeddings, "_warned_without", set())
     monkeypatch.setattr(embeddings, "available", lambda: False)  # the English encoders
-    monkeypatch.setattr(minilm, "available", lambda: False)
+    monkeypatch.setattr(e5_ft, "available", lambda: False)
     claim_embeddings._embedders.cache_clear()
     settings.CLAIMDESK_CLAIM_EMBEDDINGS = True
     yield fake

