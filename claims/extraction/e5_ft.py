@@ -47,7 +47,8 @@ class E5Bert(Bert):
 
 def load_weights(model: E5File, fine_tuned: Path = FINE_TUNED) -> dict[str, np.ndarray]:
     """The file's weights but the word embeddings, float32, with the fine-tuned layers laid
-    over them; the head (``head.weight``, ``head.bias``) is left to the blend's file."""
+    over them (however many the npz holds, by their names: the upper ones trained); the head
+    (``head.weight``, ``head.bias``) is left to the blend's file."""
     with np.load(fine_tuned) as tuned:
         over = {name: tuned[name] for name in tuned.files if not name.startswith("head.")}
     weights = {}
