@@ -93,11 +93,8 @@ CLAIM_CODES = {
     "statistic", "quote_fact", "reported_fact", "event", "plain_fact", "schedule",
     "projection", "question_fact",
 }  # fmt: skip
-# The settings tried (few: every fit is five fits on a shared two-core machine). Korean at
-# C = 4 since its nouns are read by lemma too (``features.korean_lemmas``): out of fold,
-# precision at 90% recall 83.3 (C = 1, no lemmas) -> 84.3 (C = 4) -> 84.8 (C = 4, lemmas),
-# while the lemmas at C = 1 gave 83.2 (issue 16, branch h29-kostance).
-GRID_C = {"en": (1.0,), "ko": (4.0,)}
+# The settings tried (few: every fit is five fits on a shared two-core machine).
+GRID_C = (1.0,)
 GRID_EXTRA = (0.5,)
 # The ClaimBuster debate sentences' own weight (None: the extra weight of the other lone
 # and older rows). Tried with the news round's labels, each against 0.5 in the same run:
@@ -518,7 +515,7 @@ def main_language(language: str) -> int:
     )
     print(f" turned down by a gate), {len(lone)} lone checked claims and older labels")
     results = []
-    for c in GRID_C[language]:
+    for c in GRID_C:
         for extra_weight in GRID_EXTRA:
             raw = out_of_fold(everything, language, c, extra_weight)[article]
             points = calibration_map(raw[~gated], gold[~gated])

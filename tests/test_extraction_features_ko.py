@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from claims.extraction.features import korean_lemmas, korean_structure, unit_input
+from claims.extraction.features import korean_structure
 from claims.extraction.ko_marks import KO_MARK_WORDS, KO_MARKS, mark
-from claims.extraction.rules import rule_assessment
 from claims.extraction.sentences import claim_units
 
 MARK_NAMES = set(KO_MARK_WORDS) | {"WILL", "CAN"}
@@ -104,34 +103,3 @@ def test_a_policy_line_ending_in_bangchim_is_read_as_a_plan_not_an_assertion():
     assert ko_not_assertion("정부는 규제를 완화할 방침이다.")
     # A fact before the plan keeps the sentence an assertion, as for 예정이다.
     assert not ko_not_assertion("정부는 지난달 규제를 풀었고, 추가 완화도 검토할 방침이다.")
-
-
-def _lemmas(text: str) -> list[str]:
-    _, morphemes = claim_units(text, language="ko")
-    return korean_lemmas(text, 0, morphemes).split()
-
-
-def test_nouns_made_predicates_are_read_as_one_verb_whatever_their_ending():
-    # Three words to the word n-grams, one verb to the model.
-    for text in (
-        "야당은 정부를 비난했다.",
-        "야당은 정부를 비난하였다.",
-        "야당은 정부를 비난했다고 전했다.",
-    ):
-        assert "v:비난" in _lemmas(text)
-    assert "l:정부" in _lemmas("야당은 정부를 비난했다.")
-
-
-def test_nouns_inside_a_quotation_are_prefixed_q():
-    lemmas = _lemmas('백악관은 "명백한 도발 행위"라며 비난했다.')
-    assert {"ql:도발", "ql:행위", "v:비난"} <= set(lemmas)
-    assert "l:도발" not in lemmas
-
-
-def test_the_lemmas_follow_the_structure_tokens_in_the_models_input():
-    text = "경찰은 용의자가 범행을 자백했다고 밝혔다."
-    _, morphemes = claim_units(text, language="ko")
-    rules = rule_assessment(text, [], "ko", 0)
-    tokens = unit_input(text, [], "ko", rules, morphemes=morphemes).tokens
-    assert tokens == f"{korean_structure(text, 0, morphemes)} {korean_lemmas(text, 0, morphemes)}"
-    assert tokens.split()[-2:] == ["l:범행", "v:자백"]

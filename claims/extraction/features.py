@@ -151,25 +151,6 @@ def korean_structure(text: str, offset: int, morphemes: Sequence[Morpheme]) -> s
     return " ".join(tokens)
 
 
-def korean_lemmas(text: str, offset: int, morphemes: Sequence[Morpheme]) -> str:
-    """A Korean unit's common nouns by lemma, which ``korean_structure`` reads by tag alone:
-    "v:비난" for a noun made a predicate by a suffix (-하다, -되다) ("비난했다", "비난하였다" and
-    "비난했다고" are one verb, three words to the word n-grams), "l:도발" for any other; each
-    prefixed "q" inside a quotation. Issue 16's reported opinions: what a reported clause and
-    its saying verb say (비난, 애도, 환영, 도발, 유감 against 자백, 집계, 체포) lies mostly in
-    these nouns."""
-    spans = [(s + offset, e + offset) for s, e in quoted_spans(text)]
-    kept = [m for m in morphemes if m.tag[0] != "S" or m.tag in ("SN", "SL", "SH")]
-    tokens = []
-    for i, (start, form, tag) in enumerate(kept):
-        if tag != "NNG":
-            continue
-        quoted = "q" if any(s <= start < e for s, e in spans) else ""
-        after = kept[i + 1].tag if i + 1 < len(kept) else ""
-        tokens.append(f"{quoted}{'v' if after in ('XSV', 'XSA') else 'l'}:{form}")
-    return " ".join(tokens)
-
-
 def english_structure(text: str) -> str:
     """An English unit's words as tokens (lower case; in a quotation prefixed "q:"), the
     marks of modality, person and saying ("MODAL", "FIRST", "REPORT", "BELIEF"), and the last
@@ -276,8 +257,6 @@ def unit_input(
     morphemes (body offsets) are ``morphemes``."""
     if language == "ko":
         tokens = korean_structure(text, offset, morphemes)
-        lemmas = korean_lemmas(text, offset, morphemes)
-        tokens = f"{tokens} {lemmas}" if lemmas else tokens
     else:
         tokens = english_structure(text)
     return UnitInput(text, tokens, unit_extras(text, figures, language, rules, position))
