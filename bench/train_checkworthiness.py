@@ -29,7 +29,9 @@ spent on it, and no more); the calibration map is an isotonic
 regression fitted on those out-of-fold probabilities, its flat steps joined into a strictly
 increasing line (``calibration_map``: no two raw scores tie), so the exported model's score
 is a probability of being a claim that reads the same in both languages. The exported model is
-then refitted on all rows. The fresh test set is never read. scikit-learn is a dev
+then refitted on all rows. At the exported cut the trainer prints, by the labels' category,
+the negatives taken wrongly and the claims found (``by_category``: reported opinion against
+reported fact, issue 16's Korean errors). The fresh test set is never read. scikit-learn is a dev
 dependency; run time never imports it.
 """
 
@@ -37,6 +39,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -469,7 +472,8 @@ def _file_articles(language: str) -> dict[str, set[str]]:
 
 
 def _dump(language: str, rows: list[Row], article: np.ndarray, probabilities: np.ndarray) -> None:
-    """The out-of-fold probabilities with the units, for error analysis, when
+    """The out-of-fold probabilities with the units (text, label, category, calibrated
+    probability, article, whether the rules read a figure claim), for error analysis, when
     ``CLAIMDESK_OOF_DUMP`` names a folder (outside the checkout: they hold corpus text)."""
     import os
     import pickle
@@ -477,9 +481,24 @@ def _dump(language: str, rows: list[Row], article: np.ndarray, probabilities: np
     folder = os.environ.get("CLAIMDESK_OOF_DUMP")
     if folder:
         kept = [r for r, a in zip(rows, article, strict=True) if a]
-        dump = [(r.inputs.text if r.inputs else "", r.label, r.category, float(p), r.group)
-                for r, p in zip(kept, probabilities, strict=True)]  # fmt: skip
+        dump = [(r.inputs.text if r.inputs else "", r.label, r.category, float(p), r.group,
+                 r.figure_claim) for r, p in zip(kept, probabilities, strict=True)]  # fmt: skip
         (Path(folder) / f"oof_{language}.pickle").write_bytes(pickle.dumps(dump))
+
+
+def by_category(rows: list[Row], article: np.ndarray, predicted: np.ndarray) -> dict[str, int]:
+    """Out of fold at the exported cut, by the labels' category: how many units of each
+    negative category are taken (wrongly) and how many of each claim category are found.
+    Prints the table and returns the units taken by category."""
+    categories = [r.category for r, a in zip(rows, article, strict=True) if a]
+    total = Counter(categories)
+    taken = Counter(c for c, p in zip(categories, predicted, strict=True) if p)
+    print("  at the exported cut, by category (negatives: taken wrongly; claims: found)")
+    for category, count in sorted(total.items(), key=lambda kv: (kv[0] in CLAIM_CODES, -kv[1])):
+        kind = "found" if category in CLAIM_CODES else "taken"
+        share = taken[category] / count
+        print(f"    {category:<17} {kind} {taken[category]:>5} of {count:>5} ({share:.1%})")
+    return dict(taken)
 
 
 def main_language(language: str) -> int:
@@ -526,6 +545,7 @@ def main_language(language: str) -> int:
         p, r, f1 = _f1(predicted[inside], gold[inside])
         print(f"  {name} alone ({int(inside.sum())} units): OOF P {p:.3f} R {r:.3f} F1 {f1:.3f}")
     _dump(language, everything, article, probabilities)
+    by_category(everything, article, predicted)
     reliability(probabilities, gold)
     train = [r for r in everything if r.inputs is not None and _weight(r, extra_weight)]
     about = f"claim model ({language}), bench/train_checkworthiness.py {language}"

@@ -61,3 +61,22 @@ def test_the_exported_cut_keeps_the_target_recall_and_loses_no_precision(seed):
         assert (threshold, floor) == f1_cut[:2]
     predicted = (probabilities >= threshold) | (figure & (probabilities >= floor))
     assert predicted.sum() > 0
+
+
+def test_the_category_table_counts_negatives_taken_and_claims_found(capsys):
+    pytest.importorskip("sklearn")
+    from bench.train_checkworthiness import Row, by_category
+
+    rows = [
+        Row(None, 0, "a", False, category="reported_opinion"),
+        Row(None, 0, "a", False, category="reported_opinion"),
+        Row(None, 1, "a", False, category="reported_fact"),
+        Row(None, 1, "b", False, category="reported_fact"),
+        Row(None, 1, "lone:0", False, lone=True),
+    ]
+    article = np.array([True, True, True, True, False])
+    taken = by_category(rows, article, np.array([True, False, True, False]))
+    assert taken == {"reported_opinion": 1, "reported_fact": 1}
+    printed = capsys.readouterr().out
+    assert "reported_opinion  taken     1 of     2 (50.0%)" in printed
+    assert "reported_fact     found     1 of     2 (50.0%)" in printed
