@@ -39,6 +39,38 @@ def test_an_english_quotation_of_several_sentences_is_one_unit():
     ]
 
 
+def test_a_closing_mark_typed_as_an_opening_one_opens_no_quotation():
+    # Korean copy often closes a quotation with the opening glyph: "같다“고", "있다“며".
+    body = (
+        "그는 “훈련소에 있는 기간이 험난할 것 같다“고 털어놨다. 그는 지난해 3억원을 벌었다. "
+        "회사는 매출이 10% 늘었다“며 자신했다. 매출은 5조원이었다."
+    )
+    assert _texts(body, "ko") == [
+        "그는 “훈련소에 있는 기간이 험난할 것 같다“고 털어놨다.",
+        "그는 지난해 3억원을 벌었다.",
+        "회사는 매출이 10% 늘었다“며 자신했다.",
+        "매출은 5조원이었다.",
+    ]
+
+
+def test_reversed_quotation_marks_still_join_the_quotation_they_enclose():
+    body = "그는 ”처음에는 힘들었다. 지금은 괜찮다“고 말했다. 회사는 매출이 10% 늘었다고 밝혔다."
+    assert _texts(body, "ko") == [
+        "그는 ”처음에는 힘들었다. 지금은 괜찮다“고 말했다.",
+        "회사는 매출이 10% 늘었다고 밝혔다.",
+    ]
+
+
+def test_an_english_closing_mark_typed_as_an_opening_one_opens_no_quotation():
+    body = "“We won,“ he said. The team scored 3 goals. “It was hard. We kept going.” She left."
+    assert _texts(body, "en") == [
+        "“We won,“ he said.",
+        "The team scored 3 goals.",
+        "“It was hard. We kept going.”",
+        "She left.",
+    ]
+
+
 def test_a_quotation_never_joins_across_a_paragraph_break():
     body = "“첫 문장입니다. 둘째 문장입니다.\n새 문단은 따로 읽는다. 끝났다."
     assert _texts(body, "ko") == [

@@ -179,13 +179,32 @@ def _split(body: str, language: str, morphemes: list[Morpheme] | None) -> list[t
 # decided by the whole of it and by its frame ("...라고 말했다", "he said").
 QUOTE_MARKS = {"“": 1, "”": -1}
 MAX_QUOTED_UNITS = 8
+# A curly mark's place says whether it opens or closes, whichever glyph was typed (Korean copy
+# often closes with the opening one: "같다“고", "늘었다“며"): after a space or an opening
+# bracket it opens; before a space, a punctuation mark or a Korean quotative ("“고", "”라며",
+# "”이라는") it closes; between two spaces, or between two letters, the glyph decides.
+OPENS_AFTER = frozenset("([{<'\"‘“—–-:·")
+CLOSES_BEFORE = frozenset(".,!?;:)]}>…'\"’”")
+KO_QUOTATIVE = re.compile(r"(?:이?라(?:고|며|는|면서)?|이?란|고|며|는|하(?:고|며|는|면서|자)|면서)")
+
+
+def _quote_step(text: str, at: int) -> int:
+    """+1 when the curly mark at ``at`` opens a quotation, -1 when it closes one."""
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    opens = before.isspace() or before in OPENS_AFTER
+    closes = after.isspace() or after in CLOSES_BEFORE or bool(KO_QUOTATIVE.match(text, at + 1))
+    if opens != closes:
+        return 1 if opens else -1
+    return QUOTE_MARKS[text[at]]
 
 
 def _still_open(text: str, depth: int, straight: int) -> tuple[int, int]:
     """The curly quotations left open after ``text`` and whether a straight one is."""
     if "“" in text or "”" in text:
-        for char in text:
-            depth = max(0, depth + QUOTE_MARKS.get(char, 0))
+        for at, char in enumerate(text):
+            if char in QUOTE_MARKS:
+                depth = max(0, depth + _quote_step(text, at))
     return depth, (straight + text.count('"')) % 2
 
 
