@@ -39,7 +39,7 @@ from claims.extraction.figures.registry import ALL, RULES
 from claims.extraction.ko_marks import KO_MARKS
 from claims.extraction.ko_stance import EXTRA_STANCE, QUOT_FORMS, reported_stance
 from claims.extraction.rules import COMPARISON, HEDGE, SUPERLATIVE
-from claims.extraction.sentences import Morpheme, _korean_spans, kiwi
+from claims.extraction.sentences import CUTS, Morpheme, _cut_captions, _korean_spans, kiwi
 
 FIGURE_MODULES: tuple[ModuleType, ...] = (
     en,
@@ -168,6 +168,28 @@ def test_skipping_the_rules_that_read_only_digits_reads_the_same_figures() -> No
     for text in ("세 명이 두 달간 첫날 일주일 만에 왔다", "3명이 2020년 10월 8일 오후 3시에 왔다"):
         for ref in (None, date(2020, 10, 8)):
             assert run(Scan(text, ref), RULES["ko"]) == run(Scan(text, ref), everyone)
+
+
+CUT_PIECES = [
+    "[사진 = 알리바바그룹]", "[사진", "(사진=연합뉴스)", "(사진", "【 앵커멘트 】", "【", "】",
+    "[기자]", "[앵커 멘트]", "스탠딩 : 장가희 / 기자 - ", "스탠딩", "백아영 / 화면캡처 유튜브",
+    " / ", "캡처", "캡쳐", "밝혔다. ", "2019년 ", "부스", " ", "\n", "[", "]", "(", ")", "/",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(CUT_PIECES) | st.text(max_size=4), max_size=12).map("".join))
+def test_captions_and_cues_are_cut_as_the_pattern_alone_cuts_them(text: str) -> None:
+    body = "앞 문장. " + text
+    spans = [(0, len(body)), (6, len(body))]
+    alone = []
+    for start, end in spans:
+        at = start
+        for cut in CUTS.finditer(body, start, end):
+            alone.append((at, cut.start()))
+            at = cut.end()
+        alone.append((at, end))
+    assert _cut_captions(body, spans) == alone
 
 
 @pytest.mark.parametrize(
