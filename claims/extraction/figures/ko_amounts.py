@@ -293,7 +293,7 @@ def _absolute(text: str, end: int) -> bool:
     return KO_SAFE_AFTER.match(text, end) is not None and KO_DENIED.search(text, end) is not None
 
 
-@rule("ko_scaled_number", digits=True)
+@rule("ko_scaled_number", needs=("조", "억", "만"), digits=True)  # what it yields holds one
 def scaled_number(scan: Scan) -> Iterator[Candidate]:
     """A number with a scale word and no unit: "40억", "100조 이상" (a count)."""
     for m in scan.matches(KO_BARE_SCALE):

@@ -146,7 +146,7 @@ def short_year(scan: Scan) -> Iterator[Candidate]:
         yield Candidate(m.start(high), m.end(), century(m[high], latest), unit, "date")
 
 
-@rule("ko_time", digits=True)
+@rule("ko_time", needs=("시",), digits=True)
 def time_of_day(scan: Scan) -> Iterator[Candidate]:
     """A time of day: "오후 3시" (15:00), "9시 30분", "3시 반"."""
     for m in scan.matches(KO_TIME):
