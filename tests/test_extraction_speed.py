@@ -4,6 +4,8 @@ only where the work could find nothing."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import date
 from types import ModuleType
 
 import pytest
@@ -32,11 +34,12 @@ from claims.extraction.figures import (
     ko_news,
     numbers,
 )
-from claims.extraction.figures.engine import Scan, needs_digit
+from claims.extraction.figures.engine import Scan, needs_digit, run
+from claims.extraction.figures.registry import ALL, RULES
 from claims.extraction.ko_marks import KO_MARKS
 from claims.extraction.ko_stance import EXTRA_STANCE, QUOT_FORMS, reported_stance
 from claims.extraction.rules import COMPARISON, HEDGE, SUPERLATIVE
-from claims.extraction.sentences import Morpheme, _korean_spans, kiwi
+from claims.extraction.sentences import CUTS, Morpheme, _cut_captions, _korean_spans, kiwi
 
 FIGURE_MODULES: tuple[ModuleType, ...] = (
     en,
@@ -138,6 +141,55 @@ def test_a_figure_pattern_that_needs_a_digit_matches_no_text_without_one(text: s
             checked += 1
             assert pattern.search(text) is None, pattern.pattern
     assert checked > 30
+
+
+DIGIT_RULES = [each for each in ALL if each.digits]
+
+
+def test_the_rules_that_read_only_digits_are_many_and_each_names_a_pattern_needing_one() -> None:
+    assert len(DIGIT_RULES) > 30
+    for each in DIGIT_RULES:
+        names = each.read.__code__.co_names
+        patterns = [each.read.__globals__.get(n) for n in names]
+        assert any(isinstance(p, re.Pattern) and needs_digit(p) for p in patterns), each.name
+
+
+@settings(max_examples=300, deadline=None)
+@given(DIGITLESS)
+def test_a_rule_that_reads_only_digits_reads_nothing_in_a_text_without_one(text: str) -> None:
+    # The engine does not call such a rule on a text without a digit: called, it finds
+    # nothing there (with the article's date, so that the dated rules read too).
+    for each in DIGIT_RULES:
+        assert list(each.read(Scan(text, date(2020, 10, 8)))) == [], each.name
+
+
+def test_skipping_the_rules_that_read_only_digits_reads_the_same_figures() -> None:
+    everyone = tuple(replace(each, digits=False) for each in RULES["ko"])
+    for text in ("세 명이 두 달간 첫날 일주일 만에 왔다", "3명이 2020년 10월 8일 오후 3시에 왔다"):
+        for ref in (None, date(2020, 10, 8)):
+            assert run(Scan(text, ref), RULES["ko"]) == run(Scan(text, ref), everyone)
+
+
+CUT_PIECES = [
+    "[사진 = 알리바바그룹]", "[사진", "(사진=연합뉴스)", "(사진", "【 앵커멘트 】", "【", "】",
+    "[기자]", "[앵커 멘트]", "스탠딩 : 장가희 / 기자 - ", "스탠딩", "백아영 / 화면캡처 유튜브",
+    " / ", "캡처", "캡쳐", "밝혔다. ", "2019년 ", "부스", " ", "\n", "[", "]", "(", ")", "/",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(CUT_PIECES) | st.text(max_size=4), max_size=12).map("".join))
+def test_captions_and_cues_are_cut_as_the_pattern_alone_cuts_them(text: str) -> None:
+    body = "앞 문장. " + text
+    spans = [(0, len(body)), (6, len(body))]
+    alone = []
+    for start, end in spans:
+        at = start
+        for cut in CUTS.finditer(body, start, end):
+            alone.append((at, cut.start()))
+            at = cut.end()
+        alone.append((at, end))
+    assert _cut_captions(body, spans) == alone
 
 
 @pytest.mark.parametrize(

@@ -19,12 +19,12 @@ import json
 import math
 import re
 from bisect import bisect_right
-from collections import Counter
+from collections import _count_elements  # type: ignore[attr-defined]
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from operator import add, itemgetter, mul
+from operator import add, mul
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "checkworthiness_en.json"
@@ -34,12 +34,14 @@ TOKEN = re.compile(r"(?u)\b\w\w+\b")
 
 @dataclass(frozen=True, slots=True)
 class _Block:
-    """One fitted vectorizer: term -> (idf x weight, idf squared), the two products a
-    term's tf-idf value needs, computed once at load rather than for every sentence."""
+    """One fitted vectorizer: term -> idf x weight + (idf squared) j, the two products a
+    term's tf-idf value needs, computed once at load rather than for every sentence. One
+    complex number holds both: one object to reach for each term of a unit (not a tuple and
+    two floats), and one sum adds both, each part in the same order as two sums would."""
 
     analyzer: str
     ngram: tuple[int, int]
-    terms: dict[str, tuple[float, float]]
+    terms: dict[str, complex]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +100,9 @@ def _grams(tokens: list[str], low: int, high: int) -> list[str]:
     scikit-learn's order (all unigrams, then all bigrams, ...)."""
     grams = list(tokens) if low == 1 else []
     if high >= 2 and len(tokens) >= 2 and low <= 2:
-        # Bigrams by pairing each token with the next: the common case, built in one pass.
-        grams += [a + " " + b for a, b in pairwise(tokens)]
+        # Bigrams by pairing each token with the next: the common case, built in one pass
+        # (joined by map, without a Python step per pair).
+        grams += map(" ".join, pairwise(tokens))
     for n in range(max(3, low), min(high, len(tokens)) + 1):
         grams.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
     return grams
@@ -135,22 +138,24 @@ def token_ngrams(text: str, ngram: tuple[int, int]) -> list[str]:
     return _grams(text.split(), *ngram)
 
 
-_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 ANALYZERS = {"word": word_ngrams, "char_wb": char_wb_ngrams, "tokens": token_ngrams}
 
 
 def _block_score(block: _Block, text: str) -> float:
     grams = ANALYZERS[block.analyzer](text, block.ngram)
-    counts = Counter(grams)
+    # The counting Counter does, into a plain dict (same counts, same order), without its
+    # Python layers: this runs for every block of every unit.
+    counts: dict[str, int] = {}
+    _count_elements(counts, grams)
     # A term's value is idf, times 1 + log(count) when it repeats (sublinear tf): every term
-    # is first summed as if it occurred once, then the few that repeat are corrected.
-    found = list(filter(None, map(block.terms.get, counts)))
-    dot = sum(map(_FIRST, found))
-    norm = sum(map(_SECOND, found))
+    # is first summed as if it occurred once, then the few that repeat are corrected. (A
+    # term whose both products are 0 is left out of the sum: it adds nothing to either.)
+    both = sum(filter(None, map(block.terms.get, counts)))
+    dot, norm = both.real, both.imag
     if len(counts) < len(grams):
         terms = block.terms
         for gram in [g for g, count in counts.items() if count > 1 and g in terms]:
-            weight, square = terms[gram]
+            weight, square = terms[gram].real, terms[gram].imag
             tf = 1.0 + math.log(counts[gram])
             dot += (tf - 1.0) * weight
             norm += (tf * tf - 1.0) * square
@@ -163,7 +168,7 @@ def load(path: Path = MODEL_PATH) -> Model:
         _Block(
             analyzer=b["analyzer"],
             ngram=(int(b["ngram"][0]), int(b["ngram"][1])),
-            terms={t: (float(i) * float(w), float(i) * float(i)) for t, i, w in b["terms"]},
+            terms={t: complex(float(i) * float(w), float(i) * float(i)) for t, i, w in b["terms"]},
         )
         for b in data["blocks"]
     )

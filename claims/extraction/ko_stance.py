@@ -76,13 +76,20 @@ class _Morph:
 def _walk(text: str, offset: int, morphemes: Sequence[Morpheme]) -> list[_Morph]:
     spans = [(s + offset, e + offset) for s, e in quoted_spans(text)]
     walked, previous_form, previous_tag = [], "", ""
+    # Morphemes and quotations both run in text order (the quotations apart): one walk
+    # finds the quotation each morpheme starts in, if any.
+    at, last = 0, len(spans) - 1
     for start, form, tag in morphemes:
         found = mark(form, tag, previous_form, previous_tag)
         found = EXTRA_STANCE.get((form, tag), found)
         previous_form, previous_tag = form, tag
         if tag[0] == "S" and tag not in _KEPT_SYMBOLS:
             continue
-        quoted = any(s <= start < e for s, e in spans)
+        quoted = False
+        if spans:
+            while at < last and spans[at][1] <= start:
+                at += 1
+            quoted = spans[at][0] <= start < spans[at][1]
         walked.append(_Morph(form, tag, found, quoted))
     return walked
 

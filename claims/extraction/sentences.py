@@ -124,11 +124,26 @@ def _cut_captions(body: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     pieces: list[tuple[int, int]] = []
     for start, end in spans:
         at = start
-        for caption in CUTS.finditer(body, start, end):
-            pieces.append((at, caption.start()))
-            at = caption.end()
+        if _may_hold_cuts(body, start, end):
+            for caption in CUTS.finditer(body, start, end):
+                pieces.append((at, caption.start()))
+                at = caption.end()
         pieces.append((at, end))
     return pieces
+
+
+def _may_hold_cuts(body: str, start: int, end: int) -> bool:
+    """Whether ``body[start:end]`` holds what every match of ``CUTS`` holds: a bracket ("[",
+    "(", "【"), "스탠딩", or a credit's "/" and "캡" (most sentences hold none: the pattern,
+    which could start at any Korean syllable, is not run on them)."""
+    find = body.find
+    return (
+        find("[", start, end) >= 0
+        or find("(", start, end) >= 0
+        or find("【", start, end) >= 0
+        or find("스탠딩", start, end) >= 0
+        or (find("캡", start, end) >= 0 and find("/", start, end) >= 0)
+    )
 
 
 def bounded(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:

@@ -56,13 +56,19 @@ class Scan:
         known = self._found.get(id(pattern))
         if known is not None:
             return known[1]
-        if self._digits is None:
-            self._digits = DIGIT.search(self.text) is not None
         found = (
-            [] if not self._digits and needs_digit(pattern) else list(pattern.finditer(self.text))
+            []
+            if not self.holds_digit() and needs_digit(pattern)
+            else list(pattern.finditer(self.text))
         )
         self._found[id(pattern)] = (pattern, found)
         return found
+
+    def holds_digit(self) -> bool:
+        """Whether the text holds a digit (looked for once)."""
+        if self._digits is None:
+            self._digits = DIGIT.search(self.text) is not None
+        return self._digits
 
 
 # By the pattern's id, with the pattern (kept alive, so the id stays its own).
@@ -128,13 +134,17 @@ class Rule:
     """A named reading of one shape of figure.
 
     ``needs``: strings one of which the text must hold for the rule to match at all (a cheap
-    test that spares the pattern); ``dated``: the rule reads only against an article date.
+    test that spares the pattern); ``dated``: the rule reads only against an article date;
+    ``digits``: the rule reads only in a text that holds a digit, every candidate coming from
+    a match of a pattern that takes one (``needs_digit``). Most sentences of a story hold no
+    digit: such a rule is then not called at all.
     """
 
     name: str
     read: Reader
     needs: tuple[str, ...] = ()
     dated: bool = False
+    digits: bool = False
 
     @property
     def about(self) -> str:
@@ -143,12 +153,12 @@ class Rule:
 
 
 def rule(
-    name: str, *, needs: tuple[str, ...] = (), dated: bool = False
+    name: str, *, needs: tuple[str, ...] = (), dated: bool = False, digits: bool = False
 ) -> Callable[[Reader], Rule]:
     """Make a reader function a named rule: ``@rule("ko_full_date")``."""
 
     def named(read: Reader) -> Rule:
-        return Rule(name, read, needs, dated)
+        return Rule(name, read, needs, dated, digits)
 
     return named
 
@@ -157,8 +167,11 @@ def run(scan: Scan, rules: Sequence[Rule]) -> list[Candidate]:
     """The candidates of every rule that applies to the text, in the rules' order."""
     found: list[Candidate] = []
     text = scan.text
+    digits = scan.holds_digit()
     for each in rules:
         if each.dated and scan.ref is None:
+            continue
+        if each.digits and not digits:
             continue
         if each.needs and not _holds_any(text, each.needs):
             continue

@@ -157,7 +157,7 @@ def ko_unit(unit: str) -> tuple[str, str]:
     return KO_COUNTERS[unit]
 
 
-@rule("ko_money")
+@rule("ko_money", digits=True)
 def money(scan: Scan) -> Iterator[Candidate]:
     """An amount of money: "3조7800억원", "4천만 원", "100달러", "3~4조원"."""
     for m in scan.matches(KO_AMOUNT):
@@ -165,7 +165,7 @@ def money(scan: Scan) -> Iterator[Candidate]:
             yield from _amount(m, scan.text)
 
 
-@rule("ko_percent")
+@rule("ko_percent", digits=True)
 def percent(scan: Scan) -> Iterator[Candidate]:
     """A percentage or percentage points: "61.57%", "3 퍼센트", "3.5%p"."""
     for m in scan.matches(KO_AMOUNT):
@@ -173,7 +173,7 @@ def percent(scan: Scan) -> Iterator[Candidate]:
             yield from _amount(m, scan.text)
 
 
-@rule("ko_counter")
+@rule("ko_counter", digits=True)
 def counter(scan: Scan) -> Iterator[Candidate]:
     """A number and its counter: "35개국", "15만 명", "66세", "6개월", "20대", "1.8배"."""
     for m in scan.matches(KO_AMOUNT):
@@ -293,7 +293,7 @@ def _absolute(text: str, end: int) -> bool:
     return KO_SAFE_AFTER.match(text, end) is not None and KO_DENIED.search(text, end) is not None
 
 
-@rule("ko_scaled_number")
+@rule("ko_scaled_number", needs=("조", "억", "만"), digits=True)  # what it yields holds one
 def scaled_number(scan: Scan) -> Iterator[Candidate]:
     """A number with a scale word and no unit: "40억", "100조 이상" (a count)."""
     for m in scan.matches(KO_BARE_SCALE):
@@ -302,7 +302,7 @@ def scaled_number(scan: Scan) -> Iterator[Candidate]:
             yield Candidate(m.start(), m.end(), value, "", "count")
 
 
-@rule("ko_bare_decimal", needs=(".",))
+@rule("ko_bare_decimal", digits=True, needs=(".",))
 def bare_decimal(scan: Scan) -> Iterator[Candidate]:
     """A decimal before a particle: "합계출산율은 1.22로" (not "5.18을", "버전 2.1로")."""
     text = scan.text
@@ -313,7 +313,7 @@ def bare_decimal(scan: Scan) -> Iterator[Candidate]:
             yield Candidate(m.start(), m.end(), format_decimal(to_decimal(number)), "", "count")
 
 
-@rule("ko_fraction", needs=("분의",))
+@rule("ko_fraction", digits=True, needs=("분의",))
 def fraction(scan: Scan) -> Iterator[Candidate]:
     """A fraction in words: "5분의 3" (0.6)."""
     for m in scan.matches(KO_FRACTION):
@@ -322,7 +322,7 @@ def fraction(scan: Scan) -> Iterator[Candidate]:
             yield Candidate(m.start(), m.end(), value, "fraction", "ratio")
 
 
-@rule("ko_slash_fraction", needs=("/",))
+@rule("ko_slash_fraction", digits=True, needs=("/",))
 def slash_fraction(scan: Scan) -> Iterator[Candidate]:
     """A proper fraction before a particle: "전 정부의 1/4이다" (0.25)."""
     for m in scan.matches(KO_SLASH_FRACTION):
@@ -331,7 +331,7 @@ def slash_fraction(scan: Scan) -> Iterator[Candidate]:
             yield Candidate(m.start(), m.end(), value, "fraction", "ratio")
 
 
-@rule("ko_speed", needs=("속", "시간"))
+@rule("ko_speed", digits=True, needs=("속", "시간"))
 def speed(scan: Scan) -> Iterator[Candidate]:
     """A speed: "시속 80km" (km/h), "초속 40m" (m/s), "한 시간에 40km", "시속 300∼320km"."""
     for m in scan.matches(KO_SPEED):

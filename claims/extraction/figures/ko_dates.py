@@ -64,21 +64,21 @@ def _date(m: re.Match[str]) -> Iterator[Candidate]:
         yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
 
 
-@rule("ko_full_date")
+@rule("ko_full_date", digits=True)
 def full_date(scan: Scan) -> Iterator[Candidate]:
     """A date written out: "2020년 10월 8일"."""
     for m in scan.matches(KO_FULL_DATE):
         yield from _date(m)
 
 
-@rule("ko_dot_date")
+@rule("ko_dot_date", digits=True)
 def dot_date(scan: Scan) -> Iterator[Candidate]:
     """A date in figures: "2020.10.08", "2020-10-08", "2020/10/08"."""
     for m in scan.matches(KO_DOT_DATE):
         yield from _date(m)
 
 
-@rule("ko_year_month")
+@rule("ko_year_month", digits=True)
 def year_month(scan: Scan) -> Iterator[Candidate]:
     """A month of a year: "2020년 10월" (value "2020-10")."""
     for m in scan.matches(KO_YEAR_MONTH):
@@ -86,14 +86,14 @@ def year_month(scan: Scan) -> Iterator[Candidate]:
             yield Candidate(m.start(), m.end(), f"{int(m[1]):04d}-{int(m[2]):02d}", "", "date")
 
 
-@rule("ko_year")
+@rule("ko_year", digits=True)
 def year(scan: Scan) -> Iterator[Candidate]:
     """A year: "2020년"; "1975년생" is a birth year (unit "birth_year")."""
     for m in scan.matches(KO_YEAR):
         yield Candidate(m.start(), m.end(), m[1], "birth_year" if m[2] else "", "date")
 
 
-@rule("ko_year_range_first", needs=("~", "∼"))
+@rule("ko_year_range_first", digits=True, needs=("~", "∼"))
 def year_range_first(scan: Scan) -> Iterator[Candidate]:
     """The first year of a range, "1955∼1963년생" (``ko_year`` reads the last)."""
     for m in scan.matches(KO_YEAR_RANGE_FIRST):
@@ -101,7 +101,7 @@ def year_range_first(scan: Scan) -> Iterator[Candidate]:
         yield Candidate(m.start("a"), m.end("a"), m["a"], unit, "date")
 
 
-@rule("ko_bare_year", needs=("19", "20"))
+@rule("ko_bare_year", digits=True, needs=("19", "20"))
 def bare_year(scan: Scan) -> Iterator[Candidate]:
     """A year without 년 before what it dates: "2014 브라질 월드컵", "'친구'(2001)"."""
     text = scan.text
@@ -119,7 +119,7 @@ def _year_before_event(text: str, end: int) -> bool:
     )
 
 
-@rule("ko_season", needs=("-", "–", "/"))
+@rule("ko_season", digits=True, needs=("-", "–", "/"))
 def season(scan: Scan) -> Iterator[Candidate]:
     """The two years of a season: "2015-16 프리미어리그", "2014-2015학년도"."""
     for m in scan.matches(KO_SEASON):
@@ -131,7 +131,7 @@ def season(scan: Scan) -> Iterator[Candidate]:
             yield Candidate(m.start("b"), m.end("b"), str(high), "", "date")
 
 
-@rule("ko_short_year", needs=("년",), dated=True)
+@rule("ko_short_year", digits=True, needs=("년",), dated=True)
 def short_year(scan: Scan) -> Iterator[Candidate]:
     """A two-digit year: "61년생" (born 1961), "82~88년생", "87년도 이후"."""
     if scan.ref is None:
@@ -146,7 +146,7 @@ def short_year(scan: Scan) -> Iterator[Candidate]:
         yield Candidate(m.start(high), m.end(), century(m[high], latest), unit, "date")
 
 
-@rule("ko_time")
+@rule("ko_time", needs=("시",), digits=True)
 def time_of_day(scan: Scan) -> Iterator[Candidate]:
     """A time of day: "오후 3시" (15:00), "9시 30분", "3시 반"."""
     for m in scan.matches(KO_TIME):

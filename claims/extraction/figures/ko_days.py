@@ -126,7 +126,7 @@ def _relative_day_date(m: re.Match[str], ref: date) -> date | None:
     return safe_date(year, month, int(m[2]))
 
 
-@rule("ko_month_day", dated=True)
+@rule("ko_month_day", digits=True, dated=True)
 def month_day(scan: Scan) -> Iterator[Candidate]:
     """A day of a month: "지난 6월 24일", "올해 3월 5일"."""
     if scan.ref is None:
@@ -137,7 +137,7 @@ def month_day(scan: Scan) -> Iterator[Candidate]:
             yield Candidate(m.start(), m.end(), found.isoformat(), "", "date")
 
 
-@rule("ko_month_part", dated=True)
+@rule("ko_month_part", digits=True, dated=True)
 def month_part(scan: Scan) -> Iterator[Candidate]:
     """A part of a month: "3월 초", "지난 5월 중순", "오는 6월 말" (approximate)."""
     if scan.ref is None:
@@ -150,7 +150,7 @@ def month_part(scan: Scan) -> Iterator[Candidate]:
             yield Candidate(m.start(), m.end(), value, "", "date", approximate=True)
 
 
-@rule("ko_month", dated=True)
+@rule("ko_month", digits=True, dated=True)
 def month(scan: Scan) -> Iterator[Candidate]:
     """A month: "지난 3월", "3월에" (value "2020-03"); both of "7~8월"."""
     if scan.ref is None:
@@ -177,7 +177,7 @@ def _month_value(prefix: str | None, number: int, ref: date) -> str:
     return f"{year:04d}-{number:02d}"
 
 
-@rule("ko_relative_day", dated=True)
+@rule("ko_relative_day", digits=True, dated=True)
 def relative_day(scan: Scan) -> Iterator[Candidate]:
     """A day of a month named from the article's: "지난달 19일", "내달 6일"."""
     if scan.ref is None:
@@ -199,7 +199,7 @@ def relative_month_part(scan: Scan) -> Iterator[Candidate]:
         yield Candidate(m.start(), m.end(), value, "", "date", approximate=True)
 
 
-@rule("ko_day_range", dated=True)
+@rule("ko_day_range", digits=True, dated=True)
 def day_range(scan: Scan) -> Iterator[Candidate]:
     """Both ends of a range of days, in the month of the last: "7일∼13일", "17~18일"."""
     if scan.ref is None:
@@ -221,7 +221,7 @@ def day_range(scan: Scan) -> Iterator[Candidate]:
             yield Candidate(m.start(2), m.end(), last.isoformat(), "", "date")
 
 
-@rule("ko_day", dated=True)
+@rule("ko_day", digits=True, dated=True)
 def day(scan: Scan) -> Iterator[Candidate]:
     """A bare day of the month, "8일"; the last day of a range from the first ("3일부터
     5일까지"). Not days counted from an event ("7일 전에"): ``ko_days_from_event``."""
@@ -332,7 +332,7 @@ def _final(syllable: str) -> int:
     return code % 28 if 0 <= code < 11172 else -1
 
 
-@rule("ko_weekday_day", needs=("요일",), dated=True)
+@rule("ko_weekday_day", digits=True, needs=("요일",), dated=True)
 def weekday_day(scan: Scan) -> Iterator[Candidate]:
     """A day given with its weekday: "수요일인 9일", "14일(목요일)"."""
     if scan.ref is None:
@@ -381,7 +381,7 @@ def relative_month(scan: Scan) -> Iterator[Candidate]:
         yield Candidate(m.start(), m.end(), f"{year:04d}-{number:02d}", "", "date")
 
 
-@rule("ko_election_day", needs=("선", "전당대회"), dated=True)
+@rule("ko_election_day", digits=True, needs=("선", "전당대회"), dated=True)
 def election_day(scan: Scan) -> Iterator[Candidate]:
     """An election named by its date: "오는 6·4 지방선거", "4.24 재보궐선거"."""
     if scan.ref is None:

@@ -64,7 +64,7 @@ def days_counted(text: str, start: int, end: int) -> bool:
     )
 
 
-@rule("ko_years_months", needs=("년",))
+@rule("ko_years_months", digits=True, needs=("년",))
 def years_months(scan: Scan) -> Iterator[Candidate]:
     """A duration in years and months, "1년6월" (18 months)."""
     for m in scan.matches(KO_YEARS_MONTHS):
@@ -72,7 +72,7 @@ def years_months(scan: Scan) -> Iterator[Candidate]:
         yield Candidate(m.start(), m.end(), str(months), "months", "duration")
 
 
-@rule("ko_nights_days", needs=("박",))
+@rule("ko_nights_days", digits=True, needs=("박",))
 def nights_days(scan: Scan) -> Iterator[Candidate]:
     """A stay, "1박2일": one night, two days."""
     for m in scan.matches(KO_NIGHTS_DAYS):
@@ -80,7 +80,7 @@ def nights_days(scan: Scan) -> Iterator[Candidate]:
         yield Candidate(m.start("d"), m.end(), m["d"], "days", "duration")
 
 
-@rule("ko_days_from_event", needs=("일",))
+@rule("ko_days_from_event", digits=True, needs=("일",))
 def days_from_event(scan: Scan) -> Iterator[Candidate]:
     """Days counted from an event: "7일전에", "3일 뒤"."""
     text = scan.text
@@ -89,7 +89,7 @@ def days_from_event(scan: Scan) -> Iterator[Candidate]:
             yield Candidate(m.start("num"), m.end(), m["num"], "days", "duration")
 
 
-@rule("ko_days_a_week", needs=("일",))
+@rule("ko_days_a_week", digits=True, needs=("일",))
 def days_a_week(scan: Scan) -> Iterator[Candidate]:
     """Days a week: "주 4일제", "주5일 근무"."""
     for m in scan.matches(KO_DAYS_COUNTED):

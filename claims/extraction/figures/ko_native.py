@@ -93,7 +93,7 @@ def native_noun(scan: Scan) -> Iterator[Candidate]:
         yield Candidate(m.start(), end, str(KO_NATIVE[m["num"]]), "", "count")
 
 
-@rule("ko_native_ordinal")
+@rule("ko_native_ordinal", needs=("째",))  # every ordinal ends in 째
 def native_ordinal(scan: Scan) -> Iterator[Candidate]:
     """A native ordinal: "첫째", "둘째"."""
     for m in scan.matches(KO_NATIVE_ORDINAL):

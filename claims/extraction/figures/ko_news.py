@@ -59,14 +59,14 @@ KO_BRACKET_AGE = re.compile(
 KO_SPACED_AGE = re.compile(r"(?<=[가-힣]\s)\((?P<num>\d{1,2})\)(?=\s?(?:씨|군|양))")
 
 
-@rule("ko_bracket_age")
+@rule("ko_bracket_age", digits=True)
 def bracket_age(scan: Scan) -> Iterator[Candidate]:
     """An age in brackets after a name: "박씨(32)", "(본명 박재상·35)", "A(10)군"."""
     for m in scan.matches(KO_BRACKET_AGE):
         yield Candidate(m.start("num"), m.end("num"), m["num"], "years", "age")
 
 
-@rule("ko_score", needs=("-", "–", "대"))
+@rule("ko_score", digits=True, needs=("-", "–", "대"))
 def score(scan: Scan) -> Iterator[Candidate]:
     """A score, one count per side: "2-3으로", "0대 1로", "63 대 36"."""
     for m in scan.matches(KO_SCORE):
@@ -74,7 +74,7 @@ def score(scan: Scan) -> Iterator[Candidate]:
             yield Candidate(m.start(side), m.end(side), str(int(m[side])), "score", "count")
 
 
-@rule("ko_bases", needs=("루",))
+@rule("ko_bases", digits=True, needs=("루",))
 def bases(scan: Scan) -> Iterator[Candidate]:
     """Two bases: "1,2루"."""
     for m in scan.matches(KO_BASES):
@@ -82,14 +82,14 @@ def bases(scan: Scan) -> Iterator[Candidate]:
         yield Candidate(m.start("b"), m.end(), m["b"], "base", "rank")
 
 
-@rule("ko_par", needs=("파",))
+@rule("ko_par", digits=True, needs=("파",))
 def par(scan: Scan) -> Iterator[Candidate]:
     """A golf hole's par: "(파5)"."""
     for m in scan.matches(KO_PAR):
         yield Candidate(m.start(), m.end(), m["num"], "par", "quantity")
 
 
-@rule("ko_ordinal", needs=("제",))
+@rule("ko_ordinal", digits=True, needs=("제",))
 def ordinal(scan: Scan) -> Iterator[Candidate]:
     """An ordinal with 제: "제24회" (unit "edition"), "제1조", "제1, 2 연평해전" (not
     "제2의 고향": a second home)."""
@@ -103,21 +103,21 @@ def ordinal(scan: Scan) -> Iterator[Candidate]:
             yield Candidate(m.start("num2"), m.end("num2"), str(int(m["num2"])), unit, "rank")
 
 
-@rule("ko_school_year", needs=("고", "중"))
+@rule("ko_school_year", digits=True, needs=("고", "중"))
 def school_year(scan: Scan) -> Iterator[Candidate]:
     """A school year: "고3 학생", "A(16·고1)양"."""
     for m in scan.matches(KO_SCHOOL_YEAR):
         yield Candidate(m.start(), m.end(), m["num"], "school_year", "rank")
 
 
-@rule("ko_top", needs=("톱", "탑", "베스트"))
+@rule("ko_top", digits=True, needs=("톱", "탑", "베스트"))
 def top(scan: Scan) -> Iterator[Candidate]:
     """The top N: "톱10", "탑2", "베스트11"."""
     for m in scan.matches(KO_TOP):
         yield Candidate(m.start(), m.end(), str(int(m["num"])), "top", "rank")
 
 
-@rule("ko_labelled_measure", needs=tuple(KO_LABEL_UNITS))
+@rule("ko_labelled_measure", digits=True, needs=tuple(KO_LABEL_UNITS))
 def labelled_measure(scan: Scan) -> Iterator[Candidate]:
     """A measure named before its number: "승점 4", "타율 0.338", "규모 8.2"."""
     text = scan.text
@@ -132,7 +132,7 @@ def labelled_measure(scan: Scan) -> Iterator[Candidate]:
             yield Candidate(m.start("num2"), m.end("num2"), number, unit, "quantity")
 
 
-@rule("ko_spaced_age", needs=("(",))
+@rule("ko_spaced_age", digits=True, needs=("(",))
 def spaced_age(scan: Scan) -> Iterator[Candidate]:
     """An age in brackets after a space: "최모 (41)씨"."""
     for m in scan.matches(KO_SPACED_AGE):
