@@ -19,7 +19,7 @@ import json
 import math
 import re
 from bisect import bisect_right
-from collections import _count_elements  # type: ignore[attr-defined]
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -143,10 +143,7 @@ ANALYZERS = {"word": word_ngrams, "char_wb": char_wb_ngrams, "tokens": token_ngr
 
 def _block_score(block: _Block, text: str) -> float:
     grams = ANALYZERS[block.analyzer](text, block.ngram)
-    # The counting Counter does, into a plain dict (same counts, same order), without its
-    # Python layers: this runs for every block of every unit.
-    counts: dict[str, int] = {}
-    _count_elements(counts, grams)
+    counts = Counter(grams)
     # A term's value is idf, times 1 + log(count) when it repeats (sublinear tf): every term
     # is first summed as if it occurred once, then the few that repeat are corrected. (A
     # term whose both products are 0 is left out of the sum: it adds nothing to either.)
