@@ -77,6 +77,11 @@ Looks at the fresh set (issue 16):
     narrative 25 -> 30); Korean (default) 79.4/88.0 unchanged; with
     ``BENCH_CLAIM_EMBEDDINGS_KO=1`` Korean 84.5/86.8 (F1 85.6; figure claims 80.4/79.6; top
     third 95.1) against the four-layer 82.9/87.1.
+16. 2026-12-07, main at 6679c39 (the lead's quotation marks read by their place, the speed
+    round h29-speed with the same output, no model changed; decided before it: to report the
+    session's end, kept whatever it read), with ``BENCH_CLAIM_EMBEDDINGS=1``: Korean (default)
+    79.5/88.3 (F1 83.6; figure claims 79.1/79.6; top third 93.2) against 79.4/88.0; English
+    76.3/83.7 unchanged; with ``BENCH_CLAIM_EMBEDDINGS_KO=1`` Korean 84.5/87.1 (F1 85.8).
 """
 
 from __future__ import annotations
