@@ -13,6 +13,11 @@ corpus labelled unit by unit, in context, against ``bench/data/CODEBOOK.md`` ver
                                                              only; the trainer reads the first)
     bench/data/claims_train_ko_more.tsv                      Korean ko-wikinews articles the
                                                              campaign left, labelled later
+    bench/data/claims_train_en_more.tsv                      English pages the rounds before
+                                                             left (batches en_01-en_04 of
+                                                             label_sources at 1bd53bc)
+    bench/data/claims_train_en_more_indep.tsv                each of its two labellers on 100
+                                                             units of the other's batches
 
 A row is: language, corpus file, article key, start, end, sha1(unit)[:12], label, category,
 the form of ``claims_fresh_test_labels.tsv`` (``bench/agreement.py`` reads it). No text: the
@@ -24,6 +29,7 @@ and stay outside the checkout) by:
 
     .venv/bin/python -m bench.claims_train /work/labelling/done /work/labelling/second
     .venv/bin/python -m bench.claims_train news DONE_FOLDER SECOND_FOLDER   # the en_news files
+    .venv/bin/python -m bench.claims_train more DONE_FOLDER SECOND_FOLDER   # the en_more files
 
 trafilatura needs about a second a page to read the English HTML pages, so the bodies are
 kept in a cache outside the checkout (``CLAIMDESK_BENCH_CACHE``, by default the system's
@@ -59,11 +65,12 @@ LABEL_FILES = {"ko": "claims_train_ko.tsv", "en": "claims_train_en.tsv"}
 SECOND = "claims_train_second.tsv"
 # Label files read after a language's first one (same form; their articles are new ones).
 MORE_FILES: dict[str, tuple[str, ...]] = {
-    "en": ("claims_train_en_news.tsv",),
+    "en": ("claims_train_en_news.tsv", "claims_train_en_more.tsv"),
     "ko": ("claims_train_ko_more.tsv",),
 }
 NEWS_SECOND = "claims_train_en_news_second.tsv"
 NEWS_INDEP = "claims_train_en_news_indep.tsv"
+MORE_INDEP = "claims_train_en_more_indep.tsv"
 CACHE_NAME = "claimdesk-claims-train-bodies.pickle"
 
 
@@ -246,8 +253,37 @@ def write_news_labels(done: Path, second: Path) -> None:
     _write(sorted(second.glob("*.tsv")), DATA / NEWS_SECOND, about, NEWS_HEADER)
 
 
+MORE_HEADER = """\
+# language\tcorpus file\tarticle key\tstart\tend\tsha1(unit)[:12]\tclaim (1) or not (0)\tcategory
+# {about}
+# Labelled in context (whole articles, unit by unit, against bench/data/CODEBOOK.md version 1)
+# on 2026-12-07 by {labellers} (helper sessions reading every unit themselves: no script,
+# heuristic, model or look at Claimdesk's output), in issue 16's third English round: the
+# English pages bench/label_sources.py still left untouched, its batches en_01-en_04 at
+# commit 1bd53bc (units: split_sentences there). No corpus text here: bench/claims_train.py
+# reads each body again and checks every row against its sha1.
+# {count} units, {claims} claims, {articles} articles.
+"""
+
+
+def write_more_labels(done: Path, second: Path) -> None:
+    """``claims_train_en_more.tsv`` from the filled-in batches of ``done``, and the
+    independent second labels of ``second`` (each labeller on a seeded sample of 100 units
+    of the other's batches) as ``claims_train_en_more_indep.tsv``."""
+    name = MORE_FILES["en"][1]
+    _write(sorted(done.glob("en_*.tsv")), DATA / name, "Third English round", MORE_HEADER)
+    about = (
+        "Independent second labels: each labeller of the round on 100 units drawn at random "
+        "(seed 3007) from the other's batches, read in their articles, the first labels unseen "
+        "(agreement: bench/agreement.py claims_train_en_more.tsv claims_train_en_more_indep.tsv)"
+    )
+    _write(sorted(second.glob("*.tsv")), DATA / MORE_INDEP, about, MORE_HEADER)
+
+
 if __name__ == "__main__":
-    if sys.argv[1] == "news":
+    if sys.argv[1] == "more":
+        write_more_labels(Path(sys.argv[2]), Path(sys.argv[3]))
+    elif sys.argv[1] == "news":
         write_news_labels(Path(sys.argv[2]), Path(sys.argv[3]))
     else:
         write_labels(Path(sys.argv[1]), Path(sys.argv[2]))
