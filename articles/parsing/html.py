@@ -41,6 +41,7 @@ from articles.parsing.korean import (
 from articles.parsing.meta import (
     Site,
     choose_title,
+    class_author_names,
     letters,
     lone_by_authors,
     microdata_authors,
@@ -90,12 +91,13 @@ TRACKER_AUTHOR_META = (
 # "홍길동 기자", not a photo credit's "사진=홍길동 기자".
 BYLINE_KO = re.compile(r"(?<![=가-힣])(?<!=\s)([가-힣]{2,4})\s*(?:기자|특파원)(?![가-힣])")
 NAME_EN = r"[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
-# "By Jane Roe", "Posted by Jane Roe, John Doe and Ann Lee - Chrome team": one line (the
-# next line is another thing); a role after a dash is not a name.
+# "By Jane Roe", "Posted by Jane Roe, John Doe and Ann Lee - Chrome team", German "Von Jane
+# Roe, dpa": one line (the next line is another thing); a role after a dash is not a name, nor
+# a lower-case agency after a comma.
 BYLINE_EN = re.compile(
-    rf"^\s*(?:[-–—]+[ \t]*)?(?:(?:Posted|Written|Words|Reported)[ \t]+)?[Bb]y:?[ \t]+"
-    rf"({NAME_EN}(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+){NAME_EN}){{0,5}})"
-    r"(?:[ \t]+[-–—|][ \t]+[^\n]{0,60})?[ \t]*$",
+    rf"^\s*(?:[-–—]+[ \t]*)?(?:(?:Posted|Written|Words|Reported)[ \t]+)?(?:[Bb]y|Von):?[ \t]+"
+    rf"({NAME_EN}(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|und)[ \t]+){NAME_EN}){{0,5}})"
+    r"(?:[ \t]+[-–—|][ \t]+[^\n]{0,60}|[ \t]*,[ \t]*[a-z][a-z-]{1,11})?[ \t]*$",
     re.M,
 )
 
@@ -372,7 +374,10 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
     authors = (
         meta["authors"]
         or dl_authors
-        or _found_authors(bylines.get(language, []), meta, fallback_author)
+        # A byline in Latin letters ("By", "Von") is read by the English rules.
+        or _found_authors(
+            bylines.get("ko" if language == "ko" else "en", []), meta, fallback_author
+        )
     )
     published = _url_day(
         _time(meta["published"], language=language)
@@ -482,7 +487,13 @@ def _unnamed_authors(
     if not people(bylines["en"], meta["site"]):
         bylines["en"] = lone_by_authors(tree) or rel_author_names(tree) or bylines["en"]
     bylined = any(people(found, meta["site"]) for found in bylines.values())
-    return bylines, "" if bylined or not fallbacks else _fallback_author(tree)
+    if bylined or not fallbacks:
+        return bylines, ""
+    fallback = _fallback_author(tree)
+    if not people(names(fallback.replace(";", ",")), meta["site"]):
+        # trafilatura's finders took a button ("Follow") or nothing from the author's card.
+        fallback = "; ".join(class_author_names(tree)) or fallback
+    return bylines, fallback
 
 
 def _found_authors(bylined: list[str], meta: dict[str, Any], fallback: str) -> list[str]:

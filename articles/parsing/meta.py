@@ -271,10 +271,14 @@ def microdata_authors(tree: Any) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-# "By", "| By :", "Posted by" alone in its element: the names are the elements after it.
-LONE_BY = re.compile(r"^\W*(?:(?:posted|written|words|reported)\s+)?by\s*:?\s*$", re.I)
-# "Jane Roe", "Joe S.", "marc": short, no figures, no separators.
-NAME_NODE = re.compile(r"^[^\W\d_][^\d@|:/<>()\[\]]{0,38}[^\W\d_.]?\.?$")
+# "By", "| By :", "Posted by", "Author:" alone in its element: the names are the elements
+# after it.
+LONE_BY = re.compile(
+    r"^\W*(?:(?:(?:posted|written|words|reported)\s+)?by\s*:?|autho?r\s*:)\s*$", re.I
+)
+# "Jane Roe", "Joe S.", "marc": short, no figures, no separators; or a user name in one word
+# that opens with a letter ("Bo2man", not "29.12.2010").
+NAME_NODE = re.compile(r"^(?:[^\W\d_][^\d@|:/<>()\[\]]{0,38}[^\W\d_.]?\.?|[^\W\d_]\w{2,24})$")
 NAME_JOIN = re.compile(r"^\s*(?:,|&|and)\s*$", re.I)
 BODY_TEXT = "//body//text()[not(ancestor::script) and not(ancestor::style)]"
 EMPHASIS = {"b", "i", "em", "strong", "u", "mark"}
@@ -323,4 +327,24 @@ def rel_author_names(tree: Any) -> list[str]:
         found = names(text) if len(text) <= 60 else []
         if found:
             return found
+    return []
+
+
+CLASS_AUTHOR = '//body//*[contains(@class, "author") or contains(@class, "byline")]'
+
+
+def class_author_names(tree: Any) -> list[str]:
+    """The names in the links of the page's first element whose class names an author or a
+    byline ("author-info", "post-byline") and that names someone, outside comments: a
+    profile card's "<a>Jane Roe</a> <a>Follow</a>" is Jane Roe."""
+    for node in tree.xpath(CLASS_AUTHOR)[:10]:
+        if node.xpath(IN_COMMENT):
+            continue
+        found: list[str] = []
+        for link in node.xpath(".//a")[:5]:
+            text = " ".join(link.text_content().split())
+            if NAME_NODE.match(text) and len(text.split()) <= 4:
+                found.extend(names(text))
+        if found:
+            return list(dict.fromkeys(found))
     return []
