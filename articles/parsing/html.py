@@ -91,13 +91,21 @@ TRACKER_AUTHOR_META = (
 # "홍길동 기자", not a photo credit's "사진=홍길동 기자".
 BYLINE_KO = re.compile(r"(?<![=가-힣])(?<!=\s)([가-힣]{2,4})\s*(?:기자|특파원)(?![가-힣])")
 NAME_EN = r"[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
-# "By Jane Roe", "Posted by Jane Roe, John Doe and Ann Lee - Chrome team", German "Von Jane
-# Roe, dpa": one line (the next line is another thing); a role after a dash is not a name, nor
-# a lower-case agency after a comma.
+# "By Jane Roe", "Posted by Jane Roe, John Doe and Ann Lee - Chrome team": one line (the
+# next line is another thing); a role after a dash is not a name, nor a lower-case agency
+# after a comma ("By Jane Roe, afp").
 BYLINE_EN = re.compile(
-    rf"^\s*(?:[-–—]+[ \t]*)?(?:(?:Posted|Written|Words|Reported)[ \t]+)?(?:[Bb]y|Von):?[ \t]+"
-    rf"({NAME_EN}(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|und)[ \t]+){NAME_EN}){{0,5}})"
+    rf"^\s*(?:[-–—]+[ \t]*)?(?:(?:Posted|Written|Words|Reported)[ \t]+)?[Bb]y:?[ \t]+"
+    rf"({NAME_EN}(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+){NAME_EN}){{0,5}})"
     r"(?:[ \t]+[-–—|][ \t]+[^\n]{0,60}|[ \t]*,[ \t]*[a-z][a-z-]{1,11})?[ \t]*$",
+    re.M,
+)
+# German "Von Jana Roth, dpa": each name in two words or more (a heading "Von Risiken und
+# Nebenwirkungen" is German nouns). Read for the author only; the body keeps such lines.
+NAME_TWO = r"[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]*){1,3}"
+BYLINE_VON = re.compile(
+    rf"^\s*Von[ \t]+({NAME_TWO}(?:(?:[ \t]*,[ \t]*|[ \t]+und[ \t]+){NAME_TWO}){{0,3}})"
+    r"(?:[ \t]*,[ \t]*[a-z][a-z-]{1,11})?[ \t]*$",
     re.M,
 )
 
@@ -517,7 +525,8 @@ def _byline_authors(text: str, language: str, site: Site) -> list[str]:
         korean = BYLINE_KO.search(text)
         return [korean.group(1)] if korean else []
     first: list[str] = []
-    for match in itertools.islice(BYLINE_EN.finditer(text), 5):
+    matches = itertools.chain(BYLINE_EN.finditer(text), BYLINE_VON.finditer(text))
+    for match in itertools.islice(matches, 5):
         found = names(match.group(1))
         if people(found, site):
             return found
