@@ -160,6 +160,22 @@ def test_a_shell_page_gives_the_article_its_script_data_holds_as_html():
     assert article.authors == ["홍길동"]
 
 
+def test_a_title_set_with_a_typographic_dash_is_kept_over_its_ascii_social_copy():
+    head = '<meta property="og:title" content="Whisky tastings January - May 2020 in Halle">'
+    head += "<title>Whisky tastings January – May 2020 in Halle - tasting-example.com</title>"
+    page = _page(head, body="<h1>tasting-example.com</h1>")
+    (article,) = parse_html(page, url="https://www.tasting-example.com/dates/5", fallbacks=False)
+    assert article.title == "Whisky tastings January – May 2020 in Halle"
+
+
+def test_a_social_title_in_other_words_than_the_page_title_is_not_respelled():
+    head = '<meta property="og:title" content="Whisky tastings - the dates">'
+    head += "<title>Whisky tastings – January to May - tasting-example.com</title>"
+    page = _page(head, body="<h1>tasting-example.com</h1>")
+    (article,) = parse_html(page, url="https://www.tasting-example.com/dates/5", fallbacks=False)
+    assert article.title == "Whisky tastings - the dates"
+
+
 def test_a_korean_title_ending_in_a_figure_before_the_sites_name_keeps_it():
     site = Site("https://www.example-ilbo.co.kr/news/1", "예시일보")
     assert (

@@ -130,7 +130,7 @@ def choose_title(ld: str, og: str, page_title: str, headings: list[str], site: S
         return clean_space(lone[0])
     if ld.strip() or og.strip():
         complete = [cleaned[n] for n in ("ld", "og") if not cleaned[n].endswith(("...", "…"))]
-        return next((t for t in complete if t), cleaned["ld"] or cleaned["og"])
+        return _typeset(next((t for t in complete if t), cleaned["ld"] or cleaned["og"]), cleaned)
     whole = letters(page_title)
     for heading in headings:
         if site.is_segment(heading):
@@ -145,6 +145,21 @@ def choose_title(ld: str, og: str, page_title: str, headings: list[str], site: S
         cut = TITLE_SUFFIX.sub("", cleaned["title"])
         return cut if cut != cleaned["title"] else CJK_SUFFIX.sub("", cut)
     return cleaned["title"]
+
+
+TYPOGRAPHIC = re.compile("[–—‘’“”…]")
+
+
+def _typeset(chosen: str, cleaned: dict[str, str]) -> str:
+    """The <title>'s spelling of the chosen headline when it has the same words set with
+    typographic dashes and quotes ("Januar – Mai") that the other spells in ASCII ("Januar -
+    Mai"): the editor's spelling, which a social tag's plugin flattened."""
+    other = cleaned["title"]
+    if other == chosen or letters(other) != letters(chosen):
+        return chosen
+    if len(TYPOGRAPHIC.findall(other)) > len(TYPOGRAPHIC.findall(chosen)):
+        return other
+    return chosen
 
 
 def _cut_heading(title: str, heading: str) -> str:
