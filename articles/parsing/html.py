@@ -380,12 +380,7 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
         raise ParseError.because("no_article_in_page")
     language = meta["lang"] if meta["lang"] in {"ko", "en"} else detect_language(body)
     authors = (
-        meta["authors"]
-        or dl_authors
-        # A byline in Latin letters ("By", "Von") is read by the English rules.
-        or _found_authors(
-            bylines.get("ko" if language == "ko" else "en", []), meta, fallback_author
-        )
+        meta["authors"] or dl_authors or _found_authors(bylines, language, meta, fallback_author)
     )
     published = _url_day(
         _time(meta["published"], language=language)
@@ -504,9 +499,13 @@ def _unnamed_authors(
     return bylines, fallback
 
 
-def _found_authors(bylined: list[str], meta: dict[str, Any], fallback: str) -> list[str]:
+def _found_authors(
+    bylines: dict[str, list[str]], language: str, meta: dict[str, Any], fallback: str
+) -> list[str]:
     """The people a byline in the page's text or trafilatura's finders name; for a page that
-    names no person, the outlet it gives as the author."""
+    names no person, the outlet it gives as the author. A byline in Latin letters ("By",
+    "Von") is read by the English rules whatever the page's language."""
+    bylined = bylines.get("ko" if language == "ko" else "en", [])
     site = meta["site"]
     fallback_names = names(fallback.replace(";", ","))
     return (
