@@ -3,6 +3,8 @@ credit the speaker the article named most recently, when the text leaves one can
 
 from datetime import datetime
 
+import pytest
+
 from claims.extraction import extract_claims
 from claims.extraction.speakers import resolve_speakers
 from lib.language import detect_language
@@ -123,3 +125,83 @@ def test_extracted_claims_carry_the_resolved_speaker():
     )
     claims = extract_claims(body, language="en", published_at=datetime(2024, 5, 2))
     assert [c.attribution for c in claims] == ["Tim Cook", "Tim Cook"]
+
+
+def test_english_pronoun_resolves_to_a_person_introduced_with_an_apposition():
+    body = (
+        "Janet Yellen, the Treasury secretary, spoke on Tuesday.|"
+        " She said unemployment had fallen to 3.9% in February."
+    )
+    assert _resolved(body) == ["", "Janet Yellen"]
+
+
+def test_english_subject_named_again_by_last_name_is_a_person_for_a_pronoun():
+    body = (
+        "Janet Yellen spoke on Tuesday.| Yellen has led the Treasury since 2021.|"
+        " She said unemployment had fallen to 3.9% in February."
+    )
+    assert _resolved(body) == ["", "", "Janet Yellen"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Two people in the sentence that names the subject.
+        "Janet Yellen met Jerome Powell on Tuesday.| She said unemployment had fallen.",
+        # Another person named since.
+        "Janet Yellen, the Treasury secretary, spoke on Tuesday.|"
+        " Jerome Powell, the Fed chair, was there too.| She said unemployment had fallen.",
+        # A company or a place is no person: nothing names it again by its second word.
+        "Goldman Sachs raised its forecast on Tuesday.| He said unemployment had fallen.",
+        "North Korea fired two missiles on Tuesday.| He said the tests would go on.",
+        # A conjunction or an article opening the sentence is no first name.
+        "While Buckley sang, the crowd left.| She said the song was a gift.",
+        # A speaker credited before and a person introduced since: two candidates.
+        "Tim Cook said sales rose 12%.| Jane Doe, the chief financial officer, spoke next.|"
+        " He said costs fell 3%.",
+    ],
+)
+def test_an_english_pronoun_the_text_leaves_open_stays_unresolved(body):
+    assert _resolved(body)[-1] == ""
+
+
+def test_korean_pronoun_resolves_to_a_person_named_as_the_topic():
+    body = "김철수 삼성전자 부회장은 5일 기자간담회를 열었다.| 그는 매출이 20% 늘었다고 말했다."
+    assert _resolved(body) == ["", "김철수 삼성전자 부회장"]
+
+
+def test_korean_person_introduced_after_an_organisation_is_named_from_the_full_name():
+    body = (
+        "법률사무소 로베리 김동훈 변호사는 법의 취지에 주목했다.|"
+        ' 그는 "적용 대상은 사람으로 제한된다"고 말했다.'
+    )
+    assert _resolved(body) == ["", "김동훈 변호사"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Another person beside the topic.
+        "김철수 삼성전자 부회장은 5일 이영희 LG전자 사장을 만났다.|"
+        " 그는 매출이 20% 늘었다고 말했다.",
+        # Another person named since.
+        "김철수 삼성전자 부회장은 5일 기자간담회를 열었다.| 이영희 LG전자 사장도 참석했다.|"
+        " 그는 매출이 20% 늘었다고 말했다.",
+        # An unnamed official is no person a pronoun can name.
+        "회사 관계자는 5일 기자간담회를 열었다.| 그는 매출이 20% 늘었다고 말했다.",
+        # A body is not a "그".
+        "삼성전자는 5일 기자간담회를 열었다.| 그는 매출이 20% 늘었다고 말했다.",
+        # A credited speaker, then a person introduced since: two candidates.
+        "박영희 사장은 비용이 줄었다고 밝혔다.| 김철수 부회장은 5일 공장을 찾았다.|"
+        " 그는 매출이 20% 늘었다고 말했다.",
+    ],
+)
+def test_a_korean_pronoun_the_text_leaves_open_stays_unresolved(body):
+    assert _resolved(body)[-1] == ""
+
+
+def test_extracted_claims_credit_a_person_introduced_without_a_reporting_verb():
+    body = "김철수 삼성전자 부회장은 5일 기자간담회를 열었다. 그는 매출이 20% 늘었다고 말했다."
+    claims = extract_claims(body, language="ko", published_at=datetime(2024, 3, 6))
+    assert claims
+    assert claims[-1].attribution == "김철수 삼성전자 부회장"

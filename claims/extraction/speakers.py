@@ -74,11 +74,13 @@ def resolve_speakers(body: str, sentences: Sequence[tuple[int, int, str]]) -> li
     own source, credits no one, or whose pronoun the text leaves ambiguous: another person
     named since the speaker, or a speaker of the other sex for "he" and "she"."""
     texts = [body[start:end].strip() for start, end, _ in sentences]
-    people: set[str] | None = None  # the English names, read when a pronoun needs them
+    # The last names of the people an English article names.
+    people = _people(texts) if any(lang == "en" for _, _, lang in sentences) else set()
     words: list[list[str]] = []  # the words of each sentence, quotes set aside, when needed
     resolved: list[str] = []
     named: list[tuple[int, str]] = []  # (sentence index, speaker) of each credited speaker
     sex: dict[str, str] = {}  # a speaker's, from the pronoun that was resolved to them
+    plain: set[int] = set()  # the sentences that name a person without crediting them
     for index, (text, (_, _, language)) in enumerate(zip(texts, sentences, strict=True)):
         own = attribution_of(text, language)
         kind = _anaphor(text, own, language)
@@ -99,18 +101,21 @@ def resolve_speakers(body: str, sentences: Sequence[tuple[int, int, str]]) -> li
                 candidates += _en_role_mentions(texts[:index], kind[5:])
                 candidates.sort(key=lambda pair: pair[0])
             speaker = _antecedent(candidates, language)
-            if speaker and language == "en" and kind == "person":
-                since = " ".join(
-                    QUOTED.sub(" ", t) for t in texts[candidates[-1][0] + 1 : index + 1]
-                )
-                if people is None:
-                    people = _people(texts)
-                if _another_person(since, speaker, people):
+            if speaker and kind == "person":
+                # Another person named since the speaker (or beside them, in the sentence
+                # that only named them) leaves the pronoun open.
+                first = candidates[-1][0] + (candidates[-1][0] not in plain)
+                if _another_since(texts[first : index + 1], speaker, language, people):
                     speaker = ""
             if speaker and pronoun:
                 sex[speaker] = pronoun
         elif own:
             named.append((index, own))
+        else:
+            introduced = introduced_person(text, language, body, people)
+            if introduced:
+                named.append((index, introduced))
+                plain.add(index)
         if speaker:
             named.append((index, speaker))
         resolved.append(speaker)
@@ -130,6 +135,15 @@ def _people(texts: list[str]) -> set[str]:
                 continue
             names.add(m["last"])
     return names
+
+
+def _another_since(texts: list[str], speaker: str, language: str, people: set[str]) -> bool:
+    """Whether the sentences ``texts``, quotations set aside, name a person other than
+    ``speaker``: by a title in Korean, by one of the article's last names in English."""
+    since = " ".join(QUOTED.sub(" ", t) for t in texts)
+    if language == "ko":
+        return _ko_another_person(since, speaker)
+    return _another_person(since, speaker, people)
 
 
 def _another_person(text: str, speaker: str, people: set[str]) -> bool:
@@ -197,10 +211,11 @@ def _en_role_mentions(texts: list[str], role: str) -> list[tuple[int, str]]:
 
 
 # A Korean full name: a surname and one or two syllables ("이재명", "김상욱").
-KO_FULL_NAME = re.compile(
+KO_SURNAME = (
     r"[김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채"
-    r"원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경사부][가-힣]{1,2}"
+    r"원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경사부]"
 )
+KO_FULL_NAME = re.compile(KO_SURNAME + r"[가-힣]{1,2}")
 KO_PARTICLE_END = re.compile(r"(?:은|는|이|가|을|를|의|에|로|과|와|도|만|고|며|서)$")
 
 
@@ -314,3 +329,110 @@ def _same(a: str, b: str, language: str) -> bool:
 
 def _source_words(source: str) -> str:
     return re.sub(r"[\W_]+", "", re.sub(r"^(?:the|a|an)\s+", "", source.strip().lower()))
+
+
+# People an article names without crediting them ---------------------------------------
+#
+# "Janet Yellen, the Treasury secretary, spoke on Tuesday.", "김철수 삼성전자 부회장은 5일
+# 기자간담회를 열었다.": the person a sentence opens with, as its subject or topic, is who a
+# "she said" or "그는 …고 말했다" that follows may mean.
+
+# Titles before an English name that make it a person's ("Sen. Elizabeth Warren").
+EN_TITLES = r"(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev|Sgt|Capt|Adm|Amb|Pres)\."
+EN_INTRO = re.compile(
+    r"^(?:(?:On|In|At|Last|Earlier|Later|Meanwhile|Today|Yesterday)\b[^,]{0,40},\s+)?"
+    rf"(?P<title>(?:{EN_TITLES}|(?-i:[A-Z][a-z]+))\s+)?"
+    r"(?P<name>(?-i:[A-Z][a-z'’-]+(?:\s(?:[A-Z]\.\s)?[A-Z][a-z'’-]+){1,2}))"
+    r"(?:,\s+(?P<aside>(?:a|an|the)\s[^,;“”\"]{3,80}?|\d{1,3}),)?"
+    r"\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b"
+)
+# Words after a name that make it no sentence's subject ("Janet Yellen and ...").
+EN_NOT_VERB = {
+    "and", "or", "of", "in", "on", "at", "for", "to", "with", "from", "by", "the", "a", "an",
+    "as", "than", "who", "which", "that", "whose", "de", "van", "von",
+}  # fmt: skip
+# Capitalised words that open a sentence, not a name ("While Buckley ...", "The Reddit").
+EN_NOT_NAME = {
+    "the", "a", "an", "while", "when", "as", "if", "since", "although", "though", "because",
+    "once", "until", "unless", "whether", "where", "his", "her", "their", "its", "our", "my",
+    "your", "this", "these", "those", "some", "many", "most", "all", "both", "every", "each",
+    "no", "not", "so", "then", "now", "still", "yet", "even", "only", "just", "like", "unlike",
+    "despite", "under", "over", "about", "into", "through", "among", "between", "without",
+    "within", "against", "toward", "towards", "across", "around", "behind", "beyond", "near",
+    "outside", "inside", "upon", "via", "per", "dear", "mr", "ms", "mrs", "dr",
+}  # fmt: skip
+EN_ROLE_ASIDE = re.compile(rf"\b(?:{EN_ROLES}|[a-z]+(?:man|woman|er|or|ist|ian|ant|ent))\b")
+
+
+def introduced_person(text: str, language: str, body: str, people: set[str]) -> str:
+    """The person a sentence that credits no one opens with, as its subject or topic, when
+    the text makes them a person and names no one else beside them: "Janet Yellen, the
+    Treasury secretary, spoke" -> "Janet Yellen", "김철수 삼성전자 부회장은 …을 열었다" ->
+    "김철수 삼성전자 부회장"; "" otherwise."""
+    if language == "ko":
+        return _ko_introduced(text)
+    found = EN_INTRO.match(QUOTED.sub(" ", text).strip())
+    if not found or found["verb"] in EN_NOT_VERB:
+        return ""
+    name, title, aside = found["name"], (found["title"] or "").strip(), found["aside"] or ""
+    if title and title.lower() not in EN_ROLE_WORDS and not re.fullmatch(EN_TITLES, title):
+        return ""  # "New York Gov ...", "Goldman Sachs ...": not a title before a name
+    last = name.split()[-1]
+    person = bool(title) or aside.isdigit() or bool(EN_ROLE_ASIDE.search(aside))
+    # A person is named again by their last name alone ("Yellen said"), a place or a
+    # company seldom by its second word.
+    person = person or _named_alone(last, body.replace(name, " "))
+    first = name.split()[0].lower()
+    if not person or EN_BODIES.search(name) or first in EN_LEAD_WORDS or first in EN_NOT_NAME:
+        return ""
+    rest = QUOTED.sub(" ", text).replace(name, " ")
+    return "" if _another_person(rest, name, people) else name
+
+
+def _ko_introduced(text: str) -> str:
+    """The full name and title a Korean sentence opens with as its topic or subject
+    ("김철수 삼성전자 부회장은"), when it names no other person."""
+    words = KO_LEAD.sub("", ko_frame(text).strip()).split()
+    for i, word in enumerate(words[:5]):
+        if word.startswith("Q") or word.endswith(("고", "Q")):
+            return ""
+        name = _korean_name(words, i, subject=True)
+        if name:
+            parts = name.split()
+            # "법률사무소 로베리 김동훈 변호사는": the person from their full name on
+            full = next((k for k, p in enumerate(parts[:-1]) if KO_FULL_NAME.fullmatch(p)), -1)
+            if full < 0 or not KO_PERSON_END.search(name) or name.endswith("관계자"):
+                return ""
+            name = " ".join(parts[full:])
+            return "" if _ko_another_person(" ".join(words[i + 1 :]), name) else name
+    return ""
+
+
+def _ko_people(text: str) -> list[str]:
+    """The people a Korean text names by a title: a full name before it ("김철수 삼성전자
+    부회장") or a surname ("김 부회장", "조 씨")."""
+    words = text.split()
+    found = []
+    for j, word in enumerate(words):
+        bare = re.sub(r"(?:은|는|이|가|을|를|의|에게|과|와|도|로서|으로|로|에)$", "", word)
+        if j and bare and KO_PERSON_END.search(bare) and bare != "관계자":
+            name = _ko_named_before(words, j)
+            if not name and re.fullmatch(KO_SURNAME, words[j - 1]):
+                name = f"{words[j - 1]} {bare}"
+            if name:
+                found.append(name)
+    return found
+
+
+def _ko_another_person(text: str, speaker: str) -> bool:
+    """Whether a Korean text names a person by title other than ``speaker``."""
+    return any(not _same(name, speaker, "ko") for name in _ko_people(text))
+
+
+def _named_alone(last: str, body: str) -> bool:
+    """Whether ``body`` names ``last`` as a word of its own, not after or before another
+    capitalised word ("Yellen said", not "South Korea", "Korea Herald")."""
+    for m in re.finditer(rf"\b{re.escape(last)}\b(?!\s[A-Z])", body):
+        if not re.search(r"[A-Z][\w'’-]*\s$", body[max(0, m.start() - 40) : m.start()]):
+            return True
+    return False
