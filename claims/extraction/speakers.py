@@ -63,8 +63,14 @@ KO_ANAPHOR_GROUP = {"그들은", "이들은", "그들도", "이들도"}
 KO_ROLE_ANAPHOR = re.compile(r"^(?:이|해당|같은)\s(?P<role>[가-힣]{1,6})$")
 # Titles that name a person ("김철수 OO전자 부회장", "조 씨", "이 교수").
 KO_PERSON_END = re.compile(
-    r"(?:씨|군|양|옹|" + KO_TITLE_END.pattern.removeprefix("(?:").removesuffix(")$") + r")$"
+    r"(?:씨|군|양|옹|대통령|부통령|교육감|보좌관|비서관|수석|국무위원|총재|행장|처장|차장|주석|"
+    r"국왕|여왕|총통|교황|추기경|목사|신부|스님|선수|코치|배우|가수|작가|판사|검사|애널리스트|"
+    r"이코노미스트|" + KO_TITLE_END.pattern.removeprefix("(?:").removesuffix(")$") + r")$"
 )
+# Words that open no one's name ("한 중진 의원", "이 대표", "전 장관").
+KO_NOT_NAME_START = {
+    "한", "이", "그", "저", "해당", "같은", "전", "현", "각", "모든", "일부", "다른",
+}  # fmt: skip
 
 
 def resolve_speakers(body: str, sentences: Sequence[tuple[int, int, str]]) -> list[str]:
@@ -112,7 +118,8 @@ def resolve_speakers(body: str, sentences: Sequence[tuple[int, int, str]]) -> li
         elif own:
             named.append((index, own))
         else:
-            introduced = introduced_person(text, language, body, people)
+            known = {s.split()[-1] for _, s in named if _of_kind(s, "person", language)}
+            introduced = introduced_person(text, language, body, people, known)
             if introduced:
                 named.append((index, introduced))
                 plain.add(index)
@@ -321,8 +328,14 @@ def _same(a: str, b: str, language: str) -> bool:
     if _source_words(a) == _source_words(b):
         return True
     if language == "ko":
-        first_a, first_b = a[:1], b[:1]
-        return first_a == first_b and a.split()[-1] == b.split()[-1]
+        # "김재영 서울항공청장", "김 청장": the same surname, the one title ending the other
+        words_a, words_b = a.split(), b.split()
+        last_a, last_b = words_a[-1], words_b[-1]
+        if a[:1] == b[:1] and (last_a.endswith(last_b) or last_b.endswith(last_a)):
+            return True
+        # "하지만 트럼프 대통령", "트럼프 대통령": one the other's last words
+        shorter, longer = sorted((words_a, words_b), key=len)
+        return len(shorter) > 1 and longer[-len(shorter) :] == shorter
     last_a, last_b = a.split()[-1].lower(), b.split()[-1].lower()
     return last_a == last_b or last_a in b.lower().split() or last_b in a.lower().split()
 
@@ -341,8 +354,8 @@ def _source_words(source: str) -> str:
 EN_TITLES = r"(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev|Sgt|Capt|Adm|Amb|Pres)\."
 EN_INTRO = re.compile(
     r"^(?:(?:On|In|At|Last|Earlier|Later|Meanwhile|Today|Yesterday)\b[^,]{0,40},\s+)?"
-    rf"(?P<title>(?:{EN_TITLES}|(?-i:[A-Z][a-z]+))\s+)?"
-    r"(?P<name>(?-i:[A-Z][a-z'’-]+(?:\s(?:[A-Z]\.\s)?[A-Z][a-z'’-]+){1,2}))"
+    rf"(?P<title>(?:{EN_TITLES}|(?-i:[A-Z])(?i:{EN_ROLES})\b)\s+)?"
+    r"(?P<name>(?-i:[A-Z][a-z'’-]+(?:\s(?:[A-Z]\.\s)?[A-Z][a-z'’-]+){0,2}))"
     r"(?:,\s+(?P<aside>(?:a|an|the)\s[^,;“”\"]{3,80}?|\d{1,3}),)?"
     r"\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b"
 )
@@ -364,21 +377,29 @@ EN_NOT_NAME = {
 EN_ROLE_ASIDE = re.compile(rf"\b(?:{EN_ROLES}|[a-z]+(?:man|woman|er|or|ist|ian|ant|ent))\b")
 
 
-def introduced_person(text: str, language: str, body: str, people: set[str]) -> str:
+def introduced_person(
+    text: str,
+    language: str,
+    body: str,
+    people: set[str],
+    known: frozenset[str] | set[str] = frozenset(),
+) -> str:
     """The person a sentence that credits no one opens with, as its subject or topic, when
     the text makes them a person and names no one else beside them: "Janet Yellen, the
     Treasury secretary, spoke" -> "Janet Yellen", "김철수 삼성전자 부회장은 …을 열었다" ->
-    "김철수 삼성전자 부회장"; "" otherwise."""
+    "김철수 삼성전자 부회장"; a last name alone ("Yellen spoke") when ``known`` holds it (the
+    last names of the speakers named before); "" otherwise."""
     if language == "ko":
         return _ko_introduced(text)
     found = EN_INTRO.match(QUOTED.sub(" ", text).strip())
-    if not found or found["verb"] in EN_NOT_VERB:
+    if not found or found["verb"] in EN_NOT_VERB or found["name"].endswith(("’s", "'s")):
         return ""
     name, title, aside = found["name"], (found["title"] or "").strip(), found["aside"] or ""
-    if title and title.lower() not in EN_ROLE_WORDS and not re.fullmatch(EN_TITLES, title):
-        return ""  # "New York Gov ...", "Goldman Sachs ...": not a title before a name
     last = name.split()[-1]
+    if " " not in name and name not in known:
+        return ""
     person = bool(title) or aside.isdigit() or bool(EN_ROLE_ASIDE.search(aside))
+    person = person or " " not in name
     # A person is named again by their last name alone ("Yellen said"), a place or a
     # company seldom by its second word.
     person = person or _named_alone(last, body.replace(name, " "))
@@ -398,12 +419,19 @@ def _ko_introduced(text: str) -> str:
             return ""
         name = _korean_name(words, i, subject=True)
         if name:
+            if " " not in name and i and _ko_plain_name(words[i - 1]):
+                name = f"{words[i - 1]} {name}"  # "바이든 후보는": 바이든 ends like a verb
             parts = name.split()
             # "법률사무소 로베리 김동훈 변호사는": the person from their full name on
-            full = next((k for k, p in enumerate(parts[:-1]) if KO_FULL_NAME.fullmatch(p)), -1)
-            if full < 0 or not KO_PERSON_END.search(name) or name.endswith("관계자"):
-                return ""
+            full = next((k for k, p in enumerate(parts[:-1]) if KO_FULL_NAME.fullmatch(p)), 0)
             name = " ".join(parts[full:])
+            if (
+                len(parts) - full < 2
+                or parts[full] in KO_NOT_NAME_START
+                or not KO_PERSON_END.search(name)
+                or name.endswith("관계자")
+            ):
+                return ""
             return "" if _ko_another_person(" ".join(words[i + 1 :]), name) else name
     return ""
 
@@ -417,11 +445,24 @@ def _ko_people(text: str) -> list[str]:
         bare = re.sub(r"(?:은|는|이|가|을|를|의|에게|과|와|도|로서|으로|로|에)$", "", word)
         if j and bare and KO_PERSON_END.search(bare) and bare != "관계자":
             name = _ko_named_before(words, j)
-            if not name and re.fullmatch(KO_SURNAME, words[j - 1]):
+            if not name and (
+                re.fullmatch(KO_SURNAME, words[j - 1]) or _ko_plain_name(words[j - 1])
+            ):
                 name = f"{words[j - 1]} {bare}"
             if name:
                 found.append(name)
     return found
+
+
+def _ko_plain_name(word: str) -> bool:
+    """Whether a word may be a name before a title ("바이든" in "바이든 당선인"): Hangul
+    with no particle at its end, and no word that opens no one's name."""
+    return (
+        bool(re.fullmatch(r"[가-힣]{2,6}", word))
+        and not KO_PARTICLE_END.search(word)
+        and word not in KO_NOT_NAME_START
+        and not KO_LEAD.match(word + " ")
+    )
 
 
 def _ko_another_person(text: str, speaker: str) -> bool:
