@@ -205,3 +205,42 @@ def test_extracted_claims_credit_a_person_introduced_without_a_reporting_verb():
     claims = extract_claims(body, language="ko", published_at=datetime(2024, 3, 6))
     assert claims
     assert claims[-1].attribution == "김철수 삼성전자 부회장"
+
+
+def test_korean_foreign_name_before_a_title_is_a_person_introduced():
+    body = (
+        "트럼프 대통령은 2시간 만에 영상 메시지를 내놓았다.|"
+        ' 그는 "여러분은 이제 집으로 돌아가야 한다"며 해산을 촉구했다.'
+    )
+    assert _resolved(body) == ["", "트럼프 대통령"]
+
+
+def test_korean_foreign_names_of_two_people_leave_the_pronoun_open():
+    body = (
+        "바이든 당선인은 선거인단 270명을 넘겼다.| 트럼프 대통령은 선거가 조작됐다고 주장했다.|"
+        " 그는 승복하지 않겠다는 입장을 밝혔다."
+    )
+    assert _resolved(body) == ["", "", ""]
+
+
+def test_korean_full_title_and_surname_with_its_last_part_are_one_person():
+    body = (
+        "김재영 서울항공청장은 헬기가 경로를 이탈했다고 말했다.|"
+        " 김 청장은 헬기가 300m 떨어져 비행해야 한다고 말했다.|"
+        ' 그는 "기장 책임하에 비행한다"고 했다.'
+    )
+    assert _resolved(body) == ["", "", "김재영 서울항공청장"]
+
+
+def test_english_last_name_alone_as_subject_keeps_the_person_named_before():
+    body = (
+        "Richard Locksley said the cells were new.|"
+        " Locksley had discovered a group of cells in 2010.|"
+        " “Textbooks had no idea what these cells did,” he said."
+    )
+    assert _resolved(body) == ["", "", "Richard Locksley"]
+
+
+def test_english_last_name_alone_of_no_one_named_before_is_no_candidate():
+    body = "Locksley had discovered a group of cells in 2010.| He said 40% were new."
+    assert _resolved(body) == ["", ""]
