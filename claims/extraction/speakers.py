@@ -7,8 +7,8 @@ sentence's own attribution is ``claims.extraction.attribution``'s.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Callable, Sequence
+from functools import cache, lru_cache, partial
 
 from claims.extraction.attribution import (
     EN_BEFORE_VERB,
@@ -80,19 +80,23 @@ def resolve_speakers(body: str, sentences: Sequence[tuple[int, int, str]]) -> li
     own source, credits no one, or whose pronoun the text leaves ambiguous: another person
     named since the speaker, or a speaker of the other sex for "he" and "she"."""
     texts = [body[start:end].strip() for start, end, _ in sentences]
-    # The last names of the people an English article names.
-    people = _people(texts) if any(lang == "en" for _, _, lang in sentences) else set()
+    people = cache(partial(_people, texts))  # the English names, read when needed
     words: list[list[str]] = []  # the words of each sentence, quotes set aside, when needed
     resolved: list[str] = []
     named: list[tuple[int, str]] = []  # (sentence index, speaker) of each credited speaker
     sex: dict[str, str] = {}  # a speaker's, from the pronoun that was resolved to them
-    plain: set[int] = set()  # the sentences that name a person without crediting them
+    # The sentences that credit no one, and the person each names (read when a pronoun
+    # after it needs them; None until then): ``introduced_person``.
+    plain: dict[int, str | None] = {}
     for index, (text, (_, _, language)) in enumerate(zip(texts, sentences, strict=True)):
         own = attribution_of(text, language)
         kind = _anaphor(text, own, language)
         speaker = ""
         if kind:
+            _introduce(plain, named, texts, index, language, body, people)
             window = [(i, s) for i, s in named if i >= index - LOOKBACK]
+            window += [(i, s) for i, s in plain.items() if s and i >= index - LOOKBACK]
+            window.sort(key=lambda pair: pair[0])
             if language == "ko" and kind.startswith("role:"):
                 words += [QUOTED.sub(" Q ", t).split() for t in texts[len(words) : index]]
                 window += _ko_role_mentions(words[:index], kind[5:])
@@ -118,11 +122,7 @@ def resolve_speakers(body: str, sentences: Sequence[tuple[int, int, str]]) -> li
         elif own:
             named.append((index, own))
         else:
-            known = {s.split()[-1] for _, s in named if _of_kind(s, "person", language)}
-            introduced = introduced_person(text, language, body, people, known)
-            if introduced:
-                named.append((index, introduced))
-                plain.add(index)
+            plain[index] = None
         if speaker:
             named.append((index, speaker))
         resolved.append(speaker)
@@ -130,6 +130,24 @@ def resolve_speakers(body: str, sentences: Sequence[tuple[int, int, str]]) -> li
 
 
 EN_PERSON_NAME = re.compile(r"\b(?-i:[A-Z][a-z]+(?:\s[A-Z]\.)?\s(?P<last>[A-Z][a-z'’-]+))\b")
+
+
+def _introduce(
+    plain: dict[int, str | None],
+    named: list[tuple[int, str]],
+    texts: list[str],
+    index: int,
+    language: str,
+    body: str,
+    people: Callable[[], set[str]],
+) -> None:
+    """Read the person each sentence of ``plain`` within ``LOOKBACK`` of ``index`` names
+    (``introduced_person``), in order, each knowing the speakers named before it."""
+    for i in sorted(plain):
+        if plain[i] is None and i >= index - LOOKBACK:
+            before = [s for j, s in named if j < i] + [s for j, s in plain.items() if j < i and s]
+            known = {s.split()[-1] for s in before if _of_kind(s, "person", language)}
+            plain[i] = introduced_person(texts[i], language, body, people, known)
 
 
 def _people(texts: list[str]) -> set[str]:
@@ -144,13 +162,15 @@ def _people(texts: list[str]) -> set[str]:
     return names
 
 
-def _another_since(texts: list[str], speaker: str, language: str, people: set[str]) -> bool:
+def _another_since(
+    texts: list[str], speaker: str, language: str, people: Callable[[], set[str]]
+) -> bool:
     """Whether the sentences ``texts``, quotations set aside, name a person other than
     ``speaker``: by a title in Korean, by one of the article's last names in English."""
     since = " ".join(QUOTED.sub(" ", t) for t in texts)
     if language == "ko":
         return _ko_another_person(since, speaker)
-    return _another_person(since, speaker, people)
+    return _another_person(since, speaker, people())
 
 
 def _another_person(text: str, speaker: str, people: set[str]) -> bool:
@@ -381,7 +401,7 @@ def introduced_person(
     text: str,
     language: str,
     body: str,
-    people: set[str],
+    people: Callable[[], set[str]],
     known: frozenset[str] | set[str] = frozenset(),
 ) -> str:
     """The person a sentence that credits no one opens with, as its subject or topic, when
@@ -407,7 +427,7 @@ def introduced_person(
     if not person or EN_BODIES.search(name) or first in EN_LEAD_WORDS or first in EN_NOT_NAME:
         return ""
     rest = QUOTED.sub(" ", text).replace(name, " ")
-    return "" if _another_person(rest, name, people) else name
+    return "" if _another_person(rest, name, people()) else name
 
 
 def _ko_introduced(text: str) -> str:
