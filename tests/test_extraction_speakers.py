@@ -191,9 +191,9 @@ def test_korean_person_introduced_after_an_organisation_is_named_from_the_full_n
         "회사 관계자는 5일 기자간담회를 열었다.| 그는 매출이 20% 늘었다고 말했다.",
         # A body is not a "그".
         "삼성전자는 5일 기자간담회를 열었다.| 그는 매출이 20% 늘었다고 말했다.",
-        # A credited speaker, then a person introduced since: two candidates.
+        # A credited speaker, then a person introduced since, then neither: two candidates.
         "박영희 사장은 비용이 줄었다고 밝혔다.| 김철수 부회장은 5일 공장을 찾았다.|"
-        " 그는 매출이 20% 늘었다고 말했다.",
+        " 공장은 2곳이다.| 그는 매출이 20% 늘었다고 말했다.",
     ],
 )
 def test_a_korean_pronoun_the_text_leaves_open_stays_unresolved(body):
@@ -215,12 +215,30 @@ def test_korean_foreign_name_before_a_title_is_a_person_introduced():
     assert _resolved(body) == ["", "트럼프 대통령"]
 
 
-def test_korean_foreign_names_of_two_people_leave_the_pronoun_open():
+def test_korean_pronoun_right_after_a_person_named_credits_them_whoever_came_before():
+    """Korean news goes on about the topic it just named: "그는" right after a sentence
+    that opens with a person, when neither sentence names anyone else."""
     body = (
         "바이든 당선인은 선거인단 270명을 넘겼다.| 트럼프 대통령은 선거가 조작됐다고 주장했다.|"
         " 그는 승복하지 않겠다는 입장을 밝혔다."
     )
-    assert _resolved(body) == ["", "", ""]
+    assert _resolved(body) == ["", "", "트럼프 대통령"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # The sentence right before names a second person.
+        "바이든 당선인은 선거인단 270명을 넘겼다.|"
+        " 트럼프 대통령은 바이든 당선인이 선거를 훔쳤다고 주장했다.|"
+        " 그는 승복하지 않겠다는 입장을 밝혔다.",
+        # Two people, and a sentence naming neither between them and the pronoun.
+        "바이든 당선인은 선거인단 270명을 넘겼다.| 트럼프 대통령은 선거가 조작됐다고 주장했다.|"
+        " 개표는 6일 끝났다.| 그는 승복하지 않겠다는 입장을 밝혔다.",
+    ],
+)
+def test_korean_pronoun_after_two_people_not_right_after_one_alone_stays_open(body):
+    assert _resolved(body)[-1] == ""
 
 
 def test_korean_full_title_and_surname_with_its_last_part_are_one_person():

@@ -78,7 +78,10 @@ def resolve_speakers(body: str, sentences: Sequence[tuple[int, int, str]]) -> li
     pronoun or a role named before ("He said", "이 관계자는 … 밝혔다", "the official said"),
     resolved to the one the article named most recently; "" for a sentence that names its
     own source, credits no one, or whose pronoun the text leaves ambiguous: another person
-    named since the speaker, or a speaker of the other sex for "he" and "she"."""
+    named since the speaker (or before, within ``LOOKBACK``, unless a Korean "그는" follows
+    right after the sentence that named its person: ``_ko_adjacent``), or a speaker of the
+    other sex for "he" and "she". The speakers are the ones credited before and the people
+    the sentences that credit no one open with (``introduced_person``)."""
     texts = [body[start:end].strip() for start, end, _ in sentences]
     people = cache(partial(_people, texts))  # the English names, read when needed
     words: list[list[str]] = []  # the words of each sentence, quotes set aside, when needed
@@ -111,6 +114,8 @@ def resolve_speakers(body: str, sentences: Sequence[tuple[int, int, str]]) -> li
                 candidates += _en_role_mentions(texts[:index], kind[5:])
                 candidates.sort(key=lambda pair: pair[0])
             speaker = _antecedent(candidates, language)
+            if not speaker and kind == "person" and language == "ko":
+                speaker = _ko_adjacent(candidates, index, texts)
             if speaker and kind == "person":
                 # Another person named since the speaker (or beside them, in the sentence
                 # that only named them) leaves the pronoun open.
@@ -324,6 +329,20 @@ def _antecedent(candidates: list[tuple[int, str]], language: str) -> str:
     if any(not _same(s, latest, language) for _, s in candidates):
         return ""
     return max((s for _, s in candidates), key=len)
+
+
+def _ko_adjacent(candidates: list[tuple[int, str]], index: int, texts: list[str]) -> str:
+    """The person the sentence right before a Korean "그는" opens with, when that sentence
+    and the pronoun's name no one else, whoever was named before it: "…고 말했다. 트럼프
+    대통령은 …고 주장했다. 그는 …" (Korean news goes on about the topic just named)."""
+    if not candidates or candidates[-1][0] != index - 1:
+        return ""
+    latest = candidates[-1][1]
+    if _ko_another_person(
+        " ".join(QUOTED.sub(" ", t) for t in texts[index - 1 : index + 1]), latest
+    ):
+        return ""
+    return max((s for _, s in candidates if _same(s, latest, "ko")), key=len)
 
 
 def _of_kind(speaker: str, kind: str, language: str) -> bool:
