@@ -262,3 +262,12 @@ def test_english_last_name_alone_as_subject_keeps_the_person_named_before():
 def test_english_last_name_alone_of_no_one_named_before_is_no_candidate():
     body = "Locksley had discovered a group of cells in 2010.| He said 40% were new."
     assert _resolved(body) == ["", ""]
+
+
+def test_korean_role_named_again_before_a_date_and_its_verb_resolves():
+    """ "…고 이 관계자는 이날 설명했다": the date no longer hides "이 관계자"."""
+    body = (
+        "회사 관계자는 공장 2곳을 새로 짓는다고 전했다.|"
+        " 투자 규모가 3조원이라고 이 관계자는 이날 설명했다."
+    )
+    assert _resolved(body) == ["", "회사 관계자"]
