@@ -154,9 +154,11 @@ def ko_strip_aside(before: str) -> str:
     """What comes before a reporting verb, without the dates, times, venues and adverbs
     (``KO_ASIDE_TAIL``) that stand between it and its source."""
     before = " " + before
-    stripped = KO_ASIDE_TAIL.sub("", before)
-    while stripped != before:
-        before, stripped = stripped, KO_ASIDE_TAIL.sub("", stripped)
+    # Each aside is short: look for one in the last characters only.
+    found = KO_ASIDE_TAIL.search(before, max(0, len(before) - 60))
+    while found:
+        before = before[: found.start()]
+        found = KO_ASIDE_TAIL.search(before, max(0, len(before) - 60))
     return before
 
 
