@@ -271,3 +271,11 @@ def test_korean_role_named_again_before_a_date_and_its_verb_resolves():
         " 투자 규모가 3조원이라고 이 관계자는 이날 설명했다."
     )
     assert _resolved(body) == ["", "회사 관계자"]
+
+
+def test_a_team_named_again_after_the_is_no_person_for_he():
+    body = (
+        "Los Angeles Lakers won 112-104 on Tuesday.| Fans cheered the Lakers until midnight.|"
+        " He said the team would rest on Friday."
+    )
+    assert _resolved(body) == ["", "", ""]

@@ -511,8 +511,11 @@ def _ko_another_person(text: str, speaker: str) -> bool:
 
 def _named_alone(last: str, body: str) -> bool:
     """Whether ``body`` names ``last`` as a word of its own, not after or before another
-    capitalised word ("Yellen said", not "South Korea", "Korea Herald")."""
+    capitalised word or after "the" ("Yellen said", not "South Korea", "Korea Herald", "the
+    Lakers")."""
     for m in re.finditer(rf"\b{re.escape(last)}\b(?!\s[A-Z])", body):
-        if not re.search(r"[A-Z][\w'’-]*\s$", body[max(0, m.start() - 40) : m.start()]):
+        before = body[max(0, m.start() - 40) : m.start()]
+        # Not "Los Angeles Lakers" then "the Lakers": no one says "the Yellen".
+        if not re.search(r"(?:[A-Z][\w'’-]*|\b[Tt]he)\s$", before):
             return True
     return False
