@@ -279,3 +279,9 @@ def test_a_team_named_again_after_the_is_no_person_for_he():
         " He said the team would rest on Friday."
     )
     assert _resolved(body) == ["", "", ""]
+
+
+def test_korean_title_after_a_word_that_only_looks_like_a_name_is_no_person_introduced():
+    """ "이번" opens like a name ("이" and a syllable) but names no one."""
+    body = "이번 대회 감독은 5일 기자간담회를 열었다.| 그는 관중이 20% 늘었다고 말했다."
+    assert _resolved(body) == ["", ""]

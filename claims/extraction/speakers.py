@@ -70,6 +70,8 @@ KO_PERSON_END = re.compile(
 # Words that open no one's name ("한 중진 의원", "이 대표", "전 장관").
 KO_NOT_NAME_START = {
     "한", "이", "그", "저", "해당", "같은", "전", "현", "각", "모든", "일부", "다른",
+    "이번", "이날", "당시", "현재", "최근", "지난", "올해", "여러", "많은", "주요", "전직", "현직",
+    "정부", "한국",
 }  # fmt: skip
 
 
@@ -462,7 +464,14 @@ def _ko_introduced(text: str) -> str:
                 name = f"{words[i - 1]} {name}"  # "바이든 후보는": 바이든 ends like a verb
             parts = name.split()
             # "법률사무소 로베리 김동훈 변호사는": the person from their full name on
-            full = next((k for k, p in enumerate(parts[:-1]) if KO_FULL_NAME.fullmatch(p)), 0)
+            full = next(
+                (
+                    k
+                    for k, p in enumerate(parts[:-1])
+                    if KO_FULL_NAME.fullmatch(p) and p not in KO_NOT_NAME_START
+                ),
+                0,
+            )
             name = " ".join(parts[full:])
             if (
                 len(parts) - full < 2
