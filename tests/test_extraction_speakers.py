@@ -135,12 +135,22 @@ def test_english_pronoun_resolves_to_a_person_introduced_with_an_apposition():
     assert _resolved(body) == ["", "Janet Yellen"]
 
 
-def test_english_subject_named_again_by_last_name_is_a_person_for_a_pronoun():
+def test_english_subject_named_alone_with_a_reporting_verb_is_a_person_for_a_pronoun():
     body = (
-        "Janet Yellen spoke on Tuesday.| Yellen has led the Treasury since 2021.|"
-        " She said unemployment had fallen to 3.9% in February."
+        "Janet Yellen spoke on Tuesday.|"
+        " She said unemployment had fallen to 3.9% in February.|"
+        " Prices were falling, Yellen added."
     )
-    assert _resolved(body) == ["", "", "Janet Yellen"]
+    assert _resolved(body) == ["", "Janet Yellen", ""]
+
+
+def test_english_subject_named_alone_without_a_verb_of_saying_shows_no_person():
+    """ "Google Stadia launches …. Stadia arrives …": a product's second word alone."""
+    body = (
+        "Google Stadia launches tomorrow in 14 countries.| Stadia arrives with 22 games.|"
+        " He said 40% of players would wait."
+    )
+    assert _resolved(body) == ["", "", ""]
 
 
 @pytest.mark.parametrize(

@@ -413,7 +413,9 @@ EN_NOT_NAME = {
     "no", "not", "so", "then", "now", "still", "yet", "even", "only", "just", "like", "unlike",
     "despite", "under", "over", "about", "into", "through", "among", "between", "without",
     "within", "against", "toward", "towards", "across", "around", "behind", "beyond", "near",
-    "outside", "inside", "upon", "via", "per", "dear", "mr", "ms", "mrs", "dr",
+    "outside", "inside", "upon", "via", "per", "dear", "mr", "ms", "mrs", "dr", "what",
+    "whatever", "whoever", "who", "why", "how", "would", "could", "should", "will", "can",
+    "did", "does", "do", "is", "was", "are", "maybe", "perhaps", "summary", "here", "there",
 }  # fmt: skip
 EN_ROLE_ASIDE = re.compile(rf"\b(?:{EN_ROLES}|[a-z]+(?:man|woman|er|or|ist|ian|ant|ent))\b")
 
@@ -519,12 +521,21 @@ def _ko_another_person(text: str, speaker: str) -> bool:
 
 
 def _named_alone(last: str, body: str) -> bool:
-    """Whether ``body`` names ``last`` as a word of its own, not after or before another
-    capitalised word or after "the" ("Yellen said", not "South Korea", "Korea Herald", "the
-    Lakers")."""
-    for m in re.finditer(rf"\b{re.escape(last)}\b(?!\s[A-Z])", body):
-        before = body[max(0, m.start() - 40) : m.start()]
-        # Not "Los Angeles Lakers" then "the Lakers": no one says "the Yellen".
-        if not re.search(r"(?:[A-Z][\w'’-]*|\b[Tt]he)\s$", before):
+    """Whether ``body`` names ``last`` alone as a person is named: with a reporting verb
+    ("Yellen said", "said Yellen"), after a title ("Ms. Yellen") or before "who" ("Yellen,
+    who"); not as a company's, a place's or a game's second word ("Goldman Sachs" then
+    "Sachs", "Google Stadia" then "Stadia arrives")."""
+    if last not in body:
+        return False
+    name = re.escape(last)
+    pattern = (
+        rf"\b{name}\s+(?:[a-z]+ly\s+)?{EN_VERB}\b|\b(?:said|says|told\s+\w+)\s+{name}\b"
+        rf"|{EN_TITLES}\s{name}\b|\b{name},\swho\b"
+    )
+    for m in re.finditer(pattern, body):
+        # Not after another capitalised word ("Goldman Sachs said"), unless a title.
+        if not re.search(r"\b[A-Z][\w'’-]*\s$", body[max(0, m.start() - 40) : m.start()]):
+            return True
+        if re.fullmatch(EN_TITLES + r"\s" + name, m.group(0)):
             return True
     return False
