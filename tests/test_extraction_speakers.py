@@ -295,3 +295,24 @@ def test_korean_title_after_a_word_that_only_looks_like_a_name_is_no_person_intr
     """ "이번" opens like a name ("이" and a syllable) but names no one."""
     body = "이번 대회 감독은 5일 기자간담회를 열었다.| 그는 관중이 20% 늘었다고 말했다."
     assert _resolved(body) == ["", ""]
+
+
+@pytest.mark.parametrize(
+    ("opening", "person"),
+    [
+        ("박광온 민주당 대변인은 5일 국회를 찾았다.", "박광온 민주당 대변인"),
+        ("다행히 노 회장은 상처가 깊지 않았다.", "노 회장"),
+        ("오세훈 서울시장은 5일 현장을 찾았다.", "오세훈 서울시장"),
+        ("올겨울 날씨가 유독 추웠다.", ""),
+        ("미국 주식시장은 5일 3% 올랐다.", ""),
+        ("조선민주주의인민공화국 군은 포 100발을 쐈다.", ""),
+    ],
+)
+def test_korean_person_introduced_is_named_from_the_name_to_the_title(opening, person):
+    body = f"{opening}| 그는 매출이 20% 늘었다고 말했다."
+    assert _resolved(body) == ["", person]
+
+
+def test_korean_person_named_beside_another_before_them_is_no_person_introduced():
+    body = "최성순 씨의 아들 최현서 군은 5일 센터를 찾았다.| 그는 시설이 20% 늘었다고 말했다."
+    assert _resolved(body) == ["", ""]

@@ -67,8 +67,15 @@ KO_PERSON_END = re.compile(
     r"국왕|여왕|총통|교황|추기경|목사|신부|스님|선수|코치|배우|가수|작가|판사|검사|애널리스트|"
     r"이코노미스트|" + KO_TITLE_END.pattern.removeprefix("(?:").removesuffix(")$") + r")$"
 )
-# Words that open no one's name ("한 중진 의원", "이 대표", "전 장관").
+# Titles that are bound nouns after a name ("조 씨", "박 군").
+KO_BOUND_TITLES = {"씨", "군", "양", "옹"}
+# Adverbs before a name, no part of it ("이후 A 씨", "다행히 노 회장", "그간 오 시장").
+KO_NAME_LEAD = {
+    "이후", "이어", "결국", "다행히", "특히", "또한", "앞서", "한편", "다만", "또", "그간",
+}  # fmt: skip
+# Words that open no one's name ("한 중진 의원", "이 대표", "전 장관", "이번 대회 감독").
 KO_NOT_NAME_START = {
+    "전체", "우리나라", "국내", "해외", "세계",
     "한", "이", "그", "저", "해당", "같은", "전", "현", "각", "모든", "일부", "다른",
     "이번", "이날", "당시", "현재", "최근", "지난", "올해", "여러", "많은", "주요", "전직", "현직",
     "정부", "한국",
@@ -462,28 +469,48 @@ def _ko_introduced(text: str) -> str:
             return ""
         name = _korean_name(words, i, subject=True)
         if name:
-            if " " not in name and i and _ko_plain_name(words[i - 1]):
-                name = f"{words[i - 1]} {name}"  # "바이든 후보는": 바이든 ends like a verb
-            parts = name.split()
-            # "법률사무소 로베리 김동훈 변호사는": the person from their full name on
-            full = next(
-                (
-                    k
-                    for k, p in enumerate(parts[:-1])
-                    if KO_FULL_NAME.fullmatch(p) and p not in KO_NOT_NAME_START
-                ),
-                0,
-            )
-            name = " ".join(parts[full:])
-            if (
-                len(parts) - full < 2
-                or parts[full] in KO_NOT_NAME_START
-                or not KO_PERSON_END.search(name)
-                or name.endswith("관계자")
-            ):
-                return ""
-            return "" if _ko_another_person(" ".join(words[i + 1 :]), name) else name
+            return _ko_person(words, i, name.split())
     return ""
+
+
+def _ko_person(words: list[str], at: int, parts: list[str]) -> str:
+    """The person ``parts`` (the name ending at ``words[at]``) names, from their full name on
+    ("법률사무소 로베리 김동훈 변호사": 김동훈 변호사), when it ends in a person's title and the
+    rest of the sentence names no one else; "" otherwise."""
+    first = at - len(parts) + 1
+    previous = words[first - 1] if first else ""
+    # "바이든 후보는", "박광온 민주당 대변인은": a name that ends like a verb's modifier
+    if (len(parts) == 1 and _ko_plain_name(previous)) or (
+        KO_FULL_NAME.fullmatch(previous)
+        and not KO_PARTICLE_END.search(previous)
+        and previous not in KO_NOT_NAME_START
+        and len(parts) <= 3  # the name stopped before it, not at its four words
+    ):
+        parts = [previous, *parts]
+    while parts and parts[0] in KO_NAME_LEAD:
+        parts = parts[1:]
+    full = next(
+        (
+            k
+            for k, p in enumerate(parts[:-1])
+            if KO_FULL_NAME.fullmatch(p) and p not in KO_NOT_NAME_START
+        ),
+        0,
+    )
+    parts = parts[full:]
+    name = " ".join(parts)
+    if len(parts) < 2 or parts[0] in KO_NOT_NAME_START or name.endswith("관계자"):
+        return ""
+    if not KO_PERSON_END.search(name):
+        return ""
+    if re.search(r".시장$", parts[-1]) and not KO_FULL_NAME.fullmatch(parts[0]):
+        return ""  # "미국 주식시장": a market; "오세훈 서울시장" a mayor
+    if parts[-1] in KO_BOUND_TITLES and not re.fullmatch(r"[가-힣]{1,4}|[A-Z]", parts[-2]):
+        return ""  # "올겨울 날씨", "조선민주주의인민공화국 군": no one's 씨 or 군
+    if len(parts[-1]) > 1 and parts[-1][-1] in KO_BOUND_TITLES:
+        return ""
+    rest = " ".join([*words[: at + 1 - len(parts)], "|", *words[at + 1 :]])
+    return "" if _ko_another_person(rest, name) else name  # "최성순 씨의 아들 최현서 군은"
 
 
 def _ko_people(text: str) -> list[str]:
@@ -510,6 +537,7 @@ def _ko_plain_name(word: str) -> bool:
     return (
         bool(re.fullmatch(r"[가-힣]{2,6}", word))
         and not KO_PARTICLE_END.search(word)
+        and not re.search(r"(?:한|된|던|하는|받은|있는|없는|히)$", word)
         and word not in KO_NOT_NAME_START
         and not KO_LEAD.match(word + " ")
     )
