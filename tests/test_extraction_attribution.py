@@ -215,3 +215,33 @@ def test_english_name_before_one_of_appositive_is_the_source(sentence, source):
 
 def test_a_noun_phrase_open_at_its_end_is_no_source():
     assert attribution_of("One of the shows was cancelled after the scandal.", "en") == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("당뇨병 환자가 지난해 600만명을 넘었다고 질병관리청이 5일 밝혔다.", "질병관리청"),
+        ("수출이 10% 늘었다고 산업통상자원부가 1일 발표했다.", "산업통상자원부"),
+        ("사망자가 3명이라고 경찰이 이날 전했다.", "경찰"),
+        ("매출이 20% 늘었다고 회사 측이 6일 오후 밝혔다.", "회사 측"),
+        ("사상자가 30명이라고 AP통신이 5일(현지시간) 보도했다.", "AP통신"),
+        ("매출이 20% 늘었다고 회사 측이 보도자료를 통해 밝혔다.", "회사 측"),
+        ("매출이 20% 늘었다고 김철수 부회장이 5일 기자간담회에서 말했다.", "김철수 부회장"),
+        ("물가가 3% 올랐다고 홍길동 의원이 자신의 SNS에 밝혔다.", "홍길동 의원"),
+        ("수출이 10% 늘었다고 산업부는 이날 밝혔다.", "산업부"),
+    ],
+)
+def test_korean_source_is_found_past_a_date_or_venue_before_its_verb(sentence, source):
+    assert attribution_of(sentence, "ko") == source
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # What stands before the date is no source: the clause, not a noun with a particle.
+        "매출이 20% 늘었다고 5일 밝혔다.",
+        "공장을 새로 짓는다고 이날 보도자료를 통해 밝혔다.",
+    ],
+)
+def test_a_date_before_the_verb_with_no_source_before_it_credits_no_one(sentence):
+    assert attribution_of(sentence, "ko") == ""

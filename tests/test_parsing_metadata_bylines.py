@@ -160,6 +160,22 @@ def test_a_shell_page_gives_the_article_its_script_data_holds_as_html():
     assert article.authors == ["홍길동"]
 
 
+def test_a_title_set_with_a_typographic_dash_is_kept_over_its_ascii_social_copy():
+    head = '<meta property="og:title" content="Whisky tastings January - May 2020 in Halle">'
+    head += "<title>Whisky tastings January – May 2020 in Halle - tasting-example.com</title>"
+    page = _page(head, body="<h1>tasting-example.com</h1>")
+    (article,) = parse_html(page, url="https://www.tasting-example.com/dates/5", fallbacks=False)
+    assert article.title == "Whisky tastings January – May 2020 in Halle"
+
+
+def test_a_social_title_in_other_words_than_the_page_title_is_not_respelled():
+    head = '<meta property="og:title" content="Whisky tastings - the dates">'
+    head += "<title>Whisky tastings – January to May - tasting-example.com</title>"
+    page = _page(head, body="<h1>tasting-example.com</h1>")
+    (article,) = parse_html(page, url="https://www.tasting-example.com/dates/5", fallbacks=False)
+    assert article.title == "Whisky tastings - the dates"
+
+
 def test_a_korean_title_ending_in_a_figure_before_the_sites_name_keeps_it():
     site = Site("https://www.example-ilbo.co.kr/news/1", "예시일보")
     assert (
@@ -170,3 +186,54 @@ def test_a_korean_title_ending_in_a_figure_before_the_sites_name_keeps_it():
 def test_a_shell_page_without_article_data_is_still_no_article():
     with pytest.raises(ParseError):
         parse_html(_shell("<title>예시일보</title>", {"detail": {"title": "x"}}), fallbacks=False)
+
+
+# ---------------------------------------------------------------- bylines in the page's text
+
+GERMAN_STORY = "".join(
+    f"<p>{line}</p>"
+    for line in (
+        "Der Stadtrat hat am Dienstag mit sieben zu zwei Stimmen höhere Busfahrpreise beschlossen.",
+        "Eine einfache Fahrt kostet ab März zehn Cent mehr als bisher.",
+        "Die Verkehrsbetriebe rechnen mit Mehreinnahmen von vier Millionen Euro im Jahr.",
+    )
+)
+
+
+def test_a_german_byline_with_its_agency_names_the_reporter_not_the_site():
+    head = '<meta name="author" content="example-zeitung.de">'
+    page = (
+        f'<html lang="de"><head>{head}</head><body><article><h1>Busfahren wird teurer</h1>'
+        f"<p>Quelle: Agentur</p>\n<div>Von Jana Roth, dpa</div>\n{GERMAN_STORY}"
+        "</article></body></html>"
+    )
+    (article,) = parse_html(page, url="https://www.example-zeitung.de/news/123", fallbacks=False)
+    assert article.authors == ["Jana Roth"]
+
+
+def test_a_lone_author_label_names_the_user_name_after_it():
+    byline = (
+        '<div class="left">Author: <a href="/profile/58"><b>Bo2man</b></a>'
+        " am 29.12.2010, 13:36 Uhr</div>"
+    )
+    (article,) = parse_html(_page("", body=byline), url=URL, fallbacks=False)
+    assert article.authors == ["Bo2man"]
+
+
+def test_an_author_card_names_its_person_not_its_follow_button():
+    card = (
+        '<div class="author-info"><div class="mini-card"><h3 class="mini-card__title">'
+        '<a href="/in/jane-roe">Jane Roe</a>'
+        '<a class="author-info__follow-button" href="/login">Follow</a></h3>'
+        '<h4 class="mini-card__subtitle">Transport reporter covering buses, trains and the'
+        " city's roads since 2015, before that at the Riverside Daily for ten years</h4>"
+        "</div></div>"
+    )
+    (article,) = parse_html(_page("", body=card), url=URL)
+    assert article.authors == ["Jane Roe"]
+
+
+def test_a_page_without_an_author_card_names_no_one_from_its_links():
+    links = '<div class="share"><a href="/s">Share</a></div><a href="/more">More news</a>'
+    (article,) = parse_html(_page("", body=links), url=URL)
+    assert article.authors == []

@@ -41,6 +41,7 @@ from articles.parsing.korean import (
 from articles.parsing.meta import (
     Site,
     choose_title,
+    class_author_names,
     letters,
     lone_by_authors,
     microdata_authors,
@@ -91,11 +92,20 @@ TRACKER_AUTHOR_META = (
 BYLINE_KO = re.compile(r"(?<![=가-힣])(?<!=\s)([가-힣]{2,4})\s*(?:기자|특파원)(?![가-힣])")
 NAME_EN = r"[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
 # "By Jane Roe", "Posted by Jane Roe, John Doe and Ann Lee - Chrome team": one line (the
-# next line is another thing); a role after a dash is not a name.
+# next line is another thing); a role after a dash is not a name, nor a lower-case agency
+# after a comma ("By Jane Roe, afp").
 BYLINE_EN = re.compile(
     rf"^\s*(?:[-–—]+[ \t]*)?(?:(?:Posted|Written|Words|Reported)[ \t]+)?[Bb]y:?[ \t]+"
     rf"({NAME_EN}(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+){NAME_EN}){{0,5}})"
-    r"(?:[ \t]+[-–—|][ \t]+[^\n]{0,60})?[ \t]*$",
+    r"(?:[ \t]+[-–—|][ \t]+[^\n]{0,60}|[ \t]*,[ \t]*[a-z][a-z-]{1,11})?[ \t]*$",
+    re.M,
+)
+# German "Von Jana Roth, dpa": each name in two words or more (a heading "Von Risiken und
+# Nebenwirkungen" is German nouns). Read for the author only; the body keeps such lines.
+NAME_TWO = r"[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]*){1,3}"
+BYLINE_VON = re.compile(
+    rf"^\s*Von[ \t]+({NAME_TWO}(?:(?:[ \t]*,[ \t]*|[ \t]+und[ \t]+){NAME_TWO}){{0,3}})"
+    r"(?:[ \t]*,[ \t]*[a-z][a-z-]{1,11})?[ \t]*$",
     re.M,
 )
 
@@ -370,9 +380,7 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
         raise ParseError.because("no_article_in_page")
     language = meta["lang"] if meta["lang"] in {"ko", "en"} else detect_language(body)
     authors = (
-        meta["authors"]
-        or dl_authors
-        or _found_authors(bylines.get(language, []), meta, fallback_author)
+        meta["authors"] or dl_authors or _found_authors(bylines, language, meta, fallback_author)
     )
     published = _url_day(
         _time(meta["published"], language=language)
@@ -482,12 +490,22 @@ def _unnamed_authors(
     if not people(bylines["en"], meta["site"]):
         bylines["en"] = lone_by_authors(tree) or rel_author_names(tree) or bylines["en"]
     bylined = any(people(found, meta["site"]) for found in bylines.values())
-    return bylines, "" if bylined or not fallbacks else _fallback_author(tree)
+    if bylined or not fallbacks:
+        return bylines, ""
+    fallback = _fallback_author(tree)
+    if not people(names(fallback.replace(";", ",")), meta["site"]):
+        # trafilatura's finders took a button ("Follow") or nothing from the author's card.
+        fallback = "; ".join(class_author_names(tree)) or fallback
+    return bylines, fallback
 
 
-def _found_authors(bylined: list[str], meta: dict[str, Any], fallback: str) -> list[str]:
+def _found_authors(
+    bylines: dict[str, list[str]], language: str, meta: dict[str, Any], fallback: str
+) -> list[str]:
     """The people a byline in the page's text or trafilatura's finders name; for a page that
-    names no person, the outlet it gives as the author."""
+    names no person, the outlet it gives as the author. A byline in Latin letters ("By",
+    "Von") is read by the English rules whatever the page's language."""
+    bylined = bylines.get("ko" if language == "ko" else "en", [])
     site = meta["site"]
     fallback_names = names(fallback.replace(";", ","))
     return (
@@ -506,7 +524,8 @@ def _byline_authors(text: str, language: str, site: Site) -> list[str]:
         korean = BYLINE_KO.search(text)
         return [korean.group(1)] if korean else []
     first: list[str] = []
-    for match in itertools.islice(BYLINE_EN.finditer(text), 5):
+    matches = itertools.chain(BYLINE_EN.finditer(text), BYLINE_VON.finditer(text))
+    for match in itertools.islice(matches, 5):
         found = names(match.group(1))
         if people(found, site):
             return found

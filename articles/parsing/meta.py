@@ -130,7 +130,7 @@ def choose_title(ld: str, og: str, page_title: str, headings: list[str], site: S
         return clean_space(lone[0])
     if ld.strip() or og.strip():
         complete = [cleaned[n] for n in ("ld", "og") if not cleaned[n].endswith(("...", "…"))]
-        return next((t for t in complete if t), cleaned["ld"] or cleaned["og"])
+        return _typeset(next((t for t in complete if t), cleaned["ld"] or cleaned["og"]), cleaned)
     whole = letters(page_title)
     for heading in headings:
         if site.is_segment(heading):
@@ -145,6 +145,21 @@ def choose_title(ld: str, og: str, page_title: str, headings: list[str], site: S
         cut = TITLE_SUFFIX.sub("", cleaned["title"])
         return cut if cut != cleaned["title"] else CJK_SUFFIX.sub("", cut)
     return cleaned["title"]
+
+
+TYPOGRAPHIC = re.compile("[–—‘’“”…]")
+
+
+def _typeset(chosen: str, cleaned: dict[str, str]) -> str:
+    """The <title>'s spelling of the chosen headline when it has the same words set with
+    typographic dashes and quotes ("Januar – Mai") that the other spells in ASCII ("Januar -
+    Mai"): the editor's spelling, which a social tag's plugin flattened."""
+    other = cleaned["title"]
+    if other == chosen or letters(other) != letters(chosen):
+        return chosen
+    if len(TYPOGRAPHIC.findall(other)) > len(TYPOGRAPHIC.findall(chosen)):
+        return other
+    return chosen
 
 
 def _cut_heading(title: str, heading: str) -> str:
@@ -271,10 +286,14 @@ def microdata_authors(tree: Any) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-# "By", "| By :", "Posted by" alone in its element: the names are the elements after it.
-LONE_BY = re.compile(r"^\W*(?:(?:posted|written|words|reported)\s+)?by\s*:?\s*$", re.I)
-# "Jane Roe", "Joe S.", "marc": short, no figures, no separators.
-NAME_NODE = re.compile(r"^[^\W\d_][^\d@|:/<>()\[\]]{0,38}[^\W\d_.]?\.?$")
+# "By", "| By :", "Posted by", "Author:" alone in its element: the names are the elements
+# after it.
+LONE_BY = re.compile(
+    r"^\W*(?:(?:(?:posted|written|words|reported)\s+)?by\s*:?|autho?r\s*:)\s*$", re.I
+)
+# "Jane Roe", "Joe S.", "marc": short, no figures, no separators; or a user name in one word
+# that opens with a letter ("Bo2man", not "29.12.2010").
+NAME_NODE = re.compile(r"^(?:[^\W\d_][^\d@|:/<>()\[\]]{0,38}[^\W\d_.]?\.?|[^\W\d_]\w{2,24})$")
 NAME_JOIN = re.compile(r"^\s*(?:,|&|and)\s*$", re.I)
 BODY_TEXT = "//body//text()[not(ancestor::script) and not(ancestor::style)]"
 EMPHASIS = {"b", "i", "em", "strong", "u", "mark"}
@@ -323,4 +342,24 @@ def rel_author_names(tree: Any) -> list[str]:
         found = names(text) if len(text) <= 60 else []
         if found:
             return found
+    return []
+
+
+CLASS_AUTHOR = '//body//*[contains(@class, "author") or contains(@class, "byline")]'
+
+
+def class_author_names(tree: Any) -> list[str]:
+    """The names in the links of the page's first element whose class names an author or a
+    byline ("author-info", "post-byline") and that names someone, outside comments: a
+    profile card's "<a>Jane Roe</a> <a>Follow</a>" is Jane Roe."""
+    for node in tree.xpath(CLASS_AUTHOR)[:10]:
+        if node.xpath(IN_COMMENT):
+            continue
+        found: list[str] = []
+        for link in node.xpath(".//a")[:5]:
+            text = " ".join(link.text_content().split())
+            if NAME_NODE.match(text) and len(text.split()) <= 4:
+                found.extend(names(text))
+        if found:
+            return list(dict.fromkeys(found))
     return []

@@ -95,7 +95,7 @@ def _korean(text: str) -> str:
         return ""
     # A bracket holds one part of a name: "정의선(현대차그룹 회장)은" is one word.
     frame = KO_BRACKET.sub(lambda m: m.group(0).replace(" ", JOINED), frame)
-    before = frame[:say].split()
+    before = ko_strip_aside(frame[:say]).split()
     if before and not before[-1].endswith(("고", "Q")):
         # The source right before its verb: "...이민자들이라고 밀레니오는 전했습니다",
         # "...전달한다고 연구진이 설명했다" (the subject, not the topic it spoke of).
@@ -128,6 +128,38 @@ def ko_last_say(frame: str) -> int:
     for say in KO_SAY.finditer(frame):
         start = say.start()
     return start
+
+
+# What sits between a source and its reporting verb without being either: a date or a time
+# ("5일", "이날", "6일 오후", "현지시간 5일"), where or how it spoke ("기자회견에서",
+# "보도자료를 통해", "자신의 SNS에"), an adverb of manner ("이같이", "공식"): "…고
+# 질병관리청이 5일 밝혔다" credits 질병관리청.
+KO_TIME_WORD = (
+    r"(?:(?:지난|오는)\s*)?(?:\d{1,2}월\s*)?\d{1,2}일(?:\s*\([^)]*\))?|\d{1,2}시(?:\s*\d{1,2}분)?|"
+    r"\(?현지\s*시[간각]\)?|이날|당일|전날|같은\s날|오늘|어제|최근|앞서|오전|오후|새벽|저녁|밤"
+)
+KO_VENUE = (
+    r"(?:(?:자신의|본인의|공식|개인)\s*)?(?:SNS|페이스북|트위터|엑스|X|인스타그램|블로그|유튜브|홈페이지|"
+    r"텔레그램)(?:\s*계정)?에(?:서)?(?:\s*글을\s*올려)?|"
+    r"(?:(?:정례|긴급|공동|온라인|서면|비대면|신년|취임|퇴임)\s*)?(?:기자회견|기자간담회|간담회|브리핑|"
+    r"회견|인터뷰|설명회|성명|입장문|보도자료|자료|서면|문자메시지|이메일|전화\s*통화|통화)"
+    r"(?:에서|를\s*통해|을\s*통해|으로|로)"
+)
+KO_ASIDE_TAIL = re.compile(
+    rf"\s(?:{KO_TIME_WORD}|{KO_VENUE}|이같이|이렇게|공식|공식적으로|거듭|재차|또)\s*$"
+)
+
+
+def ko_strip_aside(before: str) -> str:
+    """What comes before a reporting verb, without the dates, times, venues and adverbs
+    (``KO_ASIDE_TAIL``) that stand between it and its source."""
+    before = " " + before
+    # Each aside is short: look for one in the last characters only.
+    found = KO_ASIDE_TAIL.search(before, max(0, len(before) - 60))
+    while found:
+        before = before[: found.start()]
+        found = KO_ASIDE_TAIL.search(before, max(0, len(before) - 60))
+    return before
 
 
 # A short bracket in a sentence, and what joins its words while the sentence is split.

@@ -7,20 +7,31 @@ sentence's own attribution is ``claims.extraction.attribution``'s.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Callable, Sequence
+from functools import cache, lru_cache, partial
 
 from claims.extraction.attribution import (
     EN_BEFORE_VERB,
     EN_LEAD_WORDS,
     EN_VERB,
     KO_LEAD,
-    KO_TITLE_END,
     QUOTED,
     _korean_name,
     attribution_of,
     ko_frame,
     ko_last_say,
+)
+from claims.extraction.people import (
+    EN_BODIES,
+    EN_ROLE_WORDS,
+    EN_ROLES,
+    KO_PERSON_END,
+    _another_person,
+    _ko_another_person,
+    _ko_named_before,
+    _people,
+    _same,
+    introduced_person,
 )
 
 # Across sentences ------------------------------------------------------------------------
@@ -33,13 +44,6 @@ from claims.extraction.attribution import (
 
 # How many sentences back a pronoun or a role may reach for its speaker.
 LOOKBACK = 8
-EN_ROLES = (
-    "official|spokesman|spokeswoman|spokesperson|minister|president|mayor|governor|senator|"
-    "professor|researcher|analyst|economist|executive|director|lawyer|attorney|prosecutor|judge|"
-    "expert|doctor|scientist|officer|commissioner|chairman|chairwoman|secretary|ambassador|"
-    "coach|ceo|chief|founder|lawmaker|congressman|congresswoman|leader|candidate|chancellor|"
-    "premier|envoy|diplomat|general|manager|owner|researchers|officials|scientists|experts"
-)
 EN_ANAPHOR_VERB = re.compile(
     rf"(?:^|[,;:—–“”\"(]\s*|\b(?:that|and|but|as|when|while|because)\s+)"
     rf"(?P<who>he|she|they|the\s+(?P<role>{EN_ROLES}))\s+{EN_BEFORE_VERB}{EN_VERB}\b"
@@ -47,24 +51,10 @@ EN_ANAPHOR_VERB = re.compile(
     rf"(?P<who2>he|she|they|the\s+(?P<role2>{EN_ROLES}))\b",
     re.I,
 )
-# Words that make an English source a body, not a person.
-EN_BODIES = re.compile(
-    r"\b(?:department|ministry|agency|bureau|center|centre|inc|corp|company|news|times|post|"
-    r"reuters|bloomberg|ap|afp|xinhua|yonhap|police|council|commission|association|institute|"
-    r"university|office|group|bank|court|committee|party|government|service|organi[sz]ation|"
-    r"pentagon|white house|kremlin|report|survey|study|poll|data|officials|researchers|"
-    r"scientists|experts|analysts|authorities|prosecutors|media|network|board|administration|"
-    r"fund|foundation|union|league|club|team|army|navy|military|force|forces)\b",
-    re.I,
-)
 KO_ANAPHOR_PERSON = {"그는", "그녀는", "그도", "그녀도", "그가", "그녀가"}
 KO_ANAPHOR_GROUP = {"그들은", "이들은", "그들도", "이들도"}
 # "이 관계자", "이 대표": a role named before, by its title.
 KO_ROLE_ANAPHOR = re.compile(r"^(?:이|해당|같은)\s(?P<role>[가-힣]{1,6})$")
-# Titles that name a person ("김철수 OO전자 부회장", "조 씨", "이 교수").
-KO_PERSON_END = re.compile(
-    r"(?:씨|군|양|옹|" + KO_TITLE_END.pattern.removeprefix("(?:").removesuffix(")$") + r")$"
-)
 
 
 def resolve_speakers(body: str, sentences: Sequence[tuple[int, int, str]]) -> list[str]:
@@ -72,19 +62,28 @@ def resolve_speakers(body: str, sentences: Sequence[tuple[int, int, str]]) -> li
     pronoun or a role named before ("He said", "이 관계자는 … 밝혔다", "the official said"),
     resolved to the one the article named most recently; "" for a sentence that names its
     own source, credits no one, or whose pronoun the text leaves ambiguous: another person
-    named since the speaker, or a speaker of the other sex for "he" and "she"."""
+    named since the speaker (or before, within ``LOOKBACK``, unless a Korean "그는" follows
+    right after the sentence that named its person: ``_ko_adjacent``), or a speaker of the
+    other sex for "he" and "she". The speakers are the ones credited before and the people
+    the sentences that credit no one open with (``introduced_person``)."""
     texts = [body[start:end].strip() for start, end, _ in sentences]
-    people: set[str] | None = None  # the English names, read when a pronoun needs them
+    people = cache(partial(_people, texts))  # the English names, read when needed
     words: list[list[str]] = []  # the words of each sentence, quotes set aside, when needed
     resolved: list[str] = []
     named: list[tuple[int, str]] = []  # (sentence index, speaker) of each credited speaker
     sex: dict[str, str] = {}  # a speaker's, from the pronoun that was resolved to them
+    # The sentences that credit no one, and the person each names (read when a pronoun
+    # after it needs them; None until then): ``introduced_person``.
+    plain: dict[int, str | None] = {}
     for index, (text, (_, _, language)) in enumerate(zip(texts, sentences, strict=True)):
         own = attribution_of(text, language)
         kind = _anaphor(text, own, language)
         speaker = ""
         if kind:
+            _introduce(plain, named, texts, index, language, body, people)
             window = [(i, s) for i, s in named if i >= index - LOOKBACK]
+            window += [(i, s) for i, s in plain.items() if s and i >= index - LOOKBACK]
+            window.sort(key=lambda pair: pair[0])
             if language == "ko" and kind.startswith("role:"):
                 words += [QUOTED.sub(" Q ", t).split() for t in texts[len(words) : index]]
                 window += _ko_role_mentions(words[:index], kind[5:])
@@ -99,43 +98,53 @@ def resolve_speakers(body: str, sentences: Sequence[tuple[int, int, str]]) -> li
                 candidates += _en_role_mentions(texts[:index], kind[5:])
                 candidates.sort(key=lambda pair: pair[0])
             speaker = _antecedent(candidates, language)
-            if speaker and language == "en" and kind == "person":
-                since = " ".join(
-                    QUOTED.sub(" ", t) for t in texts[candidates[-1][0] + 1 : index + 1]
-                )
-                if people is None:
-                    people = _people(texts)
-                if _another_person(since, speaker, people):
+            if not speaker and kind == "person" and language == "ko":
+                speaker = _ko_adjacent(candidates, index, texts)
+            if speaker and kind == "person":
+                # Another person named since the speaker (or beside them, in the sentence
+                # that only named them) leaves the pronoun open.
+                first = candidates[-1][0] + (candidates[-1][0] not in plain)
+                if _another_since(texts[first : index + 1], speaker, language, people):
                     speaker = ""
             if speaker and pronoun:
                 sex[speaker] = pronoun
         elif own:
             named.append((index, own))
+        else:
+            plain[index] = None
         if speaker:
             named.append((index, speaker))
         resolved.append(speaker)
     return resolved
 
 
-EN_PERSON_NAME = re.compile(r"\b(?-i:[A-Z][a-z]+(?:\s[A-Z]\.)?\s(?P<last>[A-Z][a-z'’-]+))\b")
+def _introduce(
+    plain: dict[int, str | None],
+    named: list[tuple[int, str]],
+    texts: list[str],
+    index: int,
+    language: str,
+    body: str,
+    people: Callable[[], set[str]],
+) -> None:
+    """Read the person each sentence of ``plain`` within ``LOOKBACK`` of ``index`` names
+    (``introduced_person``), in order, each knowing the speakers named before it."""
+    for i in sorted(plain):
+        if plain[i] is None and i >= index - LOOKBACK:
+            before = [s for j, s in named if j < i] + [s for j, s in plain.items() if j < i and s]
+            known = {s.split()[-1] for s in before if _of_kind(s, "person", language)}
+            plain[i] = introduced_person(texts[i], language, body, people, known)
 
 
-def _people(texts: list[str]) -> set[str]:
-    """The last names of the people an English article names ("Mary Steenburgen")."""
-    names = set()
-    for text in texts:
-        for m in EN_PERSON_NAME.finditer(text):
-            whole = m.group(0)
-            if EN_BODIES.search(whole) or whole.split()[0].lower() in EN_LEAD_WORDS:
-                continue
-            names.add(m["last"])
-    return names
-
-
-def _another_person(text: str, speaker: str, people: set[str]) -> bool:
-    """Whether ``text`` names a person other than ``speaker`` (by last name)."""
-    own = set(speaker.replace("’s", "").split())
-    return any(name not in own and re.search(rf"\b{re.escape(name)}\b", text) for name in people)
+def _another_since(
+    texts: list[str], speaker: str, language: str, people: Callable[[], set[str]]
+) -> bool:
+    """Whether the sentences ``texts``, quotations set aside, name a person other than
+    ``speaker``: by a title in Korean, by one of the article's last names in English."""
+    since = " ".join(QUOTED.sub(" ", t) for t in texts)
+    if language == "ko":
+        return _ko_another_person(since, speaker)
+    return _another_person(since, speaker, people())
 
 
 def _pronoun(text: str, language: str) -> str:
@@ -162,7 +171,6 @@ def _ko_role_mentions(sentences: list[list[str]], role: str) -> list[tuple[int, 
     return found
 
 
-EN_ROLE_WORDS = frozenset(EN_ROLES.split("|"))
 # An English person's name: two or three capitalised words ("Jane Doe", "Kim Min-su").
 EN_NAME = r"(?-i:[A-Z][a-z'’-]+(?:\s(?:[A-Z]\.\s)?[A-Z][a-z'’-]+){1,2})"
 
@@ -194,29 +202,6 @@ def _en_role_mentions(texts: list[str], role: str) -> list[tuple[int, str]]:
                 if not EN_BODIES.search(name):
                     found.append((i, name))
     return found
-
-
-# A Korean full name: a surname and one or two syllables ("이재명", "김상욱").
-KO_FULL_NAME = re.compile(
-    r"[김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채"
-    r"원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경사부][가-힣]{1,2}"
-)
-KO_PARTICLE_END = re.compile(r"(?:은|는|이|가|을|를|의|에|로|과|와|도|만|고|며|서)$")
-
-
-def _ko_named_before(words: list[str], at: int) -> str:
-    """The full name and title ending at the role ``words[at]`` ("이재명 더불어민주당 대선
-    후보는": "이재명 더불어민주당 대선 후보"), when a full name opens it within four words."""
-    role = re.sub(r"(?:은|는|이|가|을|를|의|에게|과|와|도|로서|측)$", "", words[at])
-    for back in range(1, min(4, at) + 1):
-        between = words[at - back + 1 : at]
-        if any(
-            KO_PARTICLE_END.search(w) or not re.fullmatch(r"[가-힣A-Za-z·]+", w) for w in between
-        ):
-            return ""
-        if KO_FULL_NAME.fullmatch(words[at - back]):
-            return " ".join([words[at - back], *between, role])
-    return ""
 
 
 def _role_named_again(text: str, own: str) -> bool:
@@ -284,6 +269,20 @@ def _antecedent(candidates: list[tuple[int, str]], language: str) -> str:
     return max((s for _, s in candidates), key=len)
 
 
+def _ko_adjacent(candidates: list[tuple[int, str]], index: int, texts: list[str]) -> str:
+    """The person the sentence right before a Korean "그는" opens with, when that sentence
+    and the pronoun's name no one else, whoever was named before it: "…고 말했다. 트럼프
+    대통령은 …고 주장했다. 그는 …" (Korean news goes on about the topic just named)."""
+    if not candidates or candidates[-1][0] != index - 1:
+        return ""
+    latest = candidates[-1][1]
+    if _ko_another_person(
+        " ".join(QUOTED.sub(" ", t) for t in texts[index - 1 : index + 1]), latest
+    ):
+        return ""
+    return max((s for _, s in candidates if _same(s, latest, "ko")), key=len)
+
+
 def _of_kind(speaker: str, kind: str, language: str) -> bool:
     if kind.startswith("role:"):
         return kind[5:] in speaker.lower() and not KO_ROLE_ANAPHOR.match(speaker)
@@ -298,19 +297,3 @@ def _of_kind(speaker: str, kind: str, language: str) -> bool:
             and not speaker.lower().endswith("s")
         )
     return person if kind == "person" else not person
-
-
-def _same(a: str, b: str, language: str) -> bool:
-    """Whether two credited speakers are one: the same words, or one's last name (or, in
-    Korean, surname and title) in the other ("Tim Cook", "Cook"; "김철수 부회장", "김 부회장")."""
-    if _source_words(a) == _source_words(b):
-        return True
-    if language == "ko":
-        first_a, first_b = a[:1], b[:1]
-        return first_a == first_b and a.split()[-1] == b.split()[-1]
-    last_a, last_b = a.split()[-1].lower(), b.split()[-1].lower()
-    return last_a == last_b or last_a in b.lower().split() or last_b in a.lower().split()
-
-
-def _source_words(source: str) -> str:
-    return re.sub(r"[\W_]+", "", re.sub(r"^(?:the|a|an)\s+", "", source.strip().lower()))
