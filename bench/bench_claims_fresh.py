@@ -82,6 +82,13 @@ Looks at the fresh set (issue 16):
     session's end, kept whatever it read), with ``BENCH_CLAIM_EMBEDDINGS=1``: Korean (default)
     79.5/88.3 (F1 83.6; figure claims 79.1/79.6; top third 93.2) against 79.4/88.0; English
     76.3/83.7 unchanged; with ``BENCH_CLAIM_EMBEDDINGS_KO=1`` Korean 84.5/87.1 (F1 85.8).
+17. 2026-12-07, main at 796e1b3 (branches h30-meta, h30-speakers and lead-en merged: both
+    English models retrained with the third English round's labels, adopted before this look
+    by a rule on the dev halves, QuanTemp and ClaimBuster; the English cut 0.42 -> 0.34;
+    attribution across sentences; decided before it: kept whatever it read), with
+    ``BENCH_CLAIM_EMBEDDINGS=1``: English 75.4/90.3 (F1 82.2; figure claims 75.8/82.7; top
+    third 96.8) against 76.3/83.7 (F1 79.8); wrongly taken narrative 30 -> 33, reported
+    opinion 16 -> 21; Korean (default) 79.5/88.3 unchanged.
 """
 
 from __future__ import annotations
