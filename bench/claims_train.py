@@ -240,19 +240,6 @@ NEWS_HEADER = """\
 """
 
 
-def write_news_labels(done: Path, second: Path) -> None:
-    """``claims_train_en_news.tsv`` and its second pass, from filled-in batches."""
-    name = MORE_FILES["en"][0]
-    _write(sorted(done.glob("en_news_*.tsv")), DATA / name, "First labelling, en news", NEWS_HEADER)
-    about = (
-        "Second pass by the same labeller on 250 units drawn at random (seed 1616), labelled "
-        "from a shuffled list with the units before and after and the first labels hidden "
-        "(Cohen's kappa on 1/0 against the first, bench/agreement.py: 0.984; the same "
-        "labeller, minutes later, so this bounds consistency, not independent agreement)"
-    )
-    _write(sorted(second.glob("*.tsv")), DATA / NEWS_SECOND, about, NEWS_HEADER)
-
-
 MORE_HEADER = """\
 # language\tcorpus file\tarticle key\tstart\tend\tsha1(unit)[:12]\tclaim (1) or not (0)\tcategory
 # {about}
@@ -266,24 +253,55 @@ MORE_HEADER = """\
 """
 
 
-def write_more_labels(done: Path, second: Path) -> None:
-    """``claims_train_en_more.tsv`` from the filled-in batches of ``done``, and the
-    independent second labels of ``second`` (each labeller on a seeded sample of 100 units
-    of the other's batches) as ``claims_train_en_more_indep.tsv``."""
-    name = MORE_FILES["en"][1]
-    _write(sorted(done.glob("en_*.tsv")), DATA / name, "Third English round", MORE_HEADER)
-    about = (
+@dataclass(frozen=True)
+class Round:
+    """A labelling round after the campaign: the label file its filled-in batches (``batches``,
+    a glob) make, the file of its second labels and what each file's header says."""
+
+    labels: str
+    batches: str
+    about: str
+    second: str
+    second_about: str
+    header: str
+
+
+ROUNDS = {
+    "news": Round(
+        MORE_FILES["en"][0],
+        "en_news_*.tsv",
+        "First labelling, en news",
+        NEWS_SECOND,
+        "Second pass by the same labeller on 250 units drawn at random (seed 1616), labelled "
+        "from a shuffled list with the units before and after and the first labels hidden "
+        "(Cohen's kappa on 1/0 against the first, bench/agreement.py: 0.984; the same "
+        "labeller, minutes later, so this bounds consistency, not independent agreement)",
+        NEWS_HEADER,
+    ),
+    "more": Round(
+        MORE_FILES["en"][1],
+        "en_*.tsv",
+        "Third English round",
+        MORE_INDEP,
         "Independent second labels: each labeller of the round on 100 units drawn at random "
         "(seed 3007) from the other's batches, read in their articles, the first labels unseen "
-        "(agreement: bench/agreement.py claims_train_en_more.tsv claims_train_en_more_indep.tsv)"
-    )
-    _write(sorted(second.glob("*.tsv")), DATA / MORE_INDEP, about, MORE_HEADER)
+        "(agreement: bench/agreement.py claims_train_en_more.tsv claims_train_en_more_indep.tsv)",
+        MORE_HEADER,
+    ),
+}
+
+
+def write_round(name: str, done: Path, second: Path) -> None:
+    """A round's label file from the filled-in batches of ``done`` and its second labels from
+    those of ``second`` (``ROUNDS``: "news", the English news round and its second pass;
+    "more", the third English round and its independent second labels)."""
+    found = ROUNDS[name]
+    _write(sorted(done.glob(found.batches)), DATA / found.labels, found.about, found.header)
+    _write(sorted(second.glob("*.tsv")), DATA / found.second, found.second_about, found.header)
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "more":
-        write_more_labels(Path(sys.argv[2]), Path(sys.argv[3]))
-    elif sys.argv[1] == "news":
-        write_news_labels(Path(sys.argv[2]), Path(sys.argv[3]))
+    if sys.argv[1] in ROUNDS:
+        write_round(sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]))
     else:
         write_labels(Path(sys.argv[1]), Path(sys.argv[2]))
