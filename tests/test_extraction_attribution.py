@@ -245,3 +245,33 @@ def test_korean_source_is_found_past_a_date_or_venue_before_its_verb(sentence, s
 )
 def test_a_date_before_the_verb_with_no_source_before_it_credits_no_one(sentence):
     assert attribution_of(sentence, "ko") == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("경찰이 5일 용의자 2명을 검거했다고 밝혔다.", "경찰"),
+        ("한국은행이 기준금리를 3.5%로 동결했다고 발표했다.", "한국은행"),
+        ("국토교통부가 집값이 3% 올랐다고 발표했다.", "국토교통부"),
+        ("회사 측이 공장 2곳을 닫는다고 전했다.", "회사 측"),
+        ("김 대표가 매출이 20% 늘었다고 말했다.", "김 대표"),
+        ("그러자 민경욱 의원이 후원금 한도가 4500만원 남았다고 했다.", "민경욱 의원"),
+    ],
+)
+def test_korean_source_opening_the_sentence_as_its_subject_is_credited(sentence, source):
+    assert attribution_of(sentence, "ko") == source
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # What rose, a part, a given name ending like a body: no source.
+        "수출이 10% 늘었다고 밝혔다.",
+        "일부가 10% 줄었다고 밝혔다.",
+        "최서원이 믿음을 저버린 것을 알지 못해 억울한 심정을 토로했다.",
+        # "이전했다" (moved) is no "전했다" (reported).
+        "이재명 지사가 4천700억원 들여 경기도청 이전했다.",
+    ],
+)
+def test_a_korean_subject_that_names_no_body_or_titled_person_credits_no_one(sentence):
+    assert attribution_of(sentence, "ko") == ""

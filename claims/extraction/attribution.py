@@ -16,14 +16,14 @@ QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]{8,}’")
 
 KO_ACCORDING = re.compile(r"([^,.\"“”]{2,60}?)\s*(?:에|의)\s*따르면")
 KO_LEAD = re.compile(
-    r"^(?:(?:한편|특히|또한|또|아울러|이에|다만|이어|앞서|그러나|하지만|이날|지난|오는)\s*,?\s*)+"
+    r"^(?:(?:한편|특히|또한|또|아울러|이에|다만|이어|앞서|그러나|하지만|그러자|이날|지난|오는)\s*,?\s*)+"
     r"|^(?:(?:\d{1,2}일|\d{1,2}월\s*\d{1,2}일|지난\s*\d{1,2}일)(?:\([^)]*\))?\s*)"
 )
 # The verbs that report what a source said, found or announced, in the written ("밝혔다")
 # and the spoken ("밝혔습니다") register, closing the sentence or joining a clause
 # ("항의했으나", "밝혔고"); a bare "했다" only after a quotation's "…고"/"…라고".
 KO_SAY = re.compile(
-    r"(?:밝혔|말했|설명했|전했|발표했|강조했|주장했|덧붙였|답했|지적했|언급했|보도했|집계했|"
+    r"(?:밝혔|말했|설명했|(?<![가-힣])전했|발표했|강조했|주장했|덧붙였|답했|지적했|언급했|보도했|집계했|"
     r"공개했|확인했|알렸|알려왔|반발했|반박했|해명했|부인했|인정했|경고했|촉구했|당부했|"
     r"항의했|비판했|호소했|토로했|추산했|증언했|진술했|폭로했|보고했|내다봤|전망했|예상했|"
     r"추정했|분석했|판단했|파악했|결론\s*내렸|공시했|"
@@ -104,12 +104,38 @@ def _korean(text: str) -> str:
             return source
     # The topic the sentence opens with: "조 씨는 "..."라고 밝혔습니다".
     words = KO_LEAD.sub("", frame[:say].strip()).split()
+    opening = []
     for i, word in enumerate(words):
         if word.startswith("Q") or word.endswith(("고", "Q")):
             break
         source = _korean_name(words, i)
         if source:
             return source
+        opening.append(i)
+    return _opening_subject(words, opening[:KO_SUBJECT_REACH])
+
+
+# How far into a sentence its subject may open it ("배우 김 모 씨가", three words).
+KO_SUBJECT_REACH = 3
+# The last word of a source a subject marker may name: a body ("한국은행", "경찰", "서울시",
+# "국토교통부", "식약처", "회사 측") or a person by a title ("김 대표", "연구진"); not any
+# word ending in 원 (a given name: "최서원이").
+KO_BODY_END = re.compile(
+    r"(?:정부|당국|경찰|검찰|법원|은행|공사|공단|협회|재단|위원회|연구소|그룹|노조|학회|본부|"
+    r"경찰서|소방서|지검|지법|대학교|측|감사원|국정원|금감원|병원|[가-힣]{2,}[청부처시])$"
+)
+
+
+def _opening_subject(words: list[str], opening: list[int]) -> str:
+    """The subject the sentence opens with when it names a body or a titled person:
+    "경찰이 …을 검거했다고 밝혔다", "한국은행이 …고 발표했다"; not "수출이 10% 늘었다고
+    밝혔다", where what rose is no source."""
+    for i in opening:
+        source = _korean_name(words, i, subject=True)
+        if source:
+            last = source.split()[-1]
+            named = KO_TITLE_END.search(last) or KO_GROUPS.search(last)
+            return source if named or KO_BODY_END.search(last) else ""
     return ""
 
 
