@@ -106,3 +106,46 @@ def test_the_rule_is_named_and_rejects():
     rule = CLAIM_RULES["ko_reported_stance"]
     assert rule.effect == "rejects"
     assert "ko_stance.reported_stance" in rule.why
+
+
+# Framed by a verb or noun of opinion (주장, 강조, 지적, 평가: BELIEF), a reported clause that
+# holds an evaluation word, an intensifier included, or ends in an obligation is a judgement,
+# in one clause or several.
+JUDGED = [
+    "전문가들은 새 제도가 매우 효과적이라고 평가했다.",
+    "그는 이번 판결이 너무 가혹하다고 지적했다.",
+    "시민단체는 예산을 늘리고 감시를 강화해야 한다고 주장했다.",
+    '야당은 "청문회를 열고 책임자를 문책해야 한다"고 강조했다.',
+]
+
+
+@pytest.mark.parametrize("sentence", JUDGED)
+def test_a_judgement_framed_by_a_verb_of_opinion_is_a_reported_stance(sentence):
+    assert _stance(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The same frames over a fact: past tense, no evaluation word.
+        "그는 실업률이 크게 떨어졌다고 강조했다.",
+        "야당은 장관이 회의에 참석하지 않았다고 지적했다.",
+        "그는 사고 당시 현장이 매우 혼란스러웠다고 주장했다.",
+        # An evaluation word, but a verb of reporting, not of opinion, and a fact before it.
+        "경찰은 용의자가 도주했으며 매우 위험하다고 설명했다.",
+    ],
+)
+def test_a_fact_framed_by_a_verb_of_opinion_is_no_reported_stance(sentence):
+    assert not _stance(sentence)
+
+
+def test_a_judgement_beside_a_figure_is_still_a_claim():
+    # The rule reads only units without figures: the figure is the claim.
+    verdict = _verdict("협회는 수출이 20% 늘어 매우 이례적이라고 평가했다.")
+    assert verdict.is_claim
+    assert "ko_reported_stance" not in verdict.rules
+
+
+@pytest.mark.parametrize("sentence", JUDGED)
+def test_a_judgement_framed_by_a_verb_of_opinion_is_no_claim(sentence):
+    assert not _verdict(sentence).is_claim
