@@ -85,3 +85,15 @@ def test_a_stance_line_among_claims_leaves_the_claims():
 )
 def test_a_stance_beside_a_clause_of_fact_is_not_read_as_a_voiced_stance(text):
     assert not voiced_stance(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The stance hands over to a fact, or likes a fact.
+        "We should also note that the index is calculated on the price of a pure gram.",
+        "I love that the council finally published the figures.",
+    ],
+)
+def test_a_stance_that_hands_over_to_a_fact_is_not_read_as_a_voiced_stance(text):
+    assert not voiced_stance(text)

@@ -77,10 +77,10 @@ _OWN_FEELING = (
     r"(?! that| to (?:share|announce|report|introduce|say|confirm|welcome))"
 )
 # Obligation, belief (not "believe that ...": a belief over a fact is a claim, rule 5),
-# feeling, wish, liking.
+# feeling, wish, liking (not "love that they trademarked it": the liking of a fact).
 VOICED_STANCE = re.compile(
     _OPENING + r"(?: |(?=['’]))(?:should|shouldn't|shouldn’t|must|needs? to|have to|ought to|"
-    r"(?:think|believe)(?! that)|feel|hope|wish|want|love|hate|" + _OWN_FEELING + r")\b"
+    r"(?:think|believe|love|hate)(?! that)|feel|hope|wish|want|" + _OWN_FEELING + r")\b"
 )
 # A clause that may state a fact beside the stance: "..., but it is not the end of ...",
 # "... and I think the FDA is attempting to ...", "... know that I have had a consistent
@@ -88,6 +88,8 @@ VOICED_STANCE = re.compile(
 _OTHER_CLAUSE = re.compile(
     r",? \b(?:but|because|since|which means|although|though|whereas)\b|[;:—–]| - "
     r"| and (?:I|we|they|he|she|it|the)\b|\b(?:know|knew|shows?|showed|proves?|proved) that\b"
+    # A fact handed over by the stance: "We should also note that the price is ...".
+    r"|\b(?:note|remember|point out|mention|admit|acknowledge|recogni[sz]e|realize) that\b"
 )
 
 
