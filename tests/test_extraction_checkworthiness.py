@@ -95,7 +95,7 @@ TRAIN = {
         ("The deficit is $500 billion this year.", 1),
         ("Police arrested the driver on Monday.", 1),
         ("Thank you very much.", 0),
-        ("I want to talk about the future.", 0),
+        ("The future of this town looks bright to me.", 0),
         ("The plan is clearly an attempt to buy votes.", 0),
     ],
     "ko": [

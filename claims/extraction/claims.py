@@ -31,7 +31,7 @@ from claims.extraction.chrome import (
     photo_caption,
     table_row,
 )
-from claims.extraction.en_stance import reported_stance
+from claims.extraction.en_stance import reported_stance, voiced_stance
 from claims.extraction.features import UnitInput, article_tokens, signature, unit_input
 from claims.extraction.figures import extract_figures
 from claims.extraction.ko_stance import reported_stance as ko_reported_stance
@@ -128,8 +128,11 @@ def prepare(
     if asked and not figures:
         return rejected("asked_fact", "asked_without_figure")
     gate = None if asked else _not_an_assertion(stripped, language)
-    if not gate and language == "en" and not figures and reported_stance(stripped):
-        gate = "en_reported_stance"
+    if not gate and language == "en" and not figures:
+        if reported_stance(stripped):
+            gate = "en_reported_stance"
+        elif voiced_stance(stripped):
+            gate = "en_voiced_stance"
     if gate:
         return rejected(gate)
     rules = rule_assessment(text, figures, language, offset)

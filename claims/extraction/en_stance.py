@@ -54,3 +54,49 @@ def reported_stance(text: str) -> bool:
     if match is None:
         return False
     return _SECOND_CLAUSE.search(stripped, match.end()) is None
+
+
+# A stance in a speaker's own voice, opening the line or its quotation: "I think they were
+# being overly cautious.", "“We are very glad to see this ...", "We need to preserve ...",
+# "They don't want to be arrested," the woman said. The subject is the speaker or a generic
+# "we/you/they/people", the verb says what someone thinks, feels, wants or ought to do
+# (codebook rule 7), and nothing before it could state a fact.
+_OPENING = (
+    r"^[\s\"'“‘(*•-]*(?:[A-Z][A-Z .'’-]{1,30}: )?"  # "JON SIEBEN: I don't think it should."
+    r"(?:(?:And|But|So|Now|Still|Honestly|Frankly|Personally|Well|Yes|No),? )?"
+    r"(?:I|We|You|They|Everyone|Everybody|People)"
+    r"(?: (?:really|just|still|also|truly|genuinely|all|personally|certainly|definitely|"
+    r"strongly|simply|do|don't|don’t|do not|would|'d|’d))*"
+)
+# A feeling in the first person, not one that announces a fact ("We are excited to share
+# that Docker Desktop for Linux is now available", "I am glad that the media noticed ...").
+_OWN_FEELING = (
+    r"(?:am|are|'m|’m|'re|’re) (?:so |very |really |truly |deeply |extremely )?"
+    r"(?:proud|happy|excited|glad|grateful|thrilled|sad|disappointed|confident|hopeful|"
+    r"pleased|delighted|honou?red|committed|determined|sorry|worried|concerned)"
+    r"(?! that| to (?:share|announce|report|introduce|say|confirm|welcome))"
+)
+# Obligation, belief (not "believe that ...": a belief over a fact is a claim, rule 5),
+# feeling, wish, liking (not "love that they trademarked it": the liking of a fact).
+VOICED_STANCE = re.compile(
+    _OPENING + r"(?: |(?=['’]))(?:should|shouldn't|shouldn’t|must|needs? to|have to|ought to|"
+    r"(?:think|believe|love|hate)(?! that)|feel|hope|wish|want|" + _OWN_FEELING + r")\b"
+)
+# A clause that may state a fact beside the stance: "..., but it is not the end of ...",
+# "... and I think the FDA is attempting to ...", "... know that I have had a consistent
+# record ...".
+_OTHER_CLAUSE = re.compile(
+    r",? \b(?:but|because|since|which means|although|though|whereas)\b|[;:—–]| - "
+    r"| and (?:I|we|they|he|she|it|the)\b|\b(?:know|knew|shows?|showed|proves?|proved) that\b"
+    # A fact handed over by the stance: "We should also note that the price is ...".
+    r"|\b(?:note|remember|point out|mention|admit|acknowledge|recogni[sz]e|realize) that\b"
+)
+
+
+def voiced_stance(text: str) -> bool:
+    """Whether an English line (or its quotation) opens with its speaker's own stance,
+    obligation, wish or feeling (``VOICED_STANCE``), with no other clause that may state a
+    fact."""
+    stripped = text.strip()
+    match = VOICED_STANCE.search(stripped)
+    return match is not None and _OTHER_CLAUSE.search(stripped, match.end()) is None

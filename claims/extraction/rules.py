@@ -108,6 +108,13 @@ CLAIM_RULES: dict[str, ClaimRule] = {
         "an intention or a feeling ('He said he believed the vote would unite the country', "
         "'She said she was shocked'): a reported opinion (en_stance.reported_stance)",
     ),
+    "en_voiced_stance": ClaimRule(
+        "rejects",
+        "no figure, and the line or its quotation opens with its speaker's own stance, "
+        "obligation, wish or feeling ('I think they were being overly cautious', 'We need to "
+        "preserve ...', 'We are very glad to see this'), no other clause beside it: an "
+        "opinion (en_stance.voiced_stance)",
+    ),
     "ko_reported_stance": ClaimRule(
         "rejects",
         "no figure, and the Korean sentence only reports, in one clause ending in a saying, an "
