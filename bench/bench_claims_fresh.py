@@ -89,6 +89,11 @@ Looks at the fresh set (issue 16):
     ``BENCH_CLAIM_EMBEDDINGS=1``: English 75.4/90.3 (F1 82.2; figure claims 75.8/82.7; top
     third 96.8) against 76.3/83.7 (F1 79.8); wrongly taken narrative 30 -> 33, reported
     opinion 16 -> 21; Korean (default) 79.5/88.3 unchanged.
+18. 2026-12-07, main at 394253a (the session's end: h31-koop's and h31-ennarr's stance rules
+    and the lead's Korean opening-subject attribution merged, each decided on training units
+    and dev halves before it; decided before it: to report, kept whatever it read), with
+    ``BENCH_CLAIM_EMBEDDINGS=1``: the same figures as the seventeenth look, Korean 79.5/88.3,
+    English 75.4/90.3.
 """
 
 from __future__ import annotations
