@@ -256,6 +256,7 @@ def test_a_date_before_the_verb_with_no_source_before_it_credits_no_one(sentence
         ("회사 측이 공장 2곳을 닫는다고 전했다.", "회사 측"),
         ("김 대표가 매출이 20% 늘었다고 말했다.", "김 대표"),
         ("그러자 민경욱 의원이 후원금 한도가 4500만원 남았다고 했다.", "민경욱 의원"),
+        ("트럼프 대통령이 관세를 25% 올리겠다고 밝혔다.", "트럼프 대통령"),
     ],
 )
 def test_korean_source_opening_the_sentence_as_its_subject_is_credited(sentence, source):
@@ -269,6 +270,8 @@ def test_korean_source_opening_the_sentence_as_its_subject_is_credited(sentence,
         "수출이 10% 늘었다고 밝혔다.",
         "일부가 10% 줄었다고 밝혔다.",
         "최서원이 믿음을 저버린 것을 알지 못해 억울한 심정을 토로했다.",
+        # The subject of a clause that modifies a noun is not the sentence's.
+        "곽 전 교육감이 추진해온 조직개편과 관련해서는 개선점을 찾겠다고 밝혔다.",
         # "이전했다" (moved) is no "전했다" (reported).
         "이재명 지사가 4천700억원 들여 경기도청 이전했다.",
     ],

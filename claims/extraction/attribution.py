@@ -126,15 +126,23 @@ KO_BODY_END = re.compile(
 )
 
 
+# A verb's modifier after a subject ("추진해온", "발표한", "밝힌"): the subject is the clause's.
+KO_MODIFIER_AFTER = re.compile(r"(?:[한된던온운진낸준간본린힌든]|하는|되는|있는|없는)$")
+
+
 def _opening_subject(words: list[str], opening: list[int]) -> str:
     """The subject the sentence opens with when it names a body or a titled person:
     "경찰이 …을 검거했다고 밝혔다", "한국은행이 …고 발표했다"; not "수출이 10% 늘었다고
     밝혔다", where what rose is no source."""
     for i in opening:
         source = _korean_name(words, i, subject=True)
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if source and KO_MODIFIER_AFTER.search(following):
+            return ""  # the subject of a clause that modifies a noun: "곽 교육감이 추진해온 …"
         if source:
             last = source.split()[-1]
-            named = KO_TITLE_END.search(last) or KO_GROUPS.search(last)
+            named = KO_TITLE_END.search(last) or KO_MORE_TITLE_END.search(last)
+            named = named or KO_GROUPS.search(last)
             return source if named or KO_BODY_END.search(last) else ""
     return ""
 
@@ -197,6 +205,14 @@ KO_TITLE_END = re.compile(
     r"국장|청장|소장|센터장|고문|변호사|전무|상무|부장|실장|팀장|본부장|감독|총리|대사|관계자|의장|"
     r"CEO|단장|지사|시장|구청장|군수|후보|후보자|당선인|당선자|최고위원|원내대표)$"
 )
+# More titles that end a person's name ("트럼프 대통령", "손흥민 선수"): the speakers'
+# resolution reads them with KO_TITLE_END, and so does a subject opening a sentence.
+KO_MORE_TITLES = (
+    r"대통령|부통령|교육감|보좌관|비서관|수석|국무위원|총재|행장|처장|차장|주석|"
+    r"국왕|여왕|총통|교황|추기경|목사|신부|스님|선수|코치|배우|가수|작가|판사|검사|애널리스트|"
+    r"이코노미스트"
+)
+KO_MORE_TITLE_END = re.compile(rf"(?:{KO_MORE_TITLES})$")
 # Nouns for a group of people that end like a verb's modifier ("연구진", "의료진").
 KO_GROUPS = re.compile(r"(?:연구|의료|제작|취재|경영|수사|코치|운영|교수|집행|출연|자문|개발)진$")
 KO_SUBJECT_PARTICLE = re.compile(r"^(?P<stem>.+?)(?P<particle>이|가)$")

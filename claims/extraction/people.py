@@ -13,6 +13,7 @@ from claims.extraction.attribution import (
     EN_LEAD_WORDS,
     EN_VERB,
     KO_LEAD,
+    KO_MORE_TITLES,
     KO_TITLE_END,
     QUOTED,
     _korean_name,
@@ -40,9 +41,11 @@ EN_BODIES = re.compile(
 
 # Titles that name a person ("김철수 OO전자 부회장", "조 씨", "이 교수").
 KO_PERSON_END = re.compile(
-    r"(?:씨|군|양|옹|대통령|부통령|교육감|보좌관|비서관|수석|국무위원|총재|행장|처장|차장|주석|"
-    r"국왕|여왕|총통|교황|추기경|목사|신부|스님|선수|코치|배우|가수|작가|판사|검사|애널리스트|"
-    r"이코노미스트|" + KO_TITLE_END.pattern.removeprefix("(?:").removesuffix(")$") + r")$"
+    r"(?:씨|군|양|옹|"
+    + KO_MORE_TITLES
+    + "|"
+    + KO_TITLE_END.pattern.removeprefix("(?:").removesuffix(")$")
+    + r")$"
 )
 # Titles that are bound nouns after a name ("조 씨", "박 군").
 KO_BOUND_TITLES = {"씨", "군", "양", "옹"}
