@@ -141,8 +141,7 @@ def _opening_subject(words: list[str], opening: list[int]) -> str:
             return ""  # the subject of a clause that modifies a noun: "곽 교육감이 추진해온 …"
         if source:
             last = source.split()[-1]
-            named = KO_TITLE_END.search(last) or KO_MORE_TITLE_END.search(last)
-            named = named or KO_GROUPS.search(last)
+            named = KO_PERSON_TITLE_END.search(last) or KO_GROUPS.search(last)
             return source if named or KO_BODY_END.search(last) else ""
     return ""
 
@@ -212,7 +211,10 @@ KO_MORE_TITLES = (
     r"국왕|여왕|총통|교황|추기경|목사|신부|스님|선수|코치|배우|가수|작가|판사|검사|애널리스트|"
     r"이코노미스트"
 )
-KO_MORE_TITLE_END = re.compile(rf"(?:{KO_MORE_TITLES})$")
+# A person by a title: either list ("김 대표", "트럼프 대통령").
+KO_PERSON_TITLE_END = re.compile(
+    rf"(?:{KO_MORE_TITLES}|{KO_TITLE_END.pattern.removeprefix('(?:').removesuffix(')$')})$"
+)
 # Nouns for a group of people that end like a verb's modifier ("연구진", "의료진").
 KO_GROUPS = re.compile(r"(?:연구|의료|제작|취재|경영|수사|코치|운영|교수|집행|출연|자문|개발)진$")
 KO_SUBJECT_PARTICLE = re.compile(r"^(?P<stem>.+?)(?P<particle>이|가)$")

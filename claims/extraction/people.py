@@ -13,8 +13,7 @@ from claims.extraction.attribution import (
     EN_LEAD_WORDS,
     EN_VERB,
     KO_LEAD,
-    KO_MORE_TITLES,
-    KO_TITLE_END,
+    KO_PERSON_TITLE_END,
     QUOTED,
     _korean_name,
     ko_frame,
@@ -40,13 +39,7 @@ EN_BODIES = re.compile(
 )
 
 # Titles that name a person ("김철수 OO전자 부회장", "조 씨", "이 교수").
-KO_PERSON_END = re.compile(
-    r"(?:씨|군|양|옹|"
-    + KO_MORE_TITLES
-    + "|"
-    + KO_TITLE_END.pattern.removeprefix("(?:").removesuffix(")$")
-    + r")$"
-)
+KO_PERSON_END = re.compile(r"(?:씨|군|양|옹|" + KO_PERSON_TITLE_END.pattern.removeprefix("(?:"))
 # Titles that are bound nouns after a name ("조 씨", "박 군").
 KO_BOUND_TITLES = {"씨", "군", "양", "옹"}
 # Adverbs before a name, no part of it ("이후 A 씨", "다행히 노 회장", "그간 오 시장").
@@ -91,12 +84,15 @@ KO_SURNAME = (
 )
 KO_FULL_NAME = re.compile(KO_SURNAME + r"[가-힣]{1,2}")
 KO_PARTICLE_END = re.compile(r"(?:은|는|이|가|을|를|의|에|로|과|와|도|만|고|며|서)$")
+# What follows a role named in a sentence ("후보가", "관계자는", "대표 측"): set aside to
+# compare the role.
+KO_ROLE_PARTICLE = re.compile(r"(?:은|는|이|가|을|를|의|에게|과|와|도|로서|측)$")
 
 
 def _ko_named_before(words: list[str], at: int) -> str:
     """The full name and title ending at the role ``words[at]`` ("이재명 더불어민주당 대선
     후보는": "이재명 더불어민주당 대선 후보"), when a full name opens it within four words."""
-    role = re.sub(r"(?:은|는|이|가|을|를|의|에게|과|와|도|로서|측)$", "", words[at])
+    role = KO_ROLE_PARTICLE.sub("", words[at])
     for back in range(1, min(4, at) + 1):
         between = words[at - back + 1 : at]
         if any(

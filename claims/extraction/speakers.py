@@ -26,6 +26,7 @@ from claims.extraction.people import (
     EN_ROLE_WORDS,
     EN_ROLES,
     KO_PERSON_END,
+    KO_ROLE_PARTICLE,
     _another_person,
     _ko_another_person,
     _ko_named_before,
@@ -163,7 +164,7 @@ def _ko_role_mentions(sentences: list[list[str]], role: str) -> list[tuple[int, 
     found = []
     for i, words in enumerate(sentences):
         for j, word in enumerate(words):
-            bare = re.sub(r"(?:은|는|이|가|을|를|의|에게|과|와|도|로서|측)$", "", word)
+            bare = KO_ROLE_PARTICLE.sub("", word)
             if j and bare == role and not re.fullmatch(r"(?:이|해당|같은|그|전|현)", words[j - 1]):
                 name = _ko_named_before(words, j) or _korean_name([*words[:j], role + "은"], j)
                 if name and name != role:
