@@ -295,6 +295,14 @@ LONE_BY = re.compile(
 # that opens with a letter ("Bo2man", not "29.12.2010").
 NAME_NODE = re.compile(r"^(?:[^\W\d_][^\d@|:/<>()\[\]]{0,38}[^\W\d_.]?\.?|[^\W\d_]\w{2,24})$")
 NAME_JOIN = re.compile(r"^\s*(?:,|&|and)\s*$", re.I)
+
+
+def _node_names(text: str) -> list[str]:
+    """The names an element's own text gives when it reads as a name (``NAME_NODE``, at most
+    four words, no figures or separators): "Jane Roe", "Bo2man"; none for "29.12.2010"."""
+    return names(text) if NAME_NODE.match(text) and len(text.split()) <= 4 else []
+
+
 BODY_TEXT = "//body//text()[not(ancestor::script) and not(ancestor::style)]"
 EMPHASIS = {"b", "i", "em", "strong", "u", "mark"}
 
@@ -319,7 +327,7 @@ def lone_by_authors(tree: Any) -> list[str]:
         position = index + 1
         while position < min(len(texts), index + 12):
             text = texts[position]
-            named = names(text) if NAME_NODE.match(text) and len(text.split()) <= 4 else []
+            named = _node_names(text)
             if not named:
                 break
             found.extend(named)
@@ -357,9 +365,7 @@ def class_author_names(tree: Any) -> list[str]:
             continue
         found: list[str] = []
         for link in node.xpath(".//a")[:5]:
-            text = " ".join(link.text_content().split())
-            if NAME_NODE.match(text) and len(text.split()) <= 4:
-                found.extend(names(text))
+            found.extend(_node_names(" ".join(link.text_content().split())))
         if found:
             return list(dict.fromkeys(found))
     return []
