@@ -52,6 +52,7 @@ from sklearn.isotonic import IsotonicRegression
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
+from bench import distil
 from bench.claims_train import (
     LABEL_FILES,
     MORE_FILES,
@@ -70,6 +71,7 @@ from bench.extraction_data import (
     snu_claims,
 )
 from bench.extraction_data import label_rows as old_label_rows
+from bench.fresh_test import sha
 from claims.extraction.checkworthiness import MODEL_PATHS
 from claims.extraction.claims import Prepared, read_units
 from claims.extraction.features import UnitInput
@@ -115,6 +117,9 @@ def _vectorizer(spec: dict[str, Any]) -> TfidfVectorizer:
     return TfidfVectorizer(lowercase=True, **spec, **common)
 
 
+ABOUT = "claim model, bench/train_checkworthiness.py"
+
+
 class Fitted:
     """The vectorizers and the classifier, as scikit-learn objects (for export and parity)."""
 
@@ -125,12 +130,13 @@ class Fitted:
         c: float = 1.0,
         specs: tuple[dict[str, Any], ...] = SPECS["en"],
         weights: Sequence[float] | None = None,
-        about: str = "claim model, bench/train_checkworthiness.py",
+        about: str = ABOUT,
+        vocabulary: Sequence[UnitInput] | None = None,
     ) -> None:
         self.specs, self.about = specs, about
         self.vectorizers = [_vectorizer(spec) for spec in specs]
         for spec, vectorizer in zip(specs, self.vectorizers, strict=True):
-            vectorizer.fit(_column(inputs, spec))
+            vectorizer.fit(_column(vocabulary or inputs, spec))
         self.clf = LogisticRegression(C=c, max_iter=5000)
         self.clf.fit(self.matrix(inputs), list(labels), sample_weight=weights)
 
@@ -196,6 +202,7 @@ class Row:
     lone: bool = False
     category: str = ""
     older: bool = False
+    target: float | None = None  # a distilled unit's share of claim (bench/distil.py)
 
 
 def article_rows(
@@ -404,20 +411,34 @@ def _weight(row: Row, extra_weight: float) -> float:
     return extra_weight if row.lone or row.older else 1.0
 
 
+def fit(
+    train: list[Row], language: str, c: float, extra_weight: float, about: str = ABOUT
+) -> Fitted:
+    """The model fitted on ``train`` at its weights; a distilled row (``target`` set) is two,
+    a claim at its weight times the target and a non-claim at the rest, the vocabulary read
+    once from the rows themselves."""
+    inputs, labels, weights = [], [], []
+    for row in train:
+        assert row.inputs is not None
+        weight = _weight(row, extra_weight)
+        share = float(row.label) if row.target is None else row.target
+        for label, part in ((1, share), (0, 1 - share)):
+            if part > 0:
+                inputs.append(row.inputs)
+                labels.append(label)
+                weights.append(weight * part)
+    vocabulary = [r.inputs for r in train if r.inputs]
+    return Fitted(inputs, labels, c, SPECS[language], weights, about, vocabulary)
+
+
 def out_of_fold(rows: list[Row], language: str, c: float, extra_weight: float) -> np.ndarray:
     """Out-of-fold raw probabilities of the rows the model reads (0 for gated rows)."""
     modelled = [i for i, r in enumerate(rows) if r.inputs is not None]
     groups = [rows[i].group for i in modelled]
     result = np.zeros(len(rows))
-    for fit, held in GroupKFold(n_splits=5).split(modelled, groups=groups):
-        train = [rows[modelled[i]] for i in fit if _weight(rows[modelled[i]], extra_weight)]
-        model = Fitted(
-            [r.inputs for r in train if r.inputs],
-            [r.label for r in train],
-            c,
-            SPECS[language],
-            [_weight(r, extra_weight) for r in train],
-        )
+    for folds_fit, held in GroupKFold(n_splits=5).split(modelled, groups=groups):
+        train = [rows[modelled[i]] for i in folds_fit if _weight(rows[modelled[i]], extra_weight)]
+        model = fit(train, language, c, extra_weight)
         held_rows = [modelled[i] for i in held]
         result[held_rows] = model.predict_proba(
             [rows[i].inputs for i in held_rows if rows[i].inputs]
@@ -503,6 +524,12 @@ def by_category(rows: list[Row], article: np.ndarray, predicted: np.ndarray) -> 
 
 def main_language(language: str) -> int:
     rows = article_rows(train_units(language), language)
+    teacher = distil.teacher(language)
+    for row in rows:
+        if row.inputs is not None and teacher:
+            row.target = distil.target(row.label, teacher.get((row.group, sha(row.inputs.text))))
+    if teacher:
+        print(f"  distilled: teacher's share {distil.TEACHER_SHARE} on {len(teacher)} units")
     lone = lone_claims(language) + older_rows(language)
     everything = rows + lone
     article = np.array([not (r.lone or r.older) for r in everything])
@@ -549,14 +576,7 @@ def main_language(language: str) -> int:
     reliability(probabilities, gold)
     train = [r for r in everything if r.inputs is not None and _weight(r, extra_weight)]
     about = f"claim model ({language}), bench/train_checkworthiness.py {language}"
-    fitted = Fitted(
-        [r.inputs for r in train if r.inputs],
-        [r.label for r in train],
-        c,
-        SPECS[language],
-        [_weight(r, extra_weight) for r in train],
-        about,
-    )
+    fitted = fit(train, language, c, extra_weight, about)
     path = MODEL_PATHS[language]
     write(fitted.export(threshold) | {"rule_floor": floor, "calibration": points}, path)
     print(f"wrote {path} ({path.stat().st_size / 1024:.0f} KB)")
