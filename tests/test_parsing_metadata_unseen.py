@@ -37,3 +37,27 @@ def test_a_byline_naming_the_outlet_is_the_author_not_a_commenter_in_the_sidebar
     )
     (article,) = parse_html(_page(head, body=byline, before=RECENT_COMMENTS), url=URL)
     assert article.authors == ["Harbour Daily"]
+
+
+def test_a_credit_line_under_the_headline_names_the_agency_that_wrote_the_story():
+    header = (
+        '<header><hgroup><h3 class="section">Crime</h3><h1>Bus fares rise by 10 cents</h1>'
+        '</hgroup><p class="credit">JIJI</p></header>'
+    )
+    (article,) = parse_html(_page("<title>Bus fares rise</title>", body=header), url=URL)
+    assert article.authors == ["JIJI"]
+
+
+def test_a_byline_under_the_headline_loses_its_von_and_a_trailing_dash():
+    header = '<h1>Fahrpreise steigen</h1><div class="td-post-author">Von Jana Roth -</div>'
+    (article,) = parse_html(_page("<title>Fahrpreise steigen</title>", body=header), url=URL)
+    assert article.authors == ["Jana Roth"]
+
+
+def test_a_photo_credit_under_the_headline_is_no_author():
+    header = (
+        '<h1>Bus fares rise by 10 cents</h1><figure><img src="/bus.jpg">'
+        '<figcaption class="credit">Ann Lee</figcaption></figure>'
+    )
+    (article,) = parse_html(_page("<title>Bus fares rise</title>", body=header), url=URL)
+    assert article.authors == []

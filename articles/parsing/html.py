@@ -42,6 +42,7 @@ from articles.parsing.meta import (
     Site,
     choose_title,
     class_author_names,
+    headline_credit_names,
     letters,
     lone_by_authors,
     microdata_authors,
@@ -488,7 +489,12 @@ def _unnamed_authors(
     page_text = _page_text(tree)
     bylines = {lang: _byline_authors(page_text, lang, meta["site"]) for lang in ("ko", "en")}
     if not people(bylines["en"], meta["site"]):
-        bylines["en"] = lone_by_authors(tree) or rel_author_names(tree) or bylines["en"]
+        bylines["en"] = (
+            lone_by_authors(tree)
+            or rel_author_names(tree)
+            or headline_credit_names(tree)
+            or bylines["en"]
+        )
     site = meta["site"]
     # "Written by <a>Miami Today</a>": a byline naming the outlet answers who wrote it; the
     # fallback's guesses (a commenter's name in a sidebar) are not asked.

@@ -369,3 +369,24 @@ def class_author_names(tree: Any) -> list[str]:
         if found:
             return list(dict.fromkeys(found))
     return []
+
+
+# The element under the headline that credits the story: "<p class="credit">JIJI</p>".
+UNDER_HEADLINE = (
+    '(//body//h1)[1]/following::*[position() <= 6][contains(@class, "credit") or '
+    'contains(@class, "byline") or contains(@class, "author")]'
+)
+
+
+# "Von Jana Roth -", "By Jane Roe |": the byline's lead word and a separator left at its end.
+CREDIT_EDGES = re.compile(r"^\s*(?:by|von)\s+|[\s|\-–—]+$", re.I)
+
+
+def headline_credit_names(tree: Any) -> list[str]:
+    """The names of the credit or byline element that follows the page's headline (its
+    <h1>) closely, when its text reads as a name and it is no figure's caption."""
+    for node in tree.xpath(UNDER_HEADLINE)[:1]:
+        if node.xpath("ancestor-or-self::figure or ancestor-or-self::figcaption"):
+            return []
+        return _node_names(CREDIT_EDGES.sub("", " ".join(node.text_content().split())))
+    return []
