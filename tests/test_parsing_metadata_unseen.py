@@ -82,3 +82,17 @@ def test_a_photo_credit_under_the_headline_is_no_author():
     )
     (article,) = parse_html(_page("<title>Bus fares rise</title>", body=header), url=URL)
     assert article.authors == []
+
+
+def test_a_story_signed_at_its_end_in_italics_is_by_the_signer():
+    signed = f'{STORY}<p align="right"><em><font size="2">Denis Clerc</font></em></p>'
+    page = f"<html><head><title>Les tarifs</title></head><body><div>{signed}</div></body></html>"
+    (article,) = parse_html(page, url="https://www.example-revue.fr/hs7/tarifs.html")
+    assert article.authors == ["Denis Clerc"]
+
+
+def test_an_italic_line_of_lower_case_words_signs_nothing():
+    signed = f"{STORY}<p><i>voir page deux</i></p>"
+    page = f"<html><head><title>Les tarifs</title></head><body><div>{signed}</div></body></html>"
+    (article,) = parse_html(page, url="https://www.example-revue.fr/hs7/tarifs.html")
+    assert article.authors == []

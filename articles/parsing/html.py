@@ -50,6 +50,7 @@ from articles.parsing.meta import (
     names,
     people,
     rel_author_names,
+    signature_names,
 )
 from articles.parsing.notices import copyright_notice, drop_leading_credit
 from articles.parsing.scripted import script_html_text
@@ -512,7 +513,7 @@ def _unnamed_authors(
     fallback = _fallback_author(tree)
     if not people(names(fallback.replace(";", ",")), site):
         # trafilatura's finders took a button ("Follow") or nothing from the author's card.
-        fallback = "; ".join(class_author_names(tree)) or fallback
+        fallback = "; ".join(class_author_names(tree) or signature_names(tree)) or fallback
     return bylines, fallback
 
 

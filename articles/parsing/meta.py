@@ -405,3 +405,25 @@ def headline_credit_names(tree: Any) -> list[str]:
             return []
         return _node_names(CREDIT_EDGES.sub("", " ".join(node.text_content().split())))
     return []
+
+
+# A paragraph that is only a name set in italics or to the right: the writer's signature
+# under a story, as print pages sign ("<p align="right"><em>Denis Clerc</em></p>").
+SIGNED = (
+    '//body//p[@align="right" or contains(translate(@style, " ", ""), "text-align:right")'
+    " or (em or i) and normalize-space(.) = normalize-space(em | i)]"
+)
+SIGNATURE = re.compile(r"^[^\W\d_][\w'’.-]+(?: [^\W\d_][\w'’.-]+){1,2}$")
+
+
+def signature_names(tree: Any) -> list[str]:
+    """The name a story is signed with at its end (two or three words, each opening with a
+    capital), outside captions and comments."""
+    for node in tree.xpath(SIGNED)[:20]:
+        text = " ".join(node.text_content().split())
+        if not SIGNATURE.match(text) or not all(w[0].isupper() for w in text.split()):
+            continue
+        if node.xpath(IN_COMMENT) or node.xpath("ancestor::figure"):
+            continue
+        return names(text)
+    return []
