@@ -16,27 +16,6 @@ def _page(head: str, *, body: str = "", before: str = "") -> str:
     )
 
 
-# ---------------------------------------------------------------- titles
-
-
-def test_a_page_with_only_a_title_is_named_by_the_h2_that_spells_its_part_in_full():
-    page = (
-        '<html lang="en"><head><title>Harbour Rescue - Training</title></head><body>'
-        f"<nav><a href='/'>Home</a></nav><div><h2>Boat Crew Training</h2>{STORY}</div>"
-        "<div><h2>Contact</h2><p>Station 4, Quay Road</p></div></body></html>"
-    )
-    url = "https://harbour-rescue.org/boats/training.html"
-    (article,) = parse_html(page, url=url)
-    assert article.title == "Boat Crew Training"
-
-
-def test_an_h2_that_only_repeats_the_titles_part_does_not_replace_an_h1():
-    body = "<h1>Training</h1><h2>Boat Crew Training</h2>"
-    page = _page("<title>Harbour Rescue - Training</title>", body=body)
-    (article,) = parse_html(page, url="https://harbour-rescue.org/boats/training.html")
-    assert article.title == "Training"
-
-
 # ---------------------------------------------------------------- authors
 
 # A sidebar widget placed before the article in the page's markup.

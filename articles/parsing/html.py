@@ -42,7 +42,6 @@ from articles.parsing.meta import (
     Site,
     choose_title,
     class_author_names,
-    fuller_subhead,
     headline_credit_names,
     letters,
     lone_by_authors,
@@ -226,7 +225,6 @@ def _metadata(tree: Any, url: str) -> dict[str, Any]:
         "og_title": tag(("property", "og:title")),
         "page_title": _first(tree, "//title/text()"),
         "headings": [" ".join(h.text_content().split()) for h in tree.iter("h1")][:5],
-        "subheads": [" ".join(h.text_content().split()) for h in tree.iter("h2")][:10],
         "site": site,
         "outlet": outlet or site_name,
         **_authors(
@@ -343,12 +341,9 @@ def _page_title(meta: dict[str, Any], outlet: str) -> str:
     site = meta["site"]
     if outlet:
         site.names.add(letters(outlet))
-    title = choose_title(
+    return choose_title(
         meta["ld_title"], meta["og_title"], meta["page_title"], meta["headings"], site
     )
-    if meta["ld_title"] or meta["og_title"] or any(letters(h) for h in meta["headings"]):
-        return title
-    return fuller_subhead(title, meta["subheads"]) or title
 
 
 def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> list[ParsedArticle]:

@@ -150,21 +150,6 @@ def choose_title(ld: str, og: str, page_title: str, headings: list[str], site: S
 TYPOGRAPHIC = re.compile("[–—‘’“”…]")
 
 
-def fuller_subhead(title: str, subheads: list[str]) -> str:
-    """For a page with no headline but its <title>: the one <h2> that ends with the title's
-    words and says more ("Bootsdienst Ausbildung" for "Feuerwehr Oldenburg - Ausbildung",
-    the site's name cut), the page's name written in full. Else nothing."""
-    found = letters(title)
-    if not found:
-        return ""
-    fuller = {
-        clean_space(h)
-        for h in subheads
-        if letters(h) != found and letters(h).endswith(found) and len(h.split()) <= 8
-    }
-    return fuller.pop() if len(fuller) == 1 else ""
-
-
 def _typeset(chosen: str, cleaned: dict[str, str]) -> str:
     """The <title>'s spelling of the chosen headline when it has the same words set with
     typographic dashes and quotes ("Januar – Mai") that the other spells in ASCII ("Januar -
