@@ -75,3 +75,16 @@ def test_an_italic_line_of_lower_case_words_signs_nothing():
     page = f"<html><head><title>Les tarifs</title></head><body><div>{signed}</div></body></html>"
     (article,) = parse_html(page, url="https://www.example-revue.fr/hs7/tarifs.html")
     assert article.authors == []
+
+
+def test_an_italic_heading_between_link_lists_signs_nothing():
+    related = (
+        '<p><a href="/a">Ferry times</a></p><p><em>Related Stories</em></p>'
+        '<ul><li><a href="/b">Tram fares</a></li></ul>'
+    )
+    page = (
+        "<html><head><title>Les tarifs</title></head>"
+        f"<body><div>{STORY}</div><div>{related}</div></body></html>"
+    )
+    (article,) = parse_html(page, url="https://www.example-revue.fr/hs7/tarifs.html")
+    assert article.authors == []

@@ -401,14 +401,20 @@ SIGNED = (
 SIGNATURE = re.compile(r"^[^\W\d_][\w'’.-]+(?: [^\W\d_][\w'’.-]+){1,2}$")
 
 
+SIGNED_AFTER = 12
+
+
 def signature_names(tree: Any) -> list[str]:
     """The name a story is signed with at its end (two or three words, each opening with a
-    capital), outside captions and comments."""
+    capital, no link) right after a paragraph of running text (not an italic "Related
+    Stories" between links), outside captions and comments."""
     for node in tree.xpath(SIGNED)[:20]:
         text = " ".join(node.text_content().split())
         if not SIGNATURE.match(text) or not all(w[0].isupper() for w in text.split()):
             continue
-        if node.xpath(IN_COMMENT) or node.xpath("ancestor::figure"):
+        if node.xpath(f".//a or {IN_COMMENT} or ancestor::figure"):
             continue
-        return names(text)
+        before = node.xpath("preceding-sibling::p[1]")
+        if before and len(before[0].text_content().split()) >= SIGNED_AFTER:
+            return names(text)
     return []
