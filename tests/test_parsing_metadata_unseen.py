@@ -2,7 +2,10 @@
 and authors a reader finds where the metadata gives none. Each page here is written for
 the test."""
 
+import lxml.html
+
 from articles.parsing import parse_html
+from articles.parsing.meta import headline_credit_names
 from tests.test_parsing_metadata import STORY  # the same made-up story
 
 URL = "https://www.harbour-daily.com/2024/03/05/bus-fares/"
@@ -88,3 +91,12 @@ def test_an_italic_heading_between_link_lists_signs_nothing():
     )
     (article,) = parse_html(page, url="https://www.example-revue.fr/hs7/tarifs.html")
     assert article.authors == []
+
+
+def test_a_menu_entry_under_a_logos_h1_is_no_credit_line():
+    menu = (
+        '<h1 class="logo">Harbour Daily</h1><ul class="menu"><li class="menu-authors">'
+        "Our Writers</li><li>Sports</li></ul>"
+    )
+    tree = lxml.html.fromstring(f"<html><body>{menu}<div>{STORY}</div></body></html>")
+    assert headline_credit_names(tree) == []

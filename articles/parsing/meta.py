@@ -384,9 +384,12 @@ CREDIT_EDGES = re.compile(r"^\s*(?:by|von)\s+|[\s|\-–—]+$", re.I)
 
 def headline_credit_names(tree: Any) -> list[str]:
     """The names of the credit or byline element that follows the page's headline (its
-    <h1>) closely, when its text reads as a name and it is no figure's caption."""
+    <h1>) closely, when its text reads as a name and it is no figure's caption nor a menu's
+    entry (a logo's <h1> above "<li class="authors">Authors</li>")."""
     for node in tree.xpath(UNDER_HEADLINE)[:1]:
-        if node.xpath("ancestor-or-self::figure or ancestor-or-self::figcaption"):
+        if node.xpath(
+            "ancestor-or-self::*[self::figure or self::figcaption or self::nav or self::li]"
+        ):
             return []
         return _node_names(CREDIT_EDGES.sub("", " ".join(node.text_content().split())))
     return []
