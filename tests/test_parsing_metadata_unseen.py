@@ -100,3 +100,12 @@ def test_a_menu_entry_under_a_logos_h1_is_no_credit_line():
     )
     tree = lxml.html.fromstring(f"<html><body>{menu}<div>{STORY}</div></body></html>")
     assert headline_credit_names(tree) == []
+
+
+def test_a_credit_glued_to_a_more_articles_link_is_read_as_two_pieces_not_one_name():
+    card = (
+        '<h1>Bus fares rise</h1><div class="author-box"><a class="name" href="/a/jo">Jo Roe</a>'
+        '<a class="more" href="/a/jo">View More Articles</a></div>'
+    )
+    tree = lxml.html.fromstring(f"<html><body>{card}<div>{STORY}</div></body></html>")
+    assert headline_credit_names(tree) == []

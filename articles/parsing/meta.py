@@ -391,7 +391,9 @@ def headline_credit_names(tree: Any) -> list[str]:
             "ancestor-or-self::*[self::figure or self::figcaption or self::nav or self::li]"
         ):
             return []
-        return _node_names(CREDIT_EDGES.sub("", " ".join(node.text_content().split())))
+        # Each piece apart: "<a>Jose Roe</a><a>View More Articles</a>" is no name.
+        text = " ".join(" ".join(node.itertext()).split())
+        return _node_names(CREDIT_EDGES.sub("", text))
     return []
 
 
