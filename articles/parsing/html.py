@@ -42,12 +42,14 @@ from articles.parsing.meta import (
     Site,
     choose_title,
     class_author_names,
+    headline_credit_names,
     letters,
     lone_by_authors,
     microdata_authors,
     names,
     people,
     rel_author_names,
+    signature_names,
 )
 from articles.parsing.notices import copyright_notice, drop_leading_credit
 from articles.parsing.scripted import script_html_text
@@ -488,14 +490,25 @@ def _unnamed_authors(
     page_text = _page_text(tree)
     bylines = {lang: _byline_authors(page_text, lang, meta["site"]) for lang in ("ko", "en")}
     if not people(bylines["en"], meta["site"]):
-        bylines["en"] = lone_by_authors(tree) or rel_author_names(tree) or bylines["en"]
-    bylined = any(people(found, meta["site"]) for found in bylines.values())
+        bylines["en"] = (
+            lone_by_authors(tree)
+            or rel_author_names(tree)
+            or headline_credit_names(tree)
+            or bylines["en"]
+        )
+    site = meta["site"]
+    # "Written by <a>Miami Today</a>": a byline naming the outlet answers who wrote it; the
+    # fallback's guesses (a commenter's name in a sidebar) are not asked.
+    bylined = any(
+        people(found, site) or (found and all(site.is_name(n) for n in found))
+        for found in bylines.values()
+    )
     if bylined or not fallbacks:
         return bylines, ""
     fallback = _fallback_author(tree)
-    if not people(names(fallback.replace(";", ",")), meta["site"]):
+    if not people(names(fallback.replace(";", ",")), site):
         # trafilatura's finders took a button ("Follow") or nothing from the author's card.
-        fallback = "; ".join(class_author_names(tree)) or fallback
+        fallback = "; ".join(class_author_names(tree) or signature_names(tree)) or fallback
     return bylines, fallback
 
 

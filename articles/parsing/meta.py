@@ -369,3 +369,57 @@ def class_author_names(tree: Any) -> list[str]:
         if found:
             return list(dict.fromkeys(found))
     return []
+
+
+# The element under the headline that credits the story: "<p class="credit">JIJI</p>".
+UNDER_HEADLINE = (
+    '(//body//h1)[1]/following::*[position() <= 6][contains(@class, "credit") or '
+    'contains(@class, "byline") or contains(@class, "author")]'
+)
+
+
+# "Von Jana Roth -", "By Jane Roe |": the byline's lead word and a separator left at its end.
+CREDIT_EDGES = re.compile(r"^\s*(?:by|von)\s+|[\s|\-–—]+$", re.I)
+
+
+def headline_credit_names(tree: Any) -> list[str]:
+    """The names of the credit or byline element that follows the page's headline (its
+    <h1>) closely, when its text reads as a name and it is no figure's caption nor a menu's
+    entry (a logo's <h1> above "<li class="authors">Authors</li>")."""
+    for node in tree.xpath(UNDER_HEADLINE)[:1]:
+        if node.xpath(
+            "ancestor-or-self::*[self::figure or self::figcaption or self::nav or self::li]"
+        ):
+            return []
+        # Each piece apart: "<a>Jose Roe</a><a>View More Articles</a>" is no name.
+        text = " ".join(" ".join(node.itertext()).split())
+        return _node_names(CREDIT_EDGES.sub("", text))
+    return []
+
+
+# A paragraph that is only a name set in italics or to the right: the writer's signature
+# under a story, as print pages sign ("<p align="right"><em>Denis Clerc</em></p>").
+SIGNED = (
+    '//body//p[@align="right" or contains(translate(@style, " ", ""), "text-align:right")'
+    " or (em or i) and normalize-space(.) = normalize-space(em | i)]"
+)
+SIGNATURE = re.compile(r"^[^\W\d_][\w'’.-]+(?: [^\W\d_][\w'’.-]+){1,2}$")
+
+
+SIGNED_AFTER = 12
+
+
+def signature_names(tree: Any) -> list[str]:
+    """The name a story is signed with at its end (two or three words, each opening with a
+    capital, no link) right after a paragraph of running text (not an italic "Related
+    Stories" between links), outside captions and comments."""
+    for node in tree.xpath(SIGNED)[:20]:
+        text = " ".join(node.text_content().split())
+        if not SIGNATURE.match(text) or not all(w[0].isupper() for w in text.split()):
+            continue
+        if node.xpath(f".//a or {IN_COMMENT} or ancestor::figure"):
+            continue
+        before = node.xpath("preceding-sibling::p[1]")
+        if before and len(before[0].text_content().split()) >= SIGNED_AFTER:
+            return names(text)
+    return []
