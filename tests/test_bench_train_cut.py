@@ -80,3 +80,35 @@ def test_the_category_table_counts_negatives_taken_and_claims_found(capsys):
     printed = capsys.readouterr().out
     assert "reported_opinion  taken     1 of     2 (50.0%)" in printed
     assert "reported_fact     found     1 of     2 (50.0%)" in printed
+
+
+def test_a_distilled_unit_is_a_claim_and_a_non_claim_weighted_by_its_target(monkeypatch):
+    pytest.importorskip("sklearn")
+    from bench import train_checkworthiness as trainer
+
+    seen: dict = {}
+
+    class Capture:
+        def __init__(self, inputs, labels, c, specs, weights, about, vocabulary):
+            seen.update(inputs=inputs, labels=labels, weights=weights, vocabulary=vocabulary)
+
+    monkeypatch.setattr(trainer, "Fitted", Capture)
+    distilled, plain = object(), object()  # stand-ins for the units' inputs
+    rows = [
+        trainer.Row(distilled, 1, "a", False, target=0.8),  # type: ignore[arg-type]
+        trainer.Row(plain, 0, "b", False),  # type: ignore[arg-type]
+    ]
+    trainer.fit(rows, "ko", 1.0, 0.5)
+    assert seen["inputs"] == [distilled, distilled, plain]
+    assert seen["labels"] == [1, 0, 0]
+    assert seen["weights"] == pytest.approx([0.8, 0.2, 1.0])
+    assert seen["vocabulary"] == [distilled, plain]
+
+
+def test_a_teachers_share_mixes_its_probability_with_the_label(monkeypatch):
+    from bench import distil
+
+    monkeypatch.setattr(distil, "TEACHER_SHARE", 0.5)
+    assert distil.target(1, 0.2) == pytest.approx(0.6)
+    assert distil.target(0, 0.9) == pytest.approx(0.45)
+    assert distil.target(1, None) == 1.0
