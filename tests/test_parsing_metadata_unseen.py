@@ -109,3 +109,18 @@ def test_a_credit_glued_to_a_more_articles_link_is_read_as_two_pieces_not_one_na
     )
     tree = lxml.html.fromstring(f"<html><body>{card}<div>{STORY}</div></body></html>")
     assert headline_credit_names(tree) == []
+
+
+def test_a_menu_heading_such_as_our_writers_is_nobody():
+    menu = (
+        '<nav><ul><li class="menu-authors"><a href="/writers">Our Writers</a></li>'
+        '<li><a href="/">Home</a></li></ul></nav>'
+    )
+    (article,) = parse_html(_page("<title>Bus fares rise</title>", before=menu), url=URL)
+    assert article.authors == []
+
+
+def test_a_name_that_only_looks_like_a_heading_is_still_a_person():
+    head = '<meta name="author" content="Aurora Allman"><title>Bus fares rise</title>'
+    (article,) = parse_html(_page(head), url=URL)
+    assert article.authors == ["Aurora Allman"]

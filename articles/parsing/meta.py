@@ -214,6 +214,14 @@ SITE_STAFF = re.compile(r"\s+(\S+)\s+staff(?:\s+(?:writer|reporter))?$", re.I)
 # "Staff Writer", "Senior Political Correspondent": a role, dropped beside a person's name
 # ("Jane Roe, Senior Reporter"), kept when the page names no one else ("Guardian staff").
 STAFF = re.compile(r"\b(?:staff|writer|reporter|correspondent|columnist|contributor|editor)$", re.I)
+# A menu's or a section's heading where a finder looked for a byline ("Our Writers", "Meet
+# the Team", "All Authors"): "our"/"all"/"meet" before a word, or a plural of the trade, is
+# nobody ("Gear Team" stays: a desk signs as a team).
+NOT_A_PERSON = re.compile(
+    r"^(?:our|all|meet|about)\b|\b(?:writers|authors|contributors|columnists|reporters"
+    r"|journalists)$",
+    re.I,
+)
 # An editor's, translator's or illustrator's credit: not the author's.
 CREDIT = re.compile(r"\b(?:edited|translated|illustrated|compiled)\s+by\b", re.I)
 
@@ -229,6 +237,8 @@ def _name_parts(value: str) -> list[str]:
         name = " ".join(SOCIAL_TAIL.sub("", HANDLE.sub("", BY.sub("", part))).split())
         name = ROLE_WORD.sub("", name).strip()
         if not name or DEGREE.match(name) or letters(name) in NOT_A_NAME:
+            continue
+        if NOT_A_PERSON.search(name):
             continue
         if name.startswith(("http://", "https://", "javascript:", "@")):
             continue
