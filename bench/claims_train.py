@@ -68,6 +68,9 @@ MORE_FILES: dict[str, tuple[str, ...]] = {
     "en": ("claims_train_en_news.tsv", "claims_train_en_more.tsv"),
     "ko": ("claims_train_ko_more.tsv",),
 }
+# Labels changed by a blind second reading of the units a teacher doubted (bench/label_audit.py),
+# applied over the label files: each row names a labelled unit, its new label and category.
+AUDIT_FILES = {"ko": "claims_train_ko_audit.tsv"}
 NEWS_SECOND = "claims_train_en_news_second.tsv"
 NEWS_INDEP = "claims_train_en_news_indep.tsv"
 MORE_INDEP = "claims_train_en_more_indep.tsv"
@@ -131,6 +134,18 @@ def bodies(articles: set[tuple[str, str]]) -> dict[str, str]:
     return found
 
 
+def _audited(language: str, rows: list[list[str]], every: bool) -> list[list[str]]:
+    """``rows`` with the audit's labels and categories in place of the first ones (every
+    audited unit must be among them when they are ``every`` file's)."""
+    name = AUDIT_FILES.get(language)
+    if not name or not (DATA / name).exists():
+        return rows
+    changes = {tuple(r[1:6]): r[6:8] for r in label_rows(name)}
+    changed = [[*r[:6], *changes[tuple(r[1:6])]] if tuple(r[1:6]) in changes else r for r in rows]
+    assert not every or sum(tuple(r[1:6]) in changes for r in rows) == len(changes), name
+    return changed
+
+
 def label_rows(name: str) -> list[list[str]]:
     lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
@@ -142,6 +157,7 @@ def train_units(language: str, name: str | None = None) -> list[TrainUnit]:
     the sha1 of the text it was labelled on."""
     names = [name] if name else [LABEL_FILES[language], *MORE_FILES.get(language, ())]
     rows = [r for n in names for r in label_rows(n) if r[0] == language]
+    rows = _audited(language, rows, every=not name)
     texts = bodies({(r[1], r[2]) for r in rows})
     counts: dict[str, int] = defaultdict(int)
     for row in rows:
