@@ -3,6 +3,7 @@ and authors a reader finds where the metadata gives none. Each page here is writ
 the test."""
 
 import lxml.html
+import pytest
 
 from articles.parsing import parse_html
 from articles.parsing.meta import headline_credit_names
@@ -93,21 +94,23 @@ def test_an_italic_heading_between_link_lists_signs_nothing():
     assert article.authors == []
 
 
-def test_a_menu_entry_under_a_logos_h1_is_no_credit_line():
-    menu = (
+NO_CREDIT_LINE = {
+    # A menu entry under a logo's <h1>.
+    "menu under the logo": (
         '<h1 class="logo">Harbour Daily</h1><ul class="menu"><li class="menu-authors">'
         "Our Writers</li><li>Sports</li></ul>"
-    )
-    tree = lxml.html.fromstring(f"<html><body>{menu}<div>{STORY}</div></body></html>")
-    assert headline_credit_names(tree) == []
-
-
-def test_a_credit_glued_to_a_more_articles_link_is_read_as_two_pieces_not_one_name():
-    card = (
+    ),
+    # A credit glued to a "more articles" link: two pieces, not one name.
+    "credit glued to a link": (
         '<h1>Bus fares rise</h1><div class="author-box"><a class="name" href="/a/jo">Jo Roe</a>'
         '<a class="more" href="/a/jo">View More Articles</a></div>'
-    )
-    tree = lxml.html.fromstring(f"<html><body>{card}<div>{STORY}</div></body></html>")
+    ),
+}
+
+
+@pytest.mark.parametrize("markup", NO_CREDIT_LINE.values(), ids=NO_CREDIT_LINE.keys())
+def test_a_menu_entry_or_a_glued_link_under_the_headline_is_no_credit_line(markup):
+    tree = lxml.html.fromstring(f"<html><body>{markup}<div>{STORY}</div></body></html>")
     assert headline_credit_names(tree) == []
 
 
