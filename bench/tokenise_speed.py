@@ -32,6 +32,7 @@ Measured 2026-12-07 (h33-tok, the shared 2-core machine): see ``FIGURES`` below.
 from __future__ import annotations
 
 import csv
+import gc
 import gzip
 import re
 import statistics
@@ -56,10 +57,29 @@ FRESH_KO = frozenset(
     (4, 22, 53, 68, 87, 100, 146, 194, 242, 277, 304, 326, 386)
     + (397, 413, 453, 457, 474, 476, 540, 564, 577, 610, 618, 634)
 )
-PARTS = ("content", "hf_cold", "hf_warm", "normalise", "pool_q4", "pool_f16", "pool_f32")
+PARTS = (
+    "content",
+    "cached",
+    "hf_cold",
+    "pruned_cold",
+    "hf_warm",
+    "normalise",
+    "pool_q4",
+    "pool_f16",
+    "pool_f32",
+)
 PARTS += ("pool_dot", "pool_q4_body")
 PAIRS = (("content", "pool_q4"), ("hf_cold", "pool_q4"), ("hf_cold", "pool_f16"))
 PAIRS += (("hf_cold", "pool_f32"), ("hf_cold", "pool_dot"), ("hf_warm", "pool_dot"))
+PAIRS += (("cached", "pool_q4"), ("cached", "pool_dot"), ("pruned_cold", "pool_q4"))
+PAIRS += (("pruned_cold", "pool_f32"), ("pruned_cold", "pool_dot"))
+# Characters outside Korean news's usual scripts (ASCII and Latin, general punctuation,
+# arrows and shapes, enclosed numbers, CJK punctuation, Hangul, hanja, the metaspace): a
+# piece holding one is left out of the pruned vocabulary, a unit holding one takes content.
+OTHER_SCRIPT = re.compile(
+    "[^\x00-\u024f\u2000-\u206f\u2190-\u25ff\u2460-\u24ff\u3000-\u303f"
+    "\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3\u4e00-\u9fff\u2581]"
+)
 # Strings that probe the normalisation, the spaces and the unknown characters.
 EDGES = (
     "가\u3400\u3401\u3402나",  # a run of three unknown characters
@@ -109,23 +129,34 @@ class HfPieces:
     """``E5File.content`` with HuggingFace ``tokenizers``: the same pieces, scores and unknown
     id in a Unigram model, the file's normalisation map applied in Python first."""
 
-    def __init__(self, e5: E5File) -> None:
+    def __init__(self, e5: E5File, script: re.Pattern[str] | None = None) -> None:
         from tokenizers import Tokenizer, models, pre_tokenizers
 
-        vocab = [(p, float(s)) for p, s in zip(e5.pieces, e5.scores, strict=True)]
-        self.tokenizer = Tokenizer(models.Unigram(vocab, e5.unk, False))
+        keep = list(range(len(e5.pieces)))
+        if script is not None:  # only pieces of these characters (+ the lowest score's)
+            keep = [i for i, p in enumerate(e5.pieces) if not script.search(p)]
+            keep = sorted({*keep, e5.unk, int(np.argmin(e5.scores))})
+        self.e5, self.script, self.original = e5, script, np.array(keep)
+        vocab = [(e5.pieces[i], float(e5.scores[i])) for i in keep]
+        self.tokenizer = Tokenizer(models.Unigram(vocab, keep.index(e5.unk), False))
         self.tokenizer.pre_tokenizer = pre_tokenizers.Metaspace(
             replacement=META, prepend_scheme="always", split=True
         )
         self.table = str.maketrans(dict(e5.normalise.items()))
         self.spaces = re.compile(" {2,}")
-        self.unk = e5.unk
+        self.unk = keep.index(e5.unk)
 
     def normalised(self, text: str) -> str:
         return self.spaces.sub(" ", text.translate(self.table))
 
     def content(self, text: str) -> list[int]:
-        return self._ids(self.tokenizer.encode(self.normalised(text), add_special_tokens=False))
+        norm = self.normalised(text)
+        if self.script is None:
+            return self._ids(self.tokenizer.encode(norm, add_special_tokens=False))
+        if self.script.search(norm):  # a character the pruned vocabulary lacks
+            return self.e5.content(text)
+        ids = self._ids(self.tokenizer.encode(norm, add_special_tokens=False))
+        return self.original[ids].tolist()
 
     def cold(self) -> None:
         """Empty the Unigram model's cache of words it split (10,000 words by default)."""
@@ -141,6 +172,36 @@ class HfPieces:
         out = []
         for i, (start, end) in zip(ids, encoding.offsets, strict=True):
             out.extend([i] * (end - start) if i == self.unk else [i])
+        return out
+
+
+class WordCache:
+    """``E5File.content`` word by word with a dict in front (no new dependency): no piece
+    spans a ``▁``, so a unit's pieces are its words' pieces in turn, each word split by the
+    Python Viterbi once. ``seed`` fills it from other text first (a process's steady state)."""
+
+    def __init__(self, e5: E5File, hf: HfPieces, seed: list[str]) -> None:
+        self.e5, self.normalised = e5, hf.normalised
+        self.seeded: dict[str, list[int]] = {}
+        for text in seed:
+            self.split(text, self.seeded)
+        self.words = dict(self.seeded)
+
+    def reset(self) -> None:
+        self.words = dict(self.seeded)
+
+    def content(self, text: str) -> list[int]:
+        return self.split(text, self.words)
+
+    def split(self, text: str, words: dict[str, list[int]]) -> list[int]:
+        s = self.normalised(text).replace(" ", META)
+        s = s if s.startswith(META) else META + s
+        out: list[int] = []
+        for word in s.split(META)[1:]:
+            ids = words.get(word)
+            if ids is None:
+                ids = words[word] = self.e5._viterbi(META + word)
+            out.extend(ids)
         return out
 
 
@@ -201,7 +262,7 @@ def cpu(work: Callable[[], Any]) -> float:
     return time.process_time() - started
 
 
-def parity(e5: E5File, hf: HfPieces, units: list[str]) -> dict[str, Any]:
+def parity(e5: E5File, hf: HfPieces | WordCache, units: list[str]) -> dict[str, Any]:
     """How many units get the same piece ids from both tokenisers, and a few that do not."""
     same, unk_units, differ = 0, 0, []
     for text in units:
@@ -226,9 +287,12 @@ def show_parity(name: str, result: dict[str, Any], e5: E5File) -> None:
         print(f"    hf:      {[e5.pieces[i] for i in theirs][:16]}")
 
 
-def rounds(bodies: list[str], e5: E5File, hf: HfPieces, pool: Pooler) -> dict:
+def rounds(
+    bodies: list[str], e5: E5File, hfs: tuple[HfPieces, HfPieces], pool: Pooler, cache: WordCache
+) -> dict:
     """CPU seconds of each task over the bench's bodies or their Korean units, per round:
     unit by unit, and a body's units at once ("_body")."""
+    hf, small = hfs
     per_body = [korean_units([b]) for b in bodies]
     units = [u for body in per_body for u in body]
     ids = [hf.content(u) for u in units]
@@ -239,6 +303,8 @@ def rounds(bodies: list[str], e5: E5File, hf: HfPieces, pool: Pooler) -> dict:
         "content": lambda: [e5.content(u) for u in units],
         "hf_cold": lambda: hf.cold() or [hf.content(u) for u in units],
         "hf_warm": lambda: [hf.content(u) for u in units],
+        "pruned_cold": lambda: small.cold() or [small.content(u) for u in units],
+        "cached": lambda: cache.reset() or [cache.content(u) for u in units],
         "normalise": lambda: [hf.normalised(u) for u in units],
         "pool_q4": lambda: [pool.q4(i) for i in ids],
         "pool_f16": lambda: [pool.f16(i) for i in ids],
@@ -272,30 +338,40 @@ def show_speed(times: dict[str, list[float]], units: int, bodies: int) -> None:
         both = med[pieces] + med[pooled]
         print(
             f"  {pieces} + {pooled}: {both / units * 1e3:.3f} ms a unit, {both / full:.1%} of "
-            f"extraction; extraction with it {(full + both) / kiwi_s:.2f}x bare kiwi"
+            f"extraction, +{both / kiwi_s:.3f}x bare kiwi ({full / kiwi_s:.2f}x -> "
+            f"{(full + both) / kiwi_s:.2f}x)"
         )
 
 
-def main() -> int:
-    e5 = e5_file()
-    hf = HfPieces(e5)
-    bodies = korean_bodies()
-    units = korean_units(bodies)
-    wiki = korean_units(wikinews_bodies())
-    print(f"{len(bodies)} bench bodies: {len(units)} Korean units; ko-wikinews {len(wiki)}")
-    show_parity("the 40 bench bodies", parity(e5, hf, units), e5)
-    show_parity("ko-wikinews", parity(e5, hf, wiki), e5)
-    klue = [text for text, _ in klue_news()]
-    show_parity("KLUE-NER news sentences", parity(e5, hf, klue), e5)
-    show_parity("made-up edge cases", parity(e5, hf, list(EDGES)), e5)
-    table_units = (wiki + klue)[:TABLE_UNITS]
-    seen = {i for u in table_units for i in hf.content(u)}
-    pool = Pooler(e5, seen)
+def resident_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def tokenisers(e5: E5File) -> tuple[HfPieces, HfPieces]:
+    """The whole vocabulary's Unigram model and the pruned one, with the memory each takes."""
+    out = []
+    for script in (None, OTHER_SCRIPT):
+        gc.collect()
+        before = resident_mib()
+        out.append(HfPieces(e5, script))
+        gc.collect()
+        pieces = len(out[-1].original)
+        print(f"tokenizers Unigram, {pieces} pieces: {resident_mib() - before:.0f} MiB resident")
+    return out[0], out[1]
+
+
+def show_table(e5: E5File, hf: HfPieces, units: list[str], other: list[str]) -> Pooler:
+    """The float16 table of the pieces seen in ``other``'s first 10,000 units."""
+    table_units = other[:TABLE_UNITS]
+    pool = Pooler(e5, {i for u in table_units for i in hf.content(u)})
     bench_ids = [i for u in units for i in hf.content(u)]
     covered = sum(int(pool.where[i] >= 0) for i in bench_ids)
     print(
-        f"float16 table: {len(seen)} pieces seen in {len(table_units)} ko-wikinews and KLUE "
-        f"units, {pool.table.nbytes / 2**20:.1f} MiB (+{pool.where.nbytes / 2**20:.1f} MiB "
+        f"float16 table: {len(pool.table)} pieces seen in {len(table_units)} ko-wikinews and "
+        f"KLUE units, {pool.table.nbytes / 2**20:.1f} MiB (+{pool.where.nbytes / 2**20:.1f} MiB "
         f"index); it holds {covered / len(bench_ids):.2%} of the bench units' pieces"
     )
     probe = units[: min(200, len(units))]
@@ -305,7 +381,41 @@ def main() -> int:
     alone = [pool.q4(hf.content(u)) for u in probe]
     body_gap = max(float(np.abs(a - b).max()) for a, b in zip(check, alone, strict=True))
     print(f"  a body's units pooled at once against one by one: largest difference {body_gap:.1e}")
-    show_speed(rounds(bodies, e5, hf, pool), len(units), len(bodies))
+    return pool
+
+
+def show_cache(e5: E5File, hf: HfPieces, units: list[str], seed: list[str]) -> WordCache:
+    cache = WordCache(e5, hf, seed)
+    show_parity("word cache, the 40 bench bodies", parity(e5, cache, units), e5)
+    words = [w for u in units for w in hf.normalised(u).split()]
+    hits = sum(w in cache.seeded for w in words)
+    print(
+        f"word cache seeded from {len(seed)} ko-wikinews and KLUE units: {len(cache.seeded)} "
+        f"words; {hits / len(words):.1%} of the bench units' words in it"
+    )
+    cache.reset()
+    return cache
+
+
+def main() -> int:
+    e5 = e5_file()
+    hf, small = tokenisers(e5)
+    bodies = korean_bodies()
+    units = korean_units(bodies)
+    wiki = korean_units(wikinews_bodies())
+    klue = [text for text, _ in klue_news()]
+    print(f"{len(bodies)} bench bodies: {len(units)} Korean units; ko-wikinews {len(wiki)}")
+    for name, tokeniser in (("whole vocabulary", hf), ("pruned vocabulary", small)):
+        print(f"{name}:")
+        show_parity("the 40 bench bodies", parity(e5, tokeniser, units), e5)
+        show_parity("ko-wikinews", parity(e5, tokeniser, wiki), e5)
+        show_parity("KLUE-NER news sentences", parity(e5, tokeniser, klue), e5)
+        show_parity("made-up edge cases", parity(e5, tokeniser, list(EDGES)), e5)
+    fallback = sum(bool(small.script and small.script.search(small.normalised(u))) for u in units)
+    print(f"  the pruned vocabulary sends {fallback} of the bench's units to content")
+    pool = show_table(e5, hf, units, wiki + klue)
+    cache = show_cache(e5, hf, units, (wiki + klue)[:TABLE_UNITS])
+    show_speed(rounds(bodies, e5, (hf, small), pool, cache), len(units), len(bodies))
     return 0
 
 
