@@ -65,6 +65,7 @@ from typing import Any
 import numpy as np
 
 from bench.extraction_data import CORPUS, klue_news, korean_bodies
+from bench.fresh_test import FRESH_KO  # the fresh set's ko-wikinews rows: skipped unread
 from claims.extraction import extract_claims
 from claims.extraction.e5_file import META, E5File, model_file
 from claims.extraction.sentences import claim_units, kiwi
@@ -73,11 +74,6 @@ from lib.language import detect_language
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = 7
 TABLE_UNITS = 10_000
-# The fresh test set's ko-wikinews rows (bench/fresh_test.py's FRESH_KO): skipped unread.
-FRESH_KO = frozenset(
-    (4, 22, 53, 68, 87, 100, 146, 194, 242, 277, 304, 326, 386)
-    + (397, 413, 453, 457, 474, 476, 540, 564, 577, 610, 618, 634)
-)
 PARTS = (
     "content",
     "cached",
