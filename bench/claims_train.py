@@ -141,9 +141,9 @@ def _audited(language: str, rows: list[list[str]], every: bool) -> list[list[str
     if not name or not (DATA / name).exists():
         return rows
     changes = {tuple(r[1:6]): r[6:8] for r in label_rows(name)}
-    changed = [[*r[:6], *changes[tuple(r[1:6])]] if tuple(r[1:6]) in changes else r for r in rows]
-    assert not every or sum(tuple(r[1:6]) in changes for r in rows) == len(changes), name
-    return changed
+    found = [changes.get(tuple(r[1:6])) for r in rows]
+    assert not every or sum(f is not None for f in found) == len(changes), name
+    return [r if f is None else [*r[:6], *f] for r, f in zip(rows, found, strict=True)]
 
 
 def label_rows(name: str) -> list[list[str]]:

@@ -39,7 +39,12 @@ def _clean(text: str) -> str:
     return text.replace("\t", " ").replace("\n", " ")
 
 
-def _doubted(language: str, units: list[TrainUnit], bodies: dict[str, str]) -> list[TrainUnit]:
+def _doubted(
+    language: str,
+    units: list[TrainUnit],
+    bodies: dict[str, str],
+    by_article: dict[str, list[TrainUnit]],
+) -> list[TrainUnit]:
     """The labelled units whose label the teacher's probability of the extractor's unit
     holding them contradicts (only where that unit holds one labelled unit)."""
     from bench.train_checkworthiness import article_rows
@@ -47,9 +52,6 @@ def _doubted(language: str, units: list[TrainUnit], bodies: dict[str, str]) -> l
     teacher = distil.teacher(language)
     if not teacher:
         raise SystemExit("CLAIMDESK_TEACHER: the teacher's file (bench.distil write)")
-    by_article: dict[str, list[TrainUnit]] = {}
-    for unit in units:
-        by_article.setdefault(unit.article, []).append(unit)
     found = []
     for row in article_rows(units, language, bodies):
         probability = teacher.get((row.group, sha(row.inputs.text))) if row.inputs else None
@@ -76,7 +78,7 @@ def select(language: str, folder: Path) -> int:
     for unit in units:
         by_article.setdefault(unit.article, []).append(unit)
     rows, key = [], {}
-    for unit in _doubted(language, units, bodies):
+    for unit in _doubted(language, units, bodies, by_article):
         siblings = sorted(by_article[unit.article], key=lambda u: u.start)
         at = siblings.index(unit)
 
@@ -116,7 +118,7 @@ def apply(language: str, folder: Path) -> int:
             unit = units[name]
             corpus_file, article_key = unit.article.split(":", 1)
             cells = [language, corpus_file, article_key, str(unit.start), str(unit.end)]
-            cells += [sha(unit.text), a[0], a[1] if a[1] == b[1] else b[1], str(label)]
+            cells += [sha(unit.text), a[0], b[1], str(label)]  # the category: the second reader's
             lines.append("\t".join([*cells, "/".join(a), "/".join(b)]) + "\n")
     about = (
         f"# Labels changed by a blind second reading ({len(key)} units the teacher doubted,"

@@ -52,9 +52,7 @@ and as a share of Korean extraction:
 
 from __future__ import annotations
 
-import csv
 import gc
-import gzip
 import re
 import statistics
 import time
@@ -64,8 +62,8 @@ from typing import Any
 
 import numpy as np
 
-from bench.extraction_data import CORPUS, klue_news, korean_bodies
-from bench.fresh_test import FRESH_KO  # the fresh set's ko-wikinews rows: skipped unread
+from bench.extraction_data import klue_news, korean_bodies
+from bench.fresh_test import FRESH_KO, wikinews_rows  # the fresh set's rows: skipped unread
 from claims.extraction import extract_claims
 from claims.extraction.e5_file import META, E5File, model_file
 from claims.extraction.sentences import claim_units, kiwi
@@ -135,9 +133,7 @@ def korean_units(bodies: list[str]) -> list[str]:
 
 def wikinews_bodies() -> list[str]:
     """ko-wikinews bodies of 300+ characters in file order, the fresh test set's left out."""
-    path = CORPUS / "ko-wikinews" / "wikinews.csv.gz"
-    with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = wikinews_rows()
     return [r["내용"] for i, r in enumerate(rows) if i not in FRESH_KO and len(r["내용"]) >= 300]
 
 
