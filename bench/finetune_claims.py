@@ -168,9 +168,10 @@ def _run_name(context: bool) -> str:
 
 def _variant() -> str:
     """Settings other than the defaults in the runs' file names (``plain_ko_f4``,
-    ``plain_ko_f4_e3``): e5's frozen layers (``FT_FROZEN``), the epochs (``FT_EPOCHS``)."""
+    ``plain_ko_f4_e3``, ``plain_en_e5_f6_s17``): e5's frozen layers (``FT_FROZEN``), the
+    epochs (``FT_EPOCHS``), the seed (``FT_SEED``)."""
     frozen = f"_f{E5_FROZEN}" if ENCODER == "e5" and E5_FROZEN != 8 else ""
-    return frozen + (f"_e{EPOCHS}" if EPOCHS != 2 else "")
+    return frozen + (f"_e{EPOCHS}" if EPOCHS != 2 else "") + (f"_s{SEED}" if SEED != 16 else "")
 
 
 def model_dir() -> Path:

@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+import pytest
+
 from bench import finetune_claims
 
 
@@ -36,3 +38,13 @@ def test_trained_with_says_when_no_versions_were_recorded(tmp_path: Path) -> Non
 
     assert "not recorded" in sentence
     assert "final.versions.json" in sentence
+
+
+def test_a_seed_other_than_sixteen_names_its_own_run_files(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    default = finetune_claims._run_name(False)
+    monkeypatch.setattr(finetune_claims, "SEED", 17)
+
+    assert finetune_claims._run_name(False) == default + "_s17"
+    assert "_s" not in default.removeprefix("plain")
