@@ -48,6 +48,8 @@ Everything is written to ``FT_WORK`` (default ``<temp>/claimdesk-ft``, outside t
 checkout: it holds corpus text). The e5 vectors are only read, from
 ``bench.embedding_scorer``'s cache; a unit missing there stops the report. The fresh test
 set is never read.
+``FT_AUX`` (0: none) weighs a second objective, the unit's codebook code (``dump`` keeps each
+unit's ``code``), through a head of its own that is never exported.
 Each fold's logits and the final model have the Python and library versions of their run
 beside them (``<name>.versions.json``); ``package`` names the final fit's in ``about``.
 """
@@ -92,6 +94,17 @@ E5_FROZEN = int(os.environ.get("FT_FROZEN") or 8)
 LEARNING_RATE = 8e-5  # the head's: 1e-3
 FROZEN_LAYERS = 3  # the embeddings and the lower encoder layers stay as they are
 SEED = int(os.environ.get("FT_SEED") or 16)  # one seed (16) for every figure unless told
+# FT_AUX: the weight of a second objective, the unit's codebook code (18 codes: chrome,
+# narrative, reported_opinion, event, ...) from the same pooled vector through a head of its
+# own; 0 (none) by default. Only the claim head is exported: the run time is unchanged.
+AUX = float(os.environ.get("FT_AUX") or 0)
+# The codes of bench/data/CODEBOOK.md in its table's order (a unit with another or no code
+# is left out of the second objective).
+CODES = (
+    "chrome", "headline", "table", "question", "opinion", "reported_opinion", "prediction",
+    "background", "narrative", "other", "statistic", "quote_fact", "reported_fact", "event",
+    "plain_fact", "schedule", "projection", "question_fact",
+)  # fmt: skip
 WEIGHTS = (0.3, 0.4, 0.5, 0.6, 0.7)
 
 
@@ -124,6 +137,7 @@ def dump() -> int:
                 "previous": previous.get(row.group, ""),
                 "group": row.group,
                 "label": int(row.label),
+                "code": row.category,
                 "figure": bool(row.figure_claim),
                 "gated": row.inputs is None,
                 "fold": int(fold[i]),
@@ -169,9 +183,14 @@ def _run_name(context: bool) -> str:
 def _variant() -> str:
     """Settings other than the defaults in the runs' file names (``plain_ko_f4``,
     ``plain_ko_f4_e3``, ``plain_en_e5_f6_s17``): e5's frozen layers (``FT_FROZEN``), the
-    epochs (``FT_EPOCHS``), the seed (``FT_SEED``)."""
+    epochs (``FT_EPOCHS``), the seed (``FT_SEED``), the codes' objective (``FT_AUX``)."""
     frozen = f"_f{E5_FROZEN}" if ENCODER == "e5" and E5_FROZEN != 8 else ""
-    return frozen + (f"_e{EPOCHS}" if EPOCHS != 2 else "") + (f"_s{SEED}" if SEED != 16 else "")
+    return (
+        frozen
+        + (f"_e{EPOCHS}" if EPOCHS != 2 else "")
+        + (f"_s{SEED}" if SEED != 16 else "")
+        + (f"_aux{AUX:g}" if AUX else "")
+    )
 
 
 def model_dir() -> Path:
@@ -265,9 +284,12 @@ def fine_tune(fit: list[dict[str, Any]], context: bool) -> Any:
     torch.manual_seed(SEED)
     rng = np.random.default_rng(SEED)
     scorer = _scorer()
+    if AUX:  # made after the claim head, so that head starts as it does without
+        scorer.add_codes(len(CODES))
     trained = [p for p in scorer.parameters() if p.requires_grad]
     encoder = [p for p in scorer.encoder.parameters() if p.requires_grad]
-    groups = [{"params": encoder}, {"params": list(scorer.head.parameters()), "lr": 1e-3}]
+    heads = [p for p in scorer.parameters() if p.requires_grad and all(p is not q for q in encoder)]
+    groups = [{"params": encoder}, {"params": heads, "lr": 1e-3}]
     optimizer = torch.optim.AdamW(groups, lr=LEARNING_RATE, weight_decay=0.01)
     steps = EPOCHS * -(-len(fit) // BATCH)
     warm = max(1, steps // 10)
@@ -281,7 +303,11 @@ def fine_tune(fit: list[dict[str, Any]], context: bool) -> Any:
         for batch in _batches(fit, rng):
             units = [fit[i] for i in batch]
             labels = torch.tensor([float(u["label"]) for u in units])
-            loss = loss_fn(scorer.logits(units, context), labels)
+            if AUX:
+                claim, codes = scorer.both(units)
+                loss = loss_fn(claim, labels) + AUX * code_loss(codes, units)
+            else:
+                loss = loss_fn(scorer.logits(units, context), labels)
             optimizer.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(trained, 1.0)
@@ -293,6 +319,17 @@ def fine_tune(fit: list[dict[str, Any]], context: bool) -> Any:
                 print(f"    epoch {epoch} step {step}/{steps} loss {loss.item():.3f}"
                       f" ({minutes:.1f} min)", flush=True)  # fmt: skip
     return scorer
+
+
+def code_loss(logits: Any, units: list[dict[str, Any]]) -> Any:
+    """Cross-entropy of the codes' head over the units with a codebook code."""
+    import torch
+
+    index = {code: i for i, code in enumerate(CODES)}
+    target = torch.tensor([index.get(u.get("code") or "", -100) for u in units])
+    if bool((target < 0).all()):
+        return logits.sum() * 0.0
+    return torch.nn.functional.cross_entropy(logits, target, ignore_index=-100)
 
 
 def train(folds: list[int], context: bool = False) -> int:

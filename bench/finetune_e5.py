@@ -123,12 +123,18 @@ class E5Scorer(Predicts):
         self.states, self.lengths = stored["states"], stored["lengths"]
 
     def parameters(self) -> list[Any]:
-        return [*self.encoder.parameters(), *self.head.parameters()]
+        codes = self.codes.parameters() if hasattr(self, "codes") else []
+        return [*self.encoder.parameters(), *self.head.parameters(), *codes]
 
     def freeze(self, layers: int) -> None:
         """Nothing to do: the frozen layers are not in ``encoder``."""
 
-    def logits(self, units: list[dict[str, Any]], context: bool) -> Any:
+    def add_codes(self, codes: int) -> None:
+        """A second head, the units' codebook codes from the same pooled vector
+        (``FT_AUX``); trained beside the claim head, never exported."""
+        self.codes = self.torch.nn.Linear(self.head.in_features, codes)
+
+    def pooled(self, units: list[dict[str, Any]]) -> Any:
         torch = self.torch
         rows = [u["row"] for u in units]
         width = int(self.lengths[rows].max())
@@ -136,7 +142,15 @@ class E5Scorer(Predicts):
         mask = torch.from_numpy(
             (np.arange(width)[None, :] < self.lengths[rows, None]).astype(np.int64)
         )
-        return self.head(upper(self.encoder, hidden, mask)).squeeze(-1)
+        return upper(self.encoder, hidden, mask)
+
+    def logits(self, units: list[dict[str, Any]], context: bool) -> Any:
+        return self.head(self.pooled(units)).squeeze(-1)
+
+    def both(self, units: list[dict[str, Any]]) -> tuple[Any, Any]:
+        """The claim logits and the codes' logits of one pass."""
+        vectors = self.pooled(units)
+        return self.head(vectors).squeeze(-1), self.codes(vectors)
 
 
 def check(count: int = 300) -> int:

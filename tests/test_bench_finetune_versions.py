@@ -48,3 +48,22 @@ def test_a_seed_other_than_sixteen_names_its_own_run_files(
 
     assert finetune_claims._run_name(False) == default + "_s17"
     assert "_s" not in default.removeprefix("plain")
+
+
+def test_the_codes_objective_knows_every_code_of_the_codebook_table() -> None:
+    codebook = (Path(finetune_claims.__file__).parent / "data" / "CODEBOOK.md").read_text()
+    table = [
+        line.split("|")[2].strip().strip("`")
+        for line in codebook.splitlines()
+        if line.startswith("| 0 |") or line.startswith("| 1 |")
+    ]
+
+    assert len(table) >= 16
+    assert set(table) <= set(finetune_claims.CODES)
+
+
+def test_a_codes_objective_names_its_own_run_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    default = finetune_claims._run_name(False)
+    monkeypatch.setattr(finetune_claims, "AUX", 0.5)
+
+    assert finetune_claims._run_name(False) == default + "_aux0.5"
