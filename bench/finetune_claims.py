@@ -398,9 +398,9 @@ def trained_with(model: Path) -> str:
     ``model``, or that none were (a model fitted before they were kept)."""
     path = versions_file(model)
     if not path.exists():
-        return f" Library versions of the final fit: not recorded ({path.name} missing)."
+        return f"; library versions of the final fit: not recorded ({path.name} missing)"
     found = json.loads(path.read_text())
-    return " Final fit with " + ", ".join(f"{k} {v}" for k, v in found.items()) + "."
+    return "; final fit with " + ", ".join(f"{k} {v}" for k, v in found.items())
 
 
 def final() -> int:
@@ -599,6 +599,8 @@ def _about(folds: list[int], units: int, cut: tuple[float, float, float], at90: 
             f" pooling and a linear head (its weights here), the upper {12 - E5_FROZEN} of 12"
             f" layers in {EXPORT.name}, bench/finetune_claims.py final + package"
             f" with FT_FROZEN={E5_FROZEN}"
+            + (f" FT_AUX={AUX:g} (the codes as a second objective)" if AUX else "")
+            + f" FT_SEED={SEED}"
             f" (FT_BASE_WEIGHT {BASE_WEIGHT} of the claim model's logit);" + scored
         )
     return (

@@ -30,7 +30,7 @@ def test_trained_with_reads_the_versions_recorded_beside_the_model(tmp_path: Pat
     sentence = finetune_claims.trained_with(model)
 
     assert finetune_claims.versions_file(model).name == "final_en_e5_f6.versions.json"
-    assert sentence == " Final fit with python 3.11.7, torch 2.13.0, transformers 5.25.0."
+    assert sentence == "; final fit with python 3.11.7, torch 2.13.0, transformers 5.25.0"
 
 
 def test_trained_with_says_when_no_versions_were_recorded(tmp_path: Path) -> None:
