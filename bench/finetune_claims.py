@@ -98,13 +98,16 @@ SEED = int(os.environ.get("FT_SEED") or 16)  # one seed (16) for every figure un
 # narrative, reported_opinion, event, ...) from the same pooled vector through a head of its
 # own; 0 (none) by default. Only the claim head is exported: the run time is unchanged.
 AUX = float(os.environ.get("FT_AUX") or 0)
-# The codes of bench/data/CODEBOOK.md in its table's order (a unit with another or no code
-# is left out of the second objective).
-CODES = (
-    "chrome", "headline", "table", "question", "opinion", "reported_opinion", "prediction",
-    "background", "narrative", "other", "statistic", "quote_fact", "reported_fact", "event",
-    "plain_fact", "schedule", "projection", "question_fact",
-)  # fmt: skip
+
+
+def codes() -> tuple[str, ...]:
+    """The codes of bench/data/CODEBOOK.md in its table's order, as ``relabel_merge`` reads
+    them (a unit with another or no code is left out of the second objective)."""
+    from bench.relabel_merge import codebook_codes
+
+    return tuple(codebook_codes())
+
+
 WEIGHTS = (0.3, 0.4, 0.5, 0.6, 0.7)
 
 
@@ -284,11 +287,12 @@ def fine_tune(fit: list[dict[str, Any]], context: bool) -> Any:
     torch.manual_seed(SEED)
     rng = np.random.default_rng(SEED)
     scorer = _scorer()
+    index = {code: i for i, code in enumerate(codes())} if AUX else {}
     if AUX:  # made after the claim head, so that head starts as it does without
-        scorer.add_codes(len(CODES))
+        scorer.add_codes(len(index))
     trained = [p for p in scorer.parameters() if p.requires_grad]
     encoder = [p for p in scorer.encoder.parameters() if p.requires_grad]
-    heads = [p for p in scorer.parameters() if p.requires_grad and all(p is not q for q in encoder)]
+    heads = [*scorer.head.parameters(), *(scorer.codes.parameters() if AUX else [])]
     groups = [{"params": encoder}, {"params": heads, "lr": 1e-3}]
     optimizer = torch.optim.AdamW(groups, lr=LEARNING_RATE, weight_decay=0.01)
     steps = EPOCHS * -(-len(fit) // BATCH)
@@ -304,8 +308,8 @@ def fine_tune(fit: list[dict[str, Any]], context: bool) -> Any:
             units = [fit[i] for i in batch]
             labels = torch.tensor([float(u["label"]) for u in units])
             if AUX:
-                claim, codes = scorer.both(units)
-                loss = loss_fn(claim, labels) + AUX * code_loss(codes, units)
+                claim, code_logits = scorer.both(units)
+                loss = loss_fn(claim, labels) + AUX * code_loss(code_logits, units, index)
             else:
                 loss = loss_fn(scorer.logits(units, context), labels)
             optimizer.zero_grad()
@@ -321,11 +325,11 @@ def fine_tune(fit: list[dict[str, Any]], context: bool) -> Any:
     return scorer
 
 
-def code_loss(logits: Any, units: list[dict[str, Any]]) -> Any:
-    """Cross-entropy of the codes' head over the units with a codebook code."""
+def code_loss(logits: Any, units: list[dict[str, Any]], index: dict[str, int]) -> Any:
+    """Cross-entropy of the codes' head (its columns: ``index``) over the units with a
+    codebook code."""
     import torch
 
-    index = {code: i for i, code in enumerate(CODES)}
     target = torch.tensor([index.get(u.get("code") or "", -100) for u in units])
     if bool((target < 0).all()):
         return logits.sum() * 0.0

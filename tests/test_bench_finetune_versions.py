@@ -59,7 +59,7 @@ def test_the_codes_objective_knows_every_code_of_the_codebook_table() -> None:
     ]
 
     assert len(table) >= 16
-    assert set(table) <= set(finetune_claims.CODES)
+    assert set(table) <= set(finetune_claims.codes())
 
 
 def test_a_codes_objective_names_its_own_run_files(monkeypatch: pytest.MonkeyPatch) -> None:
