@@ -237,3 +237,48 @@ def test_a_page_without_an_author_card_names_no_one_from_its_links():
     links = '<div class="share"><a href="/s">Share</a></div><a href="/more">More news</a>'
     (article,) = parse_html(_page("", body=links), url=URL)
     assert article.authors == []
+
+
+def _after_story(html: str) -> str:
+    return f'<html lang="en"><head></head><body><article>{STORY}</article>{html}</body></html>'
+
+
+def test_a_commenters_name_in_a_comment_list_is_no_author():
+    comments = (
+        '<ol class="commentlist"><li><div class="comment-author vcard">'
+        '<cite class="fn">Bob Smith</cite></div><p>Great news for the city.</p></li></ol>'
+    )
+    (article,) = parse_html(_after_story(comments), url=URL)
+    assert article.authors == []
+
+
+def test_the_author_of_a_related_story_in_a_sidebar_is_no_author():
+    card = (
+        '<aside class="sidebar"><div class="card"><h3>Trams return to the harbour</h3>'
+        '<span class="author-name">Mary Jones</span></div></aside>'
+    )
+    (article,) = parse_html(_after_story(card), url=URL)
+    assert article.authors == []
+
+
+def test_the_author_of_a_quotation_in_the_story_is_no_author():
+    quote = (
+        "<blockquote><p>Public transport is the backbone of a city.</p>"
+        '<span class="quote-author">Winston Example</span></blockquote>'
+    )
+    (article,) = parse_html(_page("", body=quote), url=URL)
+    assert article.authors == []
+
+
+def test_an_author_element_of_the_story_is_still_read_beside_a_comment_list():
+    story_author = '<span class="author-name">Jane Roe</span>'
+    comments = (
+        '<ol class="commentlist"><li><div class="comment-author vcard">'
+        '<cite class="fn">Bob Smith</cite></div><p>Great news.</p></li></ol>'
+    )
+    page = (
+        f'<html lang="en"><head></head><body><article>{story_author}{STORY}</article>'
+        f"{comments}</body></html>"
+    )
+    (article,) = parse_html(page, url=URL)
+    assert article.authors == ["Jane Roe"]

@@ -11,6 +11,7 @@ import itertools
 import json
 import re
 from collections.abc import Iterator
+from copy import deepcopy
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from urllib.parse import urljoin
@@ -446,16 +447,37 @@ def _arc_content(tree: Any) -> dict[str, Any]:
     return {"text": "", "authors": []}
 
 
+# What is no byline of the story, whatever its class says: comment threads (a WordPress
+# "<ol class="commentlist">" with its "comment-author" cards, which trafilatura's own discard
+# list misses), related-story cards, sidebars and navigation, and quotations ("<span
+# class="quote-author">").
+NOT_THE_STORYS = (
+    "//aside|//nav|//blockquote"
+    '|//body//*[contains(@class, "comment") or contains(@id, "comment")'
+    ' or contains(@class, "related") or contains(@id, "related")]'
+)
+
+
 def _fallback_author(tree: Any) -> str:
-    """trafilatura's author finders: meta tags, its JSON-LD reader, then byline XPaths."""
+    """trafilatura's author finders: meta tags, its JSON-LD reader, then byline XPaths on the
+    page without its comments, sidebars, related cards and quotations."""
     try:
         found = examine_meta(tree)
         if found.author and " " not in found.author:
             found.author = None
         found = extract_meta_json(tree, found)
-        return str(found.author or extract_author(tree) or "")
+        return str(found.author or extract_author(_without(tree, NOT_THE_STORYS)) or "")
     except Exception:  # noqa: BLE001 - a fallback never fails the page
         return ""
+
+
+def _without(tree: Any, xpath: str) -> Any:
+    """A copy of ``tree`` without the elements ``xpath`` finds (their tails kept)."""
+    copy = deepcopy(tree)
+    for node in copy.xpath(xpath):
+        if node.getparent() is not None:
+            node.drop_tree()
+    return copy
 
 
 def _fallback_date(tree: Any, url: str) -> str:
