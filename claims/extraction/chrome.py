@@ -133,13 +133,25 @@ CHROME_RULES: dict[str, tuple[str, str]] = {
         "'... in New York.Reuters'",
     ),
     "chrome_credit_line": (
-        r"^\W*(?:Additional\s+)?(?:Reporting|Writing|Editing|Research)\s+by\s+"
+        r"^\W*(?:With\s+)?(?:additional\s+)?(?:Reporting|Writing|Editing|Research)\s+by\s+"
+        rf"(?:(?:the\s+)?{NAME}\s+(?:{NAME}\s+)?(?:writers?|reporters?|correspondents?)\s+)?"
         rf"{NAME}\s+{NAME}|"
         rf"^\W*{NAME}(?:\s+{NAME})?\s+reported\s+from\s+{NAME}[\w\s.,-]{{0,40}}\s+and\s+"
         rf"{NAME}(?:\s+{NAME})?\s+from\s+{NAME}[\w\s.,-]{{0,30}}\.?$|"
         r"\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article)(?:ing)?\W*$",
-        "the desk's credits: 'Reporting by Jane Roe; Editing by ...', 'Roe reported from New "
-        "York and Doe from Washington.', '... contributed to this report.'",
+        "the desk's credits: 'Reporting by Jane Roe; Editing by ...', 'With reporting by "
+        "Associated Press writer Jane Roe', 'Roe reported from New York and Doe from "
+        "Washington.', '... contributed to this report.'",
+    ),
+    "chrome_reprints": (
+        r"\bnon-?personal\s+use\b|\bto\s+order\s+(?:multiple\s+|additional\s+)?"
+        r"(?:copies|reprints)\b|\breprints?\s+(?:at|desk|department|permissions?)\b",
+        "a reprints notice: 'For non-personal use or to order multiple copies, please contact "
+        "... Reprints at 1-800-...'",
+    ),
+    "chrome_social_credit": (
+        r"\bby\s+@\w{1,15}\W*$",
+        "a promotion or a link signed with a social handle: '... from just $1 each by @jroe'",
     ),
     "chrome_caption_people": (
         r"^\W*Pictured\s+(?:above|below|left|right|top|bottom|here|at\s+the\s+\w+|"
@@ -244,6 +256,8 @@ CHROME_NEEDLES: dict[str, tuple[str, ...]] = {
         "reporting by", "writing by", "editing by", "research by", "reported from",
         "contributed",
     ),
+    "chrome_reprints": ("personal use", "copies", "reprint"),
+    "chrome_social_credit": ("by @",),
     "chrome_caption_people": (
         "pictured", "from", "left to right", "in front", "the back", "front row", "back row",
         "middle row",
