@@ -132,3 +132,23 @@ def test_a_title_with_entities_escaped_twice_reads_them_once():
     page = _page("".join(f"<p>{p}</p>" for p in COURT), head=head, title="The Sample Times")
     (article,) = parse_html(page, fallbacks=False)
     assert article.title == "Band must pay songwriter ‘$2.5M’"
+
+
+def test_a_print_headers_page_address_over_the_headline_leaves_neither_in_the_body():
+    title = "Court rules on music copyright case"
+    url = "https://www.example-news.com/news/article/Court-rules-on-music-copyright-1234.php"
+    page = (
+        f"<html lang='en'><head><title>{title}</title></head><body><article>"
+        f"<div class='print-header'><span>{url}</span></div><h1>{title}</h1>"
+        + "".join(f"<p>{p}</p>" for p in COURT)
+        + "</article></body></html>"
+    )
+    (article,) = parse_html(page, url=url)
+    assert article.body.split("\n\n") == COURT
+
+
+def test_an_address_inside_the_story_stays():
+    body = "".join(f"<p>{p}</p>" for p in COURT[:2])
+    body += "<p>https://www.example.org/ruling.pdf</p>" + f"<p>{COURT[2]}</p>"
+    (article,) = parse_html(_page(body))
+    assert "https://www.example.org/ruling.pdf" in article.body

@@ -347,6 +347,9 @@ def _page_title(meta: dict[str, Any], outlet: str) -> str:
     )
 
 
+BARE_URL = re.compile(r"^\s*https?://\S+\s*$")
+
+
 def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> list[ParsedArticle]:
     """The article in an HTML page (main text and metadata). Without ``fallbacks``, an
     author or date the page's metadata does not give is not searched for in its text (the
@@ -375,6 +378,9 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
     body, dl_authors, dl_outlet = _clean_body(raw)
     outlet = meta["outlet"] or dl_outlet
     title = _page_title(meta, outlet)
+    # A print header's address of the page ("https://.../Cat-found-in-...php") over the text.
+    while BARE_URL.match(body.partition("\n\n")[0]):
+        body = body.partition("\n\n")[2]
     first, _, rest = body.partition("\n\n")
     # The headline opening the text, however its quotes and dashes are spelled.
     if first.strip() == title.strip() or (letters(title) and letters(first) == letters(title)):
