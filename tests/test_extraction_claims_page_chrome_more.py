@@ -127,3 +127,32 @@ def test_a_line_in_capitals_between_story_sentences_is_another_storys_headline()
     assert not readings[headline].verdict.is_claim
     assert "chrome_caps_headline" in readings[headline].verdict.rules
     assert readings[STORY[0]].verdict.is_claim
+
+
+SPECS = ["- Fill: 650 Fill Power Down", "- Weight: 2 lb 3 oz", "Calories : 216"]
+
+
+def test_a_specification_list_between_story_paragraphs_gives_no_claims():
+    body = "\n\n".join([STORY[0], *SPECS, STORY[1]])
+    claims = [c.text for c in extract_claims(body, language="en")]
+    assert claims == [STORY[0], STORY[1]]
+    readings = {body[r.start : r.end]: r for r in read_sentences(body, language="en")}
+    assert all("en_label_value" in readings[line].verdict.rules for line in SPECS)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fire: 3 homes were destroyed on Tuesday, the county said.",
+        "Update: The council approved the $4.2 million budget.",
+        "The result: 52 votes for and 48 against in 2019.",
+    ],
+)
+def test_a_label_before_a_sentence_leaves_the_sentence_a_claim(sentence):
+    body = f"{STORY[0]}\n\n{sentence}\n\n{STORY[1]}"
+    assert sentence in [c.text for c in extract_claims(body, language="en")]
+
+
+def test_a_label_and_figure_pasted_alone_is_left_to_the_model():
+    (reading,) = read_sentences("Deaths: 1,234 in 2020", language="en")
+    assert "en_label_value" not in reading.verdict.rules

@@ -332,6 +332,34 @@ def en_page_line(text: str) -> bool:
     return False
 
 
+# "Fill: 650 Fill Power Down", "- Calories : 216", "Common Name: Paper Flower": a label of at
+# most three words, a colon and a short value with no verb and no closing stop.
+EN_LABEL_VALUE = re.compile(
+    r"^\s*(?:[-–•*▪·]\s*)?[A-Z][\w'’/&-]*(?:\s+[\w'’/&-]+){0,2}\s*:\s+(?P<value>.+)$"
+)
+EN_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|said|says|can|could|did|does|do|been|"
+    r"being|[a-z]{3,}ed)\b",
+    re.I,
+)
+LABEL_VALUE_WORDS = 8
+
+
+def en_label_value(text: str) -> bool:
+    """A label and its value on a line of its own (a specification, a fact box's entry, a
+    recipe's nutrition row, a headline's "Topic: ..." form) states no sentence: the English
+    training labels file all 79 such lines as no claim."""
+    line = EN_LABEL_VALUE.match(text)
+    if not line:
+        return False
+    value = line["value"].strip()
+    return (
+        len(value.split()) <= LABEL_VALUE_WORDS
+        and value[-1:] not in ".!?"
+        and not EN_VERB.search(value)
+    )
+
+
 def ko_bracket_line(text: str) -> bool:
     """A line that ends in a bracketed label with no predicate before it is a programme or
     section title ("YTN라디오(FM 94.5) [뉴스킹 박지훈입니다]"), not a sentence."""

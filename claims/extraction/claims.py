@@ -26,6 +26,7 @@ from claims.extraction import checkworthiness, embedding_blend
 from claims.extraction.attribution import attribution_of, ko_headline_speaker
 from claims.extraction.chrome import (
     chrome_rule,
+    en_label_value,
     en_page_line,
     ko_bracket_line,
     photo_caption,
@@ -128,6 +129,9 @@ def prepare(
     if asked and not figures:
         return rejected("asked_fact", "asked_without_figure")
     gate = None if asked else _not_an_assertion(stripped, language)
+    if not gate and language == "en" and position[1] > 1 and en_label_value(stripped):
+        # (A line pasted alone is left to the model: "Deaths: 1,234" may be what is checked.)
+        gate = "en_label_value"
     if not gate and language == "en" and not figures:
         if reported_stance(stripped):
             gate = "en_reported_stance"
