@@ -217,3 +217,26 @@ def test_a_list_whose_last_item_is_the_storys_text_after_nested_links_stays():
         "repair all of them before the winter of 2026 at a cost of $4.2 million.</li></ul>"
     )
     assert "found 14 streets in poor shape" in _pruned(_page(inside=items))
+
+
+def test_a_linked_headline_card_after_the_story_leaves_the_body():
+    cards = "".join(
+        f'<a href="/news/{i}"><h3>Design Week 2018 | {title}</h3></a>'
+        for i, (title, _) in enumerate(TEASERS)
+    )
+    html = _page(after=f"<div>{cards}</div>")
+    body, rest = _body(html), _pruned(html)
+    assert all(title not in body and title not in rest for title, _ in TEASERS)
+    assert all(line in body for line in STORY)
+
+
+def test_a_section_heading_of_the_story_that_is_no_link_stays():
+    heading = "<h3>How the bridge was paid for in 2019</h3>"
+    html = _page(inside=heading)
+    assert "How the bridge was paid for in 2019" in _body(html)
+    assert "How the bridge was paid for in 2019" in _pruned(html)
+
+
+def test_a_heading_holding_a_link_among_its_words_stays():
+    heading = '<h3>How <a href="/bridge">the bridge</a> was paid for in 2019</h3>'
+    assert "How the bridge was paid for in 2019" in _pruned(_page(inside=heading))

@@ -1,7 +1,7 @@
 """Page chrome the markup names, dropped before the main text is taken: boxes of other
 stories (recirculation, promotions, "latest news" cards, a box headed "More from ..." or
 "Read more"), an author's bio box, a name's hover card, lists and boxes whose every item is a
-link, a paragraph that is only a link to another story, a breadcrumb trail, a tag list, a
+link, a paragraph or a heading that is only a link to another story, a breadcrumb trail, a tag list, a
 photo's caption that repeats its image's alt text or sits right under it in a short line,
 an embedded tweet's signature and media links, and a press release's "About" block.
 
@@ -88,6 +88,11 @@ HEADED_FIRST = {"h2", "h3", "h4", "h5", "h6", "strong", "b", "p"}
 # a few of them); a short one ("<a>Donald Trump</a>", a product's name over its review, a
 # source's address) or one that ends a sentence stays.
 LINK_PARAGRAPHS = lxml.etree.XPath("//body//p[a]")
+# Another story's card: a heading that is only a link, or a link around a heading
+# ("<a href=...><h3>Milan Design Week 2018 | FLOS pays tribute ...</h3></a>").
+LINK_HEADINGS = lxml.etree.XPath(
+    "//body//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6][a or ancestor::a]"
+)
 TEASER_CHARS = (15, 200)
 TEASER_WORDS = 4
 # A breadcrumb trail: each link's path holds the one before it ("/", "/local/", "/local/bihar/").
@@ -251,6 +256,18 @@ def _teaser(node: Any) -> bool:
     )
 
 
+def _linked_heading(node: Any) -> bool:
+    """A heading that is only a link (or sits inside one) to another story's headline."""
+    text = _text(node)
+    low, high = TEASER_CHARS
+    inside_link = any(a.tag == "a" for a in node.iterancestors())
+    return (
+        low <= len(text) <= high
+        and len(text.split()) >= TEASER_WORDS
+        and (inside_link or _linked(node) >= 0.95)
+    )
+
+
 def _trail(node: Any) -> bool:
     """A breadcrumb trail: each item but the last (nearly) all a link, each link's path
     inside the one before it, the last a short line."""
@@ -362,6 +379,7 @@ def drop_boilerplate(tree: Any) -> Any:
     title = TITLE(tree)
     found = _headed_boxes(tree)
     found += [n for n in LINK_PARAGRAPHS(tree) if _teaser(n)]
+    found += [n for n in LINK_HEADINGS(tree) if _linked_heading(n)]
     found += [n for body in tree.iter("body") for n in body.iter(*TRAIL_TAGS) if _trail(n)]
     found += [n for n in TAG_HOLDERS(tree) if _tag_list(n)]
     found += [n for n in UNDER_IMAGE(tree) if _under_image(n)]
