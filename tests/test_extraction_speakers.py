@@ -135,6 +135,15 @@ def test_english_pronoun_resolves_to_a_person_introduced_with_an_apposition():
     assert _resolved(body) == ["", "Janet Yellen"]
 
 
+@pytest.mark.parametrize("place", ["at City Hall", "in New York", "on Capitol Hill"])
+def test_a_place_named_beside_the_person_leaves_the_pronoun_theirs(place):
+    body = (
+        f"Janet Yellen, the Treasury secretary, spoke on Tuesday {place}.|"
+        " She said unemployment had fallen to 3.9% in February."
+    )
+    assert _resolved(body) == ["", "Janet Yellen"]
+
+
 def test_english_subject_named_alone_with_a_reporting_verb_is_a_person_for_a_pronoun():
     body = (
         "Janet Yellen spoke on Tuesday.|"

@@ -57,13 +57,23 @@ KO_NOT_NAME_START = {
 EN_PERSON_NAME = re.compile(r"\b(?-i:[A-Z][a-z]+(?:\s[A-Z]\.)?\s(?P<last>[A-Z][a-z'’-]+))\b")
 
 
+# First words of a place's name, never a person's ("City Hall", "New York", "North Korea",
+# "San Diego", "Downing Street", "Capitol Hill").
+EN_PLACE_FIRST = frozenset(
+    "city town county state capitol downing wall main times new north south east west san "
+    "los las fort port lake mount saint".split()
+)
+
+
 def _people(texts: list[str]) -> set[str]:
-    """The last names of the people an English article names ("Mary Steenburgen")."""
+    """The last names of the people an English article names ("Mary Steenburgen"), not the
+    second word of a place ("City Hall", "New York")."""
     names = set()
     for text in texts:
         for m in EN_PERSON_NAME.finditer(text):
             whole = m.group(0)
-            if EN_BODIES.search(whole) or whole.split()[0].lower() in EN_LEAD_WORDS:
+            first = whole.split()[0].lower()
+            if EN_BODIES.search(whole) or first in EN_LEAD_WORDS or first in EN_PLACE_FIRST:
                 continue
             names.add(m["last"])
     return names
