@@ -240,3 +240,21 @@ def test_a_section_heading_of_the_story_that_is_no_link_stays():
 def test_a_heading_holding_a_link_among_its_words_stays():
     heading = '<h3>How <a href="/bridge">the bridge</a> was paid for in 2019</h3>'
     assert "How the bridge was paid for in 2019" in _pruned(_page(inside=heading))
+
+
+def test_a_bio_in_a_byline_paragraph_after_the_story_leaves_the_body():
+    bio = (
+        '<p class="byline">Jane Roe (jane@example.com) is the editor of The Sample Review. '
+        "She also runs the Sample Space web site.</p>"
+    )
+    html = _page(after=bio)
+    body = _body(html)
+    assert "Sample Space web site" not in body + _pruned(html)
+    assert all(line in body for line in STORY)
+
+
+def test_a_byline_paragraph_over_the_story_still_names_the_author():
+    html = _page(before='<p class="byline">By Jane Roe</p>')
+    (article,) = parse_html(html)
+    assert article.authors == ["Jane Roe"]
+    assert "By Jane Roe" not in article.body

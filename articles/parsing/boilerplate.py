@@ -1,9 +1,10 @@
 """Page chrome the markup names, dropped before the main text is taken: boxes of other
 stories (recirculation, promotions, "latest news" cards, a box headed "More from ..." or
-"Read more"), an author's bio box, a name's hover card, lists and boxes whose every item is a
-link, a paragraph or a heading that is only a link to another story, a breadcrumb trail, a tag list, a
-photo's caption that repeats its image's alt text or sits right under it in a short line,
-an embedded tweet's signature and media links, and a press release's "About" block.
+"Read more"), an author's bio box or byline, a name's hover card, lists and boxes whose every
+item is a link, a paragraph or a heading that is only a link to another story, a breadcrumb
+trail, a tag list, a photo's caption that repeats its image's alt text or sits right under it
+in a short line, an embedded tweet's signature and media links, and a press release's "About"
+block.
 
 trafilatura drops most such boxes by their class, but keeps them when its own cleaning would
 take too much of a page or when it falls back to a wider extractor; these go first, and only
@@ -28,12 +29,12 @@ RE_NS = {"re": "http://exslt.org/regular-expressions"}
 HINTS = (
     r"recirc|latest-?news|promo-?items?\b|pushdown-promo|more-topic|article-card|news_list|"
     r"author_*-?_*bio|rollover[\w-]*block|(?:tooltip|popover)-?(?:content|body|inner)|hover-?card|"
-    r"(?:^|\s)cta(?:[\s_-]|$)|(?:^|\s)infobox(?:\s|$)"
+    r"(?:^|\s)cta(?:[\s_-]|$)|(?:^|\s)infobox(?:\s|$)|(?:^|\s)byline(?:\s|$)"
 )
 MOST_PARAGRAPHS = 12
 BOXES = lxml.etree.XPath(
     "//body//*[self::div or self::section or self::aside or self::ul or self::ol or self::li "
-    "or self::span or self::article or self::figure]"
+    "or self::span or self::article or self::figure or self::p]"
     f"[re:test(@class, '{HINTS}', 'i') or re:test(@id, '{HINTS}', 'i')]"
     f"[not(.//h1)][count(.//p) <= {MOST_PARAGRAPHS}]",
     namespaces=RE_NS,

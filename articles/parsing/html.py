@@ -6,7 +6,6 @@ trafilatura takes it (building a second tree for metadata would double the cost)
 
 from __future__ import annotations
 
-import html as html_lib
 import itertools
 import json
 import re
@@ -53,7 +52,7 @@ from articles.parsing.meta import (
     signature_names,
 )
 from articles.parsing.notices import copyright_notice, drop_leading_credit
-from articles.parsing.scripted import script_html_text
+from articles.parsing.scripted import arc_content, script_html_text
 from articles.parsing.text import clean_text, detect_language, parse_text
 from articles.parsing.types import ParsedArticle, ParseError
 
@@ -361,7 +360,7 @@ def parse_html(html: str | bytes, *, url: str = "", fallbacks: bool = True) -> l
     fallback_date = "" if readable_date or not fallbacks else _fallback_date(tree, url)
     raw = _main_text(tree, url)
     if not raw or not raw.strip():
-        arc = _arc_content(tree)
+        arc = arc_content(tree)
         raw = arc["text"]
         # The script's credits name the reporters; page meta often names only the outlet.
         meta["authors"] = arc["authors"] or meta["authors"]
@@ -423,34 +422,6 @@ def _main_text(tree: Any, url: str) -> str | None:
         with_metadata=False,
     )
     return getattr(extracted, "text", None) if extracted is not None else None
-
-
-ARC_CONTENT = "Fusion.globalContent="
-TAGS = re.compile(r"<[^>]+>")
-
-
-def _arc_content(tree: Any) -> dict[str, Any]:
-    """Body and bylines of Arc XP pages (Chosun Ilbo) that render the article by script."""
-    for script in tree.xpath(f"//script[contains(., '{ARC_CONTENT}')]/text()")[:1]:
-        start = script.index(ARC_CONTENT) + len(ARC_CONTENT)
-        try:
-            data, _ = json.JSONDecoder().raw_decode(script, start)
-        except ValueError:
-            continue
-        if not isinstance(data, dict):
-            continue
-        paragraphs = [
-            html_lib.unescape(TAGS.sub("", str(element.get("content") or ""))).strip()
-            for element in data.get("content_elements") or []
-            if isinstance(element, dict) and element.get("type") == "text"
-        ]
-        authors = []
-        for person in (data.get("credits") or {}).get("by") or []:
-            if isinstance(person, dict):
-                original = (person.get("additional_properties") or {}).get("original") or {}
-                authors.extend(names(original.get("byline") or person.get("name") or ""))
-        return {"text": "\n".join(p for p in paragraphs if p), "authors": authors}
-    return {"text": "", "authors": []}
 
 
 # What is no byline of the story, whatever its class says: comment threads (a WordPress

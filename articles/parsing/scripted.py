@@ -7,12 +7,15 @@ page itself has no text, that string is the article.
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 from typing import Any
 
 import lxml.etree
 import lxml.html
+
+from articles.parsing.meta import names
 
 # A JSON string field holding the article's HTML.
 HTML_FIELD = re.compile(
@@ -54,3 +57,31 @@ def script_html_text(tree: Any) -> str:
         " ".join(line.split()) for block in blocks for line in block.text_content().split("\n")
     )
     return "\n".join(line for line in lines if line)
+
+
+ARC_CONTENT = "Fusion.globalContent="
+TAGS = re.compile(r"<[^>]+>")
+
+
+def arc_content(tree: Any) -> dict[str, Any]:
+    """Body and bylines of Arc XP pages (Chosun Ilbo) that render the article by script."""
+    for script in tree.xpath(f"//script[contains(., '{ARC_CONTENT}')]/text()")[:1]:
+        start = script.index(ARC_CONTENT) + len(ARC_CONTENT)
+        try:
+            data, _ = json.JSONDecoder().raw_decode(script, start)
+        except ValueError:
+            continue
+        if not isinstance(data, dict):
+            continue
+        paragraphs = [
+            html_lib.unescape(TAGS.sub("", str(element.get("content") or ""))).strip()
+            for element in data.get("content_elements") or []
+            if isinstance(element, dict) and element.get("type") == "text"
+        ]
+        authors = []
+        for person in (data.get("credits") or {}).get("by") or []:
+            if isinstance(person, dict):
+                original = (person.get("additional_properties") or {}).get("original") or {}
+                authors.extend(names(original.get("byline") or person.get("name") or ""))
+        return {"text": "\n".join(p for p in paragraphs if p), "authors": authors}
+    return {"text": "", "authors": []}

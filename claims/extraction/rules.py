@@ -45,9 +45,7 @@ CLAIM_RULES: dict[str, ClaimRule] = {
         "rejects", "a tweet's signature, a time stamp, a call to act or a listing's entry"
     ),
     "en_label_value": ClaimRule(
-        "rejects",
-        "a label and a short value without a verb between a page's lines: a specification, a "
-        "fact box's entry ('Fill: 650 Fill Power Down', '- Calories : 216')",
+        "rejects", "a label and a short value, no verb: a specification ('Fill: 650 Fill Power')"
     ),
     "photo_caption": ClaimRule("rejects", "the words after a photo marker describe the photo"),
     # The rule engine's reading (``rule_assessment``).
