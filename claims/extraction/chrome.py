@@ -167,10 +167,15 @@ CHROME_RULES: dict[str, tuple[str, str]] = {
         r"^\W*(?:Get|Try|Enjoy|Unlock)\s+(?:unlimited\s+|full\s+|instant\s+)?access\b|"
         r"\b(?:book|album|novel|podcast|documentary)\b.{0,160}\bis\s+(?:out|available)\s+now\W*$|"
         r"\boffers\s+you\s+(?:all\s+)?(?:the\s+)?(?:information|news|insights?|analysis|coverage|"
-        r"tools)\b[^.]{0,40}\byou\s+need\b",
+        r"tools)\b[^.]{0,40}\byou\s+need\b|"
+        r"\bnewsletter\b[^.]{0,80}\b(?:bringing\s+you|(?:delivered\s+)?(?:straight\s+)?to\s+your\s+"
+        r"inbox)|\b(?:new\s+|first-time\s+)?subscribers\s+(?:also\s+|will\s+)?(?:receive|get)\b|"
+        r"\bis\s+(?:out|available)\s+now\s+on\s+(?:[\w-]+\s+){0,3}(?:blu-ray|dvd|digital|"
+        r"netflix|itunes|spotify|steam)\b",
         "a subscription offer or a promotion: '12 issues for £11.99', 'Get access to ... for as "
         "little as Rs 599', 'Her book ... is out now', '... Pro offers you all the information "
-        "you need'",
+        "you need', '... a weekly newsletter bringing you ...', 'First-time subscribers also "
+        "receive ...', '... is out now on Blu-ray and DVD'",
     ),
     "chrome_disclosure": (
         r"^\W*(?:Disclosure\s*:|This\s+(?:shop|post|article|story|review|page|content|video)\s+"
@@ -264,7 +269,7 @@ CHROME_NEEDLES: dict[str, tuple[str, ...]] = {
     ),
     "chrome_promotion": (
         "issues for", "months for", "weeks for", "access", "out now", "available now",
-        "offers you",
+        "offers you", "newsletter", "subscribers",
     ),
     "chrome_disclosure": ("disclosure", "compensated", "sponsored", "paid for", "may "),
     "chrome_widget_message": ("복사되었습니다", "error"),
