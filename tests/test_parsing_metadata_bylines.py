@@ -280,3 +280,29 @@ def test_an_author_element_of_the_story_is_still_read_beside_a_comment_list():
     )
     (article,) = parse_html(page, url=URL)
     assert article.authors == ["Jane Roe"]
+
+
+def _footer(line: str) -> str:
+    return (
+        f'<html lang="en"><head></head><body><article>{STORY}</article>'
+        f'<div id="footer"><p>{line}</p></div></body></html>'
+    )
+
+
+def test_a_personal_sites_copyright_line_names_its_author_when_nothing_else_does():
+    page = _footer("Copyright (c) 2012- Jane Roe. All rights reserved. Design by Example.")
+    (article,) = parse_html(page, url=URL)
+    assert article.authors == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "© 2024 Sample Media LLC. All rights reserved.",
+        "Copyright 2019 The Riverside Daily. All rights reserved.",
+        "© 2024 Example News. All rights reserved.",
+    ],
+)
+def test_a_companys_or_the_sites_copyright_line_names_no_author(line):
+    (article,) = parse_html(_footer(line), url=URL)
+    assert article.authors == []

@@ -42,6 +42,7 @@ from articles.parsing.meta import (
     Site,
     choose_title,
     class_author_names,
+    copyright_names,
     headline_credit_names,
     letters,
     lone_by_authors,
@@ -507,7 +508,14 @@ def _unnamed_authors(
     fallback = _fallback_author(tree)
     if not people(names(fallback.replace(";", ",")), site):
         # trafilatura's finders took a button ("Follow") or nothing from the author's card.
-        fallback = "; ".join(class_author_names(tree) or signature_names(tree)) or fallback
+        fallback = (
+            "; ".join(
+                class_author_names(tree)
+                or signature_names(tree)
+                or people(copyright_names(tree), site)  # not the site's own name
+            )
+            or fallback
+        )
     return bylines, fallback
 
 

@@ -433,3 +433,27 @@ def signature_names(tree: Any) -> list[str]:
         if before and len(before[0].text_content().split()) >= SIGNED_AFTER:
             return names(text)
     return []
+
+
+# "Copyright (c) 2012- Gregory Szorc. All rights reserved.", "© 2020 Jane Roe": a personal
+# site's footer names its author; a company ("Sample Media LLC") is no one.
+COPYRIGHT_NAME = re.compile(
+    r"(?:Copyright|©|\(c\))\s*(?:\(c\)|©)?\s*(?:\d{4}\s*(?:[-–]\s*(?:\d{4})?)?,?\s*)"
+    r"(?P<name>(?!The\b)[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z’'-]+){1,2})(?=\s*(?:[.,|]|All\b|$))"
+)
+COMPANY_WORDS = re.compile(
+    r"\b(?:Inc|LLC|Ltd|Limited|Corp|Co|Company|Media|News|Group|Press|Publishing|Network|"
+    r"Studios?|Digital|Holdings|Foundation|Society|University|Times|Post|Journal|Daily)\b"
+)
+
+
+def copyright_names(tree: Any) -> list[str]:
+    """The person a page's copyright line names (a personal site's footer), when the line
+    names a person and no company."""
+    for node in tree.xpath(
+        "//body//text()[contains(., 'opyright') or contains(., '©') or contains(., '(c)')]"
+    )[-5:]:
+        found = COPYRIGHT_NAME.search(" ".join(str(node).split()))
+        if found and not COMPANY_WORDS.search(found["name"]):
+            return names(found["name"])
+    return []
