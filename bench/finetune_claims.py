@@ -52,6 +52,10 @@ set is never read.
 unit's ``code``), through a head of its own that is never exported.
 Each fold's logits and the final model have the Python and library versions of their run
 beside them (``<name>.versions.json``); ``package`` names the final fit's in ``about``.
+``keep RUN...`` adds runs' held-fold logits to ``bench/data/ft_oof_<language>.tsv`` (no text:
+unit number, fold, label, logits) and ``restore`` writes them back into ``FT_WORK`` after a
+``dump`` on a new machine, so the shipped model's folds need not be fine-tuned again to
+compare a candidate with them.
 """
 
 from __future__ import annotations
@@ -672,6 +676,64 @@ def package(name: str = "") -> int:
     return 0
 
 
+# The held-fold logits of runs worth comparing against later (the shipped model's above all),
+# kept in the checkout so that a new machine need not fine-tune five folds again to have them:
+# one row a unit of ``units.jsonl`` (its fold and label, to check the dump matches), one
+# column a run, the logits to five decimals ("" for a unit of a fold not run or gated).
+KEPT = BENCH_DATA / "ft_oof_{language}.tsv"
+
+
+def kept_file(language: str = LANGUAGE) -> Path:
+    return Path(str(KEPT).format(language=language))
+
+
+def keep(names: list[str]) -> int:
+    """Add the held-fold logits of the runs ``names`` (files in ``FT_WORK``) to
+    ``ft_oof_<language>.tsv``, replacing a run's column kept before."""
+    units = _units()
+    path = kept_file()
+    columns = _kept_columns(units, path) if path.exists() else {}
+    for name in names:
+        fine, folds = _fold_logits(len(units), name)
+        if not folds:
+            raise SystemExit(f"no held-fold logits for {name} in {WORK}")
+        columns[name] = ["" if np.isnan(z) else f"{z:.5f}" for z in fine]
+    header = ["unit", "fold", "label", *columns]
+    lines = ["\t".join(header)]
+    for i, u in enumerate(units):
+        lines.append(
+            "\t".join([str(i), str(u["fold"]), str(u["label"])] + [c[i] for c in columns.values()])
+        )
+    path.write_text("\n".join(lines) + "\n")
+    print(f"wrote {path}: {len(units)} units, runs {', '.join(columns)}")
+    return 0
+
+
+def _kept_columns(units: list[dict[str, Any]], path: Path) -> dict[str, list[str]]:
+    """The kept runs' columns, after checking that the file's units are the dump's."""
+    rows = [line.split("\t") for line in path.read_text().splitlines()]
+    header, body = rows[0], rows[1:]
+    if len(body) != len(units) or any(
+        (r[1], r[2]) != (str(u["fold"]), str(u["label"])) for r, u in zip(body, units, strict=True)
+    ):
+        raise SystemExit(f"{path} does not match {units_file()}: dump again from the same labels")
+    return {name: [r[3 + j] for r in body] for j, name in enumerate(header[3:])}
+
+
+def restore() -> int:
+    """Write the kept runs' held-fold logits back into ``FT_WORK`` as ``train`` writes them
+    (``ft_<run>_fold<k>.npy``), for ``report``, ``package`` and comparisons."""
+    units = _units()
+    folds = np.array([u["fold"] for u in units])
+    for name, column in _kept_columns(units, kept_file()).items():
+        logits = np.array([float(x) if x else np.nan for x in column])
+        for k in sorted({int(f) for f in folds[~np.isnan(logits)]}):
+            held = np.flatnonzero((folds == k) & ~np.isnan(logits))
+            np.save(WORK / f"ft_{name}_fold{k}.npy", np.stack([held.astype(float), logits[held]]))
+        print(f"restored {name} into {WORK}")
+    return 0
+
+
 def main() -> int:
     command, rest = (sys.argv[1:2] or ["help"])[0], sys.argv[2:]
     folds = (
@@ -689,6 +751,10 @@ def main() -> int:
         return package(*rest)
     if command == "timing":
         return timing()
+    if command == "keep":
+        return keep(rest)
+    if command == "restore":
+        return restore()
     if command == "report":
         return report(rest[0] if rest else _run_name(False))
     if command == "all":

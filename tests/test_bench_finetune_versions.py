@@ -67,3 +67,48 @@ def test_a_codes_objective_names_its_own_run_files(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(finetune_claims, "AUX", 0.5)
 
     assert finetune_claims._run_name(False) == default + "_aux0.5"
+
+
+def _work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[dict]:
+    units = [{"text": f"unit {i}", "fold": i % 2, "label": i % 3 == 0} for i in range(6)]
+    (tmp_path / "units.jsonl").write_text("".join(json.dumps(u) + "\n" for u in units))
+    monkeypatch.setattr(finetune_claims, "WORK", tmp_path)
+    monkeypatch.setattr(finetune_claims, "UNITS", tmp_path / "units.jsonl")
+    monkeypatch.setattr(finetune_claims, "KEPT", tmp_path / "ft_oof_{language}.tsv")
+    return units
+
+
+def test_kept_held_fold_logits_are_restored_as_train_wrote_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import numpy as np
+
+    _work(tmp_path, monkeypatch)
+    for k in (0, 1):
+        held = np.array([i for i in range(6) if i % 2 == k], dtype=float)
+        np.save(tmp_path / f"ft_run_fold{k}.npy", np.stack([held, held * 0.5 - 1.0]))
+    finetune_claims.keep(["run"])
+    for k in (0, 1):
+        (tmp_path / f"ft_run_fold{k}.npy").unlink()
+
+    finetune_claims.restore()
+
+    fine, folds = finetune_claims._fold_logits(6, "run")
+    assert folds == [0, 1]
+    assert np.allclose(fine, np.arange(6) * 0.5 - 1.0)
+    assert "unit 0" not in finetune_claims.kept_file().read_text()  # no text is kept
+
+
+def test_kept_logits_of_another_dump_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import numpy as np
+
+    units = _work(tmp_path, monkeypatch)
+    np.save(tmp_path / "ft_run_fold0.npy", np.stack([np.array([0.0, 2.0]), np.array([1.0, 2.0])]))
+    finetune_claims.keep(["run"])
+    units[0]["label"] = not units[0]["label"]
+    (tmp_path / "units.jsonl").write_text("".join(json.dumps(u) + "\n" for u in units))
+
+    with pytest.raises(SystemExit, match="does not match"):
+        finetune_claims.restore()
