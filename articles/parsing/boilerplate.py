@@ -245,28 +245,22 @@ def _headed_box(node: Any) -> bool:
     return all(_linked(p) >= LINK_SHARE for p in rest)
 
 
+def _headline_sized(text: str) -> bool:
+    """As long as another story's headline: ``TEASER_CHARS`` and ``TEASER_WORDS``."""
+    low, high = TEASER_CHARS
+    return low <= len(text) <= high and len(text.split()) >= TEASER_WORDS
+
+
 def _teaser(node: Any) -> bool:
     """A paragraph that is only a link to another story's headline."""
     text = _text(node)
-    low, high = TEASER_CHARS
-    return (
-        low <= len(text) <= high
-        and len(text.split()) >= TEASER_WORDS
-        and not text.endswith(".")
-        and _linked(node) >= 0.95
-    )
+    return _headline_sized(text) and not text.endswith(".") and _linked(node) >= 0.95
 
 
 def _linked_heading(node: Any) -> bool:
     """A heading that is only a link (or sits inside one) to another story's headline."""
-    text = _text(node)
-    low, high = TEASER_CHARS
     inside_link = any(a.tag == "a" for a in node.iterancestors())
-    return (
-        low <= len(text) <= high
-        and len(text.split()) >= TEASER_WORDS
-        and (inside_link or _linked(node) >= 0.95)
-    )
+    return _headline_sized(_text(node)) and (inside_link or _linked(node) >= 0.95)
 
 
 def _trail(node: Any) -> bool:

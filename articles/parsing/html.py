@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 import lxml.etree
 import lxml.html
 import trafilatura
+from trafilatura.htmlprocessing import prune_unwanted_nodes
 from trafilatura.metadata import (
     examine_meta,
     extract_author,
@@ -429,11 +430,13 @@ def _main_text(tree: Any, url: str) -> str | None:
 # "<ol class="commentlist">" with its "comment-author" cards, which trafilatura's own discard
 # list misses), related-story cards, sidebars and navigation, and quotations ("<span
 # class="quote-author">").
-NOT_THE_STORYS = (
-    "//aside|//nav|//blockquote"
-    '|//body//*[contains(@class, "comment") or contains(@id, "comment")'
-    ' or contains(@class, "related") or contains(@id, "related")]'
-)
+NOT_THE_STORYS = [
+    lxml.etree.XPath(
+        "//aside|//nav|//blockquote"
+        '|//body//*[contains(@class, "comment") or contains(@id, "comment")'
+        ' or contains(@class, "related") or contains(@id, "related")]'
+    )
+]
 
 
 def _fallback_author(tree: Any) -> str:
@@ -444,18 +447,10 @@ def _fallback_author(tree: Any) -> str:
         if found.author and " " not in found.author:
             found.author = None
         found = extract_meta_json(tree, found)
-        return str(found.author or extract_author(_without(tree, NOT_THE_STORYS)) or "")
+        story = prune_unwanted_nodes(deepcopy(tree), NOT_THE_STORYS)  # tails kept
+        return str(found.author or extract_author(story) or "")
     except Exception:  # noqa: BLE001 - a fallback never fails the page
         return ""
-
-
-def _without(tree: Any, xpath: str) -> Any:
-    """A copy of ``tree`` without the elements ``xpath`` finds (their tails kept)."""
-    copy = deepcopy(tree)
-    for node in copy.xpath(xpath):
-        if node.getparent() is not None:
-            node.drop_tree()
-    return copy
 
 
 def _fallback_date(tree: Any, url: str) -> str:

@@ -342,7 +342,7 @@ def en_page_line(text: str) -> bool:
 EN_LABEL_VALUE = re.compile(
     r"^\s*(?:[-–•*▪·]\s*)?[A-Z][\w'’/&-]*(?:\s+[\w'’/&-]+){0,2}\s*:\s+(?P<value>.+)$"
 )
-EN_VERB = re.compile(
+EN_FINITE_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|said|says|can|could|did|does|do|been|"
     r"being|[a-z]{3,}ed)\b",
     re.I,
@@ -361,7 +361,7 @@ def en_label_value(text: str) -> bool:
     return (
         len(value.split()) <= LABEL_VALUE_WORDS
         and value[-1:] not in ".!?"
-        and not EN_VERB.search(value)
+        and not EN_FINITE_VERB.search(value)
     )
 
 
