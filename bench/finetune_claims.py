@@ -55,7 +55,8 @@ beside them (``<name>.versions.json``); ``package`` names the final fit's in ``a
 ``keep RUN...`` adds runs' held-fold logits to ``bench/data/ft_oof_<language>.tsv`` (no text:
 unit number, fold, label, logits) and ``restore`` writes them back into ``FT_WORK`` after a
 ``dump`` on a new machine, so the shipped model's folds need not be fine-tuned again to
-compare a candidate with them.
+compare a candidate with them; while that file matches the units' labels, ``dump`` gives the
+units the kept runs' folds, so a new run is held out on the same articles as they were.
 """
 
 from __future__ import annotations
@@ -116,8 +117,9 @@ WEIGHTS = (0.3, 0.4, 0.5, 0.6, 0.7)
 
 
 def dump() -> int:
-    """The English article units, their labels, figure and gate flags, the trainer's fold
-    of each and the base model's out-of-fold probabilities (``Bench``'s, without the
+    """The English article units, their labels, figure and gate flags, the fold of each
+    (the trainer's, or the kept runs', ``_kept_folds``) and the base model's out-of-fold
+    probabilities (``Bench``'s, without the
     vectors: those are read at the report, never computed here)."""
     from bench import embedding_scorer
 
@@ -134,6 +136,7 @@ def dump() -> int:
     # A gated unit sits in its article's fold (scored there as a missed claim if it is one).
     article_fold = {bench.rows[i].group: int(fold[i]) for i in np.flatnonzero(fold >= 0)}
     fold = np.array([article_fold.get(r.group, -1) for r in bench.rows])
+    fold = _kept_folds(fold, [int(r.label) for r in bench.rows])
     WORK.mkdir(parents=True, exist_ok=True)
     with UNITS.open("w", encoding="utf-8") as f:
         previous: dict[str, str] = {}
@@ -156,6 +159,27 @@ def dump() -> int:
                 previous[row.group] = text
     print(f"wrote {UNITS}: {len(bench.rows)} units, {int(bench.gold.sum())} claims")
     return 0
+
+
+def _kept_folds(fold: np.ndarray, labels: list[int]) -> np.ndarray:
+    """The folds of the runs kept in ``ft_oof_<language>.tsv`` when its units are these (the
+    same labels in the same order), else ``fold``. The trainer's folds (GroupKFold over the
+    units its gates let through) move whenever a gate changes: a new chrome pattern gating 77
+    units moved 4,558 of 9,401 English units to another fold, and a run on those folds cannot
+    be compared with the kept ones. A kept unit's fold stays its article's, so the folds stay
+    grouped by article; the base model's probabilities are still each unit's out-of-fold one,
+    from the trainer's folds."""
+    path = kept_file()
+    if not path.exists():
+        return fold
+    rows = [line.split("\t") for line in path.read_text().splitlines()[1:]]
+    if [int(r[2]) for r in rows] != labels:
+        print(f"{path.name} holds other units or labels: the trainer's folds, not the kept runs'")
+        return fold
+    kept = np.array([int(r[1]) for r in rows])
+    moved = int((kept != fold).sum())
+    print(f"the folds of the runs kept in {path.name} ({moved} units not in the trainer's fold)")
+    return kept
 
 
 def _units() -> list[dict[str, Any]]:
