@@ -2,6 +2,12 @@
 
     .venv/bin/python -m bench.train_checkworthiness ko     # Korean
     .venv/bin/python -m bench.train_checkworthiness en     # English
+    .venv/bin/python -m bench.train_checkworthiness ko --desk labels.jsonl  # and the desk's
+
+``--desk FILE``: the desk's own decisions beside the campaign's labels, at weight 1.0
+(``manage.py export_claim_labels`` writes them: dismissals as "not a claim", verdicts and
+reviewers' additions as claims; ``bench/desk_labels.py`` reads them). They are trained on,
+in their folds, but never scored: the out-of-fold figures and the cut stay the campaign's.
 
 Training data: the issue-16 campaign's whole articles, labelled unit by unit in context
 against bench/data/CODEBOOK.md (``bench/claims_train.py``: 6,025 Korean and 6,392 English
@@ -60,6 +66,7 @@ from bench.claims_train import (
     article_bodies,
     train_units,
 )
+from bench.desk_labels import read_desk_labels
 from bench.extraction_data import (
     DEV_LABEL_FILES,
     checked_text,
@@ -202,6 +209,7 @@ class Row:
     lone: bool = False
     category: str = ""
     older: bool = False
+    desk: bool = False  # the desk's own decisions (``--desk``): trained on, never scored
     target: float | None = None  # a distilled unit's share of claim (bench/distil.py)
 
 
@@ -522,7 +530,21 @@ def by_category(rows: list[Row], article: np.ndarray, predicted: np.ndarray) -> 
     return dict(taken)
 
 
-def main_language(language: str) -> int:
+def desk_rows(language: str, path: Path | None) -> list[Row]:
+    """The desk's decisions in ``path`` (``manage.py export_claim_labels``) as rows of their
+    revisions' units; none without a file."""
+    if path is None:
+        return []
+    units, bodies = read_desk_labels(path, language)
+    rows = article_rows(units, language, bodies) if units else []
+    for row in rows:
+        row.desk = True
+    claims = sum(row.label for row in rows)
+    print(f"  the desk's decisions in {path}: {len(rows)} units, {claims} claims")
+    return rows
+
+
+def main_language(language: str, desk: Path | None = None) -> int:
     rows = article_rows(train_units(language), language)
     teacher = distil.teacher(language)
     for row in rows:
@@ -530,9 +552,9 @@ def main_language(language: str) -> int:
             row.target = distil.target(row.label, teacher.get((row.group, sha(row.inputs.text))))
     if teacher:
         print(f"  distilled: teacher's share {distil.TEACHER_SHARE} on {len(teacher)} units")
-    lone = lone_claims(language) + older_rows(language)
+    lone = lone_claims(language) + older_rows(language) + desk_rows(language, desk)
     everything = rows + lone
-    article = np.array([not (r.lone or r.older) for r in everything])
+    article = np.array([not (r.lone or r.older or r.desk) for r in everything])
     gold = np.array([r.label == 1 for r in everything])[article]
     figure = np.array([r.figure_claim for r in everything])[article]
     gated = np.array([r.inputs is None for r in everything])[article]
@@ -540,7 +562,7 @@ def main_language(language: str) -> int:
         f"{language}: {len(rows)} article units ({int(gold.sum())} claims, {int(gated.sum())}",
         end="",
     )
-    print(f" turned down by a gate), {len(lone)} lone checked claims and older labels")
+    print(f" turned down by a gate), {len(lone)} lone checked claims, older and desk labels")
     results = []
     for c in GRID_C:
         for extra_weight in GRID_EXTRA:
@@ -585,10 +607,14 @@ def main_language(language: str) -> int:
 
 def main() -> int:
     language = sys.argv[1] if sys.argv[1:] else "en"
-    if language not in MODEL_PATHS:
+    desk = sys.argv[3:4] if sys.argv[2:3] == ["--desk"] else []
+    if language not in MODEL_PATHS or len(sys.argv) != 2 + 2 * bool(desk):
         print(__doc__)
         return 2
-    return main_language(language)
+    if desk and not Path(desk[0]).is_file():
+        print(f"--desk {desk[0]}: no such file (write it with manage.py export_claim_labels)")
+        return 2
+    return main_language(language, Path(desk[0]) if desk else None)
 
 
 if __name__ == "__main__":
