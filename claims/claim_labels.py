@@ -10,9 +10,12 @@ merge says so of its wording, not of its sentence), nor a dismissal later undone
 The output is JSON Lines: a ``revision`` line (the revision's id, its article, language and
 body) before the first ``label`` line of that revision, then one ``label`` line a decided claim
 (its id, its span in that body and the text there, ``claim`` true or false, how it was
-decided: ``dismissed``, ``verdict`` or ``added``, the dismissal's reason, the extractor's
-kind and score). The bodies are the desk's own articles: the file is for the desk's training
-machine, not for publishing.
+decided: ``dismissed``, ``verdict`` or ``added``, the claim's status, the dismissal's
+reason, the extractor's kind and score). An "unverifiable" verdict labels a claim: the desk
+found no source that settles it, which says nothing against its being checkable (a line
+that cannot be checked at all is dismissed); its status is in the line for a trainer that
+would rather leave such claims out. The bodies are the desk's own articles: the file is for
+the desk's training machine, not for publishing.
 
 Reads are batched: the decided claims in keyset batches of ``BATCH``, and the bodies of each
 batch's revisions not yet written in one query, so the queries grow with the batches, never
@@ -77,6 +80,7 @@ def _label(row: dict[str, Any], body: str) -> dict[str, Any]:
         "text": body[row["start"] : row["end"]],
         "claim": not dismissed,
         "decided": decided,
+        "status": row["status"],
         "reason": row["dismissed_reason"] if dismissed else "",
         "kind": row["kind"],
         "origin": row["origin"],

@@ -64,6 +64,7 @@ def test_export_labels_dismissals_no_and_verdicts_and_additions_yes(team):
     assert set(labels) == {claims["spent"].pk, claims["roads"].pk, claims["added"].pk}
     assert labels[claims["spent"].pk]["claim"] is True
     assert labels[claims["spent"].pk]["decided"] == "verdict"
+    assert labels[claims["spent"].pk]["status"] == "disputed"
     assert labels[claims["roads"].pk]["claim"] is False
     assert labels[claims["roads"].pk]["decided"] == "dismissed"
     assert labels[claims["roads"].pk]["reason"] == "Background, not checkable"
