@@ -144,6 +144,22 @@ def test_a_place_named_beside_the_person_leaves_the_pronoun_theirs(place):
     assert _resolved(body) == ["", "Janet Yellen"]
 
 
+@pytest.mark.parametrize(
+    ("opening", "speaker"),
+    [
+        ("Mayor Jane Roe spoke at the council on Tuesday.", "Mayor Jane Roe"),
+        ("The mayor, Jane Roe, spoke at the council on Tuesday.", "Jane Roe"),
+        ("The city's longtime mayor, Jane Roe, spoke at the council on Tuesday.", "Jane Roe"),
+        ("President Roe tied herself to the outcome.", "President Roe"),
+    ],
+)
+def test_english_person_introduced_by_a_role_before_the_name_takes_the_pronoun(opening, speaker):
+    """A role before the name, as a title or in apposition, makes the name a person's,
+    though the article never names them again by their last name alone."""
+    body = f"{opening}| She said the city had spent $40 million on roads."
+    assert _resolved(body) == ["", speaker]
+
+
 def test_english_subject_named_alone_with_a_reporting_verb_is_a_person_for_a_pronoun():
     body = (
         "Janet Yellen spoke on Tuesday.|"
@@ -175,6 +191,13 @@ def test_english_subject_named_alone_without_a_verb_of_saying_shows_no_person():
         "North Korea fired two missiles on Tuesday.| He said the tests would go on.",
         # A conjunction or an article opening the sentence is no first name.
         "While Buckley sang, the crowd left.| She said the song was a gift.",
+        # A role before the name, and another person named beside them.
+        "The mayor, Jane Roe, met Governor Tim Smith on Tuesday.| She said roads cost $40m.",
+        # A role's word that opens a company's or a league's name.
+        "General Motors raised prices on Tuesday.| He said costs rose 3%.",
+        "Premier League clubs voted on Monday.| He said 14 clubs agreed.",
+        # A company in apposition after a word that is no role.
+        "The firm, Acme Widgets, opened a plant on Tuesday.| He said it cost $40m.",
         # A speaker credited before and a person introduced since: two candidates.
         "Tim Cook said sales rose 12%.| Jane Doe, the chief financial officer, spoke next.|"
         " He said costs fell 3%.",

@@ -146,11 +146,27 @@ def _source_words(source: str) -> str:
 EN_TITLES = r"(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev|Sgt|Capt|Adm|Amb|Pres)\."
 EN_INTRO = re.compile(
     r"^(?:(?:On|In|At|Last|Earlier|Later|Meanwhile|Today|Yesterday)\b[^,]{0,40},\s+)?"
-    rf"(?P<title>(?:{EN_TITLES}|(?-i:[A-Z])(?i:{EN_ROLES})\b)\s+)?"
+    # A title: "Dr.", or a role capitalised before the name ("Mayor Jane Roe").
+    rf"(?P<title>(?:{EN_TITLES}|(?=[A-Z])(?i:{EN_ROLES})\b)\s+)?"
     r"(?P<name>(?-i:[A-Z][a-z'’-]+(?:\s(?:[A-Z]\.\s)?[A-Z][a-z'’-]+){0,2}))"
     r"(?:,\s+(?P<aside>(?:a|an|the)\s[^,;“”\"]{3,80}?|\d{1,3}),)?"
     r"\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b"
 )
+# The role before the name, in apposition: "The mayor, Jane Roe, spoke", "The city's
+# longtime mayor, Jane Roe, …".
+EN_INTRO_ROLE_FIRST = re.compile(
+    rf"^(?:The|the|Its|Their|His|Her)\s(?:[\w'’-]+\s){{0,3}}?(?i:{EN_ROLES}),\s+"
+    r"(?P<name>(?-i:[A-Z][a-z'’-]+(?:\s(?:[A-Z]\.\s)?[A-Z][a-z'’-]+){1,2})),"
+    r"\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b"
+)
+# Roles that, capitalised before a single capitalised word, make it a person's surname
+# ("President Roe", "Mayor Adams"); not "General" nor "Premier" ("General Motors",
+# "Premier League").
+EN_SURNAME_TITLES = {
+    "president", "mayor", "governor", "senator", "minister", "chancellor", "secretary",
+    "ambassador", "professor", "judge", "commissioner", "prosecutor", "congressman",
+    "congresswoman",
+}  # fmt: skip
 # Words after a name that make it no sentence's subject ("Janet Yellen and ...").
 EN_NOT_VERB = {
     "and", "or", "of", "in", "on", "at", "for", "to", "with", "from", "by", "the", "a", "an",
@@ -185,12 +201,17 @@ def introduced_person(
     last names of the speakers named before); "" otherwise."""
     if language == "ko":
         return _ko_introduced(text)
-    found = EN_INTRO.match(QUOTED.sub(" ", text).strip())
+    opening = QUOTED.sub(" ", text).strip()
+    role_first = EN_INTRO_ROLE_FIRST.match(opening)
+    found = role_first or EN_INTRO.match(opening)
     if not found or found["verb"] in EN_NOT_VERB or found["name"].endswith(("’s", "'s")):
         return ""
-    name, title, aside = found["name"], (found["title"] or "").strip(), found["aside"] or ""
+    name = found["name"]
+    title = "role" if role_first else (found["title"] or "").strip()
+    aside = "" if role_first else found["aside"] or ""
     last = name.split()[-1]
-    if " " not in name and name not in known:
+    surname_title = title.lower() in EN_SURNAME_TITLES  # "President Roe tied herself …"
+    if " " not in name and name not in known and not surname_title:
         return ""
     person = bool(title) or aside.isdigit() or bool(EN_ROLE_ASIDE.search(aside))
     person = person or " " not in name
@@ -201,7 +222,11 @@ def introduced_person(
     if not person or EN_BODIES.search(name) or first in EN_LEAD_WORDS or first in EN_NOT_NAME:
         return ""
     rest = QUOTED.sub(" ", text).replace(name, " ")
-    return "" if _another_person(rest, name, people()) else name
+    if _another_person(rest, name, people()):
+        return ""
+    # A role capitalised before the name stays with it, as in a sentence's own attribution
+    # ("Mayor Jane Roe"); an abbreviated title ("Dr.") does not.
+    return f"{title} {name}" if title and not title.endswith(".") and not role_first else name
 
 
 def _ko_introduced(text: str) -> str:
