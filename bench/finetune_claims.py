@@ -172,7 +172,7 @@ def _kept_folds(fold: np.ndarray, labels: list[int]) -> np.ndarray:
     path = kept_file()
     if not path.exists():
         return fold
-    rows = [line.split("\t") for line in path.read_text().splitlines()[1:]]
+    rows = _kept_rows(path)[1:]
     if [int(r[2]) for r in rows] != labels:
         print(f"{path.name} holds other units or labels: the trainer's folds, not the kept runs'")
         return fold
@@ -733,10 +733,14 @@ def keep(names: list[str]) -> int:
     return 0
 
 
+def _kept_rows(path: Path) -> list[list[str]]:
+    """``ft_oof_<language>.tsv``'s header and rows, split into their cells."""
+    return [line.split("\t") for line in path.read_text().splitlines()]
+
+
 def _kept_columns(units: list[dict[str, Any]], path: Path) -> dict[str, list[str]]:
     """The kept runs' columns, after checking that the file's units are the dump's."""
-    rows = [line.split("\t") for line in path.read_text().splitlines()]
-    header, body = rows[0], rows[1:]
+    header, *body = _kept_rows(path)
     if len(body) != len(units) or any(
         (r[1], r[2]) != (str(u["fold"]), str(u["label"])) for r, u in zip(body, units, strict=True)
     ):

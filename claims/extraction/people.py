@@ -207,13 +207,15 @@ def introduced_person(
     if not found or found["verb"] in EN_NOT_VERB or found["name"].endswith(("’s", "'s")):
         return ""
     name = found["name"]
-    title = "role" if role_first else (found["title"] or "").strip()
+    # The role in apposition ("The mayor, Jane Roe,") makes a person but stays out of the
+    # name; a title before it ("Mayor Jane Roe") stays in it.
+    title = "" if role_first else (found["title"] or "").strip()
     aside = "" if role_first else found["aside"] or ""
     last = name.split()[-1]
     surname_title = title.lower() in EN_SURNAME_TITLES  # "President Roe tied herself …"
     if " " not in name and name not in known and not surname_title:
         return ""
-    person = bool(title) or aside.isdigit() or bool(EN_ROLE_ASIDE.search(aside))
+    person = bool(role_first or title) or aside.isdigit() or bool(EN_ROLE_ASIDE.search(aside))
     person = person or " " not in name
     # A person is named again by their last name alone ("Yellen said"), a place or a
     # company seldom by its second word.
@@ -226,7 +228,7 @@ def introduced_person(
         return ""
     # A role capitalised before the name stays with it, as in a sentence's own attribution
     # ("Mayor Jane Roe"); an abbreviated title ("Dr.") does not.
-    return f"{title} {name}" if title and not title.endswith(".") and not role_first else name
+    return f"{title} {name}" if title and not title.endswith(".") else name
 
 
 def _ko_introduced(text: str) -> str:
